@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { AppConfig } from './common/config/app-config';
+import { CoreModule } from './common/core.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { BootstrapModule } from './modules/clinic/bootstrap.module';
+import { ClinicModule } from './modules/clinic/clinic.module';
+import { ConsultationModule } from './modules/consultation/consultation.module';
+import { HealthModule } from './modules/health/health.module';
+import { PatientModule } from './modules/patient/patient.module';
+import { UserModule } from './modules/user/user.module';
+
+@Module({})
+export class AppModule {
+  /** The HTTP service; tools (clinic:create) pass `serve: false` to skip the first-start bootstrap. */
+  static forRoot(
+    config: AppConfig,
+    logger: Logger,
+    options: { serve: boolean } = { serve: true },
+  ): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        HealthModule,
+        AuthModule,
+        UserModule,
+        ClinicModule,
+        PatientModule,
+        ConsultationModule,
+        AuditModule,
+        ...(options.serve ? [BootstrapModule] : []),
+      ],
+    };
+  }
+}

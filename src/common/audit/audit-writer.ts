@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { Db } from '../database/database';
+import { newId } from '../ids';
+import { auditEvents } from './audit.schema';
+
+/** Who is acting: a Caller, or a trusted tool (bootstrap, clinic:create) with no user yet. */
+export interface AuditActor {
+  readonly clinicId: string;
+  readonly userId: string | null;
+  readonly requestId: string | null;
+}
+
+export interface AuditEntry {
+  /** `<entity>.<verb>`, e.g. `patient.create`, `patient.read`. */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** Names of the fields written, never their values (no PHI in the audit trail). */
+  changedFields?: readonly string[];
+  metadata?: Record<string, string | number | boolean>;
+}
+
+/** The one audit writer. Writes go in the caller's transaction, so the event and the change commit together. */
+@Injectable()
+export class AuditWriter {
+  async record(db: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    await db.insert(auditEvents).values(this.row(actor, entry));
+  }
+
+  /** One event per record read, in one statement: "who saw patient X" is a lookup by entity. */
+  async recordReads(
+    db: Db,
+    actor: AuditActor,
+    action: string,
+    entityType: string,
+    ids: readonly string[],
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await db
+      .insert(auditEvents)
+      .values(ids.map((entityId) => this.row(actor, { action, entityType, entityId })));
+  }
+
+  private row(actor: AuditActor, entry: AuditEntry): typeof auditEvents.$inferInsert {
+    return {
+      clinicId: actor.clinicId,
+      id: newId(),
+      actorId: actor.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      requestId: actor.requestId,
+      changedFields: [...(entry.changedFields ?? [])],
+      metadata: entry.metadata ?? null,
+    };
+  }
+}

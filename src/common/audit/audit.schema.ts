@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantKeyColumns } from '../database/columns';
+
+/** Append-only (a trigger refuses UPDATE and DELETE): who did or saw what, never the PHI itself. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    ...tenantKeyColumns(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id'),
+    requestId: text('request_id'),
+    changedFields: text('changed_fields')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    metadata: jsonb('metadata').$type<Record<string, string | number | boolean>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    index('audit_events_entity_idx').on(t.clinicId, t.entityType, t.entityId, t.id),
+    index('audit_events_actor_idx').on(t.clinicId, t.actorId, t.id),
+  ],
+);

@@ -1,0 +1,24 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { invariant } from '../invariant';
+import type { Caller, Role } from './caller';
+
+export const ROLES_KEY = 'contour:roles';
+export const PUBLIC_KEY = 'contour:public';
+
+/** The roles allowed besides ADMIN, who may do everything (DESIGN.md §8). No decorator: any role. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);
+
+/** A route that needs no token (login, health). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+export interface AuthenticatedRequest extends FastifyRequest {
+  caller?: Caller;
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => {
+  const caller = ctx.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  invariant(caller, 'the auth guard runs before every non-public handler');
+  return caller;
+});

@@ -1,0 +1,73 @@
+/** The machine codes of API.md's error table, plus the few this service adds. Nothing else. */
+export type ProblemCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'INVALID_STATE_TRANSITION'
+  | 'SCHEDULING_BLOCKED'
+  | 'INSUFFICIENT_INVENTORY'
+  | 'SCHEDULE_CONFLICT'
+  | 'DUPLICATE'
+  | 'IDEMPOTENCY_IN_PROGRESS'
+  | 'VERSION_MISMATCH'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
+
+export const PROBLEM_TITLES: Record<ProblemCode, string> = {
+  VALIDATION_FAILED: 'The request is not valid',
+  UNAUTHENTICATED: 'Authentication required',
+  FORBIDDEN: 'Not allowed for your role',
+  NOT_FOUND: 'Not found',
+  METHOD_NOT_ALLOWED: 'Method not allowed',
+  INVALID_STATE_TRANSITION: 'Not allowed in the current state',
+  SCHEDULING_BLOCKED: 'The surgery cannot be scheduled yet',
+  INSUFFICIENT_INVENTORY: 'Not enough stock',
+  SCHEDULE_CONFLICT: 'The slot is already booked',
+  DUPLICATE: 'Already exists',
+  IDEMPOTENCY_IN_PROGRESS: 'A request with this Idempotency-Key is still being processed',
+  VERSION_MISMATCH: 'The record has changed',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
+  IDEMPOTENCY_KEY_REUSED: 'Idempotency-Key reused with another request',
+  RATE_LIMITED: 'Too many requests',
+  INTERNAL: 'Internal server error',
+  UNAVAILABLE: 'Service unavailable',
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export function problem(
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): Problem {
+  return {
+    type: `https://contour.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: PROBLEM_TITLES[code],
+    status,
+    detail,
+    code,
+    ...extensions,
+  };
+}

@@ -1,0 +1,197 @@
+import { HttpException } from '@nestjs/common';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError, type core } from 'zod';
+import { sqlState } from '../database/transaction-runner';
+import { DomainError, RateLimited, Unavailable } from './domain-error';
+import { problem, type FieldError, type Problem, type ProblemCode } from './problem-code';
+
+export interface ProblemResponse {
+  problem: Problem;
+  headers: Record<string, string>;
+  /** True when the error is a bug or an outage to be logged, not a client mistake. */
+  unexpected: boolean;
+}
+
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+]);
+
+/** Maps anything thrown while serving a request to its problem+json answer (API.md "Errors"). */
+export function toProblem(error: unknown): ProblemResponse {
+  const expected = (p: Problem, headers: Record<string, string> = {}): ProblemResponse => ({
+    problem: p,
+    headers,
+    unexpected: false,
+  });
+
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = {};
+    if (error instanceof RateLimited || error instanceof Unavailable) {
+      headers['retry-after'] = String(error.retryAfterSeconds);
+    }
+    if (error.status === 401) headers['www-authenticate'] = 'Bearer';
+    return {
+      problem: problem(error.status, error.code, error.message, error.details()),
+      headers,
+      unexpected: error.status >= 500,
+    };
+  }
+  if (error instanceof ZodValidationException) {
+    const zodError = error.getZodError();
+    if (zodError instanceof ZodError) return expected(validationProblem(zodIssues(zodError)));
+  }
+  if (error instanceof ZodError) return expected(validationProblem(zodIssues(error)));
+
+  const state = sqlState(error);
+  if (state === '23505') {
+    return expected(problem(409, 'DUPLICATE', 'A record with this unique value already exists'));
+  }
+  if (state === '23503') {
+    return expected(
+      validationProblem([
+        { path: '', message: 'The request refers to a record that does not exist' },
+      ]),
+    );
+  }
+  if (state === '22P02' || state === '22003' || state === '22007' || state === '22008') {
+    return expected(
+      validationProblem([{ path: '', message: 'A value is out of range or malformed' }]),
+    );
+  }
+  if (isConnectionError(error, state)) {
+    return {
+      problem: problem(503, 'UNAVAILABLE', 'The database is unreachable; retry shortly'),
+      headers: { 'retry-after': '5' },
+      unexpected: true,
+    };
+  }
+
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    return {
+      problem: problem(status, codeForStatus(status), messageOf(error)),
+      headers: status === 401 ? { 'www-authenticate': 'Bearer' } : {},
+      unexpected: status >= 500,
+    };
+  }
+  const fastifyStatus = fastifyErrorStatus(error);
+  if (fastifyStatus !== undefined && fastifyStatus < 500) {
+    const detail = error instanceof Error ? fastifyDetail(error, fastifyStatus) : 'Bad request';
+    const p =
+      fastifyStatus === 400
+        ? validationProblem([{ path: '', message: detail }])
+        : problem(fastifyStatus, codeForStatus(fastifyStatus), detail);
+    return expected(p);
+  }
+  return {
+    problem: problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged'),
+    headers: {},
+    unexpected: true,
+  };
+}
+
+export function validationProblem(errors: FieldError[]): Problem {
+  const detail =
+    errors.length === 1 && errors[0]
+      ? `${errors[0].path || 'body'}: ${errors[0].message}`
+      : `${errors.length} fields are invalid`;
+  return problem(400, 'VALIDATION_FAILED', detail, { errors });
+}
+
+function zodIssues(error: ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => issuesToFields(issue, []));
+}
+
+function issuesToFields(issue: core.$ZodIssue, prefix: PropertyKey[]): FieldError[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: joinPath([...path, key]), message: 'Unknown field' }));
+  }
+  return [{ path: joinPath(path), message: issue.message }];
+}
+
+function joinPath(path: PropertyKey[]): string {
+  return path
+    .map((segment, i) =>
+      typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`,
+    )
+    .join('');
+}
+
+function codeForStatus(status: number): ProblemCode {
+  switch (status) {
+    case 400:
+      return 'VALIDATION_FAILED';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'RATE_LIMITED';
+    case 503:
+      return 'UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+  }
+}
+
+function messageOf(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  if (
+    typeof response === 'object' &&
+    'message' in response &&
+    typeof response.message === 'string'
+  ) {
+    return response.message;
+  }
+  return error.message;
+}
+
+function fastifyErrorStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !('statusCode' in error)) return undefined;
+  const status = error.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
+}
+
+function fastifyDetail(error: Error, status: number): string {
+  if (status === 413) return 'The request body is larger than 1 MiB';
+  if (status === 415) return 'Send the body as application/json';
+  if (
+    error instanceof SyntaxError ||
+    ('code' in error && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+  ) {
+    return 'The body is not valid JSON';
+  }
+  if ('code' in error && error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return 'The body is empty but the content type is application/json';
+  }
+  return error.message;
+}
+
+function isConnectionError(error: unknown, state: string | undefined): boolean {
+  if (state?.startsWith('08') || state === '57P01' || state === '57P03') return true;
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if ('code' in e && typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code)) return true;
+    if (
+      /Connection terminated|database closed|timeout exceeded when trying to connect/i.test(
+        e.message,
+      )
+    ) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,57 @@
+import {
+  CallHandler,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { map, type Observable } from 'rxjs';
+import { ValidationFailed, VersionMismatch } from '../errors/domain-error';
+
+/**
+ * Optimistic locking for versioned records (patients now; plans and cases later): every response
+ * of such a record carries `version` and `ETag: "<version>"`; a write may send `If-Match` with it.
+ */
+export const IfMatch = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): number | undefined =>
+    parseIfMatch(ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
+);
+
+export function parseIfMatch(header: string | string[] | undefined): number | undefined {
+  if (header === undefined || header === '*') return undefined;
+  const match = typeof header === 'string' ? /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header) : null;
+  if (!match?.[1])
+    throw ValidationFailed.field('If-Match', 'Must be the ETag of the record, e.g. "3"');
+  return Number(match[1]);
+}
+
+/** Throws 412 when the client edited an older version than the one stored. */
+export function assertVersion(current: number, ifMatch: number | undefined): void {
+  if (ifMatch !== undefined && ifMatch !== current) throw new VersionMismatch(current);
+}
+
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/** Sets the ETag of any single-record response that has a numeric `version`. */
+@Injectable()
+export class EtagInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return next.handle().pipe(
+      map((body: unknown) => {
+        if (
+          body !== null &&
+          typeof body === 'object' &&
+          'version' in body &&
+          typeof body.version === 'number'
+        ) {
+          void reply.header('etag', etagOf(body.version));
+        }
+        return body;
+      }),
+    );
+  }
+}

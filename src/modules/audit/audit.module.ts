@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AuditEventController } from './controllers/audit-event.controller';
+import { AuditEventRepository } from './repositories/audit-event.repository';
+import { AuditEventService } from './services/audit-event.service';
+
+@Module({
+  controllers: [AuditEventController],
+  providers: [AuditEventRepository, AuditEventService],
+})
+export class AuditModule {}

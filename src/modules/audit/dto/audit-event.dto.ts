@@ -1,0 +1,34 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
+
+export const ListAuditEventsQuery = z
+  .strictObject({
+    ...pageQueryShape,
+    entityType: z.string().trim().min(1).max(100).optional(),
+    entityId: z.uuid().optional(),
+    actorId: z.uuid().optional(),
+    action: z.string().trim().min(1).max(100).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), {
+    message: 'from must not be after to',
+    path: ['to'],
+  });
+export type ListAuditEventsQuery = z.infer<typeof ListAuditEventsQuery>;
+export class ListAuditEventsQueryDto extends createZodDto(ListAuditEventsQuery) {}
+
+export const AuditEventSchema = z.object({
+  id: z.uuid(),
+  occurredAt: z.string(),
+  actorId: z.uuid().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.uuid().nullable(),
+  requestId: z.string().nullable(),
+  changedFields: z.array(z.string()),
+  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
+});
+export type AuditEventResponse = z.infer<typeof AuditEventSchema>;
+export class AuditEventPageDto extends createZodDto(pageSchema(AuditEventSchema)) {}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import { trustedClinicId, type Caller } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { NotFound } from '../../../common/errors/domain-error';
+import { newId } from '../../../common/ids';
+import { PasswordHasher } from '../../user/services/password-hasher';
+import { UserRepository } from '../../user/repositories/user.repository';
+import { UserService } from '../../user/services/user.service';
+import type { ClinicResponse } from '../dto/clinic.dto';
+import { ClinicRepository } from '../repositories/clinic.repository';
+
+export interface NewClinic {
+  name: string;
+  adminEmail: string;
+  adminPassword: string;
+  adminName?: string;
+}
+
+export interface CreatedClinic {
+  clinicId: string;
+  adminId: string;
+  adminEmail: string;
+}
+
+// Serializes first-start bootstraps of several instances against one database.
+const BOOTSTRAP_LOCK_KEY = 0x626f6f74;
+
+@Injectable()
+export class ClinicService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clinics: ClinicRepository,
+    private readonly users: UserRepository,
+    private readonly userService: UserService,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  /** A tenant and its first ADMIN, whole or not at all. */
+  async createClinicWithAdmin(clinic: NewClinic): Promise<CreatedClinic> {
+    const passwordHash = await this.hasher.hash(clinic.adminPassword);
+    return this.tx.run((db) => this.insertClinicWithAdmin(db, clinic, passwordHash));
+  }
+
+  /**
+   * On a first start (no user at all), creates the first clinic and admin. Returns undefined when
+   * users already exist, so a restart never creates a second one.
+   */
+  async bootstrapFirstClinic(clinic: NewClinic): Promise<CreatedClinic | undefined> {
+    const passwordHash = await this.hasher.hash(clinic.adminPassword);
+    return this.tx.run(async (db) => {
+      await db.execute(sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
+      if ((await this.users.countAll(db)) > 0) return undefined;
+      return this.insertClinicWithAdmin(db, clinic, passwordHash);
+    });
+  }
+
+  async hasAnyUser(): Promise<boolean> {
+    return (await this.users.countAll(this.tx.db)) > 0;
+  }
+
+  async getOwnClinic(caller: Caller): Promise<ClinicResponse> {
+    const clinic = await this.clinics.findById(this.tx.db, caller.clinicId);
+    if (!clinic) throw new NotFound('Clinic', caller.clinicId);
+    return { id: clinic.id, name: clinic.name, createdAt: clinic.createdAt.toISOString() };
+  }
+
+  private async insertClinicWithAdmin(
+    db: Db,
+    clinic: NewClinic,
+    passwordHash: string,
+  ): Promise<CreatedClinic> {
+    const clinicId = trustedClinicId(newId());
+    await this.clinics.insert(db, { id: clinicId, name: clinic.name });
+    const admin = await this.userService.insertUser(db, clinicId, {
+      email: clinic.adminEmail.toLowerCase(),
+      name: clinic.adminName ?? 'Administrator',
+      role: 'ADMIN',
+      passwordHash,
+    });
+    const actor = { clinicId, userId: null, requestId: null };
+    await this.audit.record(db, actor, {
+      action: 'clinic.create',
+      entityType: 'Clinic',
+      entityId: clinicId,
+    });
+    await this.audit.record(db, actor, {
+      action: 'user.create',
+      entityType: 'User',
+      entityId: admin.id,
+      changedFields: ['email', 'name', 'role', 'password'],
+    });
+    return { clinicId, adminId: admin.id, adminEmail: admin.email };
+  }
+}

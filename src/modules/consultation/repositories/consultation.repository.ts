@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import { consultations } from './consultation.schema';
+
+export type ConsultationRow = typeof consultations.$inferSelect;
+export type NewConsultation = Omit<typeof consultations.$inferInsert, 'createdAt' | 'updatedAt'>;
+
+const newestFirst = new Keyset([consultations.consultationDate, consultations.id], 'desc');
+
+@Injectable()
+export class ConsultationRepository {
+  async insert(db: Db, consultation: NewConsultation): Promise<ConsultationRow> {
+    const [row] = await db.insert(consultations).values(consultation).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  }
+
+  async findById(db: Db, clinicId: ClinicId, id: string): Promise<ConsultationRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(consultations)
+      .where(and(eq(consultations.clinicId, clinicId), eq(consultations.id, id)));
+    return row;
+  }
+
+  async list(
+    db: Db,
+    clinicId: ClinicId,
+    filter: { patientId?: string | undefined; surgeonId?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<ConsultationRow>> {
+    const conditions: (SQL | undefined)[] = [
+      eq(consultations.clinicId, clinicId),
+      filter.patientId ? eq(consultations.patientId, filter.patientId) : undefined,
+      filter.surgeonId ? eq(consultations.surgeonId, filter.surgeonId) : undefined,
+      newestFirst.after(page),
+    ];
+    const rows = await db
+      .select()
+      .from(consultations)
+      .where(and(...conditions))
+      .orderBy(...newestFirst.orderBy())
+      .limit(newestFirst.fetchSize(page));
+    return newestFirst.toPage(
+      rows,
+      page,
+      (c) => [c.consultationDate.toISOString(), c.id],
+      (c) => c,
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import { patients } from './patient.schema';
+
+export type PatientRow = typeof patients.$inferSelect;
+export type NewPatient = Omit<
+  typeof patients.$inferInsert,
+  'version' | 'createdAt' | 'updatedAt' | 'searchText'
+>;
+export type PatientChanges = Partial<Omit<NewPatient, 'clinicId' | 'id' | 'mrn'>>;
+
+const byName = new Keyset([patients.lastName, patients.firstName, patients.id]);
+
+@Injectable()
+export class PatientRepository {
+  async insert(db: Db, patient: NewPatient): Promise<PatientRow> {
+    const [row] = await db.insert(patients).values(patient).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  }
+
+  async findById(db: Db, clinicId: ClinicId, id: string): Promise<PatientRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(patients)
+      .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+    return row;
+  }
+
+  async lockById(db: Db, clinicId: ClinicId, id: string): Promise<PatientRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(patients)
+      .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)))
+      .for('update');
+    return row;
+  }
+
+  async exists(db: Db, clinicId: ClinicId, id: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+    return row !== undefined;
+  }
+
+  async mrnTaken(db: Db, clinicId: ClinicId, mrn: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.clinicId, clinicId), eq(patients.mrn, mrn)));
+    return row !== undefined;
+  }
+
+  async update(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    changes: PatientChanges,
+  ): Promise<PatientRow> {
+    const [row] = await db
+      .update(patients)
+      .set({ ...changes, version: sql`${patients.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)))
+      .returning();
+    if (!row) throw new Error('update of a locked row returned no row');
+    return row;
+  }
+
+  /**
+   * Patients by name. `search` words must each appear in the name or MRN, case-insensitively;
+   * they are bound parameters with LIKE's wildcards escaped, never SQL.
+   */
+  async list(
+    db: Db,
+    clinicId: ClinicId,
+    search: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<PatientRow>> {
+    const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    const conditions: (SQL | undefined)[] = [
+      eq(patients.clinicId, clinicId),
+      ...words.map((w) => sql`${patients.searchText} LIKE ${`%${escapeLike(w)}%`}`),
+      byName.after(page),
+    ];
+    const rows = await db
+      .select()
+      .from(patients)
+      .where(and(...conditions))
+      .orderBy(...byName.orderBy())
+      .limit(byName.fetchSize(page));
+    return byName.toPage(
+      rows,
+      page,
+      (p) => [p.lastName, p.firstName, p.id],
+      (p) => p,
+    );
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import { users } from './user.schema';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = Omit<typeof users.$inferInsert, 'version' | 'createdAt' | 'updatedAt'>;
+export type UserChanges = Partial<
+  Pick<UserRow, 'email' | 'name' | 'role' | 'active' | 'passwordHash'>
+>;
+
+const byName = new Keyset([users.name, users.id]);
+
+@Injectable()
+export class UserRepository {
+  async insert(db: Db, user: NewUser): Promise<UserRow> {
+    const [row] = await db.insert(users).values(user).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  }
+
+  async findById(db: Db, clinicId: ClinicId, id: string): Promise<UserRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.clinicId, clinicId), eq(users.id, id)));
+    return row;
+  }
+
+  async lockById(db: Db, clinicId: ClinicId, id: string): Promise<UserRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.clinicId, clinicId), eq(users.id, id)))
+      .for('update');
+    return row;
+  }
+
+  /**
+   * Sign-in is the one lookup not scoped by clinic: the clinic is what it finds out.
+   * Emails are unique across clinics (users_email_unique).
+   */
+  async findByEmailForSignIn(db: Db, email: string): Promise<UserRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    return row;
+  }
+
+  async emailTaken(db: Db, email: string): Promise<boolean> {
+    return (await this.findByEmailForSignIn(db, email)) !== undefined;
+  }
+
+  async update(db: Db, clinicId: ClinicId, id: string, changes: UserChanges): Promise<UserRow> {
+    const [row] = await db
+      .update(users)
+      .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(users.clinicId, clinicId), eq(users.id, id)))
+      .returning();
+    if (!row) throw new Error('update of a locked row returned no row');
+    return row;
+  }
+
+  async list(
+    db: Db,
+    clinicId: ClinicId,
+    filter: { role?: UserRow['role'] | undefined; active?: boolean | undefined },
+    page: PageRequest,
+  ): Promise<Page<UserRow>> {
+    const conditions: (SQL | undefined)[] = [
+      eq(users.clinicId, clinicId),
+      filter.role ? eq(users.role, filter.role) : undefined,
+      filter.active === undefined ? undefined : eq(users.active, filter.active),
+      byName.after(page),
+    ];
+    const rows = await db
+      .select()
+      .from(users)
+      .where(and(...conditions))
+      .orderBy(...byName.orderBy())
+      .limit(byName.fetchSize(page));
+    return byName.toPage(
+      rows,
+      page,
+      (u) => [u.name, u.id],
+      (u) => u,
+    );
+  }
+
+  async countAll(db: Db): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(users);
+    return row?.n ?? 0;
+  }
+}

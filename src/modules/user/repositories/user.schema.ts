@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { ROLES } from '../../../common/auth/caller';
+import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import { clinics } from '../../clinic/repositories/clinic.schema';
+
+export const userRole = pgEnum('user_role', ROLES);
+
+/**
+ * Staff accounts. Sign-in is by email alone, so an email is unique across clinics; that is why
+ * users are a Citus reference table rather than distributed (docs/scaling.md).
+ */
+export const users = pgTable(
+  'users',
+  {
+    ...tenantKeyColumns(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: userRole('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id], name: 'users_clinic_fk' }),
+    index('users_name_idx').on(t.clinicId, t.name, t.id),
+  ],
+);

@@ -1,0 +1,16 @@
+import type { UserRow } from '../repositories/user.repository';
+import type { UserResponse } from '../dto/user.dto';
+
+export function toUserResponse(u: UserRow): UserResponse {
+  return {
+    id: u.id,
+    clinicId: u.clinicId,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    active: u.active,
+    version: u.version,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
+}
