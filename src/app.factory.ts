@@ -10,6 +10,7 @@ import type { AppConfig } from './common/config/app-config';
 import { requestContext } from './common/http/request-context';
 import { newId } from './common/ids';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
+import { HealthService } from './modules/health/services/health.service';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -42,6 +43,13 @@ export async function createApp(
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestContext.run({ requestId: request.id }, done);
+  });
+  // While draining, a request in flight is answered and its keep-alive connection then closed,
+  // so the server can finish closing instead of waiting for clients to hang up.
+  const health = app.get(HealthService);
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (health.isShuttingDown()) void reply.header('connection', 'close');
+    done(null, payload);
   });
 
   app.setGlobalPrefix(API_PREFIX, {

@@ -20,6 +20,10 @@ const CONNECTION_ERRORS = new Set([
   'EPIPE',
 ]);
 
+// Malformed or out-of-range values, and text PostgreSQL cannot store (22021: a NUL character,
+// which the zod schemas let through): bad input, so a 400, never a 500.
+const MALFORMED_VALUE_STATES = new Set(['22P02', '22003', '22007', '22008', '22021', '22P05']);
+
 /** Maps anything thrown while serving a request to its problem+json answer (API.md "Errors"). */
 export function toProblem(error: unknown): ProblemResponse {
   const expected = (p: Problem, headers: Record<string, string> = {}): ProblemResponse => ({
@@ -57,7 +61,7 @@ export function toProblem(error: unknown): ProblemResponse {
       ]),
     );
   }
-  if (state === '22P02' || state === '22003' || state === '22007' || state === '22008') {
+  if (MALFORMED_VALUE_STATES.has(state ?? '')) {
     return expected(
       validationProblem([{ path: '', message: 'A value is out of range or malformed' }]),
     );

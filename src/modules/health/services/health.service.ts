@@ -36,6 +36,10 @@ export class HealthService implements OnApplicationShutdown {
     this.shuttingDown = true;
   }
 
+  isShuttingDown(): boolean {
+    return this.shuttingDown;
+  }
+
   onApplicationShutdown(): void {
     this.shuttingDown = true;
   }

@@ -10,8 +10,9 @@ const Mrn = z
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'Letters, digits and dashes');
+// `abort`: a malformed date gets one error, not also "must be on or after 1900-01-01".
 const DateOfBirth = z.iso
-  .date('A date as YYYY-MM-DD')
+  .date({ message: 'A date as YYYY-MM-DD', abort: true })
   .refine((d) => d >= '1900-01-01', 'Must be on or after 1900-01-01')
   .refine((d) => d <= new Date().toISOString().slice(0, 10), 'Must not be in the future');
 const Email = z.email().max(254);
