@@ -63,7 +63,7 @@ export function problem(
   extensions: Record<string, unknown> = {},
 ): Problem {
   return {
-    type: `https://contour.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    type: `urn:contour:problem:${code.toLowerCase().replaceAll('_', '-')}`,
     title: PROBLEM_TITLES[code],
     status,
     detail,
