@@ -24,6 +24,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     // A client's x-request-id is kept when it is a plain token, so its logs and ours line up.
     genReqId: (req: IncomingMessage) => {

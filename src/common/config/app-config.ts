@@ -13,6 +13,13 @@ const EnvSchema = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   BOOTSTRAP_CLINIC_NAME: z.string().trim().min(1).max(200).default('Demo Clinic'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[\d.:/a-fA-F, ]+)$/,
+      'true, false, a hop count, or addresses/CIDRs separated by commas',
+    )
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +40,8 @@ export interface AppConfig {
     readonly adminPassword: string | undefined;
     readonly clinicName: string;
   };
+  /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client address (rate limits). */
+  readonly trustProxy: boolean | number | string;
   readonly logLevel: string;
 }
 
@@ -74,8 +83,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
       clinicName: e.BOOTSTRAP_CLINIC_NAME,
     },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
