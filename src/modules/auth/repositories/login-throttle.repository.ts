@@ -11,13 +11,12 @@ export interface ThrottleState {
 
 @Injectable()
 export class LoginThrottleRepository {
-  async find(db: Db, keys: string[]): Promise<ThrottleState[]> {
-    return db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
-  }
-
-  /** Counts one failure, starting a new window when the old one has passed. */
-  async recordFailure(db: Db, key: string, windowSeconds: number): Promise<void> {
-    await db
+  /**
+   * Counts one failure, starting a new window when the old one has passed, and returns the count
+   * after it: one atomic statement, so concurrent attempts each see a different count.
+   */
+  async recordFailure(db: Db, key: string, windowSeconds: number): Promise<ThrottleState> {
+    const [row] = await db
       .insert(loginThrottle)
       .values({ key, failures: 1, windowStartedAt: sql`now()` })
       .onConflictDoUpdate({
@@ -26,7 +25,18 @@ export class LoginThrottleRepository {
           failures: sql`CASE WHEN ${loginThrottle.windowStartedAt} <= now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
           windowStartedAt: sql`CASE WHEN ${loginThrottle.windowStartedAt} <= now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE ${loginThrottle.windowStartedAt} END`,
         },
-      });
+      })
+      .returning();
+    if (!row) throw new Error('upsert returned no row');
+    return row;
+  }
+
+  /** Takes back one failure counted for an attempt that turned out not to be one. */
+  async forgiveFailure(db: Db, key: string): Promise<void> {
+    await db
+      .update(loginThrottle)
+      .set({ failures: sql`GREATEST(${loginThrottle.failures} - 1, 0)` })
+      .where(inArray(loginThrottle.key, [key]));
   }
 
   async clear(db: Db, key: string): Promise<void> {

@@ -29,11 +29,11 @@ export class AuthService {
   /** The same 401 for an unknown email, a wrong password and a deactivated account. */
   async login(body: LoginBody, ip: string, requestId: string): Promise<LoginResponse> {
     const db = this.tx.db;
-    await this.throttle.assertAllowed(db, body.email, ip, this.clock.now());
+    // Counted as a failure until the password is verified (see LoginThrottle).
+    await this.throttle.countAttempt(db, body.email, ip, this.clock.now());
     const user = await this.users.findByEmailForSignIn(db, body.email);
     const passwordOk = await this.hasher.verify(user?.passwordHash, body.password);
     if (!user || !user.active || !passwordOk) {
-      await this.throttle.recordFailure(db, body.email, ip);
       throw new Unauthenticated('Email or password is incorrect');
     }
     await this.tx.run(async (tx) => {

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/common/config/app-config';
+
+const SECRET_32 = 'x'.repeat(32);
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.nodeEnv).toBe('development');
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: './data/pglite' });
+    expect(config.jwt.ttlSeconds).toBe(28_800);
+    expect(config.bootstrap).toEqual({
+      adminEmail: undefined,
+      adminPassword: undefined,
+      clinicName: 'Demo Clinic',
+    });
+    expect(config.logLevel).toBe('info');
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('generates a throw-away signing secret outside production when JWT_SECRET is unset', () => {
+    const first = loadConfig({});
+    const second = loadConfig({});
+    expect(first.jwt.generated).toBe(true);
+    expect(first.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(second.jwt.secret).not.toBe(first.jwt.secret);
+  });
+
+  it('treats blank values as unset', () => {
+    const config = loadConfig({ HOST: '', PORT: '', PGLITE_DATA_DIR: '', DATABASE_URL: '' });
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: './data/pglite' });
+  });
+
+  it('reads HOST, PORT, PGLITE_DATA_DIR and LOG_LEVEL', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      PGLITE_DATA_DIR: 'memory://',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.port).toBe(8080);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: 'memory://' });
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('uses PostgreSQL with the pool size when DATABASE_URL is set', () => {
+    const url = 'postgres://contour@db.internal:5432/contour';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({
+      kind: 'postgres',
+      url,
+      poolSize: 10,
+    });
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' }).database).toEqual({
+      kind: 'postgres',
+      url,
+      poolSize: 25,
+    });
+  });
+
+  it('refuses to start in production without JWT_SECRET', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: '' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('uses the given JWT_SECRET in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET_32 });
+    expect(config.nodeEnv).toBe('production');
+    expect(config.jwt).toMatchObject({ secret: SECRET_32, generated: false });
+  });
+
+  it('refuses a JWT_SECRET shorter than 32 characters', () => {
+    expect(() => loadConfig({ JWT_SECRET: SECRET_32.slice(1) })).toThrow(ConfigError);
+    expect(() => loadConfig({ JWT_SECRET: SECRET_32.slice(1) })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET_32.slice(1) })).toThrow(
+      /JWT_SECRET/,
+    );
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['10.0.0.0/8, 192.168.1.1', '10.0.0.0/8, 192.168.1.1'],
+  ])('reads TRUST_PROXY=%s as %s', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'loud'],
+    ['BOOTSTRAP_ADMIN_EMAIL', 'not-an-email'],
+    ['TRUST_PROXY', 'everyone'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});
