@@ -75,6 +75,8 @@ export async function createApp(
     yamlDocumentUrl: 'api/openapi.yaml',
   });
   await app.init();
+  // The API speaks JSON only: other bodies are 415, not strings for the validator to puzzle over.
+  fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   await fastify.ready();
   return app;
 }

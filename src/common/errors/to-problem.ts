@@ -74,22 +74,19 @@ export function toProblem(error: unknown): ProblemResponse {
     };
   }
 
+  // Nest's own exceptions, and Fastify's errors before a handler runs (malformed or empty JSON
+  // body, body over the limit, unsupported content type), which Nest wraps the same way.
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    const detail = messageOf(error);
     return {
-      problem: problem(status, codeForStatus(status), messageOf(error)),
+      problem:
+        status === 400
+          ? validationProblem([{ path: '', message: detail }])
+          : problem(status, codeForStatus(status), detail),
       headers: status === 401 ? { 'www-authenticate': 'Bearer' } : {},
       unexpected: status >= 500,
     };
-  }
-  const fastifyStatus = fastifyErrorStatus(error);
-  if (fastifyStatus !== undefined && fastifyStatus < 500) {
-    const detail = error instanceof Error ? fastifyDetail(error, fastifyStatus) : 'Bad request';
-    const p =
-      fastifyStatus === 400
-        ? validationProblem([{ path: '', message: detail }])
-        : problem(fastifyStatus, codeForStatus(fastifyStatus), detail);
-    return expected(p);
   }
   return {
     problem: problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged'),
@@ -160,27 +157,6 @@ function messageOf(error: HttpException): string {
     typeof response.message === 'string'
   ) {
     return response.message;
-  }
-  return error.message;
-}
-
-function fastifyErrorStatus(error: unknown): number | undefined {
-  if (!(error instanceof Error) || !('statusCode' in error)) return undefined;
-  const status = error.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
-}
-
-function fastifyDetail(error: Error, status: number): string {
-  if (status === 413) return 'The request body is larger than 1 MiB';
-  if (status === 415) return 'Send the body as application/json';
-  if (
-    error instanceof SyntaxError ||
-    ('code' in error && error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
-  ) {
-    return 'The body is not valid JSON';
-  }
-  if ('code' in error && error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return 'The body is empty but the content type is application/json';
   }
   return error.message;
 }
