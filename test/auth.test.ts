@@ -259,7 +259,7 @@ describe('POST /auth/login', () => {
 });
 
 describe('bearer tokens', () => {
-  const validClaims = () => ({ sub: clinic.staff.NURSE.id, cid: clinic.clinicId });
+  const validClaims = () => ({ sub: clinic.staff.NURSE.id, cid: clinic.clinicId, gen: 1 });
 
   it('lets GET /auth/me answer the caller with a valid token', async () => {
     const res = await clinic.as('COORDINATOR').get('/auth/me');
@@ -408,7 +408,7 @@ describe('POST /auth/change-password', () => {
       newPassword,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: user.id, version: 2 });
+    expect(res.body.user).toMatchObject({ id: user.id, version: 2 });
     expect(res.text).not.toContain(newPassword);
     expect(res.text).not.toMatch(/password/i);
 
@@ -418,11 +418,43 @@ describe('POST /auth/change-password', () => {
     expect(fresh.status).toBe(200);
     expect(fresh.body.user.id).toBe(user.id);
 
+    // Every session signed in with the old password ends; the answer's token is the new session.
+    expectUnauthenticated(await user.api.get('/auth/me'));
+    const next = await t.api.withToken(res.body.accessToken).get('/auth/me');
+    expect(next.status).toBe(200);
+
     const audit = await clinic
       .as('ADMIN')
       .get(`/audit-events?entityType=User&entityId=${user.id}&action=user.change-password`);
     expect(audit.body.data).toHaveLength(1);
     expect(audit.body.data[0]).toMatchObject({ actorId: user.id, changedFields: ['password'] });
     expect(audit.text).not.toContain(newPassword);
+  });
+
+  it("ends the user's sessions when an admin resets the password", async () => {
+    const user = await addStaffMember(t, clinic, 'NURSE');
+    expect((await user.api.get('/auth/me')).status).toBe(200);
+    const reset = await clinic
+      .as('ADMIN')
+      .patch(`/users/${user.id}`, { password: 'reset-by-the-admin-1' });
+    expect(reset.status).toBe(200);
+    expectUnauthenticated(await user.api.get('/auth/me'));
+    const fresh = await loginFrom(freshIp(), {
+      email: user.email,
+      password: 'reset-by-the-admin-1',
+    });
+    expect(fresh.status).toBe(200);
+  });
+
+  it('refuses a token whose session generation is not the current one', async () => {
+    const stale = jwt.sign(
+      { sub: clinic.staff.NURSE.id, cid: clinic.clinicId, gen: 99 },
+      TEST_JWT_SECRET,
+      {
+        algorithm: 'HS256',
+        expiresIn: 60,
+      },
+    );
+    expectUnauthenticated(await me(stale));
   });
 });

@@ -472,3 +472,45 @@ describe('audit of user writes', () => {
     expect(asAdmin.body.data.map((e: { action: string }) => e.action)).toContain('user.create');
   });
 });
+
+describe('the last active admin', () => {
+  it('cannot be demoted or deactivated, and nothing changes', async () => {
+    const lone = await given.clinicWithStaff('Lone Admin Clinic');
+    const admin = lone.as('ADMIN');
+    for (const change of [{ role: 'SURGEON' }, { active: false }]) {
+      const res = await admin.patch(`/users/${lone.staff.ADMIN.id}`, change);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('LAST_ACTIVE_ADMIN');
+    }
+    const me = await admin.get('/auth/me');
+    expect(me.body).toMatchObject({ role: 'ADMIN', active: true, version: 1 });
+  });
+
+  it('may step down once another admin exists', async () => {
+    const pair = await given.clinicWithStaff('Two Admins Clinic');
+    const second = await addStaffMember(t, pair, 'ADMIN');
+    const res = await pair
+      .as('ADMIN')
+      .patch(`/users/${pair.staff.ADMIN.id}`, { role: 'COORDINATOR' });
+    expect(res.status).toBe(200);
+    expect(res.body.role).toBe('COORDINATOR');
+    const refused = await second.api.patch(`/users/${second.id}`, { active: false });
+    expect(refused.status).toBe(409);
+  });
+
+  it('survives two admins demoting each other at the same moment', async () => {
+    const pair = await given.clinicWithStaff('Mutual Demotion Clinic');
+    const second = await addStaffMember(t, pair, 'ADMIN');
+    const results = await Promise.all([
+      pair.as('ADMIN').patch(`/users/${second.id}`, { role: 'NURSE' }),
+      second.api.patch(`/users/${pair.staff.ADMIN.id}`, { role: 'NURSE' }),
+    ]);
+    // The loser is refused either by the last-admin rule (409) or, when the winner committed
+    // before its request was even authorized, because it is no longer an ADMIN (403).
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
+    const admins = (await allUsers(pair)).filter((u) => u.role === 'ADMIN' && u.active);
+    expect(admins).toHaveLength(1);
+  });
+});

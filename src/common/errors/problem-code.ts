@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'INSUFFICIENT_INVENTORY'
   | 'SCHEDULE_CONFLICT'
   | 'DUPLICATE'
+  | 'LAST_ACTIVE_ADMIN'
   | 'IDEMPOTENCY_IN_PROGRESS'
   | 'VERSION_MISMATCH'
   | 'PAYLOAD_TOO_LARGE'
@@ -30,6 +31,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   INSUFFICIENT_INVENTORY: 'Not enough stock',
   SCHEDULE_CONFLICT: 'The slot is already booked',
   DUPLICATE: 'Already exists',
+  LAST_ACTIVE_ADMIN: 'The clinic needs an active admin',
   IDEMPOTENCY_IN_PROGRESS: 'A request with this Idempotency-Key is still being processed',
   VERSION_MISMATCH: 'The record has changed',
   PAYLOAD_TOO_LARGE: 'The request body is too large',

@@ -31,7 +31,7 @@ export class AuthController {
   @Post('change-password')
   @ApiBearerAuth()
   @HttpCode(200)
-  @ZodResponse({ status: 200, type: UserDto })
+  @ZodResponse({ status: 200, type: LoginResponseDto })
   changePassword(@CurrentUser() caller: Caller, @Body() body: ChangePasswordDto) {
     return this.auth.changePassword(caller, body);
   }

@@ -31,4 +31,4 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 export class ChangePasswordDto extends createZodDto(ChangePasswordBody) {}
 
 /** What a token carries; role and active state are re-read from the database on every request. */
-export const TokenClaims = z.object({ sub: z.uuid(), cid: z.uuid() });
+export const TokenClaims = z.object({ sub: z.uuid(), cid: z.uuid(), gen: z.number().int() });

@@ -35,6 +35,9 @@ export class AuthGuard implements CanActivate {
     const clinicId = trustedClinicId(claims.cid);
     const user = await this.users.findById(this.tx.db, clinicId, claims.sub);
     if (!user || !user.active) throw new Unauthenticated('The account is not active');
+    if (user.sessionGeneration !== claims.gen) {
+      throw new Unauthenticated('The password has changed: sign in again');
+    }
     request.caller = { userId: user.id, clinicId, role: user.role, requestId: request.id };
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { Unauthenticated } from '../../../common/errors/domain-error';
 import type { UserResponse } from '../../user/dto/user.dto';
-import { UserRepository } from '../../user/repositories/user.repository';
+import { UserRepository, type UserRow } from '../../user/repositories/user.repository';
 import { PasswordHasher } from '../../user/services/password-hasher';
 import { toUserResponse } from '../../user/services/user.mapper';
 import type { ChangePasswordBody, LoginBody, LoginResponse } from '../dto/auth.dto';
@@ -48,16 +48,7 @@ export class AuthService {
         },
       );
     });
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, cid: user.clinicId },
-      { algorithm: 'HS256', expiresIn: this.config.jwt.ttlSeconds },
-    );
-    return {
-      accessToken,
-      tokenType: 'Bearer',
-      expiresIn: this.config.jwt.ttlSeconds,
-      user: toUserResponse(user),
-    };
+    return this.issueToken(user);
   }
 
   async me(caller: Caller): Promise<UserResponse> {
@@ -66,21 +57,36 @@ export class AuthService {
     return toUserResponse(user);
   }
 
-  async changePassword(caller: Caller, body: ChangePasswordBody): Promise<UserResponse> {
+  /** The new password ends every other session; the answer carries a token for this one. */
+  async changePassword(caller: Caller, body: ChangePasswordBody): Promise<LoginResponse> {
     const current = await this.users.findById(this.tx.db, caller.clinicId, caller.userId);
     if (!current || !(await this.hasher.verify(current.passwordHash, body.currentPassword))) {
       throw new Unauthenticated('The current password is incorrect');
     }
     const passwordHash = await this.hasher.hash(body.newPassword);
-    return this.tx.run(async (db) => {
-      const updated = await this.users.update(db, caller.clinicId, caller.userId, { passwordHash });
+    const updated = await this.tx.run(async (db) => {
+      const user = await this.users.update(db, caller.clinicId, caller.userId, { passwordHash });
       await this.audit.record(db, caller, {
         action: 'user.change-password',
         entityType: 'User',
         entityId: caller.userId,
         changedFields: ['password'],
       });
-      return toUserResponse(updated);
+      return user;
     });
+    return this.issueToken(updated);
+  }
+
+  private async issueToken(user: UserRow): Promise<LoginResponse> {
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, cid: user.clinicId, gen: user.sessionGeneration },
+      { algorithm: 'HS256', expiresIn: this.config.jwt.ttlSeconds },
+    );
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.jwt.ttlSeconds,
+      user: toUserResponse(user),
+    };
   }
 }

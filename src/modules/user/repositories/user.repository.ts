@@ -57,7 +57,15 @@ export class UserRepository {
   async update(db: Db, clinicId: ClinicId, id: string, changes: UserChanges): Promise<UserRow> {
     const [row] = await db
       .update(users)
-      .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+      .set({
+        ...changes,
+        version: sql`${users.version} + 1`,
+        updatedAt: sql`now()`,
+        // A new password ends every session signed in with the old one.
+        ...(changes.passwordHash === undefined
+          ? {}
+          : { sessionGeneration: sql`${users.sessionGeneration} + 1` }),
+      })
       .where(and(eq(users.clinicId, clinicId), eq(users.id, id)))
       .returning();
     if (!row) throw new Error('update of a locked row returned no row');
@@ -88,6 +96,16 @@ export class UserRepository {
       (u) => [u.name, u.id],
       (u) => u,
     );
+  }
+
+  /** Locks the clinic's active admins, so two demotions at once cannot both see another admin left. */
+  async lockActiveAdmins(db: Db, clinicId: ClinicId): Promise<string[]> {
+    const rows = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.clinicId, clinicId), eq(users.role, 'ADMIN'), eq(users.active, true)))
+      .for('update');
+    return rows.map((r) => r.id);
   }
 
   async countAll(db: Db): Promise<number> {

@@ -30,6 +30,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
+    /** Bumped when the password changes: tokens issued before carry the old value and stop working. */
+    sessionGeneration: integer('session_generation').notNull().default(1),
     ...timestampColumns(),
   },
   (t) => [

@@ -10,6 +10,7 @@ import { assertVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserResponse } from '../dto/user.dto';
 import { UserRepository, type UserChanges, type UserRow } from '../repositories/user.repository';
+import { LastActiveAdmin } from './last-active-admin.error';
 import { PasswordHasher } from './password-hasher';
 import { toUserResponse } from './user.mapper';
 
@@ -75,6 +76,13 @@ export class UserService {
       const current = await this.users.lockById(db, caller.clinicId, id);
       if (!current) throw new NotFound('User', id);
       assertVersion(current.version, ifMatch);
+      const losesAdmin =
+        current.role === 'ADMIN' &&
+        current.active &&
+        ((changes.role !== undefined && changes.role !== 'ADMIN') || changes.active === false);
+      if (losesAdmin && (await this.users.lockActiveAdmins(db, caller.clinicId)).length <= 1) {
+        throw new LastActiveAdmin();
+      }
       if (changes.email !== undefined && changes.email !== current.email.toLowerCase()) {
         if (await this.users.emailTaken(db, changes.email)) throw emailTaken();
       }
