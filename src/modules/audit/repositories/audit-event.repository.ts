@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../../common/audit/audit.schema';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
@@ -21,7 +21,9 @@ export class AuditEventRepository {
       q.actorId ? eq(auditEvents.actorId, q.actorId) : undefined,
       q.action ? eq(auditEvents.action, q.action) : undefined,
       q.from ? gte(auditEvents.occurredAt, new Date(q.from)) : undefined,
-      q.to ? lte(auditEvents.occurredAt, new Date(q.to)) : undefined,
+      // occurredAt is stored to the microsecond but shown to the millisecond: `to` set to an
+      // event's own occurredAt must still include that event.
+      q.to ? lte(sql`date_trunc('milliseconds', ${auditEvents.occurredAt})`, q.to) : undefined,
       newestFirst.after(q),
     ];
     const rows = await db
