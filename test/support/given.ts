@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { TransactionRunner } from '../../src/common/database/transaction-runner';
 import type { Role } from '../../src/common/auth/caller';
 import { ClinicService } from '../../src/modules/clinic/services/clinic.service';
 import { Api } from './api';
@@ -73,4 +76,61 @@ export class Given {
     if (res.status !== 201) throw new Error(`creating patient: ${res.status} ${res.text}`);
     return res.body;
   }
+}
+
+export interface AddedStaffMember extends StaffMember {
+  name: string;
+  password: string;
+  /** The API as this user. */
+  api: Api;
+}
+
+/** One more user of `role` in `clinic`, created by its ADMIN through the API, already signed in. */
+export async function addStaffMember(
+  t: TestApp,
+  clinic: ClinicWithStaff,
+  role: Role,
+  overrides: { email?: string; name?: string; password?: string } = {},
+): Promise<AddedStaffMember> {
+  const email = overrides.email ?? uniqueEmail(role.toLowerCase());
+  const name = overrides.name ?? `Added ${role}`;
+  const password = overrides.password ?? PASSWORD;
+  const res = await clinic.as('ADMIN').post('/users', { email, name, role, password });
+  if (res.status !== 201) throw new Error(`creating ${role}: ${res.status} ${res.text}`);
+  const token = await new Given(t).login(email, password);
+  return {
+    id: res.body.id,
+    email: res.body.email,
+    name,
+    role,
+    password,
+    token,
+    api: t.api.withToken(token),
+  };
+}
+
+/** A valid `POST /patients` body; override or add any field. */
+export function patientBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    firstName: 'Jane',
+    lastName: 'Doe',
+    dateOfBirth: '1985-04-12',
+    sexAtBirth: 'FEMALE',
+    ...overrides,
+  };
+}
+
+/** How many rows of `table` one clinic has, read from the database (what the API cannot show). */
+export async function countRows(
+  t: TestApp,
+  table: 'patients' | 'consultations' | 'audit_events' | 'idempotency_keys',
+  clinicId: string,
+  where: SQL = sql`true`,
+): Promise<number> {
+  const result = await t.app
+    .get(TransactionRunner)
+    .db.execute(
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE clinic_id = ${clinicId} AND ${where}`,
+    );
+  return z.object({ rows: z.tuple([z.object({ n: z.number() })]) }).parse(result).rows[0].n;
 }
