@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { ClinicId } from '../auth/caller';
 import { clinicSequences } from './clinic-sequences.schema';
 import type { Db } from './database';
+import { returnedRow } from './tenant-key';
 
 @Injectable()
 export class SequenceAllocator {
@@ -12,15 +13,16 @@ export class SequenceAllocator {
    * so numbers have no gaps.
    */
   async next(db: Db, clinicId: ClinicId, name: string): Promise<number> {
-    const [row] = await db
-      .insert(clinicSequences)
-      .values({ clinicId, name, lastValue: 1 })
-      .onConflictDoUpdate({
-        target: [clinicSequences.clinicId, clinicSequences.name],
-        set: { lastValue: sql`${clinicSequences.lastValue} + 1` },
-      })
-      .returning({ value: clinicSequences.lastValue });
-    if (!row) throw new Error(`sequence ${name} returned no row`);
-    return row.value;
+    return returnedRow(
+      await db
+        .insert(clinicSequences)
+        .values({ clinicId, name, lastValue: 1 })
+        .onConflictDoUpdate({
+          target: [clinicSequences.clinicId, clinicSequences.name],
+          set: { lastValue: sql`${clinicSequences.lastValue} + 1` },
+        })
+        .returning({ value: clinicSequences.lastValue }),
+      'an upsert returns its row',
+    ).value;
   }
 }

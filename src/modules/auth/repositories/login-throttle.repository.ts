@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../common/database/database';
+import { returnedRow } from '../../../common/database/tenant-key';
 import { loginThrottle } from './login-throttle.schema';
 
 export interface ThrottleState {
@@ -16,19 +17,20 @@ export class LoginThrottleRepository {
    * after it: one atomic statement, so concurrent attempts each see a different count.
    */
   async recordFailure(db: Db, key: string, windowSeconds: number): Promise<ThrottleState> {
-    const [row] = await db
-      .insert(loginThrottle)
-      .values({ key, failures: 1, windowStartedAt: sql`now()` })
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          failures: sql`CASE WHEN ${loginThrottle.windowStartedAt} <= now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
-          windowStartedAt: sql`CASE WHEN ${loginThrottle.windowStartedAt} <= now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE ${loginThrottle.windowStartedAt} END`,
-        },
-      })
-      .returning();
-    if (!row) throw new Error('upsert returned no row');
-    return row;
+    return returnedRow(
+      await db
+        .insert(loginThrottle)
+        .values({ key, failures: 1, windowStartedAt: sql`now()` })
+        .onConflictDoUpdate({
+          target: loginThrottle.key,
+          set: {
+            failures: sql`CASE WHEN ${loginThrottle.windowStartedAt} <= now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
+            windowStartedAt: sql`CASE WHEN ${loginThrottle.windowStartedAt} <= now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE ${loginThrottle.windowStartedAt} END`,
+          },
+        })
+        .returning(),
+      'an upsert returns its row',
+    );
   }
 
   /** Takes back one failure counted for an attempt that turned out not to be one. */

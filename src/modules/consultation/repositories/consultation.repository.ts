@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { consultations } from './consultation.schema';
 
@@ -13,16 +14,17 @@ const newestFirst = new Keyset([consultations.consultationDate, consultations.id
 @Injectable()
 export class ConsultationRepository {
   async insert(db: Db, consultation: NewConsultation): Promise<ConsultationRow> {
-    const [row] = await db.insert(consultations).values(consultation).returning();
-    if (!row) throw new Error('insert returned no row');
-    return row;
+    return returnedRow(
+      await db.insert(consultations).values(consultation).returning(),
+      'INSERT … RETURNING gives the row',
+    );
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<ConsultationRow | undefined> {
     const [row] = await db
       .select()
       .from(consultations)
-      .where(and(eq(consultations.clinicId, clinicId), eq(consultations.id, id)));
+      .where(byTenantKey(consultations, clinicId, id));
     return row;
   }
 

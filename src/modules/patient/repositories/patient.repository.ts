@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { patients } from './patient.schema';
 
@@ -17,16 +18,17 @@ const byName = new Keyset([patients.lastName, patients.firstName, patients.id]);
 @Injectable()
 export class PatientRepository {
   async insert(db: Db, patient: NewPatient): Promise<PatientRow> {
-    const [row] = await db.insert(patients).values(patient).returning();
-    if (!row) throw new Error('insert returned no row');
-    return row;
+    return returnedRow(
+      await db.insert(patients).values(patient).returning(),
+      'INSERT … RETURNING gives the row',
+    );
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<PatientRow | undefined> {
     const [row] = await db
       .select()
       .from(patients)
-      .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+      .where(byTenantKey(patients, clinicId, id));
     return row;
   }
 
@@ -34,7 +36,7 @@ export class PatientRepository {
     const [row] = await db
       .select()
       .from(patients)
-      .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)))
+      .where(byTenantKey(patients, clinicId, id))
       .for('update');
     return row;
   }
@@ -43,7 +45,7 @@ export class PatientRepository {
     const [row] = await db
       .select({ id: patients.id })
       .from(patients)
-      .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)));
+      .where(byTenantKey(patients, clinicId, id));
     return row !== undefined;
   }
 
@@ -61,13 +63,14 @@ export class PatientRepository {
     id: string,
     changes: PatientChanges,
   ): Promise<PatientRow> {
-    const [row] = await db
-      .update(patients)
-      .set({ ...changes, version: sql`${patients.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(patients.clinicId, clinicId), eq(patients.id, id)))
-      .returning();
-    if (!row) throw new Error('update of a locked row returned no row');
-    return row;
+    return returnedRow(
+      await db
+        .update(patients)
+        .set({ ...changes, version: sql`${patients.version} + 1`, updatedAt: sql`now()` })
+        .where(byTenantKey(patients, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { users } from './user.schema';
 
@@ -16,16 +17,17 @@ const byName = new Keyset([users.name, users.id]);
 @Injectable()
 export class UserRepository {
   async insert(db: Db, user: NewUser): Promise<UserRow> {
-    const [row] = await db.insert(users).values(user).returning();
-    if (!row) throw new Error('insert returned no row');
-    return row;
+    return returnedRow(
+      await db.insert(users).values(user).returning(),
+      'INSERT … RETURNING gives the row',
+    );
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<UserRow | undefined> {
     const [row] = await db
       .select()
       .from(users)
-      .where(and(eq(users.clinicId, clinicId), eq(users.id, id)));
+      .where(byTenantKey(users, clinicId, id));
     return row;
   }
 
@@ -33,7 +35,7 @@ export class UserRepository {
     const [row] = await db
       .select()
       .from(users)
-      .where(and(eq(users.clinicId, clinicId), eq(users.id, id)))
+      .where(byTenantKey(users, clinicId, id))
       .for('update');
     return row;
   }
@@ -55,21 +57,22 @@ export class UserRepository {
   }
 
   async update(db: Db, clinicId: ClinicId, id: string, changes: UserChanges): Promise<UserRow> {
-    const [row] = await db
-      .update(users)
-      .set({
-        ...changes,
-        version: sql`${users.version} + 1`,
-        updatedAt: sql`now()`,
-        // A new password ends every session signed in with the old one.
-        ...(changes.passwordHash === undefined
-          ? {}
-          : { sessionGeneration: sql`${users.sessionGeneration} + 1` }),
-      })
-      .where(and(eq(users.clinicId, clinicId), eq(users.id, id)))
-      .returning();
-    if (!row) throw new Error('update of a locked row returned no row');
-    return row;
+    return returnedRow(
+      await db
+        .update(users)
+        .set({
+          ...changes,
+          version: sql`${users.version} + 1`,
+          updatedAt: sql`now()`,
+          // A new password ends every session signed in with the old one.
+          ...(changes.passwordHash === undefined
+            ? {}
+            : { sessionGeneration: sql`${users.sessionGeneration} + 1` }),
+        })
+        .where(byTenantKey(users, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
   }
 
   async list(
