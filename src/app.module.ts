@@ -6,9 +6,16 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/clinic/bootstrap.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
+import { CodesModule } from './modules/codes/codes.module';
+import { ConsentModule } from './modules/consent/consent.module';
 import { ConsultationModule } from './modules/consultation/consultation.module';
+import { FeeScheduleModule } from './modules/fee-schedule/fee-schedule.module';
 import { HealthModule } from './modules/health/health.module';
+import { InventoryModule } from './modules/inventory/inventory.module';
 import { PatientModule } from './modules/patient/patient.module';
+import { PaymentPlanModule } from './modules/payment-plan/payment-plan.module';
+import { ProcedurePlanModule } from './modules/procedure-plan/procedure-plan.module';
+import { QuoteModule } from './modules/quote/quote.module';
 import { UserModule } from './modules/user/user.module';
 
 @Module({})
@@ -29,6 +36,13 @@ export class AppModule {
         ClinicModule,
         PatientModule,
         ConsultationModule,
+        ConsentModule,
+        CodesModule,
+        FeeScheduleModule,
+        InventoryModule,
+        ProcedurePlanModule,
+        QuoteModule,
+        PaymentPlanModule,
         AuditModule,
         ...(options.serve ? [BootstrapModule] : []),
       ],

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TransactionRunner } from '../../src/common/database/transaction-runner';
 import type { Role } from '../../src/common/auth/caller';
 import { ClinicService } from '../../src/modules/clinic/services/clinic.service';
-import { Api } from './api';
+import { Api, type ApiResponse } from './api';
 import type { TestApp } from './test-app';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -76,6 +76,74 @@ export class Given {
     if (res.status !== 201) throw new Error(`creating patient: ${res.status} ${res.text}`);
     return res.body;
   }
+
+  /**
+   * The seed's breast augmentation, quoted and approved over HTTP (API.md): fee schedule 19325,
+   * the implant item, a patient, a COSMETIC plan needing two implants, its quote (8000.00 by
+   * default, all patient-paid), then approval, which makes the quote ACCEPTED.
+   */
+  async acceptedQuote(
+    clinic: ClinicWithStaff,
+    overrides: AcceptedQuoteOverrides = {},
+  ): Promise<AcceptedQuote> {
+    const itemCode = overrides.itemCode ?? 'breast-implant-300cc-round';
+    const expectStatus = (what: string, res: ApiResponse, status: number) => {
+      if (res.status !== status) throw new Error(`${what}: ${res.status} ${res.text}`);
+      return res.body;
+    };
+    expectStatus(
+      'fee schedule 19325',
+      await clinic.as('BILLING').request('PUT', '/fee-schedule/19325', {
+        description: 'Breast augmentation with implant',
+        surgeonFee: overrides.surgeonFee ?? '7000.00',
+        facilityFee: overrides.facilityFee ?? '200.00',
+      }),
+      200,
+    );
+    const item = await clinic.as('NURSE').post('/inventory/items', {
+      code: itemCode,
+      name: 'Breast implant 300cc round',
+      category: 'IMPLANT',
+      unitPrice: overrides.implantUnitPrice ?? '400.00',
+      isBillable: true,
+      requiresSerialNumber: true,
+    });
+    // The clinic's catalog may hold the item already (a second quote in one clinic).
+    if (item.status !== 201 && item.body?.code !== 'DUPLICATE')
+      throw new Error(`inventory item: ${item.status} ${item.text}`);
+    const patient = await this.patient(clinic, overrides.patient ?? {});
+    const plan = expectStatus(
+      'procedure plan',
+      await clinic.as('COORDINATOR').post('/procedure-plans', {
+        patientId: patient.id,
+        procedureName: 'Breast Augmentation',
+        procedureType: 'COSMETIC',
+        primaryCPTCode: '19325',
+        cptCodes: ['19325'],
+        inventoryRequirements: [{ inventoryItemCode: itemCode, quantity: 2 }],
+      }),
+      201,
+    );
+    const issued = expectStatus(
+      'quote',
+      await clinic.as('COORDINATOR').post(`/procedure-plans/${plan.id}/quote`, {}),
+      201,
+    );
+    const approved =
+      overrides.approve === false
+        ? plan
+        : expectStatus(
+            'approval',
+            await clinic.as('COORDINATOR').post(`/procedure-plans/${plan.id}/approve`, {}),
+            200,
+          );
+    const quote = expectStatus(
+      'quote',
+      await clinic.as('BILLING').get(`/quotes/${issued.id}`),
+      200,
+    );
+    return { patient, plan: approved, quote };
+  }
 }
 
 export interface AddedStaffMember extends StaffMember {
@@ -133,4 +201,23 @@ export async function countRows(
       sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE clinic_id = ${clinicId} AND ${where}`,
     );
   return z.object({ rows: z.tuple([z.object({ n: z.number() })]) }).parse(result).rows[0].n;
+}
+
+export interface AcceptedQuoteOverrides {
+  surgeonFee?: string;
+  facilityFee?: string;
+  /** Used only when the clinic's catalog does not hold the item yet. */
+  implantUnitPrice?: string;
+  itemCode?: string;
+  patient?: Record<string, unknown>;
+  /** false: stop before approval, leaving the quote ISSUED (and the plan QUOTED). */
+  approve?: boolean;
+}
+
+export interface AcceptedQuote {
+  patient: any;
+  /** The plan as approval answered it (APPROVED), or as created when not approved. */
+  plan: any;
+  /** The quote read back after approval (ACCEPTED), or ISSUED when not approved. */
+  quote: any;
 }

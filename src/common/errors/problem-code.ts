@@ -6,11 +6,13 @@ export type ProblemCode =
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'INVALID_STATE_TRANSITION'
+  | 'CONSENT_CONTENT_CHANGED'
   | 'SCHEDULING_BLOCKED'
   | 'INSUFFICIENT_INVENTORY'
   | 'SCHEDULE_CONFLICT'
   | 'DUPLICATE'
   | 'LAST_ACTIVE_ADMIN'
+  | 'PLAN_NOT_APPROVABLE'
   | 'IDEMPOTENCY_IN_PROGRESS'
   | 'VERSION_MISMATCH'
   | 'PAYLOAD_TOO_LARGE'
@@ -27,11 +29,13 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   NOT_FOUND: 'Not found',
   METHOD_NOT_ALLOWED: 'Method not allowed',
   INVALID_STATE_TRANSITION: 'Not allowed in the current state',
+  CONSENT_CONTENT_CHANGED: 'The consent text is not the one the signer saw',
   SCHEDULING_BLOCKED: 'The surgery cannot be scheduled yet',
   INSUFFICIENT_INVENTORY: 'Not enough stock',
   SCHEDULE_CONFLICT: 'The slot is already booked',
   DUPLICATE: 'Already exists',
   LAST_ACTIVE_ADMIN: 'The clinic needs an active admin',
+  PLAN_NOT_APPROVABLE: 'The plan cannot be approved yet',
   IDEMPOTENCY_IN_PROGRESS: 'A request with this Idempotency-Key is still being processed',
   VERSION_MISMATCH: 'The record has changed',
   PAYLOAD_TOO_LARGE: 'The request body is too large',

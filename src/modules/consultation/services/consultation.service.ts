@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller } from '../../../common/auth/caller';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import { NotFound } from '../../../common/errors/domain-error';
+import { NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { newId } from '../../../common/ids';
 import { PatientService } from '../../patient/services/patient.service';
@@ -61,6 +62,21 @@ export class ConsultationService {
       await this.audit.recordReads(db, caller, 'consultation.read', ENTITY, [consultation.id]);
       return toConsultationResponse(consultation);
     });
+  }
+
+  /** A plan's consultation must be this clinic's (404) and the same patient's (400). */
+  async assertConsultationOfPatient(
+    db: Db,
+    clinicId: ClinicId,
+    consultationId: string,
+    patientId: string,
+    field = 'consultationId',
+  ): Promise<void> {
+    const consultation = await this.consultations.findById(db, clinicId, consultationId);
+    if (!consultation) throw new NotFound(ENTITY, consultationId);
+    if (consultation.patientId !== patientId) {
+      throw ValidationFailed.field(field, 'The consultation is of another patient');
+    }
   }
 
   listConsultations(

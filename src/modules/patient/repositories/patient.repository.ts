@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { containsPattern } from '../../../common/database/like-pattern';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { patients } from './patient.schema';
@@ -86,7 +87,7 @@ export class PatientRepository {
     const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
     const conditions: (SQL | undefined)[] = [
       eq(patients.clinicId, clinicId),
-      ...words.map((w) => sql`${patients.searchText} LIKE ${`%${escapeLike(w)}%`}`),
+      ...words.map((w) => sql`${patients.searchText} LIKE ${containsPattern(w)}`),
       byName.after(page),
     ];
     const rows = await db
@@ -102,8 +103,4 @@ export class PatientRepository {
       (p) => p,
     );
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -111,6 +111,12 @@ export class PatientService {
       throw new NotFound(ENTITY, patientId);
   }
 
+  /** For modules that show a patient's details on their own documents (a quote's PDF). */
+  async findPatient(db: Db, clinicId: ClinicId, id: string): Promise<PatientResponse | undefined> {
+    const patient = await this.patients.findById(db, clinicId, id);
+    return patient && toPatientResponse(patient);
+  }
+
   /** A generated MRN skips any number a clinic already gave by hand. */
   private async nextFreeMrn(db: Db, clinicId: ClinicId): Promise<string> {
     for (;;) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The seed's breast augmentation, steps 1–6, against a running Contour (npm start):
+#   ADMIN_EMAIL=… ADMIN_PASSWORD=… bash examples/seed-breast-augmentation.sh
+# Uses an empty clinic: the fee schedule, items and consent template it creates must not exist yet.
+: "${ADMIN_EMAIL:?set ADMIN_EMAIL}" "${ADMIN_PASSWORD:?set ADMIN_PASSWORD}"
+set -euo pipefail
+B=${CONTOUR_URL:-http://127.0.0.1:3000}/api/v1
+j() { node -pe "JSON.parse(require('fs').readFileSync(0)).$1"; }
+TOKEN=$(curl -sS --fail-with-body $B/auth/login -H 'content-type: application/json' -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" | j accessToken)
+AUTH="authorization: Bearer $TOKEN"
+JSON='content-type: application/json'
+echo "## fee schedule"
+curl -sS --fail-with-body -X PUT $B/fee-schedule/19325 -H "$AUTH" -H "$JSON" -d '{"description":"Breast augmentation with implant","surgeonFee":"7000.00","facilityFee":"200.00"}'; echo
+echo "## items"
+curl -sS --fail-with-body $B/inventory/items -H "$AUTH" -H "$JSON" -d '{"code":"breast-implant-300cc-round","name":"Silicone breast implant 300cc round","category":"IMPLANT","manufacturer":"Mentor","size":"300cc","shape":"Round","unitPrice":"400.00","isBillable":true,"requiresSerialNumber":true,"hcpcsCode":"L8600"}'; echo
+curl -sS --fail-with-body $B/inventory/items -H "$AUTH" -H "$JSON" -d '{"code":"surgical-sutures","name":"Absorbable sutures","category":"SUTURE","unitPrice":"12.50","isBillable":false,"requiresSerialNumber":false}'; echo
+echo "## consent template"
+curl -sS --fail-with-body $B/consent-templates -H "$AUTH" -H "$JSON" -d '{"code":"BREAST_AUG_CONSENT_V2","version":2,"title":"Consent to breast augmentation","body":"I consent to breast augmentation with implants. Risks include capsular contracture, rupture and revision surgery.","cptCodes":["19325"]}'; echo
+SURGEON=$(curl -sS --fail-with-body $B/users -H "$AUTH" -H "$JSON" -d '{"email":"dr.lee@example.com","name":"Dr. Ana Lee","role":"SURGEON","password":"surgeon-password-1"}' | j id)
+PATIENT=$(curl -sS --fail-with-body $B/patients -H "$AUTH" -H "$JSON" -d '{"firstName":"Maria","lastName":"Lopez","dateOfBirth":"1990-03-14","sexAtBirth":"FEMALE"}' | j id)
+echo "## consultation"
+CONSULT=$(curl -sS --fail-with-body $B/consultations -H "$AUTH" -H "$JSON" -d "{\"patientId\":\"$PATIENT\",\"surgeonId\":\"$SURGEON\",\"consultationDate\":\"2026-11-24T09:30:00Z\",\"reason\":\"I want breast augmentation\"}" | j id)
+echo "## plan"
+PLAN_JSON=$(curl -sS --fail-with-body $B/procedure-plans -H "$AUTH" -H "$JSON" -d "{\"patientId\":\"$PATIENT\",\"consultationId\":\"$CONSULT\",\"procedureName\":\"Breast Augmentation\",\"procedureType\":\"COSMETIC\",\"primaryCPTCode\":\"19325\",\"cptCodes\":[\"19325\"],\"diagnosisCodes\":[],\"inventoryRequirements\":[{\"inventoryItemCode\":\"breast-implant-300cc-round\",\"quantity\":2,\"requiresSerialNumber\":true,\"sizeRequirement\":\"300cc\",\"shapeRequirement\":\"Round\"},{\"inventoryItemCode\":\"surgical-sutures\",\"quantity\":1}]}")
+echo "$PLAN_JSON"
+PLAN=$(echo "$PLAN_JSON" | j id); CONSENT=$(echo "$PLAN_JSON" | j consent.id)
+echo "## quote"
+curl -sS --fail-with-body $B/procedure-plans/$PLAN/quote -H "$AUTH" -H "$JSON" -d '{}'; echo
+echo "## consent"
+HASH=$(curl -sS --fail-with-body $B/consents/$CONSENT -H "$AUTH" | j contentHash)
+curl -sS --fail-with-body $B/consents/$CONSENT/sign -H "$AUTH" -H "$JSON" -d "{\"signerName\":\"Maria Lopez\",\"relationship\":\"SELF\",\"signatureMethod\":\"TYPED\",\"signatureData\":\"Maria Lopez\",\"contentHash\":\"$HASH\"}"; echo
+echo "## approve"
+curl -sS --fail-with-body $B/procedure-plans/$PLAN/approve -H "$AUTH" -H "$JSON" -d '{}'; echo
+echo "## readiness"
+curl -sS --fail-with-body $B/procedure-plans/$PLAN/readiness -H "$AUTH"; echo

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { UserModule } from '../user/user.module';
+import { ConsentTemplateController } from './controllers/consent-template.controller';
+import { ConsentController } from './controllers/consent.controller';
+import { ConsentInstanceRepository } from './repositories/consent-instance.repository';
+import { ConsentTemplateRepository } from './repositories/consent-template.repository';
+import { ConsentTemplateService } from './services/consent-template.service';
+import { ConsentService } from './services/consent.service';
+import { PlanConsentService } from './services/plan-consent.service';
+
+/** Consent templates and each plan's consent; the plan module depends on PlanConsentService only. */
+@Module({
+  imports: [UserModule],
+  controllers: [ConsentTemplateController, ConsentController],
+  providers: [
+    ConsentTemplateRepository,
+    ConsentInstanceRepository,
+    ConsentTemplateService,
+    ConsentService,
+    PlanConsentService,
+  ],
+  exports: [PlanConsentService],
+})
+export class ConsentModule {}

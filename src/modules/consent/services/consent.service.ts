@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import {
+  InvalidStateTransition,
+  NotFound,
+  ValidationFailed,
+} from '../../../common/errors/domain-error';
+import type { Page } from '../../../common/http/pagination';
+import { UserRepository } from '../../user/repositories/user.repository';
+import type {
+  ConsentResponse,
+  ListConsentsQuery,
+  RevokeConsentBody,
+  SignConsentBody,
+} from '../dto/consent.dto';
+import {
+  ConsentInstanceRepository,
+  type ConsentInstanceRow,
+} from '../repositories/consent-instance.repository';
+import { ConsentContentChanged } from './consent-content-changed.error';
+import { toConsentResponse } from './consent.mapper';
+
+export const CONSENT_ENTITY = 'PatientConsentInstance';
+
+/** Reading, signing and revoking a patient's consent. Instances are created by PlanConsentService. */
+@Injectable()
+export class ConsentService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly instances: ConsentInstanceRepository,
+    private readonly users: UserRepository,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  getConsent(caller: Caller, id: string): Promise<ConsentResponse> {
+    return this.tx.run(async (db) => {
+      const consent = await this.instances.findById(db, caller.clinicId, id);
+      if (!consent) throw new NotFound(CONSENT_ENTITY, id);
+      await this.audit.recordReads(db, caller, 'consent.read', CONSENT_ENTITY, [consent.id]);
+      return toConsentResponse(consent);
+    });
+  }
+
+  listConsents(caller: Caller, query: ListConsentsQuery): Promise<Page<ConsentResponse>> {
+    return this.tx.run(async (db) => {
+      const page = await this.instances.list(db, caller.clinicId, query, query);
+      await this.audit.recordReads(
+        db,
+        caller,
+        'consent.list',
+        CONSENT_ENTITY,
+        page.data.map((c) => c.id),
+      );
+      return { data: page.data.map(toConsentResponse), nextCursor: page.nextCursor };
+    });
+  }
+
+  /**
+   * Records the patient's (or representative's) signature on a PENDING consent. The caller is the
+   * member of staff recording it; `contentHash` proves the signer saw exactly this text.
+   */
+  signConsent(caller: Caller, id: string, body: SignConsentBody): Promise<ConsentResponse> {
+    return this.tx.run(async (db) => {
+      const consent = await this.lockConsent(db, caller.clinicId, id);
+      if (consent.status !== 'PENDING') throw new InvalidStateTransition(consent.status, 'sign');
+      if (body.contentHash !== consent.contentHash) throw new ConsentContentChanged();
+      const witnessId = body.witnessId ?? null;
+      if (witnessId !== null) await this.assertActiveStaff(db, caller.clinicId, witnessId);
+      const signed = await this.instances.update(db, caller.clinicId, id, {
+        status: 'SIGNED',
+        signedAt: this.clock.now(),
+        signerName: body.signerName,
+        relationship: body.relationship,
+        signatureMethod: body.signatureMethod,
+        signatureData: body.signatureData,
+        witnessId,
+        recordedById: caller.userId,
+      });
+      await this.audit.record(db, caller, {
+        action: 'consent.sign',
+        entityType: CONSENT_ENTITY,
+        entityId: id,
+        changedFields: [
+          'status',
+          'signedAt',
+          'signerName',
+          'relationship',
+          'signatureMethod',
+          'signatureData',
+          ...(witnessId !== null ? ['witnessId'] : []),
+          'recordedById',
+        ],
+        metadata: { procedurePlanId: signed.procedurePlanId },
+      });
+      return toConsentResponse(signed);
+    });
+  }
+
+  /** The patient withdraws consent, before or after signing. The signed text and signature stay. */
+  revokeConsent(caller: Caller, id: string, body: RevokeConsentBody): Promise<ConsentResponse> {
+    return this.tx.run(async (db) => {
+      const consent = await this.lockConsent(db, caller.clinicId, id);
+      if (consent.status !== 'PENDING' && consent.status !== 'SIGNED') {
+        throw new InvalidStateTransition(consent.status, 'revoke');
+      }
+      const revoked = await this.instances.update(db, caller.clinicId, id, {
+        status: 'REVOKED',
+        revokedAt: this.clock.now(),
+        revokeReason: body.reason,
+      });
+      await this.audit.record(db, caller, {
+        action: 'consent.revoke',
+        entityType: CONSENT_ENTITY,
+        entityId: id,
+        changedFields: ['status', 'revokedAt', 'revokeReason'],
+        metadata: { procedurePlanId: revoked.procedurePlanId, previousStatus: consent.status },
+      });
+      return toConsentResponse(revoked);
+    });
+  }
+
+  private async lockConsent(db: Db, clinicId: ClinicId, id: string): Promise<ConsentInstanceRow> {
+    const consent = await this.instances.lockById(db, clinicId, id);
+    if (!consent) throw new NotFound(CONSENT_ENTITY, id);
+    return consent;
+  }
+
+  /** A witness is a member of this clinic's staff whose account is active (any role). */
+  private async assertActiveStaff(db: Db, clinicId: ClinicId, userId: string): Promise<void> {
+    const user = await this.users.findById(db, clinicId, userId);
+    if (!user?.active) {
+      throw ValidationFailed.field('witnessId', 'Must be an active user of this clinic');
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { newId } from '../../../common/ids';
+import { invariant } from '../../../common/invariant';
+import {
+  ConsentInstanceRepository,
+  type ConsentInstanceRow,
+} from '../repositories/consent-instance.repository';
+import {
+  ConsentTemplateRepository,
+  type ConsentTemplateRow,
+} from '../repositories/consent-template.repository';
+import { consentContentHash } from './consent-content-hash';
+import { baseCptCodes, chooseTemplate, overlapCount } from './consent-template-match';
+import { CONSENT_ENTITY } from './consent.service';
+
+/** What a plan shows of its consent (`consent` on GET /procedure-plans/:id). */
+export interface PlanConsentSummary {
+  id: string;
+  status: 'PENDING' | 'SIGNED' | 'REVOKED';
+  templateCode: string;
+}
+
+/** What attaching a consent needs to know of a plan. */
+export interface PlanForConsent {
+  id: string;
+  patientId: string;
+  cptCodes: readonly string[];
+}
+
+const CODES_CHANGED = 'plan codes changed';
+
+/**
+ * The consent side of a procedure plan's life (DESIGN.md §4, docs/consents.md): what the
+ * procedure-plan module calls. Every method works inside the caller's transaction (`db`).
+ */
+@Injectable()
+export class PlanConsentService {
+  constructor(
+    private readonly templates: ConsentTemplateRepository,
+    private readonly instances: ConsentInstanceRepository,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Gives the plan the consent its codes call for: when the plan is created, and again whenever a
+   * DRAFT plan's codes change. Keeps the current consent while it still fits, else voids it and
+   * instantiates the matching template (if any) as a new PENDING consent.
+   */
+  async attachForPlan(db: Db, caller: Caller, plan: PlanForConsent): Promise<void> {
+    const planCodes = baseCptCodes(plan.cptCodes);
+    const current = await this.instances.lockCurrentForPlan(db, caller.clinicId, plan.id);
+    const candidates = await this.templates.activeForCodes(db, caller.clinicId, [...planCodes]);
+    const matched = chooseTemplate(candidates, planCodes);
+    if (current) {
+      if (await this.stillFits(db, caller.clinicId, current, plan, planCodes, matched)) return;
+      await this.voidInstance(db, caller, current, CODES_CHANGED);
+    }
+    if (matched) await this.instantiate(db, caller, plan, matched);
+  }
+
+  /** The plan was cancelled: a PENDING consent is voided; a SIGNED or REVOKED one stays as history. */
+  async voidPendingForPlan(db: Db, caller: Caller, planId: string, reason: string): Promise<void> {
+    const voided = await this.instances.voidPendingForPlan(
+      db,
+      caller.clinicId,
+      planId,
+      this.clock.now(),
+      reason,
+    );
+    for (const id of voided) await this.recordVoid(db, caller, id, planId);
+  }
+
+  /** Each plan's current (not VOIDED) consent, for a page of plans, in one query. */
+  async summariesForPlans(
+    db: Db,
+    clinicId: ClinicId,
+    planIds: readonly string[],
+  ): Promise<Map<string, PlanConsentSummary>> {
+    const summaries = new Map<string, PlanConsentSummary>();
+    for (const row of await this.instances.currentForPlans(db, clinicId, planIds)) {
+      if (row.status === 'VOIDED') continue; // excluded by the query
+      summaries.set(row.procedurePlanId, {
+        id: row.id,
+        status: row.status,
+        templateCode: row.templateCode,
+      });
+    }
+    return summaries;
+  }
+
+  /**
+   * The current consent stays when it is the matched template's, for the same patient. A SIGNED
+   * or REVOKED one also stays while its template still covers one of the plan's codes: it is a
+   * record of what the patient decided about these procedures, and a newer template version is no
+   * reason to discard it. A PENDING one is simply replaced.
+   */
+  private async stillFits(
+    db: Db,
+    clinicId: ClinicId,
+    current: ConsentInstanceRow,
+    plan: PlanForConsent,
+    planCodes: Set<string>,
+    matched: ConsentTemplateRow | undefined,
+  ): Promise<boolean> {
+    if (current.patientId !== plan.patientId) return false;
+    if (matched && current.templateId === matched.id) return true;
+    if (current.status === 'PENDING') return false;
+    const template = await this.templates.findById(db, clinicId, current.templateId);
+    invariant(template, 'an instance references its template by foreign key');
+    return overlapCount(template.cptCodes, planCodes) > 0;
+  }
+
+  private async instantiate(
+    db: Db,
+    caller: Caller,
+    plan: PlanForConsent,
+    template: ConsentTemplateRow,
+  ): Promise<void> {
+    const instance = await this.instances.insert(db, {
+      clinicId: caller.clinicId,
+      id: newId(),
+      patientId: plan.patientId,
+      procedurePlanId: plan.id,
+      templateId: template.id,
+      templateCode: template.code,
+      templateVersion: template.version,
+      title: template.title,
+      body: template.body,
+      contentHash: consentContentHash(template),
+      status: 'PENDING',
+    });
+    await this.audit.record(db, caller, {
+      action: 'consent.create',
+      entityType: CONSENT_ENTITY,
+      entityId: instance.id,
+      changedFields: [
+        'patientId',
+        'procedurePlanId',
+        'templateId',
+        'templateCode',
+        'templateVersion',
+        'title',
+        'body',
+        'contentHash',
+        'status',
+      ],
+      metadata: { procedurePlanId: plan.id, templateCode: template.code },
+    });
+  }
+
+  private async voidInstance(
+    db: Db,
+    caller: Caller,
+    instance: ConsentInstanceRow,
+    reason: string,
+  ): Promise<void> {
+    await this.instances.update(db, caller.clinicId, instance.id, {
+      status: 'VOIDED',
+      voidedAt: this.clock.now(),
+      voidReason: reason,
+    });
+    await this.recordVoid(db, caller, instance.id, instance.procedurePlanId);
+  }
+
+  private recordVoid(db: Db, caller: Caller, id: string, planId: string): Promise<void> {
+    return this.audit.record(db, caller, {
+      action: 'consent.void',
+      entityType: CONSENT_ENTITY,
+      entityId: id,
+      changedFields: ['status', 'voidedAt', 'voidReason'],
+      metadata: { procedurePlanId: planId },
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
+import type { Caller } from '../../../common/auth/caller';
+import { IfMatch } from '../../../common/http/versioning';
+import {
+  FeeScheduleCodeParams,
+  FeeScheduleEntryDto,
+  FeeScheduleEntryPageDto,
+  ListFeeScheduleQueryDto,
+  PutFeeScheduleEntryDto,
+} from '../dto/fee-schedule.dto';
+import { FeeScheduleService } from '../services/fee-schedule.service';
+
+/** Billing (and ADMIN) set the clinic's prices; every role reads them (API.md, fee schedule). */
+@ApiTags('fee-schedule')
+@ApiBearerAuth()
+@Controller('fee-schedule')
+export class FeeScheduleController {
+  constructor(private readonly feeSchedule: FeeScheduleService) {}
+
+  /** Upsert: 200 with the entry whether it was created (version 1) or replaced. */
+  @Put(':cptCode')
+  @Roles('BILLING')
+  @ZodResponse({ type: FeeScheduleEntryDto })
+  put(
+    @CurrentUser() caller: Caller,
+    @Param() params: FeeScheduleCodeParams,
+    @Body() body: PutFeeScheduleEntryDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.feeSchedule.putEntry(caller, params.cptCode, body, ifMatch);
+  }
+
+  @Get()
+  @ZodResponse({ type: FeeScheduleEntryPageDto })
+  list(@CurrentUser() caller: Caller, @Query() query: ListFeeScheduleQueryDto) {
+    return this.feeSchedule.listEntries(caller, query);
+  }
+
+  @Get(':cptCode')
+  @ZodResponse({ type: FeeScheduleEntryDto })
+  get(@CurrentUser() caller: Caller, @Param() params: FeeScheduleCodeParams) {
+    return this.feeSchedule.getEntry(caller, params.cptCode);
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller } from '../../../common/auth/caller';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { isUniqueViolation } from '../../../common/database/unique-violation';
+import { Duplicate, NotFound } from '../../../common/errors/domain-error';
+import type { Page } from '../../../common/http/pagination';
+import { newId } from '../../../common/ids';
+import type {
+  CreateInventoryItemBody,
+  InventoryItemResponse,
+  ListInventoryItemsQuery,
+} from '../dto/inventory-item.dto';
+import { InventoryItemRepository } from '../repositories/inventory-item.repository';
+import { toInventoryItemResponse } from './inventory-item.mapper';
+
+const ENTITY = 'InventoryItem';
+
+@Injectable()
+export class InventoryItemService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly items: InventoryItemRepository,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  createItem(caller: Caller, body: CreateInventoryItemBody): Promise<InventoryItemResponse> {
+    return this.tx.run(async (db) => {
+      if (await this.items.findByCode(db, caller.clinicId, body.code)) throw codeTaken();
+      let item;
+      try {
+        item = await this.items.insert(db, {
+          clinicId: caller.clinicId,
+          id: newId(),
+          code: body.code,
+          name: body.name,
+          category: body.category,
+          manufacturer: body.manufacturer ?? null,
+          size: body.size ?? null,
+          shape: body.shape ?? null,
+          unitPrice: body.unitPrice.toDecimal(),
+          isBillable: body.isBillable,
+          requiresSerialNumber: body.requiresSerialNumber,
+          hcpcsCode: body.hcpcsCode ?? null,
+          gtin: body.gtin ?? null,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'inventory_items_code_unique')) throw codeTaken();
+        if (isUniqueViolation(error, 'inventory_items_gtin_unique')) {
+          throw new Duplicate('An item with this GTIN already exists', 'gtin');
+        }
+        throw error;
+      }
+      await this.audit.record(db, caller, {
+        action: 'inventory-item.create',
+        entityType: ENTITY,
+        entityId: item.id,
+        changedFields: Object.keys(body),
+      });
+      return toInventoryItemResponse(item);
+    });
+  }
+
+  async getItem(caller: Caller, id: string): Promise<InventoryItemResponse> {
+    const item = await this.items.findById(this.tx.db, caller.clinicId, id);
+    if (!item) throw new NotFound(ENTITY, id);
+    return toInventoryItemResponse(item);
+  }
+
+  async listItems(
+    caller: Caller,
+    query: ListInventoryItemsQuery,
+  ): Promise<Page<InventoryItemResponse>> {
+    const page = await this.items.list(this.tx.db, caller.clinicId, query, query);
+    return { data: page.data.map(toInventoryItemResponse), nextCursor: page.nextCursor };
+  }
+}
+
+function codeTaken(): Duplicate {
+  return new Duplicate('An item with this code already exists in this clinic', 'code');
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
+import type { Caller } from '../../../common/auth/caller';
+import { IdParams } from '../../../common/http/id-params.dto';
+import {
+  ListPaymentPlansQueryDto,
+  PaymentPlanDto,
+  PaymentPlanPageDto,
+  RecordPaymentDto,
+} from '../dto/payment-plan.dto';
+import { PaymentPlanService } from '../services/payment-plan.service';
+
+/** Patient financial data: BILLING and COORDINATOR read it; only BILLING records payments (DESIGN.md §8). */
+@ApiTags('payment-plans')
+@ApiBearerAuth()
+@Controller('payment-plans')
+@Roles('BILLING', 'COORDINATOR')
+export class PaymentPlanController {
+  constructor(private readonly paymentPlans: PaymentPlanService) {}
+
+  @Get()
+  @ZodResponse({ type: PaymentPlanPageDto })
+  list(@CurrentUser() caller: Caller, @Query() query: ListPaymentPlansQueryDto) {
+    return this.paymentPlans.listPaymentPlans(caller, query);
+  }
+
+  @Get(':id')
+  @ZodResponse({ type: PaymentPlanDto })
+  get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
+    return this.paymentPlans.getPaymentPlan(caller, params.id);
+  }
+
+  /** 201: a payment record is created; the body is the updated payment plan (balance, installments). */
+  @Post(':id/payments')
+  @Roles('BILLING')
+  @ZodResponse({ status: 201, type: PaymentPlanDto })
+  recordPayment(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: RecordPaymentDto,
+  ) {
+    return this.paymentPlans.recordPayment(caller, params.id, body);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { QuoteModule } from '../quote/quote.module';
+import { PaymentPlanController } from './controllers/payment-plan.controller';
+import { QuotePaymentPlanController } from './controllers/quote-payment-plan.controller';
+import { PaymentPlanRepository } from './repositories/payment-plan.repository';
+import { PaymentPlanService } from './services/payment-plan.service';
+
+@Module({
+  imports: [QuoteModule],
+  controllers: [QuotePaymentPlanController, PaymentPlanController],
+  providers: [PaymentPlanRepository, PaymentPlanService],
+})
+export class PaymentPlanModule {}

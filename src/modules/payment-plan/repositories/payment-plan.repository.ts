@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import {
+  paymentPlanInstallments,
+  paymentPlanPayments,
+  paymentPlans,
+  type InstallmentStatus,
+  type PaymentPlanStatus,
+} from './payment-plan.schema';
+
+export type PaymentPlanRow = typeof paymentPlans.$inferSelect;
+export type InstallmentRow = typeof paymentPlanInstallments.$inferSelect;
+export type PaymentRow = typeof paymentPlanPayments.$inferSelect;
+export type NewPaymentPlan = Omit<
+  typeof paymentPlans.$inferInsert,
+  'status' | 'version' | 'createdAt' | 'updatedAt'
+>;
+export type NewInstallment = Omit<
+  typeof paymentPlanInstallments.$inferInsert,
+  'paidAmount' | 'status'
+>;
+export type NewPayment = typeof paymentPlanPayments.$inferInsert;
+
+export interface PaymentPlanFilter {
+  quoteId?: string | undefined;
+  patientId?: string | undefined;
+}
+
+const newestFirst = new Keyset([paymentPlans.id], 'desc');
+
+@Injectable()
+export class PaymentPlanRepository {
+  async insert(
+    db: Db,
+    plan: NewPaymentPlan,
+    installments: NewInstallment[],
+  ): Promise<PaymentPlanRow> {
+    const row = returnedRow(
+      await db.insert(paymentPlans).values(plan).returning(),
+      'INSERT … RETURNING gives the row',
+    );
+    await db.insert(paymentPlanInstallments).values(installments);
+    return row;
+  }
+
+  async findById(db: Db, clinicId: ClinicId, id: string): Promise<PaymentPlanRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(paymentPlans)
+      .where(byTenantKey(paymentPlans, clinicId, id));
+    return row;
+  }
+
+  /** SELECT … FOR UPDATE: payments on one plan queue here, so each sees the balance the last one left. */
+  async lockById(db: Db, clinicId: ClinicId, id: string): Promise<PaymentPlanRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(paymentPlans)
+      .where(byTenantKey(paymentPlans, clinicId, id))
+      .for('update');
+    return row;
+  }
+
+  async liveForQuote(
+    db: Db,
+    clinicId: ClinicId,
+    quoteId: string,
+  ): Promise<PaymentPlanRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(paymentPlans)
+      .where(
+        and(
+          eq(paymentPlans.clinicId, clinicId),
+          eq(paymentPlans.quoteId, quoteId),
+          sql`${paymentPlans.status} <> 'CANCELLED'`,
+        ),
+      );
+    return row;
+  }
+
+  async list(
+    db: Db,
+    clinicId: ClinicId,
+    filter: PaymentPlanFilter,
+    page: PageRequest,
+  ): Promise<Page<PaymentPlanRow>> {
+    const conditions: (SQL | undefined)[] = [
+      eq(paymentPlans.clinicId, clinicId),
+      filter.quoteId === undefined ? undefined : eq(paymentPlans.quoteId, filter.quoteId),
+      filter.patientId === undefined ? undefined : eq(paymentPlans.patientId, filter.patientId),
+      newestFirst.after(page),
+    ];
+    const rows = await db
+      .select()
+      .from(paymentPlans)
+      .where(and(...conditions))
+      .orderBy(...newestFirst.orderBy())
+      .limit(newestFirst.fetchSize(page));
+    return newestFirst.toPage(
+      rows,
+      page,
+      (p) => [p.id],
+      (p) => p,
+    );
+  }
+
+  /** The installments of these plans, each plan's in due order. */
+  async installmentsOf(
+    db: Db,
+    clinicId: ClinicId,
+    planIds: readonly string[],
+  ): Promise<InstallmentRow[]> {
+    if (planIds.length === 0) return [];
+    return db
+      .select()
+      .from(paymentPlanInstallments)
+      .where(
+        and(
+          eq(paymentPlanInstallments.clinicId, clinicId),
+          inArray(paymentPlanInstallments.paymentPlanId, [...planIds]),
+        ),
+      )
+      .orderBy(asc(paymentPlanInstallments.paymentPlanId), asc(paymentPlanInstallments.number));
+  }
+
+  /** The payments of these plans, oldest first. */
+  async paymentsOf(db: Db, clinicId: ClinicId, planIds: readonly string[]): Promise<PaymentRow[]> {
+    if (planIds.length === 0) return [];
+    return db
+      .select()
+      .from(paymentPlanPayments)
+      .where(
+        and(
+          eq(paymentPlanPayments.clinicId, clinicId),
+          inArray(paymentPlanPayments.paymentPlanId, [...planIds]),
+        ),
+      )
+      .orderBy(asc(paymentPlanPayments.receivedAt), asc(paymentPlanPayments.id));
+  }
+
+  async insertPayment(db: Db, payment: NewPayment): Promise<void> {
+    await db.insert(paymentPlanPayments).values(payment);
+  }
+
+  async updateInstallment(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    paid: { paidAmount: string; status: InstallmentStatus },
+  ): Promise<void> {
+    await db
+      .update(paymentPlanInstallments)
+      .set(paid)
+      .where(byTenantKey(paymentPlanInstallments, clinicId, id));
+  }
+
+  async markPaymentRecorded(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    status: PaymentPlanStatus,
+  ): Promise<PaymentPlanRow> {
+    return returnedRow(
+      await db
+        .update(paymentPlans)
+        .set({ status, version: sql`${paymentPlans.version} + 1`, updatedAt: sql`now()` })
+        .where(byTenantKey(paymentPlans, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
+  }
+}

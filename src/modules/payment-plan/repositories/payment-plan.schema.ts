@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import { patients } from '../../patient/repositories/patient.schema';
+import { quotes } from '../../quote/repositories/quote.schema';
+import { users } from '../../user/repositories/user.schema';
+
+export const PAYMENT_FREQUENCIES = ['WEEKLY', 'BIWEEKLY', 'MONTHLY'] as const;
+export type PaymentFrequency = (typeof PAYMENT_FREQUENCIES)[number];
+export const paymentFrequency = pgEnum('payment_frequency', PAYMENT_FREQUENCIES);
+
+export const PAYMENT_PLAN_STATUSES = ['ACTIVE', 'COMPLETED', 'CANCELLED'] as const;
+export type PaymentPlanStatus = (typeof PAYMENT_PLAN_STATUSES)[number];
+export const paymentPlanStatus = pgEnum('payment_plan_status', PAYMENT_PLAN_STATUSES);
+
+export const INSTALLMENT_STATUSES = ['PENDING', 'PARTIALLY_PAID', 'PAID'] as const;
+export type InstallmentStatus = (typeof INSTALLMENT_STATUSES)[number];
+export const installmentStatus = pgEnum('installment_status', INSTALLMENT_STATUSES);
+
+export const PAYMENT_METHODS = ['CASH', 'CARD', 'CHECK', 'BANK_TRANSFER', 'OTHER'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
+
+export const MAX_INSTALLMENTS = 60;
+
+const money = (name: string) => numeric(name, { precision: 12, scale: 2 });
+
+/** The patient portion of an accepted quote, split into a deposit and financed installments (DESIGN.md §6). */
+export const paymentPlans = pgTable(
+  'payment_plans',
+  {
+    ...tenantKeyColumns(),
+    paymentPlanNumber: text('payment_plan_number').notNull(),
+    quoteId: uuid('quote_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    depositAmount: money('deposit_amount').notNull(),
+    financedAmount: money('financed_amount').notNull(),
+    installmentCount: integer('installment_count').notNull(),
+    frequency: paymentFrequency('frequency').notNull(),
+    firstDueDate: date('first_due_date', { mode: 'string' }).notNull(),
+    status: paymentPlanStatus('status').notNull().default('ACTIVE'),
+    createdById: uuid('created_by_id').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('payment_plans_number_unique').on(t.clinicId, t.paymentPlanNumber),
+    // One live payment plan per quote; a cancelled one leaves room for its replacement.
+    uniqueIndex('payment_plans_one_live_per_quote')
+      .on(t.clinicId, t.quoteId)
+      .where(sql`${t.status} <> 'CANCELLED'`),
+    foreignKey({
+      columns: [t.clinicId, t.quoteId],
+      foreignColumns: [quotes.clinicId, quotes.id],
+      name: 'payment_plans_quote_fk',
+    }),
+    foreignKey({
+      columns: [t.clinicId, t.patientId],
+      foreignColumns: [patients.clinicId, patients.id],
+      name: 'payment_plans_patient_fk',
+    }),
+    foreignKey({
+      columns: [t.clinicId, t.createdById],
+      foreignColumns: [users.clinicId, users.id],
+      name: 'payment_plans_created_by_fk',
+    }),
+    // 60 = MAX_INSTALLMENTS.
+    check('payment_plans_installment_count_range', sql`${t.installmentCount} BETWEEN 1 AND 60`),
+    check('payment_plans_deposit_non_negative', sql`${t.depositAmount} >= 0`),
+    check('payment_plans_financed_positive', sql`${t.financedAmount} > 0`),
+    index('payment_plans_patient_idx').on(t.clinicId, t.patientId, t.id),
+    index('payment_plans_quote_idx').on(t.clinicId, t.quoteId, t.id),
+  ],
+);
+
+export const paymentPlanInstallments = pgTable(
+  'payment_plan_installments',
+  {
+    ...tenantKeyColumns(),
+    paymentPlanId: uuid('payment_plan_id').notNull(),
+    number: integer('number').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    amount: money('amount').notNull(),
+    paidAmount: money('paid_amount').notNull().default('0'),
+    status: installmentStatus('status').notNull().default('PENDING'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('payment_plan_installments_number_unique').on(
+      t.clinicId,
+      t.paymentPlanId,
+      t.number,
+    ),
+    foreignKey({
+      columns: [t.clinicId, t.paymentPlanId],
+      foreignColumns: [paymentPlans.clinicId, paymentPlans.id],
+      name: 'payment_plan_installments_plan_fk',
+    }).onDelete('cascade'),
+    check('payment_plan_installments_amount_positive', sql`${t.amount} > 0`),
+    // Never more paid than due: the last line of defence against an overpayment.
+    check(
+      'payment_plan_installments_paid_within_amount',
+      sql`${t.paidAmount} >= 0 AND ${t.paidAmount} <= ${t.amount}`,
+    ),
+  ],
+);
+
+export const paymentPlanPayments = pgTable(
+  'payment_plan_payments',
+  {
+    ...tenantKeyColumns(),
+    paymentPlanId: uuid('payment_plan_id').notNull(),
+    amount: money('amount').notNull(),
+    method: paymentMethod('method').notNull(),
+    reference: text('reference'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    recordedById: uuid('recorded_by_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({
+      columns: [t.clinicId, t.paymentPlanId],
+      foreignColumns: [paymentPlans.clinicId, paymentPlans.id],
+      name: 'payment_plan_payments_plan_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.clinicId, t.recordedById],
+      foreignColumns: [users.clinicId, users.id],
+      name: 'payment_plan_payments_recorded_by_fk',
+    }),
+    check('payment_plan_payments_amount_positive', sql`${t.amount} > 0`),
+    index('payment_plan_payments_plan_idx').on(t.clinicId, t.paymentPlanId, t.receivedAt, t.id),
+  ],
+);

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { SequenceAllocator } from '../../../common/database/sequence-allocator';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { isUniqueViolation } from '../../../common/database/unique-violation';
+import {
+  Duplicate,
+  InvalidStateTransition,
+  NotFound,
+  ValidationFailed,
+} from '../../../common/errors/domain-error';
+import type { Page } from '../../../common/http/pagination';
+import { newId } from '../../../common/ids';
+import { Money } from '../../../common/money';
+import { QuoteRepository } from '../../quote/repositories/quote.repository';
+import type {
+  CreatePaymentPlanBody,
+  ListPaymentPlansQuery,
+  PaymentPlanResponse,
+  RecordPaymentBody,
+} from '../dto/payment-plan.dto';
+import {
+  PaymentPlanRepository,
+  type PaymentPlanRow,
+} from '../repositories/payment-plan.repository';
+import { installmentSchedule } from './installment-schedule';
+import { allocatePaymentToInstallments, installmentBalance } from './payment-allocation';
+import { outstandingOf, toPaymentPlanResponse } from './payment-plan.mapper';
+
+const ENTITY = 'PaymentPlan';
+/** A first due date further out than this is a typo, not a plan. */
+const MAX_YEARS_AHEAD = 5;
+
+@Injectable()
+export class PaymentPlanService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly paymentPlans: PaymentPlanRepository,
+    private readonly quotes: QuoteRepository,
+    private readonly sequences: SequenceAllocator,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Finances the patient portion of an ACCEPTED quote, less the deposit (DESIGN.md §6). */
+  createPaymentPlan(
+    caller: Caller,
+    quoteId: string,
+    body: CreatePaymentPlanBody,
+  ): Promise<PaymentPlanResponse> {
+    return this.tx.run(async (db) => {
+      // The quote's row lock queues two plans for one quote; the partial unique index backs it.
+      const quote = await this.quotes.lockById(db, caller.clinicId, quoteId);
+      if (!quote) throw new NotFound('Quote', quoteId);
+      if (quote.status !== 'ACCEPTED')
+        throw new InvalidStateTransition(quote.status, 'create a payment plan for this quote');
+      if (await this.paymentPlans.liveForQuote(db, caller.clinicId, quoteId))
+        throw alreadyPlanned();
+
+      this.assertFirstDueDate(body.firstDueDate);
+      const patientPortion = Money.fromDecimal(quote.patientPortion);
+      if (body.depositAmount.compare(patientPortion) > 0)
+        throw ValidationFailed.field(
+          'depositAmount',
+          `Must not exceed the quote's patient portion (${patientPortion.toDecimal()})`,
+        );
+      const financed = patientPortion.minus(body.depositAmount);
+      if (financed.isZero())
+        throw ValidationFailed.field(
+          'depositAmount',
+          'Leaves nothing to finance: the deposit covers the whole patient portion',
+        );
+
+      const now = this.clock.now();
+      const id = newId();
+      const seq = await this.sequences.next(
+        db,
+        caller.clinicId,
+        `payment-plan.${now.getUTCFullYear()}`,
+      );
+      const schedule = installmentSchedule(
+        financed,
+        body.installmentCount,
+        body.frequency,
+        body.firstDueDate,
+      );
+      let plan: PaymentPlanRow;
+      try {
+        plan = await this.paymentPlans.insert(
+          db,
+          {
+            clinicId: caller.clinicId,
+            id,
+            paymentPlanNumber: `PP-${now.getUTCFullYear()}-${String(seq).padStart(3, '0')}`,
+            quoteId: quote.id,
+            patientId: quote.patientId,
+            depositAmount: body.depositAmount.toDecimal(),
+            financedAmount: financed.toDecimal(),
+            installmentCount: body.installmentCount,
+            frequency: body.frequency,
+            firstDueDate: body.firstDueDate,
+            createdById: caller.userId,
+          },
+          schedule.map((s) => ({
+            clinicId: caller.clinicId,
+            id: newId(),
+            paymentPlanId: id,
+            number: s.number,
+            dueDate: s.dueDate,
+            amount: s.amount.toDecimal(),
+          })),
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'payment_plans_one_live_per_quote')) throw alreadyPlanned();
+        throw error;
+      }
+      await this.audit.record(db, caller, {
+        action: 'payment-plan.create',
+        entityType: ENTITY,
+        entityId: plan.id,
+        changedFields: [
+          'quoteId',
+          'patientId',
+          'depositAmount',
+          'financedAmount',
+          'installmentCount',
+          'frequency',
+          'firstDueDate',
+          'installments',
+        ],
+      });
+      return this.response(db, caller.clinicId, plan);
+    });
+  }
+
+  getPaymentPlan(caller: Caller, id: string): Promise<PaymentPlanResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.paymentPlans.findById(db, caller.clinicId, id);
+      if (!plan) throw new NotFound(ENTITY, id);
+      await this.audit.recordReads(db, caller, 'payment-plan.read', ENTITY, [plan.id]);
+      return this.response(db, caller.clinicId, plan);
+    });
+  }
+
+  listPaymentPlans(
+    caller: Caller,
+    query: ListPaymentPlansQuery,
+  ): Promise<Page<PaymentPlanResponse>> {
+    return this.tx.run(async (db) => {
+      const page = await this.paymentPlans.list(db, caller.clinicId, query, query);
+      const ids = page.data.map((p) => p.id);
+      const installments = await this.paymentPlans.installmentsOf(db, caller.clinicId, ids);
+      const payments = await this.paymentPlans.paymentsOf(db, caller.clinicId, ids);
+      await this.audit.recordReads(db, caller, 'payment-plan.list', ENTITY, ids);
+      return {
+        data: page.data.map((p) =>
+          toPaymentPlanResponse(
+            p,
+            installments.filter((i) => i.paymentPlanId === p.id),
+            payments.filter((x) => x.paymentPlanId === p.id),
+          ),
+        ),
+        nextCursor: page.nextCursor,
+      };
+    });
+  }
+
+  /**
+   * Applies a payment to the oldest unpaid installments. The plan row is locked first, so
+   * concurrent payments queue and each checks the balance the previous one left: together they
+   * can never pay more than is owed.
+   */
+  recordPayment(caller: Caller, id: string, body: RecordPaymentBody): Promise<PaymentPlanResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.paymentPlans.lockById(db, caller.clinicId, id);
+      if (!plan) throw new NotFound(ENTITY, id);
+      if (plan.status !== 'ACTIVE')
+        throw new InvalidStateTransition(plan.status, 'record a payment');
+      const installments = await this.paymentPlans.installmentsOf(db, caller.clinicId, [plan.id]);
+      const outstanding = outstandingOf(installments);
+      if (body.amount.compare(outstanding) > 0)
+        throw ValidationFailed.field(
+          'amount',
+          `Must not exceed the outstanding balance (${outstanding.toDecimal()})`,
+        );
+
+      const changes = allocatePaymentToInstallments(
+        installments.map(installmentBalance),
+        body.amount,
+      );
+      for (const change of changes)
+        await this.paymentPlans.updateInstallment(db, caller.clinicId, change.id, {
+          paidAmount: change.paidAmount.toDecimal(),
+          status: change.status,
+        });
+      await this.paymentPlans.insertPayment(db, {
+        clinicId: caller.clinicId,
+        id: newId(),
+        paymentPlanId: plan.id,
+        amount: body.amount.toDecimal(),
+        method: body.method,
+        reference: body.reference ?? null,
+        receivedAt: this.clock.now(),
+        recordedById: caller.userId,
+      });
+      const paidInFull = body.amount.compare(outstanding) === 0;
+      const updated = await this.paymentPlans.markPaymentRecorded(
+        db,
+        caller.clinicId,
+        plan.id,
+        paidInFull ? 'COMPLETED' : 'ACTIVE',
+      );
+      await this.audit.record(db, caller, {
+        action: 'payment-plan.record-payment',
+        entityType: ENTITY,
+        entityId: plan.id,
+        changedFields: paidInFull
+          ? ['payments', 'installments', 'status']
+          : ['payments', 'installments'],
+      });
+      return this.response(db, caller.clinicId, updated);
+    });
+  }
+
+  private assertFirstDueDate(firstDueDate: string): void {
+    const today = this.clock.now();
+    const todayDate = today.toISOString().slice(0, 10);
+    if (firstDueDate < todayDate)
+      throw ValidationFailed.field(
+        'firstDueDate',
+        `Must not be in the past (today is ${todayDate})`,
+      );
+    const latest = new Date(today);
+    latest.setUTCFullYear(today.getUTCFullYear() + MAX_YEARS_AHEAD);
+    if (firstDueDate > latest.toISOString().slice(0, 10))
+      throw ValidationFailed.field(
+        'firstDueDate',
+        `Must be within ${MAX_YEARS_AHEAD} years from today`,
+      );
+  }
+
+  private async response(
+    db: Db,
+    clinicId: ClinicId,
+    plan: PaymentPlanRow,
+  ): Promise<PaymentPlanResponse> {
+    const installments = await this.paymentPlans.installmentsOf(db, clinicId, [plan.id]);
+    const payments = await this.paymentPlans.paymentsOf(db, clinicId, [plan.id]);
+    return toPaymentPlanResponse(plan, installments, payments);
+  }
+}
+
+function alreadyPlanned(): Duplicate {
+  return new Duplicate('This quote already has a payment plan', 'quoteId');
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
+import type { Caller } from '../../../common/auth/caller';
+import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
+import { CreateQuoteDto, QuoteDto } from '../../quote/dto/quote.dto';
+import {
+  AddInventoryRequirementDto,
+  RequirementParamsDto,
+} from '../dto/add-inventory-requirement.dto';
+import { ApproveProcedurePlanDto, CancelProcedurePlanDto } from '../dto/approve-procedure-plan.dto';
+import { CreateProcedurePlanDto } from '../dto/create-procedure-plan.dto';
+import { ListProcedurePlansQueryDto } from '../dto/list-procedure-plans.dto';
+import {
+  ProcedurePlanDto,
+  ProcedurePlanPageDto,
+  ReadinessDto,
+} from '../dto/procedure-plan-response.dto';
+import { UpdateProcedurePlanDto } from '../dto/update-procedure-plan.dto';
+import { PlanReadinessService } from '../services/plan-readiness.service';
+import { ProcedurePlanWorkflowService } from '../services/procedure-plan-workflow.service';
+import { ProcedurePlanService } from '../services/procedure-plan.service';
+
+/** The seed's endpoints. Roles per DESIGN.md §8 and docs/roles.md. */
+@ApiTags('procedure-plans')
+@ApiBearerAuth()
+@Controller('procedure-plans')
+@Roles('SURGEON', 'COORDINATOR')
+export class ProcedurePlanController {
+  constructor(
+    private readonly plans: ProcedurePlanService,
+    private readonly workflow: ProcedurePlanWorkflowService,
+    private readonly readiness: PlanReadinessService,
+  ) {}
+
+  @Post()
+  @ZodResponse({ status: 201, type: ProcedurePlanDto })
+  create(@CurrentUser() caller: Caller, @Body() body: CreateProcedurePlanDto) {
+    return this.plans.createPlan(caller, body);
+  }
+
+  @Get()
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @ZodResponse({ type: ProcedurePlanPageDto })
+  list(@CurrentUser() caller: Caller, @Query() query: ListProcedurePlansQueryDto) {
+    return this.plans.listPlans(caller, query);
+  }
+
+  @Get(':id')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @ZodResponse({ type: ProcedurePlanDto })
+  get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
+    return this.plans.getPlan(caller, params.id);
+  }
+
+  @Patch(':id')
+  @ZodResponse({ type: ProcedurePlanDto })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: UpdateProcedurePlanDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.plans.updatePlan(caller, params.id, body, ifMatch);
+  }
+
+  @Post(':id/inventory')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @ZodResponse({ status: 201, type: ProcedurePlanDto })
+  addRequirement(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: AddInventoryRequirementDto,
+  ) {
+    return this.plans.addRequirement(caller, params.id, body);
+  }
+
+  @Delete(':id/inventory/:requirementId')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @ZodResponse({ type: ProcedurePlanDto })
+  removeRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
+    return this.plans.removeRequirement(caller, params.id, params.requirementId);
+  }
+
+  @Post(':id/quote')
+  @Roles('SURGEON', 'COORDINATOR', 'BILLING')
+  @ZodResponse({ status: 201, type: QuoteDto })
+  quote(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: CreateQuoteDto) {
+    return this.workflow.quotePlan(caller, params.id, body);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ProcedurePlanDto })
+  approve(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: ApproveProcedurePlanDto,
+  ) {
+    return this.workflow.approvePlan(caller, params.id, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ZodResponse({ status: 200, type: ProcedurePlanDto })
+  cancel(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: CancelProcedurePlanDto,
+  ) {
+    return this.workflow.cancelPlan(caller, params.id, body);
+  }
+
+  @Get(':id/readiness')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @ZodResponse({ type: ReadinessDto })
+  getReadiness(@CurrentUser() caller: Caller, @Param() params: IdParams) {
+    return this.readiness.getReadiness(caller, params.id);
+  }
+}

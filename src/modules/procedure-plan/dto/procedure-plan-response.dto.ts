@@ -1,0 +1,87 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { pageSchema } from '../../../common/http/pagination';
+import { MoneyOutput } from '../../../common/money';
+import { PLAN_STATUSES, PROCEDURE_TYPES } from '../repositories/procedure-plan.schema';
+
+export const InventoryRequirementSchema = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  inventoryItemId: z.uuid(),
+  inventoryItemCode: z.string(),
+  inventoryItemName: z.string(),
+  quantity: z.number().int(),
+  requiresSerialNumber: z.boolean(),
+  sizeRequirement: z.string().nullable(),
+  shapeRequirement: z.string().nullable(),
+  isRequired: z.boolean(),
+  isPreAllocated: z.boolean(),
+  preAllocatedBatchId: z.uuid().nullable(),
+});
+export type InventoryRequirementResponse = z.infer<typeof InventoryRequirementSchema>;
+export class InventoryRequirementDto extends createZodDto(InventoryRequirementSchema) {}
+
+export const PlanConsentSummarySchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['PENDING', 'SIGNED', 'REVOKED']),
+    templateCode: z.string(),
+  })
+  .nullable();
+
+/** One shape for every route that returns a plan (API.md). */
+export const ProcedurePlanSchema = z.object({
+  id: z.uuid(),
+  planNumber: z.string(),
+  patientId: z.uuid(),
+  consultationId: z.uuid().nullable(),
+  procedureName: z.string(),
+  procedureType: z.enum(PROCEDURE_TYPES),
+  primaryCPTCode: z.string(),
+  cptCodes: z.array(z.string()),
+  diagnosisCodes: z.array(z.string()),
+  insuranceCptCodes: z.array(z.string()),
+  estimatedCost: MoneyOutput.nullable(),
+  insuranceCoverage: z.boolean(),
+  insurancePortion: MoneyOutput.nullable(),
+  patientPortion: MoneyOutput.nullable(),
+  status: z.enum(PLAN_STATUSES),
+  notes: z.string().nullable(),
+  createdById: z.uuid(),
+  approvedById: z.uuid().nullable(),
+  approvedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  inventoryRequirements: z.array(InventoryRequirementSchema),
+  consent: PlanConsentSummarySchema,
+  currentQuoteId: z.uuid().nullable(),
+  surgicalCaseId: z.uuid().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProcedurePlanResponse = z.infer<typeof ProcedurePlanSchema>;
+export class ProcedurePlanDto extends createZodDto(ProcedurePlanSchema) {}
+export class ProcedurePlanPageDto extends createZodDto(pageSchema(ProcedurePlanSchema)) {}
+
+export const READINESS_CODES = [
+  'PLAN_APPROVED',
+  'CONSENT_SIGNED',
+  'PRIOR_AUTH_APPROVED',
+  'INVENTORY_READY',
+] as const;
+export type ReadinessCode = (typeof READINESS_CODES)[number];
+
+export const ReadinessSchema = z.object({
+  ready: z.boolean(),
+  checks: z.array(
+    z.object({
+      code: z.enum(READINESS_CODES),
+      required: z.boolean(),
+      ok: z.boolean(),
+      detail: z.string(),
+    }),
+  ),
+});
+export type ReadinessResponse = z.infer<typeof ReadinessSchema>;
+export class ReadinessDto extends createZodDto(ReadinessSchema) {}

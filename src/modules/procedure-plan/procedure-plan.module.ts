@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { CodesModule } from '../codes/codes.module';
+import { ConsentModule } from '../consent/consent.module';
+import { ConsultationModule } from '../consultation/consultation.module';
+import { FeeScheduleModule } from '../fee-schedule/fee-schedule.module';
+import { InventoryModule } from '../inventory/inventory.module';
+import { PatientModule } from '../patient/patient.module';
+import { QuoteModule } from '../quote/quote.module';
+import { ProcedurePlanController } from './controllers/procedure-plan.controller';
+import { ProcedurePlanRepository } from './repositories/procedure-plan.repository';
+import { PlanPresenter } from './services/plan-presenter';
+import { PlanReadinessService } from './services/plan-readiness.service';
+import { ProcedurePlanWorkflowService } from './services/procedure-plan-workflow.service';
+import { ProcedurePlanService } from './services/procedure-plan.service';
+import { RequirementResolver } from './services/requirement-resolver';
+
+@Module({
+  imports: [
+    CodesModule,
+    ConsentModule,
+    ConsultationModule,
+    FeeScheduleModule,
+    InventoryModule,
+    PatientModule,
+    QuoteModule,
+  ],
+  controllers: [ProcedurePlanController],
+  providers: [
+    ProcedurePlanRepository,
+    ProcedurePlanService,
+    ProcedurePlanWorkflowService,
+    PlanPresenter,
+    PlanReadinessService,
+    RequirementResolver,
+  ],
+  exports: [PlanReadinessService, ProcedurePlanRepository],
+})
+export class ProcedurePlanModule {}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { Keyset, type Page } from '../../../common/http/pagination';
+import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
+import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
+import { procedureInventoryRequirements, procedurePlans } from './procedure-plan.schema';
+
+export type PlanRow = typeof procedurePlans.$inferSelect;
+export type NewPlan = Omit<
+  typeof procedurePlans.$inferInsert,
+  'version' | 'createdAt' | 'updatedAt'
+>;
+export type PlanChanges = Partial<
+  Omit<NewPlan, 'clinicId' | 'id' | 'planNumber' | 'patientId' | 'createdById'>
+>;
+export type RequirementRow = typeof procedureInventoryRequirements.$inferSelect;
+export type NewRequirement = Omit<
+  typeof procedureInventoryRequirements.$inferInsert,
+  'createdAt' | 'updatedAt'
+>;
+export type RequirementWithItem = RequirementRow & { itemCode: string; itemName: string };
+
+// Ids are UUID v7: id order is creation order, newest first.
+const newestFirst = new Keyset([procedurePlans.id], 'desc');
+
+@Injectable()
+export class ProcedurePlanRepository {
+  async insert(db: Db, plan: NewPlan): Promise<PlanRow> {
+    return returnedRow(
+      await db.insert(procedurePlans).values(plan).returning(),
+      'INSERT … RETURNING gives the row',
+    );
+  }
+
+  async findById(db: Db, clinicId: ClinicId, id: string): Promise<PlanRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(procedurePlans)
+      .where(byTenantKey(procedurePlans, clinicId, id));
+    return row;
+  }
+
+  /** SELECT … FOR UPDATE: every transition starts here, so two at once queue instead of racing. */
+  async lockById(db: Db, clinicId: ClinicId, id: string): Promise<PlanRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(procedurePlans)
+      .where(byTenantKey(procedurePlans, clinicId, id))
+      .for('update');
+    return row;
+  }
+
+  async update(db: Db, clinicId: ClinicId, id: string, changes: PlanChanges): Promise<PlanRow> {
+    return returnedRow(
+      await db
+        .update(procedurePlans)
+        .set({ ...changes, version: sql`${procedurePlans.version} + 1`, updatedAt: sql`now()` })
+        .where(byTenantKey(procedurePlans, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
+  }
+
+  async list(db: Db, clinicId: ClinicId, q: ListProcedurePlansQuery): Promise<Page<PlanRow>> {
+    const conditions: (SQL | undefined)[] = [
+      eq(procedurePlans.clinicId, clinicId),
+      q.patientId ? eq(procedurePlans.patientId, q.patientId) : undefined,
+      q.consultationId ? eq(procedurePlans.consultationId, q.consultationId) : undefined,
+      q.status ? eq(procedurePlans.status, q.status) : undefined,
+      newestFirst.after(q),
+    ];
+    const rows = await db
+      .select()
+      .from(procedurePlans)
+      .where(and(...conditions))
+      .orderBy(...newestFirst.orderBy())
+      .limit(newestFirst.fetchSize(q));
+    return newestFirst.toPage(
+      rows,
+      q,
+      (p) => [p.id],
+      (p) => p,
+    );
+  }
+
+  async insertRequirements(db: Db, requirements: NewRequirement[]): Promise<void> {
+    if (requirements.length > 0)
+      await db.insert(procedureInventoryRequirements).values(requirements);
+  }
+
+  async deleteRequirement(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+    requirementId: string,
+  ): Promise<boolean> {
+    const deleted = await db
+      .delete(procedureInventoryRequirements)
+      .where(
+        and(
+          byTenantKey(procedureInventoryRequirements, clinicId, requirementId),
+          eq(procedureInventoryRequirements.planId, planId),
+        ),
+      )
+      .returning({ id: procedureInventoryRequirements.id });
+    return deleted.length === 1;
+  }
+
+  /** The requirements of some plans with their item's code and name, in one query. */
+  async requirementsOf(
+    db: Db,
+    clinicId: ClinicId,
+    planIds: readonly string[],
+  ): Promise<RequirementWithItem[]> {
+    if (planIds.length === 0) return [];
+    return db
+      .select({
+        ...getTableColumns(procedureInventoryRequirements),
+        itemCode: inventoryItems.code,
+        itemName: inventoryItems.name,
+      })
+      .from(procedureInventoryRequirements)
+      .innerJoin(
+        inventoryItems,
+        and(
+          eq(inventoryItems.clinicId, procedureInventoryRequirements.clinicId),
+          eq(inventoryItems.id, procedureInventoryRequirements.inventoryItemId),
+        ),
+      )
+      .where(
+        and(
+          eq(procedureInventoryRequirements.clinicId, clinicId),
+          inArray(procedureInventoryRequirements.planId, [...planIds]),
+        ),
+      )
+      .orderBy(asc(procedureInventoryRequirements.id));
+  }
+}

@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import { consultations } from '../../consultation/repositories/consultation.schema';
+import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
+import { patients } from '../../patient/repositories/patient.schema';
+import { users } from '../../user/repositories/user.schema';
+
+export const PROCEDURE_TYPES = ['COSMETIC', 'RECONSTRUCTIVE', 'HYBRID'] as const;
+export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
+export const procedureType = pgEnum('procedure_type', PROCEDURE_TYPES);
+
+export const PLAN_STATUSES = [
+  'DRAFT',
+  'QUOTED',
+  'APPROVED',
+  'SCHEDULED',
+  'COMPLETED',
+  'CANCELLED',
+] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const planStatus = pgEnum('procedure_plan_status', PLAN_STATUSES);
+
+const money = (name: string) => numeric(name, { precision: 12, scale: 2 });
+
+/** The seed's ProcedurePlan (DESIGN.md §3), field for field. */
+export const procedurePlans = pgTable(
+  'procedure_plans',
+  {
+    ...tenantKeyColumns(),
+    planNumber: text('plan_number').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    consultationId: uuid('consultation_id'),
+    procedureName: text('procedure_name').notNull(),
+    procedureType: procedureType('procedure_type').notNull(),
+    primaryCptCode: text('primary_cpt_code').notNull(),
+    cptCodes: text('cpt_codes').array().notNull(),
+    diagnosisCodes: text('diagnosis_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    insuranceCptCodes: text('insurance_cpt_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    estimatedCost: money('estimated_cost'),
+    insuranceCoverage: boolean('insurance_coverage').notNull(),
+    insurancePortion: money('insurance_portion'),
+    patientPortion: money('patient_portion'),
+    status: planStatus('status').notNull().default('DRAFT'),
+    notes: text('notes'),
+    createdById: uuid('created_by_id').notNull(),
+    approvedById: uuid('approved_by_id'),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+    cancelReason: text('cancel_reason'),
+    version: integer('version').notNull().default(1),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('procedure_plans_number_unique').on(t.clinicId, t.planNumber),
+    foreignKey({
+      columns: [t.clinicId, t.patientId],
+      foreignColumns: [patients.clinicId, patients.id],
+      name: 'procedure_plans_patient_fk',
+    }),
+    foreignKey({
+      columns: [t.clinicId, t.consultationId],
+      foreignColumns: [consultations.clinicId, consultations.id],
+      name: 'procedure_plans_consultation_fk',
+    }),
+    foreignKey({
+      columns: [t.clinicId, t.createdById],
+      foreignColumns: [users.clinicId, users.id],
+      name: 'procedure_plans_created_by_fk',
+    }),
+    foreignKey({
+      columns: [t.clinicId, t.approvedById],
+      foreignColumns: [users.clinicId, users.id],
+      name: 'procedure_plans_approved_by_fk',
+    }),
+    index('procedure_plans_patient_idx').on(t.clinicId, t.patientId, t.id),
+    index('procedure_plans_consultation_idx').on(t.clinicId, t.consultationId, t.id),
+    index('procedure_plans_status_idx').on(t.clinicId, t.status, t.id),
+  ],
+);
+
+/** The seed's ProcedureInventoryRequirement: what the procedure needs from stock. */
+export const procedureInventoryRequirements = pgTable(
+  'procedure_inventory_requirements',
+  {
+    ...tenantKeyColumns(),
+    planId: uuid('plan_id').notNull(),
+    inventoryItemId: uuid('inventory_item_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    requiresSerialNumber: boolean('requires_serial_number').notNull(),
+    sizeRequirement: text('size_requirement'),
+    shapeRequirement: text('shape_requirement'),
+    isRequired: boolean('is_required').notNull().default(true),
+    isPreAllocated: boolean('is_pre_allocated').notNull().default(false),
+    preAllocatedBatchId: uuid('pre_allocated_batch_id'),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    foreignKey({
+      columns: [t.clinicId, t.planId],
+      foreignColumns: [procedurePlans.clinicId, procedurePlans.id],
+      name: 'procedure_requirements_plan_fk',
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.clinicId, t.inventoryItemId],
+      foreignColumns: [inventoryItems.clinicId, inventoryItems.id],
+      name: 'procedure_requirements_item_fk',
+    }),
+    check('procedure_requirements_quantity_positive', sql`${t.quantity} > 0`),
+    index('procedure_requirements_plan_idx').on(t.clinicId, t.planId, t.id),
+  ],
+);

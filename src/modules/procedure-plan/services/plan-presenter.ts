@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { Money } from '../../../common/money';
+import { PlanConsentService } from '../../consent/services/plan-consent.service';
+import { QuoteRepository } from '../../quote/repositories/quote.repository';
+import type {
+  InventoryRequirementResponse,
+  ProcedurePlanResponse,
+} from '../dto/procedure-plan-response.dto';
+import {
+  ProcedurePlanRepository,
+  type PlanRow,
+  type RequirementWithItem,
+} from '../repositories/procedure-plan.repository';
+
+/**
+ * Plans as every route answers them: with requirements, consent and live quote, loaded for a
+ * whole page in three queries (not three per plan).
+ */
+@Injectable()
+export class PlanPresenter {
+  constructor(
+    private readonly plans: ProcedurePlanRepository,
+    private readonly consents: PlanConsentService,
+    private readonly quotes: QuoteRepository,
+  ) {}
+
+  async present(db: Db, clinicId: ClinicId, plan: PlanRow): Promise<ProcedurePlanResponse> {
+    const [presented] = await this.presentAll(db, clinicId, [plan]);
+    if (!presented) throw new Error('a presented plan');
+    return presented;
+  }
+
+  async presentAll(
+    db: Db,
+    clinicId: ClinicId,
+    rows: readonly PlanRow[],
+  ): Promise<ProcedurePlanResponse[]> {
+    const ids = rows.map((p) => p.id);
+    // One after another: inside a transaction they share one connection.
+    const requirements = await this.plans.requirementsOf(db, clinicId, ids);
+    const consents = await this.consents.summariesForPlans(db, clinicId, ids);
+    const quoteIds = await this.quotes.liveIdsForPlans(db, clinicId, ids);
+    return rows.map((plan) => ({
+      id: plan.id,
+      planNumber: plan.planNumber,
+      patientId: plan.patientId,
+      consultationId: plan.consultationId,
+      procedureName: plan.procedureName,
+      procedureType: plan.procedureType,
+      primaryCPTCode: plan.primaryCptCode,
+      cptCodes: plan.cptCodes,
+      diagnosisCodes: plan.diagnosisCodes,
+      insuranceCptCodes: plan.insuranceCptCodes,
+      estimatedCost: decimalOrNull(plan.estimatedCost),
+      insuranceCoverage: plan.insuranceCoverage,
+      insurancePortion: decimalOrNull(plan.insurancePortion),
+      patientPortion: decimalOrNull(plan.patientPortion),
+      status: plan.status,
+      notes: plan.notes,
+      createdById: plan.createdById,
+      approvedById: plan.approvedById,
+      approvedAt: plan.approvedAt?.toISOString() ?? null,
+      cancelledAt: plan.cancelledAt?.toISOString() ?? null,
+      cancelReason: plan.cancelReason,
+      inventoryRequirements: requirements
+        .filter((r) => r.planId === plan.id)
+        .map(toRequirementResponse),
+      consent: consents.get(plan.id) ?? null,
+      currentQuoteId: quoteIds.get(plan.id) ?? null,
+      // Surgical cases arrive with the theater module (issue 6).
+      surgicalCaseId: null,
+      version: plan.version,
+      createdAt: plan.createdAt.toISOString(),
+      updatedAt: plan.updatedAt.toISOString(),
+    }));
+  }
+}
+
+export function toRequirementResponse(r: RequirementWithItem): InventoryRequirementResponse {
+  return {
+    id: r.id,
+    planId: r.planId,
+    inventoryItemId: r.inventoryItemId,
+    inventoryItemCode: r.itemCode,
+    inventoryItemName: r.itemName,
+    quantity: r.quantity,
+    requiresSerialNumber: r.requiresSerialNumber,
+    sizeRequirement: r.sizeRequirement,
+    shapeRequirement: r.shapeRequirement,
+    isRequired: r.isRequired,
+    isPreAllocated: r.isPreAllocated,
+    preAllocatedBatchId: r.preAllocatedBatchId,
+  };
+}
+
+function decimalOrNull(value: string | null): string | null {
+  return value === null ? null : Money.fromDecimal(value).toDecimal();
+}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { InvalidStateTransition, NotFound } from '../../../common/errors/domain-error';
+import type { FieldError } from '../../../common/errors/problem-code';
+import { Money } from '../../../common/money';
+import { baseCptCode } from '../../codes/services/cpt-code';
+import { Icd10Catalog } from '../../codes/services/icd10-catalog';
+import { PlanConsentService } from '../../consent/services/plan-consent.service';
+import { FeeScheduleService } from '../../fee-schedule/services/fee-schedule.service';
+import { InventoryItemRepository } from '../../inventory/repositories/inventory-item.repository';
+import type { CreateQuoteBody, QuoteResponse } from '../../quote/dto/quote.dto';
+import { effectiveQuoteStatus } from '../../quote/services/quote.mapper';
+import { QuoteService } from '../../quote/services/quote.service';
+import type {
+  ApproveProcedurePlanBody,
+  CancelProcedurePlanBody,
+} from '../dto/approve-procedure-plan.dto';
+import type { ProcedurePlanResponse } from '../dto/procedure-plan-response.dto';
+import {
+  ProcedurePlanRepository,
+  type PlanChanges,
+  type PlanRow,
+} from '../repositories/procedure-plan.repository';
+import type { PlanStatus } from '../repositories/procedure-plan.schema';
+import { PlanNotApprovable } from './plan-not-approvable.error';
+import { PlanPresenter } from './plan-presenter';
+
+const ENTITY = 'ProcedurePlan';
+const CANCELLABLE: readonly PlanStatus[] = ['DRAFT', 'QUOTED', 'APPROVED', 'SCHEDULED'];
+
+/** The plan's transitions (DESIGN.md §4): quote, approve, cancel, and the return to DRAFT on edit. */
+@Injectable()
+export class ProcedurePlanWorkflowService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly plans: ProcedurePlanRepository,
+    private readonly presenter: PlanPresenter,
+    private readonly quotes: QuoteService,
+    private readonly fees: FeeScheduleService,
+    private readonly items: InventoryItemRepository,
+    private readonly consents: PlanConsentService,
+    private readonly icd10: Icd10Catalog,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** DRAFT or QUOTED → QUOTED, with the new quote's money on the plan. */
+  quotePlan(caller: Caller, planId: string, body: CreateQuoteBody): Promise<QuoteResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.lock(db, caller, planId);
+      if (plan.status !== 'DRAFT' && plan.status !== 'QUOTED')
+        throw new InvalidStateTransition(plan.status, 'quote');
+      const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
+      const items = new Map(
+        (
+          await this.items.findByIds(
+            db,
+            caller.clinicId,
+            requirements.map((r) => r.inventoryItemId),
+          )
+        ).map((i) => [i.id, i]),
+      );
+      const quote = await this.quotes.issueForPlan(
+        db,
+        caller,
+        {
+          id: plan.id,
+          patientId: plan.patientId,
+          planNumber: plan.planNumber,
+          procedureName: plan.procedureName,
+          procedureType: plan.procedureType,
+          primaryCPTCode: plan.primaryCptCode,
+          cptCodes: plan.cptCodes,
+          insuranceCptCodes: plan.insuranceCptCodes,
+          supplies: requirements.flatMap((r) => {
+            const item = items.get(r.inventoryItemId);
+            return item
+              ? [
+                  {
+                    inventoryItemId: item.id,
+                    code: item.hcpcsCode ?? item.code,
+                    name: item.name,
+                    quantity: r.quantity,
+                    unitPrice: Money.fromDecimal(item.unitPrice),
+                    isBillable: item.isBillable,
+                  },
+                ]
+              : [];
+          }),
+        },
+        body.validDays,
+      );
+      await this.plans.update(db, caller.clinicId, plan.id, {
+        status: 'QUOTED',
+        estimatedCost: quote.total,
+        insurancePortion: quote.insurancePortion,
+        patientPortion: quote.patientPortion,
+      });
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.quote',
+        entityType: ENTITY,
+        entityId: plan.id,
+        changedFields: ['status', 'estimatedCost', 'insurancePortion', 'patientPortion'],
+        metadata: { quoteId: quote.id },
+      });
+      return quote;
+    });
+  }
+
+  /** QUOTED → APPROVED, when every rule of the seed's "Before Plan Can Be Approved" holds. */
+  approvePlan(
+    caller: Caller,
+    planId: string,
+    body: ApproveProcedurePlanBody,
+  ): Promise<ProcedurePlanResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.lock(db, caller, planId);
+      if (plan.status !== 'QUOTED') throw new InvalidStateTransition(plan.status, 'approve');
+      const quote = await this.quotes.liveQuoteForPlan(db, caller.clinicId, plan.id);
+      const unmet = await this.unmetApprovalRules(db, caller, plan);
+      if (!quote || effectiveQuoteStatus(quote, this.clock.now()) !== 'ISSUED') {
+        unmet.unshift({
+          path: 'currentQuoteId',
+          message: quote
+            ? `The quote ${quote.quoteNumber} expired on ${quote.validUntil.toISOString().slice(0, 10)}: issue a new quote`
+            : 'The plan has no current quote: issue one',
+        });
+      }
+      if (unmet.length > 0 || !quote) throw new PlanNotApprovable(unmet);
+      const approved = await this.plans.update(db, caller.clinicId, plan.id, {
+        status: 'APPROVED',
+        approvedById: caller.userId,
+        approvedAt: this.clock.now(),
+      });
+      await this.quotes.accept(db, caller, quote.id);
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.approve',
+        entityType: ENTITY,
+        entityId: plan.id,
+        changedFields: ['status', 'approvedById', 'approvedAt'],
+        metadata: body.notes ? { quoteId: quote.id, withNotes: true } : { quoteId: quote.id },
+      });
+      return this.presenter.present(db, caller.clinicId, approved);
+    });
+  }
+
+  /** Any state but COMPLETED (and CANCELLED) → CANCELLED; a pending consent is voided. */
+  cancelPlan(
+    caller: Caller,
+    planId: string,
+    body: CancelProcedurePlanBody,
+  ): Promise<ProcedurePlanResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.lock(db, caller, planId);
+      if (!CANCELLABLE.includes(plan.status))
+        throw new InvalidStateTransition(plan.status, 'cancel');
+      const cancelled = await this.plans.update(db, caller.clinicId, plan.id, {
+        status: 'CANCELLED',
+        cancelledAt: this.clock.now(),
+        cancelReason: body.reason,
+      });
+      if (plan.status !== 'APPROVED' && plan.status !== 'SCHEDULED') {
+        await this.quotes.supersedeForPlan(db, caller, plan.id);
+      }
+      await this.consents.voidPendingForPlan(db, caller, plan.id, 'plan cancelled');
+      // Reservations of the plan's implants are released here once inventory allocation exists (issue 5).
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.cancel',
+        entityType: ENTITY,
+        entityId: plan.id,
+        changedFields: ['status', 'cancelledAt', 'cancelReason'],
+      });
+      return this.presenter.present(db, caller.clinicId, cancelled);
+    });
+  }
+
+  /**
+   * An edit of a QUOTED plan supersedes its quote and returns it to DRAFT, without money
+   * (DESIGN.md §4); a DRAFT plan stays as it is. The changes go into the edit's own update.
+   */
+  async reopenForEdit(db: Db, caller: Caller, plan: PlanRow): Promise<PlanChanges> {
+    if (plan.status !== 'QUOTED') return {};
+    await this.quotes.supersedeForPlan(db, caller, plan.id);
+    return { status: 'DRAFT', estimatedCost: null, insurancePortion: null, patientPortion: null };
+  }
+
+  private async lock(db: Db, caller: Caller, planId: string): Promise<PlanRow> {
+    const plan = await this.plans.lockById(db, caller.clinicId, planId);
+    if (!plan) throw new NotFound(ENTITY, planId);
+    return plan;
+  }
+
+  /** Every rule but the quote's, each failure naming the plan field it concerns. */
+  private async unmetApprovalRules(db: Db, caller: Caller, plan: PlanRow): Promise<FieldError[]> {
+    const unmet: FieldError[] = [];
+    const fees = await this.fees.entriesFor(db, caller.clinicId, plan.cptCodes.map(baseCptCode));
+    plan.cptCodes.forEach((code, i) => {
+      if (!fees.has(baseCptCode(code))) {
+        unmet.push({
+          path: `cptCodes[${i}]`,
+          message: `${code} is no longer in the clinic's fee schedule`,
+        });
+      }
+    });
+    if (plan.procedureType !== 'COSMETIC') {
+      if (plan.diagnosisCodes.length === 0) {
+        unmet.push({
+          path: 'diagnosisCodes',
+          message: `A ${plan.procedureType} plan needs diagnosis codes`,
+        });
+      }
+      unmet.push(...this.icd10.validateDiagnosisCodes(plan.diagnosisCodes, 'diagnosisCodes'));
+    }
+    const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
+    const items = new Map(
+      (
+        await this.items.findByIds(
+          db,
+          caller.clinicId,
+          requirements.map((r) => r.inventoryItemId),
+        )
+      ).map((i) => [i.id, i]),
+    );
+    requirements.forEach((r, i) => {
+      if (items.get(r.inventoryItemId)?.requiresSerialNumber && !r.requiresSerialNumber) {
+        unmet.push({
+          path: `inventoryRequirements[${i}].requiresSerialNumber`,
+          message: `${r.itemCode} is serial-tracked: its requirement must record serial numbers`,
+        });
+      }
+    });
+    if (plan.estimatedCost === null)
+      unmet.push({ path: 'estimatedCost', message: 'The plan has no estimated cost' });
+    return unmet;
+  }
+}

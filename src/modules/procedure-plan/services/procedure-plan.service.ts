@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { SequenceAllocator } from '../../../common/database/sequence-allocator';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import {
+  InvalidStateTransition,
+  NotFound,
+  ValidationFailed,
+} from '../../../common/errors/domain-error';
+import type { Page } from '../../../common/http/pagination';
+import { assertVersion } from '../../../common/http/versioning';
+import { newId } from '../../../common/ids';
+import { Icd10Catalog } from '../../codes/services/icd10-catalog';
+import { PlanConsentService } from '../../consent/services/plan-consent.service';
+import { ConsultationService } from '../../consultation/services/consultation.service';
+import { PatientService } from '../../patient/services/patient.service';
+import type { AddInventoryRequirementBody } from '../dto/add-inventory-requirement.dto';
+import type { CreateProcedurePlanBody } from '../dto/create-procedure-plan.dto';
+import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
+import type { ProcedurePlanResponse } from '../dto/procedure-plan-response.dto';
+import type { UpdateProcedurePlanBody } from '../dto/update-procedure-plan.dto';
+import {
+  ProcedurePlanRepository,
+  type PlanChanges,
+  type PlanRow,
+} from '../repositories/procedure-plan.repository';
+import { insuranceCoverageOf, planCodeErrors, type PlanCodes } from './plan-code-rules';
+import { PlanPresenter } from './plan-presenter';
+import { ProcedurePlanWorkflowService } from './procedure-plan-workflow.service';
+import { RequirementResolver } from './requirement-resolver';
+
+export const PLAN_ENTITY = 'ProcedurePlan';
+const EDITABLE: readonly PlanRow['status'][] = ['DRAFT', 'QUOTED'];
+
+/** Plans: create, read, edit, and their inventory requirements (the seed's CRUD and validation). */
+@Injectable()
+export class ProcedurePlanService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly plans: ProcedurePlanRepository,
+    private readonly presenter: PlanPresenter,
+    private readonly requirements: RequirementResolver,
+    private readonly workflow: ProcedurePlanWorkflowService,
+    private readonly patients: PatientService,
+    private readonly consultations: ConsultationService,
+    private readonly consents: PlanConsentService,
+    private readonly icd10: Icd10Catalog,
+    private readonly sequences: SequenceAllocator,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  createPlan(caller: Caller, body: CreateProcedurePlanBody): Promise<ProcedurePlanResponse> {
+    this.assertCodes(body);
+    return this.tx.run(async (db) => {
+      await this.patients.assertPatientExists(db, caller.clinicId, body.patientId);
+      if (body.consultationId) {
+        await this.consultations.assertConsultationOfPatient(
+          db,
+          caller.clinicId,
+          body.consultationId,
+          body.patientId,
+        );
+      }
+      const id = newId();
+      const requirements = await this.requirements.resolve(
+        db,
+        caller.clinicId,
+        id,
+        body.inventoryRequirements,
+        (i) => `inventoryRequirements[${i}]`,
+      );
+      const plan = await this.plans.insert(db, {
+        clinicId: caller.clinicId,
+        id,
+        planNumber: await this.nextPlanNumber(db, caller),
+        patientId: body.patientId,
+        consultationId: body.consultationId ?? null,
+        procedureName: body.procedureName,
+        procedureType: body.procedureType,
+        primaryCptCode: body.primaryCPTCode,
+        cptCodes: body.cptCodes,
+        diagnosisCodes: body.diagnosisCodes,
+        insuranceCptCodes: body.insuranceCptCodes,
+        insuranceCoverage: insuranceCoverageOf(body.procedureType),
+        notes: body.notes ?? null,
+        createdById: caller.userId,
+      });
+      await this.plans.insertRequirements(db, requirements);
+      // The seed: the consent that matches the procedure is created with the plan.
+      await this.consents.attachForPlan(db, caller, plan);
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.create',
+        entityType: PLAN_ENTITY,
+        entityId: plan.id,
+        changedFields: Object.keys(body),
+        metadata: { patientId: plan.patientId },
+      });
+      return this.presenter.present(db, caller.clinicId, plan);
+    });
+  }
+
+  getPlan(caller: Caller, id: string): Promise<ProcedurePlanResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.plans.findById(db, caller.clinicId, id);
+      if (!plan) throw new NotFound(PLAN_ENTITY, id);
+      await this.audit.recordReads(db, caller, 'procedure-plan.read', PLAN_ENTITY, [plan.id]);
+      return this.presenter.present(db, caller.clinicId, plan);
+    });
+  }
+
+  listPlans(caller: Caller, query: ListProcedurePlansQuery): Promise<Page<ProcedurePlanResponse>> {
+    return this.tx.run(async (db) => {
+      const page = await this.plans.list(db, caller.clinicId, query);
+      await this.audit.recordReads(
+        db,
+        caller,
+        'procedure-plan.list',
+        PLAN_ENTITY,
+        page.data.map((p) => p.id),
+      );
+      return {
+        data: await this.presenter.presentAll(db, caller.clinicId, page.data),
+        nextCursor: page.nextCursor,
+      };
+    });
+  }
+
+  /**
+   * Edits the clinical and pricing fields of a DRAFT or QUOTED plan. Editing a QUOTED plan
+   * supersedes its quote and returns it to DRAFT (DESIGN.md §4); new codes may match another consent.
+   */
+  updatePlan(
+    caller: Caller,
+    id: string,
+    body: UpdateProcedurePlanBody,
+    ifMatch: number | undefined,
+  ): Promise<ProcedurePlanResponse> {
+    return this.tx.run(async (db) => {
+      const current = await this.lockEditable(db, caller, id, 'edit', ifMatch);
+      const merged: PlanCodes = {
+        procedureType: body.procedureType ?? current.procedureType,
+        primaryCPTCode: body.primaryCPTCode ?? current.primaryCptCode,
+        cptCodes: body.cptCodes ?? current.cptCodes,
+        diagnosisCodes: body.diagnosisCodes ?? current.diagnosisCodes,
+        insuranceCptCodes: body.insuranceCptCodes ?? current.insuranceCptCodes,
+      };
+      this.assertCodes(merged);
+      if (body.consultationId) {
+        await this.consultations.assertConsultationOfPatient(
+          db,
+          caller.clinicId,
+          body.consultationId,
+          current.patientId,
+        );
+      }
+      const changes: PlanChanges = {
+        ...(body.consultationId !== undefined ? { consultationId: body.consultationId } : {}),
+        ...(body.procedureName !== undefined ? { procedureName: body.procedureName } : {}),
+        ...(body.notes !== undefined ? { notes: body.notes } : {}),
+        procedureType: merged.procedureType,
+        primaryCptCode: merged.primaryCPTCode,
+        cptCodes: [...merged.cptCodes],
+        diagnosisCodes: [...merged.diagnosisCodes],
+        insuranceCptCodes: [...merged.insuranceCptCodes],
+        insuranceCoverage: insuranceCoverageOf(merged.procedureType),
+        ...(await this.workflow.reopenForEdit(db, caller, current)),
+      };
+      const updated = await this.plans.update(db, caller.clinicId, id, changes);
+      if (body.cptCodes !== undefined) await this.consents.attachForPlan(db, caller, updated);
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.update',
+        entityType: PLAN_ENTITY,
+        entityId: id,
+        changedFields: Object.keys(body),
+      });
+      return this.presenter.present(db, caller.clinicId, updated);
+    });
+  }
+
+  addRequirement(
+    caller: Caller,
+    planId: string,
+    body: AddInventoryRequirementBody,
+  ): Promise<ProcedurePlanResponse> {
+    return this.tx.run(async (db) => {
+      const current = await this.lockEditable(
+        db,
+        caller,
+        planId,
+        'change the inventory of',
+        undefined,
+      );
+      const rows = await this.requirements.resolve(db, caller.clinicId, planId, [body], () => '');
+      await this.plans.insertRequirements(db, rows);
+      const updated = await this.plans.update(
+        db,
+        caller.clinicId,
+        planId,
+        await this.workflow.reopenForEdit(db, caller, current),
+      );
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.add-requirement',
+        entityType: PLAN_ENTITY,
+        entityId: planId,
+        changedFields: ['inventoryRequirements'],
+        metadata: { requirementId: rows[0]?.id ?? '' },
+      });
+      return this.presenter.present(db, caller.clinicId, updated);
+    });
+  }
+
+  removeRequirement(
+    caller: Caller,
+    planId: string,
+    requirementId: string,
+  ): Promise<ProcedurePlanResponse> {
+    return this.tx.run(async (db) => {
+      const current = await this.lockEditable(
+        db,
+        caller,
+        planId,
+        'change the inventory of',
+        undefined,
+      );
+      if (!(await this.plans.deleteRequirement(db, caller.clinicId, planId, requirementId))) {
+        throw new NotFound('ProcedureInventoryRequirement', requirementId);
+      }
+      const updated = await this.plans.update(
+        db,
+        caller.clinicId,
+        planId,
+        await this.workflow.reopenForEdit(db, caller, current),
+      );
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.remove-requirement',
+        entityType: PLAN_ENTITY,
+        entityId: planId,
+        changedFields: ['inventoryRequirements'],
+        metadata: { requirementId },
+      });
+      return this.presenter.present(db, caller.clinicId, updated);
+    });
+  }
+
+  private async lockEditable(
+    db: Db,
+    caller: Caller,
+    id: string,
+    action: string,
+    ifMatch: number | undefined,
+  ): Promise<PlanRow> {
+    const plan = await this.plans.lockById(db, caller.clinicId, id);
+    if (!plan) throw new NotFound(PLAN_ENTITY, id);
+    assertVersion(plan.version, ifMatch);
+    if (!EDITABLE.includes(plan.status)) throw new InvalidStateTransition(plan.status, action);
+    return plan;
+  }
+
+  /** Every code rule at once, with the ICD-10-CM set: one 400 listing each failure. */
+  private assertCodes(codes: PlanCodes): void {
+    const errors = [
+      ...planCodeErrors(codes),
+      ...this.icd10.validateDiagnosisCodes(codes.diagnosisCodes, 'diagnosisCodes'),
+    ];
+    if (errors.length > 0) throw new ValidationFailed(errors);
+  }
+
+  /** `PLAN-<year>-<seq>`: per clinic and (UTC) year, gap-free, allocated in the plan's transaction. */
+  private async nextPlanNumber(db: Db, caller: Caller): Promise<string> {
+    const year = this.clock.now().getUTCFullYear();
+    const seq = await this.sequences.next(db, caller.clinicId, `procedure-plan.${year}`);
+    return `PLAN-${year}-${String(seq).padStart(3, '0')}`;
+  }
+}

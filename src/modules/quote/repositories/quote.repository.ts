@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { quoteLines, quotes } from './quote.schema';
+
+export type QuoteRow = typeof quotes.$inferSelect;
+export type QuoteLineRow = typeof quoteLines.$inferSelect;
+export type NewQuote = Omit<typeof quotes.$inferInsert, 'createdAt' | 'updatedAt'>;
+export type NewQuoteLine = typeof quoteLines.$inferInsert;
+
+@Injectable()
+export class QuoteRepository {
+  async insert(db: Db, quote: NewQuote, lines: NewQuoteLine[]): Promise<QuoteRow> {
+    const row = returnedRow(
+      await db.insert(quotes).values(quote).returning(),
+      'INSERT … RETURNING gives the row',
+    );
+    if (lines.length > 0) await db.insert(quoteLines).values(lines);
+    return row;
+  }
+
+  async findById(db: Db, clinicId: ClinicId, id: string): Promise<QuoteRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(quotes)
+      .where(byTenantKey(quotes, clinicId, id));
+    return row;
+  }
+
+  async lockById(db: Db, clinicId: ClinicId, id: string): Promise<QuoteRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(quotes)
+      .where(byTenantKey(quotes, clinicId, id))
+      .for('update');
+    return row;
+  }
+
+  async linesOf(db: Db, clinicId: ClinicId, quoteId: string): Promise<QuoteLineRow[]> {
+    return db
+      .select()
+      .from(quoteLines)
+      .where(and(eq(quoteLines.clinicId, clinicId), eq(quoteLines.quoteId, quoteId)))
+      .orderBy(asc(quoteLines.lineNumber));
+  }
+
+  /** The plan's live quote (ISSUED or ACCEPTED; at most one, by a partial unique index). */
+  async liveForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.clinicId, clinicId),
+          eq(quotes.procedurePlanId, planId),
+          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
+        ),
+      );
+    return row;
+  }
+
+  async liveIdsForPlans(
+    db: Db,
+    clinicId: ClinicId,
+    planIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    if (planIds.length === 0) return new Map();
+    const rows = await db
+      .select({ id: quotes.id, planId: quotes.procedurePlanId })
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.clinicId, clinicId),
+          inArray(quotes.procedurePlanId, [...planIds]),
+          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
+        ),
+      );
+    return new Map(rows.map((r) => [r.planId, r.id]));
+  }
+
+  async supersedeLive(db: Db, clinicId: ClinicId, planId: string): Promise<void> {
+    await db
+      .update(quotes)
+      .set({ status: 'SUPERSEDED', supersededAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(quotes.clinicId, clinicId),
+          eq(quotes.procedurePlanId, planId),
+          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
+        ),
+      );
+  }
+
+  async markAccepted(db: Db, clinicId: ClinicId, id: string, at: Date): Promise<void> {
+    await db
+      .update(quotes)
+      .set({ status: 'ACCEPTED', acceptedAt: at, updatedAt: sql`now()` })
+      .where(byTenantKey(quotes, clinicId, id));
+  }
+}

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import {
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import { patients } from '../../patient/repositories/patient.schema';
+import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
+import { users } from '../../user/repositories/user.schema';
+
+/** EXPIRED is never stored: an ISSUED quote past `valid_until` reads as EXPIRED. */
+export const QUOTE_STATUSES = ['ISSUED', 'ACCEPTED', 'SUPERSEDED', 'EXPIRED'] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+export const quoteStatus = pgEnum('quote_status', QUOTE_STATUSES);
+
+export const QUOTE_LINE_KINDS = ['PROCEDURE', 'FACILITY', 'ANESTHESIA', 'SUPPLY'] as const;
+export type QuoteLineKind = (typeof QUOTE_LINE_KINDS)[number];
+export const quoteLineKind = pgEnum('quote_line_kind', QUOTE_LINE_KINDS);
+
+export const PAYERS = ['INSURANCE', 'PATIENT'] as const;
+export type Payer = (typeof PAYERS)[number];
+export const payer = pgEnum('payer', PAYERS);
+
+const money = (name: string) => numeric(name, { precision: 12, scale: 2 });
+
+/** A priced offer for a plan (DESIGN.md §6). The plan number and procedure are copied: a quote is a document. */
+export const quotes = pgTable(
+  'quotes',
+  {
+    ...tenantKeyColumns(),
+    quoteNumber: text('quote_number').notNull(),
+    procedurePlanId: uuid('procedure_plan_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    planNumber: text('plan_number').notNull(),
+    procedureName: text('procedure_name').notNull(),
+    status: quoteStatus('status').notNull().default('ISSUED'),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true, mode: 'date' }).notNull(),
+    total: money('total').notNull(),
+    insurancePortion: money('insurance_portion').notNull(),
+    patientPortion: money('patient_portion').notNull(),
+    issuedById: uuid('issued_by_id').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('quotes_number_unique').on(t.clinicId, t.quoteNumber),
+    // A plan has at most one live quote: issuing a new one supersedes the old in the same transaction.
+    uniqueIndex('quotes_one_live_per_plan')
+      .on(t.clinicId, t.procedurePlanId)
+      .where(sql`${t.status} IN ('ISSUED', 'ACCEPTED')`),
+    foreignKey({
+      columns: [t.clinicId, t.procedurePlanId],
+      foreignColumns: [procedurePlans.clinicId, procedurePlans.id],
+      name: 'quotes_plan_fk',
+    }),
+    foreignKey({
+      columns: [t.clinicId, t.patientId],
+      foreignColumns: [patients.clinicId, patients.id],
+      name: 'quotes_patient_fk',
+    }),
+    foreignKey({
+      columns: [t.clinicId, t.issuedById],
+      foreignColumns: [users.clinicId, users.id],
+      name: 'quotes_issued_by_fk',
+    }),
+    index('quotes_plan_idx').on(t.clinicId, t.procedurePlanId, t.id),
+  ],
+);
+
+export const quoteLines = pgTable(
+  'quote_lines',
+  {
+    ...tenantKeyColumns(),
+    quoteId: uuid('quote_id').notNull(),
+    lineNumber: integer('line_number').notNull(),
+    kind: quoteLineKind('kind').notNull(),
+    code: text('code').notNull(),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: money('unit_price').notNull(),
+    amount: money('amount').notNull(),
+    payer: payer('payer').notNull(),
+    /** The inventory item a SUPPLY line prices. */
+    inventoryItemId: uuid('inventory_item_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('quote_lines_number_unique').on(t.clinicId, t.quoteId, t.lineNumber),
+    foreignKey({
+      columns: [t.clinicId, t.quoteId],
+      foreignColumns: [quotes.clinicId, quotes.id],
+      name: 'quote_lines_quote_fk',
+    }).onDelete('cascade'),
+  ],
+);

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { SequenceAllocator } from '../../../common/database/sequence-allocator';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { NotFound, ValidationFailed } from '../../../common/errors/domain-error';
+import { newId } from '../../../common/ids';
+import { baseCptCode } from '../../codes/services/cpt-code';
+import { FeeScheduleService } from '../../fee-schedule/services/fee-schedule.service';
+import type { QuoteResponse } from '../dto/quote.dto';
+import { QuoteRepository, type QuoteRow } from '../repositories/quote.repository';
+import { toQuoteResponse } from './quote.mapper';
+import { priceQuote, type QuotablePlan } from './quote-lines';
+
+const ENTITY = 'Quote';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface PlanToQuote extends QuotablePlan {
+  id: string;
+  patientId: string;
+  planNumber: string;
+  procedureName: string;
+}
+
+@Injectable()
+export class QuoteService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly quotes: QuoteRepository,
+    private readonly fees: FeeScheduleService,
+    private readonly sequences: SequenceAllocator,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Prices the plan from the fee schedule and stores the quote, superseding the plan's previous
+   * one, in the caller's transaction. A code missing from the fee schedule is a 400 naming it.
+   */
+  async issueForPlan(
+    db: Db,
+    caller: Caller,
+    plan: PlanToQuote,
+    validDays: number,
+  ): Promise<QuoteResponse> {
+    const fees = await this.fees.entriesFor(db, caller.clinicId, plan.cptCodes.map(baseCptCode));
+    const priced = priceQuote(plan, fees);
+    if (!priced.ok) throw new ValidationFailed(priced.errors);
+    await this.quotes.supersedeLive(db, caller.clinicId, plan.id);
+    const issuedAt = this.clock.now();
+    const id = newId();
+    const quote = await this.quotes.insert(
+      db,
+      {
+        clinicId: caller.clinicId,
+        id,
+        quoteNumber: await this.nextQuoteNumber(db, caller.clinicId, issuedAt),
+        procedurePlanId: plan.id,
+        patientId: plan.patientId,
+        planNumber: plan.planNumber,
+        procedureName: plan.procedureName,
+        issuedAt,
+        validUntil: new Date(issuedAt.getTime() + validDays * DAY_MS),
+        total: priced.quote.total.toDecimal(),
+        insurancePortion: priced.quote.insurancePortion.toDecimal(),
+        patientPortion: priced.quote.patientPortion.toDecimal(),
+        issuedById: caller.userId,
+      },
+      priced.quote.lines.map((l, i) => ({
+        clinicId: caller.clinicId,
+        id: newId(),
+        quoteId: id,
+        lineNumber: i + 1,
+        kind: l.kind,
+        code: l.code,
+        description: l.description,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice.toDecimal(),
+        amount: l.amount.toDecimal(),
+        payer: l.payer,
+        inventoryItemId: l.inventoryItemId,
+      })),
+    );
+    await this.audit.record(db, caller, {
+      action: 'quote.issue',
+      entityType: ENTITY,
+      entityId: quote.id,
+      metadata: { procedurePlanId: plan.id },
+    });
+    return toQuoteResponse(
+      quote,
+      await this.quotes.linesOf(db, caller.clinicId, quote.id),
+      issuedAt,
+    );
+  }
+
+  liveQuoteForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
+    return this.quotes.liveForPlan(db, clinicId, planId);
+  }
+
+  async accept(db: Db, caller: Caller, quoteId: string): Promise<void> {
+    await this.quotes.markAccepted(db, caller.clinicId, quoteId, this.clock.now());
+    await this.audit.record(db, caller, {
+      action: 'quote.accept',
+      entityType: ENTITY,
+      entityId: quoteId,
+      changedFields: ['status'],
+    });
+  }
+
+  /** An edit of a QUOTED plan, or its cancellation, leaves no live quote (DESIGN.md §4). */
+  async supersedeForPlan(db: Db, caller: Caller, planId: string): Promise<void> {
+    const live = await this.quotes.liveForPlan(db, caller.clinicId, planId);
+    if (!live) return;
+    await this.quotes.supersedeLive(db, caller.clinicId, planId);
+    await this.audit.record(db, caller, {
+      action: 'quote.supersede',
+      entityType: ENTITY,
+      entityId: live.id,
+      changedFields: ['status'],
+    });
+  }
+
+  getQuote(caller: Caller, id: string): Promise<QuoteResponse> {
+    return this.tx.run(async (db) => {
+      const quote = await this.quotes.findById(db, caller.clinicId, id);
+      if (!quote) throw new NotFound(ENTITY, id);
+      await this.audit.recordReads(db, caller, 'quote.read', ENTITY, [quote.id]);
+      return toQuoteResponse(
+        quote,
+        await this.quotes.linesOf(db, caller.clinicId, id),
+        this.clock.now(),
+      );
+    });
+  }
+
+  /** `QUO-<year>-<seq>` per clinic and year, like plan numbers. */
+  private async nextQuoteNumber(db: Db, clinicId: ClinicId, at: Date): Promise<string> {
+    const year = at.getUTCFullYear();
+    const seq = await this.sequences.next(db, clinicId, `quote.${year}`);
+    return `QUO-${year}-${String(seq).padStart(3, '0')}`;
+  }
+}
