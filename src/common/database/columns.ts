@@ -1,4 +1,4 @@
-import { timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, numeric, timestamp, uuid, type PgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * The tenant key every business table starts with. Its primary key is (clinic_id, id), and every
@@ -17,4 +17,21 @@ export function timestampColumns() {
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   };
+}
+
+/** A money amount: numeric(12,2) in SQL, a decimal string in the row, `Money` in code (DESIGN.md §1). */
+export function moneyColumn(name: string) {
+  return numeric(name, { precision: 12, scale: 2 });
+}
+
+/**
+ * A foreign key to another tenant table, always through `(clinic_id, id)`: a row can never point
+ * at another clinic's row, and both tables stay distributable by clinic_id (docs/scaling.md).
+ */
+export function tenantForeignKey(
+  name: string,
+  columns: [clinicId: PgColumn, referenceId: PgColumn],
+  target: { clinicId: PgColumn; id: PgColumn },
+) {
+  return foreignKey({ name, columns, foreignColumns: [target.clinicId, target.id] });
 }

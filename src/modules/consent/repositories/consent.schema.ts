@@ -13,7 +13,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import {
+  tenantForeignKey,
+  tenantKeyColumns,
+  timestampColumns,
+} from '../../../common/database/columns';
 import { clinics } from '../../clinic/repositories/clinic.schema';
 import { patients } from '../../patient/repositories/patient.schema';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
@@ -56,11 +60,7 @@ export const consentTemplates = pgTable(
       foreignColumns: [clinics.id],
       name: 'consent_templates_clinic_fk',
     }),
-    foreignKey({
-      columns: [t.clinicId, t.createdById],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'consent_templates_created_by_fk',
-    }),
+    tenantForeignKey('consent_templates_created_by_fk', [t.clinicId, t.createdById], users),
     uniqueIndex('consent_templates_code_version_unique').on(t.clinicId, t.code, t.version),
     check('consent_templates_version_positive', sql`${t.version} >= 1`),
     check('consent_templates_cpt_codes_present', sql`cardinality(${t.cptCodes}) >= 1`),
@@ -100,31 +100,23 @@ export const patientConsentInstances = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
-    foreignKey({
-      columns: [t.clinicId, t.patientId],
-      foreignColumns: [patients.clinicId, patients.id],
-      name: 'patient_consent_instances_patient_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.procedurePlanId],
-      foreignColumns: [procedurePlans.clinicId, procedurePlans.id],
-      name: 'patient_consent_instances_plan_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.templateId],
-      foreignColumns: [consentTemplates.clinicId, consentTemplates.id],
-      name: 'patient_consent_instances_template_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.witnessId],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'patient_consent_instances_witness_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.recordedById],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'patient_consent_instances_recorded_by_fk',
-    }),
+    tenantForeignKey('patient_consent_instances_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey(
+      'patient_consent_instances_plan_fk',
+      [t.clinicId, t.procedurePlanId],
+      procedurePlans,
+    ),
+    tenantForeignKey(
+      'patient_consent_instances_template_fk',
+      [t.clinicId, t.templateId],
+      consentTemplates,
+    ),
+    tenantForeignKey('patient_consent_instances_witness_fk', [t.clinicId, t.witnessId], users),
+    tenantForeignKey(
+      'patient_consent_instances_recorded_by_fk',
+      [t.clinicId, t.recordedById],
+      users,
+    ),
     // The plan's current consent: at most one that is not VOIDED (VOIDED ones are history).
     uniqueIndex('patient_consent_instances_plan_current_unique')
       .on(t.clinicId, t.procedurePlanId)

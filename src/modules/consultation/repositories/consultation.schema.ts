@@ -1,5 +1,9 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  tenantForeignKey,
+  tenantKeyColumns,
+  timestampColumns,
+} from '../../../common/database/columns';
 import { patients } from '../../patient/repositories/patient.schema';
 import { users } from '../../user/repositories/user.schema';
 
@@ -20,21 +24,9 @@ export const consultations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
-    foreignKey({
-      columns: [t.clinicId, t.patientId],
-      foreignColumns: [patients.clinicId, patients.id],
-      name: 'consultations_patient_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.surgeonId],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'consultations_surgeon_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.createdById],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'consultations_created_by_fk',
-    }),
+    tenantForeignKey('consultations_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey('consultations_surgeon_fk', [t.clinicId, t.surgeonId], users),
+    tenantForeignKey('consultations_created_by_fk', [t.clinicId, t.createdById], users),
     index('consultations_patient_idx').on(t.clinicId, t.patientId, t.consultationDate, t.id),
     index('consultations_surgeon_idx').on(t.clinicId, t.surgeonId, t.consultationDate, t.id),
   ],

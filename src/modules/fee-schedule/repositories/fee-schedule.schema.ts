@@ -3,13 +3,12 @@ import {
   check,
   foreignKey,
   integer,
-  numeric,
   pgTable,
   primaryKey,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import { moneyColumn, tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
 import { clinics } from '../../clinic/repositories/clinic.schema';
 
 /**
@@ -23,9 +22,9 @@ export const feeScheduleEntries = pgTable(
     ...tenantKeyColumns(),
     cptCode: text('cpt_code').notNull(),
     description: text('description').notNull(),
-    surgeonFee: numeric('surgeon_fee', { precision: 12, scale: 2 }).notNull().default('0'),
-    facilityFee: numeric('facility_fee', { precision: 12, scale: 2 }).notNull().default('0'),
-    anesthesiaFee: numeric('anesthesia_fee', { precision: 12, scale: 2 }).notNull().default('0'),
+    surgeonFee: moneyColumn('surgeon_fee').notNull().default('0'),
+    facilityFee: moneyColumn('facility_fee').notNull().default('0'),
+    anesthesiaFee: moneyColumn('anesthesia_fee').notNull().default('0'),
     version: integer('version').notNull().default(1),
     ...timestampColumns(),
   },

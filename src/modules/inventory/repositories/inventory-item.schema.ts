@@ -4,14 +4,13 @@ import {
   foreignKey,
   index,
   integer,
-  numeric,
   pgEnum,
   pgTable,
   primaryKey,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import { moneyColumn, tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
 import { clinics } from '../../clinic/repositories/clinic.schema';
 
 export const INVENTORY_CATEGORIES = [
@@ -34,7 +33,7 @@ export const inventoryItems = pgTable(
     manufacturer: text('manufacturer'),
     size: text('size'),
     shape: text('shape'),
-    unitPrice: numeric('unit_price', { precision: 12, scale: 2 }).notNull(),
+    unitPrice: moneyColumn('unit_price').notNull(),
     isBillable: boolean('is_billable').notNull(),
     requiresSerialNumber: boolean('requires_serial_number').notNull(),
     hcpcsCode: text('hcpcs_code'),

@@ -2,10 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
-  foreignKey,
   index,
   integer,
-  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -14,7 +12,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import {
+  moneyColumn,
+  tenantForeignKey,
+  tenantKeyColumns,
+  timestampColumns,
+} from '../../../common/database/columns';
 import { patients } from '../../patient/repositories/patient.schema';
 import { quotes } from '../../quote/repositories/quote.schema';
 import { users } from '../../user/repositories/user.schema';
@@ -37,8 +40,6 @@ export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
 
 export const MAX_INSTALLMENTS = 60;
 
-const money = (name: string) => numeric(name, { precision: 12, scale: 2 });
-
 /** The patient portion of an accepted quote, split into a deposit and financed installments (DESIGN.md §6). */
 export const paymentPlans = pgTable(
   'payment_plans',
@@ -47,8 +48,8 @@ export const paymentPlans = pgTable(
     paymentPlanNumber: text('payment_plan_number').notNull(),
     quoteId: uuid('quote_id').notNull(),
     patientId: uuid('patient_id').notNull(),
-    depositAmount: money('deposit_amount').notNull(),
-    financedAmount: money('financed_amount').notNull(),
+    depositAmount: moneyColumn('deposit_amount').notNull(),
+    financedAmount: moneyColumn('financed_amount').notNull(),
     installmentCount: integer('installment_count').notNull(),
     frequency: paymentFrequency('frequency').notNull(),
     firstDueDate: date('first_due_date', { mode: 'string' }).notNull(),
@@ -64,21 +65,9 @@ export const paymentPlans = pgTable(
     uniqueIndex('payment_plans_one_live_per_quote')
       .on(t.clinicId, t.quoteId)
       .where(sql`${t.status} <> 'CANCELLED'`),
-    foreignKey({
-      columns: [t.clinicId, t.quoteId],
-      foreignColumns: [quotes.clinicId, quotes.id],
-      name: 'payment_plans_quote_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.patientId],
-      foreignColumns: [patients.clinicId, patients.id],
-      name: 'payment_plans_patient_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.createdById],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'payment_plans_created_by_fk',
-    }),
+    tenantForeignKey('payment_plans_quote_fk', [t.clinicId, t.quoteId], quotes),
+    tenantForeignKey('payment_plans_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey('payment_plans_created_by_fk', [t.clinicId, t.createdById], users),
     // 60 = MAX_INSTALLMENTS.
     check('payment_plans_installment_count_range', sql`${t.installmentCount} BETWEEN 1 AND 60`),
     check('payment_plans_deposit_non_negative', sql`${t.depositAmount} >= 0`),
@@ -95,8 +84,8 @@ export const paymentPlanInstallments = pgTable(
     paymentPlanId: uuid('payment_plan_id').notNull(),
     number: integer('number').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
-    amount: money('amount').notNull(),
-    paidAmount: money('paid_amount').notNull().default('0'),
+    amount: moneyColumn('amount').notNull(),
+    paidAmount: moneyColumn('paid_amount').notNull().default('0'),
     status: installmentStatus('status').notNull().default('PENDING'),
   },
   (t) => [
@@ -106,11 +95,11 @@ export const paymentPlanInstallments = pgTable(
       t.paymentPlanId,
       t.number,
     ),
-    foreignKey({
-      columns: [t.clinicId, t.paymentPlanId],
-      foreignColumns: [paymentPlans.clinicId, paymentPlans.id],
-      name: 'payment_plan_installments_plan_fk',
-    }).onDelete('cascade'),
+    tenantForeignKey(
+      'payment_plan_installments_plan_fk',
+      [t.clinicId, t.paymentPlanId],
+      paymentPlans,
+    ).onDelete('cascade'),
     check('payment_plan_installments_amount_positive', sql`${t.amount} > 0`),
     // Never more paid than due: the last line of defence against an overpayment.
     check(
@@ -125,7 +114,7 @@ export const paymentPlanPayments = pgTable(
   {
     ...tenantKeyColumns(),
     paymentPlanId: uuid('payment_plan_id').notNull(),
-    amount: money('amount').notNull(),
+    amount: moneyColumn('amount').notNull(),
     method: paymentMethod('method').notNull(),
     reference: text('reference'),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -133,16 +122,12 @@ export const paymentPlanPayments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
-    foreignKey({
-      columns: [t.clinicId, t.paymentPlanId],
-      foreignColumns: [paymentPlans.clinicId, paymentPlans.id],
-      name: 'payment_plan_payments_plan_fk',
-    }).onDelete('cascade'),
-    foreignKey({
-      columns: [t.clinicId, t.recordedById],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'payment_plan_payments_recorded_by_fk',
-    }),
+    tenantForeignKey(
+      'payment_plan_payments_plan_fk',
+      [t.clinicId, t.paymentPlanId],
+      paymentPlans,
+    ).onDelete('cascade'),
+    tenantForeignKey('payment_plan_payments_recorded_by_fk', [t.clinicId, t.recordedById], users),
     check('payment_plan_payments_amount_positive', sql`${t.amount} > 0`),
     index('payment_plan_payments_plan_idx').on(t.clinicId, t.paymentPlanId, t.receivedAt, t.id),
   ],

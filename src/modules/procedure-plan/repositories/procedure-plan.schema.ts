@@ -2,10 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
-  foreignKey,
   index,
   integer,
-  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -14,7 +12,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import {
+  moneyColumn,
+  tenantForeignKey,
+  tenantKeyColumns,
+  timestampColumns,
+} from '../../../common/database/columns';
 import { consultations } from '../../consultation/repositories/consultation.schema';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
 import { patients } from '../../patient/repositories/patient.schema';
@@ -34,8 +37,6 @@ export const PLAN_STATUSES = [
 ] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const planStatus = pgEnum('procedure_plan_status', PLAN_STATUSES);
-
-const money = (name: string) => numeric(name, { precision: 12, scale: 2 });
 
 /** The seed's ProcedurePlan (DESIGN.md §3), field for field. */
 export const procedurePlans = pgTable(
@@ -57,10 +58,10 @@ export const procedurePlans = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    estimatedCost: money('estimated_cost'),
+    estimatedCost: moneyColumn('estimated_cost'),
     insuranceCoverage: boolean('insurance_coverage').notNull(),
-    insurancePortion: money('insurance_portion'),
-    patientPortion: money('patient_portion'),
+    insurancePortion: moneyColumn('insurance_portion'),
+    patientPortion: moneyColumn('patient_portion'),
     status: planStatus('status').notNull().default('DRAFT'),
     notes: text('notes'),
     createdById: uuid('created_by_id').notNull(),
@@ -74,26 +75,14 @@ export const procedurePlans = pgTable(
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
     uniqueIndex('procedure_plans_number_unique').on(t.clinicId, t.planNumber),
-    foreignKey({
-      columns: [t.clinicId, t.patientId],
-      foreignColumns: [patients.clinicId, patients.id],
-      name: 'procedure_plans_patient_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.consultationId],
-      foreignColumns: [consultations.clinicId, consultations.id],
-      name: 'procedure_plans_consultation_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.createdById],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'procedure_plans_created_by_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.approvedById],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'procedure_plans_approved_by_fk',
-    }),
+    tenantForeignKey('procedure_plans_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey(
+      'procedure_plans_consultation_fk',
+      [t.clinicId, t.consultationId],
+      consultations,
+    ),
+    tenantForeignKey('procedure_plans_created_by_fk', [t.clinicId, t.createdById], users),
+    tenantForeignKey('procedure_plans_approved_by_fk', [t.clinicId, t.approvedById], users),
     index('procedure_plans_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('procedure_plans_consultation_idx').on(t.clinicId, t.consultationId, t.id),
     index('procedure_plans_status_idx').on(t.clinicId, t.status, t.id),
@@ -118,16 +107,16 @@ export const procedureInventoryRequirements = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
-    foreignKey({
-      columns: [t.clinicId, t.planId],
-      foreignColumns: [procedurePlans.clinicId, procedurePlans.id],
-      name: 'procedure_requirements_plan_fk',
-    }).onDelete('cascade'),
-    foreignKey({
-      columns: [t.clinicId, t.inventoryItemId],
-      foreignColumns: [inventoryItems.clinicId, inventoryItems.id],
-      name: 'procedure_requirements_item_fk',
-    }),
+    tenantForeignKey(
+      'procedure_requirements_plan_fk',
+      [t.clinicId, t.planId],
+      procedurePlans,
+    ).onDelete('cascade'),
+    tenantForeignKey(
+      'procedure_requirements_item_fk',
+      [t.clinicId, t.inventoryItemId],
+      inventoryItems,
+    ),
     check('procedure_requirements_quantity_positive', sql`${t.quantity} > 0`),
     index('procedure_requirements_plan_idx').on(t.clinicId, t.planId, t.id),
   ],

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
-  foreignKey,
   index,
   integer,
-  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -12,7 +10,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import {
+  moneyColumn,
+  tenantForeignKey,
+  tenantKeyColumns,
+  timestampColumns,
+} from '../../../common/database/columns';
 import { patients } from '../../patient/repositories/patient.schema';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { users } from '../../user/repositories/user.schema';
@@ -30,8 +33,6 @@ export const PAYERS = ['INSURANCE', 'PATIENT'] as const;
 export type Payer = (typeof PAYERS)[number];
 export const payer = pgEnum('payer', PAYERS);
 
-const money = (name: string) => numeric(name, { precision: 12, scale: 2 });
-
 /** A priced offer for a plan (DESIGN.md §6). The plan number and procedure are copied: a quote is a document. */
 export const quotes = pgTable(
   'quotes',
@@ -45,9 +46,9 @@ export const quotes = pgTable(
     status: quoteStatus('status').notNull().default('ISSUED'),
     issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
     validUntil: timestamp('valid_until', { withTimezone: true, mode: 'date' }).notNull(),
-    total: money('total').notNull(),
-    insurancePortion: money('insurance_portion').notNull(),
-    patientPortion: money('patient_portion').notNull(),
+    total: moneyColumn('total').notNull(),
+    insurancePortion: moneyColumn('insurance_portion').notNull(),
+    patientPortion: moneyColumn('patient_portion').notNull(),
     issuedById: uuid('issued_by_id').notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
     supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
@@ -60,21 +61,9 @@ export const quotes = pgTable(
     uniqueIndex('quotes_one_live_per_plan')
       .on(t.clinicId, t.procedurePlanId)
       .where(sql`${t.status} IN ('ISSUED', 'ACCEPTED')`),
-    foreignKey({
-      columns: [t.clinicId, t.procedurePlanId],
-      foreignColumns: [procedurePlans.clinicId, procedurePlans.id],
-      name: 'quotes_plan_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.patientId],
-      foreignColumns: [patients.clinicId, patients.id],
-      name: 'quotes_patient_fk',
-    }),
-    foreignKey({
-      columns: [t.clinicId, t.issuedById],
-      foreignColumns: [users.clinicId, users.id],
-      name: 'quotes_issued_by_fk',
-    }),
+    tenantForeignKey('quotes_plan_fk', [t.clinicId, t.procedurePlanId], procedurePlans),
+    tenantForeignKey('quotes_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey('quotes_issued_by_fk', [t.clinicId, t.issuedById], users),
     index('quotes_plan_idx').on(t.clinicId, t.procedurePlanId, t.id),
   ],
 );
@@ -89,8 +78,8 @@ export const quoteLines = pgTable(
     code: text('code').notNull(),
     description: text('description').notNull(),
     quantity: integer('quantity').notNull(),
-    unitPrice: money('unit_price').notNull(),
-    amount: money('amount').notNull(),
+    unitPrice: moneyColumn('unit_price').notNull(),
+    amount: moneyColumn('amount').notNull(),
     payer: payer('payer').notNull(),
     /** The inventory item a SUPPLY line prices. */
     inventoryItemId: uuid('inventory_item_id'),
@@ -98,10 +87,6 @@ export const quoteLines = pgTable(
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
     uniqueIndex('quote_lines_number_unique').on(t.clinicId, t.quoteId, t.lineNumber),
-    foreignKey({
-      columns: [t.clinicId, t.quoteId],
-      foreignColumns: [quotes.clinicId, quotes.id],
-      name: 'quote_lines_quote_fk',
-    }).onDelete('cascade'),
+    tenantForeignKey('quote_lines_quote_fk', [t.clinicId, t.quoteId], quotes).onDelete('cascade'),
   ],
 );
