@@ -44,6 +44,18 @@ export class InventoryItemRepository {
     return row;
   }
 
+  async findByGtin(
+    db: Db,
+    clinicId: ClinicId,
+    gtin: string,
+  ): Promise<InventoryItemRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(inventoryItems)
+      .where(and(eq(inventoryItems.clinicId, clinicId), eq(inventoryItems.gtin, gtin)));
+    return row;
+  }
+
   async findByIds(db: Db, clinicId: ClinicId, ids: readonly string[]): Promise<InventoryItemRow[]> {
     if (ids.length === 0) return [];
     return db

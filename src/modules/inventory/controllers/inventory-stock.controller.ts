@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
+import type { Caller } from '../../../common/auth/caller';
+import { IdParams } from '../../../common/http/id-params.dto';
+import {
+  AdjustmentDto,
+  BatchDto,
+  ExpiringBatchPageDto,
+  ExpiringQueryDto,
+  ReceiveBatchDto,
+  ReceivedUnitsDto,
+  ReceiveUdiDto,
+  StockDto,
+  UnitDto,
+  UnitParamsDto,
+  UnitQueryDto,
+} from '../dto/inventory-stock.dto';
+import { InventoryStockService } from '../services/inventory-stock.service';
+
+/** Stock: receiving and adjustments by NURSE (and ADMIN, DESIGN.md §8); levels for every role. */
+@ApiTags('inventory')
+@ApiBearerAuth()
+@Controller('inventory')
+export class InventoryStockController {
+  constructor(private readonly stock: InventoryStockService) {}
+
+  @Post('items/:id/batches')
+  @Roles('NURSE')
+  @ZodResponse({ status: 201, type: BatchDto })
+  receive(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: ReceiveBatchDto) {
+    return this.stock.receiveBatch(caller, params.id, body);
+  }
+
+  @Post('receive-udi')
+  @Roles('NURSE')
+  @ZodResponse({ status: 201, type: ReceivedUnitsDto })
+  receiveUdi(@CurrentUser() caller: Caller, @Body() body: ReceiveUdiDto) {
+    return this.stock.receiveUdis(caller, body);
+  }
+
+  @Get('items/:id/stock')
+  @ZodResponse({ type: StockDto })
+  stockOfItem(@CurrentUser() caller: Caller, @Param() params: IdParams) {
+    return this.stock.stockOfItem(caller, params.id);
+  }
+
+  @Post('batches/:id/adjustments')
+  @Roles('NURSE')
+  @ZodResponse({ status: 201, type: BatchDto })
+  adjust(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: AdjustmentDto) {
+    return this.stock.adjustBatch(caller, params.id, body);
+  }
+
+  @Get('expiring')
+  @ZodResponse({ type: ExpiringBatchPageDto })
+  expiring(@CurrentUser() caller: Caller, @Query() query: ExpiringQueryDto) {
+    return this.stock.expiringBatches(caller, query);
+  }
+
+  /** "Who has this implant?" — clinical staff only: a consumed unit names its patient. */
+  @Get('units/:serialNumber')
+  @Roles('NURSE', 'SURGEON')
+  @ZodResponse({ type: UnitDto })
+  unit(
+    @CurrentUser() caller: Caller,
+    @Param() params: UnitParamsDto,
+    @Query() query: UnitQueryDto,
+  ) {
+    return this.stock.unitBySerial(caller, params.serialNumber, query.itemId);
+  }
+}

@@ -1,0 +1,138 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
+import { ADJUSTMENT_REASONS, UNIT_STATUSES } from '../repositories/inventory-stock.schema';
+import { UdiString } from '../services/gs1-udi';
+
+const SerialNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\x21-\x7e]+$/, 'Printable characters without spaces');
+const BatchNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\x21-\x7e]+$/, 'Printable characters without spaces');
+
+/** Bulk items come by `quantity`; serial-tracked ones by `serialNumbers`, one unit each. */
+export const ReceiveBatchBody = z
+  .strictObject({
+    batchNumber: BatchNumber,
+    expiresAt: z.iso.date('A date as YYYY-MM-DD').nullish(),
+    quantity: z.number().int().min(1).max(100_000).optional(),
+    serialNumbers: z.array(SerialNumber).min(1).max(500).optional(),
+  })
+  .refine((b) => (b.quantity === undefined) !== (b.serialNumbers === undefined), {
+    message: 'Give quantity (bulk items) or serialNumbers (serial-tracked items), not both',
+    path: ['quantity'],
+  });
+export type ReceiveBatchBody = z.infer<typeof ReceiveBatchBody>;
+export class ReceiveBatchDto extends createZodDto(ReceiveBatchBody) {}
+
+export const BatchSchema = z.object({
+  batchId: z.uuid(),
+  itemId: z.uuid(),
+  batchNumber: z.string(),
+  expiresAt: z.string().nullable(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  serialNumbers: z.array(z.string()),
+  version: z.number().int(),
+});
+export type BatchResponse = z.infer<typeof BatchSchema>;
+export class BatchDto extends createZodDto(BatchSchema) {}
+
+export const StockSchema = z.object({
+  itemId: z.uuid(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  batches: z.array(BatchSchema.omit({ serialNumbers: true, version: true, itemId: true })),
+});
+export type StockResponse = z.infer<typeof StockSchema>;
+export class StockDto extends createZodDto(StockSchema) {}
+
+export const AdjustmentBody = z
+  .strictObject({
+    quantityDelta: z
+      .number()
+      .int()
+      .min(-100_000)
+      .max(100_000)
+      .refine((d) => d !== 0, 'Must not be 0'),
+    reason: z.enum(ADJUSTMENT_REASONS),
+    note: z.string().trim().max(2000).nullish(),
+    serialNumbers: z.array(SerialNumber).min(1).max(500).optional(),
+  })
+  .refine((b) => b.serialNumbers === undefined || b.serialNumbers.length === -b.quantityDelta, {
+    message: 'Name exactly as many serial numbers as units removed',
+    path: ['serialNumbers'],
+  });
+export type AdjustmentBody = z.infer<typeof AdjustmentBody>;
+export class AdjustmentDto extends createZodDto(AdjustmentBody) {}
+
+export const ExpiringQuery = z.strictObject({
+  ...pageQueryShape,
+  withinDays: z.coerce.number().int().min(0).max(3650).default(30),
+});
+export type ExpiringQuery = z.infer<typeof ExpiringQuery>;
+export class ExpiringQueryDto extends createZodDto(ExpiringQuery) {}
+
+export const ExpiringBatchSchema = BatchSchema.omit({ serialNumbers: true, version: true }).extend({
+  itemCode: z.string(),
+  itemName: z.string(),
+});
+export class ExpiringBatchPageDto extends createZodDto(pageSchema(ExpiringBatchSchema)) {}
+export type ExpiringBatchResponse = z.infer<typeof ExpiringBatchSchema>;
+
+export const UnitSchema = z.object({
+  serialNumber: z.string(),
+  itemId: z.uuid(),
+  itemCode: z.string(),
+  batchId: z.uuid(),
+  batchNumber: z.string(),
+  status: z.enum(UNIT_STATUSES),
+  procedurePlanId: z.uuid().nullable(),
+  surgicalCaseId: z.uuid().nullable(),
+  patientId: z.uuid().nullable(),
+  consumedAt: z.string().nullable(),
+});
+export type UnitResponse = z.infer<typeof UnitSchema>;
+export class UnitDto extends createZodDto(UnitSchema) {}
+
+export const UnitParams = z.strictObject({ serialNumber: SerialNumber });
+export class UnitParamsDto extends createZodDto(UnitParams) {}
+export const UnitQuery = z.strictObject({ itemId: z.uuid().optional() });
+export class UnitQueryDto extends createZodDto(UnitQuery) {}
+
+/** One label (`udi`) or a scanning session (`udis`), received whole or not at all. */
+export const ReceiveUdiBody = z
+  .strictObject({
+    udi: UdiString.optional(),
+    udis: z.array(UdiString).min(1).max(200).optional(),
+  })
+  .refine((b) => (b.udi === undefined) !== (b.udis === undefined), {
+    message: 'Give udi or udis, not both',
+    path: ['udi'],
+  });
+export type ReceiveUdiBody = z.infer<typeof ReceiveUdiBody>;
+export class ReceiveUdiDto extends createZodDto(ReceiveUdiBody) {}
+
+export const ReceivedUnitsSchema = z.object({
+  received: z.array(
+    z.object({
+      itemId: z.uuid(),
+      itemCode: z.string(),
+      batchId: z.uuid(),
+      batchNumber: z.string(),
+      expiresAt: z.string().nullable(),
+      serialNumber: z.string().nullable(),
+    }),
+  ),
+});
+export type ReceivedUnitsResponse = z.infer<typeof ReceivedUnitsSchema>;
+export class ReceivedUnitsDto extends createZodDto(ReceivedUnitsSchema) {}

@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, inArray, lte, or, sql, gt, type SQL } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import { inventoryItems } from './inventory-item.schema';
+import { inventoryAdjustments, inventoryBatches, inventoryUnits } from './inventory-stock.schema';
+
+export type BatchRow = typeof inventoryBatches.$inferSelect;
+export type NewBatch = Omit<
+  typeof inventoryBatches.$inferInsert,
+  'version' | 'createdAt' | 'updatedAt'
+>;
+export type NewUnit = Omit<typeof inventoryUnits.$inferInsert, 'createdAt' | 'updatedAt'>;
+export type NewAdjustment = Omit<
+  typeof inventoryAdjustments.$inferInsert,
+  'createdAt' | 'updatedAt'
+>;
+export type ExpiringBatchRow = BatchRow & { itemCode: string; itemName: string };
+export type UnitWithNames = typeof inventoryUnits.$inferSelect & {
+  itemCode: string;
+  batchNumber: string;
+};
+
+const soonestFirst = new Keyset([inventoryBatches.expiresAt, inventoryBatches.id]);
+
+@Injectable()
+export class InventoryStockRepository {
+  /** The item's batch of that number, locked: receipts into one lot queue instead of racing. */
+  async lockBatchByNumber(
+    db: Db,
+    clinicId: ClinicId,
+    itemId: string,
+    batchNumber: string,
+  ): Promise<BatchRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(inventoryBatches)
+      .where(
+        and(
+          eq(inventoryBatches.clinicId, clinicId),
+          eq(inventoryBatches.itemId, itemId),
+          eq(inventoryBatches.batchNumber, batchNumber),
+        ),
+      )
+      .for('update');
+    return row;
+  }
+
+  async lockBatchById(db: Db, clinicId: ClinicId, id: string): Promise<BatchRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(inventoryBatches)
+      .where(byTenantKey(inventoryBatches, clinicId, id))
+      .for('update');
+    return row;
+  }
+
+  async insertBatch(db: Db, batch: NewBatch): Promise<BatchRow> {
+    return returnedRow(
+      await db.insert(inventoryBatches).values(batch).returning(),
+      'INSERT … RETURNING gives the row',
+    );
+  }
+
+  async changeOnHand(
+    db: Db,
+    clinicId: ClinicId,
+    batchId: string,
+    delta: number,
+  ): Promise<BatchRow> {
+    return returnedRow(
+      await db
+        .update(inventoryBatches)
+        .set({
+          onHand: sql`${inventoryBatches.onHand} + ${delta}`,
+          version: sql`${inventoryBatches.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(byTenantKey(inventoryBatches, clinicId, batchId))
+        .returning(),
+      'the batch was locked by the caller',
+    );
+  }
+
+  async insertUnits(db: Db, units: NewUnit[]): Promise<void> {
+    if (units.length > 0) await db.insert(inventoryUnits).values(units);
+  }
+
+  /** Which of these serial numbers the item already has (in any batch, any status). */
+  async existingSerials(
+    db: Db,
+    clinicId: ClinicId,
+    itemId: string,
+    serials: readonly string[],
+  ): Promise<string[]> {
+    if (serials.length === 0) return [];
+    const rows = await db
+      .select({ serial: inventoryUnits.serialNumber })
+      .from(inventoryUnits)
+      .where(
+        and(
+          eq(inventoryUnits.clinicId, clinicId),
+          eq(inventoryUnits.itemId, itemId),
+          inArray(inventoryUnits.serialNumber, [...serials]),
+        ),
+      );
+    return rows.map((r) => r.serial);
+  }
+
+  /** Serial numbers of the batch still on the shelf (AVAILABLE or RESERVED). */
+  async shelfSerials(db: Db, clinicId: ClinicId, batchId: string): Promise<string[]> {
+    const rows = await db
+      .select({ serial: inventoryUnits.serialNumber })
+      .from(inventoryUnits)
+      .where(
+        and(
+          eq(inventoryUnits.clinicId, clinicId),
+          eq(inventoryUnits.batchId, batchId),
+          inArray(inventoryUnits.status, ['AVAILABLE', 'RESERVED']),
+        ),
+      )
+      .orderBy(asc(inventoryUnits.serialNumber));
+    return rows.map((r) => r.serial);
+  }
+
+  /** Takes AVAILABLE units of the batch off the shelf; answers the serials it could take. */
+  async removeAvailableUnits(
+    db: Db,
+    clinicId: ClinicId,
+    batchId: string,
+    serials: readonly string[],
+  ): Promise<string[]> {
+    const rows = await db
+      .update(inventoryUnits)
+      .set({ status: 'REMOVED', updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(inventoryUnits.clinicId, clinicId),
+          eq(inventoryUnits.batchId, batchId),
+          eq(inventoryUnits.status, 'AVAILABLE'),
+          inArray(inventoryUnits.serialNumber, [...serials]),
+        ),
+      )
+      .returning({ serial: inventoryUnits.serialNumber });
+    return rows.map((r) => r.serial);
+  }
+
+  async insertAdjustment(db: Db, adjustment: NewAdjustment): Promise<void> {
+    await db.insert(inventoryAdjustments).values(adjustment);
+  }
+
+  async batchesOfItem(db: Db, clinicId: ClinicId, itemId: string): Promise<BatchRow[]> {
+    return db
+      .select()
+      .from(inventoryBatches)
+      .where(and(eq(inventoryBatches.clinicId, clinicId), eq(inventoryBatches.itemId, itemId)))
+      .orderBy(sql`${inventoryBatches.expiresAt} ASC NULLS LAST`, asc(inventoryBatches.id));
+  }
+
+  /** Batches expiring on or before `until` that still have stock or reservations, soonest first. */
+  async expiring(
+    db: Db,
+    clinicId: ClinicId,
+    until: string,
+    page: PageRequest,
+  ): Promise<Page<ExpiringBatchRow>> {
+    const conditions: (SQL | undefined)[] = [
+      eq(inventoryBatches.clinicId, clinicId),
+      lte(inventoryBatches.expiresAt, until),
+      or(gt(inventoryBatches.onHand, 0), gt(inventoryBatches.reserved, 0)),
+      soonestFirst.after(page),
+    ];
+    const rows = await db
+      .select({
+        batch: inventoryBatches,
+        itemCode: inventoryItems.code,
+        itemName: inventoryItems.name,
+      })
+      .from(inventoryBatches)
+      .innerJoin(
+        inventoryItems,
+        and(
+          eq(inventoryItems.clinicId, inventoryBatches.clinicId),
+          eq(inventoryItems.id, inventoryBatches.itemId),
+        ),
+      )
+      .where(and(...conditions))
+      .orderBy(...soonestFirst.orderBy())
+      .limit(soonestFirst.fetchSize(page));
+    return soonestFirst.toPage(
+      rows,
+      page,
+      (r) => [r.batch.expiresAt ?? '', r.batch.id],
+      (r) => ({ ...r.batch, itemCode: r.itemCode, itemName: r.itemName }),
+    );
+  }
+
+  async unitsBySerial(
+    db: Db,
+    clinicId: ClinicId,
+    serial: string,
+    itemId?: string,
+  ): Promise<UnitWithNames[]> {
+    const rows = await db
+      .select({
+        unit: inventoryUnits,
+        itemCode: inventoryItems.code,
+        batchNumber: inventoryBatches.batchNumber,
+      })
+      .from(inventoryUnits)
+      .innerJoin(
+        inventoryItems,
+        and(
+          eq(inventoryItems.clinicId, inventoryUnits.clinicId),
+          eq(inventoryItems.id, inventoryUnits.itemId),
+        ),
+      )
+      .innerJoin(
+        inventoryBatches,
+        and(
+          eq(inventoryBatches.clinicId, inventoryUnits.clinicId),
+          eq(inventoryBatches.id, inventoryUnits.batchId),
+        ),
+      )
+      .where(
+        and(
+          eq(inventoryUnits.clinicId, clinicId),
+          eq(inventoryUnits.serialNumber, serial),
+          itemId ? eq(inventoryUnits.itemId, itemId) : undefined,
+        ),
+      );
+    return rows.map((r) => ({ ...r.unit, itemCode: r.itemCode, batchNumber: r.batchNumber }));
+  }
+}

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  tenantForeignKey,
+  tenantKeyColumns,
+  timestampColumns,
+} from '../../../common/database/columns';
+import { users } from '../../user/repositories/user.schema';
+import { inventoryItems } from './inventory-item.schema';
+
+/**
+ * A lot of one item (DESIGN.md §3). `on_hand` counts what is on the shelf (for serial-tracked
+ * items: its AVAILABLE and RESERVED units); `reserved` what plans hold of it. The CHECK makes
+ * over-commitment impossible whatever the code does: reserved never exceeds on hand.
+ */
+export const inventoryBatches = pgTable(
+  'inventory_batches',
+  {
+    ...tenantKeyColumns(),
+    itemId: uuid('item_id').notNull(),
+    batchNumber: text('batch_number').notNull(),
+    expiresAt: date('expires_at', { mode: 'string' }),
+    onHand: integer('on_hand').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    receivedById: uuid('received_by_id').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey('inventory_batches_item_fk', [t.clinicId, t.itemId], inventoryItems),
+    tenantForeignKey('inventory_batches_received_by_fk', [t.clinicId, t.receivedById], users),
+    uniqueIndex('inventory_batches_number_unique').on(t.clinicId, t.itemId, t.batchNumber),
+    check('inventory_batches_on_hand_not_negative', sql`${t.onHand} >= 0`),
+    check('inventory_batches_reserved_not_negative', sql`${t.reserved} >= 0`),
+    check('inventory_batches_reserved_within_on_hand', sql`${t.reserved} <= ${t.onHand}`),
+    index('inventory_batches_expiry_idx').on(t.clinicId, t.expiresAt, t.id),
+  ],
+);
+
+export const UNIT_STATUSES = ['AVAILABLE', 'RESERVED', 'CONSUMED', 'REMOVED'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+export const unitStatus = pgEnum('inventory_unit_status', UNIT_STATUSES);
+
+/** One serial-numbered device (an implant): traceable to the patient who received it, forever. */
+export const inventoryUnits = pgTable(
+  'inventory_units',
+  {
+    ...tenantKeyColumns(),
+    itemId: uuid('item_id').notNull(),
+    batchId: uuid('batch_id').notNull(),
+    serialNumber: text('serial_number').notNull(),
+    status: unitStatus('status').notNull().default('AVAILABLE'),
+    procedurePlanId: uuid('procedure_plan_id'),
+    surgicalCaseId: uuid('surgical_case_id'),
+    patientId: uuid('patient_id'),
+    consumedAt: timestamp('consumed_at', { withTimezone: true, mode: 'date' }),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey('inventory_units_item_fk', [t.clinicId, t.itemId], inventoryItems),
+    tenantForeignKey('inventory_units_batch_fk', [t.clinicId, t.batchId], inventoryBatches),
+    uniqueIndex('inventory_units_serial_unique').on(t.clinicId, t.itemId, t.serialNumber),
+    index('inventory_units_serial_idx').on(t.clinicId, t.serialNumber),
+    index('inventory_units_batch_idx').on(t.clinicId, t.batchId, t.status),
+  ],
+);
+
+export const ADJUSTMENT_REASONS = [
+  'COUNT_CORRECTION',
+  'DAMAGE',
+  'EXPIRY_WRITE_OFF',
+  'OTHER',
+] as const;
+export const adjustmentReason = pgEnum('inventory_adjustment_reason', ADJUSTMENT_REASONS);
+
+/** Every change of on-hand that is not a receipt or a consumption, with its reason. */
+export const inventoryAdjustments = pgTable(
+  'inventory_adjustments',
+  {
+    ...tenantKeyColumns(),
+    batchId: uuid('batch_id').notNull(),
+    quantityDelta: integer('quantity_delta').notNull(),
+    reason: adjustmentReason('reason').notNull(),
+    note: text('note'),
+    serialNumbers: text('serial_numbers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    adjustedById: uuid('adjusted_by_id').notNull(),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey('inventory_adjustments_batch_fk', [t.clinicId, t.batchId], inventoryBatches),
+    tenantForeignKey('inventory_adjustments_by_fk', [t.clinicId, t.adjustedById], users),
+    check('inventory_adjustments_delta_not_zero', sql`${t.quantityDelta} <> 0`),
+    index('inventory_adjustments_batch_idx').on(t.clinicId, t.batchId, t.id),
+  ],
+);
