@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { InventoryItemController } from './controllers/inventory-item.controller';
 import { InventoryStockController } from './controllers/inventory-stock.controller';
+import { InventoryAllocationRepository } from './repositories/inventory-allocation.repository';
 import { InventoryItemRepository } from './repositories/inventory-item.repository';
 import { InventoryStockRepository } from './repositories/inventory-stock.repository';
+import { InventoryAllocator } from './services/inventory-allocator';
 import { InventoryItemService } from './services/inventory-item.service';
 import { InventoryStockService } from './services/inventory-stock.service';
 
@@ -13,7 +15,9 @@ import { InventoryStockService } from './services/inventory-stock.service';
     InventoryItemService,
     InventoryStockRepository,
     InventoryStockService,
+    InventoryAllocationRepository,
+    InventoryAllocator,
   ],
-  exports: [InventoryItemRepository],
+  exports: [InventoryItemRepository, InventoryAllocator],
 })
 export class InventoryModule {}

@@ -8,6 +8,7 @@ import { PatientModule } from '../patient/patient.module';
 import { QuoteModule } from '../quote/quote.module';
 import { ProcedurePlanController } from './controllers/procedure-plan.controller';
 import { ProcedurePlanRepository } from './repositories/procedure-plan.repository';
+import { PlanInventoryService } from './services/plan-inventory.service';
 import { PlanPresenter } from './services/plan-presenter';
 import { PlanReadinessService } from './services/plan-readiness.service';
 import { ProcedurePlanWorkflowService } from './services/procedure-plan-workflow.service';
@@ -30,6 +31,7 @@ import { RequirementResolver } from './services/requirement-resolver';
     ProcedurePlanService,
     ProcedurePlanWorkflowService,
     PlanPresenter,
+    PlanInventoryService,
     PlanReadinessService,
     RequirementResolver,
   ],

@@ -17,6 +17,10 @@ import {
   tenantKeyColumns,
   timestampColumns,
 } from '../../../common/database/columns';
+import {
+  procedureInventoryRequirements,
+  procedurePlans,
+} from '../../procedure-plan/repositories/procedure-plan.schema';
 import { users } from '../../user/repositories/user.schema';
 import { inventoryItems } from './inventory-item.schema';
 
@@ -109,5 +113,53 @@ export const inventoryAdjustments = pgTable(
     tenantForeignKey('inventory_adjustments_by_fk', [t.clinicId, t.adjustedById], users),
     check('inventory_adjustments_delta_not_zero', sql`${t.quantityDelta} <> 0`),
     index('inventory_adjustments_batch_idx').on(t.clinicId, t.batchId, t.id),
+  ],
+);
+
+export const ALLOCATION_STATUSES = ['ACTIVE', 'RELEASED', 'CONSUMED'] as const;
+export const allocationStatus = pgEnum('inventory_allocation_status', ALLOCATION_STATUSES);
+
+/**
+ * A reservation for a plan's requirement (the seed's pre-allocation): a quantity of one batch,
+ * and for serial-tracked items one row per unit. The partial unique index on an ACTIVE unit makes
+ * reserving one implant for two plans impossible, whatever the code does.
+ */
+export const inventoryAllocations = pgTable(
+  'inventory_allocations',
+  {
+    ...tenantKeyColumns(),
+    requirementId: uuid('requirement_id').notNull(),
+    procedurePlanId: uuid('procedure_plan_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    batchId: uuid('batch_id').notNull(),
+    unitId: uuid('unit_id'),
+    quantity: integer('quantity').notNull(),
+    status: allocationStatus('status').notNull().default('ACTIVE'),
+    allocatedById: uuid('allocated_by_id').notNull(),
+    releasedAt: timestamp('released_at', { withTimezone: true, mode: 'date' }),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey(
+      'inventory_allocations_requirement_fk',
+      [t.clinicId, t.requirementId],
+      procedureInventoryRequirements,
+    ).onDelete('cascade'),
+    tenantForeignKey(
+      'inventory_allocations_plan_fk',
+      [t.clinicId, t.procedurePlanId],
+      procedurePlans,
+    ),
+    tenantForeignKey('inventory_allocations_batch_fk', [t.clinicId, t.batchId], inventoryBatches),
+    tenantForeignKey('inventory_allocations_unit_fk', [t.clinicId, t.unitId], inventoryUnits),
+    tenantForeignKey('inventory_allocations_item_fk', [t.clinicId, t.itemId], inventoryItems),
+    tenantForeignKey('inventory_allocations_by_fk', [t.clinicId, t.allocatedById], users),
+    uniqueIndex('inventory_allocations_one_active_per_unit')
+      .on(t.clinicId, t.unitId)
+      .where(sql`${t.status} = 'ACTIVE' AND ${t.unitId} IS NOT NULL`),
+    check('inventory_allocations_quantity_positive', sql`${t.quantity} > 0`),
+    index('inventory_allocations_requirement_idx').on(t.clinicId, t.requirementId, t.status),
+    index('inventory_allocations_plan_idx').on(t.clinicId, t.procedurePlanId, t.status),
   ],
 );

@@ -14,11 +14,15 @@ import { ApproveProcedurePlanDto, CancelProcedurePlanDto } from '../dto/approve-
 import { CreateProcedurePlanDto } from '../dto/create-procedure-plan.dto';
 import { ListProcedurePlansQueryDto } from '../dto/list-procedure-plans.dto';
 import {
+  AllocateRequirementDto,
+  AvailabilityDto,
+  InventoryRequirementDto,
   ProcedurePlanDto,
   ProcedurePlanPageDto,
   ReadinessDto,
 } from '../dto/procedure-plan-response.dto';
 import { UpdateProcedurePlanDto } from '../dto/update-procedure-plan.dto';
+import { PlanInventoryService } from '../services/plan-inventory.service';
 import { PlanReadinessService } from '../services/plan-readiness.service';
 import { ProcedurePlanWorkflowService } from '../services/procedure-plan-workflow.service';
 import { ProcedurePlanService } from '../services/procedure-plan.service';
@@ -33,6 +37,7 @@ export class ProcedurePlanController {
     private readonly plans: ProcedurePlanService,
     private readonly workflow: ProcedurePlanWorkflowService,
     private readonly readiness: PlanReadinessService,
+    private readonly inventory: PlanInventoryService,
   ) {}
 
   @Post()
@@ -82,6 +87,33 @@ export class ProcedurePlanController {
   @ZodResponse({ type: ProcedurePlanDto })
   removeRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
     return this.plans.removeRequirement(caller, params.id, params.requirementId);
+  }
+
+  @Post(':id/inventory/:requirementId/allocate')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @HttpCode(200)
+  @ZodResponse({ status: 200, type: InventoryRequirementDto })
+  allocate(
+    @CurrentUser() caller: Caller,
+    @Param() params: RequirementParamsDto,
+    @Body() body: AllocateRequirementDto,
+  ) {
+    return this.inventory.allocate(caller, params.id, params.requirementId, body);
+  }
+
+  @Post(':id/inventory/:requirementId/release')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @HttpCode(200)
+  @ZodResponse({ status: 200, type: InventoryRequirementDto })
+  release(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
+    return this.inventory.release(caller, params.id, params.requirementId);
+  }
+
+  @Get(':id/inventory/availability')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @ZodResponse({ type: AvailabilityDto })
+  availability(@CurrentUser() caller: Caller, @Param() params: IdParams) {
+    return this.inventory.getAvailability(caller, params.id);
   }
 
   @Post(':id/quote')

@@ -17,6 +17,8 @@ export const InventoryRequirementSchema = z.object({
   isRequired: z.boolean(),
   isPreAllocated: z.boolean(),
   preAllocatedBatchId: z.uuid().nullable(),
+  /** The serial numbers reserved for it (serial-tracked items), lowest first. */
+  serialNumbers: z.array(z.string()),
 });
 export type InventoryRequirementResponse = z.infer<typeof InventoryRequirementSchema>;
 export class InventoryRequirementDto extends createZodDto(InventoryRequirementSchema) {}
@@ -63,6 +65,28 @@ export const ProcedurePlanSchema = z.object({
 export type ProcedurePlanResponse = z.infer<typeof ProcedurePlanSchema>;
 export class ProcedurePlanDto extends createZodDto(ProcedurePlanSchema) {}
 export class ProcedurePlanPageDto extends createZodDto(pageSchema(ProcedurePlanSchema)) {}
+
+export const AvailabilitySchema = z.object({
+  data: z.array(
+    z.object({
+      requirementId: z.uuid(),
+      inventoryItemCode: z.string(),
+      required: z.number().int(),
+      allocated: z.number().int(),
+      available: z.number().int(),
+      shortfall: z.number().int(),
+    }),
+  ),
+});
+export type AvailabilityResponse = z.infer<typeof AvailabilitySchema>;
+export class AvailabilityDto extends createZodDto(AvailabilitySchema) {}
+
+export const AllocateRequirementBody = z
+  .strictObject({ batchId: z.uuid().optional() })
+  .optional()
+  .transform((b) => b ?? {});
+export type AllocateRequirementBody = z.infer<typeof AllocateRequirementBody>;
+export class AllocateRequirementDto extends createZodDto(AllocateRequirementBody) {}
 
 export const READINESS_CODES = [
   'PLAN_APPROVED',

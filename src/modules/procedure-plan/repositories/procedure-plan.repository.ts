@@ -109,6 +109,30 @@ export class ProcedurePlanRepository {
     return deleted.length === 1;
   }
 
+  async setAllocation(
+    db: Db,
+    clinicId: ClinicId,
+    requirementId: string,
+    allocation: { isPreAllocated: boolean; preAllocatedBatchId: string | null },
+  ): Promise<void> {
+    await db
+      .update(procedureInventoryRequirements)
+      .set({ ...allocation, updatedAt: sql`now()` })
+      .where(byTenantKey(procedureInventoryRequirements, clinicId, requirementId));
+  }
+
+  async clearAllocationsOfPlan(db: Db, clinicId: ClinicId, planId: string): Promise<void> {
+    await db
+      .update(procedureInventoryRequirements)
+      .set({ isPreAllocated: false, preAllocatedBatchId: null, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(procedureInventoryRequirements.clinicId, clinicId),
+          eq(procedureInventoryRequirements.planId, planId),
+        ),
+      );
+  }
+
   /** The requirements of some plans with their item's code and name, in one query. */
   async requirementsOf(
     db: Db,

@@ -3,6 +3,7 @@ import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
 import { PlanConsentService } from '../../consent/services/plan-consent.service';
+import { InventoryAllocator } from '../../inventory/services/inventory-allocator';
 import { QuoteRepository } from '../../quote/repositories/quote.repository';
 import type {
   InventoryRequirementResponse,
@@ -24,6 +25,7 @@ export class PlanPresenter {
     private readonly plans: ProcedurePlanRepository,
     private readonly consents: PlanConsentService,
     private readonly quotes: QuoteRepository,
+    private readonly allocator: InventoryAllocator,
   ) {}
 
   async present(db: Db, clinicId: ClinicId, plan: PlanRow): Promise<ProcedurePlanResponse> {
@@ -42,6 +44,11 @@ export class PlanPresenter {
     const requirements = await this.plans.requirementsOf(db, clinicId, ids);
     const consents = await this.consents.summariesForPlans(db, clinicId, ids);
     const quoteIds = await this.quotes.liveIdsForPlans(db, clinicId, ids);
+    const held = await this.allocator.heldBy(
+      db,
+      clinicId,
+      requirements.map((r) => r.id),
+    );
     return rows.map((plan) => ({
       id: plan.id,
       planNumber: plan.planNumber,
@@ -66,7 +73,7 @@ export class PlanPresenter {
       cancelReason: plan.cancelReason,
       inventoryRequirements: requirements
         .filter((r) => r.planId === plan.id)
-        .map(toRequirementResponse),
+        .map((r) => toRequirementResponse(r, held.get(r.id)?.serialNumbers ?? [])),
       consent: consents.get(plan.id) ?? null,
       currentQuoteId: quoteIds.get(plan.id) ?? null,
       // Surgical cases arrive with the theater module (issue 6).
@@ -78,7 +85,10 @@ export class PlanPresenter {
   }
 }
 
-export function toRequirementResponse(r: RequirementWithItem): InventoryRequirementResponse {
+export function toRequirementResponse(
+  r: RequirementWithItem,
+  serialNumbers: string[],
+): InventoryRequirementResponse {
   return {
     id: r.id,
     planId: r.planId,
@@ -92,6 +102,7 @@ export function toRequirementResponse(r: RequirementWithItem): InventoryRequirem
     isRequired: r.isRequired,
     isPreAllocated: r.isPreAllocated,
     preAllocatedBatchId: r.preAllocatedBatchId,
+    serialNumbers,
   };
 }
 

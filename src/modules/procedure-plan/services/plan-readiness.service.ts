@@ -6,6 +6,7 @@ import { NotFound } from '../../../common/errors/domain-error';
 import { PlanConsentService } from '../../consent/services/plan-consent.service';
 import type { ReadinessCode, ReadinessResponse } from '../dto/procedure-plan-response.dto';
 import { ProcedurePlanRepository, type PlanRow } from '../repositories/procedure-plan.repository';
+import { PlanInventoryService } from './plan-inventory.service';
 
 interface Check {
   code: ReadinessCode;
@@ -17,8 +18,8 @@ interface Check {
 /**
  * The seed's "Before Surgery Can Be Scheduled" (DESIGN.md §4), in one place: GET …/readiness
  * answers it, and scheduling a case (issue 6) refuses with the unmet ones from this same method.
- * Checks that need later modules answer from what exists now: no prior authorization and no
- * stock reservation can exist yet, so those checks are unmet whenever they are required.
+ * Prior authorization needs a later module (issue 6): until then that check is unmet whenever
+ * it is required.
  */
 @Injectable()
 export class PlanReadinessService {
@@ -26,6 +27,7 @@ export class PlanReadinessService {
     private readonly tx: TransactionRunner,
     private readonly plans: ProcedurePlanRepository,
     private readonly consents: PlanConsentService,
+    private readonly inventory: PlanInventoryService,
   ) {}
 
   getReadiness(caller: Caller, planId: string): Promise<ReadinessResponse> {
@@ -41,7 +43,15 @@ export class PlanReadinessService {
     const requirements = (await this.plans.requirementsOf(db, clinicId, [plan.id])).filter(
       (r) => r.isRequired,
     );
-    const unreserved = requirements.filter((r) => !r.isPreAllocated);
+    const availability = new Map(
+      (await this.inventory.availabilityOf(db, clinicId, plan.id)).map((a) => [a.requirementId, a]),
+    );
+    // Implants must be reserved by serial number; other supplies need only be on the shelf.
+    const unready = requirements.filter((r) => {
+      const allocated = availability.get(r.id)?.allocated ?? 0;
+      const available = availability.get(r.id)?.available ?? 0;
+      return r.requiresSerialNumber ? allocated < r.quantity : allocated + available < r.quantity;
+    });
     const checks: Check[] = [
       {
         code: 'PLAN_APPROVED',
@@ -91,11 +101,16 @@ export class PlanReadinessService {
         : {
             code: 'INVENTORY_READY',
             required: true,
-            ok: unreserved.length === 0,
+            ok: unready.length === 0,
             detail:
-              unreserved.length === 0
-                ? 'Every required item is reserved'
-                : `Not reserved yet: ${unreserved.map((r) => `${r.itemCode} ×${r.quantity}`).join(', ')}`,
+              unready.length === 0
+                ? 'Every implant is reserved and every other required item is in stock'
+                : `Not ready: ${unready
+                    .map(
+                      (r) =>
+                        `${r.itemCode} ×${r.quantity} ${r.requiresSerialNumber ? 'not reserved' : 'not in stock'}`,
+                    )
+                    .join(', ')}`,
           },
     ];
     return { ready: checks.every((c) => !c.required || c.ok), checks };

@@ -26,6 +26,7 @@ import {
   type PlanRow,
 } from '../repositories/procedure-plan.repository';
 import type { PlanStatus } from '../repositories/procedure-plan.schema';
+import { PlanInventoryService } from './plan-inventory.service';
 import { PlanNotApprovable } from './plan-not-approvable.error';
 import { PlanPresenter } from './plan-presenter';
 
@@ -43,6 +44,7 @@ export class ProcedurePlanWorkflowService {
     private readonly fees: FeeScheduleService,
     private readonly items: InventoryItemRepository,
     private readonly consents: PlanConsentService,
+    private readonly inventory: PlanInventoryService,
     private readonly icd10: Icd10Catalog,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
@@ -148,7 +150,7 @@ export class ProcedurePlanWorkflowService {
     });
   }
 
-  /** Any state but COMPLETED (and CANCELLED) → CANCELLED; a pending consent is voided. */
+  /** Any state but COMPLETED (and CANCELLED) → CANCELLED; reservations released, a pending consent voided. */
   cancelPlan(
     caller: Caller,
     planId: string,
@@ -167,7 +169,7 @@ export class ProcedurePlanWorkflowService {
         await this.quotes.supersedeForPlan(db, caller, plan.id);
       }
       await this.consents.voidPendingForPlan(db, caller, plan.id, 'plan cancelled');
-      // Reservations of the plan's implants are released here once inventory allocation exists (issue 5).
+      await this.inventory.releaseAllForPlan(db, caller, plan.id);
       await this.audit.record(db, caller, {
         action: 'procedure-plan.cancel',
         entityType: ENTITY,

@@ -28,6 +28,7 @@ import {
   type PlanRow,
 } from '../repositories/procedure-plan.repository';
 import { insuranceCoverageOf, planCodeErrors, type PlanCodes } from './plan-code-rules';
+import { PlanInventoryService } from './plan-inventory.service';
 import { PlanPresenter } from './plan-presenter';
 import { ProcedurePlanWorkflowService } from './procedure-plan-workflow.service';
 import { RequirementResolver } from './requirement-resolver';
@@ -47,6 +48,7 @@ export class ProcedurePlanService {
     private readonly patients: PatientService,
     private readonly consultations: ConsultationService,
     private readonly consents: PlanConsentService,
+    private readonly inventory: PlanInventoryService,
     private readonly icd10: Icd10Catalog,
     private readonly sequences: SequenceAllocator,
     private readonly audit: AuditWriter,
@@ -226,6 +228,8 @@ export class ProcedurePlanService {
         'change the inventory of',
         undefined,
       );
+      // A requirement of another plan is a 404 below, and the rollback undoes this release.
+      await this.inventory.releaseRequirement(db, caller, planId, requirementId);
       if (!(await this.plans.deleteRequirement(db, caller.clinicId, planId, requirementId))) {
         throw new NotFound('ProcedureInventoryRequirement', requirementId);
       }

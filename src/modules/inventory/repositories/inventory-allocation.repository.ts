@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { inventoryAllocations, inventoryBatches, inventoryUnits } from './inventory-stock.schema';
+import type { BatchRow } from './inventory-stock.repository';
+
+export type NewAllocation = Omit<
+  typeof inventoryAllocations.$inferInsert,
+  'createdAt' | 'updatedAt'
+>;
+export type ActiveAllocation = typeof inventoryAllocations.$inferSelect & {
+  serialNumber: string | null;
+};
+
+/** Not expired on `date`: no expiry, or expiring on that day or later. */
+function usableOn(date: string) {
+  return or(isNull(inventoryBatches.expiresAt), gte(inventoryBatches.expiresAt, date));
+}
+
+@Injectable()
+export class InventoryAllocationRepository {
+  /**
+   * The item's batches usable on `date` with something free, first-expiry-first-out, locked in
+   * that one order by every allocation (so two allocations never deadlock on each other).
+   */
+  async lockUsableBatches(
+    db: Db,
+    clinicId: ClinicId,
+    itemId: string,
+    date: string,
+  ): Promise<BatchRow[]> {
+    return db
+      .select()
+      .from(inventoryBatches)
+      .where(
+        and(
+          eq(inventoryBatches.clinicId, clinicId),
+          eq(inventoryBatches.itemId, itemId),
+          usableOn(date),
+          sql`${inventoryBatches.onHand} > ${inventoryBatches.reserved}`,
+        ),
+      )
+      .orderBy(sql`${inventoryBatches.expiresAt} ASC NULLS LAST`, asc(inventoryBatches.id))
+      .for('update');
+  }
+
+  async availableOn(db: Db, clinicId: ClinicId, itemId: string, date: string): Promise<number> {
+    const [row] = await db
+      .select({
+        free: sql<string>`coalesce(sum(${inventoryBatches.onHand} - ${inventoryBatches.reserved}), 0)`,
+      })
+      .from(inventoryBatches)
+      .where(
+        and(
+          eq(inventoryBatches.clinicId, clinicId),
+          eq(inventoryBatches.itemId, itemId),
+          usableOn(date),
+        ),
+      );
+    return Number(row?.free ?? 0);
+  }
+
+  async pickAvailableUnits(db: Db, clinicId: ClinicId, batchId: string, quantity: number) {
+    return db
+      .select({ id: inventoryUnits.id, serialNumber: inventoryUnits.serialNumber })
+      .from(inventoryUnits)
+      .where(
+        and(
+          eq(inventoryUnits.clinicId, clinicId),
+          eq(inventoryUnits.batchId, batchId),
+          eq(inventoryUnits.status, 'AVAILABLE'),
+        ),
+      )
+      .orderBy(asc(inventoryUnits.serialNumber))
+      .limit(quantity)
+      .for('update');
+  }
+
+  async setUnitsReserved(
+    db: Db,
+    clinicId: ClinicId,
+    unitIds: string[],
+    planId: string,
+  ): Promise<void> {
+    await db
+      .update(inventoryUnits)
+      .set({ status: 'RESERVED', procedurePlanId: planId, updatedAt: sql`now()` })
+      .where(and(eq(inventoryUnits.clinicId, clinicId), inArray(inventoryUnits.id, unitIds)));
+  }
+
+  async setUnitsAvailable(db: Db, clinicId: ClinicId, unitIds: string[]): Promise<void> {
+    if (unitIds.length === 0) return;
+    await db
+      .update(inventoryUnits)
+      .set({ status: 'AVAILABLE', procedurePlanId: null, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(inventoryUnits.clinicId, clinicId),
+          inArray(inventoryUnits.id, unitIds),
+          eq(inventoryUnits.status, 'RESERVED'),
+        ),
+      );
+  }
+
+  /** The CHECK (reserved <= on_hand) refuses what would over-commit, even if the caller erred. */
+  async changeReserved(
+    db: Db,
+    clinicId: ClinicId,
+    batchId: string,
+    delta: number,
+  ): Promise<BatchRow> {
+    return returnedRow(
+      await db
+        .update(inventoryBatches)
+        .set({
+          reserved: sql`${inventoryBatches.reserved} + ${delta}`,
+          version: sql`${inventoryBatches.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(byTenantKey(inventoryBatches, clinicId, batchId))
+        .returning(),
+      'the batch is locked by the allocation',
+    );
+  }
+
+  async insertAllocations(db: Db, allocations: NewAllocation[]): Promise<void> {
+    if (allocations.length > 0) await db.insert(inventoryAllocations).values(allocations);
+  }
+
+  async activeFor(
+    db: Db,
+    clinicId: ClinicId,
+    requirementIds: readonly string[],
+  ): Promise<ActiveAllocation[]> {
+    if (requirementIds.length === 0) return [];
+    const rows = await db
+      .select({ allocation: inventoryAllocations, serialNumber: inventoryUnits.serialNumber })
+      .from(inventoryAllocations)
+      .leftJoin(
+        inventoryUnits,
+        and(
+          eq(inventoryUnits.clinicId, inventoryAllocations.clinicId),
+          eq(inventoryUnits.id, inventoryAllocations.unitId),
+        ),
+      )
+      .where(
+        and(
+          eq(inventoryAllocations.clinicId, clinicId),
+          inArray(inventoryAllocations.requirementId, [...requirementIds]),
+          eq(inventoryAllocations.status, 'ACTIVE'),
+        ),
+      )
+      .orderBy(asc(inventoryUnits.serialNumber));
+    return rows.map((r) => ({ ...r.allocation, serialNumber: r.serialNumber }));
+  }
+
+  async markReleased(db: Db, clinicId: ClinicId, allocationIds: string[]): Promise<void> {
+    if (allocationIds.length === 0) return;
+    await db
+      .update(inventoryAllocations)
+      .set({ status: 'RELEASED', releasedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(inventoryAllocations.clinicId, clinicId),
+          inArray(inventoryAllocations.id, allocationIds),
+        ),
+      );
+  }
+}

@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { InvalidStateTransition, NotFound } from '../../../common/errors/domain-error';
+import { InventoryItemRepository } from '../../inventory/repositories/inventory-item.repository';
+import { InsufficientInventory } from '../../inventory/services/insufficient-inventory.error';
+import { InventoryAllocator } from '../../inventory/services/inventory-allocator';
+import type {
+  AllocateRequirementBody,
+  AvailabilityResponse,
+  InventoryRequirementResponse,
+} from '../dto/procedure-plan-response.dto';
+import {
+  ProcedurePlanRepository,
+  type PlanRow,
+  type RequirementWithItem,
+} from '../repositories/procedure-plan.repository';
+import type { PlanStatus } from '../repositories/procedure-plan.schema';
+import { toRequirementResponse } from './plan-presenter';
+
+const ENTITY = 'ProcedurePlan';
+/** The seed pre-allocates right after the plan exists; only a finished or cancelled plan cannot. */
+const ALLOCATABLE: readonly PlanStatus[] = ['DRAFT', 'QUOTED', 'APPROVED', 'SCHEDULED'];
+
+/** The seed's pre-allocation: reserving and releasing stock for a plan's requirements. */
+@Injectable()
+export class PlanInventoryService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly plans: ProcedurePlanRepository,
+    private readonly items: InventoryItemRepository,
+    private readonly allocator: InventoryAllocator,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  allocate(
+    caller: Caller,
+    planId: string,
+    requirementId: string,
+    body: AllocateRequirementBody,
+  ): Promise<InventoryRequirementResponse> {
+    return this.tx.run(async (db) => {
+      const { plan, requirement } = await this.lockRequirement(db, caller, planId, requirementId);
+      if (!ALLOCATABLE.includes(plan.status))
+        throw new InvalidStateTransition(plan.status, 'allocate inventory for');
+      if (requirement.isPreAllocated)
+        throw new InvalidStateTransition('ALLOCATED', 'allocate again (release first)');
+      const item = await this.items.findById(db, caller.clinicId, requirement.inventoryItemId);
+      if (!item) throw new NotFound('InventoryItem', requirement.inventoryItemId);
+      const mismatch = [
+        matches(requirement.sizeRequirement, item.size)
+          ? undefined
+          : `size ${requirement.sizeRequirement}`,
+        matches(requirement.shapeRequirement, item.shape)
+          ? undefined
+          : `shape ${requirement.shapeRequirement}`,
+      ].filter(Boolean);
+      if (mismatch.length > 0) {
+        throw new InsufficientInventory(
+          `${item.code} does not match the required ${mismatch.join(' and ')}`,
+          {
+            requirementId,
+            itemCode: item.code,
+          },
+        );
+      }
+      const reservation = await this.allocator.reserve(db, caller, {
+        planId,
+        requirementId,
+        itemId: item.id,
+        itemCode: item.code,
+        quantity: requirement.quantity,
+        serialTracked: item.requiresSerialNumber,
+        batchId: body.batchId,
+        // No surgery date exists before a case is scheduled (issue 6): not expired today.
+        usableOn: this.today(),
+      });
+      await this.plans.setAllocation(db, caller.clinicId, requirementId, {
+        isPreAllocated: true,
+        preAllocatedBatchId: reservation.batchId,
+      });
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.allocate',
+        entityType: ENTITY,
+        entityId: planId,
+        changedFields: ['inventoryRequirements'],
+        metadata: { requirementId, batchId: reservation.batchId, quantity: requirement.quantity },
+      });
+      return toRequirementResponse(
+        { ...requirement, isPreAllocated: true, preAllocatedBatchId: reservation.batchId },
+        reservation.serialNumbers,
+      );
+    });
+  }
+
+  release(
+    caller: Caller,
+    planId: string,
+    requirementId: string,
+  ): Promise<InventoryRequirementResponse> {
+    return this.tx.run(async (db) => {
+      const { requirement } = await this.lockRequirement(db, caller, planId, requirementId);
+      if (!requirement.isPreAllocated) throw new InvalidStateTransition('NOT_ALLOCATED', 'release');
+      await this.releaseRequirement(db, caller, planId, requirementId);
+      return toRequirementResponse(
+        { ...requirement, isPreAllocated: false, preAllocatedBatchId: null },
+        [],
+      );
+    });
+  }
+
+  /** In the caller's transaction: a removed requirement gives its stock back first. */
+  async releaseRequirement(
+    db: Db,
+    caller: Caller,
+    planId: string,
+    requirementId: string,
+  ): Promise<void> {
+    const released = await this.allocator.release(db, caller.clinicId, [requirementId]);
+    await this.plans.setAllocation(db, caller.clinicId, requirementId, {
+      isPreAllocated: false,
+      preAllocatedBatchId: null,
+    });
+    if (released > 0) {
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.release',
+        entityType: ENTITY,
+        entityId: planId,
+        changedFields: ['inventoryRequirements'],
+        metadata: { requirementId, quantity: released },
+      });
+    }
+  }
+
+  /** In the caller's transaction: a cancelled plan gives back everything it holds (DESIGN.md §7). */
+  async releaseAllForPlan(db: Db, caller: Caller, planId: string): Promise<void> {
+    const requirements = await this.plans.requirementsOf(db, caller.clinicId, [planId]);
+    const released = await this.allocator.release(
+      db,
+      caller.clinicId,
+      requirements.map((r) => r.id),
+    );
+    await this.plans.clearAllocationsOfPlan(db, caller.clinicId, planId);
+    if (released > 0) {
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.release',
+        entityType: ENTITY,
+        entityId: planId,
+        changedFields: ['inventoryRequirements'],
+        metadata: { quantity: released },
+      });
+    }
+  }
+
+  getAvailability(caller: Caller, planId: string): Promise<AvailabilityResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.plans.findById(db, caller.clinicId, planId);
+      if (!plan) throw new NotFound(ENTITY, planId);
+      return { data: await this.availabilityOf(db, caller.clinicId, plan.id) };
+    });
+  }
+
+  /** Per requirement: required, held by this plan, free on the shelf, and what would still be missing. */
+  async availabilityOf(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+  ): Promise<AvailabilityResponse['data']> {
+    const requirements = await this.plans.requirementsOf(db, clinicId, [planId]);
+    const held = await this.allocator.heldBy(
+      db,
+      clinicId,
+      requirements.map((r) => r.id),
+    );
+    const today = this.today();
+    const result: AvailabilityResponse['data'] = [];
+    for (const r of requirements) {
+      const allocated = held.get(r.id)?.quantity ?? 0;
+      const available = await this.allocator.availableOn(db, clinicId, r.inventoryItemId, today);
+      result.push({
+        requirementId: r.id,
+        inventoryItemCode: r.itemCode,
+        required: r.quantity,
+        allocated,
+        available,
+        shortfall: Math.max(0, r.quantity - allocated - available),
+      });
+    }
+    return result;
+  }
+
+  private async lockRequirement(
+    db: Db,
+    caller: Caller,
+    planId: string,
+    requirementId: string,
+  ): Promise<{ plan: PlanRow; requirement: RequirementWithItem }> {
+    const plan = await this.plans.lockById(db, caller.clinicId, planId);
+    if (!plan) throw new NotFound(ENTITY, planId);
+    const requirement = (await this.plans.requirementsOf(db, caller.clinicId, [planId])).find(
+      (r) => r.id === requirementId,
+    );
+    if (!requirement) throw new NotFound('ProcedureInventoryRequirement', requirementId);
+    return { plan, requirement };
+  }
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+}
+
+/** A required size or shape matches the item's, ignoring case; no requirement matches anything. */
+function matches(required: string | null, actual: string | null): boolean {
+  return (
+    required === null ||
+    (actual !== null && required.trim().toLowerCase() === actual.trim().toLowerCase())
+  );
+}

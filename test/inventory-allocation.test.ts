@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Given, type ClinicWithStaff } from './support/given';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+let given: Given;
+let clinic: ClinicWithStaff;
+let patientId: string;
+let seq = 0;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  given = new Given(t);
+  clinic = await given.clinicWithStaff('Allocation Clinic');
+  patientId = (await given.patient(clinic)).id;
+});
+afterAll(() => t.close());
+
+const nurse = () => clinic.as('NURSE');
+
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+async function newItem(serialTracked: boolean, size = '300cc'): Promise<any> {
+  seq += 1;
+  const res = await nurse().post('/inventory/items', {
+    code: `alloc-item-${seq}`,
+    name: serialTracked ? 'Silicone breast implant' : 'Absorbable sutures',
+    category: serialTracked ? 'IMPLANT' : 'SUTURE',
+    size: serialTracked ? size : null,
+    shape: serialTracked ? 'Round' : null,
+    unitPrice: '400.00',
+    isBillable: true,
+    requiresSerialNumber: serialTracked,
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function receive(itemId: string, body: Record<string, unknown>): Promise<any> {
+  const res = await nurse().post(`/inventory/items/${itemId}/batches`, body);
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function planNeeding(
+  item: any,
+  quantity: number,
+  extra: Record<string, unknown> = {},
+): Promise<any> {
+  const res = await clinic.as('COORDINATOR').post('/procedure-plans', {
+    patientId,
+    procedureName: 'Breast Augmentation',
+    procedureType: 'COSMETIC',
+    primaryCPTCode: '19325',
+    cptCodes: ['19325'],
+    inventoryRequirements: [{ inventoryItemId: item.id, quantity, ...extra }],
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+const allocateUrl = (plan: any) =>
+  `/procedure-plans/${plan.id}/inventory/${plan.inventoryRequirements[0].id}/allocate`;
+const releaseUrl = (plan: any) =>
+  `/procedure-plans/${plan.id}/inventory/${plan.inventoryRequirements[0].id}/release`;
+
+async function stockOf(itemId: string): Promise<any> {
+  return (await nurse().get(`/inventory/items/${itemId}/stock`)).body;
+}
+
+describe("pre-allocation (the seed's step 8)", () => {
+  it('reserves two 300cc round implants from one batch and returns their serial numbers', async () => {
+    const item = await newItem(true);
+    const batch = await receive(item.id, {
+      batchNumber: 'BATCH-2026-001',
+      expiresAt: daysFromNow(365),
+      serialNumbers: ['SN12345', 'SN12346', 'SN12347'],
+    });
+    const plan = await planNeeding(item, 2, {
+      sizeRequirement: '300cc',
+      shapeRequirement: 'round',
+    });
+    const res = await nurse().post(allocateUrl(plan), {});
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      isPreAllocated: true,
+      preAllocatedBatchId: batch.batchId,
+      serialNumbers: ['SN12345', 'SN12346'],
+    });
+    expect(await stockOf(item.id)).toMatchObject({ onHand: 3, reserved: 2, available: 1 });
+    expect((await nurse().get('/inventory/units/SN12345')).body).toMatchObject({
+      status: 'RESERVED',
+    });
+    const read = await nurse().get(`/procedure-plans/${plan.id}`);
+    expect(read.body.inventoryRequirements[0].serialNumbers).toEqual(['SN12345', 'SN12346']);
+    const readiness = await nurse().get(`/procedure-plans/${plan.id}/readiness`);
+    expect(readiness.body.checks.find((c: any) => c.code === 'INVENTORY_READY')).toMatchObject({
+      ok: true,
+    });
+    const availability = await nurse().get(`/procedure-plans/${plan.id}/inventory/availability`);
+    expect(availability.body.data).toEqual([
+      expect.objectContaining({ required: 2, allocated: 2, available: 1, shortfall: 0 }),
+    ]);
+    const again = await nurse().post(allocateUrl(plan), {});
+    expect(again.status).toBe(409);
+  });
+
+  it('picks the batch that expires first, skipping an expired one', async () => {
+    const item = await newItem(true);
+    await receive(item.id, {
+      batchNumber: 'LATE',
+      expiresAt: daysFromNow(300),
+      serialNumbers: ['L1', 'L2'],
+    });
+    const early = await receive(item.id, {
+      batchNumber: 'EARLY',
+      expiresAt: daysFromNow(60),
+      serialNumbers: ['E1', 'E2'],
+    });
+    await receive(item.id, {
+      batchNumber: 'EXPIRED',
+      expiresAt: daysFromNow(-1),
+      serialNumbers: ['X1', 'X2'],
+    });
+    const res = await nurse().post(allocateUrl(await planNeeding(item, 2)), {});
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      preAllocatedBatchId: early.batchId,
+      serialNumbers: ['E1', 'E2'],
+    });
+  });
+
+  it('answers 409 INSUFFICIENT_INVENTORY for a size that does not match or too little stock, reserving nothing', async () => {
+    const item = await newItem(true);
+    await receive(item.id, {
+      batchNumber: 'B1',
+      expiresAt: daysFromNow(100),
+      serialNumbers: ['S1'],
+    });
+    const wrongSize = await nurse().post(
+      allocateUrl(await planNeeding(item, 1, { sizeRequirement: '400cc' })),
+      {},
+    );
+    expect(wrongSize.status).toBe(409);
+    expect(wrongSize.body.code).toBe('INSUFFICIENT_INVENTORY');
+    const tooFew = await nurse().post(allocateUrl(await planNeeding(item, 2)), {});
+    expect(tooFew.status).toBe(409);
+    expect(tooFew.body.shortage).toMatchObject({ needed: 2, available: 1 });
+    expect((await stockOf(item.id)).reserved).toBe(0);
+  });
+
+  it('gives the units back on release and when the plan is cancelled', async () => {
+    const item = await newItem(true);
+    await receive(item.id, { batchNumber: 'B1', serialNumbers: ['R1', 'R2'] });
+    const plan = await planNeeding(item, 2);
+    expect((await nurse().post(allocateUrl(plan), {})).status).toBe(200);
+    const released = await nurse().post(releaseUrl(plan));
+    expect(released.status).toBe(200);
+    expect(released.body).toMatchObject({
+      isPreAllocated: false,
+      preAllocatedBatchId: null,
+      serialNumbers: [],
+    });
+    expect(await stockOf(item.id)).toMatchObject({ reserved: 0, available: 2 });
+    expect((await nurse().post(releaseUrl(plan))).status).toBe(409);
+
+    expect((await nurse().post(allocateUrl(plan), {})).status).toBe(200);
+    const cancelled = await clinic
+      .as('COORDINATOR')
+      .post(`/procedure-plans/${plan.id}/cancel`, { reason: 'Postponed' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.inventoryRequirements[0]).toMatchObject({
+      isPreAllocated: false,
+      serialNumbers: [],
+    });
+    expect(await stockOf(item.id)).toMatchObject({ reserved: 0, available: 2 });
+    expect((await nurse().get('/inventory/units/R1')).body.status).toBe('AVAILABLE');
+    expect((await nurse().post(allocateUrl(plan), {})).status).toBe(409);
+  });
+
+  it('lets only clinical staff allocate', async () => {
+    const item = await newItem(false);
+    await receive(item.id, { batchNumber: 'B1', quantity: 5 });
+    const plan = await planNeeding(item, 1);
+    expect((await clinic.as('BILLING').post(allocateUrl(plan), {})).status).toBe(403);
+  });
+});
+
+describe('never over-committing (DESIGN.md §7)', () => {
+  it('gives 4 implants to exactly 2 of 10 plans racing for 2 each, 20 times over', async () => {
+    const plans: any[] = [];
+    for (let i = 0; i < 10; i++) plans.push(await planNeeding(await newItem(false), 1));
+    for (let round = 0; round < 20; round++) {
+      const item = await newItem(true);
+      const serials = [1, 2, 3, 4].map((n) => `RACE-${round}-${n}`);
+      await receive(item.id, {
+        batchNumber: `RACE-${round}`,
+        expiresAt: daysFromNow(100),
+        serialNumbers: serials,
+      });
+      const requirements = await Promise.all(
+        plans.map(async (plan) => {
+          const res = await clinic.as('COORDINATOR').post(`/procedure-plans/${plan.id}/inventory`, {
+            inventoryItemId: item.id,
+            quantity: 2,
+          });
+          expect(res.status).toBe(201);
+          return {
+            plan,
+            requirement: res.body.inventoryRequirements.find(
+              (r: any) => r.inventoryItemId === item.id,
+            ),
+          };
+        }),
+      );
+      const results = await Promise.all(
+        requirements.map(({ plan, requirement }) =>
+          nurse().post(`/procedure-plans/${plan.id}/inventory/${requirement.id}/allocate`, {}),
+        ),
+      );
+      const won = results.filter((r) => r.status === 200);
+      expect(won).toHaveLength(2);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(8);
+      const reservedSerials = won.flatMap((r) => r.body.serialNumbers);
+      expect(new Set(reservedSerials).size).toBe(4);
+      expect(await stockOf(item.id)).toMatchObject({ onHand: 4, reserved: 4, available: 0 });
+    }
+  }, 300_000);
+
+  it('never reserves more than a bulk batch holds when 50 plans ask at once', async () => {
+    const item = await newItem(false);
+    await receive(item.id, { batchNumber: 'BULK-30', expiresAt: daysFromNow(100), quantity: 30 });
+    const plans: any[] = [];
+    for (let i = 0; i < 50; i++) plans.push(await planNeeding(item, 1));
+    const results = await Promise.all(plans.map((plan) => nurse().post(allocateUrl(plan), {})));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(30);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(20);
+    expect(await stockOf(item.id)).toMatchObject({ onHand: 30, reserved: 30, available: 0 });
+  }, 120_000);
+});
