@@ -180,6 +180,30 @@ describe("pre-allocation (the seed's step 8)", () => {
     expect((await nurse().post(allocateUrl(plan), {})).status).toBe(409);
   });
 
+  it('lists the stock held by plans not yet approved, by age, until it is released', async () => {
+    const item = await newItem(true);
+    await receive(item.id, { batchNumber: 'HOLD-1', serialNumbers: ['H1', 'H2'] });
+    const plan = await planNeeding(item, 2);
+    expect((await nurse().post(allocateUrl(plan), {})).status).toBe(200);
+    const holdsOf = async (query: string) => {
+      const res = await clinic.as('COORDINATOR').get(`/inventory/holds?${query}&limit=100`);
+      expect(res.status).toBe(200);
+      return res.body.data.filter((h: any) => h.procedurePlanId === plan.id);
+    };
+    const held = await holdsOf('olderThanDays=0');
+    expect(held.map((h: any) => h.serialNumber).sort()).toEqual(['H1', 'H2']);
+    expect(held[0]).toMatchObject({
+      planNumber: plan.planNumber,
+      planStatus: 'DRAFT',
+      batchNumber: 'HOLD-1',
+      quantity: 1,
+    });
+    expect(await holdsOf('olderThanDays=1')).toEqual([]);
+    await nurse().post(releaseUrl(plan));
+    expect(await holdsOf('olderThanDays=0')).toEqual([]);
+    expect((await clinic.as('BILLING').get('/inventory/holds')).status).toBe(403);
+  });
+
   it('lets only clinical staff allocate', async () => {
     const item = await newItem(false);
     await receive(item.id, { batchNumber: 'B1', quantity: 5 });

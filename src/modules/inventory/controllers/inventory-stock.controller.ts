@@ -9,6 +9,8 @@ import {
   BatchDto,
   ExpiringBatchPageDto,
   ExpiringQueryDto,
+  HoldPageDto,
+  HoldsQueryDto,
   ReceiveBatchDto,
   ReceivedUnitsDto,
   ReceiveUdiDto,
@@ -57,6 +59,13 @@ export class InventoryStockController {
   @ZodResponse({ type: ExpiringBatchPageDto })
   expiring(@CurrentUser() caller: Caller, @Query() query: ExpiringQueryDto) {
     return this.stock.expiringBatches(caller, query);
+  }
+
+  @Get('holds')
+  @Roles('NURSE', 'COORDINATOR', 'SURGEON')
+  @ZodResponse({ type: HoldPageDto })
+  holds(@CurrentUser() caller: Caller, @Query() query: HoldsQueryDto) {
+    return this.stock.holds(caller, query);
   }
 
   /** "Who has this implant?" — clinical staff only: a consumed unit names its patient. */

@@ -136,3 +136,26 @@ export const ReceivedUnitsSchema = z.object({
 });
 export type ReceivedUnitsResponse = z.infer<typeof ReceivedUnitsSchema>;
 export class ReceivedUnitsDto extends createZodDto(ReceivedUnitsSchema) {}
+
+export const HoldsQuery = z.strictObject({
+  ...pageQueryShape,
+  olderThanDays: z.coerce.number().int().min(0).max(3650).default(0),
+});
+export type HoldsQuery = z.infer<typeof HoldsQuery>;
+export class HoldsQueryDto extends createZodDto(HoldsQuery) {}
+
+export const HoldSchema = z.object({
+  allocationId: z.uuid(),
+  requirementId: z.uuid(),
+  procedurePlanId: z.uuid(),
+  planNumber: z.string(),
+  planStatus: z.string(),
+  itemCode: z.string(),
+  batchId: z.uuid(),
+  batchNumber: z.string(),
+  quantity: z.number().int(),
+  serialNumber: z.string().nullable(),
+  allocatedAt: z.string(),
+});
+export type HoldResponse = z.infer<typeof HoldSchema>;
+export class HoldPageDto extends createZodDto(pageSchema(HoldSchema)) {}

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
+import { inventoryItems } from './inventory-item.schema';
 import { inventoryAllocations, inventoryBatches, inventoryUnits } from './inventory-stock.schema';
 import type { BatchRow } from './inventory-stock.repository';
 
@@ -10,6 +13,23 @@ export type NewAllocation = Omit<
   typeof inventoryAllocations.$inferInsert,
   'createdAt' | 'updatedAt'
 >;
+export interface HoldRow {
+  allocationId: string;
+  requirementId: string;
+  planId: string;
+  planNumber: string;
+  planStatus: string;
+  itemCode: string;
+  batchId: string;
+  batchNumber: string;
+  quantity: number;
+  serialNumber: string | null;
+  allocatedAt: Date;
+}
+
+// Allocation ids are UUID v7: id order is allocation order.
+const oldestFirst = new Keyset([inventoryAllocations.id]);
+
 export type ActiveAllocation = typeof inventoryAllocations.$inferSelect & {
   serialNumber: string | null;
 };
@@ -154,6 +174,78 @@ export class InventoryAllocationRepository {
       )
       .orderBy(asc(inventoryUnits.serialNumber));
     return rows.map((r) => ({ ...r.allocation, serialNumber: r.serialNumber }));
+  }
+
+  /**
+   * Reservations held by plans the patient has not approved yet, allocated before `before`,
+   * oldest first: what staff may want to release (DESIGN.md §7, the seed's pre-allocation).
+   */
+  async holdsOfUnapprovedPlans(
+    db: Db,
+    clinicId: ClinicId,
+    before: Date,
+    page: PageRequest,
+  ): Promise<Page<HoldRow>> {
+    const rows = await db
+      .select({
+        allocationId: inventoryAllocations.id,
+        requirementId: inventoryAllocations.requirementId,
+        planId: procedurePlans.id,
+        planNumber: procedurePlans.planNumber,
+        planStatus: procedurePlans.status,
+        itemCode: inventoryItems.code,
+        batchId: inventoryBatches.id,
+        batchNumber: inventoryBatches.batchNumber,
+        quantity: inventoryAllocations.quantity,
+        serialNumber: inventoryUnits.serialNumber,
+        allocatedAt: inventoryAllocations.createdAt,
+      })
+      .from(inventoryAllocations)
+      .innerJoin(
+        procedurePlans,
+        and(
+          eq(procedurePlans.clinicId, inventoryAllocations.clinicId),
+          eq(procedurePlans.id, inventoryAllocations.procedurePlanId),
+        ),
+      )
+      .innerJoin(
+        inventoryItems,
+        and(
+          eq(inventoryItems.clinicId, inventoryAllocations.clinicId),
+          eq(inventoryItems.id, inventoryAllocations.itemId),
+        ),
+      )
+      .innerJoin(
+        inventoryBatches,
+        and(
+          eq(inventoryBatches.clinicId, inventoryAllocations.clinicId),
+          eq(inventoryBatches.id, inventoryAllocations.batchId),
+        ),
+      )
+      .leftJoin(
+        inventoryUnits,
+        and(
+          eq(inventoryUnits.clinicId, inventoryAllocations.clinicId),
+          eq(inventoryUnits.id, inventoryAllocations.unitId),
+        ),
+      )
+      .where(
+        and(
+          eq(inventoryAllocations.clinicId, clinicId),
+          eq(inventoryAllocations.status, 'ACTIVE'),
+          inArray(procedurePlans.status, ['DRAFT', 'QUOTED']),
+          lt(inventoryAllocations.createdAt, before),
+          oldestFirst.after(page),
+        ),
+      )
+      .orderBy(...oldestFirst.orderBy())
+      .limit(oldestFirst.fetchSize(page));
+    return oldestFirst.toPage(
+      rows,
+      page,
+      (r) => [r.allocationId],
+      (r) => r,
+    );
   }
 
   async markReleased(db: Db, clinicId: ClinicId, allocationIds: string[]): Promise<void> {

@@ -12,6 +12,8 @@ import type {
   BatchResponse,
   ExpiringBatchResponse,
   ExpiringQuery,
+  HoldResponse,
+  HoldsQuery,
   ReceiveBatchBody,
   ReceiveUdiBody,
   ReceivedUnitsResponse,
@@ -26,6 +28,7 @@ import {
   InventoryStockRepository,
   type BatchRow,
 } from '../repositories/inventory-stock.repository';
+import { InventoryAllocationRepository } from '../repositories/inventory-allocation.repository';
 import { parseUdi } from './gs1-udi';
 import { InsufficientInventory } from './insufficient-inventory.error';
 
@@ -46,6 +49,7 @@ export class InventoryStockService {
     private readonly tx: TransactionRunner,
     private readonly items: InventoryItemRepository,
     private readonly stock: InventoryStockRepository,
+    private readonly allocations: InventoryAllocationRepository,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
@@ -345,6 +349,33 @@ export class InventoryStockService {
         consumedAt: unit.consumedAt?.toISOString() ?? null,
       };
     });
+  }
+
+  /** Stock held by plans not yet approved, allocated more than `olderThanDays` ago: candidates to release. */
+  async holds(caller: Caller, query: HoldsQuery): Promise<Page<HoldResponse>> {
+    const before = new Date(this.clock.now().getTime() - query.olderThanDays * DAY_MS);
+    const page = await this.allocations.holdsOfUnapprovedPlans(
+      this.tx.db,
+      caller.clinicId,
+      before,
+      query,
+    );
+    return {
+      data: page.data.map((h) => ({
+        allocationId: h.allocationId,
+        requirementId: h.requirementId,
+        procedurePlanId: h.planId,
+        planNumber: h.planNumber,
+        planStatus: h.planStatus,
+        itemCode: h.itemCode,
+        batchId: h.batchId,
+        batchNumber: h.batchNumber,
+        quantity: h.quantity,
+        serialNumber: h.serialNumber,
+        allocatedAt: h.allocatedAt.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   private async toBatchResponse(
