@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trustedClinicId, type Caller } from '../src/common/auth/caller';
+import { TransactionRunner } from '../src/common/database/transaction-runner';
+import { gs1CheckDigit } from '../src/modules/inventory/services/gs1-udi';
+import { InventoryConsumption } from '../src/modules/inventory/services/inventory-consumption';
 import { Given, type ClinicWithStaff } from './support/given';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -263,4 +267,91 @@ describe('never over-committing (DESIGN.md §7)', () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(20);
     expect(await stockOf(item.id)).toMatchObject({ onHand: 30, reserved: 30, available: 0 });
   }, 120_000);
+});
+
+describe('consumption and traceability', () => {
+  it('links consumed implants to their patient for good and lists them for a recall', async () => {
+    seq += 1;
+    const gtin = `0088452111${String(1000 + seq).slice(-3)}`;
+    const fullGtin = `${gtin}${gs1CheckDigit(gtin)}`;
+    const item = (
+      await nurse().post('/inventory/items', {
+        code: `traced-implant-${seq}`,
+        name: 'Silicone breast implant',
+        category: 'IMPLANT',
+        unitPrice: '400.00',
+        isBillable: true,
+        requiresSerialNumber: true,
+        gtin: fullGtin,
+      })
+    ).body;
+    const batch = await receive(item.id, {
+      batchNumber: `RECALL-${seq}`,
+      serialNumbers: [`T${seq}-1`, `T${seq}-2`, `T${seq}-3`],
+    });
+    const patient = await given.patient(clinic, { firstName: 'Ana', lastName: 'Recall' });
+    const plan = (
+      await clinic.as('COORDINATOR').post('/procedure-plans', {
+        patientId: patient.id,
+        procedureName: 'Breast Augmentation',
+        procedureType: 'COSMETIC',
+        primaryCPTCode: '19325',
+        cptCodes: ['19325'],
+        inventoryRequirements: [{ inventoryItemId: item.id, quantity: 2 }],
+      })
+    ).body;
+    expect((await nurse().post(allocateUrl(plan), {})).status).toBe(200);
+
+    // The theater module (issue 6) calls this when a case completes; here it is called directly.
+    const caller: Caller = {
+      userId: clinic.staff.NURSE.id,
+      clinicId: trustedClinicId(clinic.clinicId),
+      role: 'NURSE',
+      requestId: 'consumption-test',
+    };
+    const consumed = await t.app.get(TransactionRunner).run((db) =>
+      t.app.get(InventoryConsumption).consumeReservedForPlan(db, caller, {
+        planId: plan.id,
+        patientId: patient.id,
+        surgicalCaseId: null,
+        at: new Date(),
+      }),
+    );
+    expect(consumed).toBe(2);
+    expect(await stockOf(item.id)).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
+    const unit = await nurse().get(`/inventory/units/T${seq}-1`);
+    expect(unit.body).toMatchObject({
+      status: 'CONSUMED',
+      patientId: patient.id,
+      procedurePlanId: plan.id,
+    });
+    expect(unit.body.consumedAt).toEqual(expect.any(String));
+
+    const recipients = await clinic
+      .as('SURGEON')
+      .get(`/inventory/batches/${batch.batchId}/recipients`);
+    expect(recipients.status).toBe(200);
+    expect(recipients.body.recipients.map((r: any) => r.serialNumber).sort()).toEqual([
+      `T${seq}-1`,
+      `T${seq}-2`,
+    ]);
+    expect(recipients.body.recipients[0]).toMatchObject({
+      patientId: patient.id,
+      mrn: patient.mrn,
+      lastName: 'Recall',
+    });
+    const recall = await nurse().get(`/inventory/recalls?gtin=${fullGtin}&lot=RECALL-${seq}`);
+    expect(recall.status).toBe(200);
+    expect(recall.body.recipients).toHaveLength(2);
+    expect((await nurse().get(`/inventory/recalls?gtin=${fullGtin}&lot=NO-SUCH-LOT`)).status).toBe(
+      404,
+    );
+    expect(
+      (await clinic.as('BILLING').get(`/inventory/batches/${batch.batchId}/recipients`)).status,
+    ).toBe(403);
+    const audit = await clinic
+      .as('ADMIN')
+      .get(`/audit-events?entityType=Patient&entityId=${patient.id}&action=inventory.recall-list`);
+    expect(audit.body.data.length).toBeGreaterThanOrEqual(2);
+  });
 });

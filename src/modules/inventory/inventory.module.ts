@@ -4,9 +4,12 @@ import { InventoryStockController } from './controllers/inventory-stock.controll
 import { InventoryAllocationRepository } from './repositories/inventory-allocation.repository';
 import { InventoryItemRepository } from './repositories/inventory-item.repository';
 import { InventoryStockRepository } from './repositories/inventory-stock.repository';
+import { InventoryUsageRepository } from './repositories/inventory-usage.repository';
 import { InventoryAllocator } from './services/inventory-allocator';
+import { InventoryConsumption } from './services/inventory-consumption';
 import { InventoryItemService } from './services/inventory-item.service';
 import { InventoryStockService } from './services/inventory-stock.service';
+import { InventoryTraceService } from './services/inventory-trace.service';
 
 @Module({
   controllers: [InventoryItemController, InventoryStockController],
@@ -17,7 +20,10 @@ import { InventoryStockService } from './services/inventory-stock.service';
     InventoryStockService,
     InventoryAllocationRepository,
     InventoryAllocator,
+    InventoryUsageRepository,
+    InventoryConsumption,
+    InventoryTraceService,
   ],
-  exports: [InventoryItemRepository, InventoryAllocator],
+  exports: [InventoryItemRepository, InventoryAllocator, InventoryConsumption],
 })
 export class InventoryModule {}

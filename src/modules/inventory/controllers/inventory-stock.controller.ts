@@ -12,6 +12,8 @@ import {
   HoldPageDto,
   HoldsQueryDto,
   ReceiveBatchDto,
+  RecallQueryDto,
+  RecipientsDto,
   ReceivedUnitsDto,
   ReceiveUdiDto,
   StockDto,
@@ -20,13 +22,17 @@ import {
   UnitQueryDto,
 } from '../dto/inventory-stock.dto';
 import { InventoryStockService } from '../services/inventory-stock.service';
+import { InventoryTraceService } from '../services/inventory-trace.service';
 
 /** Stock: receiving and adjustments by NURSE (and ADMIN, DESIGN.md §8); levels for every role. */
 @ApiTags('inventory')
 @ApiBearerAuth()
 @Controller('inventory')
 export class InventoryStockController {
-  constructor(private readonly stock: InventoryStockService) {}
+  constructor(
+    private readonly stock: InventoryStockService,
+    private readonly trace: InventoryTraceService,
+  ) {}
 
   @Post('items/:id/batches')
   @Roles('NURSE')
@@ -59,6 +65,21 @@ export class InventoryStockController {
   @ZodResponse({ type: ExpiringBatchPageDto })
   expiring(@CurrentUser() caller: Caller, @Query() query: ExpiringQueryDto) {
     return this.stock.expiringBatches(caller, query);
+  }
+
+  /** The recall list of a batch: patients, cases, serials. ADMIN, NURSE, SURGEON; audited. */
+  @Get('batches/:id/recipients')
+  @Roles('NURSE', 'SURGEON')
+  @ZodResponse({ type: RecipientsDto })
+  recipients(@CurrentUser() caller: Caller, @Param() params: IdParams) {
+    return this.trace.recipientsOfBatch(caller, params.id);
+  }
+
+  @Get('recalls')
+  @Roles('NURSE', 'SURGEON')
+  @ZodResponse({ type: RecipientsDto })
+  recall(@CurrentUser() caller: Caller, @Query() query: RecallQueryDto) {
+    return this.trace.recall(caller, query.gtin, query.lot);
   }
 
   @Get('holds')

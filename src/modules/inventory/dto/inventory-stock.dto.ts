@@ -159,3 +159,35 @@ export const HoldSchema = z.object({
 });
 export type HoldResponse = z.infer<typeof HoldSchema>;
 export class HoldPageDto extends createZodDto(pageSchema(HoldSchema)) {}
+
+export const RecipientsSchema = z.object({
+  batchId: z.uuid(),
+  batchNumber: z.string(),
+  expiresAt: z.string().nullable(),
+  itemId: z.uuid(),
+  itemCode: z.string(),
+  recipients: z.array(
+    z.object({
+      patientId: z.uuid(),
+      mrn: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      procedurePlanId: z.uuid(),
+      surgicalCaseId: z.uuid().nullable(),
+      serialNumber: z.string().nullable(),
+      quantity: z.number().int(),
+      usedAt: z.string(),
+    }),
+  ),
+});
+export type RecipientsResponse = z.infer<typeof RecipientsSchema>;
+export class RecipientsDto extends createZodDto(RecipientsSchema) {}
+
+export const RecallQuery = z.strictObject({
+  gtin: z
+    .string()
+    .trim()
+    .regex(/^\d{14}$/, 'A 14-digit GTIN'),
+  lot: z.string().trim().min(1).max(40),
+});
+export class RecallQueryDto extends createZodDto(RecallQuery) {}

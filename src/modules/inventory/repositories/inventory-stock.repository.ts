@@ -48,6 +48,26 @@ export class InventoryStockRepository {
     return row;
   }
 
+  async findBatch(
+    db: Db,
+    clinicId: ClinicId,
+    by: { id: string } | { itemId: string; batchNumber: string },
+  ): Promise<BatchRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(inventoryBatches)
+      .where(
+        'id' in by
+          ? byTenantKey(inventoryBatches, clinicId, by.id)
+          : and(
+              eq(inventoryBatches.clinicId, clinicId),
+              eq(inventoryBatches.itemId, by.itemId),
+              eq(inventoryBatches.batchNumber, by.batchNumber),
+            ),
+      );
+    return row;
+  }
+
   async lockBatchById(db: Db, clinicId: ClinicId, id: string): Promise<BatchRow | undefined> {
     const [row] = await db
       .select()
@@ -195,6 +215,14 @@ export class InventoryStockRepository {
       (r) => [r.batch.expiresAt ?? '', r.batch.id],
       (r) => ({ ...r.batch, itemCode: r.itemCode, itemName: r.itemName }),
     );
+  }
+
+  async unitsByIds(db: Db, clinicId: ClinicId, ids: readonly string[]) {
+    if (ids.length === 0) return [];
+    return db
+      .select({ id: inventoryUnits.id, serialNumber: inventoryUnits.serialNumber })
+      .from(inventoryUnits)
+      .where(and(eq(inventoryUnits.clinicId, clinicId), inArray(inventoryUnits.id, [...ids])));
   }
 
   async unitsBySerial(

@@ -21,6 +21,7 @@ import {
   procedureInventoryRequirements,
   procedurePlans,
 } from '../../procedure-plan/repositories/procedure-plan.schema';
+import { patients } from '../../patient/repositories/patient.schema';
 import { users } from '../../user/repositories/user.schema';
 import { inventoryItems } from './inventory-item.schema';
 
@@ -77,6 +78,8 @@ export const inventoryUnits = pgTable(
     primaryKey({ columns: [t.clinicId, t.id] }),
     tenantForeignKey('inventory_units_item_fk', [t.clinicId, t.itemId], inventoryItems),
     tenantForeignKey('inventory_units_batch_fk', [t.clinicId, t.batchId], inventoryBatches),
+    tenantForeignKey('inventory_units_plan_fk', [t.clinicId, t.procedurePlanId], procedurePlans),
+    tenantForeignKey('inventory_units_patient_fk', [t.clinicId, t.patientId], patients),
     uniqueIndex('inventory_units_serial_unique').on(t.clinicId, t.itemId, t.serialNumber),
     index('inventory_units_serial_idx').on(t.clinicId, t.serialNumber),
     index('inventory_units_batch_idx').on(t.clinicId, t.batchId, t.status),
@@ -161,5 +164,46 @@ export const inventoryAllocations = pgTable(
     check('inventory_allocations_quantity_positive', sql`${t.quantity} > 0`),
     index('inventory_allocations_requirement_idx').on(t.clinicId, t.requirementId, t.status),
     index('inventory_allocations_plan_idx').on(t.clinicId, t.procedurePlanId, t.status),
+  ],
+);
+
+/**
+ * What was consumed, by whom, for which patient (DESIGN.md §3 InventoryUsage): the recall list of
+ * a batch is its usages. `surgical_case_id` gets its foreign key with the theater module (issue 6).
+ */
+export const inventoryUsages = pgTable(
+  'inventory_usages',
+  {
+    ...tenantKeyColumns(),
+    procedurePlanId: uuid('procedure_plan_id').notNull(),
+    surgicalCaseId: uuid('surgical_case_id'),
+    patientId: uuid('patient_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    batchId: uuid('batch_id').notNull(),
+    unitId: uuid('unit_id'),
+    serialNumber: text('serial_number'),
+    quantity: integer('quantity').notNull(),
+    allocationId: uuid('allocation_id'),
+    recordedById: uuid('recorded_by_id').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey('inventory_usages_plan_fk', [t.clinicId, t.procedurePlanId], procedurePlans),
+    tenantForeignKey('inventory_usages_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey('inventory_usages_item_fk', [t.clinicId, t.itemId], inventoryItems),
+    tenantForeignKey('inventory_usages_batch_fk', [t.clinicId, t.batchId], inventoryBatches),
+    tenantForeignKey('inventory_usages_unit_fk', [t.clinicId, t.unitId], inventoryUnits),
+    tenantForeignKey(
+      'inventory_usages_allocation_fk',
+      [t.clinicId, t.allocationId],
+      inventoryAllocations,
+    ),
+    tenantForeignKey('inventory_usages_recorded_by_fk', [t.clinicId, t.recordedById], users),
+    check('inventory_usages_quantity_positive', sql`${t.quantity} > 0`),
+    index('inventory_usages_batch_idx').on(t.clinicId, t.batchId, t.id),
+    index('inventory_usages_patient_idx').on(t.clinicId, t.patientId, t.id),
+    index('inventory_usages_plan_idx').on(t.clinicId, t.procedurePlanId, t.id),
   ],
 );

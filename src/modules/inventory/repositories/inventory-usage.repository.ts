@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { byTenantKey } from '../../../common/database/tenant-key';
+import { patients } from '../../patient/repositories/patient.schema';
+import {
+  inventoryAllocations,
+  inventoryBatches,
+  inventoryUnits,
+  inventoryUsages,
+} from './inventory-stock.schema';
+
+export type NewUsage = Omit<typeof inventoryUsages.$inferInsert, 'createdAt' | 'updatedAt'>;
+
+export interface RecipientRow {
+  patientId: string;
+  mrn: string;
+  firstName: string;
+  lastName: string;
+  procedurePlanId: string;
+  surgicalCaseId: string | null;
+  serialNumber: string | null;
+  quantity: number;
+  usedAt: Date;
+}
+
+@Injectable()
+export class InventoryUsageRepository {
+  async activeAllocationsOfPlan(db: Db, clinicId: ClinicId, planId: string) {
+    return db
+      .select()
+      .from(inventoryAllocations)
+      .where(
+        and(
+          eq(inventoryAllocations.clinicId, clinicId),
+          eq(inventoryAllocations.procedurePlanId, planId),
+          eq(inventoryAllocations.status, 'ACTIVE'),
+        ),
+      )
+      .orderBy(asc(inventoryAllocations.batchId));
+  }
+
+  /** Reserved stock leaves the shelf: on hand and reserved drop together, so available is unchanged. */
+  async takeReservedFromBatch(
+    db: Db,
+    clinicId: ClinicId,
+    batchId: string,
+    quantity: number,
+  ): Promise<void> {
+    await db
+      .update(inventoryBatches)
+      .set({
+        onHand: sql`${inventoryBatches.onHand} - ${quantity}`,
+        reserved: sql`${inventoryBatches.reserved} - ${quantity}`,
+        version: sql`${inventoryBatches.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(byTenantKey(inventoryBatches, clinicId, batchId));
+  }
+
+  async markUnitsConsumed(
+    db: Db,
+    clinicId: ClinicId,
+    unitIds: string[],
+    target: { planId: string; surgicalCaseId: string | null; patientId: string; at: Date },
+  ): Promise<void> {
+    if (unitIds.length === 0) return;
+    await db
+      .update(inventoryUnits)
+      .set({
+        status: 'CONSUMED',
+        procedurePlanId: target.planId,
+        surgicalCaseId: target.surgicalCaseId,
+        patientId: target.patientId,
+        consumedAt: target.at,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(inventoryUnits.clinicId, clinicId), inArray(inventoryUnits.id, unitIds)));
+  }
+
+  async markAllocationsConsumed(
+    db: Db,
+    clinicId: ClinicId,
+    allocationIds: string[],
+  ): Promise<void> {
+    if (allocationIds.length === 0) return;
+    await db
+      .update(inventoryAllocations)
+      .set({ status: 'CONSUMED', updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(inventoryAllocations.clinicId, clinicId),
+          inArray(inventoryAllocations.id, allocationIds),
+        ),
+      );
+  }
+
+  async insertUsages(db: Db, usages: NewUsage[]): Promise<void> {
+    if (usages.length > 0) await db.insert(inventoryUsages).values(usages);
+  }
+
+  /** Every patient who received something of the batch: the recall list. */
+  async recipientsOfBatch(db: Db, clinicId: ClinicId, batchId: string): Promise<RecipientRow[]> {
+    return db
+      .select({
+        patientId: patients.id,
+        mrn: patients.mrn,
+        firstName: patients.firstName,
+        lastName: patients.lastName,
+        procedurePlanId: inventoryUsages.procedurePlanId,
+        surgicalCaseId: inventoryUsages.surgicalCaseId,
+        serialNumber: inventoryUsages.serialNumber,
+        quantity: inventoryUsages.quantity,
+        usedAt: inventoryUsages.usedAt,
+      })
+      .from(inventoryUsages)
+      .innerJoin(
+        patients,
+        and(
+          eq(patients.clinicId, inventoryUsages.clinicId),
+          eq(patients.id, inventoryUsages.patientId),
+        ),
+      )
+      .where(and(eq(inventoryUsages.clinicId, clinicId), eq(inventoryUsages.batchId, batchId)))
+      .orderBy(asc(inventoryUsages.usedAt), asc(inventoryUsages.id));
+  }
+}
