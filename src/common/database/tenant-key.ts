@@ -19,3 +19,8 @@ export function returnedRow<T>(rows: T[], why: string): T {
   invariant(row, why);
   return row;
 }
+
+/** The ON of a join to a tenant table: the same clinic, and `referenceId` naming its row. */
+export function tenantJoin(target: TenantKeyed, clinicId: AnyColumn, referenceId: AnyColumn): SQL {
+  return sql`${target.clinicId} = ${clinicId} AND ${target.id} = ${referenceId}`;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { inventoryItems } from './inventory-item.schema';
@@ -160,10 +160,7 @@ export class InventoryAllocationRepository {
       .from(inventoryAllocations)
       .leftJoin(
         inventoryUnits,
-        and(
-          eq(inventoryUnits.clinicId, inventoryAllocations.clinicId),
-          eq(inventoryUnits.id, inventoryAllocations.unitId),
-        ),
+        tenantJoin(inventoryUnits, inventoryAllocations.clinicId, inventoryAllocations.unitId),
       )
       .where(
         and(
@@ -203,31 +200,23 @@ export class InventoryAllocationRepository {
       .from(inventoryAllocations)
       .innerJoin(
         procedurePlans,
-        and(
-          eq(procedurePlans.clinicId, inventoryAllocations.clinicId),
-          eq(procedurePlans.id, inventoryAllocations.procedurePlanId),
+        tenantJoin(
+          procedurePlans,
+          inventoryAllocations.clinicId,
+          inventoryAllocations.procedurePlanId,
         ),
       )
       .innerJoin(
         inventoryItems,
-        and(
-          eq(inventoryItems.clinicId, inventoryAllocations.clinicId),
-          eq(inventoryItems.id, inventoryAllocations.itemId),
-        ),
+        tenantJoin(inventoryItems, inventoryAllocations.clinicId, inventoryAllocations.itemId),
       )
       .innerJoin(
         inventoryBatches,
-        and(
-          eq(inventoryBatches.clinicId, inventoryAllocations.clinicId),
-          eq(inventoryBatches.id, inventoryAllocations.batchId),
-        ),
+        tenantJoin(inventoryBatches, inventoryAllocations.clinicId, inventoryAllocations.batchId),
       )
       .leftJoin(
         inventoryUnits,
-        and(
-          eq(inventoryUnits.clinicId, inventoryAllocations.clinicId),
-          eq(inventoryUnits.id, inventoryAllocations.unitId),
-        ),
+        tenantJoin(inventoryUnits, inventoryAllocations.clinicId, inventoryAllocations.unitId),
       )
       .where(
         and(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, lte, or, sql, gt, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { inventoryItems } from './inventory-item.schema';
 import { inventoryAdjustments, inventoryBatches, inventoryUnits } from './inventory-stock.schema';
@@ -201,10 +201,7 @@ export class InventoryStockRepository {
       .from(inventoryBatches)
       .innerJoin(
         inventoryItems,
-        and(
-          eq(inventoryItems.clinicId, inventoryBatches.clinicId),
-          eq(inventoryItems.id, inventoryBatches.itemId),
-        ),
+        tenantJoin(inventoryItems, inventoryBatches.clinicId, inventoryBatches.itemId),
       )
       .where(and(...conditions))
       .orderBy(...soonestFirst.orderBy())
@@ -240,17 +237,11 @@ export class InventoryStockRepository {
       .from(inventoryUnits)
       .innerJoin(
         inventoryItems,
-        and(
-          eq(inventoryItems.clinicId, inventoryUnits.clinicId),
-          eq(inventoryItems.id, inventoryUnits.itemId),
-        ),
+        tenantJoin(inventoryItems, inventoryUnits.clinicId, inventoryUnits.itemId),
       )
       .innerJoin(
         inventoryBatches,
-        and(
-          eq(inventoryBatches.clinicId, inventoryUnits.clinicId),
-          eq(inventoryBatches.id, inventoryUnits.batchId),
-        ),
+        tenantJoin(inventoryBatches, inventoryUnits.clinicId, inventoryUnits.batchId),
       )
       .where(
         and(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { byTenantKey } from '../../../common/database/tenant-key';
+import { byTenantKey, tenantJoin } from '../../../common/database/tenant-key';
 import { patients } from '../../patient/repositories/patient.schema';
 import {
   inventoryAllocations,
@@ -117,10 +117,7 @@ export class InventoryUsageRepository {
       .from(inventoryUsages)
       .innerJoin(
         patients,
-        and(
-          eq(patients.clinicId, inventoryUsages.clinicId),
-          eq(patients.id, inventoryUsages.patientId),
-        ),
+        tenantJoin(patients, inventoryUsages.clinicId, inventoryUsages.patientId),
       )
       .where(and(eq(inventoryUsages.clinicId, clinicId), eq(inventoryUsages.batchId, batchId)))
       .orderBy(asc(inventoryUsages.usedAt), asc(inventoryUsages.id));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
 import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
@@ -149,9 +149,10 @@ export class ProcedurePlanRepository {
       .from(procedureInventoryRequirements)
       .innerJoin(
         inventoryItems,
-        and(
-          eq(inventoryItems.clinicId, procedureInventoryRequirements.clinicId),
-          eq(inventoryItems.id, procedureInventoryRequirements.inventoryItemId),
+        tenantJoin(
+          inventoryItems,
+          procedureInventoryRequirements.clinicId,
+          procedureInventoryRequirements.inventoryItemId,
         ),
       )
       .where(
