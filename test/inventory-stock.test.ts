@@ -374,3 +374,39 @@ describe('receiving by UDI', () => {
     expect((await nurse().get('/inventory/units/NEW-1')).status).toBe(404);
   });
 });
+
+describe('the catalog', () => {
+  it('retires an item in use instead of deleting it, and refuses new stock for it', async () => {
+    const item = await newItem(false);
+    await nurse().post(`/inventory/items/${item.id}/batches`, { batchNumber: 'L1', quantity: 3 });
+    const stale = await nurse().patch(
+      `/inventory/items/${item.id}`,
+      { active: false },
+      { 'if-match': '"7"' },
+    );
+    expect(stale.status).toBe(412);
+    expect(
+      (await clinic.as('COORDINATOR').patch(`/inventory/items/${item.id}`, { active: false }))
+        .status,
+    ).toBe(403);
+    expect((await nurse().patch(`/inventory/items/${item.id}`, { code: 'renamed' })).status).toBe(
+      400,
+    );
+    const retired = await nurse().patch(
+      `/inventory/items/${item.id}`,
+      { active: false, unitPrice: 12.5 },
+      { 'if-match': '"1"' },
+    );
+    expect(retired.status).toBe(200);
+    expect(retired.body).toMatchObject({ active: false, unitPrice: '12.50', version: 2 });
+    expect((await nurse().request('DELETE', `/inventory/items/${item.id}`)).status).toBe(404);
+    const receipt = await nurse().post(`/inventory/items/${item.id}/batches`, {
+      batchNumber: 'L2',
+      quantity: 1,
+    });
+    expect(receipt.status).toBe(400);
+    expect((await stockOf(item.id)).onHand).toBe(3);
+    const listed = await nurse().get(`/inventory/items?active=false&limit=100`);
+    expect(listed.body.data.map((i: any) => i.id)).toContain(item.id);
+  });
+});

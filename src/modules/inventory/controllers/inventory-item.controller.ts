@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import {
   CreateInventoryItemDto,
   InventoryItemDto,
   InventoryItemPageDto,
   ListInventoryItemsQueryDto,
+  UpdateInventoryItemDto,
 } from '../dto/inventory-item.dto';
 import { InventoryItemService } from '../services/inventory-item.service';
 
@@ -30,6 +32,18 @@ export class InventoryItemController {
   @ZodResponse({ type: InventoryItemPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListInventoryItemsQueryDto) {
     return this.items.listItems(caller, query);
+  }
+
+  @Patch(':id')
+  @Roles('NURSE')
+  @ZodResponse({ type: InventoryItemDto })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: UpdateInventoryItemDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.items.updateItem(caller, params.id, body, ifMatch);
   }
 
   @Get(':id')

@@ -38,6 +38,15 @@ export const CreateInventoryItemBody = z.strictObject({
 export type CreateInventoryItemBody = z.infer<typeof CreateInventoryItemBody>;
 export class CreateInventoryItemDto extends createZodDto(CreateInventoryItemBody) {}
 
+/** Everything but the code can change; `active: false` retires an item (items are never deleted). */
+export const UpdateInventoryItemBody = CreateInventoryItemBody.omit({ code: true })
+  .partial()
+  .extend({ active: z.boolean().optional() })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Name at least one field to change' });
+export type UpdateInventoryItemBody = z.infer<typeof UpdateInventoryItemBody>;
+export class UpdateInventoryItemDto extends createZodDto(UpdateInventoryItemBody) {}
+
 export const ListInventoryItemsQuery = z.strictObject({
   ...pageQueryShape,
   category: z.enum(INVENTORY_CATEGORIES).optional(),

@@ -32,6 +32,31 @@ export class InventoryItemRepository {
     return row;
   }
 
+  async lockById(db: Db, clinicId: ClinicId, id: string): Promise<InventoryItemRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(inventoryItems)
+      .where(byTenantKey(inventoryItems, clinicId, id))
+      .for('update');
+    return row;
+  }
+
+  async update(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    changes: Partial<NewInventoryItem>,
+  ): Promise<InventoryItemRow> {
+    return returnedRow(
+      await db
+        .update(inventoryItems)
+        .set({ ...changes, version: sql`${inventoryItems.version} + 1`, updatedAt: sql`now()` })
+        .where(byTenantKey(inventoryItems, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
+  }
+
   async findByCode(
     db: Db,
     clinicId: ClinicId,

@@ -5,11 +5,13 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { isUniqueViolation } from '../../../common/database/unique-violation';
 import { Duplicate, NotFound } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
+import { assertVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import type {
   CreateInventoryItemBody,
   InventoryItemResponse,
   ListInventoryItemsQuery,
+  UpdateInventoryItemBody,
 } from '../dto/inventory-item.dto';
 import { InventoryItemRepository } from '../repositories/inventory-item.repository';
 import { toInventoryItemResponse } from './inventory-item.mapper';
@@ -58,6 +60,40 @@ export class InventoryItemService {
         changedFields: Object.keys(body),
       });
       return toInventoryItemResponse(item);
+    });
+  }
+
+  /** Edits an item; `active: false` retires it. An item is never deleted: stock and plans refer to it. */
+  updateItem(
+    caller: Caller,
+    id: string,
+    body: UpdateInventoryItemBody,
+    ifMatch: number | undefined,
+  ): Promise<InventoryItemResponse> {
+    return this.tx.run(async (db) => {
+      const current = await this.items.lockById(db, caller.clinicId, id);
+      if (!current) throw new NotFound(ENTITY, id);
+      assertVersion(current.version, ifMatch);
+      const { unitPrice, ...rest } = body;
+      let updated;
+      try {
+        updated = await this.items.update(db, caller.clinicId, id, {
+          ...rest,
+          ...(unitPrice === undefined ? {} : { unitPrice: unitPrice.toDecimal() }),
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'inventory_items_gtin_unique')) {
+          throw new Duplicate('An item with this GTIN already exists', 'gtin');
+        }
+        throw error;
+      }
+      await this.audit.record(db, caller, {
+        action: body.active === false ? 'inventory-item.deactivate' : 'inventory-item.update',
+        entityType: ENTITY,
+        entityId: id,
+        changedFields: Object.keys(body),
+      });
+      return toInventoryItemResponse(updated);
     });
   }
 
