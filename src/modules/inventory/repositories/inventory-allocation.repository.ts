@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
+import { tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { inventoryItems } from './inventory-item.schema';
@@ -122,27 +122,6 @@ export class InventoryAllocationRepository {
           eq(inventoryUnits.status, 'RESERVED'),
         ),
       );
-  }
-
-  /** The CHECK (reserved <= on_hand) refuses what would over-commit, even if the caller erred. */
-  async changeReserved(
-    db: Db,
-    clinicId: ClinicId,
-    batchId: string,
-    delta: number,
-  ): Promise<BatchRow> {
-    return returnedRow(
-      await db
-        .update(inventoryBatches)
-        .set({
-          reserved: sql`${inventoryBatches.reserved} + ${delta}`,
-          version: sql`${inventoryBatches.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(byTenantKey(inventoryBatches, clinicId, batchId))
-        .returning(),
-      'the batch is locked by the allocation',
-    );
   }
 
   async insertAllocations(db: Db, allocations: NewAllocation[]): Promise<void> {

@@ -84,17 +84,23 @@ export class InventoryStockRepository {
     );
   }
 
-  async changeOnHand(
+  /**
+   * The one way a batch's counts move: receipts and adjustments change on hand, allocation and
+   * release change reserved, consumption both. The caller holds the batch lock; the CHECK
+   * (reserved <= on_hand) refuses whatever would over-commit, even if the caller erred.
+   */
+  async changeCounts(
     db: Db,
     clinicId: ClinicId,
     batchId: string,
-    delta: number,
+    delta: { onHand?: number; reserved?: number },
   ): Promise<BatchRow> {
     return returnedRow(
       await db
         .update(inventoryBatches)
         .set({
-          onHand: sql`${inventoryBatches.onHand} + ${delta}`,
+          onHand: sql`${inventoryBatches.onHand} + ${delta.onHand ?? 0}`,
+          reserved: sql`${inventoryBatches.reserved} + ${delta.reserved ?? 0}`,
           version: sql`${inventoryBatches.version} + 1`,
           updatedAt: sql`now()`,
         })

@@ -2,14 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { byTenantKey, tenantJoin } from '../../../common/database/tenant-key';
+import { tenantJoin } from '../../../common/database/tenant-key';
 import { patients } from '../../patient/repositories/patient.schema';
-import {
-  inventoryAllocations,
-  inventoryBatches,
-  inventoryUnits,
-  inventoryUsages,
-} from './inventory-stock.schema';
+import { inventoryAllocations, inventoryUnits, inventoryUsages } from './inventory-stock.schema';
 
 export type NewUsage = Omit<typeof inventoryUsages.$inferInsert, 'createdAt' | 'updatedAt'>;
 
@@ -39,24 +34,6 @@ export class InventoryUsageRepository {
         ),
       )
       .orderBy(asc(inventoryAllocations.batchId));
-  }
-
-  /** Reserved stock leaves the shelf: on hand and reserved drop together, so available is unchanged. */
-  async takeReservedFromBatch(
-    db: Db,
-    clinicId: ClinicId,
-    batchId: string,
-    quantity: number,
-  ): Promise<void> {
-    await db
-      .update(inventoryBatches)
-      .set({
-        onHand: sql`${inventoryBatches.onHand} - ${quantity}`,
-        reserved: sql`${inventoryBatches.reserved} - ${quantity}`,
-        version: sql`${inventoryBatches.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(byTenantKey(inventoryBatches, clinicId, batchId));
   }
 
   async markUnitsConsumed(

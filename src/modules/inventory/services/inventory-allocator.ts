@@ -85,7 +85,7 @@ export class InventoryAllocator {
         this.allocation(caller, request, batch.id, null, request.quantity),
       ]);
     }
-    await this.allocations.changeReserved(db, caller.clinicId, batch.id, request.quantity);
+    await this.stock.changeCounts(db, caller.clinicId, batch.id, { reserved: request.quantity });
     return { batchId: batch.id, serialNumbers };
   }
 
@@ -97,7 +97,9 @@ export class InventoryAllocator {
     // Lock in id order, as allocation does, so a release and an allocation never deadlock.
     for (const batchId of [...byBatch.keys()].sort()) {
       await this.stock.lockBatchById(db, clinicId, batchId);
-      await this.allocations.changeReserved(db, clinicId, batchId, -(byBatch.get(batchId) ?? 0));
+      await this.stock.changeCounts(db, clinicId, batchId, {
+        reserved: -(byBatch.get(batchId) ?? 0),
+      });
     }
     await this.allocations.setUnitsAvailable(
       db,

@@ -34,12 +34,12 @@ export class InventoryConsumption {
     for (const a of active) byBatch.set(a.batchId, (byBatch.get(a.batchId) ?? 0) + a.quantity);
     for (const batchId of [...byBatch.keys()].sort()) {
       await this.stock.lockBatchById(db, caller.clinicId, batchId);
-      await this.usages.takeReservedFromBatch(
-        db,
-        caller.clinicId,
-        batchId,
-        byBatch.get(batchId) ?? 0,
-      );
+      const quantity = byBatch.get(batchId) ?? 0;
+      // Reserved stock leaves the shelf: on hand and reserved drop together, available is unchanged.
+      await this.stock.changeCounts(db, caller.clinicId, batchId, {
+        onHand: -quantity,
+        reserved: -quantity,
+      });
     }
     const unitIds = active.flatMap((a) => (a.unitId ? [a.unitId] : []));
     await this.usages.markUnitsConsumed(db, caller.clinicId, unitIds, target);

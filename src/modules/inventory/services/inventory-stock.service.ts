@@ -136,7 +136,9 @@ export class InventoryStockService {
     );
     const received = serials.length > 0 ? serials.length : (receipt.quantity ?? 0);
     if (received <= 0) throw ValidationFailed.field(at('quantity'), 'Receive at least one unit');
-    const updated = await this.stock.changeOnHand(db, caller.clinicId, batch.id, received);
+    const updated = await this.stock.changeCounts(db, caller.clinicId, batch.id, {
+      onHand: received,
+    });
     await this.audit.record(db, caller, {
       action: 'inventory-batch.receive',
       entityType: 'InventoryBatch',
@@ -265,12 +267,9 @@ export class InventoryStockService {
           { batchId: batch.id, onHand: batch.onHand, reserved: batch.reserved },
         );
       }
-      const updated = await this.stock.changeOnHand(
-        db,
-        caller.clinicId,
-        batch.id,
-        body.quantityDelta,
-      );
+      const updated = await this.stock.changeCounts(db, caller.clinicId, batch.id, {
+        onHand: body.quantityDelta,
+      });
       await this.stock.insertAdjustment(db, {
         clinicId: caller.clinicId,
         id: newId(),
