@@ -24,6 +24,11 @@ import { InventoryTraceService } from './services/inventory-trace.service';
     InventoryConsumption,
     InventoryTraceService,
   ],
-  exports: [InventoryItemRepository, InventoryAllocator, InventoryConsumption],
+  exports: [
+    InventoryItemRepository,
+    InventoryAllocator,
+    InventoryConsumption,
+    InventoryUsageRepository,
+  ],
 })
 export class InventoryModule {}

@@ -22,6 +22,7 @@ import {
   procedurePlans,
 } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { patients } from '../../patient/repositories/patient.schema';
+import { surgicalCases } from '../../theater/repositories/theater.schema';
 import { users } from '../../user/repositories/user.schema';
 import { inventoryItems } from './inventory-item.schema';
 
@@ -80,6 +81,7 @@ export const inventoryUnits = pgTable(
     tenantForeignKey('inventory_units_batch_fk', [t.clinicId, t.batchId], inventoryBatches),
     tenantForeignKey('inventory_units_plan_fk', [t.clinicId, t.procedurePlanId], procedurePlans),
     tenantForeignKey('inventory_units_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey('inventory_units_case_fk', [t.clinicId, t.surgicalCaseId], surgicalCases),
     uniqueIndex('inventory_units_serial_unique').on(t.clinicId, t.itemId, t.serialNumber),
     index('inventory_units_serial_idx').on(t.clinicId, t.serialNumber),
     index('inventory_units_batch_idx').on(t.clinicId, t.batchId, t.status),
@@ -169,7 +171,7 @@ export const inventoryAllocations = pgTable(
 
 /**
  * What was consumed, by whom, for which patient (DESIGN.md §3 InventoryUsage): the recall list of
- * a batch is its usages. `surgical_case_id` gets its foreign key with the theater module (issue 6).
+ * a batch is its usages, and a case's bill bills its usages.
  */
 export const inventoryUsages = pgTable(
   'inventory_usages',
@@ -201,9 +203,11 @@ export const inventoryUsages = pgTable(
       inventoryAllocations,
     ),
     tenantForeignKey('inventory_usages_recorded_by_fk', [t.clinicId, t.recordedById], users),
+    tenantForeignKey('inventory_usages_case_fk', [t.clinicId, t.surgicalCaseId], surgicalCases),
     check('inventory_usages_quantity_positive', sql`${t.quantity} > 0`),
     index('inventory_usages_batch_idx').on(t.clinicId, t.batchId, t.id),
     index('inventory_usages_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('inventory_usages_plan_idx').on(t.clinicId, t.procedurePlanId, t.id),
+    index('inventory_usages_case_idx').on(t.clinicId, t.surgicalCaseId, t.id),
   ],
 );

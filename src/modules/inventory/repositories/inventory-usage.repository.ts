@@ -4,6 +4,7 @@ import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { tenantJoin } from '../../../common/database/tenant-key';
 import { patients } from '../../patient/repositories/patient.schema';
+import { inventoryItems } from './inventory-item.schema';
 import { inventoryAllocations, inventoryUnits, inventoryUsages } from './inventory-stock.schema';
 
 export type NewUsage = Omit<typeof inventoryUsages.$inferInsert, 'createdAt' | 'updatedAt'>;
@@ -15,6 +16,22 @@ export interface RecipientRow {
   lastName: string;
   procedurePlanId: string;
   surgicalCaseId: string | null;
+  serialNumber: string | null;
+  quantity: number;
+  usedAt: Date;
+}
+
+/** A usage of a case with what billing needs of its item. */
+export interface CaseUsageRow {
+  id: string;
+  itemId: string;
+  itemCode: string;
+  itemName: string;
+  hcpcsCode: string | null;
+  isBillable: boolean;
+  /** The catalog price, numeric(12,2) as a string. */
+  unitPrice: string;
+  batchId: string;
   serialNumber: string | null;
   quantity: number;
   usedAt: Date;
@@ -75,6 +92,33 @@ export class InventoryUsageRepository {
 
   async insertUsages(db: Db, usages: NewUsage[]): Promise<void> {
     if (usages.length > 0) await db.insert(inventoryUsages).values(usages);
+  }
+
+  /** What a case consumed, oldest first, with each item's billing fields. */
+  async usagesOfCase(db: Db, clinicId: ClinicId, caseId: string): Promise<CaseUsageRow[]> {
+    return db
+      .select({
+        id: inventoryUsages.id,
+        itemId: inventoryUsages.itemId,
+        itemCode: inventoryItems.code,
+        itemName: inventoryItems.name,
+        hcpcsCode: inventoryItems.hcpcsCode,
+        isBillable: inventoryItems.isBillable,
+        unitPrice: inventoryItems.unitPrice,
+        batchId: inventoryUsages.batchId,
+        serialNumber: inventoryUsages.serialNumber,
+        quantity: inventoryUsages.quantity,
+        usedAt: inventoryUsages.usedAt,
+      })
+      .from(inventoryUsages)
+      .innerJoin(
+        inventoryItems,
+        tenantJoin(inventoryItems, inventoryUsages.clinicId, inventoryUsages.itemId),
+      )
+      .where(
+        and(eq(inventoryUsages.clinicId, clinicId), eq(inventoryUsages.surgicalCaseId, caseId)),
+      )
+      .orderBy(asc(inventoryUsages.usedAt), asc(inventoryUsages.id));
   }
 
   /** Every patient who received something of the batch: the recall list. */

@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  moneyColumn,
+  tenantForeignKey,
+  tenantKeyColumns,
+  timestampColumns,
+} from '../../../common/database/columns';
+import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
+import { patients } from '../../patient/repositories/patient.schema';
+import { paymentMethod } from '../../payment-plan/repositories/payment-plan.schema';
+import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
+import { payer, quoteLineKind, quotes } from '../../quote/repositories/quote.schema';
+import { surgicalCases } from '../../theater/repositories/theater.schema';
+import { users } from '../../user/repositories/user.schema';
+
+export const BILL_STATUSES = ['OPEN', 'PAID', 'VOID'] as const;
+export type BillStatus = (typeof BILL_STATUSES)[number];
+export const billStatus = pgEnum('bill_status', BILL_STATUSES);
+
+/**
+ * The bill of a completed case (DESIGN.md §3, §6): built from what was done, priced by the
+ * accepted quote. One per case (`bills_one_per_case`). The CHECKs keep the totals honest
+ * whatever the code does: the portions add up to the total, and no payer pays more than it owes.
+ */
+export const bills = pgTable(
+  'bills',
+  {
+    ...tenantKeyColumns(),
+    billNumber: text('bill_number').notNull(),
+    surgicalCaseId: uuid('surgical_case_id').notNull(),
+    procedurePlanId: uuid('procedure_plan_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    /** The ACCEPTED quote that priced it; null when the plan had none (every price from the fee schedule). */
+    quoteId: uuid('quote_id'),
+    status: billStatus('status').notNull().default('OPEN'),
+    total: moneyColumn('total').notNull(),
+    insuranceTotal: moneyColumn('insurance_total').notNull(),
+    patientTotal: moneyColumn('patient_total').notNull(),
+    insurancePaid: moneyColumn('insurance_paid').notNull().default('0'),
+    patientPaid: moneyColumn('patient_paid').notNull().default('0'),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true, mode: 'date' }),
+    voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
+    voidedById: uuid('voided_by_id'),
+    voidReason: text('void_reason'),
+    createdById: uuid('created_by_id').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('bills_number_unique').on(t.clinicId, t.billNumber),
+    uniqueIndex('bills_one_per_case').on(t.clinicId, t.surgicalCaseId),
+    tenantForeignKey('bills_case_fk', [t.clinicId, t.surgicalCaseId], surgicalCases),
+    tenantForeignKey('bills_plan_fk', [t.clinicId, t.procedurePlanId], procedurePlans),
+    tenantForeignKey('bills_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey('bills_quote_fk', [t.clinicId, t.quoteId], quotes),
+    tenantForeignKey('bills_created_by_fk', [t.clinicId, t.createdById], users),
+    tenantForeignKey('bills_voided_by_fk', [t.clinicId, t.voidedById], users),
+    check('bills_portions_add_up', sql`${t.insuranceTotal} + ${t.patientTotal} = ${t.total}`),
+    check(
+      'bills_insurance_paid_within',
+      sql`${t.insurancePaid} >= 0 AND ${t.insurancePaid} <= ${t.insuranceTotal}`,
+    ),
+    check(
+      'bills_patient_paid_within',
+      sql`${t.patientPaid} >= 0 AND ${t.patientPaid} <= ${t.patientTotal}`,
+    ),
+    index('bills_patient_idx').on(t.clinicId, t.patientId, t.id),
+    index('bills_status_idx').on(t.clinicId, t.status, t.id),
+  ],
+);
+
+/** A line of a bill: a procedure code with its modifiers, or a supply with the serials used. */
+export const billLineItems = pgTable(
+  'bill_line_items',
+  {
+    ...tenantKeyColumns(),
+    billId: uuid('bill_id').notNull(),
+    lineNumber: integer('line_number').notNull(),
+    kind: quoteLineKind('kind').notNull(),
+    /** The base code: CPT for procedures, HCPCS (or the item code) for supplies. */
+    procedureCode: text('procedure_code').notNull(),
+    modifiers: text('modifiers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: moneyColumn('unit_price').notNull(),
+    amount: moneyColumn('amount').notNull(),
+    payer: payer('payer').notNull(),
+    inventoryItemId: uuid('inventory_item_id'),
+    /** The inventory_usages rows a SUPPLY line bills (arrays take no foreign key; the usages name the case). */
+    inventoryUsageIds: uuid('inventory_usage_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    serialNumbers: text('serial_numbers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('bill_line_items_number_unique').on(t.clinicId, t.billId, t.lineNumber),
+    tenantForeignKey('bill_line_items_bill_fk', [t.clinicId, t.billId], bills).onDelete('cascade'),
+    tenantForeignKey('bill_line_items_item_fk', [t.clinicId, t.inventoryItemId], inventoryItems),
+    check('bill_line_items_quantity_positive', sql`${t.quantity} > 0`),
+    check('bill_line_items_amount', sql`${t.amount} = ${t.unitPrice} * ${t.quantity}`),
+  ],
+);
+
+/** Money received against a bill, from one payer. */
+export const billPayments = pgTable(
+  'bill_payments',
+  {
+    ...tenantKeyColumns(),
+    billId: uuid('bill_id').notNull(),
+    payer: payer('payer').notNull(),
+    amount: moneyColumn('amount').notNull(),
+    method: paymentMethod('method').notNull(),
+    reference: text('reference'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    recordedById: uuid('recorded_by_id').notNull(),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey('bill_payments_bill_fk', [t.clinicId, t.billId], bills),
+    tenantForeignKey('bill_payments_recorded_by_fk', [t.clinicId, t.recordedById], users),
+    check('bill_payments_amount_positive', sql`${t.amount} > 0`),
+    index('bill_payments_bill_idx').on(t.clinicId, t.billId, t.id),
+  ],
+);
