@@ -14,6 +14,7 @@ import { HealthModule } from './modules/health/health.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { PatientModule } from './modules/patient/patient.module';
 import { PaymentPlanModule } from './modules/payment-plan/payment-plan.module';
+import { PriorAuthorizationModule } from './modules/prior-authorization/prior-authorization.module';
 import { ProcedurePlanModule } from './modules/procedure-plan/procedure-plan.module';
 import { QuoteModule } from './modules/quote/quote.module';
 import { UserModule } from './modules/user/user.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ProcedurePlanModule,
         QuoteModule,
         PaymentPlanModule,
+        PriorAuthorizationModule,
         AuditModule,
         ...(options.serve ? [BootstrapModule] : []),
       ],

@@ -1,0 +1,27 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
+import type { Caller } from '../../../common/auth/caller';
+import { IdParams } from '../../../common/http/id-params.dto';
+import { CreatePriorAuthorizationDto, PriorAuthorizationDto } from '../dto/prior-authorization.dto';
+import { PriorAuthorizationService } from '../services/prior-authorization.service';
+
+/** `POST /procedure-plans/:id/prior-authorizations`: the request sits under the plan it is for. */
+@ApiTags('prior-authorizations')
+@ApiBearerAuth()
+@Controller('procedure-plans')
+export class PlanPriorAuthorizationController {
+  constructor(private readonly authorizations: PriorAuthorizationService) {}
+
+  @Post(':id/prior-authorizations')
+  @Roles('BILLING', 'COORDINATOR')
+  @ZodResponse({ status: 201, type: PriorAuthorizationDto })
+  create(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: CreatePriorAuthorizationDto,
+  ) {
+    return this.authorizations.createForPlan(caller, params.id, body);
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { CodesModule } from '../codes/codes.module';
+import { PatientModule } from '../patient/patient.module';
+import { ProcedurePlanModule } from '../procedure-plan/procedure-plan.module';
+import { PlanPriorAuthorizationController } from './controllers/plan-prior-authorization.controller';
+import { PriorAuthorizationController } from './controllers/prior-authorization.controller';
+import { PriorAuthorizationRepository } from './repositories/prior-authorization.repository';
+import { PriorAuthorizationCoverage } from './services/prior-authorization-coverage';
+import { PriorAuthorizationWorkflowService } from './services/prior-authorization-workflow.service';
+import { PriorAuthorizationService } from './services/prior-authorization.service';
+
+/**
+ * Prior authorizations of insured plans (DESIGN.md §3–4). Exports the coverage rule the theater
+ * module's scheduling readiness check asks.
+ */
+@Module({
+  imports: [CodesModule, PatientModule, ProcedurePlanModule],
+  controllers: [PlanPriorAuthorizationController, PriorAuthorizationController],
+  providers: [
+    PriorAuthorizationRepository,
+    PriorAuthorizationService,
+    PriorAuthorizationWorkflowService,
+    PriorAuthorizationCoverage,
+  ],
+  exports: [PriorAuthorizationCoverage],
+})
+export class PriorAuthorizationModule {}

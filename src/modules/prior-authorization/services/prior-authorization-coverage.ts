@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import type { ProcedureType } from '../../procedure-plan/repositories/procedure-plan.schema';
+import { PriorAuthorizationRepository } from '../repositories/prior-authorization.repository';
+import { insuredCodeCoverage } from './insured-code-coverage';
+import { insuredCptCodesOf } from './insured-cpt-codes';
+
+/** One line of the scheduling readiness checklist (`PRIOR_AUTH_APPROVED`, API.md). */
+export interface PriorAuthCheck {
+  required: boolean;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * Whether a plan's insured codes are authorized for its surgery (DESIGN.md §4, check 3): what the
+ * theater module's readiness check and scheduling ask. It runs in the caller's transaction and
+ * share-locks the plan's authorizations, so none can be cancelled before that transaction ends.
+ */
+@Injectable()
+export class PriorAuthorizationCoverage {
+  constructor(private readonly authorizations: PriorAuthorizationRepository) {}
+
+  /** surgeryDate YYYY-MM-DD, or null when no surgery date is known yet. */
+  async checkFor(
+    db: Db,
+    clinicId: ClinicId,
+    plan: {
+      id: string;
+      procedureType: ProcedureType;
+      cptCodes: readonly string[];
+      insuranceCptCodes: readonly string[];
+    },
+    surgeryDate: string | null,
+    today: string,
+  ): Promise<PriorAuthCheck> {
+    const onFile =
+      insuredCptCodesOf(plan).length === 0
+        ? []
+        : await this.authorizations.standingForPlan(db, clinicId, plan.id);
+    return insuredCodeCoverage(plan, onFile, surgeryDate, today);
+  }
+}
