@@ -4,6 +4,7 @@ import type { AppConfig } from './common/config/app-config';
 import { CoreModule } from './common/core.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BillingModule } from './modules/billing/billing.module';
 import { BootstrapModule } from './modules/clinic/bootstrap.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
 import { CodesModule } from './modules/codes/codes.module';
@@ -17,6 +18,7 @@ import { PaymentPlanModule } from './modules/payment-plan/payment-plan.module';
 import { PriorAuthorizationModule } from './modules/prior-authorization/prior-authorization.module';
 import { ProcedurePlanModule } from './modules/procedure-plan/procedure-plan.module';
 import { QuoteModule } from './modules/quote/quote.module';
+import { TheaterModule } from './modules/theater/theater.module';
 import { UserModule } from './modules/user/user.module';
 
 @Module({})
@@ -44,7 +46,9 @@ export class AppModule {
         ProcedurePlanModule,
         QuoteModule,
         PaymentPlanModule,
+        BillingModule,
         PriorAuthorizationModule,
+        TheaterModule,
         AuditModule,
         ...(options.serve ? [BootstrapModule] : []),
       ],

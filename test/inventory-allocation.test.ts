@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trustedClinicId, type Caller } from '../src/common/auth/caller';
-import { TransactionRunner } from '../src/common/database/transaction-runner';
 import { gs1CheckDigit } from '../src/modules/inventory/services/gs1-udi';
-import { InventoryConsumption } from '../src/modules/inventory/services/inventory-consumption';
 import { Given, type ClinicWithStaff } from './support/given';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -302,28 +299,36 @@ describe('consumption and traceability', () => {
     ).body;
     expect((await nurse().post(allocateUrl(plan), {})).status).toBe(200);
 
-    // The theater module (issue 6) calls this when a case completes; here it is called directly.
-    const caller: Caller = {
-      userId: clinic.staff.NURSE.id,
-      clinicId: trustedClinicId(clinic.clinicId),
-      role: 'NURSE',
-      requestId: 'consumption-test',
-    };
-    const consumed = await t.app.get(TransactionRunner).run((db) =>
-      t.app.get(InventoryConsumption).consumeReservedForPlan(db, caller, {
-        planId: plan.id,
-        patientId: patient.id,
-        surgicalCaseId: null,
-        at: new Date(),
-      }),
+    // The theater consumes the reservation when the case completes (seed steps 7, 9).
+    const coordinator = clinic.as('COORDINATOR');
+    await clinic.as('BILLING').request('PUT', '/fee-schedule/19325', {
+      description: 'Breast augmentation with implant',
+      surgeonFee: '7000.00',
+    });
+    expect((await coordinator.post(`/procedure-plans/${plan.id}/quote`, {})).status).toBe(201);
+    expect((await coordinator.post(`/procedure-plans/${plan.id}/approve`, {})).status).toBe(200);
+    const room = (await clinic.as('ADMIN').post('/operating-rooms', { name: `OR recall ${seq}` }))
+      .body;
+    const start = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    const theCase = await coordinator.post('/surgical-cases', {
+      procedurePlanId: plan.id,
+      operatingRoomId: room.id,
+      surgeonId: clinic.staff.SURGEON.id,
+      scheduledStart: start.toISOString(),
+      scheduledEnd: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+    });
+    expect(theCase.status).toBe(201);
+    expect((await nurse().post(`/surgical-cases/${theCase.body.id}/start`)).status).toBe(200);
+    expect((await nurse().post(`/surgical-cases/${theCase.body.id}/complete`, {})).status).toBe(
+      200,
     );
-    expect(consumed).toBe(2);
     expect(await stockOf(item.id)).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
     const unit = await nurse().get(`/inventory/units/T${seq}-1`);
     expect(unit.body).toMatchObject({
       status: 'CONSUMED',
       patientId: patient.id,
       procedurePlanId: plan.id,
+      surgicalCaseId: theCase.body.id,
     });
     expect(unit.body.consumedAt).toEqual(expect.any(String));
 

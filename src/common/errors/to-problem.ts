@@ -54,6 +54,10 @@ export function toProblem(error: unknown): ProblemResponse {
   if (state === '23505') {
     return expected(problem(409, 'DUPLICATE', 'A record with this unique value already exists'));
   }
+  if (state === '23P01') {
+    // Services name the conflicting record themselves; this is the backstop for any exclusion constraint.
+    return expected(problem(409, 'SCHEDULE_CONFLICT', 'The slot overlaps another booking'));
+  }
   if (state === '23503') {
     return expected(
       validationProblem([

@@ -8,9 +8,9 @@ import { PatientModule } from '../patient/patient.module';
 import { QuoteModule } from '../quote/quote.module';
 import { ProcedurePlanController } from './controllers/procedure-plan.controller';
 import { ProcedurePlanRepository } from './repositories/procedure-plan.repository';
+import { PlanCancellationHooks } from './services/plan-cancellation-hooks';
 import { PlanInventoryService } from './services/plan-inventory.service';
 import { PlanPresenter } from './services/plan-presenter';
-import { PlanReadinessService } from './services/plan-readiness.service';
 import { ProcedurePlanWorkflowService } from './services/procedure-plan-workflow.service';
 import { ProcedurePlanService } from './services/procedure-plan.service';
 import { RequirementResolver } from './services/requirement-resolver';
@@ -32,9 +32,9 @@ import { RequirementResolver } from './services/requirement-resolver';
     ProcedurePlanWorkflowService,
     PlanPresenter,
     PlanInventoryService,
-    PlanReadinessService,
+    PlanCancellationHooks,
     RequirementResolver,
   ],
-  exports: [PlanReadinessService, ProcedurePlanRepository],
+  exports: [ProcedurePlanRepository, PlanInventoryService, PlanPresenter, PlanCancellationHooks],
 })
 export class ProcedurePlanModule {}

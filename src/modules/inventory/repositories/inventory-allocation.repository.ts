@@ -32,6 +32,8 @@ const oldestFirst = new Keyset([inventoryAllocations.id]);
 
 export type ActiveAllocation = typeof inventoryAllocations.$inferSelect & {
   serialNumber: string | null;
+  batchNumber: string;
+  batchExpiresAt: string | null;
 };
 
 /** Not expired on `date`: no expiry, or expiring on that day or later. */
@@ -135,8 +137,17 @@ export class InventoryAllocationRepository {
   ): Promise<ActiveAllocation[]> {
     if (requirementIds.length === 0) return [];
     const rows = await db
-      .select({ allocation: inventoryAllocations, serialNumber: inventoryUnits.serialNumber })
+      .select({
+        allocation: inventoryAllocations,
+        serialNumber: inventoryUnits.serialNumber,
+        batchNumber: inventoryBatches.batchNumber,
+        batchExpiresAt: inventoryBatches.expiresAt,
+      })
       .from(inventoryAllocations)
+      .innerJoin(
+        inventoryBatches,
+        tenantJoin(inventoryBatches, inventoryAllocations.clinicId, inventoryAllocations.batchId),
+      )
       .leftJoin(
         inventoryUnits,
         tenantJoin(inventoryUnits, inventoryAllocations.clinicId, inventoryAllocations.unitId),
@@ -149,7 +160,12 @@ export class InventoryAllocationRepository {
         ),
       )
       .orderBy(asc(inventoryUnits.serialNumber));
-    return rows.map((r) => ({ ...r.allocation, serialNumber: r.serialNumber }));
+    return rows.map((r) => ({
+      ...r.allocation,
+      serialNumber: r.serialNumber,
+      batchNumber: r.batchNumber,
+      batchExpiresAt: r.batchExpiresAt,
+    }));
   }
 
   /**

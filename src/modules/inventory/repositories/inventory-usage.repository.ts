@@ -8,6 +8,9 @@ import { inventoryItems } from './inventory-item.schema';
 import { inventoryAllocations, inventoryUnits, inventoryUsages } from './inventory-stock.schema';
 
 export type NewUsage = Omit<typeof inventoryUsages.$inferInsert, 'createdAt' | 'updatedAt'>;
+export type UsageRow = typeof inventoryUsages.$inferSelect;
+export type UnitRow = typeof inventoryUnits.$inferSelect;
+export type AllocationRow = typeof inventoryAllocations.$inferSelect;
 
 export interface RecipientRow {
   patientId: string;
@@ -53,6 +56,60 @@ export class InventoryUsageRepository {
       .orderBy(asc(inventoryAllocations.batchId));
   }
 
+  /** One serial-numbered unit of an item, locked: two nurses scanning one implant queue. */
+  async lockUnitBySerial(
+    db: Db,
+    clinicId: ClinicId,
+    itemId: string,
+    serialNumber: string,
+  ): Promise<UnitRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(inventoryUnits)
+      .where(
+        and(
+          eq(inventoryUnits.clinicId, clinicId),
+          eq(inventoryUnits.itemId, itemId),
+          eq(inventoryUnits.serialNumber, serialNumber),
+        ),
+      )
+      .for('update');
+    return row;
+  }
+
+  async activeAllocationOfUnit(
+    db: Db,
+    clinicId: ClinicId,
+    unitId: string,
+  ): Promise<AllocationRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(inventoryAllocations)
+      .where(
+        and(
+          eq(inventoryAllocations.clinicId, clinicId),
+          eq(inventoryAllocations.unitId, unitId),
+          eq(inventoryAllocations.status, 'ACTIVE'),
+        ),
+      );
+    return row;
+  }
+
+  /** Part of a bulk reservation was used: the allocation keeps holding the rest. */
+  async reduceAllocation(
+    db: Db,
+    clinicId: ClinicId,
+    allocationId: string,
+    by: number,
+  ): Promise<void> {
+    await db
+      .update(inventoryAllocations)
+      .set({ quantity: sql`${inventoryAllocations.quantity} - ${by}`, updatedAt: sql`now()` })
+      .where(
+        and(eq(inventoryAllocations.clinicId, clinicId), eq(inventoryAllocations.id, allocationId)),
+      );
+  }
+
   async markUnitsConsumed(
     db: Db,
     clinicId: ClinicId,
@@ -90,8 +147,9 @@ export class InventoryUsageRepository {
       );
   }
 
-  async insertUsages(db: Db, usages: NewUsage[]): Promise<void> {
-    if (usages.length > 0) await db.insert(inventoryUsages).values(usages);
+  async insertUsages(db: Db, usages: NewUsage[]): Promise<UsageRow[]> {
+    if (usages.length === 0) return [];
+    return db.insert(inventoryUsages).values(usages).returning();
   }
 
   /** What a case consumed, oldest first, with each item's billing fields. */
@@ -117,6 +175,34 @@ export class InventoryUsageRepository {
       )
       .where(
         and(eq(inventoryUsages.clinicId, clinicId), eq(inventoryUsages.surgicalCaseId, caseId)),
+      )
+      .orderBy(asc(inventoryUsages.usedAt), asc(inventoryUsages.id));
+  }
+
+  /** What some cases consumed, for presenting a page of cases in one query. */
+  async usagesOfCases(db: Db, clinicId: ClinicId, caseIds: readonly string[]) {
+    if (caseIds.length === 0) return [];
+    return db
+      .select({
+        id: inventoryUsages.id,
+        surgicalCaseId: inventoryUsages.surgicalCaseId,
+        itemId: inventoryUsages.itemId,
+        itemCode: inventoryItems.code,
+        batchId: inventoryUsages.batchId,
+        serialNumber: inventoryUsages.serialNumber,
+        quantity: inventoryUsages.quantity,
+        usedAt: inventoryUsages.usedAt,
+      })
+      .from(inventoryUsages)
+      .innerJoin(
+        inventoryItems,
+        tenantJoin(inventoryItems, inventoryUsages.clinicId, inventoryUsages.itemId),
+      )
+      .where(
+        and(
+          eq(inventoryUsages.clinicId, clinicId),
+          inArray(inventoryUsages.surgicalCaseId, [...caseIds]),
+        ),
       )
       .orderBy(asc(inventoryUsages.usedAt), asc(inventoryUsages.id));
   }

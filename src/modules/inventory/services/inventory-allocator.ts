@@ -19,6 +19,13 @@ export interface ReservationRequest {
   usableOn: string;
 }
 
+/** What one requirement holds. */
+export interface Held {
+  quantity: number;
+  serialNumbers: string[];
+  batches: { batchId: string; batchNumber: string; expiresAt: string | null }[];
+}
+
 export interface Reservation {
   batchId: string;
   serialNumbers: string[];
@@ -114,17 +121,23 @@ export class InventoryAllocator {
     return active.reduce((sum, a) => sum + a.quantity, 0);
   }
 
-  /** Per requirement: what it holds (quantity and serial numbers). */
+  /** Per requirement: what it holds (quantity, serial numbers, and the batches, for their expiry). */
   async heldBy(
     db: Db,
     clinicId: ClinicId,
     requirementIds: readonly string[],
-  ): Promise<Map<string, { quantity: number; serialNumbers: string[] }>> {
-    const held = new Map<string, { quantity: number; serialNumbers: string[] }>();
+  ): Promise<Map<string, Held>> {
+    const held = new Map<string, Held>();
     for (const a of await this.allocations.activeFor(db, clinicId, requirementIds)) {
-      const entry = held.get(a.requirementId) ?? { quantity: 0, serialNumbers: [] };
+      const entry = held.get(a.requirementId) ?? { quantity: 0, serialNumbers: [], batches: [] };
       entry.quantity += a.quantity;
       if (a.serialNumber) entry.serialNumbers.push(a.serialNumber);
+      if (!entry.batches.some((b) => b.batchId === a.batchId))
+        entry.batches.push({
+          batchId: a.batchId,
+          batchNumber: a.batchNumber,
+          expiresAt: a.batchExpiresAt,
+        });
       held.set(a.requirementId, entry);
     }
     return held;

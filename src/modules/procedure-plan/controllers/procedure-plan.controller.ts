@@ -19,11 +19,9 @@ import {
   InventoryRequirementDto,
   ProcedurePlanDto,
   ProcedurePlanPageDto,
-  ReadinessDto,
 } from '../dto/procedure-plan-response.dto';
 import { UpdateProcedurePlanDto } from '../dto/update-procedure-plan.dto';
 import { PlanInventoryService } from '../services/plan-inventory.service';
-import { PlanReadinessService } from '../services/plan-readiness.service';
 import { ProcedurePlanWorkflowService } from '../services/procedure-plan-workflow.service';
 import { ProcedurePlanService } from '../services/procedure-plan.service';
 
@@ -36,7 +34,6 @@ export class ProcedurePlanController {
   constructor(
     private readonly plans: ProcedurePlanService,
     private readonly workflow: ProcedurePlanWorkflowService,
-    private readonly readiness: PlanReadinessService,
     private readonly inventory: PlanInventoryService,
   ) {}
 
@@ -143,12 +140,5 @@ export class ProcedurePlanController {
     @Body() body: CancelProcedurePlanDto,
   ) {
     return this.workflow.cancelPlan(caller, params.id, body);
-  }
-
-  @Get(':id/readiness')
-  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
-  @ZodResponse({ type: ReadinessDto })
-  getReadiness(@CurrentUser() caller: Caller, @Param() params: IdParams) {
-    return this.readiness.getReadiness(caller, params.id);
   }
 }

@@ -87,25 +87,3 @@ export const AllocateRequirementBody = z
   .transform((b) => b ?? {});
 export type AllocateRequirementBody = z.infer<typeof AllocateRequirementBody>;
 export class AllocateRequirementDto extends createZodDto(AllocateRequirementBody) {}
-
-export const READINESS_CODES = [
-  'PLAN_APPROVED',
-  'CONSENT_SIGNED',
-  'PRIOR_AUTH_APPROVED',
-  'INVENTORY_READY',
-] as const;
-export type ReadinessCode = (typeof READINESS_CODES)[number];
-
-export const ReadinessSchema = z.object({
-  ready: z.boolean(),
-  checks: z.array(
-    z.object({
-      code: z.enum(READINESS_CODES),
-      required: z.boolean(),
-      ok: z.boolean(),
-      detail: z.string(),
-    }),
-  ),
-});
-export type ReadinessResponse = z.infer<typeof ReadinessSchema>;
-export class ReadinessDto extends createZodDto(ReadinessSchema) {}

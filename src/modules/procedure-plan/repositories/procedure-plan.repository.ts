@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
+import { surgicalCases } from '../../theater/repositories/theater.schema';
 import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
 import { procedureInventoryRequirements, procedurePlans } from './procedure-plan.schema';
 
@@ -22,6 +23,11 @@ export type NewRequirement = Omit<
   'createdAt' | 'updatedAt'
 >;
 export type RequirementWithItem = RequirementRow & { itemCode: string; itemName: string };
+/** A plan's case that is not cancelled: the one the plan answers with, and whose date it plans for. */
+export interface LiveCase {
+  id: string;
+  scheduledStart: Date;
+}
 
 // Ids are UUID v7: id order is creation order, newest first.
 const newestFirst = new Keyset([procedurePlans.id], 'desc');
@@ -162,5 +168,29 @@ export class ProcedurePlanRepository {
         ),
       )
       .orderBy(asc(procedureInventoryRequirements.id));
+  }
+
+  /** Each plan's live (not cancelled) surgical case; at most one per plan (surgical_cases_one_live_per_plan). */
+  async liveCasesOf(
+    db: Db,
+    clinicId: ClinicId,
+    planIds: readonly string[],
+  ): Promise<Map<string, LiveCase>> {
+    if (planIds.length === 0) return new Map();
+    const rows = await db
+      .select({
+        planId: surgicalCases.procedurePlanId,
+        id: surgicalCases.id,
+        scheduledStart: surgicalCases.scheduledStart,
+      })
+      .from(surgicalCases)
+      .where(
+        and(
+          eq(surgicalCases.clinicId, clinicId),
+          inArray(surgicalCases.procedurePlanId, [...planIds]),
+          ne(surgicalCases.status, 'CANCELLED'),
+        ),
+      );
+    return new Map(rows.map((r) => [r.planId, { id: r.id, scheduledStart: r.scheduledStart }]));
   }
 }

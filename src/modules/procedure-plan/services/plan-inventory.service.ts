@@ -76,8 +76,7 @@ export class PlanInventoryService {
         quantity: requirement.quantity,
         serialTracked: item.requiresSerialNumber,
         batchId: body.batchId,
-        // No surgery date exists before a case is scheduled (issue 6): not expired today.
-        usableOn: this.today(),
+        usableOn: await this.usableOn(db, caller.clinicId, planId),
       });
       await this.plans.setAllocation(db, caller.clinicId, requirementId, {
         isPreAllocated: true,
@@ -164,11 +163,15 @@ export class PlanInventoryService {
     });
   }
 
-  /** Per requirement: required, held by this plan, free on the shelf, and what would still be missing. */
+  /**
+   * Per requirement: required, held by this plan, free on the shelf (usable on `date`, by default
+   * the plan's surgery date or today), and what would still be missing.
+   */
   async availabilityOf(
     db: Db,
     clinicId: ClinicId,
     planId: string,
+    date?: string,
   ): Promise<AvailabilityResponse['data']> {
     const requirements = await this.plans.requirementsOf(db, clinicId, [planId]);
     const held = await this.allocator.heldBy(
@@ -176,11 +179,11 @@ export class PlanInventoryService {
       clinicId,
       requirements.map((r) => r.id),
     );
-    const today = this.today();
+    const usableOn = date ?? (await this.usableOn(db, clinicId, planId));
     const result: AvailabilityResponse['data'] = [];
     for (const r of requirements) {
       const allocated = held.get(r.id)?.quantity ?? 0;
-      const available = await this.allocator.availableOn(db, clinicId, r.inventoryItemId, today);
+      const available = await this.allocator.availableOn(db, clinicId, r.inventoryItemId, usableOn);
       result.push({
         requirementId: r.id,
         inventoryItemCode: r.itemCode,
@@ -208,8 +211,15 @@ export class PlanInventoryService {
     return { plan, requirement };
   }
 
-  private today(): string {
-    return this.clock.now().toISOString().slice(0, 10);
+  /**
+   * The day stock must still be usable: the surgery's (UTC) date once a case is scheduled, and
+   * never a day already past.
+   */
+  private async usableOn(db: Db, clinicId: ClinicId, planId: string): Promise<string> {
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const liveCase = (await this.plans.liveCasesOf(db, clinicId, [planId])).get(planId);
+    const surgeryDay = liveCase?.scheduledStart.toISOString().slice(0, 10);
+    return surgeryDay !== undefined && surgeryDay > today ? surgeryDay : today;
   }
 }
 

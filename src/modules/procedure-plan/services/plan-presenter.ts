@@ -16,8 +16,8 @@ import {
 } from '../repositories/procedure-plan.repository';
 
 /**
- * Plans as every route answers them: with requirements, consent and live quote, loaded for a
- * whole page in three queries (not three per plan).
+ * Plans as every route answers them: with requirements, consent, live quote and case, loaded
+ * for a whole page in a fixed number of queries (not a few per plan).
  */
 @Injectable()
 export class PlanPresenter {
@@ -49,6 +49,7 @@ export class PlanPresenter {
       clinicId,
       requirements.map((r) => r.id),
     );
+    const cases = await this.plans.liveCasesOf(db, clinicId, ids);
     return rows.map((plan) => ({
       id: plan.id,
       planNumber: plan.planNumber,
@@ -76,8 +77,7 @@ export class PlanPresenter {
         .map((r) => toRequirementResponse(r, held.get(r.id)?.serialNumbers ?? [])),
       consent: consents.get(plan.id) ?? null,
       currentQuoteId: quoteIds.get(plan.id) ?? null,
-      // Surgical cases arrive with the theater module (issue 6).
-      surgicalCaseId: null,
+      surgicalCaseId: cases.get(plan.id)?.id ?? null,
       version: plan.version,
       createdAt: plan.createdAt.toISOString(),
       updatedAt: plan.updatedAt.toISOString(),

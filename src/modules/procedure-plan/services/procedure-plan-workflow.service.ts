@@ -26,6 +26,7 @@ import {
   type PlanRow,
 } from '../repositories/procedure-plan.repository';
 import type { PlanStatus } from '../repositories/procedure-plan.schema';
+import { PlanCancellationHooks } from './plan-cancellation-hooks';
 import { PlanInventoryService } from './plan-inventory.service';
 import { PlanNotApprovable } from './plan-not-approvable.error';
 import { PlanPresenter } from './plan-presenter';
@@ -45,6 +46,7 @@ export class ProcedurePlanWorkflowService {
     private readonly items: InventoryItemRepository,
     private readonly consents: PlanConsentService,
     private readonly inventory: PlanInventoryService,
+    private readonly cancellationHooks: PlanCancellationHooks,
     private readonly icd10: Icd10Catalog,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
@@ -150,7 +152,10 @@ export class ProcedurePlanWorkflowService {
     });
   }
 
-  /** Any state but COMPLETED (and CANCELLED) → CANCELLED; reservations released, a pending consent voided. */
+  /**
+   * Any state but COMPLETED (and CANCELLED) → CANCELLED; reservations released, a pending consent
+   * voided, a scheduled case cancelled (by the theater's hook).
+   */
   cancelPlan(
     caller: Caller,
     planId: string,
@@ -160,6 +165,7 @@ export class ProcedurePlanWorkflowService {
       const plan = await this.lock(db, caller, planId);
       if (!CANCELLABLE.includes(plan.status))
         throw new InvalidStateTransition(plan.status, 'cancel');
+      await this.cancellationHooks.run(db, caller, plan, body.reason);
       const cancelled = await this.plans.update(db, caller.clinicId, plan.id, {
         status: 'CANCELLED',
         cancelledAt: this.clock.now(),

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
+import type { Caller } from '../../../common/auth/caller';
+import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
+import {
+  CreateOperatingRoomDto,
+  ListOperatingRoomsQueryDto,
+  OperatingRoomDto,
+  OperatingRoomPageDto,
+  UpdateOperatingRoomDto,
+} from '../dto/operating-room.dto';
+import { OperatingRoomService } from '../services/operating-room.service';
+
+/** Rooms are ADMIN's to manage (DESIGN.md §8); everyone who schedules or bills reads them. */
+@ApiTags('theater')
+@ApiBearerAuth()
+@Controller('operating-rooms')
+@Roles('ADMIN')
+export class OperatingRoomController {
+  constructor(private readonly rooms: OperatingRoomService) {}
+
+  @Post()
+  @ZodResponse({ status: 201, type: OperatingRoomDto })
+  create(@CurrentUser() caller: Caller, @Body() body: CreateOperatingRoomDto) {
+    return this.rooms.createRoom(caller, body);
+  }
+
+  @Get()
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
+  @ZodResponse({ type: OperatingRoomPageDto })
+  list(@CurrentUser() caller: Caller, @Query() query: ListOperatingRoomsQueryDto) {
+    return this.rooms.listRooms(caller, query);
+  }
+
+  @Get(':id')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
+  @ZodResponse({ type: OperatingRoomDto })
+  get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
+    return this.rooms.getRoom(caller, params.id);
+  }
+
+  /** Rename, or deactivate with `{ "active": false }`. */
+  @Patch(':id')
+  @ZodResponse({ type: OperatingRoomDto })
+  update(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: UpdateOperatingRoomDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.rooms.updateRoom(caller, params.id, body, ifMatch);
+  }
+}

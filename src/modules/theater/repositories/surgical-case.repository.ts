@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { and, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { Keyset, type Page } from '../../../common/http/pagination';
+import { bills } from '../../billing/repositories/billing.schema';
+import type { ListSurgicalCasesQuery } from '../dto/surgical-case.dto';
+import { operatingRooms, surgicalCases } from './theater.schema';
+
+export type CaseRow = typeof surgicalCases.$inferSelect;
+export type NewCase = Omit<
+  typeof surgicalCases.$inferInsert,
+  'version' | 'createdAt' | 'updatedAt'
+>;
+export type CaseChanges = Partial<
+  Pick<
+    CaseRow,
+    | 'operatingRoomId'
+    | 'scheduledStart'
+    | 'scheduledEnd'
+    | 'status'
+    | 'startedAt'
+    | 'startedById'
+    | 'completedAt'
+    | 'completedById'
+    | 'completionNotes'
+    | 'cancelledAt'
+    | 'cancelReason'
+  >
+>;
+
+// The theater schedule reads in time order.
+const bySchedule = new Keyset([surgicalCases.scheduledStart, surgicalCases.id]);
+
+@Injectable()
+export class SurgicalCaseRepository {
+  async insert(db: Db, theCase: NewCase): Promise<CaseRow> {
+    return returnedRow(
+      await db.insert(surgicalCases).values(theCase).returning(),
+      'INSERT … RETURNING gives the row',
+    );
+  }
+
+  async findById(db: Db, clinicId: ClinicId, id: string): Promise<CaseRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(surgicalCases)
+      .where(byTenantKey(surgicalCases, clinicId, id));
+    return row;
+  }
+
+  /** SELECT … FOR UPDATE. Callers lock the plan first, then its case: one order everywhere. */
+  async lockById(db: Db, clinicId: ClinicId, id: string): Promise<CaseRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(surgicalCases)
+      .where(byTenantKey(surgicalCases, clinicId, id))
+      .for('update');
+    return row;
+  }
+
+  async lockLiveOfPlan(db: Db, clinicId: ClinicId, planId: string): Promise<CaseRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(surgicalCases)
+      .where(
+        and(
+          eq(surgicalCases.clinicId, clinicId),
+          eq(surgicalCases.procedurePlanId, planId),
+          ne(surgicalCases.status, 'CANCELLED'),
+        ),
+      )
+      .for('update');
+    return row;
+  }
+
+  async update(db: Db, clinicId: ClinicId, id: string, changes: CaseChanges): Promise<CaseRow> {
+    return returnedRow(
+      await db
+        .update(surgicalCases)
+        .set({ ...changes, version: sql`${surgicalCases.version} + 1`, updatedAt: sql`now()` })
+        .where(byTenantKey(surgicalCases, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
+  }
+
+  /**
+   * A live case (SCHEDULED or IN_PROGRESS) in the room or with the surgeon overlapping
+   * [start, end), other than `exceptId`: what the exclusion constraints would refuse.
+   */
+  async findOverlapping(
+    db: Db,
+    clinicId: ClinicId,
+    slot: { operatingRoomId: string; surgeonId: string; start: Date; end: Date },
+    exceptId?: string,
+  ): Promise<CaseRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(surgicalCases)
+      .where(
+        and(
+          eq(surgicalCases.clinicId, clinicId),
+          inArray(surgicalCases.status, ['SCHEDULED', 'IN_PROGRESS']),
+          or(
+            eq(surgicalCases.operatingRoomId, slot.operatingRoomId),
+            eq(surgicalCases.surgeonId, slot.surgeonId),
+          ),
+          lt(surgicalCases.scheduledStart, slot.end),
+          gt(surgicalCases.scheduledEnd, slot.start),
+          exceptId ? ne(surgicalCases.id, exceptId) : undefined,
+        ),
+      )
+      .orderBy(surgicalCases.scheduledStart)
+      .limit(1);
+    return row;
+  }
+
+  async list(db: Db, clinicId: ClinicId, q: ListSurgicalCasesQuery): Promise<Page<CaseRow>> {
+    const conditions: (SQL | undefined)[] = [
+      eq(surgicalCases.clinicId, clinicId),
+      // Cases overlapping [from, to): a day's schedule includes a case running past midnight.
+      q.from ? gt(surgicalCases.scheduledEnd, new Date(q.from)) : undefined,
+      q.to ? lt(surgicalCases.scheduledStart, new Date(q.to)) : undefined,
+      q.operatingRoomId ? eq(surgicalCases.operatingRoomId, q.operatingRoomId) : undefined,
+      q.surgeonId ? eq(surgicalCases.surgeonId, q.surgeonId) : undefined,
+      q.patientId ? eq(surgicalCases.patientId, q.patientId) : undefined,
+      q.procedurePlanId ? eq(surgicalCases.procedurePlanId, q.procedurePlanId) : undefined,
+      q.status ? eq(surgicalCases.status, q.status) : undefined,
+      bySchedule.after(q),
+    ];
+    const rows = await db
+      .select()
+      .from(surgicalCases)
+      .where(and(...conditions))
+      .orderBy(...bySchedule.orderBy())
+      .limit(bySchedule.fetchSize(q));
+    return bySchedule.toPage(
+      rows,
+      q,
+      (r) => [r.scheduledStart.toISOString(), r.id],
+      (r) => r,
+    );
+  }
+
+  async roomNames(db: Db, clinicId: ClinicId, roomIds: readonly string[]) {
+    if (roomIds.length === 0) return new Map<string, string>();
+    const rows = await db
+      .select({ id: operatingRooms.id, name: operatingRooms.name })
+      .from(operatingRooms)
+      .where(and(eq(operatingRooms.clinicId, clinicId), inArray(operatingRooms.id, [...roomIds])));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Each case's bill (bills_one_per_case). */
+  async billIdsOf(db: Db, clinicId: ClinicId, caseIds: readonly string[]) {
+    if (caseIds.length === 0) return new Map<string, string>();
+    const rows = await db
+      .select({ caseId: bills.surgicalCaseId, id: bills.id })
+      .from(bills)
+      .where(and(eq(bills.clinicId, clinicId), inArray(bills.surgicalCaseId, [...caseIds])));
+    return new Map(rows.map((r) => [r.caseId, r.id]));
+  }
+}

@@ -1,0 +1,37 @@
+import { DomainError } from '../../../common/errors/domain-error';
+
+export interface ConflictingCase {
+  id: string;
+  caseNumber: string;
+  operatingRoomId: string;
+  surgeonId: string;
+  scheduledStart: Date;
+  scheduledEnd: Date;
+}
+
+/** 409 SCHEDULE_CONFLICT (API.md): the room or the surgeon is taken then, by the case it names. */
+export class ScheduleConflict extends DomainError {
+  readonly status = 409;
+  readonly code = 'SCHEDULE_CONFLICT';
+  constructor(
+    readonly resource: 'operatingRoom' | 'surgeon',
+    private readonly conflicting: ConflictingCase,
+  ) {
+    super(
+      `${resource === 'operatingRoom' ? 'The operating room' : 'The surgeon'} is booked from ` +
+        `${conflicting.scheduledStart.toISOString()} to ${conflicting.scheduledEnd.toISOString()} ` +
+        `by case ${conflicting.caseNumber}`,
+    );
+  }
+  override details(): Record<string, unknown> {
+    return {
+      conflict: {
+        resource: this.resource,
+        surgicalCaseId: this.conflicting.id,
+        caseNumber: this.conflicting.caseNumber,
+        scheduledStart: this.conflicting.scheduledStart.toISOString(),
+        scheduledEnd: this.conflicting.scheduledEnd.toISOString(),
+      },
+    };
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { NotFound } from '../../../common/errors/domain-error';
+import { PlanConsentService } from '../../consent/services/plan-consent.service';
+import { InventoryAllocator } from '../../inventory/services/inventory-allocator';
+import { PriorAuthorizationCoverage } from '../../prior-authorization/services/prior-authorization-coverage';
+import {
+  ProcedurePlanRepository,
+  type PlanRow,
+} from '../../procedure-plan/repositories/procedure-plan.repository';
+import { PlanInventoryService } from '../../procedure-plan/services/plan-inventory.service';
+import type {
+  ReadinessCheck,
+  ReadinessCode,
+  ReadinessQuery,
+  ReadinessResponse,
+} from '../dto/readiness.dto';
+
+export interface ReadinessOptions {
+  /** Re-checking a case being moved: its plan is SCHEDULED already, which counts as approved. */
+  rescheduling?: boolean;
+  /** Only these checks (moving a case re-checks what depends on the date). */
+  only?: readonly ReadinessCode[];
+}
+
+/**
+ * The seed's "Before Surgery Can Be Scheduled" (DESIGN.md §4), in one place: `GET
+ * /procedure-plans/:id/readiness` answers it, and scheduling or moving a case refuses with the
+ * unmet checks of this same method. It lives with the theater because the surgery date is the
+ * theater's: the prior authorization's window and the reserved batches' expiry are checked
+ * against it.
+ */
+@Injectable()
+export class SchedulingReadiness {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly plans: ProcedurePlanRepository,
+    private readonly consents: PlanConsentService,
+    private readonly planInventory: PlanInventoryService,
+    private readonly allocator: InventoryAllocator,
+    private readonly priorAuth: PriorAuthorizationCoverage,
+    private readonly clock: Clock,
+  ) {}
+
+  getReadiness(caller: Caller, planId: string, query: ReadinessQuery): Promise<ReadinessResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.plans.findById(db, caller.clinicId, planId);
+      if (!plan) throw new NotFound('ProcedurePlan', planId);
+      const liveCase = (await this.plans.liveCasesOf(db, caller.clinicId, [plan.id])).get(plan.id);
+      const surgeryDate =
+        query.surgeryDate ?? liveCase?.scheduledStart.toISOString().slice(0, 10) ?? null;
+      return this.checklist(db, caller.clinicId, plan, surgeryDate, {
+        rescheduling: liveCase !== undefined,
+      });
+    });
+  }
+
+  async checklist(
+    db: Db,
+    clinicId: ClinicId,
+    plan: PlanRow,
+    surgeryDate: string | null,
+    options: ReadinessOptions = {},
+  ): Promise<ReadinessResponse> {
+    const wanted = (code: ReadinessCode) => !options.only || options.only.includes(code);
+    const checks: ReadinessCheck[] = [];
+    if (wanted('PLAN_APPROVED'))
+      checks.push(this.planApproved(plan, options.rescheduling ?? false));
+    if (wanted('CONSENT_SIGNED')) checks.push(await this.consentSigned(db, clinicId, plan));
+    if (wanted('PRIOR_AUTH_APPROVED'))
+      checks.push({
+        code: 'PRIOR_AUTH_APPROVED',
+        ...(await this.priorAuth.checkFor(db, clinicId, plan, surgeryDate, this.today())),
+      });
+    if (wanted('INVENTORY_READY'))
+      checks.push(await this.inventoryReady(db, clinicId, plan, surgeryDate));
+    return { ready: checks.every((c) => !c.required || c.ok), surgeryDate, checks };
+  }
+
+  private planApproved(plan: PlanRow, rescheduling: boolean): ReadinessCheck {
+    const ok = plan.status === 'APPROVED' || (rescheduling && plan.status === 'SCHEDULED');
+    return {
+      code: 'PLAN_APPROVED',
+      required: true,
+      ok,
+      detail: ok
+        ? 'The patient approved the plan'
+        : `The plan is ${plan.status}, not APPROVED${plan.status === 'QUOTED' ? ': record the patient’s approval' : ''}`,
+    };
+  }
+
+  private async consentSigned(db: Db, clinicId: ClinicId, plan: PlanRow): Promise<ReadinessCheck> {
+    const consent = (await this.consents.summariesForPlans(db, clinicId, [plan.id])).get(plan.id);
+    if (!consent)
+      return {
+        code: 'CONSENT_SIGNED',
+        required: false,
+        ok: true,
+        detail: 'No procedure-specific consent template matches the plan',
+      };
+    const ok = consent.status === 'SIGNED';
+    return {
+      code: 'CONSENT_SIGNED',
+      required: true,
+      ok,
+      detail: ok
+        ? `Consent ${consent.templateCode} is signed`
+        : `Consent ${consent.templateCode} is ${consent.status}: it must be signed`,
+    };
+  }
+
+  /**
+   * Implants must be reserved by serial number from batches still usable on the surgery date;
+   * other required supplies need only be reserved or on the shelf then.
+   */
+  private async inventoryReady(
+    db: Db,
+    clinicId: ClinicId,
+    plan: PlanRow,
+    surgeryDate: string | null,
+  ): Promise<ReadinessCheck> {
+    const requirements = (await this.plans.requirementsOf(db, clinicId, [plan.id])).filter(
+      (r) => r.isRequired,
+    );
+    if (requirements.length === 0)
+      return {
+        code: 'INVENTORY_READY',
+        required: false,
+        ok: true,
+        detail: 'The plan requires no inventory',
+      };
+    const day = surgeryDate !== null && surgeryDate > this.today() ? surgeryDate : this.today();
+    const availability = new Map(
+      (await this.planInventory.availabilityOf(db, clinicId, plan.id, day)).map((a) => [
+        a.requirementId,
+        a,
+      ]),
+    );
+    const held = await this.allocator.heldBy(
+      db,
+      clinicId,
+      requirements.map((r) => r.id),
+    );
+    const problems: string[] = [];
+    for (const r of requirements) {
+      const expiring = (held.get(r.id)?.batches ?? []).filter(
+        (b) => b.expiresAt !== null && b.expiresAt < day,
+      );
+      const allocated = availability.get(r.id)?.allocated ?? 0;
+      const available = availability.get(r.id)?.available ?? 0;
+      if (expiring.length > 0)
+        problems.push(
+          `${r.itemCode}: reserved batch ${expiring.map((b) => `${b.batchNumber} expires ${b.expiresAt}`).join(', ')}, before ${day}: release it and allocate again`,
+        );
+      else if (r.requiresSerialNumber && allocated < r.quantity)
+        problems.push(`${r.itemCode} ×${r.quantity} not reserved (${allocated} reserved)`);
+      else if (!r.requiresSerialNumber && allocated + available < r.quantity)
+        problems.push(
+          `${r.itemCode} ×${r.quantity} not in stock (${allocated + available} usable)`,
+        );
+    }
+    return {
+      code: 'INVENTORY_READY',
+      required: true,
+      ok: problems.length === 0,
+      detail:
+        problems.length === 0
+          ? `Every implant is reserved and every other required item is in stock for ${day}`
+          : `Not ready: ${problems.join('; ')}`,
+    };
+  }
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { InventoryUsageRepository } from '../../inventory/repositories/inventory-usage.repository';
+import type { SurgicalCaseResponse } from '../dto/surgical-case.dto';
+import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-case.repository';
+
+/** Cases as every route answers them, a whole page in a fixed number of queries. */
+@Injectable()
+export class SurgicalCasePresenter {
+  constructor(
+    private readonly cases: SurgicalCaseRepository,
+    private readonly usages: InventoryUsageRepository,
+  ) {}
+
+  async present(db: Db, clinicId: ClinicId, row: CaseRow): Promise<SurgicalCaseResponse> {
+    const [presented] = await this.presentAll(db, clinicId, [row]);
+    if (!presented) throw new Error('a presented case');
+    return presented;
+  }
+
+  async presentAll(
+    db: Db,
+    clinicId: ClinicId,
+    rows: readonly CaseRow[],
+  ): Promise<SurgicalCaseResponse[]> {
+    const ids = rows.map((c) => c.id);
+    const rooms = await this.cases.roomNames(db, clinicId, [
+      ...new Set(rows.map((c) => c.operatingRoomId)),
+    ]);
+    const billIds = await this.cases.billIdsOf(db, clinicId, ids);
+    const usages = await this.usages.usagesOfCases(db, clinicId, ids);
+    return rows.map((c) => ({
+      id: c.id,
+      caseNumber: c.caseNumber,
+      procedurePlanId: c.procedurePlanId,
+      patientId: c.patientId,
+      surgeonId: c.surgeonId,
+      operatingRoomId: c.operatingRoomId,
+      operatingRoomName: rooms.get(c.operatingRoomId) ?? '',
+      scheduledStart: c.scheduledStart.toISOString(),
+      scheduledEnd: c.scheduledEnd.toISOString(),
+      status: c.status,
+      procedureName: c.procedureName,
+      procedureCode: c.procedureCode,
+      cptCodes: c.cptCodes,
+      diagnosisCodes: c.diagnosisCodes,
+      procedureType: c.procedureType,
+      insuranceCptCodes: c.insuranceCptCodes,
+      startedAt: c.startedAt?.toISOString() ?? null,
+      completedAt: c.completedAt?.toISOString() ?? null,
+      completionNotes: c.completionNotes,
+      cancelledAt: c.cancelledAt?.toISOString() ?? null,
+      cancelReason: c.cancelReason,
+      inventoryUsages: usages
+        .filter((u) => u.surgicalCaseId === c.id)
+        .map((u) => ({
+          id: u.id,
+          inventoryItemId: u.itemId,
+          inventoryItemCode: u.itemCode,
+          batchId: u.batchId,
+          serialNumber: u.serialNumber,
+          quantity: u.quantity,
+          usedAt: u.usedAt.toISOString(),
+        })),
+      billId: billIds.get(c.id) ?? null,
+      createdById: c.createdById,
+      version: c.version,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    }));
+  }
+}

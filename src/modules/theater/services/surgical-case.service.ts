@@ -1,0 +1,363 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { exclusionViolation } from '../../../common/database/exclusion-violation';
+import { SequenceAllocator } from '../../../common/database/sequence-allocator';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import {
+  InvalidStateTransition,
+  NotFound,
+  ValidationFailed,
+} from '../../../common/errors/domain-error';
+import type { Page } from '../../../common/http/pagination';
+import { assertVersion } from '../../../common/http/versioning';
+import { newId } from '../../../common/ids';
+import {
+  ProcedurePlanRepository,
+  type PlanRow,
+} from '../../procedure-plan/repositories/procedure-plan.repository';
+import { PlanCancellationHooks } from '../../procedure-plan/services/plan-cancellation-hooks';
+import { UserService } from '../../user/services/user.service';
+import type {
+  CancelSurgicalCaseBody,
+  CreateSurgicalCaseBody,
+  ListSurgicalCasesQuery,
+  SurgicalCaseResponse,
+  UpdateSurgicalCaseBody,
+} from '../dto/surgical-case.dto';
+import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-case.repository';
+import { OperatingRoomService } from './operating-room.service';
+import { ScheduleConflict } from './schedule-conflict.error';
+import { SchedulingBlocked } from './scheduling-blocked.error';
+import { SchedulingReadiness } from './scheduling-readiness.service';
+import { SurgicalCasePresenter } from './surgical-case.presenter';
+
+const ENTITY = 'SurgicalCase';
+/** A booking further out than this is a typo. */
+const MAX_YEARS_AHEAD = 2;
+
+interface Slot {
+  operatingRoomId: string;
+  surgeonId: string;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * Booking the theater (DESIGN.md §4, the seed's step 7): a case is created only when the plan is
+ * ready, copies the plan's procedure once, and never overlaps another live case in its room or
+ * for its surgeon. Every use case locks the plan first and then its case, in that one order.
+ */
+@Injectable()
+export class SurgicalCaseService implements OnModuleInit {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly cases: SurgicalCaseRepository,
+    private readonly plans: ProcedurePlanRepository,
+    private readonly readiness: SchedulingReadiness,
+    private readonly rooms: OperatingRoomService,
+    private readonly users: UserService,
+    private readonly presenter: SurgicalCasePresenter,
+    private readonly sequences: SequenceAllocator,
+    private readonly cancellationHooks: PlanCancellationHooks,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.cancellationHooks.register((db, caller, plan, reason) =>
+      this.cancelWithPlan(db, caller, plan, reason),
+    );
+  }
+
+  scheduleCase(caller: Caller, body: CreateSurgicalCaseBody): Promise<SurgicalCaseResponse> {
+    const slot: Slot = {
+      operatingRoomId: body.operatingRoomId,
+      surgeonId: body.surgeonId,
+      start: new Date(body.scheduledStart),
+      end: new Date(body.scheduledEnd),
+    };
+    this.assertBookableTime(slot);
+    return this.withConflictNamed(
+      caller.clinicId,
+      () => slot,
+      undefined,
+      () =>
+        this.tx.run(async (db) => {
+          const plan = await this.plans.lockById(db, caller.clinicId, body.procedurePlanId);
+          if (!plan) throw new NotFound('ProcedurePlan', body.procedurePlanId);
+          await this.users.assertActiveSurgeon(db, caller.clinicId, body.surgeonId);
+          await this.rooms.assertBookable(db, caller.clinicId, body.operatingRoomId);
+          const check = await this.readiness.checklist(
+            db,
+            caller.clinicId,
+            plan,
+            dayOf(slot.start),
+          );
+          const unmet = check.checks.filter((c) => c.required && !c.ok);
+          if (unmet.length > 0) throw new SchedulingBlocked(unmet);
+          // The number first: its counter row queues concurrent bookings, so the overlap check
+          // below sees a booking that committed meanwhile and can name it.
+          const caseNumber = await this.nextCaseNumber(db, caller.clinicId);
+          await this.assertNoOverlap(db, caller.clinicId, slot);
+          const created = await this.cases.insert(db, {
+            clinicId: caller.clinicId,
+            id: newId(),
+            caseNumber,
+            procedurePlanId: plan.id,
+            patientId: plan.patientId,
+            surgeonId: slot.surgeonId,
+            operatingRoomId: slot.operatingRoomId,
+            scheduledStart: slot.start,
+            scheduledEnd: slot.end,
+            procedureName: plan.procedureName,
+            procedureCode: plan.primaryCptCode,
+            cptCodes: plan.cptCodes,
+            diagnosisCodes: plan.diagnosisCodes,
+            procedureType: plan.procedureType,
+            insuranceCptCodes: plan.insuranceCptCodes,
+            createdById: caller.userId,
+          });
+          await this.plans.update(db, caller.clinicId, plan.id, { status: 'SCHEDULED' });
+          await this.audit.record(db, caller, {
+            action: 'surgical-case.schedule',
+            entityType: ENTITY,
+            entityId: created.id,
+            changedFields: Object.keys(body),
+            metadata: { procedurePlanId: plan.id, patientId: plan.patientId },
+          });
+          await this.audit.record(db, caller, {
+            action: 'procedure-plan.schedule',
+            entityType: 'ProcedurePlan',
+            entityId: plan.id,
+            changedFields: ['status'],
+            metadata: { surgicalCaseId: created.id },
+          });
+          return this.presenter.present(db, caller.clinicId, created);
+        }),
+    );
+  }
+
+  /** Moves a SCHEDULED case to another room or time; the date-bound checks are made again. */
+  moveCase(
+    caller: Caller,
+    id: string,
+    body: UpdateSurgicalCaseBody,
+    ifMatch: number | undefined,
+  ): Promise<SurgicalCaseResponse> {
+    let slot: Slot | undefined;
+    return this.withConflictNamed(
+      caller.clinicId,
+      () => slot,
+      id,
+      () =>
+        this.tx.run(async (db) => {
+          const { plan, theCase } = await this.lockPlanAndCase(db, caller, id);
+          assertVersion(theCase.version, ifMatch);
+          if (theCase.status !== 'SCHEDULED')
+            throw new InvalidStateTransition(theCase.status, 'move');
+          slot = {
+            operatingRoomId: body.operatingRoomId ?? theCase.operatingRoomId,
+            surgeonId: theCase.surgeonId,
+            start: body.scheduledStart ? new Date(body.scheduledStart) : theCase.scheduledStart,
+            end: body.scheduledEnd ? new Date(body.scheduledEnd) : theCase.scheduledEnd,
+          };
+          if (slot.end <= slot.start)
+            throw ValidationFailed.field('scheduledEnd', 'Must be after scheduledStart');
+          this.assertBookableTime(slot);
+          if (body.operatingRoomId)
+            await this.rooms.assertBookable(db, caller.clinicId, body.operatingRoomId);
+          if (dayOf(slot.start) !== dayOf(theCase.scheduledStart)) {
+            const check = await this.readiness.checklist(
+              db,
+              caller.clinicId,
+              plan,
+              dayOf(slot.start),
+              {
+                rescheduling: true,
+                only: ['PRIOR_AUTH_APPROVED', 'INVENTORY_READY'],
+              },
+            );
+            const unmet = check.checks.filter((c) => c.required && !c.ok);
+            if (unmet.length > 0) throw new SchedulingBlocked(unmet);
+          }
+          await this.assertNoOverlap(db, caller.clinicId, slot, theCase.id);
+          const moved = await this.cases.update(db, caller.clinicId, theCase.id, {
+            operatingRoomId: slot.operatingRoomId,
+            scheduledStart: slot.start,
+            scheduledEnd: slot.end,
+          });
+          await this.audit.record(db, caller, {
+            action: 'surgical-case.move',
+            entityType: ENTITY,
+            entityId: theCase.id,
+            changedFields: Object.keys(body),
+          });
+          return this.presenter.present(db, caller.clinicId, moved);
+        }),
+    );
+  }
+
+  /** SCHEDULED → CANCELLED; the plan returns to APPROVED and keeps its reservations. */
+  cancelCase(
+    caller: Caller,
+    id: string,
+    body: CancelSurgicalCaseBody,
+  ): Promise<SurgicalCaseResponse> {
+    return this.tx.run(async (db) => {
+      const { plan, theCase } = await this.lockPlanAndCase(db, caller, id);
+      if (theCase.status !== 'SCHEDULED')
+        throw new InvalidStateTransition(theCase.status, 'cancel');
+      const cancelled = await this.markCancelled(db, caller, theCase, body.reason);
+      await this.plans.update(db, caller.clinicId, plan.id, { status: 'APPROVED' });
+      await this.audit.record(db, caller, {
+        action: 'procedure-plan.unschedule',
+        entityType: 'ProcedurePlan',
+        entityId: plan.id,
+        changedFields: ['status'],
+        metadata: { surgicalCaseId: theCase.id },
+      });
+      return this.presenter.present(db, caller.clinicId, cancelled);
+    });
+  }
+
+  getCase(caller: Caller, id: string): Promise<SurgicalCaseResponse> {
+    return this.tx.run(async (db) => {
+      const theCase = await this.cases.findById(db, caller.clinicId, id);
+      if (!theCase) throw new NotFound(ENTITY, id);
+      await this.audit.recordReads(db, caller, 'surgical-case.read', ENTITY, [theCase.id]);
+      return this.presenter.present(db, caller.clinicId, theCase);
+    });
+  }
+
+  listCases(caller: Caller, query: ListSurgicalCasesQuery): Promise<Page<SurgicalCaseResponse>> {
+    return this.tx.run(async (db) => {
+      const page = await this.cases.list(db, caller.clinicId, query);
+      await this.audit.recordReads(
+        db,
+        caller,
+        'surgical-case.list',
+        ENTITY,
+        page.data.map((c) => c.id),
+      );
+      return {
+        data: await this.presenter.presentAll(db, caller.clinicId, page.data),
+        nextCursor: page.nextCursor,
+      };
+    });
+  }
+
+  /** The plan is locked first, then its case: the one lock order of every case use case. */
+  async lockPlanAndCase(
+    db: Db,
+    caller: Caller,
+    caseId: string,
+  ): Promise<{ plan: PlanRow; theCase: CaseRow }> {
+    const unlocked = await this.cases.findById(db, caller.clinicId, caseId);
+    if (!unlocked) throw new NotFound(ENTITY, caseId);
+    const plan = await this.plans.lockById(db, caller.clinicId, unlocked.procedurePlanId);
+    const theCase = await this.cases.lockById(db, caller.clinicId, caseId);
+    if (!plan || !theCase) throw new NotFound(ENTITY, caseId);
+    return { plan, theCase };
+  }
+
+  /** The plan-cancellation hook: its scheduled case goes with it; a surgery under way cannot. */
+  private async cancelWithPlan(
+    db: Db,
+    caller: Caller,
+    plan: PlanRow,
+    reason: string,
+  ): Promise<void> {
+    const theCase = await this.cases.lockLiveOfPlan(db, caller.clinicId, plan.id);
+    if (!theCase) return;
+    if (theCase.status !== 'SCHEDULED')
+      throw new InvalidStateTransition(
+        plan.status,
+        `cancel: its case ${theCase.caseNumber} is ${theCase.status}`,
+      );
+    await this.markCancelled(db, caller, theCase, `Plan cancelled: ${reason}`);
+  }
+
+  private async markCancelled(
+    db: Db,
+    caller: Caller,
+    theCase: CaseRow,
+    reason: string,
+  ): Promise<CaseRow> {
+    const cancelled = await this.cases.update(db, caller.clinicId, theCase.id, {
+      status: 'CANCELLED',
+      cancelledAt: this.clock.now(),
+      cancelReason: reason,
+    });
+    await this.audit.record(db, caller, {
+      action: 'surgical-case.cancel',
+      entityType: ENTITY,
+      entityId: theCase.id,
+      changedFields: ['status', 'cancelledAt', 'cancelReason'],
+      metadata: { procedurePlanId: theCase.procedurePlanId },
+    });
+    return cancelled;
+  }
+
+  private async assertNoOverlap(db: Db, clinicId: ClinicId, slot: Slot, exceptId?: string) {
+    const other = await this.cases.findOverlapping(db, clinicId, slot, exceptId);
+    if (other)
+      throw new ScheduleConflict(
+        other.operatingRoomId === slot.operatingRoomId ? 'operatingRoom' : 'surgeon',
+        other,
+      );
+  }
+
+  /**
+   * Two bookings racing for one slot both pass the overlap check before either commits; the
+   * exclusion constraint refuses the second. Its transaction is gone by then, so the case it
+   * lost to is looked up afterwards, to name it as the check would have.
+   */
+  private async withConflictNamed<T>(
+    clinicId: ClinicId,
+    slotOf: () => Slot | undefined,
+    exceptId: string | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const slot = slotOf();
+      if (exclusionViolation(error) === undefined || !slot) throw error;
+      const other = await this.tx.run((db) =>
+        this.cases.findOverlapping(db, clinicId, slot, exceptId),
+      );
+      if (!other) throw error;
+      throw new ScheduleConflict(
+        other.operatingRoomId === slot.operatingRoomId ? 'operatingRoom' : 'surgeon',
+        other,
+      );
+    }
+  }
+
+  private assertBookableTime(slot: Slot): void {
+    const now = this.clock.now();
+    if (slot.start < now) throw ValidationFailed.field('scheduledStart', 'Must be in the future');
+    const latest = new Date(now);
+    latest.setUTCFullYear(now.getUTCFullYear() + MAX_YEARS_AHEAD);
+    if (slot.start > latest)
+      throw ValidationFailed.field(
+        'scheduledStart',
+        `Must be within ${MAX_YEARS_AHEAD} years from now`,
+      );
+  }
+
+  /** `CASE-<year>-<seq>` per clinic and year, like plan numbers. */
+  private async nextCaseNumber(db: Db, clinicId: ClinicId): Promise<string> {
+    const year = this.clock.now().getUTCFullYear();
+    const seq = await this.sequences.next(db, clinicId, `case.${year}`);
+    return `CASE-${year}-${String(seq).padStart(3, '0')}`;
+  }
+}
+
+/** The surgery's day, as a UTC date (docs/theater.md). */
+function dayOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}

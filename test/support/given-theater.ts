@@ -1,0 +1,215 @@
+import { randomBytes } from 'node:crypto';
+import type { ApiResponse } from './api';
+import type { ClinicWithStaff } from './given';
+
+/** An instant `days` from now at `hour`:00 UTC (plus `minutes`), as ISO 8601. */
+export function at(days: number, hour: number, minutes = 0): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  d.setUTCHours(hour, minutes, 0, 0);
+  return d.toISOString();
+}
+
+export function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+export function expectStatus(what: string, res: ApiResponse, status: number): any {
+  if (res.status !== status) throw new Error(`${what}: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+export interface ReadyPlan {
+  patient: any;
+  plan: any;
+  implantItem: any;
+  suturesItem: any;
+  /** The serials reserved for the plan's implants. */
+  serials: string[];
+  /** All serials received for this plan's implant item. */
+  received: string[];
+}
+
+export interface ReadyPlanOptions {
+  /** Stop before this step: the plan stays as that step found it. */
+  stopBefore?: 'approve' | 'sign' | 'allocate';
+  /** The implants' batch expiry (default a year ahead). */
+  expiresAt?: string;
+  /** How many implants to receive (default 3). */
+  stock?: number;
+  withConsent?: boolean;
+}
+
+/**
+ * A COSMETIC breast augmentation ready to schedule, over HTTP: fee schedule 19325 (7000 +
+ * facility 200), a fresh implant item (400.00, serial-tracked) with stock, sutures, a patient,
+ * the plan (2 implants + 1 sutures), its quote, the consent signed (when a template matched),
+ * approval and the implants allocated.
+ */
+export async function readyPlan(
+  clinic: ClinicWithStaff,
+  options: ReadyPlanOptions = {},
+): Promise<ReadyPlan> {
+  const tag = randomBytes(4).toString('hex');
+  const coordinator = clinic.as('COORDINATOR');
+  const nurse = clinic.as('NURSE');
+  expectStatus(
+    'fee schedule',
+    await clinic.as('BILLING').request('PUT', '/fee-schedule/19325', {
+      description: 'Breast augmentation with implant',
+      surgeonFee: '7000.00',
+      facilityFee: '200.00',
+    }),
+    200,
+  );
+  if (options.withConsent) {
+    const template = await clinic.as('ADMIN').post('/consent-templates', {
+      code: 'BREAST_AUG_CONSENT_V2',
+      version: 2,
+      title: 'Consent to breast augmentation',
+      body: 'I consent to breast augmentation with implants.',
+      cptCodes: ['19325'],
+    });
+    if (template.status !== 201 && template.body?.code !== 'DUPLICATE')
+      throw new Error(`template: ${template.status} ${template.text}`);
+  }
+  const implantItem = expectStatus(
+    'implant item',
+    await nurse.post('/inventory/items', {
+      code: `implant-300cc-round-${tag}`,
+      name: 'Silicone breast implant 300cc round',
+      category: 'IMPLANT',
+      size: '300cc',
+      shape: 'Round',
+      unitPrice: '400.00',
+      isBillable: true,
+      requiresSerialNumber: true,
+      hcpcsCode: 'L8600',
+    }),
+    201,
+  );
+  const received = Array.from({ length: options.stock ?? 3 }, (_, i) => `SN-${tag}-${i + 1}`);
+  expectStatus(
+    'receive implants',
+    await nurse.post(`/inventory/items/${implantItem.id}/batches`, {
+      batchNumber: `LOT-${tag}`,
+      expiresAt: options.expiresAt ?? daysFromNow(365),
+      serialNumbers: received,
+    }),
+    201,
+  );
+  const suturesItem = expectStatus(
+    'sutures item',
+    await nurse.post('/inventory/items', {
+      code: `sutures-${tag}`,
+      name: 'Absorbable sutures',
+      category: 'SUTURE',
+      unitPrice: '12.50',
+      isBillable: false,
+      requiresSerialNumber: false,
+    }),
+    201,
+  );
+  expectStatus(
+    'receive sutures',
+    await nurse.post(`/inventory/items/${suturesItem.id}/batches`, {
+      batchNumber: `SUT-${tag}`,
+      expiresAt: daysFromNow(700),
+      quantity: 20,
+    }),
+    201,
+  );
+  const patient = expectStatus(
+    'patient',
+    await coordinator.post('/patients', {
+      firstName: 'Maria',
+      lastName: `Lopez-${tag}`,
+      dateOfBirth: '1990-03-14',
+      sexAtBirth: 'FEMALE',
+    }),
+    201,
+  );
+  let plan = expectStatus(
+    'plan',
+    await coordinator.post('/procedure-plans', {
+      patientId: patient.id,
+      procedureName: 'Breast Augmentation',
+      procedureType: 'COSMETIC',
+      primaryCPTCode: '19325',
+      cptCodes: ['19325'],
+      inventoryRequirements: [
+        {
+          inventoryItemId: implantItem.id,
+          quantity: 2,
+          requiresSerialNumber: true,
+          sizeRequirement: '300cc',
+          shapeRequirement: 'Round',
+        },
+        { inventoryItemId: suturesItem.id, quantity: 1 },
+      ],
+    }),
+    201,
+  );
+  expectStatus('quote', await coordinator.post(`/procedure-plans/${plan.id}/quote`, {}), 201);
+  if (options.stopBefore !== 'sign' && options.stopBefore !== 'approve' && plan.consent) {
+    const consent = expectStatus('consent', await nurse.get(`/consents/${plan.consent.id}`), 200);
+    expectStatus(
+      'sign',
+      await nurse.post(`/consents/${consent.id}/sign`, {
+        signerName: 'Maria Lopez',
+        relationship: 'SELF',
+        signatureMethod: 'TYPED',
+        signatureData: 'Maria Lopez',
+        contentHash: consent.contentHash,
+      }),
+      200,
+    );
+  }
+  if (options.stopBefore !== 'approve')
+    plan = expectStatus(
+      'approve',
+      await coordinator.post(`/procedure-plans/${plan.id}/approve`, {}),
+      200,
+    );
+  let serials: string[] = [];
+  if (options.stopBefore !== 'allocate' && options.stopBefore !== 'approve') {
+    const implants = plan.inventoryRequirements.find(
+      (r: any) => r.inventoryItemId === implantItem.id,
+    );
+    serials = expectStatus(
+      'allocate',
+      await nurse.post(`/procedure-plans/${plan.id}/inventory/${implants.id}/allocate`, {}),
+      200,
+    ).serialNumbers;
+  }
+  return { patient, plan, implantItem, suturesItem, serials, received };
+}
+
+/** A new active operating room. */
+export async function operatingRoom(clinic: ClinicWithStaff, name?: string): Promise<any> {
+  return expectStatus(
+    'operating room',
+    await clinic
+      .as('ADMIN')
+      .post('/operating-rooms', { name: name ?? `OR ${randomBytes(3).toString('hex')}` }),
+    201,
+  );
+}
+
+/** The body of `POST /surgical-cases` for a plan, in a room, `days` ahead from 08:00 for 2 hours. */
+export function caseBody(
+  clinic: ClinicWithStaff,
+  plan: any,
+  room: any,
+  days = 7,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    procedurePlanId: plan.id,
+    operatingRoomId: room.id,
+    surgeonId: clinic.staff.SURGEON.id,
+    scheduledStart: at(days, 8),
+    scheduledEnd: at(days, 10),
+    ...overrides,
+  };
+}

@@ -1,0 +1,491 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { TransactionRunner } from '../src/common/database/transaction-runner';
+import { addStaffMember, Given, type ClinicWithStaff } from './support/given';
+import {
+  at,
+  caseBody,
+  daysFromNow,
+  expectStatus,
+  operatingRoom,
+  readyPlan,
+} from './support/given-theater';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+let given: Given;
+let clinic: ClinicWithStaff;
+let other: ClinicWithStaff;
+// Each test books its own day, so the clinic's one surgeon is never double-booked by accident.
+let day = 10;
+const nextDay = () => (day += 2);
+
+beforeAll(async () => {
+  t = await startTestApp();
+  given = new Given(t);
+  clinic = await given.clinicWithStaff('Theater Clinic');
+  other = await given.clinicWithStaff('Other Theater Clinic');
+});
+afterAll(() => t.close());
+
+const coordinator = () => clinic.as('COORDINATOR');
+const nurse = () => clinic.as('NURSE');
+
+async function liveCasesOfPlan(planId: string): Promise<number> {
+  const result = await t.app
+    .get(TransactionRunner)
+    .db.execute(
+      sql`SELECT count(*)::int AS n FROM surgical_cases WHERE procedure_plan_id = ${planId} AND status <> 'CANCELLED'`,
+    );
+  return z.object({ rows: z.tuple([z.object({ n: z.number() })]) }).parse(result).rows[0].n;
+}
+
+async function schedule(ready: { plan: any }, room: any, days = nextDay()): Promise<any> {
+  return expectStatus(
+    'schedule',
+    await coordinator().post('/surgical-cases', caseBody(clinic, ready.plan, room, days)),
+    201,
+  );
+}
+
+describe('POST /surgical-cases (the seed step 7)', () => {
+  it('books a ready plan, copies its procedure and moves the plan to SCHEDULED', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const days = nextDay();
+    const res = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, ready.plan, room, days),
+    );
+    expect(res.status).toBe(201);
+    expect(res.headers.etag).toBe('"1"');
+    expect(res.body).toMatchObject({
+      caseNumber: expect.stringMatching(/^CASE-\d{4}-\d{3}$/),
+      procedurePlanId: ready.plan.id,
+      patientId: ready.patient.id,
+      surgeonId: clinic.staff.SURGEON.id,
+      operatingRoomId: room.id,
+      operatingRoomName: room.name,
+      status: 'SCHEDULED',
+      procedureName: 'Breast Augmentation',
+      procedureCode: '19325',
+      cptCodes: ['19325'],
+      diagnosisCodes: [],
+      procedureType: 'COSMETIC',
+      scheduledStart: at(days, 8),
+      billId: null,
+    });
+    const plan = (await coordinator().get(`/procedure-plans/${ready.plan.id}`)).body;
+    expect(plan).toMatchObject({ status: 'SCHEDULED', surgicalCaseId: res.body.id });
+    const readiness = (await nurse().get(`/procedure-plans/${ready.plan.id}/readiness`)).body;
+    expect(readiness).toMatchObject({ ready: true, surgeryDate: at(days, 8).slice(0, 10) });
+  });
+
+  it('refuses an unapproved plan, listing every unmet check, and books nothing', async () => {
+    const ready = await readyPlan(clinic, { stopBefore: 'approve', withConsent: true });
+    const room = await operatingRoom(clinic);
+    const res = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, ready.plan, room, nextDay()),
+    );
+    expect(res.status).toBe(409);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.code).toBe('SCHEDULING_BLOCKED');
+    expect(res.body.unmetChecks).toEqual(['PLAN_APPROVED', 'CONSENT_SIGNED', 'INVENTORY_READY']);
+    expect(await liveCasesOfPlan(ready.plan.id)).toBe(0);
+    expect((await coordinator().get(`/procedure-plans/${ready.plan.id}`)).body.status).toBe(
+      'QUOTED',
+    );
+  });
+
+  it('refuses until the consent is signed', async () => {
+    const ready = await readyPlan(clinic, { stopBefore: 'sign', withConsent: true });
+    const room = await operatingRoom(clinic);
+    // Approval does not need the signature (readyPlan approved and allocated); scheduling does.
+    const res = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, ready.plan, room, nextDay()),
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.unmetChecks).toEqual(['CONSENT_SIGNED']);
+    expect(await liveCasesOfPlan(ready.plan.id)).toBe(0);
+  });
+
+  it('refuses a surgery after the reserved implants expire', async () => {
+    const ready = await readyPlan(clinic, { expiresAt: daysFromNow(30) });
+    const room = await operatingRoom(clinic);
+    const res = await coordinator().post('/surgical-cases', caseBody(clinic, ready.plan, room, 40));
+    expect(res.status).toBe(409);
+    expect(res.body.unmetChecks).toEqual(['INVENTORY_READY']);
+    expect(res.body.checks[0].detail).toMatch(/expires/);
+  });
+
+  it('answers 400 for an end before the start, a past start, or a non-surgeon, and books nothing', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const days = nextDay();
+    const backwards = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, ready.plan, room, days, { scheduledEnd: at(days, 7) }),
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toEqual([
+      { path: 'scheduledEnd', message: 'Must be after scheduledStart' },
+    ]);
+    const past = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, ready.plan, room, -1),
+    );
+    expect(past.status).toBe(400);
+    expect(past.body.errors[0].path).toBe('scheduledStart');
+    const nurseAsSurgeon = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, ready.plan, room, days, { surgeonId: clinic.staff.NURSE.id }),
+    );
+    expect(nurseAsSurgeon.status).toBe(400);
+    expect(nurseAsSurgeon.body.errors[0].path).toBe('surgeonId');
+    const bad = await coordinator().post('/surgical-cases', {
+      ...caseBody(clinic, ready.plan, room, days),
+      scheduledStart: '2026-02-30T08:00:00Z',
+      procedureName: 'Something else',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: any) => e.path).sort()).toEqual([
+      'procedureName',
+      'scheduledStart',
+    ]);
+    expect(await liveCasesOfPlan(ready.plan.id)).toBe(0);
+  });
+
+  it('never double-books a room or a surgeon, and names the case in the way', async () => {
+    const first = await readyPlan(clinic);
+    const second = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const otherRoom = await operatingRoom(clinic);
+    const days = nextDay();
+    const booked = await schedule(first, room, days);
+    const overlap = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, second.plan, room, days, {
+        surgeonId: (await addStaffMember(t, clinic, 'SURGEON')).id,
+        scheduledStart: at(days, 9),
+        scheduledEnd: at(days, 11),
+      }),
+    );
+    expect(overlap.status).toBe(409);
+    expect(overlap.body).toMatchObject({
+      code: 'SCHEDULE_CONFLICT',
+      conflict: {
+        resource: 'operatingRoom',
+        surgicalCaseId: booked.id,
+        caseNumber: booked.caseNumber,
+      },
+    });
+    expect(overlap.body.detail).toContain(booked.caseNumber);
+    const sameSurgeon = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, second.plan, otherRoom, days, {
+        scheduledStart: at(days, 9),
+        scheduledEnd: at(days, 12),
+      }),
+    );
+    expect(sameSurgeon.status).toBe(409);
+    expect(sameSurgeon.body.conflict).toMatchObject({
+      resource: 'surgeon',
+      caseNumber: booked.caseNumber,
+    });
+    expect(await liveCasesOfPlan(second.plan.id)).toBe(0);
+    // Back to back is not an overlap: the first case ends at 10:00.
+    const after = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, second.plan, room, days, {
+        scheduledStart: at(days, 10),
+        scheduledEnd: at(days, 12),
+      }),
+    );
+    expect(after.status).toBe(201);
+  });
+});
+
+describe('PATCH /surgical-cases/:id', () => {
+  it('moves the room and time, honours If-Match, and refuses procedure fields', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const otherRoom = await operatingRoom(clinic);
+    const booked = await schedule(ready, room);
+    const days = nextDay();
+    const moved = await coordinator().patch(
+      `/surgical-cases/${booked.id}`,
+      { operatingRoomId: otherRoom.id, scheduledStart: at(days, 13), scheduledEnd: at(days, 15) },
+      { 'if-match': '"1"' },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      operatingRoomId: otherRoom.id,
+      scheduledStart: at(days, 13),
+      version: 2,
+    });
+    const stale = await coordinator().patch(
+      `/surgical-cases/${booked.id}`,
+      { scheduledStart: at(days, 14) },
+      { 'if-match': '"1"' },
+    );
+    expect(stale.status).toBe(412);
+    const renamed = await coordinator().patch(`/surgical-cases/${booked.id}`, {
+      procedureName: 'Rhinoplasty',
+      cptCodes: ['30400'],
+      scheduledStart: at(days, 12),
+    });
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.errors.map((e: any) => e.path).sort()).toEqual([
+      'cptCodes',
+      'procedureName',
+    ]);
+    expect(renamed.body.errors[0].message).toMatch(/cannot change/);
+    const after = (await coordinator().get(`/surgical-cases/${booked.id}`)).body;
+    expect(after).toMatchObject({
+      procedureName: 'Breast Augmentation',
+      scheduledStart: at(days, 13),
+      version: 2,
+    });
+  });
+});
+
+describe('cancelling', () => {
+  it('cancels a case: the plan returns to APPROVED with its implants still reserved', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const booked = await schedule(ready, room);
+    const res = await coordinator().post(`/surgical-cases/${booked.id}/cancel`, {
+      reason: 'Patient has a cold',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'CANCELLED', cancelReason: 'Patient has a cold' });
+    const plan = (await coordinator().get(`/procedure-plans/${ready.plan.id}`)).body;
+    expect(plan).toMatchObject({ status: 'APPROVED', surgicalCaseId: null });
+    expect(plan.inventoryRequirements[0].serialNumbers).toEqual(ready.serials);
+    // The slot is free again, and the plan can be booked anew.
+    expect(
+      (await coordinator().post('/surgical-cases', caseBody(clinic, ready.plan, room, day))).status,
+    ).toBe(201);
+  });
+
+  it('cancelling a scheduled plan cancels its case; a COMPLETED plan cannot be cancelled', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const booked = await schedule(ready, room);
+    const cancelled = await coordinator().post(`/procedure-plans/${ready.plan.id}/cancel`, {
+      reason: 'Changed her mind',
+    });
+    expect(cancelled.status).toBe(200);
+    expect((await coordinator().get(`/surgical-cases/${booked.id}`)).body).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: 'Plan cancelled: Changed her mind',
+    });
+    expect((await nurse().get(`/inventory/units/${ready.serials[0]}`)).body.status).toBe(
+      'AVAILABLE',
+    );
+
+    const done = await readyPlan(clinic);
+    const doneCase = await schedule(done, room);
+    expectStatus('start', await nurse().post(`/surgical-cases/${doneCase.id}/start`), 200);
+    const whileRunning = await coordinator().post(`/procedure-plans/${done.plan.id}/cancel`, {
+      reason: 'x',
+    });
+    expect(whileRunning.status).toBe(409);
+    expectStatus(
+      'complete',
+      await nurse().post(`/surgical-cases/${doneCase.id}/complete`, {}),
+      200,
+    );
+    const res = await coordinator().post(`/procedure-plans/${done.plan.id}/cancel`, {
+      reason: 'too late',
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('INVALID_STATE_TRANSITION');
+    expect((await coordinator().get(`/procedure-plans/${done.plan.id}`)).body.status).toBe(
+      'COMPLETED',
+    );
+  });
+});
+
+describe('the day of surgery (seed steps 9 and 10)', () => {
+  it('starts, records usage, completes: implants consumed and linked, plan COMPLETED, bill created', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const booked = await schedule(ready, room);
+    expect((await nurse().post(`/surgical-cases/${booked.id}/complete`, {})).status).toBe(409);
+    const started = await nurse().post(`/surgical-cases/${booked.id}/start`);
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ status: 'IN_PROGRESS', startedAt: expect.any(String) });
+    const sutures = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
+      inventoryItemId: ready.suturesItem.id,
+      quantity: 2,
+    });
+    expect(sutures.status).toBe(201);
+    expect(sutures.body.usages).toEqual([
+      expect.objectContaining({ quantity: 2, serialNumber: null }),
+    ]);
+    const completed = await clinic
+      .as('SURGEON')
+      .post(`/surgical-cases/${booked.id}/complete`, { notes: 'Uneventful' });
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({
+      status: 'COMPLETED',
+      completedAt: expect.any(String),
+      billId: expect.any(String),
+    });
+    expect(
+      completed.body.inventoryUsages
+        .map((u: any) => u.serialNumber)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(ready.serials);
+    expect((await coordinator().get(`/procedure-plans/${ready.plan.id}`)).body.status).toBe(
+      'COMPLETED',
+    );
+    for (const serial of ready.serials) {
+      expect((await nurse().get(`/inventory/units/${serial}`)).body).toMatchObject({
+        status: 'CONSUMED',
+        patientId: ready.patient.id,
+        surgicalCaseId: booked.id,
+        procedurePlanId: ready.plan.id,
+      });
+    }
+    const stock = (await nurse().get(`/inventory/items/${ready.implantItem.id}/stock`)).body;
+    expect(stock).toMatchObject({ onHand: 1, reserved: 0 });
+    const bill = await clinic.as('BILLING').get(`/bills/${completed.body.billId}`);
+    expect(bill.body).toMatchObject({ total: '8000.00', surgicalCaseId: booked.id });
+    const again = await nurse().post(`/surgical-cases/${booked.id}/complete`, {});
+    expect(again.status).toBe(409);
+  });
+
+  it('uses what was recorded: a free implant replaces a reserved one, which goes back to the shelf', async () => {
+    const ready = await readyPlan(clinic, { stock: 4 });
+    const room = await operatingRoom(clinic);
+    const booked = await schedule(ready, room);
+    expectStatus('start', await nurse().post(`/surgical-cases/${booked.id}/start`), 200);
+    const free = ready.received.filter((s) => !ready.serials.includes(s));
+    const used = [ready.serials[0], free[0]];
+    for (const serial of used) {
+      const res = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
+        inventoryItemId: ready.implantItem.id,
+        serialNumber: serial,
+        quantity: 1,
+      });
+      expect(res.status).toBe(201);
+    }
+    const twice = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
+      inventoryItemId: ready.implantItem.id,
+      serialNumber: free[0],
+      quantity: 1,
+    });
+    expect(twice.status).toBe(409);
+    const noSerial = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
+      inventoryItemId: ready.implantItem.id,
+      quantity: 1,
+    });
+    expect(noSerial.status).toBe(400);
+    expect(noSerial.body.errors[0].path).toBe('serialNumber');
+    expectStatus('complete', await nurse().post(`/surgical-cases/${booked.id}/complete`, {}), 200);
+    expect((await nurse().get(`/inventory/units/${ready.serials[1]}`)).body.status).toBe(
+      'AVAILABLE',
+    );
+    for (const serial of used)
+      expect((await nurse().get(`/inventory/units/${serial}`)).body.status).toBe('CONSUMED');
+    expect(
+      (await nurse().get(`/inventory/items/${ready.implantItem.id}/stock`)).body,
+    ).toMatchObject({ onHand: 2, reserved: 0 });
+  });
+
+  it('will not put in an implant reserved for another patient', async () => {
+    const mine = await readyPlan(clinic);
+    const theirs = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const booked = await schedule(mine, room);
+    expectStatus('start', await nurse().post(`/surgical-cases/${booked.id}/start`), 200);
+    const res = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
+      inventoryItemId: theirs.implantItem.id,
+      serialNumber: theirs.serials[0],
+      quantity: 1,
+    });
+    expect(res.status).toBe(409);
+    expect((await nurse().get(`/inventory/units/${theirs.serials[0]}`)).body.status).toBe(
+      'RESERVED',
+    );
+  });
+});
+
+describe('the theater schedule, roles and tenancy', () => {
+  it('lists a day of one room in time order', async () => {
+    const room = await operatingRoom(clinic);
+    const days = nextDay();
+    const a = await readyPlan(clinic);
+    const b = await readyPlan(clinic);
+    const late = expectStatus(
+      'late',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, a.plan, room, days, {
+          scheduledStart: at(days, 14),
+          scheduledEnd: at(days, 16),
+        }),
+      ),
+      201,
+    );
+    const early = await schedule(b, room, days);
+    const res = await nurse().get(
+      `/surgical-cases?from=${at(days, 0)}&to=${at(days + 1, 0)}&operatingRoomId=${room.id}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((c: any) => c.id)).toEqual([early.id, late.id]);
+    const page = await nurse().get(
+      `/surgical-cases?from=${at(days, 0)}&to=${at(days + 1, 0)}&operatingRoomId=${room.id}&limit=1`,
+    );
+    const next = await nurse().get(
+      `/surgical-cases?from=${at(days, 0)}&to=${at(days + 1, 0)}&operatingRoomId=${room.id}&limit=1&cursor=${page.body.nextCursor}`,
+    );
+    expect(next.body.data.map((c: any) => c.id)).toEqual([late.id]);
+    expect(
+      (await nurse().get(`/surgical-cases?from=${at(days, 5)}&to=${at(days, 1)}`)).status,
+    ).toBe(400);
+  });
+
+  it('keeps rooms to ADMIN, scheduling to COORDINATOR and SURGEON, and other clinics out', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    expect((await coordinator().post('/operating-rooms', { name: 'Not mine' })).status).toBe(403);
+    expect(
+      (await nurse().post('/surgical-cases', caseBody(clinic, ready.plan, room, nextDay()))).status,
+    ).toBe(403);
+    const booked = await schedule(ready, room);
+    expect((await clinic.as('BILLING').post(`/surgical-cases/${booked.id}/start`)).status).toBe(
+      403,
+    );
+    expect((await other.as('COORDINATOR').get(`/surgical-cases/${booked.id}`)).status).toBe(404);
+    expect((await other.as('NURSE').post(`/surgical-cases/${booked.id}/start`)).status).toBe(404);
+    expect(
+      (
+        await other
+          .as('COORDINATOR')
+          .post('/surgical-cases', caseBody(other, ready.plan, room, nextDay()))
+      ).status,
+    ).toBe(404);
+    const duplicate = await clinic
+      .as('ADMIN')
+      .post('/operating-rooms', { name: room.name.toUpperCase() });
+    expect(duplicate.status).toBe(409);
+    const deactivated = await clinic
+      .as('ADMIN')
+      .patch(`/operating-rooms/${room.id}`, { active: false });
+    expect(deactivated.body.active).toBe(false);
+    const another = await readyPlan(clinic);
+    const refused = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, another.plan, room, nextDay()),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe('operatingRoomId');
+  });
+});
