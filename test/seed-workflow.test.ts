@@ -1,0 +1,462 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Given, type ClinicWithStaff } from './support/given';
+import { at, daysFromNow, expectStatus, operatingRoom } from './support/given-theater';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+let clinic: ClinicWithStaff;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  clinic = await new Given(t).clinicWithStaff('Seed Workflow Clinic');
+});
+afterAll(() => t.close());
+
+const as = (role: 'ADMIN' | 'SURGEON' | 'NURSE' | 'COORDINATOR' | 'BILLING') => clinic.as(role);
+
+describe("the seed's breast augmentation, consultation to paid bill (its ten steps)", () => {
+  it('ends with a bill of exactly 8000.00 carrying both implant serials, paid, and the implant traced to the patient', async () => {
+    // The clinic's catalog: fee schedule, implants in stock, sutures, the consent template.
+    expectStatus(
+      'fee schedule',
+      await as('BILLING').request('PUT', '/fee-schedule/19325', {
+        description: 'Breast augmentation with implant',
+        surgeonFee: '7000.00',
+        facilityFee: '200.00',
+      }),
+      200,
+    );
+    const implant = expectStatus(
+      'implant item',
+      await as('NURSE').post('/inventory/items', {
+        code: 'breast-implant-300cc-round',
+        name: 'Silicone breast implant 300cc round',
+        category: 'IMPLANT',
+        manufacturer: 'Mentor',
+        size: '300cc',
+        shape: 'Round',
+        unitPrice: '400.00',
+        isBillable: true,
+        requiresSerialNumber: true,
+        hcpcsCode: 'L8600',
+      }),
+      201,
+    );
+    const batch = expectStatus(
+      'receive implants',
+      await as('NURSE').post(`/inventory/items/${implant.id}/batches`, {
+        batchNumber: 'BATCH-2026-001',
+        expiresAt: daysFromNow(400),
+        serialNumbers: ['SN12345', 'SN12346', 'SN12347'],
+      }),
+      201,
+    );
+    const sutures = expectStatus(
+      'sutures item',
+      await as('NURSE').post('/inventory/items', {
+        code: 'surgical-sutures',
+        name: 'Absorbable sutures',
+        category: 'SUTURE',
+        unitPrice: '12.50',
+        isBillable: false,
+        requiresSerialNumber: false,
+      }),
+      201,
+    );
+    expectStatus(
+      'receive sutures',
+      await as('NURSE').post(`/inventory/items/${sutures.id}/batches`, {
+        batchNumber: 'SUT-2026-01',
+        expiresAt: daysFromNow(700),
+        quantity: 50,
+      }),
+      201,
+    );
+    expectStatus(
+      'consent template',
+      await as('ADMIN').post('/consent-templates', {
+        code: 'BREAST_AUG_CONSENT_V2',
+        version: 2,
+        title: 'Consent to breast augmentation',
+        body: 'I consent to breast augmentation with implants. Risks include capsular contracture, rupture and revision surgery.',
+        cptCodes: ['19325'],
+      }),
+      201,
+    );
+    const room = await operatingRoom(clinic, 'OR 1');
+
+    // Step 1: the consultation.
+    const patient = expectStatus(
+      'patient',
+      await as('COORDINATOR').post('/patients', {
+        firstName: 'Maria',
+        lastName: 'Lopez',
+        dateOfBirth: '1990-03-14',
+        sexAtBirth: 'FEMALE',
+      }),
+      201,
+    );
+    const consultation = expectStatus(
+      'consultation',
+      await as('SURGEON').post('/consultations', {
+        patientId: patient.id,
+        surgeonId: clinic.staff.SURGEON.id,
+        consultationDate: new Date().toISOString(),
+        reason: 'I want breast augmentation',
+      }),
+      201,
+    );
+
+    // Step 2: the doctor creates the plan.
+    let plan = expectStatus(
+      'plan',
+      await as('SURGEON').post('/procedure-plans', {
+        patientId: patient.id,
+        consultationId: consultation.id,
+        procedureName: 'Breast Augmentation',
+        procedureType: 'COSMETIC',
+        primaryCPTCode: '19325',
+        cptCodes: ['19325'],
+        diagnosisCodes: [],
+      }),
+      201,
+    );
+    expect(plan).toMatchObject({
+      planNumber: expect.stringMatching(/^PLAN-\d{4}-\d{3}$/),
+      consultationId: consultation.id,
+      insuranceCoverage: false,
+      status: 'DRAFT',
+    });
+
+    // Step 3: inventory requirements.
+    plan = expectStatus(
+      'implants',
+      await as('SURGEON').post(`/procedure-plans/${plan.id}/inventory`, {
+        inventoryItemCode: 'breast-implant-300cc-round',
+        quantity: 2,
+        requiresSerialNumber: true,
+        sizeRequirement: '300cc',
+        shapeRequirement: 'Round',
+        isRequired: true,
+      }),
+      201,
+    );
+    plan = expectStatus(
+      'sutures',
+      await as('SURGEON').post(`/procedure-plans/${plan.id}/inventory`, {
+        inventoryItemCode: 'surgical-sutures',
+        quantity: 1,
+        isRequired: true,
+      }),
+      201,
+    );
+    expect(plan.inventoryRequirements).toHaveLength(2);
+
+    // Step 4: the quote — 7000 + 2 × 400 + 200.
+    const quote = expectStatus(
+      'quote',
+      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/quote`, {}),
+      201,
+    );
+    expect(quote).toMatchObject({ total: '8000.00', patientPortion: '8000.00' });
+
+    // Step 5: the consent the system found by CPT code, signed by the patient.
+    expect(plan.consent).toMatchObject({
+      templateCode: 'BREAST_AUG_CONSENT_V2',
+      status: 'PENDING',
+    });
+    const consent = expectStatus(
+      'consent',
+      await as('NURSE').get(`/consents/${plan.consent.id}`),
+      200,
+    );
+    expectStatus(
+      'sign',
+      await as('NURSE').post(`/consents/${consent.id}/sign`, {
+        signerName: 'Maria Lopez',
+        relationship: 'SELF',
+        signatureMethod: 'TYPED',
+        signatureData: 'Maria Lopez',
+        contentHash: consent.contentHash,
+      }),
+      200,
+    );
+
+    // Step 6: the patient approves.
+    plan = expectStatus(
+      'approve',
+      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/approve`, {}),
+      200,
+    );
+    expect(plan).toMatchObject({
+      status: 'APPROVED',
+      estimatedCost: '8000.00',
+      approvedAt: expect.any(String),
+    });
+
+    // Step 8 comes before step 7 here: DESIGN.md §4 schedules only a plan whose implants are reserved.
+    const implantRequirement = plan.inventoryRequirements.find(
+      (r: any) => r.inventoryItemId === implant.id,
+    );
+    const reserved = expectStatus(
+      'allocate',
+      await as('NURSE').post(
+        `/procedure-plans/${plan.id}/inventory/${implantRequirement.id}/allocate`,
+        {},
+      ),
+      200,
+    );
+    expect(reserved).toMatchObject({
+      isPreAllocated: true,
+      preAllocatedBatchId: batch.batchId,
+      serialNumbers: ['SN12345', 'SN12346'],
+    });
+
+    // Step 7: the surgery is scheduled; the case copies the procedure.
+    const theCase = expectStatus(
+      'schedule',
+      await as('COORDINATOR').post('/surgical-cases', {
+        procedurePlanId: plan.id,
+        operatingRoomId: room.id,
+        surgeonId: clinic.staff.SURGEON.id,
+        scheduledStart: at(5, 8),
+        scheduledEnd: at(5, 10),
+      }),
+      201,
+    );
+    expect(theCase).toMatchObject({
+      caseNumber: expect.stringMatching(/^CASE-\d{4}-\d{3}$/),
+      procedurePlanId: plan.id,
+      procedureName: 'Breast Augmentation',
+      procedureCode: '19325',
+    });
+
+    // Step 9: surgery — sutures recorded, the implants consumed from the reservation.
+    expectStatus('start', await as('NURSE').post(`/surgical-cases/${theCase.id}/start`), 200);
+    expectStatus(
+      'sutures used',
+      await as('NURSE').post(`/surgical-cases/${theCase.id}/inventory-usage`, {
+        inventoryItemId: sutures.id,
+        quantity: 1,
+      }),
+      201,
+    );
+    const completed = expectStatus(
+      'complete',
+      await as('SURGEON').post(`/surgical-cases/${theCase.id}/complete`, {}),
+      200,
+    );
+    expect(completed.status).toBe('COMPLETED');
+    expect((await as('COORDINATOR').get(`/procedure-plans/${plan.id}`)).body.status).toBe(
+      'COMPLETED',
+    );
+
+    // Step 10: the bill, from what was done.
+    const bills = expectStatus(
+      'bills',
+      await as('BILLING').get(`/bills?surgicalCaseId=${theCase.id}`),
+      200,
+    );
+    expect(bills.data).toHaveLength(1);
+    const bill = bills.data[0];
+    expect(bill).toMatchObject({
+      id: completed.billId,
+      procedurePlanId: plan.id,
+      patientId: patient.id,
+      status: 'OPEN',
+      total: '8000.00',
+      insuranceTotal: '0.00',
+      patientTotal: '8000.00',
+      balance: '8000.00',
+    });
+    const procedureLine = bill.lineItems.find((l: any) => l.kind === 'PROCEDURE');
+    expect(procedureLine).toMatchObject({
+      procedureCode: '19325',
+      amount: '7000.00',
+      payer: 'PATIENT',
+    });
+    const supplyLines = bill.lineItems.filter((l: any) => l.kind === 'SUPPLY');
+    expect(supplyLines).toEqual([
+      expect.objectContaining({ procedureCode: 'L8600', quantity: 2, amount: '800.00' }),
+    ]);
+    expect(supplyLines[0].serialNumbers.sort()).toEqual(['SN12345', 'SN12346']);
+
+    const paid = expectStatus(
+      'payment',
+      await as('BILLING').post(`/bills/${bill.id}/payments`, {
+        amount: '8000.00',
+        payer: 'PATIENT',
+        method: 'CARD',
+      }),
+      201,
+    );
+    expect(paid).toMatchObject({ status: 'PAID', paid: '8000.00', balance: '0.00' });
+
+    // Who has implant SN12345? This patient, from this case; and the lot's recall list names her.
+    const unit = expectStatus('unit', await as('NURSE').get('/inventory/units/SN12345'), 200);
+    expect(unit).toMatchObject({
+      status: 'CONSUMED',
+      patientId: patient.id,
+      surgicalCaseId: theCase.id,
+      procedurePlanId: plan.id,
+    });
+    const recipients = expectStatus(
+      'recipients',
+      await as('SURGEON').get(`/inventory/batches/${batch.batchId}/recipients`),
+      200,
+    );
+    expect(recipients.recipients.map((r: any) => [r.patientId, r.serialNumber]).sort()).toEqual([
+      [patient.id, 'SN12345'],
+      [patient.id, 'SN12346'],
+    ]);
+  });
+});
+
+describe('a RECONSTRUCTIVE plan and its prior authorization', () => {
+  it('is blocked without an approved authorization, and with an expired or too narrow one; scheduled once one covers it', async () => {
+    for (const [code, surgeonFee, facilityFee] of [
+      ['19357', '3500.00', '900.00'],
+      ['11970', '1200.00', '0.00'],
+    ])
+      expectStatus(
+        `fee ${code}`,
+        await as('BILLING').request('PUT', `/fee-schedule/${code}`, {
+          description: `Procedure ${code}`,
+          surgeonFee,
+          facilityFee,
+        }),
+        200,
+      );
+    const room = await operatingRoom(clinic, 'OR 2');
+    const patient = expectStatus(
+      'patient',
+      await as('COORDINATOR').post('/patients', {
+        firstName: 'Ruth',
+        lastName: 'Okafor',
+        dateOfBirth: '1971-09-02',
+        sexAtBirth: 'FEMALE',
+        insurance: { payerName: 'Aetna', memberId: 'W123456789' },
+      }),
+      201,
+    );
+    const plan = expectStatus(
+      'plan',
+      await as('SURGEON').post('/procedure-plans', {
+        patientId: patient.id,
+        procedureName: 'Breast reconstruction with tissue expander',
+        procedureType: 'RECONSTRUCTIVE',
+        primaryCPTCode: '19357',
+        cptCodes: ['19357', '11970'],
+        diagnosisCodes: ['Z90.11'],
+      }),
+      201,
+    );
+    expect(
+      expectStatus(
+        'quote',
+        await as('COORDINATOR').post(`/procedure-plans/${plan.id}/quote`, {}),
+        201,
+      ),
+    ).toMatchObject({ total: '5600.00', insurancePortion: '5600.00', patientPortion: '0.00' });
+    expectStatus(
+      'approve',
+      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/approve`, {}),
+      200,
+    );
+
+    const surgeryDay = 20;
+    const booking = {
+      procedurePlanId: plan.id,
+      operatingRoomId: room.id,
+      surgeonId: clinic.staff.SURGEON.id,
+      scheduledStart: at(surgeryDay, 9),
+      scheduledEnd: at(surgeryDay, 12),
+    };
+    const blocked = await as('COORDINATOR').post('/surgical-cases', booking);
+    expect(blocked.status).toBe(409);
+    expect(blocked.body).toMatchObject({
+      code: 'SCHEDULING_BLOCKED',
+      unmetChecks: ['PRIOR_AUTH_APPROVED'],
+    });
+
+    const authorize = async (decision: Record<string, unknown>) => {
+      const created = expectStatus(
+        'prior authorization',
+        await as('BILLING').post(`/procedure-plans/${plan.id}/prior-authorizations`, {}),
+        201,
+      );
+      expect(created).toMatchObject({
+        payerName: 'Aetna',
+        memberId: 'W123456789',
+        cptCodes: ['19357', '11970'],
+      });
+      expectStatus(
+        'submit',
+        await as('BILLING').post(`/prior-authorizations/${created.id}/submit`),
+        200,
+      );
+      return expectStatus(
+        'decision',
+        await as('BILLING').post(`/prior-authorizations/${created.id}/decision`, {
+          status: 'APPROVED',
+          authorizationNumber: `AUTH-${created.referenceNumber}`,
+          ...decision,
+        }),
+        200,
+      );
+    };
+    // Valid, but its window closes before the surgery.
+    await authorize({ validFrom: daysFromNow(0), validTo: daysFromNow(surgeryDay - 5) });
+    // Covers the date, but only the reconstruction, not the expander's removal code.
+    await authorize({
+      validFrom: daysFromNow(0),
+      validTo: daysFromNow(90),
+      approvedCptCodes: ['19357'],
+    });
+    const stillBlocked = await as('COORDINATOR').post('/surgical-cases', booking);
+    expect(stillBlocked.status).toBe(409);
+    expect(stillBlocked.body.unmetChecks).toEqual(['PRIOR_AUTH_APPROVED']);
+    expect(stillBlocked.body.checks[0].detail).toMatch(/11970/);
+
+    await authorize({ validFrom: daysFromNow(0), validTo: daysFromNow(90) });
+    const readiness = expectStatus(
+      'readiness',
+      await as('COORDINATOR').get(
+        `/procedure-plans/${plan.id}/readiness?surgeryDate=${daysFromNow(surgeryDay)}`,
+      ),
+      200,
+    );
+    expect(readiness.ready).toBe(true);
+    const scheduled = await as('COORDINATOR').post('/surgical-cases', booking);
+    expect(scheduled.status).toBe(201);
+    expect(scheduled.body).toMatchObject({
+      procedureType: 'RECONSTRUCTIVE',
+      diagnosisCodes: ['Z90.11'],
+    });
+
+    // A move past the authorization's window is refused.
+    const tooLate = await as('COORDINATOR').patch(`/surgical-cases/${scheduled.body.id}`, {
+      scheduledStart: at(120, 9),
+      scheduledEnd: at(120, 12),
+    });
+    expect(tooLate.status).toBe(409);
+    expect(tooLate.body.unmetChecks).toEqual(['PRIOR_AUTH_APPROVED']);
+
+    expectStatus(
+      'start',
+      await as('NURSE').post(`/surgical-cases/${scheduled.body.id}/start`),
+      200,
+    );
+    const done = expectStatus(
+      'complete',
+      await as('NURSE').post(`/surgical-cases/${scheduled.body.id}/complete`, {}),
+      200,
+    );
+    const bill = expectStatus('bill', await as('BILLING').get(`/bills/${done.billId}`), 200);
+    expect(bill).toMatchObject({
+      total: '5600.00',
+      insuranceTotal: '5600.00',
+      patientTotal: '0.00',
+    });
+  });
+});
