@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The seed's breast augmentation, steps 1–6, against a running Contour (npm start):
+# The seed's breast augmentation, its ten steps from consultation to a paid bill, against a
+# running Contour (npm start):
 #   ADMIN_EMAIL=… ADMIN_PASSWORD=… bash examples/seed-breast-augmentation.sh
-# Uses an empty clinic: the fee schedule, items and consent template it creates must not exist yet.
+# Uses an empty clinic: the fee schedule, items, template and room it creates must not exist yet.
 : "${ADMIN_EMAIL:?set ADMIN_EMAIL}" "${ADMIN_PASSWORD:?set ADMIN_PASSWORD}"
 set -euo pipefail
 B=${CONTOUR_URL:-http://127.0.0.1:3000}/api/v1
@@ -14,6 +15,14 @@ curl -sS --fail-with-body -X PUT $B/fee-schedule/19325 -H "$AUTH" -H "$JSON" -d 
 echo "## items"
 curl -sS --fail-with-body $B/inventory/items -H "$AUTH" -H "$JSON" -d '{"code":"breast-implant-300cc-round","name":"Silicone breast implant 300cc round","category":"IMPLANT","manufacturer":"Mentor","size":"300cc","shape":"Round","unitPrice":"400.00","isBillable":true,"requiresSerialNumber":true,"hcpcsCode":"L8600"}'; echo
 curl -sS --fail-with-body $B/inventory/items -H "$AUTH" -H "$JSON" -d '{"code":"surgical-sutures","name":"Absorbable sutures","category":"SUTURE","unitPrice":"12.50","isBillable":false,"requiresSerialNumber":false}'; echo
+echo "## stock: three implants of one lot, a box of sutures"
+IMPLANT=$(curl -sS --fail-with-body "$B/inventory/items?search=breast-implant-300cc-round" -H "$AUTH" | j 'data[0].id')
+SUTURES=$(curl -sS --fail-with-body "$B/inventory/items?search=surgical-sutures" -H "$AUTH" | j 'data[0].id')
+EXPIRES=$(node -pe 'new Date(Date.now() + 400 * 864e5).toISOString().slice(0, 10)')
+curl -sS --fail-with-body $B/inventory/items/$IMPLANT/batches -H "$AUTH" -H "$JSON" -d "{\"batchNumber\":\"BATCH-2026-001\",\"expiresAt\":\"$EXPIRES\",\"serialNumbers\":[\"SN12345\",\"SN12346\",\"SN12347\"]}"; echo
+curl -sS --fail-with-body $B/inventory/items/$SUTURES/batches -H "$AUTH" -H "$JSON" -d "{\"batchNumber\":\"SUT-2026-01\",\"expiresAt\":\"$EXPIRES\",\"quantity\":50}"; echo
+echo "## operating room"
+ROOM=$(curl -sS --fail-with-body $B/operating-rooms -H "$AUTH" -H "$JSON" -d '{"name":"OR 1"}' | j id)
 echo "## consent template"
 curl -sS --fail-with-body $B/consent-templates -H "$AUTH" -H "$JSON" -d '{"code":"BREAST_AUG_CONSENT_V2","version":2,"title":"Consent to breast augmentation","body":"I consent to breast augmentation with implants. Risks include capsular contracture, rupture and revision surgery.","cptCodes":["19325"]}'; echo
 SURGEON=$(curl -sS --fail-with-body $B/users -H "$AUTH" -H "$JSON" -d '{"email":"dr.lee@example.com","name":"Dr. Ana Lee","role":"SURGEON","password":"surgeon-password-1"}' | j id)
@@ -33,3 +42,19 @@ echo "## approve"
 curl -sS --fail-with-body $B/procedure-plans/$PLAN/approve -H "$AUTH" -H "$JSON" -d '{}'; echo
 echo "## readiness"
 curl -sS --fail-with-body $B/procedure-plans/$PLAN/readiness -H "$AUTH"; echo
+echo "## pre-allocate the implants (step 8; DESIGN.md §4 wants them reserved before scheduling)"
+REQ=$(echo "$PLAN_JSON" | j 'inventoryRequirements.find((r) => r.requiresSerialNumber).id')
+curl -sS --fail-with-body $B/procedure-plans/$PLAN/inventory/$REQ/allocate -H "$AUTH" -H "$JSON" -d '{}'; echo
+echo "## schedule the surgery (step 7)"
+START=$(node -pe 'const d = new Date(Date.now() + 7 * 864e5); d.setUTCHours(8, 0, 0, 0); d.toISOString()')
+END=$(node -pe 'const d = new Date(Date.now() + 7 * 864e5); d.setUTCHours(10, 0, 0, 0); d.toISOString()')
+CASE=$(curl -sS --fail-with-body $B/surgical-cases -H "$AUTH" -H "$JSON" -d "{\"procedurePlanId\":\"$PLAN\",\"operatingRoomId\":\"$ROOM\",\"surgeonId\":\"$SURGEON\",\"scheduledStart\":\"$START\",\"scheduledEnd\":\"$END\"}" | tee /dev/stderr | j id); echo
+echo "## surgery (step 9): start, sutures used, complete (the implants are consumed from the reservation)"
+curl -sS --fail-with-body -X POST $B/surgical-cases/$CASE/start -H "$AUTH"; echo
+curl -sS --fail-with-body $B/surgical-cases/$CASE/inventory-usage -H "$AUTH" -H "$JSON" -d "{\"inventoryItemId\":\"$SUTURES\",\"quantity\":1}"; echo
+BILL=$(curl -sS --fail-with-body $B/surgical-cases/$CASE/complete -H "$AUTH" -H "$JSON" -d '{}' | tee /dev/stderr | j billId); echo
+echo "## the bill (step 10), paid in full"
+curl -sS --fail-with-body $B/bills/$BILL -H "$AUTH"; echo
+curl -sS --fail-with-body $B/bills/$BILL/payments -H "$AUTH" -H "$JSON" -d '{"amount":"8000.00","payer":"PATIENT","method":"CARD"}'; echo
+echo "## who has implant SN12345?"
+curl -sS --fail-with-body $B/inventory/units/SN12345 -H "$AUTH"; echo
