@@ -208,6 +208,22 @@ describe('POST /surgical-cases (the seed step 7)', () => {
   });
 });
 
+describe('retries', () => {
+  it('answers a retried booking with the same Idempotency-Key with the first case, booking once', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const body = caseBody(clinic, ready.plan, room, nextDay());
+    const headers = { 'idempotency-key': `book-${ready.plan.id}` };
+    const first = await coordinator().post('/surgical-cases', body, headers);
+    const retry = await coordinator().post('/surgical-cases', body, headers);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await liveCasesOfPlan(ready.plan.id)).toBe(1);
+  });
+});
+
 describe('PATCH /surgical-cases/:id', () => {
   it('moves the room and time, honours If-Match, and refuses procedure fields', async () => {
     const ready = await readyPlan(clinic);

@@ -27,6 +27,7 @@ export interface RecipientRow {
 /** A usage of a case with what billing needs of its item. */
 export interface CaseUsageRow {
   id: string;
+  surgicalCaseId: string;
   itemId: string;
   itemCode: string;
   itemName: string;
@@ -153,10 +154,21 @@ export class InventoryUsageRepository {
   }
 
   /** What a case consumed, oldest first, with each item's billing fields. */
-  async usagesOfCase(db: Db, clinicId: ClinicId, caseId: string): Promise<CaseUsageRow[]> {
-    return db
+  usagesOfCase(db: Db, clinicId: ClinicId, caseId: string): Promise<CaseUsageRow[]> {
+    return this.usagesOfCases(db, clinicId, [caseId]);
+  }
+
+  /** What some cases consumed, oldest first: a page of cases is presented in one query. */
+  async usagesOfCases(
+    db: Db,
+    clinicId: ClinicId,
+    caseIds: readonly string[],
+  ): Promise<CaseUsageRow[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await db
       .select({
         id: inventoryUsages.id,
+        surgicalCaseId: inventoryUsages.surgicalCaseId,
         itemId: inventoryUsages.itemId,
         itemCode: inventoryItems.code,
         itemName: inventoryItems.name,
@@ -174,37 +186,15 @@ export class InventoryUsageRepository {
         tenantJoin(inventoryItems, inventoryUsages.clinicId, inventoryUsages.itemId),
       )
       .where(
-        and(eq(inventoryUsages.clinicId, clinicId), eq(inventoryUsages.surgicalCaseId, caseId)),
-      )
-      .orderBy(asc(inventoryUsages.usedAt), asc(inventoryUsages.id));
-  }
-
-  /** What some cases consumed, for presenting a page of cases in one query. */
-  async usagesOfCases(db: Db, clinicId: ClinicId, caseIds: readonly string[]) {
-    if (caseIds.length === 0) return [];
-    return db
-      .select({
-        id: inventoryUsages.id,
-        surgicalCaseId: inventoryUsages.surgicalCaseId,
-        itemId: inventoryUsages.itemId,
-        itemCode: inventoryItems.code,
-        batchId: inventoryUsages.batchId,
-        serialNumber: inventoryUsages.serialNumber,
-        quantity: inventoryUsages.quantity,
-        usedAt: inventoryUsages.usedAt,
-      })
-      .from(inventoryUsages)
-      .innerJoin(
-        inventoryItems,
-        tenantJoin(inventoryItems, inventoryUsages.clinicId, inventoryUsages.itemId),
-      )
-      .where(
         and(
           eq(inventoryUsages.clinicId, clinicId),
           inArray(inventoryUsages.surgicalCaseId, [...caseIds]),
         ),
       )
       .orderBy(asc(inventoryUsages.usedAt), asc(inventoryUsages.id));
+    return rows.flatMap((r) =>
+      r.surgicalCaseId ? [{ ...r, surgicalCaseId: r.surgicalCaseId }] : [],
+    );
   }
 
   /** Every patient who received something of the batch: the recall list. */

@@ -326,9 +326,9 @@ export class SurgicalCaseService implements OnModuleInit {
     } catch (error) {
       const slot = slotOf();
       if (exclusionViolation(error) === undefined || !slot) throw error;
-      const other = await this.tx.run((db) =>
-        this.cases.findOverlapping(db, clinicId, slot, exceptId),
-      );
+      // The plain handle, not a transaction: a transaction would store this lookup as the
+      // request's idempotent answer (TransactionRunner's before-commit hooks).
+      const other = await this.cases.findOverlapping(this.tx.db, clinicId, slot, exceptId);
       if (!other) throw error;
       throw new ScheduleConflict(
         other.operatingRoomId === slot.operatingRoomId ? 'operatingRoom' : 'surgeon',
