@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadDemo, type DemoSummary } from '../src/cli/demo/load-demo';
+import type { Role } from '../src/common/auth/caller';
+import { TransactionRunner } from '../src/common/database/transaction-runner';
+import type { Api } from './support/api';
+import { expectStatus } from './support/given-theater';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Tables with `updated_at`: a row added or changed shows in the count or the latest update. */
+const VERSIONED_TABLES = [
+  'users',
+  'fee_schedule_entries',
+  'inventory_items',
+  'inventory_batches',
+  'inventory_units',
+  'inventory_allocations',
+  'inventory_usages',
+  'consent_templates',
+  'operating_rooms',
+  'patients',
+  'consultations',
+  'procedure_plans',
+  'procedure_inventory_requirements',
+  'quotes',
+  'patient_consent_instances',
+  'prior_authorizations',
+  'surgical_cases',
+  'bills',
+  'bill_payments',
+] as const;
+// A rerun looks records up through repositories: not even a read audit event is written.
+const APPEND_ONLY_TABLES = ['quote_lines', 'bill_line_items', 'audit_events'] as const;
+
+describe('npm run demo (loadDemo)', () => {
+  let t: TestApp;
+  let first: DemoSummary;
+  const firstLines: string[] = [];
+
+  beforeAll(async () => {
+    // A database of its own on a PostgreSQL server too: the demo's emails are fixed.
+    t = await startTestApp({ freshDatabase: true });
+    first = await loadDemo(t.app, (line) => firstLines.push(line));
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function signIn(role: Role): Promise<Api> {
+    const account = first.accounts.find((a) => a.role === role);
+    if (!account?.password) throw new Error(`no new ${role} account`);
+    const res = await t.api.post('/auth/login', {
+      email: account.email,
+      password: account.password,
+    });
+    return t.api.withToken(expectStatus(`sign in as ${role}`, res, 200).accessToken);
+  }
+
+  /** Per table of the demo clinic: its row count, and its latest update where it has one. */
+  async function fingerprint(clinicId: string): Promise<Record<string, string>> {
+    const db = t.app.get(TransactionRunner).db;
+    const row = z.object({ rows: z.tuple([z.object({ v: z.string().nullable() })]) });
+    const read = async (query: ReturnType<typeof sql>) =>
+      row.parse(await db.execute(query)).rows[0].v ?? '';
+    const result: Record<string, string> = {};
+    for (const table of VERSIONED_TABLES)
+      result[table] = await read(
+        sql`SELECT count(*) || ' ' || coalesce(max(updated_at)::text, '') AS v FROM ${sql.identifier(table)} WHERE clinic_id = ${clinicId}`,
+      );
+    for (const table of APPEND_ONLY_TABLES)
+      result[table] = await read(
+        sql`SELECT count(*)::text AS v FROM ${sql.identifier(table)} WHERE clinic_id = ${clinicId}`,
+      );
+    result.clinic_sequences = await read(
+      sql`SELECT string_agg(name || '=' || last_value, ',' ORDER BY name) AS v FROM clinic_sequences WHERE clinic_id = ${clinicId}`,
+    );
+    return result;
+  }
+
+  it('creates the demo clinic with an account per role, each with a new password', () => {
+    expect(first.clinicName).toBe('Contour Demo Clinic');
+    expect(first.accounts.map((a) => a.role)).toEqual([
+      'ADMIN',
+      'SURGEON',
+      'SURGEON',
+      'NURSE',
+      'COORDINATOR',
+      'BILLING',
+    ]);
+    for (const account of first.accounts) {
+      expect(account.email).toMatch(/@demo\.contour\.example$/);
+      expect(account.password?.length).toBeGreaterThanOrEqual(12);
+    }
+    expect(firstLines).toContain('✓ fee schedule: 7 codes (7 new)');
+    expect(firstLines.at(-1)).toMatch(/^Demo loaded: \d+ records created or steps taken\.$/);
+  });
+
+  it('leaves a plan in every status, as the demo coordinator sees them over HTTP', async () => {
+    const coordinator = await signIn('COORDINATOR');
+    for (const status of ['DRAFT', 'QUOTED', 'APPROVED', 'SCHEDULED', 'COMPLETED', 'CANCELLED']) {
+      const page = expectStatus(
+        `plans ${status}`,
+        await coordinator.get(`/procedure-plans?status=${status}&limit=100`),
+        200,
+      );
+      expect(page.data.length, status).toBeGreaterThanOrEqual(1);
+    }
+    const approved = expectStatus(
+      'approved plan',
+      await coordinator.get('/procedure-plans?status=APPROVED'),
+      200,
+    ).data[0];
+    expect(approved.consent.status).toBe('SIGNED');
+    expect(approved.inventoryRequirements[0].serialNumbers).toHaveLength(2);
+
+    const reconstruction = first.plans.find((p) => p.procedureName.startsWith('Breast reconstr'));
+    expect(reconstruction?.status).toBe('SCHEDULED');
+    const authorizations = expectStatus(
+      'prior authorizations',
+      await coordinator.get(`/prior-authorizations?procedurePlanId=${reconstruction?.id}`),
+      200,
+    ).data;
+    expect(authorizations.map((a: any) => a.status)).toEqual(['APPROVED']);
+    const readiness = expectStatus(
+      'readiness',
+      await coordinator.get(`/procedure-plans/${reconstruction?.id}/readiness`),
+      200,
+    );
+    expect(readiness.ready).toBe(true);
+  });
+
+  it('bills the completed case, as the demo billing user sees it', async () => {
+    const completed = first.plans.find((p) => p.status === 'COMPLETED');
+    const bills = expectStatus(
+      'bills',
+      await (await signIn('BILLING')).get(`/bills?surgicalCaseId=${completed?.surgicalCaseId}`),
+      200,
+    ).data;
+    expect(bills).toHaveLength(1);
+    // The seed's example: 7000.00 + 2 implants × 400.00 + facility 200.00.
+    expect(bills[0]).toMatchObject({ total: '8000.00', paid: '2000.00', status: 'OPEN' });
+  });
+
+  it('changes nothing when run again, and says so', async () => {
+    const before = await fingerprint(first.clinicId);
+    expect(before.patients).toMatch(/^7 \d{4}-/);
+    expect(before.bills).toMatch(/^1 /);
+    const lines: string[] = [];
+    const second = await loadDemo(t.app, (line) => lines.push(line));
+    expect(await fingerprint(first.clinicId)).toEqual(before);
+    expect(second.clinicId).toBe(first.clinicId);
+    expect(second.changes).toBe(0);
+    expect(second.accounts.every((a) => a.password === undefined)).toBe(true);
+    expect(second.plans).toEqual(first.plans);
+    expect(lines).toContain('✓ fee schedule: 7 codes (0 new)');
+    expect(lines.at(-1)).toBe('The demo was already loaded: nothing changed.');
+  }, 60_000);
+});
