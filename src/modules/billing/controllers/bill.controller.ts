@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
+import type { Caller } from '../../../common/auth/caller';
+import { IdParams } from '../../../common/http/id-params.dto';
+import {
+  BillDto,
+  BillPageDto,
+  ListBillsQueryDto,
+  RecordBillPaymentDto,
+  VoidBillDto,
+} from '../dto/bill.dto';
+import { BillingService } from '../services/billing.service';
+
+/** Bills and their payments: BILLING (and ADMIN) only (DESIGN.md §8). Bills are made by completing a case. */
+@ApiTags('bills')
+@ApiBearerAuth()
+@Controller('bills')
+@Roles('BILLING')
+export class BillController {
+  constructor(private readonly billing: BillingService) {}
+
+  @Get()
+  @ZodResponse({ type: BillPageDto })
+  list(@CurrentUser() caller: Caller, @Query() query: ListBillsQueryDto) {
+    return this.billing.listBills(caller, query);
+  }
+
+  @Get(':id')
+  @ZodResponse({ type: BillDto })
+  get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
+    return this.billing.getBill(caller, params.id);
+  }
+
+  /** 201: a payment record is created; the body is the updated bill (paid, balances, status). */
+  @Post(':id/payments')
+  @ZodResponse({ status: 201, type: BillDto })
+  recordPayment(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: RecordBillPaymentDto,
+  ) {
+    return this.billing.recordPayment(caller, params.id, body);
+  }
+
+  @Post(':id/void')
+  @Roles('ADMIN')
+  @HttpCode(200)
+  @ZodResponse({ status: 200, type: BillDto })
+  voidBill(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: VoidBillDto) {
+    return this.billing.voidBill(caller, params.id, body);
+  }
+}

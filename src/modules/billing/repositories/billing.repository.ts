@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import { surgicalCases } from '../../theater/repositories/theater.schema';
+import { billLineItems, billPayments, bills, type BillStatus } from './billing.schema';
+
+export type BillRow = typeof bills.$inferSelect;
+export type BillLineItemRow = typeof billLineItems.$inferSelect;
+export type BillPaymentRow = typeof billPayments.$inferSelect;
+export type NewBill = Omit<
+  typeof bills.$inferInsert,
+  'insurancePaid' | 'patientPaid' | 'version' | 'createdAt' | 'updatedAt'
+>;
+export type NewBillLineItem = typeof billLineItems.$inferInsert;
+export type NewBillPayment = Omit<typeof billPayments.$inferInsert, 'createdAt' | 'updatedAt'>;
+
+export interface BillFilter {
+  surgicalCaseId?: string | undefined;
+  patientId?: string | undefined;
+  status?: BillStatus | undefined;
+}
+
+/** What a payment changes on the bill; numeric(12,2) values as decimal strings. */
+export interface BillPaidAmounts {
+  insurancePaid: string;
+  patientPaid: string;
+  status: BillStatus;
+  paidAt: Date | null;
+}
+
+const newestFirst = new Keyset([bills.id], 'desc');
+
+@Injectable()
+export class BillingRepository {
+  async insert(db: Db, bill: NewBill, lines: NewBillLineItem[]): Promise<BillRow> {
+    const row = returnedRow(
+      await db.insert(bills).values(bill).returning(),
+      'INSERT … RETURNING gives the row',
+    );
+    if (lines.length > 0) await db.insert(billLineItems).values(lines);
+    return row;
+  }
+
+  async findById(db: Db, clinicId: ClinicId, id: string): Promise<BillRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(bills)
+      .where(byTenantKey(bills, clinicId, id));
+    return row;
+  }
+
+  /** SELECT … FOR UPDATE: payments and voids of one bill queue here, each seeing what the last left. */
+  async lockById(db: Db, clinicId: ClinicId, id: string): Promise<BillRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(bills)
+      .where(byTenantKey(bills, clinicId, id))
+      .for('update');
+    return row;
+  }
+
+  async list(
+    db: Db,
+    clinicId: ClinicId,
+    filter: BillFilter,
+    page: PageRequest,
+  ): Promise<Page<BillRow>> {
+    const conditions: (SQL | undefined)[] = [
+      eq(bills.clinicId, clinicId),
+      filter.surgicalCaseId === undefined
+        ? undefined
+        : eq(bills.surgicalCaseId, filter.surgicalCaseId),
+      filter.patientId === undefined ? undefined : eq(bills.patientId, filter.patientId),
+      filter.status === undefined ? undefined : eq(bills.status, filter.status),
+      newestFirst.after(page),
+    ];
+    const rows = await db
+      .select()
+      .from(bills)
+      .where(and(...conditions))
+      .orderBy(...newestFirst.orderBy())
+      .limit(newestFirst.fetchSize(page));
+    return newestFirst.toPage(
+      rows,
+      page,
+      (b) => [b.id],
+      (b) => b,
+    );
+  }
+
+  /** The lines of these bills, each bill's in line order. */
+  async linesOf(
+    db: Db,
+    clinicId: ClinicId,
+    billIds: readonly string[],
+  ): Promise<BillLineItemRow[]> {
+    if (billIds.length === 0) return [];
+    return db
+      .select()
+      .from(billLineItems)
+      .where(and(eq(billLineItems.clinicId, clinicId), inArray(billLineItems.billId, [...billIds])))
+      .orderBy(asc(billLineItems.billId), asc(billLineItems.lineNumber));
+  }
+
+  /** The payments of these bills, oldest first. */
+  async paymentsOf(
+    db: Db,
+    clinicId: ClinicId,
+    billIds: readonly string[],
+  ): Promise<BillPaymentRow[]> {
+    if (billIds.length === 0) return [];
+    return db
+      .select()
+      .from(billPayments)
+      .where(and(eq(billPayments.clinicId, clinicId), inArray(billPayments.billId, [...billIds])))
+      .orderBy(asc(billPayments.receivedAt), asc(billPayments.id));
+  }
+
+  async insertPayment(db: Db, payment: NewBillPayment): Promise<void> {
+    await db.insert(billPayments).values(payment);
+  }
+
+  async updatePaidAmounts(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    amounts: BillPaidAmounts,
+  ): Promise<BillRow> {
+    return returnedRow(
+      await db
+        .update(bills)
+        .set({ ...amounts, version: sql`${bills.version} + 1`, updatedAt: sql`now()` })
+        .where(byTenantKey(bills, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
+  }
+
+  async markVoid(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    voided: { voidedAt: Date; voidedById: string; voidReason: string },
+  ): Promise<BillRow> {
+    return returnedRow(
+      await db
+        .update(bills)
+        .set({
+          ...voided,
+          status: 'VOID',
+          version: sql`${bills.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(byTenantKey(bills, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
+  }
+
+  /** The case's human number, for the printed statement (the bill keeps only the case id). */
+  async caseNumberOf(db: Db, clinicId: ClinicId, caseId: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ caseNumber: surgicalCases.caseNumber })
+      .from(surgicalCases)
+      .where(byTenantKey(surgicalCases, clinicId, caseId));
+    return row?.caseNumber;
+  }
+}

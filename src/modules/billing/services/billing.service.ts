@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
+import type { Db } from '../../../common/database/database';
+import { SequenceAllocator } from '../../../common/database/sequence-allocator';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { isUniqueViolation } from '../../../common/database/unique-violation';
+import {
+  Duplicate,
+  InvalidStateTransition,
+  NotFound,
+  ValidationFailed,
+} from '../../../common/errors/domain-error';
+import type { Page } from '../../../common/http/pagination';
+import { newId } from '../../../common/ids';
+import { Money } from '../../../common/money';
+import { baseCptCode } from '../../codes/services/cpt-code';
+import { FeeScheduleService } from '../../fee-schedule/services/fee-schedule.service';
+import { InventoryUsageRepository } from '../../inventory/repositories/inventory-usage.repository';
+import { QuoteRepository } from '../../quote/repositories/quote.repository';
+import type { Payer } from '../../quote/repositories/quote.schema';
+import type {
+  BillResponse,
+  ListBillsQuery,
+  RecordBillPaymentBody,
+  VoidBillBody,
+} from '../dto/bill.dto';
+import { BillingRepository, type BillRow } from '../repositories/billing.repository';
+import { buildBillLines, type CaseToBill } from './bill-lines';
+import { balanceOf, toBillResponse } from './bill.mapper';
+
+const ENTITY = 'Bill';
+
+/** A completed surgical case, as the theater module hands it over to be billed. */
+export interface BillableCase extends CaseToBill {
+  id: string;
+  procedurePlanId: string;
+  patientId: string;
+}
+
+@Injectable()
+export class BillingService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly bills: BillingRepository,
+    private readonly quotes: QuoteRepository,
+    private readonly usages: InventoryUsageRepository,
+    private readonly fees: FeeScheduleService,
+    private readonly sequences: SequenceAllocator,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Bills a case at its completion, in the caller's transaction (DESIGN.md §6): its codes and the
+   * supplies it consumed, priced by the plan's ACCEPTED quote, then the fee schedule and the item
+   * catalog. A code with no price anywhere is a 400 (`CaseNotBillable`), which fails the
+   * completion whole. A bill of 0.00 is PAID at once: nothing is owed.
+   */
+  async createBillForCase(db: Db, caller: Caller, theCase: BillableCase): Promise<BillResponse> {
+    const clinicId = caller.clinicId;
+    // Only an ACCEPTED quote is a price the patient agreed to; an ISSUED one prices nothing.
+    const live = await this.quotes.liveForPlan(db, clinicId, theCase.procedurePlanId);
+    const quote = live?.status === 'ACCEPTED' ? live : undefined;
+    const quoteLines = quote ? await this.quotes.linesOf(db, clinicId, quote.id) : [];
+    const usages = await this.usages.usagesOfCase(db, clinicId, theCase.id);
+    const fees = await this.fees.entriesFor(
+      db,
+      clinicId,
+      [...theCase.cptCodes, theCase.procedureCode].map(baseCptCode),
+    );
+    const built = buildBillLines(
+      theCase,
+      quoteLines.map((l) => ({
+        kind: l.kind,
+        code: l.code,
+        description: l.description,
+        unitPrice: Money.fromDecimal(l.unitPrice),
+        inventoryItemId: l.inventoryItemId,
+      })),
+      fees,
+      usages.map((u) => ({ ...u, unitPrice: Money.fromDecimal(u.unitPrice) })),
+    );
+
+    const issuedAt = this.clock.now();
+    const id = newId();
+    const settled = built.total.isZero();
+    let bill: BillRow;
+    try {
+      bill = await this.bills.insert(
+        db,
+        {
+          clinicId,
+          id,
+          billNumber: await this.nextBillNumber(db, clinicId, issuedAt),
+          surgicalCaseId: theCase.id,
+          procedurePlanId: theCase.procedurePlanId,
+          patientId: theCase.patientId,
+          quoteId: quote?.id ?? null,
+          status: settled ? 'PAID' : 'OPEN',
+          total: built.total.toDecimal(),
+          insuranceTotal: built.insuranceTotal.toDecimal(),
+          patientTotal: built.patientTotal.toDecimal(),
+          issuedAt,
+          paidAt: settled ? issuedAt : null,
+          createdById: caller.userId,
+        },
+        built.lines.map((l, i) => ({
+          clinicId,
+          id: newId(),
+          billId: id,
+          lineNumber: i + 1,
+          kind: l.kind,
+          procedureCode: l.procedureCode,
+          modifiers: l.modifiers,
+          description: l.description,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice.toDecimal(),
+          amount: l.amount.toDecimal(),
+          payer: l.payer,
+          inventoryItemId: l.inventoryItemId,
+          inventoryUsageIds: l.inventoryUsageIds,
+          serialNumbers: l.serialNumbers,
+        })),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'bills_one_per_case'))
+        throw new Duplicate('This surgical case already has a bill', 'surgicalCaseId');
+      throw error;
+    }
+    await this.audit.record(db, caller, {
+      action: 'bill.create',
+      entityType: ENTITY,
+      entityId: bill.id,
+      metadata: {
+        surgicalCaseId: theCase.id,
+        procedurePlanId: theCase.procedurePlanId,
+        lineCount: built.lines.length,
+      },
+    });
+    return this.response(db, clinicId, bill);
+  }
+
+  getBill(caller: Caller, id: string): Promise<BillResponse> {
+    return this.tx.run(async (db) => {
+      const bill = await this.bills.findById(db, caller.clinicId, id);
+      if (!bill) throw new NotFound(ENTITY, id);
+      await this.audit.recordReads(db, caller, 'bill.read', ENTITY, [bill.id]);
+      return this.response(db, caller.clinicId, bill);
+    });
+  }
+
+  listBills(caller: Caller, query: ListBillsQuery): Promise<Page<BillResponse>> {
+    return this.tx.run(async (db) => {
+      const page = await this.bills.list(db, caller.clinicId, query, query);
+      const ids = page.data.map((b) => b.id);
+      const lines = await this.bills.linesOf(db, caller.clinicId, ids);
+      const payments = await this.bills.paymentsOf(db, caller.clinicId, ids);
+      await this.audit.recordReads(db, caller, 'bill.list', ENTITY, ids);
+      return {
+        data: page.data.map((b) =>
+          toBillResponse(
+            b,
+            lines.filter((l) => l.billId === b.id),
+            payments.filter((p) => p.billId === b.id),
+          ),
+        ),
+        nextCursor: page.nextCursor,
+      };
+    });
+  }
+
+  /**
+   * Money from one payer. The bill row is locked first, so concurrent payments queue and each
+   * checks the balance the previous one left: together they never pay a payer's share twice
+   * (the CHECKs `bills_*_paid_within` hold that in the database too).
+   */
+  recordPayment(caller: Caller, id: string, body: RecordBillPaymentBody): Promise<BillResponse> {
+    return this.tx.run(async (db) => {
+      const bill = await this.bills.lockById(db, caller.clinicId, id);
+      if (!bill) throw new NotFound(ENTITY, id);
+      if (bill.status !== 'OPEN') throw new InvalidStateTransition(bill.status, 'record a payment');
+      const owed = balanceOf(bill, body.payer);
+      if (body.amount.compare(owed) > 0)
+        throw ValidationFailed.field(
+          'amount',
+          `Must not exceed the ${body.payer.toLowerCase()} balance (${owed.toDecimal()})`,
+        );
+
+      const receivedAt = this.clock.now();
+      await this.bills.insertPayment(db, {
+        clinicId: caller.clinicId,
+        id: newId(),
+        billId: bill.id,
+        payer: body.payer,
+        amount: body.amount.toDecimal(),
+        method: body.method,
+        reference: body.reference ?? null,
+        receivedAt,
+        recordedById: caller.userId,
+      });
+      const paid = (payer: Payer, already: string) =>
+        payer === body.payer
+          ? Money.fromDecimal(already).plus(body.amount)
+          : Money.fromDecimal(already);
+      const insurancePaid = paid('INSURANCE', bill.insurancePaid);
+      const patientPaid = paid('PATIENT', bill.patientPaid);
+      const settled =
+        insurancePaid.compare(Money.fromDecimal(bill.insuranceTotal)) === 0 &&
+        patientPaid.compare(Money.fromDecimal(bill.patientTotal)) === 0;
+      const updated = await this.bills.updatePaidAmounts(db, caller.clinicId, bill.id, {
+        insurancePaid: insurancePaid.toDecimal(),
+        patientPaid: patientPaid.toDecimal(),
+        status: settled ? 'PAID' : 'OPEN',
+        paidAt: settled ? receivedAt : null,
+      });
+      await this.audit.record(db, caller, {
+        action: 'bill.record-payment',
+        entityType: ENTITY,
+        entityId: bill.id,
+        changedFields: [
+          'payments',
+          body.payer === 'INSURANCE' ? 'insurancePaid' : 'patientPaid',
+          ...(settled ? ['status', 'paidAt'] : []),
+        ],
+      });
+      return this.response(db, caller.clinicId, updated);
+    });
+  }
+
+  /**
+   * Voids a bill issued in error. Only an OPEN bill that nothing was paid against: money received
+   * has to be refunded first, which this service does not record.
+   */
+  voidBill(caller: Caller, id: string, body: VoidBillBody): Promise<BillResponse> {
+    return this.tx.run(async (db) => {
+      const bill = await this.bills.lockById(db, caller.clinicId, id);
+      if (!bill) throw new NotFound(ENTITY, id);
+      if (bill.status !== 'OPEN') throw new InvalidStateTransition(bill.status, 'void the bill');
+      const payments = await this.bills.paymentsOf(db, caller.clinicId, [bill.id]);
+      if (payments.length > 0)
+        throw new InvalidStateTransition(bill.status, 'void a partly paid bill');
+      const voided = await this.bills.markVoid(db, caller.clinicId, bill.id, {
+        voidedAt: this.clock.now(),
+        voidedById: caller.userId,
+        voidReason: body.reason,
+      });
+      await this.audit.record(db, caller, {
+        action: 'bill.void',
+        entityType: ENTITY,
+        entityId: bill.id,
+        changedFields: ['status', 'voidedAt', 'voidedById', 'voidReason'],
+      });
+      return this.response(db, caller.clinicId, voided);
+    });
+  }
+
+  /** `BILL-<year>-<seq>` per clinic and year, like plan and quote numbers. */
+  private async nextBillNumber(db: Db, clinicId: ClinicId, at: Date): Promise<string> {
+    const year = at.getUTCFullYear();
+    const seq = await this.sequences.next(db, clinicId, `bill.${year}`);
+    return `BILL-${year}-${String(seq).padStart(3, '0')}`;
+  }
+
+  private async response(db: Db, clinicId: ClinicId, bill: BillRow): Promise<BillResponse> {
+    return toBillResponse(
+      bill,
+      await this.bills.linesOf(db, clinicId, [bill.id]),
+      await this.bills.paymentsOf(db, clinicId, [bill.id]),
+    );
+  }
+}
