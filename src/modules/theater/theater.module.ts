@@ -11,6 +11,7 @@ import { SurgicalCaseController } from './controllers/surgical-case.controller';
 import { OperatingRoomRepository } from './repositories/operating-room.repository';
 import { SurgicalCaseRepository } from './repositories/surgical-case.repository';
 import { CaseExecutionService } from './services/case-execution.service';
+import { CaseSlots } from './services/case-slots';
 import { OperatingRoomService } from './services/operating-room.service';
 import { SchedulingReadiness } from './services/scheduling-readiness.service';
 import { SurgicalCasePresenter } from './services/surgical-case.presenter';
@@ -32,6 +33,7 @@ import { SurgicalCaseService } from './services/surgical-case.service';
     OperatingRoomService,
     SurgicalCaseRepository,
     SurgicalCaseService,
+    CaseSlots,
     SurgicalCasePresenter,
     CaseExecutionService,
     SchedulingReadiness,

@@ -3,7 +3,6 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller, ClinicId } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
-import { exclusionViolation } from '../../../common/database/exclusion-violation';
 import { SequenceAllocator } from '../../../common/database/sequence-allocator';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import {
@@ -28,22 +27,13 @@ import type {
   UpdateSurgicalCaseBody,
 } from '../dto/surgical-case.dto';
 import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-case.repository';
+import { CaseSlots, type Slot } from './case-slots';
 import { OperatingRoomService } from './operating-room.service';
-import { ScheduleConflict } from './schedule-conflict.error';
 import { SchedulingBlocked } from './scheduling-blocked.error';
 import { SchedulingReadiness } from './scheduling-readiness.service';
 import { SurgicalCasePresenter } from './surgical-case.presenter';
 
 const ENTITY = 'SurgicalCase';
-/** A booking further out than this is a typo. */
-const MAX_YEARS_AHEAD = 2;
-
-interface Slot {
-  operatingRoomId: string;
-  surgeonId: string;
-  start: Date;
-  end: Date;
-}
 
 /**
  * Booking the theater (DESIGN.md §4, the seed's step 7): a case is created only when the plan is
@@ -61,6 +51,7 @@ export class SurgicalCaseService implements OnModuleInit {
     private readonly users: UserService,
     private readonly presenter: SurgicalCasePresenter,
     private readonly sequences: SequenceAllocator,
+    private readonly slots: CaseSlots,
     private readonly cancellationHooks: PlanCancellationHooks,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
@@ -79,8 +70,8 @@ export class SurgicalCaseService implements OnModuleInit {
       start: new Date(body.scheduledStart),
       end: new Date(body.scheduledEnd),
     };
-    this.assertBookableTime(slot);
-    return this.withConflictNamed(
+    this.slots.assertBookableTime(slot);
+    return this.slots.namingConflicts(
       caller.clinicId,
       () => slot,
       undefined,
@@ -101,7 +92,7 @@ export class SurgicalCaseService implements OnModuleInit {
           // The number first: its counter row queues concurrent bookings, so the overlap check
           // below sees a booking that committed meanwhile and can name it.
           const caseNumber = await this.nextCaseNumber(db, caller.clinicId);
-          await this.assertNoOverlap(db, caller.clinicId, slot);
+          await this.slots.assertNoOverlap(db, caller.clinicId, slot);
           const created = await this.cases.insert(db, {
             clinicId: caller.clinicId,
             id: newId(),
@@ -148,7 +139,7 @@ export class SurgicalCaseService implements OnModuleInit {
     ifMatch: number | undefined,
   ): Promise<SurgicalCaseResponse> {
     let slot: Slot | undefined;
-    return this.withConflictNamed(
+    return this.slots.namingConflicts(
       caller.clinicId,
       () => slot,
       id,
@@ -166,7 +157,7 @@ export class SurgicalCaseService implements OnModuleInit {
           };
           if (slot.end <= slot.start)
             throw ValidationFailed.field('scheduledEnd', 'Must be after scheduledStart');
-          this.assertBookableTime(slot);
+          this.slots.assertBookableTime(slot);
           if (body.operatingRoomId)
             await this.rooms.assertBookable(db, caller.clinicId, body.operatingRoomId);
           if (dayOf(slot.start) !== dayOf(theCase.scheduledStart)) {
@@ -183,7 +174,7 @@ export class SurgicalCaseService implements OnModuleInit {
             const unmet = check.checks.filter((c) => c.required && !c.ok);
             if (unmet.length > 0) throw new SchedulingBlocked(unmet);
           }
-          await this.assertNoOverlap(db, caller.clinicId, slot, theCase.id);
+          await this.slots.assertNoOverlap(db, caller.clinicId, slot, theCase.id);
           const moved = await this.cases.update(db, caller.clinicId, theCase.id, {
             operatingRoomId: slot.operatingRoomId,
             scheduledStart: slot.start,
@@ -299,54 +290,6 @@ export class SurgicalCaseService implements OnModuleInit {
       metadata: { procedurePlanId: theCase.procedurePlanId },
     });
     return cancelled;
-  }
-
-  private async assertNoOverlap(db: Db, clinicId: ClinicId, slot: Slot, exceptId?: string) {
-    const other = await this.cases.findOverlapping(db, clinicId, slot, exceptId);
-    if (other)
-      throw new ScheduleConflict(
-        other.operatingRoomId === slot.operatingRoomId ? 'operatingRoom' : 'surgeon',
-        other,
-      );
-  }
-
-  /**
-   * Two bookings racing for one slot both pass the overlap check before either commits; the
-   * exclusion constraint refuses the second. Its transaction is gone by then, so the case it
-   * lost to is looked up afterwards, to name it as the check would have.
-   */
-  private async withConflictNamed<T>(
-    clinicId: ClinicId,
-    slotOf: () => Slot | undefined,
-    exceptId: string | undefined,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const slot = slotOf();
-      if (exclusionViolation(error) === undefined || !slot) throw error;
-      // The plain handle, not a transaction: a transaction would store this lookup as the
-      // request's idempotent answer (TransactionRunner's before-commit hooks).
-      const other = await this.cases.findOverlapping(this.tx.db, clinicId, slot, exceptId);
-      if (!other) throw error;
-      throw new ScheduleConflict(
-        other.operatingRoomId === slot.operatingRoomId ? 'operatingRoom' : 'surgeon',
-        other,
-      );
-    }
-  }
-
-  private assertBookableTime(slot: Slot): void {
-    const now = this.clock.now();
-    if (slot.start < now) throw ValidationFailed.field('scheduledStart', 'Must be in the future');
-    const latest = new Date(now);
-    latest.setUTCFullYear(now.getUTCFullYear() + MAX_YEARS_AHEAD);
-    if (slot.start > latest)
-      throw ValidationFailed.field(
-        'scheduledStart',
-        `Must be within ${MAX_YEARS_AHEAD} years from now`,
-      );
   }
 
   /** `CASE-<year>-<seq>` per clinic and year, like plan numbers. */
