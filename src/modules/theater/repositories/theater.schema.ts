@@ -100,5 +100,7 @@ export const surgicalCases = pgTable(
     index('surgical_cases_room_idx').on(t.clinicId, t.operatingRoomId, t.scheduledStart),
     index('surgical_cases_surgeon_idx').on(t.clinicId, t.surgeonId, t.scheduledStart),
     index('surgical_cases_plan_idx').on(t.clinicId, t.procedurePlanId),
+    // A patient's cases (the patient page, `?patientId=`), in schedule order.
+    index('surgical_cases_patient_idx').on(t.clinicId, t.patientId, t.scheduledStart),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "surgical_cases_patient_idx" ON "surgical_cases" USING btree ("clinic_id","patient_id","scheduled_start");
