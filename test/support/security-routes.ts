@@ -1,0 +1,198 @@
+import type { Role } from '../../src/common/auth/caller';
+
+export const ROLES: readonly Role[] = ['ADMIN', 'SURGEON', 'NURSE', 'COORDINATOR', 'BILLING'];
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** One operation of the API: `GET /patients/{id}` (OpenAPI's path without the /api/v1 prefix). */
+export interface Operation {
+  method: Method;
+  /** The path as the client calls it: `/api/v1/patients/{id}`, `/health/live`. */
+  url: string;
+  /** `GET /patients/{id}`: the role table's key. */
+  key: string;
+  queryParameters: { name: string; required: boolean }[];
+}
+
+/**
+ * Who may call each operation (docs/roles.md, from DESIGN.md §8). PUBLIC needs no token;
+ * EVERY_ROLE needs one of any role; a list names the roles besides ADMIN, who may do everything.
+ * Every operation of the OpenAPI document must have an entry, so a new route cannot ship
+ * without someone deciding its roles.
+ */
+export type Access = 'PUBLIC' | 'EVERY_ROLE' | readonly Exclude<Role, 'ADMIN'>[];
+
+const CLINICAL = ['SURGEON', 'NURSE', 'COORDINATOR'] as const;
+const PLAN_WRITERS = ['SURGEON', 'COORDINATOR'] as const;
+const ADMIN_ONLY = [] as const;
+
+export const ROLE_TABLE: Record<string, Access> = {
+  'GET /health/live': 'PUBLIC',
+  'GET /health/ready': 'PUBLIC',
+  'POST /auth/login': 'PUBLIC',
+  'GET /auth/me': 'EVERY_ROLE',
+  'POST /auth/change-password': 'EVERY_ROLE',
+
+  'POST /users': ADMIN_ONLY,
+  'GET /users': 'EVERY_ROLE',
+  'GET /users/{id}': 'EVERY_ROLE',
+  'PATCH /users/{id}': ADMIN_ONLY,
+  'GET /clinic': 'EVERY_ROLE',
+  'GET /audit-events': ADMIN_ONLY,
+
+  'POST /patients': CLINICAL,
+  'GET /patients': 'EVERY_ROLE',
+  'GET /patients/{id}': 'EVERY_ROLE',
+  'PATCH /patients/{id}': CLINICAL,
+
+  'POST /consultations': CLINICAL,
+  'GET /consultations': CLINICAL,
+  'GET /consultations/{id}': CLINICAL,
+
+  'POST /consent-templates': ADMIN_ONLY,
+  'GET /consent-templates': 'EVERY_ROLE',
+  'PATCH /consent-templates/{id}': ADMIN_ONLY,
+  'GET /consents': CLINICAL,
+  'GET /consents/{id}': CLINICAL,
+  'POST /consents/{id}/sign': CLINICAL,
+  'POST /consents/{id}/revoke': CLINICAL,
+
+  'GET /codes/icd10cm': 'EVERY_ROLE',
+  'GET /codes/icd10cm/{code}': 'EVERY_ROLE',
+  'PUT /fee-schedule/{cptCode}': ['BILLING'],
+  'GET /fee-schedule/{cptCode}': 'EVERY_ROLE',
+  'GET /fee-schedule': 'EVERY_ROLE',
+
+  'POST /inventory/items': ['NURSE'],
+  'GET /inventory/items': 'EVERY_ROLE',
+  'PATCH /inventory/items/{id}': ['NURSE'],
+  'GET /inventory/items/{id}': 'EVERY_ROLE',
+  'POST /inventory/items/{id}/batches': ['NURSE'],
+  'POST /inventory/receive-udi': ['NURSE'],
+  'GET /inventory/items/{id}/stock': 'EVERY_ROLE',
+  'POST /inventory/batches/{id}/adjustments': ['NURSE'],
+  'GET /inventory/expiring': 'EVERY_ROLE',
+  'GET /inventory/batches/{id}/recipients': ['NURSE', 'SURGEON'],
+  'GET /inventory/recalls': ['NURSE', 'SURGEON'],
+  'GET /inventory/holds': ['NURSE', 'COORDINATOR', 'SURGEON'],
+  'GET /inventory/units/{serialNumber}': ['NURSE', 'SURGEON'],
+
+  'POST /procedure-plans': PLAN_WRITERS,
+  'GET /procedure-plans': CLINICAL,
+  'GET /procedure-plans/{id}': CLINICAL,
+  'PATCH /procedure-plans/{id}': PLAN_WRITERS,
+  'POST /procedure-plans/{id}/inventory': CLINICAL,
+  'DELETE /procedure-plans/{id}/inventory/{requirementId}': CLINICAL,
+  'POST /procedure-plans/{id}/inventory/{requirementId}/allocate': CLINICAL,
+  'POST /procedure-plans/{id}/inventory/{requirementId}/release': CLINICAL,
+  'GET /procedure-plans/{id}/inventory/availability': CLINICAL,
+  'GET /procedure-plans/{id}/readiness': CLINICAL,
+  'POST /procedure-plans/{id}/quote': ['SURGEON', 'COORDINATOR', 'BILLING'],
+  'POST /procedure-plans/{id}/approve': PLAN_WRITERS,
+  'POST /procedure-plans/{id}/cancel': PLAN_WRITERS,
+  'POST /procedure-plans/{id}/prior-authorizations': ['BILLING', 'COORDINATOR'],
+
+  'GET /quotes/{id}': ['SURGEON', 'COORDINATOR', 'BILLING'],
+  'GET /quotes/{id}/pdf': ['SURGEON', 'COORDINATOR', 'BILLING'],
+  'POST /quotes/{id}/payment-plan': ['BILLING', 'COORDINATOR'],
+  'GET /payment-plans': ['BILLING', 'COORDINATOR'],
+  'GET /payment-plans/{id}': ['BILLING', 'COORDINATOR'],
+  'POST /payment-plans/{id}/payments': ['BILLING'],
+
+  'GET /prior-authorizations': ['BILLING', 'COORDINATOR', 'SURGEON'],
+  'GET /prior-authorizations/{id}': ['BILLING', 'COORDINATOR', 'SURGEON'],
+  'POST /prior-authorizations/{id}/submit': ['BILLING', 'COORDINATOR'],
+  'POST /prior-authorizations/{id}/decision': ['BILLING', 'COORDINATOR'],
+  'POST /prior-authorizations/{id}/cancel': ['BILLING', 'COORDINATOR'],
+
+  'POST /operating-rooms': ADMIN_ONLY,
+  'GET /operating-rooms': 'EVERY_ROLE',
+  'GET /operating-rooms/{id}': 'EVERY_ROLE',
+  'PATCH /operating-rooms/{id}': ADMIN_ONLY,
+
+  'POST /surgical-cases': PLAN_WRITERS,
+  'GET /surgical-cases': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
+  'GET /surgical-cases/{id}': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
+  'PATCH /surgical-cases/{id}': PLAN_WRITERS,
+  'POST /surgical-cases/{id}/cancel': PLAN_WRITERS,
+  'POST /surgical-cases/{id}/start': ['SURGEON', 'NURSE'],
+  'POST /surgical-cases/{id}/inventory-usage': ['SURGEON', 'NURSE'],
+  'POST /surgical-cases/{id}/complete': ['SURGEON', 'NURSE'],
+
+  'GET /bills': ['BILLING'],
+  'GET /bills/{id}': ['BILLING'],
+  'POST /bills/{id}/payments': ['BILLING'],
+  'POST /bills/{id}/void': ADMIN_ONLY,
+  'GET /bills/{id}/pdf': ['BILLING', 'COORDINATOR'],
+};
+
+/** The table's entry for an operation; an operation without one is a failing test elsewhere. */
+export function accessOf(key: string): Access {
+  const access = ROLE_TABLE[key];
+  if (access === undefined) throw new Error(`no role decision for ${key} in ROLE_TABLE`);
+  return access;
+}
+
+/** Whether `role` may call an operation of `access` (ADMIN may do everything). */
+export function mayCall(access: Access, role: Role): boolean {
+  if (access === 'PUBLIC' || access === 'EVERY_ROLE' || role === 'ADMIN') return true;
+  return access.some((allowed) => allowed === role);
+}
+
+const API_PREFIX = '/api/v1';
+const METHODS: readonly Method[] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
+
+interface OpenApiParameter {
+  in: string;
+  name: string;
+  required?: boolean;
+}
+
+/** Every operation of the OpenAPI document (GET /api/openapi.json). */
+export function operationsOf(document: {
+  paths: Record<string, Record<string, { parameters?: OpenApiParameter[] }>>;
+}): Operation[] {
+  const operations: Operation[] = [];
+  for (const [url, item] of Object.entries(document.paths)) {
+    for (const [verb, operation] of Object.entries(item)) {
+      const method = METHODS.find((m) => m.toLowerCase() === verb);
+      if (!method) continue;
+      const path = url.startsWith(API_PREFIX) ? url.slice(API_PREFIX.length) : url;
+      operations.push({
+        method,
+        url,
+        key: `${method} ${path}`,
+        queryParameters: (operation.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, required: p.required ?? false })),
+      });
+    }
+  }
+  return operations;
+}
+
+/**
+ * The routes Fastify serves, as `METHOD /path/{param}`, read from `printRoutes()`'s tree: each
+ * line is a segment under the nearest shallower line, with its methods in parentheses.
+ */
+export function routerRoutes(printed: string): string[] {
+  const routes: string[] = [];
+  const stack: string[] = [];
+  for (const line of printed.split('\n')) {
+    const match = /^([│ ]*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = (match[1] ?? '').length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? '') + match[2];
+    stack.push(path);
+    for (const method of (match[3] ?? '').split(', ').filter(Boolean)) {
+      routes.push(`${method} ${path.replace(/:(\w+)/g, '{$1}')}`);
+    }
+  }
+  return routes;
+}
+
+/** A path with each `{param}` replaced by `values(name)`. */
+export function fillPath(url: string, values: (name: string) => string): string {
+  return url.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values(name)));
+}
