@@ -1,0 +1,884 @@
+// `npm run bench`: starts Contour as a child process, loads a data set through its HTTP API,
+// drives it with autocannon and fixed pools of fetch workers, and prints/writes the figures.
+// See docs/performance.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+
+const ROOT = resolve(__dirname, '../..');
+const { values: flags } = parseArgs({
+  options: {
+    patients: { type: 'string', default: '300' },
+    plans: { type: 'string', default: '120' },
+    units: { type: 'string', default: '8000' },
+    duration: { type: 'string', default: '10' },
+  },
+});
+const PATIENTS = Number(flags.patients);
+const PLANS = Number(flags.plans);
+const UNITS = Number(flags.units);
+const DURATION = Number(flags.duration);
+const WORKERS = 16;
+const ADMIN = { email: 'bench-admin@contour.example', password: 'bench-admin-password-1' };
+const DB_URL = process.env.DATABASE_URL;
+
+// ---------------------------------------------------------------- processes and memory
+
+interface Proc {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+}
+
+let nextPort = 38_000 + Math.floor(Math.random() * 2000);
+
+async function startNode(script: string, env: NodeJS.ProcessEnv, preload?: string): Promise<Proc> {
+  const port = nextPort++;
+  const args = [...(preload ? ['-r', preload] : []), script];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let out = '';
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${script} exited:\n${out}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/health/live`);
+      return { child, port, output: () => out };
+    } catch {
+      await sleep(200);
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${script} not listening in time:\n${out}`);
+}
+
+async function stop(proc: Proc): Promise<void> {
+  if (proc.child.exitCode !== null) return;
+  const exited = new Promise((r) => proc.child.once('exit', r));
+  proc.child.kill('SIGTERM');
+  await Promise.race([exited, sleep(15_000)]);
+  if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+}
+
+/** Polls /proc/<pid>/status every 200 ms: the largest VmRSS seen since the last reset. */
+class RssWatch {
+  private peak = 0;
+  private timer: NodeJS.Timeout;
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => this.sample(), 200);
+  }
+  private sample(): void {
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      this.peak = Math.max(this.peak, rss, hwm);
+    } catch {
+      // the process is gone
+    }
+  }
+  /** VmHWM is the peak since start, so the figure is the server's peak up to now. */
+  peakMb(): number {
+    this.sample();
+    return Math.round(this.peak / 1024 / 1024);
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+// ---------------------------------------------------------------- HTTP client
+
+interface Res {
+  status: number;
+  body: any;
+}
+
+class Api {
+  constructor(
+    readonly base: string,
+    readonly token?: string,
+  ) {}
+  async req(method: string, path: string, body?: unknown): Promise<Res> {
+    const res = await fetch(`${this.base}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+  /** A request that must succeed; anything else stops the bench with the problem. */
+  async ok(method: string, path: string, body?: unknown): Promise<any> {
+    const res = await this.req(method, path, body);
+    if (res.status >= 300) {
+      throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return res.body;
+  }
+  get = (path: string) => this.ok('GET', path);
+  post = (path: string, body: unknown = {}) => this.ok('POST', path, body);
+}
+
+async function login(base: string, email: string, password: string): Promise<Api> {
+  const res = await new Api(base).ok('POST', '/auth/login', { email, password });
+  return new Api(base, res.accessToken);
+}
+
+/** Runs `work(i)` for i in [0, n) with `width` at a time. */
+async function pooled(n: number, width: number, work: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, n) }, async () => {
+      while (next < n) await work(next++);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- data set
+
+const FIRST = [
+  'Maria',
+  'Ana',
+  'Sofia',
+  'Laura',
+  'Emma',
+  'Olivia',
+  'Grace',
+  'Chloe',
+  'Nora',
+  'Ruth',
+];
+const LAST = [
+  'Lopez',
+  'Garcia',
+  'Smith',
+  'Okafor',
+  'Nguyen',
+  'Kowalski',
+  'Rossi',
+  'Haddad',
+  'Silva',
+  'Tanaka',
+  'Moreau',
+  'Jensen',
+];
+const PROCEDURES = [
+  ['19325', 'Breast Augmentation', '7000.00', '200.00'],
+  ['15830', 'Abdominoplasty', '6500.00', '900.00'],
+  ['30400', 'Rhinoplasty', '5200.00', '700.00'],
+  ['15877', 'Liposuction, trunk', '3800.00', '600.00'],
+  ['19357', 'Breast reconstruction with tissue expander', '3500.00', '900.00'],
+  ['11970', 'Replacement of tissue expander', '1200.00', '0.00'],
+] as const;
+
+/** One worker's own stock, room and surgeon: concurrent workflows never contend for them. */
+interface Lane {
+  implantCode: string;
+  suturesId: string;
+  roomId: string;
+  surgeonId: string;
+  slot: number;
+}
+
+interface DataSet {
+  admin: Api;
+  coordinator: Api;
+  lanes: Lane[];
+  patientIds: string[];
+  searchName: string;
+  scheduledPlanId: string;
+  draftPlanIds: string[];
+  contentionPlans: { planId: string; requirementId: string }[];
+}
+
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 864e5).toISOString().slice(0, 10);
+}
+
+async function loadDataSet(base: string): Promise<DataSet> {
+  const admin = await login(base, ADMIN.email, ADMIN.password);
+  const staff: Record<string, Api> = {};
+  for (const role of ['SURGEON', 'NURSE', 'COORDINATOR', 'BILLING']) {
+    const email = `${role.toLowerCase()}@bench.example`;
+    await admin.post('/users', {
+      email,
+      name: `Bench ${role}`,
+      role,
+      password: 'bench-password-1',
+    });
+    staff[role] = await login(base, email, 'bench-password-1');
+  }
+  for (const [code, description, surgeonFee, facilityFee] of PROCEDURES) {
+    await admin.ok('PUT', `/fee-schedule/${code}`, { description, surgeonFee, facilityFee });
+  }
+  await admin.post('/consent-templates', {
+    code: 'BREAST_AUG_CONSENT_V2',
+    version: 2,
+    title: 'Consent to breast augmentation',
+    body: 'I consent to breast augmentation with implants. Risks include capsular contracture, rupture and revision surgery.',
+    cptCodes: ['19325'],
+  });
+
+  // One lane per workflow worker, plus one for the loader; serial units shared out between them.
+  const unitsPerLane = Math.max(100, Math.floor(UNITS / (WORKERS + 1)));
+  const lanes: Lane[] = [];
+  let serial = 0;
+  for (let w = 0; w <= WORKERS; w++) {
+    const implantCode = `breast-implant-300cc-round-l${w}`;
+    const implant = await admin.post('/inventory/items', {
+      code: implantCode,
+      name: `Silicone breast implant 300cc round (lane ${w})`,
+      category: 'IMPLANT',
+      manufacturer: 'Mentor',
+      size: '300cc',
+      shape: 'Round',
+      unitPrice: '400.00',
+      isBillable: true,
+      requiresSerialNumber: true,
+      hcpcsCode: 'L8600',
+    });
+    for (let left = unitsPerLane, b = 0; left > 0; left -= 500, b++) {
+      const n = Math.min(500, left);
+      await admin.post(`/inventory/items/${implant.id}/batches`, {
+        batchNumber: `L${w}-B${b}`,
+        expiresAt: daysFromNow(900),
+        serialNumbers: Array.from({ length: n }, () => `SN${String(++serial).padStart(8, '0')}`),
+      });
+    }
+    const sutures = await admin.post('/inventory/items', {
+      code: `surgical-sutures-l${w}`,
+      name: `Absorbable sutures (lane ${w})`,
+      category: 'SUTURE',
+      unitPrice: '12.50',
+      isBillable: false,
+      requiresSerialNumber: false,
+    });
+    await admin.post(`/inventory/items/${sutures.id}/batches`, {
+      batchNumber: `SUT-L${w}`,
+      expiresAt: daysFromNow(900),
+      quantity: 100_000,
+    });
+    const room = await admin.post('/operating-rooms', { name: `OR ${w + 1}` });
+    const surgeon = await admin.post('/users', {
+      email: `surgeon-l${w}@bench.example`,
+      name: `Dr. Lane ${w}`,
+      role: 'SURGEON',
+      password: 'bench-password-1',
+    });
+    lanes.push({
+      implantCode,
+      suturesId: sutures.id,
+      roomId: room.id,
+      surgeonId: surgeon.id,
+      slot: 0,
+    });
+  }
+
+  const patientIds: string[] = [];
+  await pooled(PATIENTS, WORKERS, async (i) => {
+    const p = await staff.COORDINATOR!.post('/patients', {
+      firstName: FIRST[i % FIRST.length],
+      lastName: `${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= 120 ? String(i) : ''}`,
+      dateOfBirth: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+      sexAtBirth: i % 7 === 0 ? 'MALE' : 'FEMALE',
+      ...(i % 3 === 0 ? { insurance: { payerName: 'Aetna', memberId: `W${100000 + i}` } } : {}),
+    });
+    patientIds[i] = p.id;
+  });
+
+  // Plans in every status: DRAFT, QUOTED, APPROVED, CANCELLED, SCHEDULED, IN_PROGRESS, COMPLETED.
+  const STOPS = [
+    'DRAFT',
+    'QUOTED',
+    'APPROVED',
+    'CANCELLED',
+    'SCHEDULED',
+    'IN_PROGRESS',
+    'COMPLETED',
+  ] as const;
+  const draftPlanIds: string[] = [];
+  let scheduledPlanId = '';
+  const loaderLane = lanes[WORKERS]!;
+  await pooled(PLANS, 1, async (i) => {
+    const stopAt = STOPS[i % STOPS.length]!;
+    const r = await workflow(admin, loaderLane, patientIds[i % patientIds.length]!, stopAt);
+    if (stopAt === 'DRAFT') draftPlanIds.push(r.planId);
+    if (stopAt === 'SCHEDULED') scheduledPlanId = r.planId;
+  });
+  for (let i = draftPlanIds.length; i < 64; i++) {
+    draftPlanIds.push(
+      (await workflow(admin, loaderLane, patientIds[i % patientIds.length]!, 'DRAFT')).planId,
+    );
+  }
+  if (!scheduledPlanId) {
+    scheduledPlanId = (await workflow(admin, loaderLane, patientIds[0]!, 'SCHEDULED')).planId;
+  }
+
+  // Contention: three small lots of one implant, and more plans wanting two each than there are units.
+  const scarce = await admin.post('/inventory/items', {
+    code: 'breast-implant-450cc-anatomical',
+    name: 'Silicone breast implant 450cc anatomical',
+    category: 'IMPLANT',
+    size: '450cc',
+    shape: 'Anatomical',
+    unitPrice: '450.00',
+    isBillable: true,
+    requiresSerialNumber: true,
+    hcpcsCode: 'L8600',
+  });
+  for (let b = 0; b < 3; b++) {
+    await admin.post(`/inventory/items/${scarce.id}/batches`, {
+      batchNumber: `SCARCE-${b}`,
+      expiresAt: daysFromNow(500 + b),
+      serialNumbers: Array.from({ length: 10 }, (_, k) => `SC${b}-${k}`),
+    });
+  }
+  const contentionPlans: DataSet['contentionPlans'] = [];
+  await pooled(128, WORKERS, async (i) => {
+    const plan = await admin.post('/procedure-plans', {
+      patientId: patientIds[i % patientIds.length],
+      procedureName: 'Breast Augmentation',
+      procedureType: 'COSMETIC',
+      primaryCPTCode: '19325',
+      cptCodes: ['19325'],
+      diagnosisCodes: [],
+      inventoryRequirements: [
+        {
+          inventoryItemCode: 'breast-implant-450cc-anatomical',
+          quantity: 2,
+          requiresSerialNumber: true,
+        },
+      ],
+    });
+    contentionPlans.push({ planId: plan.id, requirementId: plan.inventoryRequirements[0].id });
+  });
+
+  return {
+    admin,
+    coordinator: staff.COORDINATOR!,
+    lanes,
+    patientIds,
+    searchName: `${FIRST[3]} ${LAST[0]}`,
+    scheduledPlanId,
+    draftPlanIds,
+    contentionPlans,
+  };
+}
+
+// ---------------------------------------------------------------- the seed's workflow
+
+/** Two-hour cases, four a day from 08:00 UTC, one lane's slots one after another. */
+function nextSlot(lane: Lane): { start: string; end: string } {
+  const k = lane.slot++;
+  const start = new Date(Date.now() + (1 + Math.floor(k / 4)) * 864e5);
+  start.setUTCHours(8 + 2 * (k % 4), 0, 0, 0);
+  return { start: start.toISOString(), end: new Date(start.getTime() + 2 * 3600e3).toISOString() };
+}
+
+/** The seed's breast augmentation, consultation to paid bill (README "The seed example"). */
+async function workflow(api: Api, lane: Lane, patientId: string, stopAt = 'PAID') {
+  const consultation = await api.post('/consultations', {
+    patientId,
+    surgeonId: lane.surgeonId,
+    consultationDate: new Date().toISOString(),
+    reason: 'I want breast augmentation',
+  });
+  let plan = await api.post('/procedure-plans', {
+    patientId,
+    consultationId: consultation.id,
+    procedureName: 'Breast Augmentation',
+    procedureType: 'COSMETIC',
+    primaryCPTCode: '19325',
+    cptCodes: ['19325'],
+    diagnosisCodes: [],
+  });
+  const result = { planId: plan.id as string, requests: 2 };
+  if (stopAt === 'DRAFT') return result;
+  plan = await api.post(`/procedure-plans/${plan.id}/inventory`, {
+    inventoryItemCode: lane.implantCode,
+    quantity: 2,
+    requiresSerialNumber: true,
+    sizeRequirement: '300cc',
+    shapeRequirement: 'Round',
+  });
+  plan = await api.post(`/procedure-plans/${plan.id}/inventory`, {
+    inventoryItemCode: lane.implantCode.replace(/^breast-implant-300cc-round/, 'surgical-sutures'),
+    quantity: 1,
+  });
+  await api.post(`/procedure-plans/${plan.id}/quote`);
+  result.requests += 3;
+  if (stopAt === 'QUOTED') return result;
+  if (stopAt === 'CANCELLED') {
+    await api.post(`/procedure-plans/${plan.id}/cancel`, { reason: 'Patient changed her mind' });
+    result.requests += 1;
+    return result;
+  }
+  const consent = await api.get(`/consents/${plan.consent.id}`);
+  await api.post(`/consents/${consent.id}/sign`, {
+    signerName: 'Bench Patient',
+    relationship: 'SELF',
+    signatureMethod: 'TYPED',
+    signatureData: 'Bench Patient',
+    contentHash: consent.contentHash,
+  });
+  plan = await api.post(`/procedure-plans/${plan.id}/approve`);
+  result.requests += 3;
+  if (stopAt === 'APPROVED') return result;
+  const implantReq = plan.inventoryRequirements.find((r: any) => r.requiresSerialNumber);
+  await api.post(`/procedure-plans/${plan.id}/inventory/${implantReq.id}/allocate`);
+  await api.get(`/procedure-plans/${plan.id}/readiness`);
+  const slot = nextSlot(lane);
+  const theCase = await api.post('/surgical-cases', {
+    procedurePlanId: plan.id,
+    operatingRoomId: lane.roomId,
+    surgeonId: lane.surgeonId,
+    scheduledStart: slot.start,
+    scheduledEnd: slot.end,
+  });
+  result.requests += 3;
+  if (stopAt === 'SCHEDULED') return result;
+  await api.post(`/surgical-cases/${theCase.id}/start`);
+  result.requests += 1;
+  if (stopAt === 'IN_PROGRESS') return result;
+  await api.post(`/surgical-cases/${theCase.id}/inventory-usage`, {
+    inventoryItemId: lane.suturesId,
+    quantity: 1,
+  });
+  const completed = await api.post(`/surgical-cases/${theCase.id}/complete`);
+  const bill = await api.get(`/bills/${completed.billId}`);
+  await api.post(`/bills/${bill.id}/payments`, {
+    amount: bill.balance,
+    payer: 'PATIENT',
+    method: 'CARD',
+  });
+  await api.get(`/procedure-plans/${plan.id}`);
+  result.requests += 5;
+  return result;
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface Row {
+  scenario: string;
+  concurrency: number;
+  rate: number;
+  unit: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  note: string;
+  peakRssMb: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function summary(latencies: number[]) {
+  const s = [...latencies].sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)) };
+}
+
+async function cannon(opts: {
+  url: string;
+  connections: number;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  paths?: () => string;
+}) {
+  const latencies: number[] = [];
+  const result = await new Promise<import('autocannon').Result>((res, rej) => {
+    const instance = autocannon(
+      {
+        url: opts.url,
+        connections: opts.connections,
+        duration: DURATION,
+        method: opts.method ?? 'GET',
+        headers: opts.headers ?? {},
+        ...(opts.body === undefined ? {} : { body: opts.body }),
+        ...(opts.paths
+          ? {
+              requests: [
+                {
+                  setupRequest: (req) => ({ ...req, path: opts.paths!() }),
+                },
+              ],
+            }
+          : {}),
+      },
+      (err, r) => (err ? rej(err) : res(r)),
+    );
+    instance.on('response', (_c, _s, _b, time) => latencies.push(time));
+  });
+  return {
+    rate: Math.round((result.requests.total / result.duration) * 10) / 10,
+    ...summary(latencies),
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function table(rows: Row[]): string {
+  const head = [
+    'scenario',
+    'conc',
+    'rate',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'peak RSS MB',
+    'note',
+  ];
+  const cells = rows.map((r) => [
+    r.scenario,
+    String(r.concurrency),
+    `${r.rate} ${r.unit}`,
+    String(r.p50),
+    String(r.p95),
+    String(r.p99),
+    String(r.errors),
+    String(r.peakRssMb),
+    r.note,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => '| ' + c.map((x, i) => x.padEnd(widths[i]!)).join(' | ') + ' |';
+  return [
+    line(head),
+    '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|',
+    ...cells.map(line),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- the run
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    BOOTSTRAP_CLINIC_NAME: 'Bench Clinic',
+  };
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let pgliteDir: string | undefined;
+  let benchUrl: string | undefined;
+  if (DB_URL) {
+    const dbName = `contour_bench_${Date.now()}`;
+    const admin = new Client({ connectionString: DB_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(DB_URL);
+    url.pathname = `/${dbName}`;
+    benchUrl = url.toString();
+    env.DATABASE_URL = benchUrl;
+    dropDatabase = async () => {
+      const c = new Client({ connectionString: DB_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    delete env.DATABASE_URL;
+    pgliteDir = mkdtempSync(join(tmpdir(), 'contour-bench-'));
+    env.PGLITE_DATA_DIR = join(pgliteDir, 'pglite');
+  }
+  const captureFile = join(tmpdir(), `contour-bench-sql-${stamp}.json`);
+  env.BENCH_SQL_CAPTURE_FILE = captureFile;
+
+  const server = await startNode('dist/main.js', env, resolve(__dirname, 'sql-capture.js'));
+  const rss = new RssWatch(server.child.pid!);
+  const base = `http://127.0.0.1:${server.port}`;
+  const rows: Row[] = [];
+  const checks: Record<string, unknown> = {};
+  try {
+    const loadStart = Date.now();
+    console.log(
+      `store: ${DB_URL ? 'PostgreSQL' : 'PGlite'}; loading ${PATIENTS} patients, ${PLANS} plans, ${UNITS} units over HTTP…`,
+    );
+    const data = await loadDataSet(base);
+    console.log(
+      `loaded in ${((Date.now() - loadStart) / 1000).toFixed(1)} s; measuring ${DURATION} s per scenario`,
+    );
+    const auth = { authorization: `Bearer ${data.coordinator.token}` };
+    const json = { ...auth, 'content-type': 'application/json' };
+    const push = (
+      scenario: string,
+      concurrency: number,
+      unit: string,
+      r: Omit<Row, 'scenario' | 'concurrency' | 'unit' | 'peakRssMb' | 'note'>,
+      note = '',
+    ) => rows.push({ scenario, concurrency, unit, ...r, note, peakRssMb: rss.peakMb() });
+
+    // The SQL of one GET /procedure-plans/:id, for the baseline to replay.
+    if (DB_URL) {
+      server.child.kill('SIGUSR2');
+      await sleep(200);
+      await data.coordinator.get(`/procedure-plans/${data.scheduledPlanId}`);
+      server.child.kill('SIGUSR2');
+      await sleep(300);
+    }
+
+    const getPlan = await cannon({
+      url: `${base}/api/v1/procedure-plans/${data.scheduledPlanId}`,
+      connections: 64,
+      headers: auth,
+    });
+    push('GET /procedure-plans/:id', 64, 'req/s', getPlan);
+
+    if (DB_URL && existsSync(captureFile)) {
+      const queries = JSON.parse(readFileSync(captureFile, 'utf8')) as unknown[];
+      const bare = await startNode(resolve(__dirname, 'baseline.js'), {
+        ...process.env,
+        DATABASE_URL: benchUrl,
+        BENCH_SQL_FILE: captureFile,
+      });
+      try {
+        const b = await cannon({ url: `http://127.0.0.1:${bare.port}/plan`, connections: 64 });
+        const rateRatio = getPlan.rate / b.rate;
+        const p99Ratio = getPlan.p99 / b.p99;
+        rows.push({
+          scenario: `baseline: Fastify + pg, same ${queries.length} statements`,
+          concurrency: 64,
+          unit: 'req/s',
+          ...b,
+          note: '',
+          peakRssMb: NaN,
+        });
+        checks.baseline = { statements: queries.length, rateRatio, p99Ratio };
+        rows[0]!.note = `${Math.round(rateRatio * 100)} % of baseline req/s, p99 ${p99Ratio.toFixed(2)}×`;
+      } finally {
+        await stop(bare);
+      }
+    } else {
+      checks.baseline = 'the bare baseline needs DATABASE_URL (PostgreSQL)';
+    }
+
+    const searchName = encodeURIComponent(data.searchName);
+    push(
+      'GET /patients?search=',
+      64,
+      'req/s',
+      await cannon({
+        url: `${base}/api/v1/patients?search=${searchName}`,
+        connections: 64,
+        headers: auth,
+      }),
+    );
+
+    let p = 0;
+    push(
+      'POST /procedure-plans',
+      16,
+      'req/s',
+      await cannon({
+        url: `${base}/api/v1/procedure-plans`,
+        connections: 16,
+        method: 'POST',
+        headers: json,
+        paths: () => '/api/v1/procedure-plans',
+        body: JSON.stringify({
+          patientId: data.patientIds[p++ % data.patientIds.length],
+          procedureName: 'Breast Augmentation',
+          procedureType: 'COSMETIC',
+          primaryCPTCode: '19325',
+          cptCodes: ['19325'],
+          diagnosisCodes: [],
+        }),
+      }),
+    );
+
+    let q = 0;
+    push(
+      'POST /procedure-plans/:id/quote',
+      16,
+      'req/s',
+      await cannon({
+        url: `${base}/api/v1/procedure-plans/${data.draftPlanIds[0]}/quote`,
+        connections: 16,
+        method: 'POST',
+        headers: json,
+        body: '{}',
+        paths: () =>
+          `/api/v1/procedure-plans/${data.draftPlanIds[q++ % data.draftPlanIds.length]}/quote`,
+      }),
+      `${data.draftPlanIds.length} plans re-quoted in turn`,
+    );
+
+    // Whole workflows, 16 workers each on its own lane, for DURATION seconds.
+    const wfLatencies: number[] = [];
+    let wfErrors = 0;
+    let wfRequests = 0;
+    const wfStart = Date.now();
+    const wfEnd = wfStart + DURATION * 1000;
+    await Promise.all(
+      data.lanes.slice(0, WORKERS).map(async (lane, w) => {
+        for (let i = 0; Date.now() < wfEnd; i++) {
+          const t0 = performance.now();
+          try {
+            const r = await workflow(
+              data.admin,
+              lane,
+              data.patientIds[(w * 997 + i) % data.patientIds.length]!,
+            );
+            wfRequests += r.requests;
+            wfLatencies.push(performance.now() - t0);
+          } catch (error) {
+            wfErrors++;
+            if (wfErrors <= 3) console.error(`workflow error: ${(error as Error).message}`);
+          }
+        }
+      }),
+    );
+    const wfSeconds = (Date.now() - wfStart) / 1000;
+    push(
+      'seed workflow (consultation → paid bill)',
+      WORKERS,
+      'workflows/s',
+      {
+        rate: Math.round((wfLatencies.length / wfSeconds) * 10) / 10,
+        ...summary(wfLatencies),
+        errors: wfErrors,
+      },
+      `${wfLatencies.length} workflows, ${Math.round(wfRequests / wfSeconds)} req/s`,
+    );
+
+    // 64 clients allocating two units each from three lots of ten.
+    const statuses: Record<string, number> = {};
+    const allocLatencies: number[] = [];
+    const allocStart = Date.now();
+    await pooled(data.contentionPlans.length, 64, async (i) => {
+      const c = data.contentionPlans[i]!;
+      const t0 = performance.now();
+      const res = await data.coordinator.req(
+        'POST',
+        `/procedure-plans/${c.planId}/inventory/${c.requirementId}/allocate`,
+        {},
+      );
+      allocLatencies.push(performance.now() - t0);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    });
+    const allocSeconds = (Date.now() - allocStart) / 1000;
+    const unexpected = Object.entries(statuses)
+      .filter(([s]) => s !== '200' && s !== '409')
+      .reduce((n, [, c]) => n + c, 0);
+    const invariant = await checkAllocationInvariants(data, benchUrl);
+    checks.allocation = { statuses, ...invariant };
+    push(
+      'allocation contention (3 lots × 10 units)',
+      64,
+      'req/s',
+      {
+        rate: Math.round((data.contentionPlans.length / allocSeconds) * 10) / 10,
+        ...summary(allocLatencies),
+        errors: unexpected,
+      },
+      `200: ${statuses['200'] ?? 0}, 409: ${statuses['409'] ?? 0}; ${invariant.ok ? 'invariants hold' : 'INVARIANT BROKEN'}`,
+    );
+  } finally {
+    rss.stop();
+    await stop(server);
+    if (dropDatabase) await dropDatabase();
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    rmSync(captureFile, { force: true });
+  }
+
+  const text = table(rows);
+  console.log(`\n${text}\n`);
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    loadavgAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
+    node: process.version,
+  };
+  console.log(JSON.stringify({ checks, machine }, null, 2));
+  const dir = resolve(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${stamp}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        startedAt,
+        store: DB_URL ? 'postgres' : 'pglite',
+        flags: { patients: PATIENTS, plans: PLANS, units: UNITS, duration: DURATION },
+        machine,
+        rows,
+        checks,
+        table: text,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`written: ${file}`);
+}
+
+/** No batch reserves more than it has, and no unit sits in two active allocations. */
+async function checkAllocationInvariants(data: DataSet, url: string | undefined) {
+  if (url) {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    try {
+      const over = await c.query(
+        'SELECT count(*)::int AS n FROM inventory_batches WHERE reserved > on_hand',
+      );
+      const twice = await c.query(
+        `SELECT count(*)::int AS n FROM (SELECT unit_id FROM inventory_allocations
+           WHERE status = 'ACTIVE' AND unit_id IS NOT NULL GROUP BY unit_id HAVING count(*) > 1) t`,
+      );
+      const overCommitted = over.rows[0].n as number;
+      const doubleAllocated = twice.rows[0].n as number;
+      return {
+        checkedWith: 'SQL',
+        overCommitted,
+        doubleAllocated,
+        ok: overCommitted === 0 && doubleAllocated === 0,
+      };
+    } finally {
+      await c.end();
+    }
+  }
+  // PGlite is inside the server process: check through the API instead.
+  const serials: string[] = [];
+  for (const c of data.contentionPlans) {
+    const plan = await data.coordinator.get(`/procedure-plans/${c.planId}`);
+    for (const r of plan.inventoryRequirements) serials.push(...(r.serialNumbers as string[]));
+  }
+  const doubleAllocated = serials.length - new Set(serials).size;
+  const overCommitted = serials.length > 30 ? serials.length - 30 : 0;
+  return {
+    checkedWith: 'HTTP',
+    reservedSerials: serials.length,
+    overCommitted,
+    doubleAllocated,
+    ok: doubleAllocated === 0 && overCommitted === 0,
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
