@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/common/auth/caller';
+import { Given, type ClinicWithStaff } from './support/given';
+import { at, daysFromNow } from './support/given-theater';
+import { clinicRecords, type ClinicRecords } from './support/security-records';
+import { accessOf, fillPath, operationsOf, type Operation } from './support/security-routes';
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+let clinicA: ClinicWithStaff;
+let clinicB: ClinicWithStaff;
+let a: ClinicRecords;
+let operations: Operation[];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const given = new Given(t);
+  [clinicA, clinicB] = await Promise.all([
+    given.clinicWithStaff('Tenant A'),
+    given.clinicWithStaff('Tenant B'),
+  ]);
+  a = await clinicRecords(clinicA);
+  operations = operationsOf((await t.api.get('/api/openapi.json')).body);
+}, 120_000);
+afterAll(() => t.close());
+
+/**
+ * Path parameters that are not a clinic's record: the fee schedule's CPT code (each clinic has
+ * its own entry under the same code) and the national ICD-10-CM code set, shared by all.
+ */
+const NOT_TENANT_KEYS = new Set(['cptCode', 'code']);
+
+/** Clinic A's record for a path parameter of an operation. */
+function idOf(op: Operation, name: string): string {
+  if (name === 'requirementId') return a.requirement.id;
+  if (name === 'serialNumber') return a.consumedSerial;
+  const resource = op.key.split(' ')[1]?.split('/')[1];
+  const id: Record<string, string> = {
+    users: clinicA.staff.SURGEON.id,
+    patients: a.patient.id,
+    consultations: a.consultation.id,
+    'consent-templates': a.template.id,
+    consents: a.consent.id,
+    inventory: op.key.includes('/batches/{id}') ? a.batch.batchId : a.suturesItem.id,
+    'procedure-plans': op.key.endsWith('/prior-authorizations') ? a.insuredPlan.id : a.openPlan.id,
+    quotes: a.quote.id,
+    'payment-plans': a.paymentPlan.id,
+    bills: a.bill.id,
+    'prior-authorizations': a.priorAuthorization.id,
+    'operating-rooms': a.room.id,
+    'surgical-cases': a.surgicalCase.id,
+  };
+  const value = resource ? id[resource] : undefined;
+  if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
+  return value;
+}
+
+/**
+ * A body that passes validation, so the request reaches the clinic check (a 400 would prove
+ * nothing about tenancy). Every write naming a record must have one: a new route fails here.
+ */
+function bodyOf(op: Operation): Record<string, unknown> | undefined {
+  const reason = { reason: 'Probing another clinic' };
+  const bodies: Record<string, () => Record<string, unknown> | undefined> = {
+    'PATCH /users/{id}': () => ({ name: 'Hijacked', role: 'ADMIN' }),
+    'PATCH /patients/{id}': () => ({ firstName: 'Hijacked' }),
+    'PATCH /consent-templates/{id}': () => ({ active: false }),
+    'POST /consents/{id}/sign': () => ({
+      signerName: 'Someone Else',
+      relationship: 'SELF',
+      signatureMethod: 'TYPED',
+      signatureData: 'Someone Else',
+      contentHash: a.consent.contentHash,
+    }),
+    'POST /consents/{id}/revoke': () => reason,
+    'PATCH /inventory/items/{id}': () => ({ name: 'Hijacked', unitPrice: '0.01' }),
+    'POST /inventory/items/{id}/batches': () => ({
+      batchNumber: 'HIJACK-1',
+      expiresAt: daysFromNow(200),
+      quantity: 5,
+    }),
+    'POST /inventory/batches/{id}/adjustments': () => ({ quantityDelta: -1, reason: 'DAMAGE' }),
+    'PATCH /procedure-plans/{id}': () => ({ procedureName: 'Hijacked' }),
+    'POST /procedure-plans/{id}/inventory': () => ({
+      inventoryItemId: a.suturesItem.id,
+      quantity: 1,
+    }),
+    'DELETE /procedure-plans/{id}/inventory/{requirementId}': () => undefined,
+    'POST /procedure-plans/{id}/inventory/{requirementId}/allocate': () => ({}),
+    'POST /procedure-plans/{id}/inventory/{requirementId}/release': () => ({}),
+    'POST /procedure-plans/{id}/quote': () => ({}),
+    'POST /procedure-plans/{id}/approve': () => ({}),
+    'POST /procedure-plans/{id}/cancel': () => reason,
+    'POST /procedure-plans/{id}/prior-authorizations': () => ({}),
+    'POST /quotes/{id}/payment-plan': () => ({
+      depositAmount: '100.00',
+      installmentCount: 2,
+      frequency: 'MONTHLY',
+      firstDueDate: daysFromNow(40),
+    }),
+    'POST /payment-plans/{id}/payments': () => ({ amount: '10.00', method: 'CARD' }),
+    'POST /bills/{id}/payments': () => ({ amount: '10.00', payer: 'PATIENT', method: 'CARD' }),
+    'POST /bills/{id}/void': () => reason,
+    'POST /prior-authorizations/{id}/submit': () => ({}),
+    'POST /prior-authorizations/{id}/decision': () => ({ status: 'DENIED', notes: 'No' }),
+    'POST /prior-authorizations/{id}/cancel': () => reason,
+    'PATCH /operating-rooms/{id}': () => ({ name: 'Hijacked' }),
+    'PATCH /surgical-cases/{id}': () => ({ scheduledStart: at(9, 8), scheduledEnd: at(9, 10) }),
+    'POST /surgical-cases/{id}/cancel': () => reason,
+    'POST /surgical-cases/{id}/start': () => ({}),
+    'POST /surgical-cases/{id}/inventory-usage': () => ({
+      inventoryItemId: a.suturesItem.id,
+      quantity: 1,
+    }),
+    'POST /surgical-cases/{id}/complete': () => ({}),
+  };
+  if (op.method === 'GET') return undefined;
+  const make = bodies[op.key];
+  if (!make) throw new Error(`no valid body for ${op.key}: add one`);
+  return make();
+}
+
+/** Clinic B's callers for an operation: its ADMIN, and the first other role allowed. */
+function callersOf(op: Operation): Role[] {
+  const access = accessOf(op.key);
+  if (access === 'PUBLIC') return [];
+  const other = access === 'EVERY_ROLE' ? 'COORDINATOR' : access[0];
+  return other ? ['ADMIN', other] : ['ADMIN'];
+}
+
+/** Everything clinic A can read about its records, as its ADMIN sees it. */
+async function snapshotOfA(): Promise<Record<string, unknown>> {
+  const urls = [
+    `/users/${clinicA.staff.SURGEON.id}`,
+    `/patients/${a.patient.id}`,
+    `/consultations/${a.consultation.id}`,
+    `/procedure-plans/${a.openPlan.id}`,
+    `/procedure-plans/${a.donePlan.id}`,
+    `/procedure-plans/${a.insuredPlan.id}`,
+    `/quotes/${a.quote.id}`,
+    `/consents/${a.consent.id}`,
+    `/consent-templates?code=${a.template.code}`,
+    `/payment-plans/${a.paymentPlan.id}`,
+    `/prior-authorizations/${a.priorAuthorization.id}`,
+    `/inventory/items/${a.suturesItem.id}`,
+    `/inventory/items/${a.suturesItem.id}/stock`,
+    `/inventory/items/${a.implantItem.id}/stock`,
+    `/inventory/units/${a.consumedSerial}`,
+    `/operating-rooms/${a.room.id}`,
+    `/surgical-cases/${a.surgicalCase.id}`,
+    `/bills/${a.bill.id}`,
+  ];
+  const snapshot: Record<string, unknown> = {};
+  for (const url of urls) {
+    const res = await clinicA.as('ADMIN').get(url);
+    expect(res.status, url).toBe(200);
+    snapshot[url] = res.body;
+  }
+  return snapshot;
+}
+
+/** Every id of clinic A's records, and a name only A's patient has. */
+function traces(): string[] {
+  return [
+    a.patient.id,
+    a.patient.lastName,
+    a.consultation.id,
+    a.openPlan.id,
+    a.donePlan.id,
+    a.insuredPlan.id,
+    a.quote.id,
+    a.consent.id,
+    a.paymentPlan.id,
+    a.priorAuthorization.id,
+    a.suturesItem.id,
+    a.implantItem.id,
+    a.batch.batchId,
+    a.room.id,
+    a.surgicalCase.id,
+    a.bill.id,
+    a.consumedSerial,
+    clinicA.staff.SURGEON.id,
+  ];
+}
+
+describe("another clinic's records", () => {
+  it("answers 404 NOT_FOUND on every route naming one of clinic A's records, and A is unchanged", async () => {
+    const before = await snapshotOfA();
+    const failures: string[] = [];
+    let checked = 0;
+    for (const op of operations) {
+      const params = [...op.url.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+      if (params.length === 0 || params.every((p) => NOT_TENANT_KEYS.has(p))) continue;
+      const url = fillPath(op.url, (name) => idOf(op, name));
+      // The control: the ids are real, clinic A itself reads them.
+      if (op.method === 'GET') {
+        const own = await clinicA.as('ADMIN').get(url);
+        if (own.status !== 200) failures.push(`${op.key} as A's ADMIN: ${own.status}`);
+      }
+      for (const role of callersOf(op)) {
+        const version: Record<string, string> = op.method === 'PATCH' ? { 'if-match': '"1"' } : {};
+        const res = await clinicB.as(role).request(op.method, url, bodyOf(op), version);
+        checked += 1;
+        if (res.status !== 404 || res.body?.code !== 'NOT_FOUND')
+          failures.push(`${op.key} as B's ${role}: ${res.status} ${res.body?.code ?? ''}`);
+      }
+    }
+
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(60);
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it("never lists clinic A's records to clinic B, with or without A's ids as filters", async () => {
+    const filterValues: Record<string, string> = {
+      patientId: a.patient.id,
+      surgeonId: clinicA.staff.SURGEON.id,
+      consultationId: a.consultation.id,
+      procedurePlanId: a.donePlan.id,
+      quoteId: a.quote.id,
+      surgicalCaseId: a.surgicalCase.id,
+      operatingRoomId: a.room.id,
+      entityId: a.patient.id,
+      actorId: clinicA.staff.COORDINATOR.id,
+      itemId: a.implantItem.id,
+    };
+    const failures: string[] = [];
+    let filtered = 0;
+    for (const op of operations) {
+      if (op.method !== 'GET' || op.url.includes('{')) continue;
+      const ids = op.queryParameters.filter((p) => p.name.endsWith('Id')).map((p) => p.name);
+      const unknown = ids.filter((name) => !(name in filterValues));
+      if (unknown.length > 0) failures.push(`${op.key}: no clinic A value for ${unknown.join()}`);
+      const query = new URLSearchParams();
+      // The recall list needs a GTIN and a lot: clinic A's implant lot, under a made-up GTIN.
+      if (op.key === 'GET /inventory/recalls') {
+        query.set('gtin', '00000000000000');
+        query.set('lot', a.implantLot);
+      }
+      const variants = [new URLSearchParams(query)];
+      for (const name of ids) {
+        const withFilter = new URLSearchParams(query);
+        withFilter.set(name, filterValues[name] ?? '');
+        variants.push(withFilter);
+      }
+      for (const [index, params] of variants.entries()) {
+        const url = `${op.url}${params.size > 0 ? `?${params.toString()}` : ''}`;
+        for (const role of callersOf(op)) {
+          const res = await clinicB.as(role).get(url);
+          if (index > 0) filtered += 1;
+          const leaked = traces().filter((trace) => res.text.includes(trace));
+          if (![200, 404].includes(res.status) || leaked.length > 0)
+            failures.push(`${url} as B's ${role}: ${res.status}, shows ${leaked.join()}`);
+        }
+      }
+    }
+
+    expect(failures).toEqual([]);
+    expect(filtered).toBeGreaterThan(15);
+  });
+});

@@ -1,0 +1,157 @@
+import { feeScheduleEntry } from './given-plans';
+import { at, caseBody, daysFromNow, expectStatus, operatingRoom, readyPlan } from './given-theater';
+import type { ClinicWithStaff } from './given';
+
+/** One clinic's records of every kind an `:id` route names, made over HTTP as its staff would. */
+export interface ClinicRecords {
+  patient: any;
+  consultation: any;
+  /** Completed: its case is COMPLETED and billed. */
+  donePlan: any;
+  /** QUOTED, consent unsigned: every plan write would still succeed. */
+  openPlan: any;
+  /** The open plan's implant requirement (allocatable, deletable). */
+  requirement: any;
+  /** The done plan's ACCEPTED quote. */
+  quote: any;
+  /** The open plan's consent, unsigned. */
+  consent: any;
+  template: any;
+  paymentPlan: any;
+  /** A DRAFT prior authorization of an insured plan. */
+  priorAuthorization: any;
+  insuredPlan: any;
+  implantItem: any;
+  suturesItem: any;
+  /** A batch of sutures. */
+  batch: any;
+  /** The implant lot's batch number. */
+  implantLot: string;
+  /** A serial number consumed in the done plan's surgery: it names the patient. */
+  consumedSerial: string;
+  room: any;
+  surgicalCase: any;
+  bill: any;
+}
+
+export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicRecords> {
+  const coordinator = clinic.as('COORDINATOR');
+  const nurse = clinic.as('NURSE');
+  const done = await readyPlan(clinic, { withConsent: true });
+  const open = await readyPlan(clinic, { withConsent: true, stopBefore: 'approve' });
+  const room = await operatingRoom(clinic);
+  const surgicalCase = expectStatus(
+    'case',
+    await coordinator.post('/surgical-cases', caseBody(clinic, done.plan, room, 3)),
+    201,
+  );
+  const quote = expectStatus(
+    'quote',
+    await clinic.as('BILLING').get(`/quotes/${done.plan.currentQuoteId}`),
+    200,
+  );
+  const paymentPlan = expectStatus(
+    'payment plan',
+    await clinic.as('BILLING').post(`/quotes/${quote.id}/payment-plan`, {
+      depositAmount: '1000.00',
+      installmentCount: 3,
+      frequency: 'MONTHLY',
+      firstDueDate: daysFromNow(40),
+    }),
+    201,
+  );
+  expectStatus('start', await nurse.post(`/surgical-cases/${surgicalCase.id}/start`), 200);
+  const completed = expectStatus(
+    'complete',
+    await clinic.as('SURGEON').post(`/surgical-cases/${surgicalCase.id}/complete`, {}),
+    200,
+  );
+  const bill = expectStatus(
+    'bill',
+    await clinic.as('BILLING').get(`/bills/${completed.billId}`),
+    200,
+  );
+
+  const patient = expectStatus(
+    'patient',
+    await coordinator.post('/patients', {
+      firstName: 'Tenancy',
+      lastName: `Probe-${done.patient.lastName}`,
+      dateOfBirth: '1979-11-02',
+      sexAtBirth: 'FEMALE',
+      insurance: { payerName: 'Blue Shield', memberId: 'BS-778812', groupNumber: 'G-100' },
+    }),
+    201,
+  );
+  const consultation = expectStatus(
+    'consultation',
+    await clinic.as('SURGEON').post('/consultations', {
+      patientId: patient.id,
+      surgeonId: clinic.staff.SURGEON.id,
+      consultationDate: at(-1, 9),
+      reason: 'Reconstruction after mastectomy',
+      notes: 'Clinical notes',
+    }),
+    201,
+  );
+  await feeScheduleEntry(clinic, '19357', { surgeonFee: '5200.00', facilityFee: '900.00' });
+  const insuredPlan = expectStatus(
+    'insured plan',
+    await coordinator.post('/procedure-plans', {
+      patientId: patient.id,
+      consultationId: consultation.id,
+      procedureName: 'Breast reconstruction with tissue expander',
+      procedureType: 'RECONSTRUCTIVE',
+      primaryCPTCode: '19357',
+      cptCodes: ['19357'],
+      diagnosisCodes: ['Z90.11'],
+    }),
+    201,
+  );
+  const priorAuthorization = expectStatus(
+    'prior authorization',
+    await clinic.as('BILLING').post(`/procedure-plans/${insuredPlan.id}/prior-authorizations`, {}),
+    201,
+  );
+  const stock = expectStatus(
+    'stock',
+    await nurse.get(`/inventory/items/${open.suturesItem.id}/stock`),
+    200,
+  );
+  const implantStock = expectStatus(
+    'implant stock',
+    await nurse.get(`/inventory/items/${done.implantItem.id}/stock`),
+    200,
+  );
+  const templates = expectStatus(
+    'templates',
+    await clinic.as('ADMIN').get('/consent-templates'),
+    200,
+  );
+  const requirement = open.plan.inventoryRequirements.find(
+    (r: any) => r.inventoryItemId === open.implantItem.id,
+  );
+  const consumedSerial = done.serials[0];
+  if (!requirement || !consumedSerial || !open.plan.consent) throw new Error('incomplete setup');
+  return {
+    patient,
+    consultation,
+    donePlan: done.plan,
+    openPlan: open.plan,
+    requirement,
+    quote,
+    consent: expectStatus('consent', await nurse.get(`/consents/${open.plan.consent.id}`), 200),
+    template: templates.data[0],
+    paymentPlan,
+    priorAuthorization,
+    insuredPlan,
+    implantItem: done.implantItem,
+    suturesItem: open.suturesItem,
+    batch: stock.batches[0],
+    implantLot: implantStock.batches[0].batchNumber,
+    consumedSerial,
+    room,
+    surgicalCase,
+    bill,
+  };
+}
