@@ -1,12 +1,14 @@
-import { RequestMethod } from '@nestjs/common';
+import { HttpException, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
+import { sendProblem } from './common/errors/problem.filter';
 import { requestContext } from './common/http/request-context';
 import { newId } from './common/ids';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
@@ -26,6 +28,19 @@ export async function createApp(
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
+    // Errors Fastify raises while routing, before Nest sees the request (a path parameter over
+    // maxParamLength, a malformed URL): problem+json like every other 4xx (API.md "Errors").
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(
+        new HttpException(
+          error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'A path parameter is too long'
+            : 'The URL is not valid',
+          error.statusCode ?? 400,
+        ),
+        request,
+        reply,
+      ),
     // A client's x-request-id is kept when it is a plain token, so its logs and ours line up.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
