@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -15,7 +16,9 @@ import { LoginThrottle } from './services/login-throttle';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret,
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a
+        // public key on every verify (a throw, then createSecretKey), ~10 % of a GET's CPU.
+        secret: createSecretKey(Buffer.from(config.jwt.secret)),
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
