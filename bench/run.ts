@@ -16,12 +16,15 @@ const { values: flags } = parseArgs({
     plans: { type: 'string', default: '120' },
     units: { type: 'string', default: '8000' },
     duration: { type: 'string', default: '10' },
+    'cpu-prof': { type: 'boolean', default: false },
+    only: { type: 'string', default: 'plan,search,create,quote,workflow,allocation' },
   },
 });
 const PATIENTS = Number(flags.patients);
 const PLANS = Number(flags.plans);
 const UNITS = Number(flags.units);
 const DURATION = Number(flags.duration);
+const ONLY = new Set(flags.only.split(','));
 const WORKERS = 16;
 const ADMIN = { email: 'bench-admin@contour.example', password: 'bench-admin-password-1' };
 const DB_URL = process.env.DATABASE_URL;
@@ -38,7 +41,10 @@ let nextPort = 38_000 + Math.floor(Math.random() * 2000);
 
 async function startNode(script: string, env: NodeJS.ProcessEnv, preload?: string): Promise<Proc> {
   const port = nextPort++;
-  const args = [...(preload ? ['-r', preload] : []), script];
+  const profile = flags['cpu-prof']
+    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, 'bench/results/profiles')}`]
+    : [];
+  const args = [...profile, ...(preload ? ['-r', preload] : []), script];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -481,6 +487,14 @@ interface Row {
   errors: number;
   note: string;
   peakRssMb: number;
+  /** The server process's own CPU time (user + system) per request or workflow. */
+  cpuMs: number;
+}
+
+/** CPU time a process has used so far, in ms (utime + stime from /proc/<pid>/stat). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -501,7 +515,9 @@ async function cannon(opts: {
   headers?: Record<string, string>;
   body?: string;
   paths?: () => string;
+  pid: number;
 }) {
+  const cpu0 = cpuMsOf(opts.pid);
   const latencies: number[] = [];
   const result = await new Promise<import('autocannon').Result>((res, rej) => {
     const instance = autocannon(
@@ -530,6 +546,8 @@ async function cannon(opts: {
     rate: Math.round((result.requests.total / result.duration) * 10) / 10,
     ...summary(latencies),
     errors: result.non2xx + result.errors + result.timeouts,
+    cpuMs:
+      Math.round(((cpuMsOf(opts.pid) - cpu0) / Math.max(1, result.requests.total)) * 100) / 100,
   };
 }
 
@@ -543,6 +561,7 @@ function table(rows: Row[]): string {
     'p99 ms',
     'errors',
     'peak RSS MB',
+    'CPU ms/op',
     'note',
   ];
   const cells = rows.map((r) => [
@@ -554,6 +573,7 @@ function table(rows: Row[]): string {
     String(r.p99),
     String(r.errors),
     String(r.peakRssMb),
+    String(r.cpuMs),
     r.note,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
@@ -620,6 +640,7 @@ async function main(): Promise<void> {
     );
     const auth = { authorization: `Bearer ${data.coordinator.token}` };
     const json = { ...auth, 'content-type': 'application/json' };
+    const serverPid = server.child.pid!;
     const push = (
       scenario: string,
       concurrency: number,
@@ -637,162 +658,183 @@ async function main(): Promise<void> {
       await sleep(300);
     }
 
-    const getPlan = await cannon({
-      url: `${base}/api/v1/procedure-plans/${data.scheduledPlanId}`,
-      connections: 64,
-      headers: auth,
-    });
-    push('GET /procedure-plans/:id', 64, 'req/s', getPlan);
-
-    if (DB_URL && existsSync(captureFile)) {
-      const queries = JSON.parse(readFileSync(captureFile, 'utf8')) as unknown[];
-      const bare = await startNode(resolve(__dirname, 'baseline.js'), {
-        ...process.env,
-        DATABASE_URL: benchUrl,
-        BENCH_SQL_FILE: captureFile,
-      });
-      try {
-        const b = await cannon({ url: `http://127.0.0.1:${bare.port}/plan`, connections: 64 });
-        const rateRatio = getPlan.rate / b.rate;
-        const p99Ratio = getPlan.p99 / b.p99;
-        rows.push({
-          scenario: `baseline: Fastify + pg, same ${queries.length} statements`,
-          concurrency: 64,
-          unit: 'req/s',
-          ...b,
-          note: '',
-          peakRssMb: NaN,
-        });
-        checks.baseline = { statements: queries.length, rateRatio, p99Ratio };
-        rows[0]!.note = `${Math.round(rateRatio * 100)} % of baseline req/s, p99 ${p99Ratio.toFixed(2)}×`;
-      } finally {
-        await stop(bare);
-      }
-    } else {
-      checks.baseline = 'the bare baseline needs DATABASE_URL (PostgreSQL)';
-    }
-
-    const searchName = encodeURIComponent(data.searchName);
-    push(
-      'GET /patients?search=',
-      64,
-      'req/s',
-      await cannon({
-        url: `${base}/api/v1/patients?search=${searchName}`,
+    if (ONLY.has('plan')) {
+      const getPlan = await cannon({
+        url: `${base}/api/v1/procedure-plans/${data.scheduledPlanId}`,
+        pid: serverPid,
         connections: 64,
         headers: auth,
-      }),
-    );
+      });
+      push('GET /procedure-plans/:id', 64, 'req/s', getPlan);
 
-    let p = 0;
-    push(
-      'POST /procedure-plans',
-      16,
-      'req/s',
-      await cannon({
-        url: `${base}/api/v1/procedure-plans`,
-        connections: 16,
-        method: 'POST',
-        headers: json,
-        paths: () => '/api/v1/procedure-plans',
-        body: JSON.stringify({
-          patientId: data.patientIds[p++ % data.patientIds.length],
-          procedureName: 'Breast Augmentation',
-          procedureType: 'COSMETIC',
-          primaryCPTCode: '19325',
-          cptCodes: ['19325'],
-          diagnosisCodes: [],
-        }),
-      }),
-    );
-
-    let q = 0;
-    push(
-      'POST /procedure-plans/:id/quote',
-      16,
-      'req/s',
-      await cannon({
-        url: `${base}/api/v1/procedure-plans/${data.draftPlanIds[0]}/quote`,
-        connections: 16,
-        method: 'POST',
-        headers: json,
-        body: '{}',
-        paths: () =>
-          `/api/v1/procedure-plans/${data.draftPlanIds[q++ % data.draftPlanIds.length]}/quote`,
-      }),
-      `${data.draftPlanIds.length} plans re-quoted in turn`,
-    );
-
-    // Whole workflows, 16 workers each on its own lane, for DURATION seconds.
-    const wfLatencies: number[] = [];
-    let wfErrors = 0;
-    let wfRequests = 0;
-    const wfStart = Date.now();
-    const wfEnd = wfStart + DURATION * 1000;
-    await Promise.all(
-      data.lanes.slice(0, WORKERS).map(async (lane, w) => {
-        for (let i = 0; Date.now() < wfEnd; i++) {
-          const t0 = performance.now();
-          try {
-            const r = await workflow(
-              data.admin,
-              lane,
-              data.patientIds[(w * 997 + i) % data.patientIds.length]!,
-            );
-            wfRequests += r.requests;
-            wfLatencies.push(performance.now() - t0);
-          } catch (error) {
-            wfErrors++;
-            if (wfErrors <= 3) console.error(`workflow error: ${(error as Error).message}`);
-          }
+      if (DB_URL && existsSync(captureFile)) {
+        const queries = JSON.parse(readFileSync(captureFile, 'utf8')) as unknown[];
+        const bare = await startNode(resolve(__dirname, 'baseline.js'), {
+          ...process.env,
+          DATABASE_URL: benchUrl,
+          BENCH_SQL_FILE: captureFile,
+        });
+        try {
+          const b = await cannon({
+            url: `http://127.0.0.1:${bare.port}/plan`,
+            connections: 64,
+            pid: bare.child.pid!,
+          });
+          const rateRatio = getPlan.rate / b.rate;
+          const p99Ratio = getPlan.p99 / b.p99;
+          rows.push({
+            scenario: `baseline: Fastify + pg, same ${queries.length} statements`,
+            concurrency: 64,
+            unit: 'req/s',
+            ...b,
+            note: '',
+            peakRssMb: NaN,
+          });
+          checks.baseline = { statements: queries.length, rateRatio, p99Ratio };
+          rows[0]!.note = `${Math.round(rateRatio * 100)} % of baseline req/s, p99 ${p99Ratio.toFixed(2)}×`;
+        } finally {
+          await stop(bare);
         }
-      }),
-    );
-    const wfSeconds = (Date.now() - wfStart) / 1000;
-    push(
-      'seed workflow (consultation → paid bill)',
-      WORKERS,
-      'workflows/s',
-      {
-        rate: Math.round((wfLatencies.length / wfSeconds) * 10) / 10,
-        ...summary(wfLatencies),
-        errors: wfErrors,
-      },
-      `${wfLatencies.length} workflows, ${Math.round(wfRequests / wfSeconds)} req/s`,
-    );
-
-    // 64 clients allocating two units each from three lots of ten.
-    const statuses: Record<string, number> = {};
-    const allocLatencies: number[] = [];
-    const allocStart = Date.now();
-    await pooled(data.contentionPlans.length, 64, async (i) => {
-      const c = data.contentionPlans[i]!;
-      const t0 = performance.now();
-      const res = await data.coordinator.req(
-        'POST',
-        `/procedure-plans/${c.planId}/inventory/${c.requirementId}/allocate`,
-        {},
+      } else {
+        checks.baseline = 'the bare baseline needs DATABASE_URL (PostgreSQL)';
+      }
+    }
+    if (ONLY.has('search')) {
+      const searchName = encodeURIComponent(data.searchName);
+      push(
+        'GET /patients?search=',
+        64,
+        'req/s',
+        await cannon({
+          url: `${base}/api/v1/patients?search=${searchName}`,
+          pid: serverPid,
+          connections: 64,
+          headers: auth,
+        }),
       );
-      allocLatencies.push(performance.now() - t0);
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    });
-    const allocSeconds = (Date.now() - allocStart) / 1000;
-    const unexpected = Object.entries(statuses)
-      .filter(([s]) => s !== '200' && s !== '409')
-      .reduce((n, [, c]) => n + c, 0);
-    const invariant = await checkAllocationInvariants(data, benchUrl);
-    checks.allocation = { statuses, ...invariant };
-    push(
-      'allocation contention (3 lots × 10 units)',
-      64,
-      'req/s',
-      {
-        rate: Math.round((data.contentionPlans.length / allocSeconds) * 10) / 10,
-        ...summary(allocLatencies),
-        errors: unexpected,
-      },
-      `200: ${statuses['200'] ?? 0}, 409: ${statuses['409'] ?? 0}; ${invariant.ok ? 'invariants hold' : 'INVARIANT BROKEN'}`,
-    );
+    }
+    if (ONLY.has('create')) {
+      let p = 0;
+      push(
+        'POST /procedure-plans',
+        16,
+        'req/s',
+        await cannon({
+          url: `${base}/api/v1/procedure-plans`,
+          pid: serverPid,
+          connections: 16,
+          method: 'POST',
+          headers: json,
+          paths: () => '/api/v1/procedure-plans',
+          body: JSON.stringify({
+            patientId: data.patientIds[p++ % data.patientIds.length],
+            procedureName: 'Breast Augmentation',
+            procedureType: 'COSMETIC',
+            primaryCPTCode: '19325',
+            cptCodes: ['19325'],
+            diagnosisCodes: [],
+          }),
+        }),
+      );
+    }
+    if (ONLY.has('quote')) {
+      let q = 0;
+      push(
+        'POST /procedure-plans/:id/quote',
+        16,
+        'req/s',
+        await cannon({
+          url: `${base}/api/v1/procedure-plans/${data.draftPlanIds[0]}/quote`,
+          pid: serverPid,
+          connections: 16,
+          method: 'POST',
+          headers: json,
+          body: '{}',
+          paths: () =>
+            `/api/v1/procedure-plans/${data.draftPlanIds[q++ % data.draftPlanIds.length]}/quote`,
+        }),
+        `${data.draftPlanIds.length} plans re-quoted in turn`,
+      );
+    }
+    if (ONLY.has('workflow')) {
+      // Whole workflows, 16 workers each on its own lane, for DURATION seconds.
+      const wfLatencies: number[] = [];
+      let wfErrors = 0;
+      let wfRequests = 0;
+      const wfStart = Date.now();
+      const wfCpu0 = cpuMsOf(serverPid);
+      const wfEnd = wfStart + DURATION * 1000;
+      await Promise.all(
+        data.lanes.slice(0, WORKERS).map(async (lane, w) => {
+          for (let i = 0; Date.now() < wfEnd; i++) {
+            const t0 = performance.now();
+            try {
+              const r = await workflow(
+                data.admin,
+                lane,
+                data.patientIds[(w * 997 + i) % data.patientIds.length]!,
+              );
+              wfRequests += r.requests;
+              wfLatencies.push(performance.now() - t0);
+            } catch (error) {
+              wfErrors++;
+              if (wfErrors <= 3) console.error(`workflow error: ${(error as Error).message}`);
+            }
+          }
+        }),
+      );
+      const wfSeconds = (Date.now() - wfStart) / 1000;
+      push(
+        'seed workflow (consultation → paid bill)',
+        WORKERS,
+        'workflows/s',
+        {
+          rate: Math.round((wfLatencies.length / wfSeconds) * 10) / 10,
+          ...summary(wfLatencies),
+          errors: wfErrors,
+          cpuMs: Math.round((cpuMsOf(serverPid) - wfCpu0) / Math.max(1, wfLatencies.length)),
+        },
+        `${wfLatencies.length} workflows, ${Math.round(wfRequests / wfSeconds)} req/s`,
+      );
+    }
+    if (ONLY.has('allocation')) {
+      // 64 clients allocating two units each from three lots of ten.
+      const statuses: Record<string, number> = {};
+      const allocLatencies: number[] = [];
+      const allocStart = Date.now();
+      const allocCpu0 = cpuMsOf(serverPid);
+      await pooled(data.contentionPlans.length, 64, async (i) => {
+        const c = data.contentionPlans[i]!;
+        const t0 = performance.now();
+        const res = await data.coordinator.req(
+          'POST',
+          `/procedure-plans/${c.planId}/inventory/${c.requirementId}/allocate`,
+          {},
+        );
+        allocLatencies.push(performance.now() - t0);
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      });
+      const allocSeconds = (Date.now() - allocStart) / 1000;
+      const unexpected = Object.entries(statuses)
+        .filter(([s]) => s !== '200' && s !== '409')
+        .reduce((n, [, c]) => n + c, 0);
+      const invariant = await checkAllocationInvariants(data, benchUrl);
+      checks.allocation = { statuses, ...invariant };
+      push(
+        'allocation contention (3 lots × 10 units)',
+        64,
+        'req/s',
+        {
+          rate: Math.round((data.contentionPlans.length / allocSeconds) * 10) / 10,
+          ...summary(allocLatencies),
+          errors: unexpected,
+          cpuMs:
+            Math.round(((cpuMsOf(serverPid) - allocCpu0) / data.contentionPlans.length) * 100) /
+            100,
+        },
+        `200: ${statuses['200'] ?? 0}, 409: ${statuses['409'] ?? 0}; ${invariant.ok ? 'invariants hold' : 'INVARIANT BROKEN'}`,
+      );
+    }
   } finally {
     rss.stop();
     await stop(server);
