@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/common/auth/caller';
 import { Given, type ClinicWithStaff } from './support/given';
-import { at, daysFromNow } from './support/given-theater';
-import { clinicRecords, type ClinicRecords } from './support/security-records';
+import { at, caseBody, daysFromNow, operatingRoom, readyPlan } from './support/given-theater';
+import { clinicRecords, rowCounts, type ClinicRecords } from './support/security-records';
 import { accessOf, fillPath, operationsOf, type Operation } from './support/security-routes';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -186,6 +187,10 @@ function traces(): string[] {
 describe("another clinic's records", () => {
   it("answers 404 NOT_FOUND on every route naming one of clinic A's records, and A is unchanged", async () => {
     const before = await snapshotOfA();
+    const countsBefore = [
+      await rowCounts(t, clinicA.clinicId),
+      await rowCounts(t, clinicB.clinicId),
+    ];
     const failures: string[] = [];
     let checked = 0;
     for (const op of operations) {
@@ -209,6 +214,9 @@ describe("another clinic's records", () => {
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(60);
     expect(await snapshotOfA()).toEqual(before);
+    expect([await rowCounts(t, clinicA.clinicId), await rowCounts(t, clinicB.clinicId)]).toEqual(
+      countsBefore,
+    );
   });
 
   it("never lists clinic A's records to clinic B, with or without A's ids as filters", async () => {
@@ -257,5 +265,136 @@ describe("another clinic's records", () => {
 
     expect(failures).toEqual([]);
     expect(filtered).toBeGreaterThan(15);
+  });
+
+  it("answers clinic A's ids inside clinic B's bodies like unknown ids, and writes nothing", async () => {
+    const open = await readyPlan(clinicB, { stopBefore: 'approve' });
+    const ready = await readyPlan(clinicB);
+    const bRoom = await operatingRoom(clinicB);
+    const sutures = ready.plan.inventoryRequirements.find(
+      (r: any) => r.inventoryItemId === ready.suturesItem.id,
+    );
+    const planBody = {
+      patientId: open.patient.id,
+      procedureName: 'Breast Augmentation',
+      procedureType: 'COSMETIC',
+      primaryCPTCode: '19325',
+      cptCodes: ['19325'],
+    };
+    const consultationBody = {
+      patientId: open.patient.id,
+      surgeonId: clinicB.staff.SURGEON.id,
+      consultationDate: at(-1, 10),
+      reason: 'Consultation',
+    };
+    const current = await clinicB.as('SURGEON').get(`/procedure-plans/${open.plan.id}`);
+    const planVersion = { 'if-match': `"${current.body.version}"` };
+    /** [who, method, url, body with clinic A's id (or a random one), clinic A's id] */
+    type Probe = [Role, 'POST' | 'PATCH', string, (id: string) => Record<string, unknown>, string];
+    const probes: Probe[] = [
+      [
+        'SURGEON',
+        'POST',
+        '/consultations',
+        (id) => ({ ...consultationBody, patientId: id }),
+        a.patient.id,
+      ],
+      [
+        'SURGEON',
+        'POST',
+        '/consultations',
+        (id) => ({ ...consultationBody, surgeonId: id }),
+        clinicA.staff.SURGEON.id,
+      ],
+      [
+        'SURGEON',
+        'POST',
+        '/procedure-plans',
+        (id) => ({ ...planBody, patientId: id }),
+        a.patient.id,
+      ],
+      [
+        'SURGEON',
+        'POST',
+        '/procedure-plans',
+        (id) => ({ ...planBody, consultationId: id }),
+        a.consultation.id,
+      ],
+      [
+        'SURGEON',
+        'POST',
+        '/procedure-plans',
+        (id) => ({ ...planBody, inventoryRequirements: [{ inventoryItemId: id, quantity: 1 }] }),
+        a.implantItem.id,
+      ],
+      [
+        'NURSE',
+        'POST',
+        `/procedure-plans/${open.plan.id}/inventory`,
+        (id) => ({ inventoryItemId: id, quantity: 1 }),
+        a.suturesItem.id,
+      ],
+      [
+        'SURGEON',
+        'PATCH',
+        `/procedure-plans/${open.plan.id}`,
+        (id) => ({ consultationId: id }),
+        a.consultation.id,
+      ],
+      [
+        'NURSE',
+        'POST',
+        `/procedure-plans/${ready.plan.id}/inventory/${sutures.id}/allocate`,
+        (id) => ({ batchId: id }),
+        a.batch.batchId,
+      ],
+      [
+        'COORDINATOR',
+        'POST',
+        '/surgical-cases',
+        (id) => caseBody(clinicB, ready.plan, bRoom, 12, { operatingRoomId: id }),
+        a.room.id,
+      ],
+      [
+        'COORDINATOR',
+        'POST',
+        '/surgical-cases',
+        (id) => caseBody(clinicB, ready.plan, bRoom, 12, { surgeonId: id }),
+        clinicA.staff.SURGEON.id,
+      ],
+      [
+        'COORDINATOR',
+        'POST',
+        '/surgical-cases',
+        (id) => caseBody(clinicB, { id }, bRoom, 12),
+        a.openPlan.id,
+      ],
+    ];
+    const countsBefore = [
+      await rowCounts(t, clinicA.clinicId),
+      await rowCounts(t, clinicB.clinicId),
+    ];
+    const failures: string[] = [];
+    for (const [role, method, url, body, theirs] of probes) {
+      const headers = method === 'PATCH' ? planVersion : {};
+      const res = await clinicB.as(role).request(method, url, body(theirs), headers);
+      const unknown = await clinicB.as(role).request(method, url, body(randomUUID()), headers);
+      if (res.status === 412) failures.push(`${method} ${url}: stale If-Match in the test`);
+      // The allocation answers an unknown batch 409 INSUFFICIENT_INVENTORY: the same for A's.
+      if (
+        res.status < 400 ||
+        res.status >= 500 ||
+        res.status !== unknown.status ||
+        res.body?.code !== unknown.body?.code
+      )
+        failures.push(
+          `${method} ${url} ${JSON.stringify(body(theirs))}: ${res.status} ${res.body?.code}, unknown id ${unknown.status} ${unknown.body?.code}`,
+        );
+    }
+
+    expect(failures).toEqual([]);
+    expect([await rowCounts(t, clinicA.clinicId), await rowCounts(t, clinicB.clinicId)]).toEqual(
+      countsBefore,
+    );
   });
 });

@@ -1,6 +1,10 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { TransactionRunner } from '../../src/common/database/transaction-runner';
 import { feeScheduleEntry } from './given-plans';
 import { at, caseBody, daysFromNow, expectStatus, operatingRoom, readyPlan } from './given-theater';
 import type { ClinicWithStaff } from './given';
+import type { TestApp } from './test-app';
 
 /** One clinic's records of every kind an `:id` route names, made over HTTP as its staff would. */
 export interface ClinicRecords {
@@ -154,4 +158,30 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     surgicalCase,
     bill,
   };
+}
+
+/** Rows per table for one clinic, over every table with a clinic_id but the append-only logs. */
+export async function rowCounts(t: TestApp, clinicId: string): Promise<Record<string, number>> {
+  const db = t.app.get(TransactionRunner).db;
+  const tables = z
+    .object({ rows: z.array(z.object({ table_name: z.string() })) })
+    .parse(
+      await db.execute(
+        sql`SELECT table_name FROM information_schema.columns
+            WHERE column_name = 'clinic_id' AND table_schema = current_schema()
+              AND table_name NOT IN ('audit_events', 'idempotency_keys', 'login_throttle')
+            ORDER BY table_name`,
+      ),
+    )
+    .rows.map((r) => r.table_name);
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const result = await db.execute(
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE clinic_id = ${clinicId}`,
+    );
+    counts[table] = z
+      .object({ rows: z.tuple([z.object({ n: z.number() })]) })
+      .parse(result).rows[0].n;
+  }
+  return counts;
 }
