@@ -838,7 +838,9 @@ async function main(): Promise<void> {
   } finally {
     rss.stop();
     await stop(server);
-    if (dropDatabase) await dropDatabase();
+    await dropDatabase?.().catch((error: unknown) =>
+      console.error(`could not drop the bench database: ${(error as Error).message}`),
+    );
     if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
     rmSync(captureFile, { force: true });
   }
