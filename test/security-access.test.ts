@@ -73,12 +73,19 @@ describe('the route inventory', () => {
 });
 
 describe('authentication on every operation', () => {
-  it('answers 401 UNAUTHENTICATED problem+json to every operation called without a token', async () => {
+  it('answers 401 UNAUTHENTICATED problem+json to every operation (and HEAD) without a token', async () => {
     const failures: string[] = [];
     for (const op of operations) {
       if (ROLE_TABLE[op.key] === 'PUBLIC') continue;
       const res = await callBlind(op);
       if (!isProblem(res, 401, 'UNAUTHENTICATED')) failures.push(`${op.key}: ${res.status}`);
+      // Fastify answers HEAD with the GET handler, so behind the same guard.
+      if (op.method !== 'GET') continue;
+      const head = await t.app.inject({
+        method: 'HEAD',
+        url: fillPath(op.url, () => randomUUID()),
+      });
+      if (head.statusCode !== 401) failures.push(`HEAD ${op.key}: ${head.statusCode}`);
     }
     expect(failures).toEqual([]);
     expect(operations.filter((op) => ROLE_TABLE[op.key] !== 'PUBLIC').length).toBeGreaterThan(70);
