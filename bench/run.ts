@@ -489,6 +489,8 @@ interface Row {
   peakRssMb: number;
   /** The server process's own CPU time (user + system) per request or workflow. */
   cpuMs: number;
+  /** Non-2xx answers by status, transport errors and timeouts, when there were any. */
+  failures?: Record<string, number>;
 }
 
 /** CPU time a process has used so far, in ms (utime + stime from /proc/<pid>/stat). */
@@ -519,6 +521,7 @@ async function cannon(opts: {
 }) {
   const cpu0 = cpuMsOf(opts.pid);
   const latencies: number[] = [];
+  const codes: Record<number, number> = {};
   const result = await new Promise<import('autocannon').Result>((res, rej) => {
     const instance = autocannon(
       {
@@ -540,12 +543,16 @@ async function cannon(opts: {
       },
       (err, r) => (err ? rej(err) : res(r)),
     );
-    instance.on('response', (_c, _s, _b, time) => latencies.push(time));
+    instance.on('response', (_c, status, _b, time) => {
+      latencies.push(time);
+      if (status >= 300) codes[status] = (codes[status] ?? 0) + 1;
+    });
   });
   return {
     rate: Math.round((result.requests.total / result.duration) * 10) / 10,
     ...summary(latencies),
     errors: result.non2xx + result.errors + result.timeouts,
+    failures: { ...codes, transport: result.errors, timeouts: result.timeouts },
     cpuMs:
       Math.round(((cpuMsOf(opts.pid) - cpu0) / Math.max(1, result.requests.total)) * 100) / 100,
   };
@@ -647,7 +654,11 @@ async function main(): Promise<void> {
       unit: string,
       r: Omit<Row, 'scenario' | 'concurrency' | 'unit' | 'peakRssMb' | 'note'>,
       note = '',
-    ) => rows.push({ scenario, concurrency, unit, ...r, note, peakRssMb: rss.peakMb() });
+    ) => {
+      const failed = r.errors > 0 && r.failures ? `failures ${JSON.stringify(r.failures)}` : '';
+      const text = [note, failed].filter(Boolean).join('; ');
+      rows.push({ scenario, concurrency, unit, ...r, note: text, peakRssMb: rss.peakMb() });
+    };
 
     // The SQL of one GET /procedure-plans/:id, for the baseline to replay.
     if (DB_URL) {
