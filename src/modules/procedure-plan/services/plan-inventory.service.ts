@@ -7,7 +7,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { InvalidStateTransition, NotFound } from '../../../common/errors/domain-error';
 import { InventoryItemRepository } from '../../inventory/repositories/inventory-item.repository';
 import { InsufficientInventory } from '../../inventory/services/insufficient-inventory.error';
-import { InventoryAllocator } from '../../inventory/services/inventory-allocator';
+import { InventoryAllocator, type Held } from '../../inventory/services/inventory-allocator';
 import type {
   AllocateRequirementBody,
   AvailabilityResponse,
@@ -22,6 +22,13 @@ import type { PlanStatus } from '../repositories/procedure-plan.schema';
 import { toRequirementResponse } from './plan-presenter';
 
 const ENTITY = 'ProcedurePlan';
+
+/** A requirement, what the plan holds for it, and what is free on the shelf. */
+export interface RequirementStock {
+  requirement: RequirementWithItem;
+  held: Held | undefined;
+  available: number;
+}
 /** The seed pre-allocates right after the plan exists; only a finished or cancelled plan cannot. */
 const ALLOCATABLE: readonly PlanStatus[] = ['DRAFT', 'QUOTED', 'APPROVED', 'SCHEDULED'];
 
@@ -173,6 +180,32 @@ export class PlanInventoryService {
     planId: string,
     date?: string,
   ): Promise<AvailabilityResponse['data']> {
+    return (await this.stockFor(db, clinicId, planId, date)).map(
+      ({ requirement: r, held, available }) => {
+        const allocated = held?.quantity ?? 0;
+        return {
+          requirementId: r.id,
+          inventoryItemCode: r.itemCode,
+          required: r.quantity,
+          allocated,
+          available,
+          shortfall: Math.max(0, r.quantity - allocated - available),
+        };
+      },
+    );
+  }
+
+  /**
+   * Each requirement of the plan with what it holds (quantity, serials, batches) and what is
+   * free on the shelf usable on `date` (by default the plan's surgery date or today): what
+   * availability and the scheduling checklist both read.
+   */
+  async stockFor(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+    date?: string,
+  ): Promise<RequirementStock[]> {
     const requirements = await this.plans.requirementsOf(db, clinicId, [planId]);
     const held = await this.allocator.heldBy(
       db,
@@ -180,17 +213,12 @@ export class PlanInventoryService {
       requirements.map((r) => r.id),
     );
     const usableOn = date ?? (await this.usableOn(db, clinicId, planId));
-    const result: AvailabilityResponse['data'] = [];
+    const result: RequirementStock[] = [];
     for (const r of requirements) {
-      const allocated = held.get(r.id)?.quantity ?? 0;
-      const available = await this.allocator.availableOn(db, clinicId, r.inventoryItemId, usableOn);
       result.push({
-        requirementId: r.id,
-        inventoryItemCode: r.itemCode,
-        required: r.quantity,
-        allocated,
-        available,
-        shortfall: Math.max(0, r.quantity - allocated - available),
+        requirement: r,
+        held: held.get(r.id),
+        available: await this.allocator.availableOn(db, clinicId, r.inventoryItemId, usableOn),
       });
     }
     return result;

@@ -154,6 +154,7 @@ export const CaseUsageSchema = z.object({
   quantity: z.number().int(),
   usedAt: z.string(),
 });
+export type CaseUsageResponse = z.infer<typeof CaseUsageSchema>;
 
 /** One shape for every route that returns a case (API.md). */
 export const SurgicalCaseSchema = z.object({

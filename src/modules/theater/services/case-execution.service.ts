@@ -13,13 +13,14 @@ import {
 import { ProcedurePlanRepository } from '../../procedure-plan/repositories/procedure-plan.repository';
 import { PlanInventoryService } from '../../procedure-plan/services/plan-inventory.service';
 import type {
+  CaseUsageResponse,
   CompleteSurgicalCaseBody,
   RecordUsageBody,
   SurgicalCaseResponse,
 } from '../dto/surgical-case.dto';
 import type { CaseRow } from '../repositories/surgical-case.repository';
 import { SurgicalCaseRepository } from '../repositories/surgical-case.repository';
-import { SurgicalCasePresenter } from './surgical-case.presenter';
+import { SurgicalCasePresenter, toCaseUsageResponse } from './surgical-case.presenter';
 import { SurgicalCaseService } from './surgical-case.service';
 
 const ENTITY = 'SurgicalCase';
@@ -71,7 +72,7 @@ export class CaseExecutionService {
     caller: Caller,
     id: string,
     body: RecordUsageBody,
-  ): Promise<{ surgicalCaseId: string; usages: SurgicalCaseResponse['inventoryUsages'] }> {
+  ): Promise<{ surgicalCaseId: string; usages: CaseUsageResponse[] }> {
     return this.tx.run(async (db) => {
       const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id);
       if (theCase.status !== 'IN_PROGRESS')
@@ -82,11 +83,11 @@ export class CaseExecutionService {
         serialNumber: body.serialNumber,
         quantity: body.quantity,
       });
-      const presented = await this.presenter.present(db, caller.clinicId, theCase);
       const ids = new Set(written.map((u) => u.id));
+      const usages = await this.usages.usagesOfCase(db, caller.clinicId, theCase.id);
       return {
         surgicalCaseId: theCase.id,
-        usages: presented.inventoryUsages.filter((u) => ids.has(u.id)),
+        usages: usages.filter((u) => ids.has(u.id)).map(toCaseUsageResponse),
       };
     });
   }

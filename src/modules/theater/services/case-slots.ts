@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
-import { exclusionViolation } from '../../../common/database/exclusion-violation';
+import { isExclusionViolation } from '../../../common/database/exclusion-violation';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { ValidationFailed } from '../../../common/errors/domain-error';
 import { SurgicalCaseRepository } from '../repositories/surgical-case.repository';
@@ -51,7 +51,7 @@ export class CaseSlots {
       return await work();
     } catch (error) {
       const slot = slotOf();
-      if (exclusionViolation(error) === undefined || !slot) throw error;
+      if (!isExclusionViolation(error) || !slot) throw error;
       // The plain handle, not a transaction: a transaction would store this lookup as the
       // request's idempotent answer (TransactionRunner's before-commit hooks).
       const other = await this.cases.findOverlapping(this.tx.db, clinicId, slot, exceptId);

@@ -5,7 +5,6 @@ import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { PlanConsentService } from '../../consent/services/plan-consent.service';
-import { InventoryAllocator } from '../../inventory/services/inventory-allocator';
 import { PriorAuthorizationCoverage } from '../../prior-authorization/services/prior-authorization-coverage';
 import {
   ProcedurePlanRepository,
@@ -40,7 +39,6 @@ export class SchedulingReadiness {
     private readonly plans: ProcedurePlanRepository,
     private readonly consents: PlanConsentService,
     private readonly planInventory: PlanInventoryService,
-    private readonly allocator: InventoryAllocator,
     private readonly priorAuth: PriorAuthorizationCoverage,
     private readonly clock: Clock,
   ) {}
@@ -122,35 +120,23 @@ export class SchedulingReadiness {
     plan: PlanRow,
     surgeryDate: string | null,
   ): Promise<ReadinessCheck> {
-    const requirements = (await this.plans.requirementsOf(db, clinicId, [plan.id])).filter(
-      (r) => r.isRequired,
+    const day = surgeryDate !== null && surgeryDate > this.today() ? surgeryDate : this.today();
+    const stock = (await this.planInventory.stockFor(db, clinicId, plan.id, day)).filter(
+      (s) => s.requirement.isRequired,
     );
-    if (requirements.length === 0)
+    if (stock.length === 0)
       return {
         code: 'INVENTORY_READY',
         required: false,
         ok: true,
         detail: 'The plan requires no inventory',
       };
-    const day = surgeryDate !== null && surgeryDate > this.today() ? surgeryDate : this.today();
-    const availability = new Map(
-      (await this.planInventory.availabilityOf(db, clinicId, plan.id, day)).map((a) => [
-        a.requirementId,
-        a,
-      ]),
-    );
-    const held = await this.allocator.heldBy(
-      db,
-      clinicId,
-      requirements.map((r) => r.id),
-    );
     const problems: string[] = [];
-    for (const r of requirements) {
-      const expiring = (held.get(r.id)?.batches ?? []).filter(
+    for (const { requirement: r, held, available } of stock) {
+      const expiring = (held?.batches ?? []).filter(
         (b) => b.expiresAt !== null && b.expiresAt < day,
       );
-      const allocated = availability.get(r.id)?.allocated ?? 0;
-      const available = availability.get(r.id)?.available ?? 0;
+      const allocated = held?.quantity ?? 0;
       if (expiring.length > 0)
         problems.push(
           `${r.itemCode}: reserved batch ${expiring.map((b) => `${b.batchNumber} expires ${b.expiresAt}`).join(', ')}, before ${day}: release it and allocate again`,

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { InventoryUsageRepository } from '../../inventory/repositories/inventory-usage.repository';
-import type { SurgicalCaseResponse } from '../dto/surgical-case.dto';
+import {
+  InventoryUsageRepository,
+  type CaseUsageRow,
+} from '../../inventory/repositories/inventory-usage.repository';
+import type { CaseUsageResponse, SurgicalCaseResponse } from '../dto/surgical-case.dto';
 import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-case.repository';
 
 /** Cases as every route answers them, a whole page in a fixed number of queries. */
@@ -52,17 +55,7 @@ export class SurgicalCasePresenter {
       completionNotes: c.completionNotes,
       cancelledAt: c.cancelledAt?.toISOString() ?? null,
       cancelReason: c.cancelReason,
-      inventoryUsages: usages
-        .filter((u) => u.surgicalCaseId === c.id)
-        .map((u) => ({
-          id: u.id,
-          inventoryItemId: u.itemId,
-          inventoryItemCode: u.itemCode,
-          batchId: u.batchId,
-          serialNumber: u.serialNumber,
-          quantity: u.quantity,
-          usedAt: u.usedAt.toISOString(),
-        })),
+      inventoryUsages: usages.filter((u) => u.surgicalCaseId === c.id).map(toCaseUsageResponse),
       billId: billIds.get(c.id) ?? null,
       createdById: c.createdById,
       version: c.version,
@@ -70,4 +63,16 @@ export class SurgicalCasePresenter {
       updatedAt: c.updatedAt.toISOString(),
     }));
   }
+}
+
+export function toCaseUsageResponse(u: CaseUsageRow): CaseUsageResponse {
+  return {
+    id: u.id,
+    inventoryItemId: u.itemId,
+    inventoryItemCode: u.itemCode,
+    batchId: u.batchId,
+    serialNumber: u.serialNumber,
+    quantity: u.quantity,
+    usedAt: u.usedAt.toISOString(),
+  };
 }
