@@ -8,16 +8,22 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { loadScaleData, scaleSerial, type ScaleReport } from './scale-data';
 
 const ROOT = resolve(__dirname, '../..');
+const DEFAULTS = { patients: 300, plans: 120, units: 8000 };
 const { values: flags } = parseArgs({
   options: {
-    patients: { type: 'string', default: '300' },
-    plans: { type: 'string', default: '120' },
-    units: { type: 'string', default: '8000' },
+    patients: { type: 'string', default: String(DEFAULTS.patients) },
+    plans: { type: 'string', default: String(DEFAULTS.plans) },
+    units: { type: 'string', default: String(DEFAULTS.units) },
     duration: { type: 'string', default: '10' },
     'cpu-prof': { type: 'boolean', default: false },
-    only: { type: 'string', default: 'plan,search,create,quote,workflow,allocation' },
+    'keep-db': { type: 'boolean', default: false },
+    only: {
+      type: 'string',
+      default: 'plan,search,list,unit,expiring,create,quote,workflow,allocation',
+    },
   },
 });
 const PATIENTS = Number(flags.patients);
@@ -28,6 +34,19 @@ const ONLY = new Set(flags.only.split(','));
 const WORKERS = 16;
 const ADMIN = { email: 'bench-admin@contour.example', password: 'bench-admin-password-1' };
 const DB_URL = process.env.DATABASE_URL;
+// Scale data (docs/performance.md): when any size is above 10 times its default, and the store is
+// PostgreSQL, the API loads the default sizes (what the scenarios use) and SQL tops each table up
+// to the flag's size (bench/scale-data.ts). On PGlite everything goes through the API.
+const SCALE =
+  PATIENTS > 10 * DEFAULTS.patients || PLANS > 10 * DEFAULTS.plans || UNITS > 10 * DEFAULTS.units;
+const SCALE_SQL = SCALE && Boolean(DB_URL);
+const HTTP_SIZES = SCALE_SQL
+  ? {
+      patients: Math.min(PATIENTS, DEFAULTS.patients),
+      plans: Math.min(PLANS, DEFAULTS.plans),
+      units: Math.min(UNITS, DEFAULTS.units),
+    }
+  : { patients: PATIENTS, plans: PLANS, units: UNITS };
 
 // ---------------------------------------------------------------- processes and memory
 
@@ -201,7 +220,10 @@ interface Lane {
 interface DataSet {
   admin: Api;
   coordinator: Api;
+  nurse: Api;
   lanes: Lane[];
+  /** Serials received through the API: SN00000001 … SN<serials>. */
+  serials: number;
   patientIds: string[];
   searchName: string;
   scheduledPlanId: string;
@@ -238,7 +260,7 @@ async function loadDataSet(base: string): Promise<DataSet> {
   });
 
   // One lane per workflow worker, plus one for the loader; serial units shared out between them.
-  const unitsPerLane = Math.max(100, Math.floor(UNITS / (WORKERS + 1)));
+  const unitsPerLane = Math.max(100, Math.floor(HTTP_SIZES.units / (WORKERS + 1)));
   const lanes: Lane[] = [];
   let serial = 0;
   for (let w = 0; w <= WORKERS; w++) {
@@ -293,7 +315,7 @@ async function loadDataSet(base: string): Promise<DataSet> {
   }
 
   const patientIds: string[] = [];
-  await pooled(PATIENTS, WORKERS, async (i) => {
+  await pooled(HTTP_SIZES.patients, WORKERS, async (i) => {
     const p = await staff.COORDINATOR!.post('/patients', {
       firstName: FIRST[i % FIRST.length],
       lastName: `${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= 120 ? String(i) : ''}`,
@@ -317,7 +339,7 @@ async function loadDataSet(base: string): Promise<DataSet> {
   const draftPlanIds: string[] = [];
   let scheduledPlanId = '';
   const loaderLane = lanes[WORKERS]!;
-  await pooled(PLANS, 1, async (i) => {
+  await pooled(HTTP_SIZES.plans, 1, async (i) => {
     const stopAt = STOPS[i % STOPS.length]!;
     const r = await workflow(admin, loaderLane, patientIds[i % patientIds.length]!, stopAt);
     if (stopAt === 'DRAFT') draftPlanIds.push(r.planId);
@@ -374,7 +396,9 @@ async function loadDataSet(base: string): Promise<DataSet> {
   return {
     admin,
     coordinator: staff.COORDINATOR!,
+    nurse: staff.NURSE!,
     lanes,
+    serials: serial,
     patientIds,
     searchName: `${FIRST[3]} ${LAST[0]}`,
     scheduledPlanId,
@@ -618,6 +642,10 @@ async function main(): Promise<void> {
     benchUrl = url.toString();
     env.DATABASE_URL = benchUrl;
     dropDatabase = async () => {
+      if (flags['keep-db']) {
+        console.log(`kept the bench database: ${benchUrl}`);
+        return;
+      }
       const c = new Client({ connectionString: DB_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
@@ -638,13 +666,31 @@ async function main(): Promise<void> {
   const checks: Record<string, unknown> = {};
   try {
     const loadStart = Date.now();
+    if (SCALE && !DB_URL) {
+      console.log(
+        'scale data is loaded with SQL on PostgreSQL only (set DATABASE_URL); on PGlite these ' +
+          'sizes go through the API, which takes hours',
+      );
+    }
     console.log(
-      `store: ${DB_URL ? 'PostgreSQL' : 'PGlite'}; loading ${PATIENTS} patients, ${PLANS} plans, ${UNITS} units over HTTP…`,
+      `store: ${DB_URL ? 'PostgreSQL' : 'PGlite'}; loading ${HTTP_SIZES.patients} patients, ${HTTP_SIZES.plans} plans, ${HTTP_SIZES.units} units over HTTP…`,
     );
     const data = await loadDataSet(base);
-    console.log(
-      `loaded in ${((Date.now() - loadStart) / 1000).toFixed(1)} s; measuring ${DURATION} s per scenario`,
-    );
+    console.log(`loaded over HTTP in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
+    let scale: ScaleReport | undefined;
+    if (SCALE_SQL && benchUrl) {
+      scale = await loadScaleData(
+        benchUrl,
+        { patients: PATIENTS, plans: PLANS, units: UNITS },
+        console.log,
+      );
+      checks.scale = scale;
+      console.log(
+        `scale data loaded with SQL in ${scale.seconds} s: ${scale.totals.patients} patients, ` +
+          `${scale.totals.plans} plans, ${scale.totals.units} units`,
+      );
+    }
+    console.log(`measuring ${DURATION} s per scenario`);
     const auth = { authorization: `Bearer ${data.coordinator.token}` };
     const json = { ...auth, 'content-type': 'application/json' };
     const serverPid = server.child.pid!;
@@ -718,6 +764,54 @@ async function main(): Promise<void> {
         'req/s',
         await cannon({
           url: `${base}/api/v1/patients?search=${searchName}`,
+          pid: serverPid,
+          connections: 64,
+          headers: auth,
+        }),
+      );
+    }
+    if (ONLY.has('list')) {
+      push(
+        'GET /procedure-plans?status=APPROVED',
+        64,
+        'req/s',
+        await cannon({
+          url: `${base}/api/v1/procedure-plans?status=APPROVED`,
+          pid: serverPid,
+          connections: 64,
+          headers: auth,
+        }),
+      );
+    }
+    if (ONLY.has('unit')) {
+      // "Who has this implant?": a serial drawn at random from every unit loaded.
+      const bulk = scale?.inserted.units ?? 0;
+      const serialAt = (k: number) =>
+        k < data.serials
+          ? `SN${String(k + 1).padStart(8, '0')}`
+          : scaleSerial(k - data.serials + 1);
+      push(
+        'GET /inventory/units/:serialNumber',
+        64,
+        'req/s',
+        await cannon({
+          url: `${base}/api/v1/inventory/units/${serialAt(0)}`,
+          pid: serverPid,
+          connections: 64,
+          headers: { authorization: `Bearer ${data.nurse.token}` },
+          paths: () =>
+            `/api/v1/inventory/units/${serialAt(Math.floor(Math.random() * (data.serials + bulk)))}`,
+        }),
+        `${data.serials + bulk} serials at random`,
+      );
+    }
+    if (ONLY.has('expiring')) {
+      push(
+        'GET /inventory/expiring?withinDays=30',
+        64,
+        'req/s',
+        await cannon({
+          url: `${base}/api/v1/inventory/expiring?withinDays=30`,
           pid: serverPid,
           connections: 64,
           headers: auth,
@@ -874,7 +968,13 @@ async function main(): Promise<void> {
       {
         startedAt,
         store: DB_URL ? 'postgres' : 'pglite',
-        flags: { patients: PATIENTS, plans: PLANS, units: UNITS, duration: DURATION },
+        flags: {
+          patients: PATIENTS,
+          plans: PLANS,
+          units: UNITS,
+          duration: DURATION,
+          scale: SCALE_SQL,
+        },
         machine,
         rows,
         checks,
