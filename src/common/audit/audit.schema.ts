@@ -25,5 +25,10 @@ export const auditEvents = pgTable(
     primaryKey({ columns: [t.clinicId, t.id] }),
     index('audit_events_entity_idx').on(t.clinicId, t.entityType, t.entityId, t.id),
     index('audit_events_actor_idx').on(t.clinicId, t.actorId, t.id),
+    // GET /audit-events?entityId= (without entityType), ?action=, ?from= (issue 7: every list
+    // is served by an index, test/query-plans.test.ts).
+    index('audit_events_entity_id_idx').on(t.clinicId, t.entityId, t.id),
+    index('audit_events_action_idx').on(t.clinicId, t.action, t.id),
+    index('audit_events_occurred_idx').on(t.clinicId, t.occurredAt, t.id),
   ],
 );

@@ -166,6 +166,8 @@ export const inventoryAllocations = pgTable(
     check('inventory_allocations_quantity_positive', sql`${t.quantity} > 0`),
     index('inventory_allocations_requirement_idx').on(t.clinicId, t.requirementId, t.status),
     index('inventory_allocations_plan_idx').on(t.clinicId, t.procedurePlanId, t.status),
+    // GET /inventory/holds: the oldest ACTIVE allocations first.
+    index('inventory_allocations_status_idx').on(t.clinicId, t.status, t.id),
   ],
 );
 

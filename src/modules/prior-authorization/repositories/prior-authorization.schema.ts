@@ -91,5 +91,6 @@ export const priorAuthorizations = pgTable(
       sql`${t.validFrom} IS NULL OR ${t.validTo} IS NULL OR ${t.validFrom} <= ${t.validTo}`,
     ),
     index('prior_authorizations_plan_idx').on(t.clinicId, t.procedurePlanId, t.id),
+    index('prior_authorizations_status_idx').on(t.clinicId, t.status, t.id),
   ],
 );

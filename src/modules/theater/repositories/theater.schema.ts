@@ -97,6 +97,10 @@ export const surgicalCases = pgTable(
     tenantForeignKey('surgical_cases_completed_by_fk', [t.clinicId, t.completedById], users),
     check('surgical_cases_end_after_start', sql`${t.scheduledEnd} > ${t.scheduledStart}`),
     index('surgical_cases_start_idx').on(t.clinicId, t.scheduledStart, t.id),
+    // A calendar window (?from=&to=) is `start < to AND end > from`: the start index reads every
+    // case before `to`, this one every case after `from`; the planner takes the smaller.
+    index('surgical_cases_end_idx').on(t.clinicId, t.scheduledEnd),
+    index('surgical_cases_status_idx').on(t.clinicId, t.status, t.scheduledStart, t.id),
     index('surgical_cases_room_idx').on(t.clinicId, t.operatingRoomId, t.scheduledStart),
     index('surgical_cases_surgeon_idx').on(t.clinicId, t.surgeonId, t.scheduledStart),
     index('surgical_cases_plan_idx').on(t.clinicId, t.procedurePlanId),
