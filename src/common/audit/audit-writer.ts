@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../database/database';
+import { preparedQuery } from '../database/prepared-query';
 import { newId } from '../ids';
 import { auditEvents } from './audit.schema';
 
@@ -20,11 +22,28 @@ export interface AuditEntry {
   metadata?: Record<string, string | number | boolean>;
 }
 
+type AuditRow = Required<Omit<typeof auditEvents.$inferInsert, 'occurredAt'>>;
+
+/** One event: nearly every request writes one, so its INSERT is built once. */
+const insertEvent = preparedQuery<AuditRow, unknown>('audit_event_insert', (db) =>
+  db.insert(auditEvents).values({
+    clinicId: sql.placeholder('clinicId'),
+    id: sql.placeholder('id'),
+    actorId: sql.placeholder('actorId'),
+    action: sql.placeholder('action'),
+    entityType: sql.placeholder('entityType'),
+    entityId: sql.placeholder('entityId'),
+    requestId: sql.placeholder('requestId'),
+    changedFields: sql.placeholder('changedFields'),
+    metadata: sql.placeholder('metadata'),
+  }),
+);
+
 /** The one audit writer. Writes go in the caller's transaction, so the event and the change commit together. */
 @Injectable()
 export class AuditWriter {
   async record(db: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
-    await db.insert(auditEvents).values(this.row(actor, entry));
+    await insertEvent(db, this.row(actor, entry));
   }
 
   /** One event per record read, in one statement: "who saw patient X" is a lookup by entity. */
@@ -36,12 +55,16 @@ export class AuditWriter {
     ids: readonly string[],
   ): Promise<void> {
     if (ids.length === 0) return;
+    if (ids.length === 1) {
+      await insertEvent(db, this.row(actor, { action, entityType, entityId: ids[0] ?? null }));
+      return;
+    }
     await db
       .insert(auditEvents)
       .values(ids.map((entityId) => this.row(actor, { action, entityType, entityId })));
   }
 
-  private row(actor: AuditActor, entry: AuditEntry): typeof auditEvents.$inferInsert {
+  private row(actor: AuditActor, entry: AuditEntry): AuditRow {
     return {
       clinicId: actor.clinicId,
       id: newId(),

@@ -13,6 +13,11 @@ export function byTenantKey(table: TenantKeyed, clinicId: ClinicId, id: string):
   return sql`${table.clinicId} = ${clinicId} AND ${table.id} = ${id}`;
 }
 
+/** `byTenantKey` for a prepared query (prepared-query.ts): values `clinicId` and `id`. */
+export function byTenantKeyPlaceholders(table: TenantKeyed): SQL {
+  return sql`${table.clinicId} = ${sql.placeholder('clinicId')} AND ${table.id} = ${sql.placeholder('id')}`;
+}
+
 /** The row of an INSERT/UPDATE … RETURNING that cannot come back empty. */
 export function returnedRow<T>(rows: T[], why: string): T {
   const [row] = rows;

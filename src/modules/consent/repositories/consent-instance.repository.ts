@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { anyOf, preparedQuery } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { patientConsentInstances as instances } from './consent.schema';
@@ -76,6 +77,28 @@ const viewColumns = {
 const newestFirst = new Keyset([instances.id], 'desc');
 
 const notVoided = ne(instances.status, 'VOIDED');
+
+// Every plan route presents the plan's consent: prepared (prepared-query.ts).
+const currentForPlans = preparedQuery<
+  { clinicId: ClinicId; planIds: string[] },
+  ConsentSummaryRow[]
+>('consent_current_for_plans', (db) =>
+  db
+    .select({
+      id: instances.id,
+      procedurePlanId: instances.procedurePlanId,
+      status: instances.status,
+      templateCode: instances.templateCode,
+    })
+    .from(instances)
+    .where(
+      and(
+        eq(instances.clinicId, sql.placeholder('clinicId')),
+        anyOf(instances.procedurePlanId, 'planIds'),
+        notVoided,
+      ),
+    ),
+);
 
 @Injectable()
 export class ConsentInstanceRepository {
@@ -170,21 +193,7 @@ export class ConsentInstanceRepository {
     planIds: readonly string[],
   ): Promise<ConsentSummaryRow[]> {
     if (planIds.length === 0) return [];
-    return db
-      .select({
-        id: instances.id,
-        procedurePlanId: instances.procedurePlanId,
-        status: instances.status,
-        templateCode: instances.templateCode,
-      })
-      .from(instances)
-      .where(
-        and(
-          eq(instances.clinicId, clinicId),
-          inArray(instances.procedurePlanId, [...planIds]),
-          notVoided,
-        ),
-      );
+    return currentForPlans(db, { clinicId, planIds: [...planIds] });
   }
 
   async list(

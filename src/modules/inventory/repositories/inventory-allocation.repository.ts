@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { anyOf, preparedQuery } from '../../../common/database/prepared-query';
 import { tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
@@ -29,6 +30,42 @@ export interface HoldRow {
 
 // Allocation ids are UUID v7: id order is allocation order.
 const oldestFirst = new Keyset([inventoryAllocations.id]);
+
+// Every plan route shows the serials its requirements hold: prepared (prepared-query.ts).
+const activeForRequirements = preparedQuery<
+  { clinicId: ClinicId; requirementIds: string[] },
+  {
+    allocation: typeof inventoryAllocations.$inferSelect;
+    serialNumber: string | null;
+    batchNumber: string;
+    batchExpiresAt: string | null;
+  }[]
+>('allocations_active_for_requirements', (db) =>
+  db
+    .select({
+      allocation: inventoryAllocations,
+      serialNumber: inventoryUnits.serialNumber,
+      batchNumber: inventoryBatches.batchNumber,
+      batchExpiresAt: inventoryBatches.expiresAt,
+    })
+    .from(inventoryAllocations)
+    .innerJoin(
+      inventoryBatches,
+      tenantJoin(inventoryBatches, inventoryAllocations.clinicId, inventoryAllocations.batchId),
+    )
+    .leftJoin(
+      inventoryUnits,
+      tenantJoin(inventoryUnits, inventoryAllocations.clinicId, inventoryAllocations.unitId),
+    )
+    .where(
+      and(
+        eq(inventoryAllocations.clinicId, sql.placeholder('clinicId')),
+        anyOf(inventoryAllocations.requirementId, 'requirementIds'),
+        eq(inventoryAllocations.status, 'ACTIVE'),
+      ),
+    )
+    .orderBy(asc(inventoryUnits.serialNumber)),
+);
 
 export type ActiveAllocation = typeof inventoryAllocations.$inferSelect & {
   serialNumber: string | null;
@@ -136,30 +173,7 @@ export class InventoryAllocationRepository {
     requirementIds: readonly string[],
   ): Promise<ActiveAllocation[]> {
     if (requirementIds.length === 0) return [];
-    const rows = await db
-      .select({
-        allocation: inventoryAllocations,
-        serialNumber: inventoryUnits.serialNumber,
-        batchNumber: inventoryBatches.batchNumber,
-        batchExpiresAt: inventoryBatches.expiresAt,
-      })
-      .from(inventoryAllocations)
-      .innerJoin(
-        inventoryBatches,
-        tenantJoin(inventoryBatches, inventoryAllocations.clinicId, inventoryAllocations.batchId),
-      )
-      .leftJoin(
-        inventoryUnits,
-        tenantJoin(inventoryUnits, inventoryAllocations.clinicId, inventoryAllocations.unitId),
-      )
-      .where(
-        and(
-          eq(inventoryAllocations.clinicId, clinicId),
-          inArray(inventoryAllocations.requirementId, [...requirementIds]),
-          eq(inventoryAllocations.status, 'ACTIVE'),
-        ),
-      )
-      .orderBy(asc(inventoryUnits.serialNumber));
+    const rows = await activeForRequirements(db, { clinicId, requirementIds: [...requirementIds] });
     return rows.map((r) => ({
       ...r.allocation,
       serialNumber: r.serialNumber,

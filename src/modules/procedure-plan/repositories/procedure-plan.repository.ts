@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { anyOf, preparedQuery, preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
@@ -32,6 +33,56 @@ export interface LiveCase {
 // Ids are UUID v7: id order is creation order, newest first.
 const newestFirst = new Keyset([procedurePlans.id], 'desc');
 
+// Every plan route reads these: prepared (prepared-query.ts).
+const planById = preparedRowById('plan_by_id', procedurePlans);
+const planLockedById = preparedRowById('plan_locked_by_id', procedurePlans, 'update');
+type PlanIds = { clinicId: ClinicId; planIds: string[] };
+const requirementsOfPlans = preparedQuery<PlanIds, RequirementWithItem[]>(
+  'plan_requirements',
+  (db) =>
+    db
+      .select({
+        ...getTableColumns(procedureInventoryRequirements),
+        itemCode: inventoryItems.code,
+        itemName: inventoryItems.name,
+      })
+      .from(procedureInventoryRequirements)
+      .innerJoin(
+        inventoryItems,
+        tenantJoin(
+          inventoryItems,
+          procedureInventoryRequirements.clinicId,
+          procedureInventoryRequirements.inventoryItemId,
+        ),
+      )
+      .where(
+        and(
+          eq(procedureInventoryRequirements.clinicId, sql.placeholder('clinicId')),
+          anyOf(procedureInventoryRequirements.planId, 'planIds'),
+        ),
+      )
+      .orderBy(asc(procedureInventoryRequirements.id)),
+);
+const liveCasesOfPlans = preparedQuery<
+  PlanIds,
+  { planId: string; id: string; scheduledStart: Date }[]
+>('plan_live_cases', (db) =>
+  db
+    .select({
+      planId: surgicalCases.procedurePlanId,
+      id: surgicalCases.id,
+      scheduledStart: surgicalCases.scheduledStart,
+    })
+    .from(surgicalCases)
+    .where(
+      and(
+        eq(surgicalCases.clinicId, sql.placeholder('clinicId')),
+        anyOf(surgicalCases.procedurePlanId, 'planIds'),
+        ne(surgicalCases.status, 'CANCELLED'),
+      ),
+    ),
+);
+
 @Injectable()
 export class ProcedurePlanRepository {
   async insert(db: Db, plan: NewPlan): Promise<PlanRow> {
@@ -42,21 +93,12 @@ export class ProcedurePlanRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<PlanRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(procedurePlans)
-      .where(byTenantKey(procedurePlans, clinicId, id));
-    return row;
+    return planById(db, clinicId, id);
   }
 
   /** SELECT … FOR UPDATE: every transition starts here, so two at once queue instead of racing. */
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<PlanRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(procedurePlans)
-      .where(byTenantKey(procedurePlans, clinicId, id))
-      .for('update');
-    return row;
+    return planLockedById(db, clinicId, id);
   }
 
   async update(db: Db, clinicId: ClinicId, id: string, changes: PlanChanges): Promise<PlanRow> {
@@ -146,28 +188,7 @@ export class ProcedurePlanRepository {
     planIds: readonly string[],
   ): Promise<RequirementWithItem[]> {
     if (planIds.length === 0) return [];
-    return db
-      .select({
-        ...getTableColumns(procedureInventoryRequirements),
-        itemCode: inventoryItems.code,
-        itemName: inventoryItems.name,
-      })
-      .from(procedureInventoryRequirements)
-      .innerJoin(
-        inventoryItems,
-        tenantJoin(
-          inventoryItems,
-          procedureInventoryRequirements.clinicId,
-          procedureInventoryRequirements.inventoryItemId,
-        ),
-      )
-      .where(
-        and(
-          eq(procedureInventoryRequirements.clinicId, clinicId),
-          inArray(procedureInventoryRequirements.planId, [...planIds]),
-        ),
-      )
-      .orderBy(asc(procedureInventoryRequirements.id));
+    return requirementsOfPlans(db, { clinicId, planIds: [...planIds] });
   }
 
   /** Each plan's live (not cancelled) surgical case; at most one per plan (surgical_cases_one_live_per_plan). */
@@ -177,20 +198,7 @@ export class ProcedurePlanRepository {
     planIds: readonly string[],
   ): Promise<Map<string, LiveCase>> {
     if (planIds.length === 0) return new Map();
-    const rows = await db
-      .select({
-        planId: surgicalCases.procedurePlanId,
-        id: surgicalCases.id,
-        scheduledStart: surgicalCases.scheduledStart,
-      })
-      .from(surgicalCases)
-      .where(
-        and(
-          eq(surgicalCases.clinicId, clinicId),
-          inArray(surgicalCases.procedurePlanId, [...planIds]),
-          ne(surgicalCases.status, 'CANCELLED'),
-        ),
-      );
+    const rows = await liveCasesOfPlans(db, { clinicId, planIds: [...planIds] });
     return new Map(rows.map((r) => [r.planId, { id: r.id, scheduledStart: r.scheduledStart }]));
   }
 }

@@ -2,8 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { anyOf, preparedQuery } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { quoteLines, quotes } from './quote.schema';
+
+// Every plan route names the plan's live quote: prepared (prepared-query.ts).
+const liveQuotesOfPlans = preparedQuery<
+  { clinicId: ClinicId; planIds: string[] },
+  { id: string; planId: string }[]
+>('quote_live_for_plans', (db) =>
+  db
+    .select({ id: quotes.id, planId: quotes.procedurePlanId })
+    .from(quotes)
+    .where(
+      and(
+        eq(quotes.clinicId, sql.placeholder('clinicId')),
+        anyOf(quotes.procedurePlanId, 'planIds'),
+        inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
+      ),
+    ),
+);
 
 export type QuoteRow = typeof quotes.$inferSelect;
 export type QuoteLineRow = typeof quoteLines.$inferSelect;
@@ -67,16 +85,7 @@ export class QuoteRepository {
     planIds: readonly string[],
   ): Promise<Map<string, string>> {
     if (planIds.length === 0) return new Map();
-    const rows = await db
-      .select({ id: quotes.id, planId: quotes.procedurePlanId })
-      .from(quotes)
-      .where(
-        and(
-          eq(quotes.clinicId, clinicId),
-          inArray(quotes.procedurePlanId, [...planIds]),
-          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
-        ),
-      );
+    const rows = await liveQuotesOfPlans(db, { clinicId, planIds: [...planIds] });
     return new Map(rows.map((r) => [r.planId, r.id]));
   }
 

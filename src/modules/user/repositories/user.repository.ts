@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { users } from './user.schema';
@@ -14,6 +15,8 @@ export type UserChanges = Partial<
 
 const byName = new Keyset([users.name, users.id]);
 
+const userById = preparedRowById('user_by_id', users);
+
 @Injectable()
 export class UserRepository {
   async insert(db: Db, user: NewUser): Promise<UserRow> {
@@ -23,12 +26,9 @@ export class UserRepository {
     );
   }
 
+  /** Every authenticated request starts here (the auth guard): prepared, built once. */
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<UserRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(users)
-      .where(byTenantKey(users, clinicId, id));
-    return row;
+    return userById(db, clinicId, id);
   }
 
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<UserRow | undefined> {
