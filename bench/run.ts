@@ -58,12 +58,27 @@ interface Proc {
 
 let nextPort = 38_000 + Math.floor(Math.random() * 2000);
 
-async function startNode(script: string, env: NodeJS.ProcessEnv, preload?: string): Promise<Proc> {
+/** The Node flags `npm start` runs the server with (package.json), so the bench runs it the same way. */
+function startScriptFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const match = /exec node (.*?)\s*dist\/main\.js/.exec(pkg.scripts.start ?? '');
+  if (!match) throw new Error('package.json "start" no longer ends in `exec node … dist/main.js`');
+  return match[1] ? match[1].split(/\s+/) : [];
+}
+
+async function startNode(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  preload?: string,
+  nodeFlags: string[] = [],
+): Promise<Proc> {
   const port = nextPort++;
   const profile = flags['cpu-prof']
     ? ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, 'bench/results/profiles')}`]
     : [];
-  const args = [...profile, ...(preload ? ['-r', preload] : []), script];
+  const args = [...nodeFlags, ...profile, ...(preload ? ['-r', preload] : []), script];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -226,6 +241,8 @@ interface DataSet {
   serials: number;
   patientIds: string[];
   searchName: string;
+  /** One common last name: a one-word search with many matches. */
+  searchWord: string;
   scheduledPlanId: string;
   draftPlanIds: string[];
   contentionPlans: { planId: string; requirementId: string }[];
@@ -401,6 +418,7 @@ async function loadDataSet(base: string): Promise<DataSet> {
     serials: serial,
     patientIds,
     searchName: `${FIRST[3]} ${LAST[0]}`,
+    searchWord: LAST[1]!.toLowerCase(),
     scheduledPlanId,
     draftPlanIds,
     contentionPlans,
@@ -659,7 +677,12 @@ async function main(): Promise<void> {
   const captureFile = join(tmpdir(), `contour-bench-sql-${stamp}.json`);
   env.BENCH_SQL_CAPTURE_FILE = captureFile;
 
-  const server = await startNode('dist/main.js', env, resolve(__dirname, 'sql-capture.js'));
+  const server = await startNode(
+    'dist/main.js',
+    env,
+    resolve(__dirname, 'sql-capture.js'),
+    startScriptFlags(),
+  );
   const rss = new RssWatch(server.child.pid!);
   const base = `http://127.0.0.1:${server.port}`;
   const rows: Row[] = [];
@@ -768,6 +791,19 @@ async function main(): Promise<void> {
           connections: 64,
           headers: auth,
         }),
+        data.searchName,
+      );
+      push(
+        'GET /patients?search= (one last name)',
+        64,
+        'req/s',
+        await cannon({
+          url: `${base}/api/v1/patients?search=${data.searchWord}`,
+          pid: serverPid,
+          connections: 64,
+          headers: auth,
+        }),
+        data.searchWord,
       );
     }
     if (ONLY.has('list')) {
