@@ -220,7 +220,7 @@ export async function loadScaleData(
          reserved, received_by_id, created_at, updated_at)
        SELECT $1, pg_temp.uuid7(i.created_at + (b % 10) * interval '1 day', 'bench-batch-' || b),
          i.id, 'SQ-LOT-' || pg_temp.pad(b, 6),
-         (current_date - 90 + (b * 7919) % 1300)::date,
+         (current_date - 90 + ((b::bigint * 7919) % 1300)::int)::date,
          least($3::int, $2::int - (b - 1) * $3::int), 0, $4,
          i.created_at + (b % 10) * interval '1 day', i.created_at + (b % 10) * interval '1 day'
        FROM generate_series(1, $5::int) AS b
@@ -258,7 +258,7 @@ export async function loadScaleData(
          email, phone, insurance_payer_name, insurance_member_id, insurance_group_number,
          created_at, updated_at)
        SELECT $1, pg_temp.uuid7(ts, 'bench-patient-' || n), 'MRN-' || pg_temp.pad($2::int + n, 6),
-         f, l, (date '1940-01-01' + (n * 7919) % 27000)::date,
+         f, l, (date '1940-01-01' + ((n::bigint * 7919) % 27000)::int)::date,
          (CASE WHEN n % 9 = 0 THEN 'MALE' ELSE 'FEMALE' END)::sex_at_birth,
          CASE WHEN n % 2 = 0 THEN lower(f || '.' || l || n || '@mail.example') END,
          CASE WHEN n % 3 <> 0 THEN '+1 555 ' || pg_temp.pad(n % 10000, 4) END,
@@ -315,7 +315,7 @@ export async function loadScaleData(
          CROSS JOIN LATERAL (
            SELECT now() - interval '3 years' + (k * interval '3 years') / greatest($1::int, 1) AS ts,
                   (ARRAY['DRAFT', 'QUOTED', 'APPROVED', 'CANCELLED'])[1 + k % 4] AS status) x
-         JOIN bench_patient p ON p.n = 1 + (k * 7919) % $2::int
+         JOIN bench_patient p ON p.n = 1 + (k::bigint * 7919) % $2::int
          JOIN bench_item i ON i.n = 1 + k % $4::int
        ), numbered AS (
        SELECT g.*,
