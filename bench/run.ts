@@ -805,6 +805,20 @@ async function main(): Promise<void> {
         }),
         data.searchWord,
       );
+      push(
+        'GET /patients?search=<MRN>',
+        64,
+        'req/s',
+        await cannon({
+          url: `${base}/api/v1/patients?search=MRN-000001`,
+          pid: serverPid,
+          connections: 64,
+          headers: auth,
+          paths: () =>
+            `/api/v1/patients?search=MRN-${String(1 + Math.floor(Math.random() * PATIENTS)).padStart(6, '0')}`,
+        }),
+        `one of ${PATIENTS} MRNs at random`,
+      );
     }
     if (ONLY.has('list')) {
       push(
