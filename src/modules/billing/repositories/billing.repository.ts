@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { surgicalCases } from '../../theater/repositories/theater.schema';
@@ -33,6 +34,10 @@ export interface BillPaidAmounts {
 
 const newestFirst = new Keyset([bills.id], 'desc');
 
+// By-id reads: built once (prepared-query.ts).
+const billsById = preparedRowById('bills_by_id', bills);
+const billsLockedById = preparedRowById('bills_locked_by_id', bills, 'update');
+
 @Injectable()
 export class BillingRepository {
   async insert(db: Db, bill: NewBill, lines: NewBillLineItem[]): Promise<BillRow> {
@@ -45,21 +50,12 @@ export class BillingRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<BillRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(bills)
-      .where(byTenantKey(bills, clinicId, id));
-    return row;
+    return billsById(db, clinicId, id);
   }
 
   /** SELECT … FOR UPDATE: payments and voids of one bill queue here, each seeing what the last left. */
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<BillRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(bills)
-      .where(byTenantKey(bills, clinicId, id))
-      .for('update');
-    return row;
+    return billsLockedById(db, clinicId, id);
   }
 
   async list(

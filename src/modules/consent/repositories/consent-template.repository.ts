@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, arrayOverlaps, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { consentTemplates } from './consent.schema';
@@ -18,6 +19,9 @@ const byCodeAndVersion = new Keyset([
   consentTemplates.id,
 ]);
 
+// By-id reads: built once (prepared-query.ts).
+const consentTemplatesById = preparedRowById('consent_templates_by_id', consentTemplates);
+
 @Injectable()
 export class ConsentTemplateRepository {
   async insert(db: Db, template: NewConsentTemplate): Promise<ConsentTemplateRow> {
@@ -28,11 +32,7 @@ export class ConsentTemplateRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<ConsentTemplateRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(consentTemplates)
-      .where(byTenantKey(consentTemplates, clinicId, id));
-    return row;
+    return consentTemplatesById(db, clinicId, id);
   }
 
   /** Turns a template on or off; undefined when the clinic has no such template. */

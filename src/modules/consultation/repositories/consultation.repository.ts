@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
+import { preparedRowById } from '../../../common/database/prepared-query';
+import { returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { consultations } from './consultation.schema';
 
@@ -10,6 +11,9 @@ export type ConsultationRow = typeof consultations.$inferSelect;
 export type NewConsultation = Omit<typeof consultations.$inferInsert, 'createdAt' | 'updatedAt'>;
 
 const newestFirst = new Keyset([consultations.consultationDate, consultations.id], 'desc');
+
+// By-id reads: built once (prepared-query.ts).
+const consultationsById = preparedRowById('consultations_by_id', consultations);
 
 @Injectable()
 export class ConsultationRepository {
@@ -21,11 +25,7 @@ export class ConsultationRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<ConsultationRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(consultations)
-      .where(byTenantKey(consultations, clinicId, id));
-    return row;
+    return consultationsById(db, clinicId, id);
   }
 
   async list(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { containsPattern } from '../../../common/database/like-pattern';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
@@ -15,6 +16,14 @@ export type NewInventoryItem = Omit<
 
 const byCode = new Keyset([inventoryItems.code, inventoryItems.id]);
 
+// By-id reads: built once (prepared-query.ts).
+const inventoryItemsById = preparedRowById('inventory_items_by_id', inventoryItems);
+const inventoryItemsLockedById = preparedRowById(
+  'inventory_items_locked_by_id',
+  inventoryItems,
+  'update',
+);
+
 @Injectable()
 export class InventoryItemRepository {
   async insert(db: Db, item: NewInventoryItem): Promise<InventoryItemRow> {
@@ -25,20 +34,11 @@ export class InventoryItemRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<InventoryItemRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(inventoryItems)
-      .where(byTenantKey(inventoryItems, clinicId, id));
-    return row;
+    return inventoryItemsById(db, clinicId, id);
   }
 
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<InventoryItemRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(inventoryItems)
-      .where(byTenantKey(inventoryItems, clinicId, id))
-      .for('update');
-    return row;
+    return inventoryItemsLockedById(db, clinicId, id);
   }
 
   async update(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, lte, or, sql, gt, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { inventoryItems } from './inventory-item.schema';
@@ -24,6 +25,13 @@ export type UnitWithNames = typeof inventoryUnits.$inferSelect & {
 };
 
 const soonestFirst = new Keyset([inventoryBatches.expiresAt, inventoryBatches.id]);
+
+// By-id reads: built once (prepared-query.ts).
+const inventoryBatchesLockedById = preparedRowById(
+  'inventory_batches_locked_by_id',
+  inventoryBatches,
+  'update',
+);
 
 @Injectable()
 export class InventoryStockRepository {
@@ -69,12 +77,7 @@ export class InventoryStockRepository {
   }
 
   async lockBatchById(db: Db, clinicId: ClinicId, id: string): Promise<BatchRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(inventoryBatches)
-      .where(byTenantKey(inventoryBatches, clinicId, id))
-      .for('update');
-    return row;
+    return inventoryBatchesLockedById(db, clinicId, id);
   }
 
   async insertBatch(db: Db, batch: NewBatch): Promise<BatchRow> {

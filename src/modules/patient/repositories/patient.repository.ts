@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { containsPattern } from '../../../common/database/like-pattern';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
@@ -16,6 +17,10 @@ export type PatientChanges = Partial<Omit<NewPatient, 'clinicId' | 'id' | 'mrn'>
 
 const byName = new Keyset([patients.lastName, patients.firstName, patients.id]);
 
+// By-id reads: built once (prepared-query.ts).
+const patientsById = preparedRowById('patients_by_id', patients);
+const patientsLockedById = preparedRowById('patients_locked_by_id', patients, 'update');
+
 @Injectable()
 export class PatientRepository {
   async insert(db: Db, patient: NewPatient): Promise<PatientRow> {
@@ -26,20 +31,11 @@ export class PatientRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<PatientRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(patients)
-      .where(byTenantKey(patients, clinicId, id));
-    return row;
+    return patientsById(db, clinicId, id);
   }
 
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<PatientRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(patients)
-      .where(byTenantKey(patients, clinicId, id))
-      .for('update');
-    return row;
+    return patientsLockedById(db, clinicId, id);
   }
 
   async exists(db: Db, clinicId: ClinicId, id: string): Promise<boolean> {

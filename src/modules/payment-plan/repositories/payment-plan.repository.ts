@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import {
@@ -32,6 +33,14 @@ export interface PaymentPlanFilter {
 
 const newestFirst = new Keyset([paymentPlans.id], 'desc');
 
+// By-id reads: built once (prepared-query.ts).
+const paymentPlansById = preparedRowById('payment_plans_by_id', paymentPlans);
+const paymentPlansLockedById = preparedRowById(
+  'payment_plans_locked_by_id',
+  paymentPlans,
+  'update',
+);
+
 @Injectable()
 export class PaymentPlanRepository {
   async insert(
@@ -48,21 +57,12 @@ export class PaymentPlanRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<PaymentPlanRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(paymentPlans)
-      .where(byTenantKey(paymentPlans, clinicId, id));
-    return row;
+    return paymentPlansById(db, clinicId, id);
   }
 
   /** SELECT … FOR UPDATE: payments on one plan queue here, so each sees the balance the last one left. */
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<PaymentPlanRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(paymentPlans)
-      .where(byTenantKey(paymentPlans, clinicId, id))
-      .for('update');
-    return row;
+    return paymentPlansLockedById(db, clinicId, id);
   }
 
   async liveForQuote(

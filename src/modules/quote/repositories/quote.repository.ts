@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { anyOf, preparedQuery } from '../../../common/database/prepared-query';
+import { anyOf, preparedQuery, preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { quoteLines, quotes } from './quote.schema';
 
@@ -28,6 +28,10 @@ export type QuoteLineRow = typeof quoteLines.$inferSelect;
 export type NewQuote = Omit<typeof quotes.$inferInsert, 'createdAt' | 'updatedAt'>;
 export type NewQuoteLine = typeof quoteLines.$inferInsert;
 
+// By-id reads: built once (prepared-query.ts).
+const quotesById = preparedRowById('quotes_by_id', quotes);
+const quotesLockedById = preparedRowById('quotes_locked_by_id', quotes, 'update');
+
 @Injectable()
 export class QuoteRepository {
   async insert(db: Db, quote: NewQuote, lines: NewQuoteLine[]): Promise<QuoteRow> {
@@ -40,20 +44,11 @@ export class QuoteRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<QuoteRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(quotes)
-      .where(byTenantKey(quotes, clinicId, id));
-    return row;
+    return quotesById(db, clinicId, id);
   }
 
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<QuoteRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(quotes)
-      .where(byTenantKey(quotes, clinicId, id))
-      .for('update');
-    return row;
+    return quotesLockedById(db, clinicId, id);
   }
 
   async linesOf(db: Db, clinicId: ClinicId, quoteId: string): Promise<QuoteLineRow[]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
 import type { ListOperatingRoomsQuery } from '../dto/operating-room.dto';
@@ -15,6 +16,14 @@ export type NewOperatingRoom = Omit<
 
 const byName = new Keyset([operatingRooms.name, operatingRooms.id]);
 
+// By-id reads: built once (prepared-query.ts).
+const operatingRoomsById = preparedRowById('operating_rooms_by_id', operatingRooms);
+const operatingRoomsLockedById = preparedRowById(
+  'operating_rooms_locked_by_id',
+  operatingRooms,
+  'update',
+);
+
 @Injectable()
 export class OperatingRoomRepository {
   async insert(db: Db, room: NewOperatingRoom): Promise<OperatingRoomRow> {
@@ -25,20 +34,11 @@ export class OperatingRoomRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<OperatingRoomRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(operatingRooms)
-      .where(byTenantKey(operatingRooms, clinicId, id));
-    return row;
+    return operatingRoomsById(db, clinicId, id);
   }
 
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<OperatingRoomRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(operatingRooms)
-      .where(byTenantKey(operatingRooms, clinicId, id))
-      .for('update');
-    return row;
+    return operatingRoomsLockedById(db, clinicId, id);
   }
 
   async update(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
 import { bills } from '../../billing/repositories/billing.schema';
@@ -33,6 +34,14 @@ export type CaseChanges = Partial<
 // The theater schedule reads in time order.
 const bySchedule = new Keyset([surgicalCases.scheduledStart, surgicalCases.id]);
 
+// By-id reads: built once (prepared-query.ts).
+const surgicalCasesById = preparedRowById('surgical_cases_by_id', surgicalCases);
+const surgicalCasesLockedById = preparedRowById(
+  'surgical_cases_locked_by_id',
+  surgicalCases,
+  'update',
+);
+
 @Injectable()
 export class SurgicalCaseRepository {
   async insert(db: Db, theCase: NewCase): Promise<CaseRow> {
@@ -43,21 +52,12 @@ export class SurgicalCaseRepository {
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<CaseRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(surgicalCases)
-      .where(byTenantKey(surgicalCases, clinicId, id));
-    return row;
+    return surgicalCasesById(db, clinicId, id);
   }
 
   /** SELECT … FOR UPDATE. Callers lock the plan first, then its case: one order everywhere. */
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<CaseRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(surgicalCases)
-      .where(byTenantKey(surgicalCases, clinicId, id))
-      .for('update');
-    return row;
+    return surgicalCasesLockedById(db, clinicId, id);
   }
 
   async lockLiveOfPlan(db: Db, clinicId: ClinicId, planId: string): Promise<CaseRow | undefined> {

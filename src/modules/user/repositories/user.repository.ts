@@ -15,7 +15,9 @@ export type UserChanges = Partial<
 
 const byName = new Keyset([users.name, users.id]);
 
+// By-id reads (the auth guard's on every request): prepared (prepared-query.ts).
 const userById = preparedRowById('user_by_id', users);
+const userLockedById = preparedRowById('user_locked_by_id', users, 'update');
 
 @Injectable()
 export class UserRepository {
@@ -26,18 +28,12 @@ export class UserRepository {
     );
   }
 
-  /** Every authenticated request starts here (the auth guard): prepared, built once. */
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<UserRow | undefined> {
     return userById(db, clinicId, id);
   }
 
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<UserRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(users)
-      .where(byTenantKey(users, clinicId, id))
-      .for('update');
-    return row;
+    return userLockedById(db, clinicId, id);
   }
 
   /**
