@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { preparedRowById } from '../../../common/database/prepared-query';
@@ -16,6 +16,8 @@ export type NewPatient = Omit<
 export type PatientChanges = Partial<Omit<NewPatient, 'clinicId' | 'id' | 'mrn'>>;
 
 const byName = new Keyset([patients.lastName, patients.firstName, patients.id]);
+/** A search matching more patients than this pages through the name index (see `list`). */
+const SEARCH_MATCH_CAP = 10_000;
 
 // By-id reads: built once (prepared-query.ts).
 const patientsById = preparedRowById('patients_by_id', patients);
@@ -73,6 +75,12 @@ export class PatientRepository {
   /**
    * Patients by name. `search` words must each appear in the name or MRN, case-insensitively;
    * they are bound parameters with LIKE's wildcards escaped, never SQL.
+   *
+   * A search reads its matches through the trigram index (at most SEARCH_MATCH_CAP of them, after
+   * the cursor) and sorts those: walking the name index instead and filtering, which the planner
+   * prefers for a word it expects to be common, reads every name before the first match — all of
+   * A–K for "lopez" (docs/performance.md). Only a word matching more than the cap pages through
+   * the name index, where matches are dense enough to come quickly.
    */
   async list(
     db: Db,
@@ -81,17 +89,43 @@ export class PatientRepository {
     page: PageRequest,
   ): Promise<Page<PatientRow>> {
     const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-    const conditions: (SQL | undefined)[] = [
+    const matching = and(
       eq(patients.clinicId, clinicId),
       ...words.map((w) => sql`${patients.searchText} LIKE ${containsPattern(w)}`),
       byName.after(page),
-    ];
+    );
+    if (words.length > 0) {
+      const matches = db
+        .select()
+        .from(patients)
+        .where(matching)
+        .limit(SEARCH_MATCH_CAP + 1)
+        .as('matches');
+      const rows = await db
+        .select({
+          ...matches._.selectedFields,
+          matched: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(matches)
+        .orderBy(matches.lastName, matches.firstName, matches.id)
+        .limit(byName.fetchSize(page));
+      if ((rows[0]?.matched ?? 0) <= SEARCH_MATCH_CAP) {
+        return this.page(
+          rows.map(({ matched: _, ...patient }) => patient),
+          page,
+        );
+      }
+    }
     const rows = await db
       .select()
       .from(patients)
-      .where(and(...conditions))
+      .where(matching)
       .orderBy(...byName.orderBy())
       .limit(byName.fetchSize(page));
+    return this.page(rows, page);
+  }
+
+  private page(rows: PatientRow[], page: PageRequest): Page<PatientRow> {
     return byName.toPage(
       rows,
       page,
