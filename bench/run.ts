@@ -58,14 +58,12 @@ interface Proc {
 
 let nextPort = 38_000 + Math.floor(Math.random() * 2000);
 
-/** The Node flags `npm start` runs the server with (package.json), so the bench runs it the same way. */
+/** The Node flags `npm start` runs the server with (package.json `config`): the bench runs it so. */
 function startScriptFlags(): string[] {
   const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
+    config: { serverNodeFlags: string };
   };
-  const match = /exec node (.*?)\s*dist\/main\.js/.exec(pkg.scripts.start ?? '');
-  if (!match) throw new Error('package.json "start" no longer ends in `exec node … dist/main.js`');
-  return match[1] ? match[1].split(/\s+/) : [];
+  return pkg.config.serverNodeFlags.split(/\s+/).filter(Boolean);
 }
 
 async function startNode(

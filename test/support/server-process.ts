@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -30,12 +31,25 @@ export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The Node flags `npm start` gives the server (package.json `config.serverNodeFlags`). */
+export function serverNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+    config: { serverNodeFlags: string };
+  };
+  return pkg.config.serverNodeFlags.split(/\s+/).filter(Boolean);
+}
+
+/** `node <script> …args`; the server (`dist/main.js`) with the flags `npm start` gives it. */
 export function runNode(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
 ): ServerProcess & { port: 0 } {
-  const child = spawn(process.execPath, [resolve(ROOT, script), ...args], { cwd: ROOT, env });
+  const flags = script === 'dist/main.js' ? serverNodeFlags() : [];
+  const child = spawn(process.execPath, [...flags, resolve(ROOT, script), ...args], {
+    cwd: ROOT,
+    env,
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
