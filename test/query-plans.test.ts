@@ -558,6 +558,7 @@ const ROUTES: Route[] = [
     name: 'GET /audit-events?from=&to=',
     url: () => `/audit-events?from=${at(-1, 0)}&to=${at(1, 0)}`,
   },
+  { name: 'GET /audit-events?to=', url: () => `/audit-events?to=${at(-1, 0)}` },
 
   { name: 'GET /codes/icd10cm', url: () => '/codes/icd10cm?search=mastectomy' },
   { name: 'GET /codes/icd10cm/{code}', url: () => '/codes/icd10cm/Z90.11' },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../../common/audit/audit.schema';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
@@ -22,8 +22,14 @@ export class AuditEventRepository {
       q.action ? eq(auditEvents.action, q.action) : undefined,
       q.from ? gte(auditEvents.occurredAt, new Date(q.from)) : undefined,
       // occurredAt is stored to the microsecond but shown to the millisecond: `to` set to an
-      // event's own occurredAt must still include that event.
-      q.to ? lte(sql`date_trunc('milliseconds', ${auditEvents.occurredAt})`, q.to) : undefined,
+      // event's own occurredAt must still include that event. Truncating `to`, not the column,
+      // keeps the bound on the bare column, which audit_events_occurred_idx serves.
+      q.to
+        ? lt(
+            auditEvents.occurredAt,
+            sql`date_trunc('milliseconds', ${q.to}::timestamptz) + interval '1 millisecond'`,
+          )
+        : undefined,
       newestFirst.after(q),
     ];
     const rows = await db
