@@ -39,6 +39,31 @@ const insertEvent = preparedQuery<AuditRow, unknown>('audit_event_insert', (db) 
   }),
 );
 
+/**
+ * One read event per record of a page, in one statement whatever the page's size: the ids come
+ * as two arrays, so the statement is built once. Columns in the table's order (drizzle inserts
+ * a SELECT into every column).
+ */
+const insertReads = preparedQuery<
+  {
+    clinicId: string;
+    ids: string[];
+    actorId: string | null;
+    action: string;
+    entityType: string;
+    entityIds: string[];
+    requestId: string | null;
+  },
+  unknown
+>('audit_reads_insert', (db) =>
+  db.insert(auditEvents).select(
+    sql`SELECT ${sql.placeholder('clinicId')}::uuid, r.id, now(), ${sql.placeholder('actorId')}::uuid,
+      ${sql.placeholder('action')}, ${sql.placeholder('entityType')}, r.entity_id,
+      ${sql.placeholder('requestId')}, '{}'::text[], NULL::jsonb
+    FROM unnest(${sql.placeholder('ids')}::uuid[], ${sql.placeholder('entityIds')}::uuid[]) AS r(id, entity_id)`,
+  ),
+);
+
 /** The one audit writer. Writes go in the caller's transaction, so the event and the change commit together. */
 @Injectable()
 export class AuditWriter {
@@ -55,13 +80,15 @@ export class AuditWriter {
     ids: readonly string[],
   ): Promise<void> {
     if (ids.length === 0) return;
-    if (ids.length === 1) {
-      await insertEvent(db, this.row(actor, { action, entityType, entityId: ids[0] ?? null }));
-      return;
-    }
-    await db
-      .insert(auditEvents)
-      .values(ids.map((entityId) => this.row(actor, { action, entityType, entityId })));
+    await insertReads(db, {
+      clinicId: actor.clinicId,
+      ids: ids.map(() => newId()),
+      actorId: actor.userId,
+      action,
+      entityType,
+      entityIds: [...ids],
+      requestId: actor.requestId,
+    });
   }
 
   private row(actor: AuditActor, entry: AuditEntry): AuditRow {
