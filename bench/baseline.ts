@@ -22,16 +22,19 @@ const pool = new Pool({
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 });
 
-// Ids that first appear in an INSERT were generated for it (the audit row, the request id).
+// Ids that first appear in an INSERT were generated for it (the audit row's id, alone or in an
+// array of ids for an INSERT … SELECT FROM unnest).
 const known = new Set<string>();
+const isNewId = (v: unknown) => typeof v === 'string' && UUID.test(v) && !known.has(v);
 const plan = queries.map((q) => {
   const isInsert = /^\s*insert/i.test(q.text);
   const fresh = q.values.map(
-    (v) => isInsert && typeof v === 'string' && UUID.test(v) && !known.has(v),
+    (v) => isInsert && (isNewId(v) || (Array.isArray(v) && v.length > 0 && v.every(isNewId))),
   );
-  for (const v of q.values) if (typeof v === 'string') known.add(v);
+  for (const v of q.values.flat()) if (typeof v === 'string') known.add(v);
   return { ...q, fresh };
 });
+const freshValue = (v: unknown) => (Array.isArray(v) ? v.map(() => randomUUID()) : randomUUID());
 const inTransaction = (i: number) => plan.slice(0, i).some((q) => /^\s*begin/i.test(q.text));
 
 async function replay(): Promise<unknown[]> {
@@ -39,7 +42,7 @@ async function replay(): Promise<unknown[]> {
   let client: PoolClient | undefined;
   try {
     for (const [i, q] of plan.entries()) {
-      const values = q.values.map((v, j) => (q.fresh[j] ? randomUUID() : v));
+      const values = q.values.map((v, j) => (q.fresh[j] ? freshValue(v) : v));
       const config = { text: q.text, values, ...(q.rowMode ? { rowMode: q.rowMode } : {}) };
       if (/^\s*begin/i.test(q.text)) client = await pool.connect();
       const result =

@@ -769,7 +769,11 @@ async function main(): Promise<void> {
             peakRssMb: NaN,
           });
           checks.baseline = { statements: queries.length, rateRatio, p99Ratio };
-          rows[0]!.note = `${Math.round(rateRatio * 100)} % of baseline req/s, p99 ${p99Ratio.toFixed(2)}×`;
+          // A baseline that failed requests answered them faster than it could have served them.
+          rows[0]!.note =
+            b.errors > 0
+              ? `no ratio: the baseline had ${b.errors} errors`
+              : `${Math.round(rateRatio * 100)} % of baseline req/s, p99 ${p99Ratio.toFixed(2)}×`;
         } finally {
           await stop(bare);
         }
