@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { TransactionRunner } from '../src/common/database/transaction-runner';
 import type { ApiResponse } from './support/api';
 import { countRows, Given, patientBody, type ClinicWithStaff } from './support/given';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -457,5 +459,54 @@ describe('GET /patients', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(Object.keys(people).length);
     expect(res.body.nextCursor).toBeNull();
+  });
+});
+
+describe('GET /patients?search= with more matches than the search reads through the trigram index', () => {
+  // patient.repository.ts sorts at most 10,000 trigram matches; a word matching more pages through
+  // the name index. 10,050 patients match "crowd" (over that cap), 3,350 match "crowder" (under
+  // it): both ways must give the same pages as ORDER BY last_name, first_name, id. First names
+  // sort in the reverse of insertion order: the matches read first in table order sort last.
+  let crowd: ClinicWithStaff;
+
+  beforeAll(async () => {
+    crowd = await given.clinicWithStaff('Crowd Clinic');
+    await t.app.get(TransactionRunner).db.execute(sql`
+      INSERT INTO patients (clinic_id, id, mrn, first_name, last_name, date_of_birth, sex_at_birth)
+      SELECT ${crowd.clinicId}::uuid, gen_random_uuid(), 'CRW-' || i, 'P' || lpad((20000 - i)::text, 5, '0'),
+             (ARRAY['Crowdson', 'Crowder', 'Ocrowdy'])[1 + i % 3], '1980-01-01', 'FEMALE'
+      FROM generate_series(1, 10050) AS i`);
+  });
+
+  async function expectedIds(word: string, offset: number, limit: number): Promise<string[]> {
+    const result = await t.app.get(TransactionRunner).db.execute(sql`
+      SELECT id FROM patients WHERE clinic_id = ${crowd.clinicId} AND search_text LIKE ${`%${word}%`}
+      ORDER BY last_name, first_name, id OFFSET ${offset} LIMIT ${limit}`);
+    return z
+      .object({ rows: z.array(z.object({ id: z.string() })) })
+      .parse(result)
+      .rows.map((r) => r.id);
+  }
+
+  async function page(word: string, cursor?: string) {
+    const res = await crowd
+      .as('COORDINATOR')
+      .get(`/patients?search=${word}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(res.status).toBe(200);
+    return res.body as { data: { id: string }[]; nextCursor: string | null };
+  }
+
+  it.each([
+    ['crowd', 10_050],
+    ['crowder', 3_350],
+  ])('pages "%s" (%i matches) in name order', async (word, matches) => {
+    expect(
+      await countRows(t, 'patients', crowd.clinicId, sql`search_text LIKE ${`%${word}%`}`),
+    ).toBe(matches);
+    const first = await page(word);
+    expect(first.data.map((p) => p.id)).toEqual(await expectedIds(word, 0, 100));
+    expect(first.nextCursor).not.toBeNull();
+    const second = await page(word, first.nextCursor ?? undefined);
+    expect(second.data.map((p) => p.id)).toEqual(await expectedIds(word, 100, 100));
   });
 });
