@@ -2,7 +2,7 @@ import { sql, type AnyColumn, type Query, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ClinicId } from '../auth/caller';
 import type { Db } from './database';
-import { byTenantKeyPlaceholders, type TenantKeyed } from './tenant-key';
+import { byTenantKey, type TenantKeyed } from './tenant-key';
 
 /** What drizzle's query builders return from `.prepare(name)`. */
 interface Preparable<R> {
@@ -97,7 +97,10 @@ export function preparedRowById<T extends PgTable & TenantKeyed>(
     (db) => {
       // Generic over the table, drizzle's select type cannot follow: the row type is the table's.
       const from: PgTable = table;
-      const select = db.select().from(from).where(byTenantKeyPlaceholders(table));
+      const select = db
+        .select()
+        .from(from)
+        .where(byTenantKey(table, sql.placeholder('clinicId'), sql.placeholder('id')));
       return lock ? select.for(lock) : select;
     },
   );

@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../auth/caller';
 import { invariant } from '../invariant';
 
@@ -8,14 +8,16 @@ export interface TenantKeyed {
   id: AnyColumn;
 }
 
-/** `clinic_id = … AND id = …`: the one way to address a record, never by id alone. */
-export function byTenantKey(table: TenantKeyed, clinicId: ClinicId, id: string): SQL {
+/**
+ * `clinic_id = … AND id = …`: the one way to address a record, never by id alone. A prepared
+ * query (prepared-query.ts) passes placeholders for the two values.
+ */
+export function byTenantKey(
+  table: TenantKeyed,
+  clinicId: ClinicId | Placeholder,
+  id: string | Placeholder,
+): SQL {
   return sql`${table.clinicId} = ${clinicId} AND ${table.id} = ${id}`;
-}
-
-/** `byTenantKey` for a prepared query (prepared-query.ts): values `clinicId` and `id`. */
-export function byTenantKeyPlaceholders(table: TenantKeyed): SQL {
-  return sql`${table.clinicId} = ${sql.placeholder('clinicId')} AND ${table.id} = ${sql.placeholder('id')}`;
 }
 
 /** The row of an INSERT/UPDATE … RETURNING that cannot come back empty. */
