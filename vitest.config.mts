@@ -1,14 +1,33 @@
+import react from '@vitejs/plugin-react';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-// Nest's dependency injection needs decorator metadata, which esbuild drops: SWC compiles the tests.
 export default defineConfig({
-  plugins: [swc.vite({ module: { type: 'es6' } })],
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
-    pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    setupFiles: ['reflect-metadata'],
+    projects: [
+      {
+        // Nest's dependency injection needs decorator metadata, which esbuild drops: SWC
+        // compiles the service and its tests.
+        plugins: [swc.vite({ module: { type: 'es6' } })],
+        test: {
+          name: 'api',
+          include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
+          pool: 'forks',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          setupFiles: ['reflect-metadata'],
+        },
+      },
+      {
+        // The web app's components and logic, in a simulated DOM (docs/web-app.md).
+        plugins: [react()],
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['web/src/test/setup.ts'],
+        },
+      },
+    ],
   },
 });

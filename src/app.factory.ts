@@ -12,16 +12,23 @@ import { sendProblem } from './common/errors/problem.filter';
 import { requestContext } from './common/http/request-context';
 import { newId } from './common/ids';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
+import { serveWebApp } from './common/http/web-app';
 import { HealthService } from './modules/health/services/health.service';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+export interface AppOptions {
+  /** The built web app (`dist/web`) to serve at `/`; none when unset or not built. */
+  readonly webRoot?: string;
+}
+
 /** Builds the whole service, ready to `listen` (main.ts) or to `inject` requests (tests, bench). */
 export async function createApp(
   config: AppConfig,
   logger: Logger = createLogger(config.logLevel),
+  options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -89,6 +96,7 @@ export async function createApp(
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',
   });
+  if (options.webRoot !== undefined) await serveWebApp(fastify, options.webRoot);
   await app.init();
   // The API speaks JSON only: other bodies are 415, not strings for the validator to puzzle over.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { join } from 'node:path';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './common/config/app-config';
 import { DataDirLocked } from './common/database/data-dir-lock';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
         'start, and several instances cannot share sessions. Set JWT_SECRET (32+ characters) outside development.',
     );
   }
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger, { webRoot: join(__dirname, 'web') });
   installShutdown(app, logger);
   await app.listen({ host: config.host, port: config.port });
   logger.info(
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
       database:
         config.database.kind === 'postgres' ? 'postgres' : `pglite:${config.database.dataDir}`,
     },
-    'Contour is listening; API docs at /api/docs',
+    'Contour is listening: the web app at /, API docs at /api/docs',
   );
 }
 

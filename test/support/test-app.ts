@@ -20,7 +20,7 @@ export interface TestApp {
  * server too (for first-start behaviour); otherwise test files share it, kept apart by clinic.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; freshDatabase?: boolean } = {},
+  options: { env?: Record<string, string>; freshDatabase?: boolean; webRoot?: string } = {},
 ): Promise<TestApp> {
   const serverUrl = process.env.DATABASE_URL;
   const fresh =
@@ -36,7 +36,11 @@ export async function startTestApp(
     ...(serverUrl ? { DATABASE_URL: fresh?.url ?? serverUrl, DATABASE_POOL_SIZE: '10' } : {}),
     ...options.env,
   });
-  const app = await createApp(config);
+  const app = await createApp(
+    config,
+    undefined,
+    options.webRoot === undefined ? {} : { webRoot: options.webRoot },
+  );
   return {
     app,
     api: new Api(app),

@@ -14,7 +14,7 @@ export class AuditEventController {
   constructor(private readonly events: AuditEventService) {}
 
   @Get()
-  @ZodResponse({ type: AuditEventPageDto })
+  @ZodResponse({ status: 200, type: AuditEventPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListAuditEventsQueryDto) {
     return this.events.listEvents(caller, query);
   }

@@ -23,7 +23,7 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ZodResponse({ type: UserDto })
+  @ZodResponse({ status: 200, type: UserDto })
   me(@CurrentUser() caller: Caller) {
     return this.auth.me(caller);
   }

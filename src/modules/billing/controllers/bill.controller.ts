@@ -22,13 +22,13 @@ export class BillController {
   constructor(private readonly billing: BillingService) {}
 
   @Get()
-  @ZodResponse({ type: BillPageDto })
+  @ZodResponse({ status: 200, type: BillPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListBillsQueryDto) {
     return this.billing.listBills(caller, query);
   }
 
   @Get(':id')
-  @ZodResponse({ type: BillDto })
+  @ZodResponse({ status: 200, type: BillDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.billing.getBill(caller, params.id);
   }

@@ -14,7 +14,7 @@ export class ClinicController {
 
   /** The caller's own clinic; other clinics are never visible. */
   @Get()
-  @ZodResponse({ type: ClinicDto })
+  @ZodResponse({ status: 200, type: ClinicDto })
   get(@CurrentUser() caller: Caller) {
     return this.clinics.getOwnClinic(caller);
   }

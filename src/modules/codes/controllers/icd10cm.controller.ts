@@ -17,13 +17,13 @@ export class Icd10cmController {
   constructor(@Inject(Icd10Catalog) private readonly catalog: Icd10Catalog) {}
 
   @Get()
-  @ZodResponse({ type: Icd10PageDto })
+  @ZodResponse({ status: 200, type: Icd10PageDto })
   search(@Query() query: SearchIcd10QueryDto) {
     return this.catalog.search(query, query);
   }
 
   @Get(':code')
-  @ZodResponse({ type: Icd10EntryDto })
+  @ZodResponse({ status: 200, type: Icd10EntryDto })
   get(@Param() params: Icd10CodeParams) {
     return this.catalog.entryFor(params.code);
   }

@@ -28,14 +28,14 @@ export class ConsentTemplateController {
   }
 
   @Get()
-  @ZodResponse({ type: ConsentTemplatePageDto })
+  @ZodResponse({ status: 200, type: ConsentTemplatePageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListConsentTemplatesQueryDto) {
     return this.templates.listTemplates(caller, query);
   }
 
   @Patch(':id')
   @Roles('ADMIN')
-  @ZodResponse({ type: ConsentTemplateDto })
+  @ZodResponse({ status: 200, type: ConsentTemplateDto })
   update(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,

@@ -22,13 +22,13 @@ export class ConsentController {
   constructor(private readonly consents: ConsentService) {}
 
   @Get()
-  @ZodResponse({ type: ConsentPageDto })
+  @ZodResponse({ status: 200, type: ConsentPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListConsentsQueryDto) {
     return this.consents.listConsents(caller, query);
   }
 
   @Get(':id')
-  @ZodResponse({ type: ConsentDto })
+  @ZodResponse({ status: 200, type: ConsentDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.consents.getConsent(caller, params.id);
   }

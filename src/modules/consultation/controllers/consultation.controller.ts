@@ -27,13 +27,13 @@ export class ConsultationController {
   }
 
   @Get()
-  @ZodResponse({ type: ConsultationPageDto })
+  @ZodResponse({ status: 200, type: ConsultationPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListConsultationsQueryDto) {
     return this.consultations.listConsultations(caller, query);
   }
 
   @Get(':id')
-  @ZodResponse({ type: ConsultationDto })
+  @ZodResponse({ status: 200, type: ConsultationDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.consultations.getConsultation(caller, params.id);
   }

@@ -23,7 +23,7 @@ export class FeeScheduleController {
   /** Upsert: 200 with the entry whether it was created (version 1) or replaced. */
   @Put(':cptCode')
   @Roles('BILLING')
-  @ZodResponse({ type: FeeScheduleEntryDto })
+  @ZodResponse({ status: 200, type: FeeScheduleEntryDto })
   put(
     @CurrentUser() caller: Caller,
     @Param() params: FeeScheduleCodeParams,
@@ -34,13 +34,13 @@ export class FeeScheduleController {
   }
 
   @Get()
-  @ZodResponse({ type: FeeScheduleEntryPageDto })
+  @ZodResponse({ status: 200, type: FeeScheduleEntryPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListFeeScheduleQueryDto) {
     return this.feeSchedule.listEntries(caller, query);
   }
 
   @Get(':cptCode')
-  @ZodResponse({ type: FeeScheduleEntryDto })
+  @ZodResponse({ status: 200, type: FeeScheduleEntryDto })
   get(@CurrentUser() caller: Caller, @Param() params: FeeScheduleCodeParams) {
     return this.feeSchedule.getEntry(caller, params.cptCode);
   }

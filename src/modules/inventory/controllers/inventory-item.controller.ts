@@ -29,14 +29,14 @@ export class InventoryItemController {
   }
 
   @Get()
-  @ZodResponse({ type: InventoryItemPageDto })
+  @ZodResponse({ status: 200, type: InventoryItemPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListInventoryItemsQueryDto) {
     return this.items.listItems(caller, query);
   }
 
   @Patch(':id')
   @Roles('NURSE')
-  @ZodResponse({ type: InventoryItemDto })
+  @ZodResponse({ status: 200, type: InventoryItemDto })
   update(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
@@ -47,7 +47,7 @@ export class InventoryItemController {
   }
 
   @Get(':id')
-  @ZodResponse({ type: InventoryItemDto })
+  @ZodResponse({ status: 200, type: InventoryItemDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.items.getItem(caller, params.id);
   }

@@ -49,7 +49,7 @@ export class InventoryStockController {
   }
 
   @Get('items/:id/stock')
-  @ZodResponse({ type: StockDto })
+  @ZodResponse({ status: 200, type: StockDto })
   stockOfItem(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.stock.stockOfItem(caller, params.id);
   }
@@ -62,7 +62,7 @@ export class InventoryStockController {
   }
 
   @Get('expiring')
-  @ZodResponse({ type: ExpiringBatchPageDto })
+  @ZodResponse({ status: 200, type: ExpiringBatchPageDto })
   expiring(@CurrentUser() caller: Caller, @Query() query: ExpiringQueryDto) {
     return this.stock.expiringBatches(caller, query);
   }
@@ -70,21 +70,21 @@ export class InventoryStockController {
   /** The recall list of a batch: patients, cases, serials. ADMIN, NURSE, SURGEON; audited. */
   @Get('batches/:id/recipients')
   @Roles('NURSE', 'SURGEON')
-  @ZodResponse({ type: RecipientsDto })
+  @ZodResponse({ status: 200, type: RecipientsDto })
   recipients(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.trace.recipientsOfBatch(caller, params.id);
   }
 
   @Get('recalls')
   @Roles('NURSE', 'SURGEON')
-  @ZodResponse({ type: RecipientsDto })
+  @ZodResponse({ status: 200, type: RecipientsDto })
   recall(@CurrentUser() caller: Caller, @Query() query: RecallQueryDto) {
     return this.trace.recall(caller, query.gtin, query.lot);
   }
 
   @Get('holds')
   @Roles('NURSE', 'COORDINATOR', 'SURGEON')
-  @ZodResponse({ type: HoldPageDto })
+  @ZodResponse({ status: 200, type: HoldPageDto })
   holds(@CurrentUser() caller: Caller, @Query() query: HoldsQueryDto) {
     return this.stock.holds(caller, query);
   }
@@ -92,7 +92,7 @@ export class InventoryStockController {
   /** "Who has this implant?" — clinical staff only: a consumed unit names its patient. */
   @Get('units/:serialNumber')
   @Roles('NURSE', 'SURGEON')
-  @ZodResponse({ type: UnitDto })
+  @ZodResponse({ status: 200, type: UnitDto })
   unit(
     @CurrentUser() caller: Caller,
     @Param() params: UnitParamsDto,

@@ -29,20 +29,20 @@ export class PatientController {
   }
 
   @Get()
-  @ZodResponse({ type: PatientPageDto })
+  @ZodResponse({ status: 200, type: PatientPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListPatientsQueryDto) {
     return this.patients.listPatients(caller, query);
   }
 
   @Get(':id')
-  @ZodResponse({ type: PatientDto })
+  @ZodResponse({ status: 200, type: PatientDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.patients.getPatient(caller, params.id);
   }
 
   @Patch(':id')
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
-  @ZodResponse({ type: PatientDto })
+  @ZodResponse({ status: 200, type: PatientDto })
   update(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,

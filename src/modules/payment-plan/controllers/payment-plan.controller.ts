@@ -21,13 +21,13 @@ export class PaymentPlanController {
   constructor(private readonly paymentPlans: PaymentPlanService) {}
 
   @Get()
-  @ZodResponse({ type: PaymentPlanPageDto })
+  @ZodResponse({ status: 200, type: PaymentPlanPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListPaymentPlansQueryDto) {
     return this.paymentPlans.listPaymentPlans(caller, query);
   }
 
   @Get(':id')
-  @ZodResponse({ type: PaymentPlanDto })
+  @ZodResponse({ status: 200, type: PaymentPlanDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.paymentPlans.getPaymentPlan(caller, params.id);
   }

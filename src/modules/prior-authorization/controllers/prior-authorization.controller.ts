@@ -32,14 +32,14 @@ export class PriorAuthorizationController {
 
   @Get()
   @Roles('BILLING', 'COORDINATOR', 'SURGEON')
-  @ZodResponse({ type: PriorAuthorizationPageDto })
+  @ZodResponse({ status: 200, type: PriorAuthorizationPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListPriorAuthorizationsQueryDto) {
     return this.authorizations.listPriorAuthorizations(caller, query);
   }
 
   @Get(':id')
   @Roles('BILLING', 'COORDINATOR', 'SURGEON')
-  @ZodResponse({ type: PriorAuthorizationDto })
+  @ZodResponse({ status: 200, type: PriorAuthorizationDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.authorizations.getPriorAuthorization(caller, params.id);
   }

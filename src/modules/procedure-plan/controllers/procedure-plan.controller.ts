@@ -45,20 +45,20 @@ export class ProcedurePlanController {
 
   @Get()
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
-  @ZodResponse({ type: ProcedurePlanPageDto })
+  @ZodResponse({ status: 200, type: ProcedurePlanPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListProcedurePlansQueryDto) {
     return this.plans.listPlans(caller, query);
   }
 
   @Get(':id')
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
-  @ZodResponse({ type: ProcedurePlanDto })
+  @ZodResponse({ status: 200, type: ProcedurePlanDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.plans.getPlan(caller, params.id);
   }
 
   @Patch(':id')
-  @ZodResponse({ type: ProcedurePlanDto })
+  @ZodResponse({ status: 200, type: ProcedurePlanDto })
   update(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
@@ -81,7 +81,7 @@ export class ProcedurePlanController {
 
   @Delete(':id/inventory/:requirementId')
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
-  @ZodResponse({ type: ProcedurePlanDto })
+  @ZodResponse({ status: 200, type: ProcedurePlanDto })
   removeRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
     return this.plans.removeRequirement(caller, params.id, params.requirementId);
   }
@@ -108,7 +108,7 @@ export class ProcedurePlanController {
 
   @Get(':id/inventory/availability')
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
-  @ZodResponse({ type: AvailabilityDto })
+  @ZodResponse({ status: 200, type: AvailabilityDto })
   availability(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.inventory.getAvailability(caller, params.id);
   }

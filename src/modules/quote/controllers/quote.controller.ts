@@ -15,7 +15,7 @@ export class QuoteController {
   constructor(private readonly quotes: QuoteService) {}
 
   @Get(':id')
-  @ZodResponse({ type: QuoteDto })
+  @ZodResponse({ status: 200, type: QuoteDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.quotes.getQuote(caller, params.id);
   }

@@ -30,21 +30,21 @@ export class OperatingRoomController {
 
   @Get()
   @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
-  @ZodResponse({ type: OperatingRoomPageDto })
+  @ZodResponse({ status: 200, type: OperatingRoomPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListOperatingRoomsQueryDto) {
     return this.rooms.listRooms(caller, query);
   }
 
   @Get(':id')
   @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
-  @ZodResponse({ type: OperatingRoomDto })
+  @ZodResponse({ status: 200, type: OperatingRoomDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.rooms.getRoom(caller, params.id);
   }
 
   /** Rename, or deactivate with `{ "active": false }`. */
   @Patch(':id')
-  @ZodResponse({ type: OperatingRoomDto })
+  @ZodResponse({ status: 200, type: OperatingRoomDto })
   update(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,

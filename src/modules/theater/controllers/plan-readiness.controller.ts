@@ -16,7 +16,7 @@ export class PlanReadinessController {
   constructor(private readonly readiness: SchedulingReadiness) {}
 
   @Get(':id/readiness')
-  @ZodResponse({ type: ReadinessDto })
+  @ZodResponse({ status: 200, type: ReadinessDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams, @Query() query: ReadinessQueryDto) {
     return this.readiness.getReadiness(caller, params.id, query);
   }

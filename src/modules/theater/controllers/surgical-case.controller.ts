@@ -40,20 +40,20 @@ export class SurgicalCaseController {
   /** The theater schedule: cases overlapping [from, to), in time order. */
   @Get()
   @Roles('COORDINATOR', 'SURGEON', 'NURSE', 'BILLING')
-  @ZodResponse({ type: SurgicalCasePageDto })
+  @ZodResponse({ status: 200, type: SurgicalCasePageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListSurgicalCasesQueryDto) {
     return this.cases.listCases(caller, query);
   }
 
   @Get(':id')
   @Roles('COORDINATOR', 'SURGEON', 'NURSE', 'BILLING')
-  @ZodResponse({ type: SurgicalCaseDto })
+  @ZodResponse({ status: 200, type: SurgicalCaseDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.cases.getCase(caller, params.id);
   }
 
   @Patch(':id')
-  @ZodResponse({ type: SurgicalCaseDto })
+  @ZodResponse({ status: 200, type: SurgicalCaseDto })
   move(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,

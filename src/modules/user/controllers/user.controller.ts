@@ -29,20 +29,20 @@ export class UserController {
 
   /** The staff directory: every role may read it, e.g. to pick a consultation's surgeon. */
   @Get()
-  @ZodResponse({ type: UserPageDto })
+  @ZodResponse({ status: 200, type: UserPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListUsersQueryDto) {
     return this.users.listUsers(caller, query);
   }
 
   @Get(':id')
-  @ZodResponse({ type: UserDto })
+  @ZodResponse({ status: 200, type: UserDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.users.getUser(caller, params.id);
   }
 
   @Patch(':id')
   @Roles('ADMIN')
-  @ZodResponse({ type: UserDto })
+  @ZodResponse({ status: 200, type: UserDto })
   update(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,

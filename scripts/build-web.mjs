@@ -1,0 +1,54 @@
+// Builds the staff web app (web/) into dist/web when a source is newer than the last build, and
+// prints the gzipped size of the JavaScript a first visit loads; over the budget, the build fails.
+import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WEB = join(ROOT, 'web');
+const OUT = join(ROOT, 'dist', 'web');
+const STAMP = join(OUT, '.built');
+const INITIAL_JS_BUDGET_KB = 300;
+const force = process.argv.includes('--force');
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'e2e') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+const sourcesChanged = () =>
+  !existsSync(STAMP) ||
+  Math.max(newestMtime(WEB), statSync(join(ROOT, 'package-lock.json')).mtimeMs) >
+    statSync(STAMP).mtimeMs;
+
+if (force || sourcesChanged()) {
+  const { build } = await import('vite');
+  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(STAMP, new Date().toISOString());
+  report();
+}
+
+/** The initial JavaScript: index.html's module script and the chunks it preloads. */
+function report() {
+  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(OUT, file))).length,
+    0,
+  );
+  const kb = bytes / 1024;
+  process.stdout.write(
+    `web app built into dist/web: initial JavaScript ${kb.toFixed(1)} KB gzipped ` +
+      `(${files.length} files; budget ${INITIAL_JS_BUDGET_KB} KB)\n`,
+  );
+  if (kb > INITIAL_JS_BUDGET_KB) {
+    process.stderr.write(`the initial JavaScript is over the ${INITIAL_JS_BUDGET_KB} KB budget\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,42 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useAuth } from './auth/AuthProvider';
+import { AppLayout } from './layout/AppLayout';
+import { SignInPage } from './pages/SignInPage';
+
+// Each area is its own chunk: the first load carries only the frame and the sign-in page.
+const PatientsArea = lazy(() => import('./pages/patients'));
+const PlansArea = lazy(() => import('./pages/plans'));
+const TheaterArea = lazy(() => import('./pages/theater'));
+const InventoryArea = lazy(() => import('./pages/inventory'));
+const BillingArea = lazy(() => import('./pages/billing'));
+const AuditArea = lazy(() => import('./pages/audit'));
+
+function Home() {
+  const { can } = useAuth();
+  return (
+    <Navigate
+      to={can('plans.read') ? '/plans' : can('bills.read') ? '/billing' : '/patients'}
+      replace
+    />
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<Home />} />
+        <Route path="patients/*" element={<PatientsArea />} />
+        <Route path="plans/*" element={<PlansArea />} />
+        <Route path="theater/*" element={<TheaterArea />} />
+        <Route path="cases/*" element={<TheaterArea />} />
+        <Route path="inventory/*" element={<InventoryArea />} />
+        <Route path="billing/*" element={<BillingArea />} />
+        <Route path="audit/*" element={<AuditArea />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Role } from './session';
+
+/**
+ * What each role may do, as docs/roles.md has it (ADMIN may do everything). The app hides what a
+ * role may not use; the API still enforces every rule.
+ */
+const GRANTS = {
+  'patients.write': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'consultations.read': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'consultations.write': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'plans.read': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'plans.write': ['SURGEON', 'COORDINATOR'],
+  'plans.requirements': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'plans.quote': ['SURGEON', 'COORDINATOR', 'BILLING'],
+  'quotes.read': ['SURGEON', 'COORDINATOR', 'BILLING'],
+  'feeSchedule.write': ['BILLING'],
+  'consents.read': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'consents.sign': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'consentTemplates.write': [],
+  'priorAuth.read': ['BILLING', 'COORDINATOR', 'SURGEON'],
+  'priorAuth.write': ['BILLING', 'COORDINATOR'],
+  'inventory.write': ['NURSE'],
+  'inventory.trace': ['NURSE', 'SURGEON'],
+  'inventory.allocate': ['NURSE', 'COORDINATOR', 'SURGEON'],
+  'rooms.write': [],
+  'cases.read': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
+  'cases.schedule': ['COORDINATOR', 'SURGEON'],
+  'cases.perform': ['SURGEON', 'NURSE'],
+  'bills.read': ['BILLING'],
+  'bills.pdf': ['BILLING', 'COORDINATOR'],
+  'bills.pay': ['BILLING'],
+  'bills.void': [],
+  'paymentPlans.read': ['BILLING', 'COORDINATOR'],
+  'paymentPlans.create': ['BILLING', 'COORDINATOR'],
+  'paymentPlans.pay': ['BILLING'],
+  'audit.read': [],
+  'users.write': [],
+} as const satisfies Record<string, readonly Exclude<Role, 'ADMIN'>[]>;
+
+export type Permission = keyof typeof GRANTS;
+
+export function can(role: Role | undefined, permission: Permission): boolean {
+  if (role === undefined) return false;
+  if (role === 'ADMIN') return true;
+  return (GRANTS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,35 @@
+import { Badge } from '@mantine/core';
+
+const COLORS: Record<string, string> = {
+  DRAFT: 'gray',
+  QUOTED: 'blue',
+  APPROVED: 'teal',
+  SCHEDULED: 'indigo',
+  IN_PROGRESS: 'orange',
+  COMPLETED: 'green',
+  CANCELLED: 'red',
+  OPEN: 'blue',
+  PAID: 'green',
+  VOID: 'red',
+  ISSUED: 'blue',
+  ACCEPTED: 'green',
+  SUPERSEDED: 'gray',
+  EXPIRED: 'gray',
+  PENDING: 'yellow',
+  SIGNED: 'green',
+  REVOKED: 'red',
+  SUBMITTED: 'blue',
+  DENIED: 'red',
+  AVAILABLE: 'green',
+  RESERVED: 'indigo',
+  CONSUMED: 'gray',
+};
+
+/** A status as a coloured badge; the text stays the API's own word, readable without colour. */
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <Badge color={COLORS[status] ?? 'gray'} variant="light">
+      {status.replace(/_/g, ' ')}
+    </Badge>
+  );
+}

@@ -1,0 +1,32 @@
+import type { UseFormReturnType } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { ApiError, describeError } from '../api/problem';
+
+/**
+ * Puts a VALIDATION_FAILED error's messages next to the fields they name (`errors[].path`, e.g.
+ * `insurance.memberId`), and answers the paths it placed; the rest belong in a ProblemAlert.
+ */
+export function applyFieldErrors<T>(
+  form: UseFormReturnType<T>,
+  error: unknown,
+  pathToField: (path: string) => string = (path) => path,
+): string[] {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return [];
+  const placed: string[] = [];
+  for (const [path, message] of Object.entries(error.fieldErrors())) {
+    const field = pathToField(path);
+    if (field in (form.getValues() as object) || field.includes('.')) {
+      form.setFieldError(field, message);
+      placed.push(path);
+    }
+  }
+  return placed;
+}
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'green', message });
+}
+
+export function notifyError(error: unknown): void {
+  notifications.show({ color: 'red', title: 'Not done', message: describeError(error) });
+}

@@ -1,0 +1,69 @@
+import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { NavLink as RouterLink, Navigate, Outlet, useLocation } from 'react-router';
+import { signInPath, useAuth } from '../auth/AuthProvider';
+import type { Permission } from '../auth/permissions';
+import { PageLoader } from '../components/PageLoader';
+
+const SECTIONS: readonly { to: string; label: string; permission?: Permission }[] = [
+  { to: '/patients', label: 'Patients' },
+  { to: '/plans', label: 'Plan board', permission: 'plans.read' },
+  { to: '/theater', label: 'Theater day', permission: 'cases.read' },
+  { to: '/inventory', label: 'Inventory' },
+  { to: '/billing', label: 'Billing', permission: 'bills.read' },
+  { to: '/audit', label: 'Audit', permission: 'audit.read' },
+];
+
+/** The frame of every signed-in screen: the sections this role may use, the user, sign-out. */
+export function AppLayout() {
+  const { user, signOut, can } = useAuth();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+  if (user === null) {
+    return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
+  }
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Text fw={700} size="lg" component="span">
+              Contour
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" component="span" data-testid="signed-in-user">
+              {user.name} · {user.role}
+            </Text>
+            <Button variant="default" size="xs" onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Sections">
+        {SECTIONS.filter((s) => s.permission === undefined || can(s.permission)).map((s) => (
+          <NavLink
+            key={s.to}
+            component={RouterLink}
+            to={s.to}
+            label={s.label}
+            onClick={close}
+            active={location.pathname.startsWith(s.to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
