@@ -12,6 +12,7 @@ import { sendProblem } from './common/errors/problem.filter';
 import { requestContext } from './common/http/request-context';
 import { newId } from './common/ids';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
+import { withOpenApi30Nullables } from './common/http/openapi';
 import { serveWebApp } from './common/http/web-app';
 import { HealthService } from './modules/health/services/health.service';
 
@@ -92,7 +93,7 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), {
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(withOpenApi30Nullables(document)), {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',
   });

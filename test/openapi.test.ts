@@ -32,6 +32,26 @@ describe('the OpenAPI document', () => {
     expect(JSON.stringify(doc)).not.toMatch(/passwordHash/);
   });
 
+  it('writes a nullable type the OpenAPI 3.0 way, never as a list of types', async () => {
+    const doc = (await t.api.get('/api/openapi.json')).body;
+    const listTypes: string[] = [];
+    const visit = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      if (Array.isArray((node as { type?: unknown }).type)) listTypes.push(path);
+      for (const [key, value] of Object.entries(node)) visit(value, `${path}/${key}`);
+    };
+    visit(doc, '');
+    expect(listTypes).toEqual([]);
+    const plan = doc.components.schemas.ProcedurePlanDto_Output.properties;
+    expect(plan.approvedAt).toEqual({ type: 'string', nullable: true });
+    expect(plan.notes).toEqual({ type: 'string', nullable: true });
+    expect(plan.cptCodes).toEqual({ type: 'array', items: { type: 'string' } });
+    expect(doc.components.schemas.PatientPageDto_Output.properties.nextCursor).toMatchObject({
+      type: 'string',
+      nullable: true,
+    });
+  });
+
   it('has a browsable UI', async () => {
     const res = await t.api.get('/api/docs');
     expect(res.status).toBe(200);

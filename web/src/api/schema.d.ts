@@ -1167,7 +1167,7 @@ export interface components {
                 occurredAt: string;
                 requestId: string | null;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         AvailabilityDto_Output: {
             data: {
@@ -1185,7 +1185,7 @@ export interface components {
             /** Format: uuid */
             batchId: string;
             batchNumber: string;
-            expiresAt: string[];
+            expiresAt: string | null;
             /** Format: uuid */
             itemId: string;
             onHand: number;
@@ -1220,7 +1220,7 @@ export interface components {
                 unitPrice: string;
             }[];
             paid: string;
-            paidAt: string[];
+            paidAt: string | null;
             patientBalance: string;
             /** Format: uuid */
             patientId: string;
@@ -1250,8 +1250,8 @@ export interface components {
             total: string;
             updatedAt: string;
             version: number;
-            voidedAt: string[];
-            voidReason: string[];
+            voidedAt: string | null;
+            voidReason: string | null;
         };
         BillPageDto_Output: {
             data: {
@@ -1314,7 +1314,7 @@ export interface components {
                 voidedAt: string | null;
                 voidReason: string | null;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         CancelPriorAuthorizationDto: {
             reason: string;
@@ -1368,12 +1368,12 @@ export interface components {
             recordedById: string | null;
             /** @enum {string|null} */
             relationship: "SELF" | "GUARDIAN" | "POWER_OF_ATTORNEY" | null;
-            revokedAt: string[];
-            revokeReason: string[];
+            revokedAt: string | null;
+            revokeReason: string | null;
             /** @enum {string|null} */
             signatureMethod: "TYPED" | "DRAWN" | null;
-            signedAt: string[];
-            signerName: string[];
+            signedAt: string | null;
+            signerName: string | null;
             /** @enum {string} */
             status: "PENDING" | "SIGNED" | "REVOKED" | "VOIDED";
             templateCode: string;
@@ -1381,8 +1381,8 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
-            voidedAt: string[];
-            voidReason: string[];
+            voidedAt: string | null;
+            voidReason: string | null;
             /** Format: uuid */
             witnessId: string | null;
         };
@@ -1419,7 +1419,7 @@ export interface components {
                 /** Format: uuid */
                 witnessId: string | null;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         ConsentTemplateDto_Output: {
             active: boolean;
@@ -1450,7 +1450,7 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         ConsultationDto_Output: {
             consultationDate: string;
@@ -1459,7 +1459,7 @@ export interface components {
             createdById: string;
             /** Format: uuid */
             id: string;
-            notes: string[];
+            notes: string | null;
             /** Format: uuid */
             patientId: string;
             reason: string;
@@ -1483,7 +1483,7 @@ export interface components {
                 surgeonId: string;
                 updatedAt: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         CreateConsentTemplateDto: {
             active?: boolean;
@@ -1616,7 +1616,7 @@ export interface components {
                 onHand: number;
                 reserved: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         FeeScheduleEntryDto_Output: {
             anesthesiaFee: string;
@@ -1643,7 +1643,7 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         HoldPageDto_Output: {
             data: {
@@ -1663,7 +1663,7 @@ export interface components {
                 requirementId: string;
                 serialNumber: string | null;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         Icd10EntryDto_Output: {
             billable: boolean;
@@ -1676,7 +1676,7 @@ export interface components {
                 code: string;
                 description: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         InventoryItemDto_Output: {
             active: boolean;
@@ -1684,16 +1684,16 @@ export interface components {
             category: "IMPLANT" | "SUTURE" | "CONSUMABLE" | "MEDICATION" | "OTHER";
             code: string;
             createdAt: string;
-            gtin: string[];
-            hcpcsCode: string[];
+            gtin: string | null;
+            hcpcsCode: string | null;
             /** Format: uuid */
             id: string;
             isBillable: boolean;
-            manufacturer: string[];
+            manufacturer: string | null;
             name: string;
             requiresSerialNumber: boolean;
-            shape: string[];
-            size: string[];
+            shape: string | null;
+            size: string | null;
             unitPrice: string;
             updatedAt: string;
             version: number;
@@ -1719,7 +1719,7 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         InventoryRequirementDto_Output: {
             /** Format: uuid */
@@ -1737,8 +1737,8 @@ export interface components {
             quantity: number;
             requiresSerialNumber: boolean;
             serialNumbers: string[];
-            shapeRequirement: string[];
-            sizeRequirement: string[];
+            shapeRequirement: string | null;
+            sizeRequirement: string | null;
         };
         LoginDto: {
             email: string;
@@ -1783,12 +1783,12 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         PatientDto_Output: {
             createdAt: string;
             dateOfBirth: string;
-            email: string[];
+            email: string | null;
             firstName: string;
             /** Format: uuid */
             id: string;
@@ -1799,7 +1799,7 @@ export interface components {
             } | null;
             lastName: string;
             mrn: string;
-            phone: string[];
+            phone: string | null;
             /** @enum {string} */
             sexAtBirth: "FEMALE" | "MALE" | "UNKNOWN";
             updatedAt: string;
@@ -1826,7 +1826,7 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         PaymentPlanDto_Output: {
             balance: string;
@@ -1913,25 +1913,25 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         PriorAuthorizationDto_Output: {
             approvedCptCodes: string[];
-            authorizationNumber: string[];
-            cancelledAt: string[];
-            cancelReason: string[];
+            authorizationNumber: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
             cptCodes: string[];
             createdAt: string;
             /** Format: uuid */
             createdById: string;
-            decidedAt: string[];
+            decidedAt: string | null;
             /** Format: uuid */
             decidedById: string | null;
             diagnosisCodes: string[];
             /** Format: uuid */
             id: string;
             memberId: string;
-            notes: string[];
+            notes: string | null;
             /** Format: uuid */
             patientId: string;
             payerName: string;
@@ -1940,12 +1940,12 @@ export interface components {
             referenceNumber: string;
             /** @enum {string} */
             status: "DRAFT" | "SUBMITTED" | "APPROVED" | "DENIED" | "CANCELLED";
-            submittedAt: string[];
+            submittedAt: string | null;
             /** Format: uuid */
             submittedById: string | null;
             updatedAt: string;
-            validFrom: string[];
-            validTo: string[];
+            validFrom: string | null;
+            validTo: string | null;
             version: number;
         };
         PriorAuthorizationPageDto_Output: {
@@ -1982,14 +1982,14 @@ export interface components {
                 validTo: string | null;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         ProcedurePlanDto_Output: {
-            approvedAt: string[];
+            approvedAt: string | null;
             /** Format: uuid */
             approvedById: string | null;
-            cancelledAt: string[];
-            cancelReason: string[];
+            cancelledAt: string | null;
+            cancelReason: string | null;
             consent: {
                 /** Format: uuid */
                 id: string;
@@ -2031,7 +2031,7 @@ export interface components {
                 shapeRequirement: string | null;
                 sizeRequirement: string | null;
             }[];
-            notes: string[];
+            notes: string | null;
             /** Format: uuid */
             patientId: string;
             patientPortion: string | null;
@@ -2111,7 +2111,7 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         PutFeeScheduleEntryDto: {
             anesthesiaFee?: string | number;
@@ -2120,7 +2120,7 @@ export interface components {
             surgeonFee: string | number;
         };
         QuoteDto_Output: {
-            acceptedAt: string[];
+            acceptedAt: string | null;
             /** Format: uuid */
             id: string;
             insurancePortion: string;
@@ -2158,7 +2158,7 @@ export interface components {
                 required: boolean;
             }[];
             ready: boolean;
-            surgeryDate: string[];
+            surgeryDate: string | null;
         };
         ReceiveBatchDto: {
             batchNumber: string;
@@ -2187,7 +2187,7 @@ export interface components {
             /** Format: uuid */
             batchId: string;
             batchNumber: string;
-            expiresAt: string[];
+            expiresAt: string | null;
             itemCode: string;
             /** Format: uuid */
             itemId: string;
@@ -2274,11 +2274,11 @@ export interface components {
         SurgicalCaseDto_Output: {
             /** Format: uuid */
             billId: string | null;
-            cancelledAt: string[];
-            cancelReason: string[];
+            cancelledAt: string | null;
+            cancelReason: string | null;
             caseNumber: string;
-            completedAt: string[];
-            completionNotes: string[];
+            completedAt: string | null;
+            completionNotes: string | null;
             cptCodes: string[];
             createdAt: string;
             /** Format: uuid */
@@ -2312,7 +2312,7 @@ export interface components {
             procedureType: "COSMETIC" | "RECONSTRUCTIVE" | "HYBRID";
             scheduledEnd: string;
             scheduledStart: string;
-            startedAt: string[];
+            startedAt: string | null;
             /** @enum {string} */
             status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
             /** Format: uuid */
@@ -2370,13 +2370,13 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         UnitDto_Output: {
             /** Format: uuid */
             batchId: string;
             batchNumber: string;
-            consumedAt: string[];
+            consumedAt: string | null;
             itemCode: string;
             /** Format: uuid */
             itemId: string;
@@ -2496,7 +2496,7 @@ export interface components {
                 updatedAt: string;
                 version: number;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         VoidBillDto: {
             reason: string;
