@@ -29,7 +29,13 @@ const sourcesChanged = () =>
 
 if (force || sourcesChanged()) {
   const { build } = await import('vite');
-  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  try {
+    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  } catch (error) {
+    // Rollup's error carries the list of every watched file: the message is what helps.
+    process.stderr.write(`web app build failed: ${error?.message ?? error}\n`);
+    process.exit(1);
+  }
   writeFileSync(STAMP, new Date().toISOString());
   report();
 }

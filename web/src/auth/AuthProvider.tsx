@@ -1,13 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router';
 import { api, setUnauthenticatedHandler, unwrap } from '../api/client';
 import { can, type Permission } from './permissions';
 import { sessionStore, type Session, type User } from './session';
 
 interface Auth {
   readonly user: User | null;
+  /** Why there is no session: it ran out or stopped working, or the user signed out. */
+  readonly ended: 'expired' | 'signed-out' | null;
   readonly signIn: (email: string, password: string) => Promise<User>;
   readonly signOut: () => void;
   readonly can: (permission: Permission) => boolean;
@@ -24,39 +25,52 @@ export function signInPath(from: string): string {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(() => sessionStore.read());
-  const navigate = useNavigate();
-  const location = useLocation();
+  const [ended, setEnded] = useState<Auth['ended']>(null);
   const queryClient = useQueryClient();
 
+  // The signed-in frame (AppLayout) sends the user to sign-in once the session is gone.
   const end = useCallback(
-    (expired: boolean) => {
+    (why: 'expired' | 'signed-out') => {
       sessionStore.clear();
+      setEnded(why);
       setSession(null);
       queryClient.clear();
-      const here = `${window.location.pathname}${window.location.search}`;
-      void navigate(expired ? signInPath(here) : '/sign-in', {
-        replace: true,
-        state: expired ? { expired: true } : undefined,
-      });
     },
-    [navigate, queryClient],
+    [queryClient],
   );
 
   // A 401 from any call, or the token's own expiry, ends the session and keeps the page to return to.
   useEffect(() => {
     setUnauthenticatedHandler(() => {
-      if (sessionStore.read() !== null || session !== null) end(true);
+      if (sessionStore.read() !== null || session !== null) end('expired');
     });
   }, [end, session]);
   useEffect(() => {
     if (session === null) return;
-    const timer = setTimeout(() => end(true), Math.max(0, session.expiresAt - Date.now()));
+    const timer = setTimeout(() => end('expired'), Math.max(0, session.expiresAt - Date.now()));
     return () => clearTimeout(timer);
-  }, [session, end, location.pathname]);
+  }, [session, end]);
+
+  // The stored session is checked once per load: a token that stopped working (revoked, a password
+  // changed) ends here, and a changed name or role shows at once.
+  const me = useQuery({
+    queryKey: ['auth', 'me', session?.token],
+    queryFn: () => unwrap(api.GET('/api/v1/auth/me')),
+    enabled: session !== null,
+    staleTime: Infinity,
+  });
+  useEffect(() => {
+    if (me.data === undefined || session === null) return;
+    if (JSON.stringify(me.data) === JSON.stringify(session.user)) return;
+    const next = { ...session, user: me.data };
+    sessionStore.write(next);
+    setSession(next);
+  }, [me.data, session]);
 
   const value = useMemo<Auth>(
     () => ({
       user: session?.user ?? null,
+      ended,
       signIn: async (email, password) => {
         const result = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
         const next: Session = {
@@ -66,13 +80,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         };
         sessionStore.write(next);
         queryClient.clear();
+        setEnded(null);
         setSession(next);
         return result.user;
       },
-      signOut: () => end(false),
+      signOut: () => end('signed-out'),
       can: (permission) => can(session?.user.role, permission),
     }),
-    [session, end, queryClient],
+    [session, ended, end, queryClient],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,6 +1,11 @@
 import { Alert, List } from '@mantine/core';
 import { ApiError, describeError } from '../api/problem';
 
+/** Ends a message with a full stop, so a following sentence reads as one. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /**
  * An error as a person reads it: the API's `detail`, the checks still unmet for a blocked
  * schedule, and, for a form's VALIDATION_FAILED, the fields that the form does not show itself.
@@ -19,7 +24,7 @@ export function ProblemAlert({
   const otherFields = (problem?.errors ?? []).filter((e) => !shownFields.includes(e.path));
   return (
     <Alert color="red" title={title ?? problem?.title ?? 'Something went wrong'} role="alert">
-      {describeError(error)}
+      {sentence(describeError(error))}
       {problem?.status === 412 && (
         <>
           {' '}

@@ -3,15 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { ApiError, describeError } from '../api/problem';
 
 /**
- * Puts a VALIDATION_FAILED error's messages next to the fields they name (`errors[].path`, e.g.
- * `insurance.memberId`), and answers the paths it placed; the rest belong in a ProblemAlert.
+ * Puts the messages of an error that names fields (VALIDATION_FAILED, or DUPLICATE for a taken
+ * MRN or code) next to the fields they name (`errors[].path`, e.g. `insurance.memberId`), and
+ * answers the paths it placed; the rest belong in a ProblemAlert.
  */
 export function applyFieldErrors<T>(
   form: UseFormReturnType<T>,
   error: unknown,
   pathToField: (path: string) => string = (path) => path,
 ): string[] {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return [];
+  if (!(error instanceof ApiError) || (error.problem.errors ?? []).length === 0) return [];
   const placed: string[] = [];
   for (const [path, message] of Object.entries(error.fieldErrors())) {
     const field = pathToField(path);

@@ -17,11 +17,12 @@ const SECTIONS: readonly { to: string; label: string; permission?: Permission }[
 
 /** The frame of every signed-in screen: the sections this role may use, the user, sign-out. */
 export function AppLayout() {
-  const { user, signOut, can } = useAuth();
+  const { user, ended, signOut, can } = useAuth();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   if (user === null) {
-    return <Navigate to={signInPath(`${location.pathname}${location.search}`)} replace />;
+    const here = `${location.pathname}${location.search}`;
+    return <Navigate to={ended === 'signed-out' ? '/sign-in' : signInPath(here)} replace />;
   }
   return (
     <AppShell

@@ -10,7 +10,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { ProblemAlert } from '../components/ProblemAlert';
 
@@ -20,9 +20,8 @@ function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
-  const { user, signIn } = useAuth();
+  const { user, ended, signIn } = useAuth();
   const [params] = useSearchParams();
-  const location = useLocation();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const form = useForm({
@@ -34,7 +33,7 @@ export function SignInPage() {
   });
   const next = safeNext(params.get('next'));
   if (user !== null) return <Navigate to={next} replace />;
-  const expired = (location.state as { expired?: boolean } | null)?.expired === true;
+  const expired = ended === 'expired';
 
   return (
     <Center mih="100vh" p="md">

@@ -1,11 +1,15 @@
 import { Route, Routes } from 'react-router';
-import { PageHeader } from '../../components/PageHeader';
+import { NewPatientPage } from './NewPatientPage';
+import { PatientListPage } from './PatientListPage';
+import { PatientPage } from './PatientPage';
 
 /** The patients screens (routes under /patients). */
 export default function PatientsArea() {
   return (
     <Routes>
-      <Route index element={<PageHeader title="Patients" />} />
+      <Route index element={<PatientListPage />} />
+      <Route path="new" element={<NewPatientPage />} />
+      <Route path=":id" element={<PatientPage />} />
     </Routes>
   );
 }

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type ServerProcess } from '../../test/support/server-process';
+
+export const ADMIN = { email: 'admin@e2e.example', password: 'admin-password-e2e-1' };
+
+export const STAFF = {
+  coordinator: {
+    email: 'coordinator@e2e.example',
+    password: 'coordinator-password-1',
+    name: 'Tom Alvarez',
+    role: 'COORDINATOR',
+  },
+  surgeon: {
+    email: 'surgeon@e2e.example',
+    password: 'surgeon-password-1',
+    name: 'Dr. Ana Lee',
+    role: 'SURGEON',
+  },
+  nurse: {
+    email: 'nurse@e2e.example',
+    password: 'nurse-password-1',
+    name: 'Priya Nair',
+    role: 'NURSE',
+  },
+  billing: {
+    email: 'billing@e2e.example',
+    password: 'billing-password-1',
+    name: 'Jordan Kim',
+    role: 'BILLING',
+  },
+} as const;
+
+export const SERIALS = ['SN12345', 'SN12346', 'SN12347'];
+
+export interface E2eServer {
+  readonly baseUrl: string;
+  readonly process: ServerProcess;
+  /** A call of the API as the clinic's admin (setup only; the walk itself goes through the app). */
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** `npm start`'s server, built, on a fresh PGlite folder, its first admin from the environment. */
+export async function startE2eServer(): Promise<E2eServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'contour-e2e-'));
+  const proc = await startServer({
+    PGLITE_DATA_DIR: dataDir,
+    JWT_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    BOOTSTRAP_CLINIC_NAME: 'E2E Clinic',
+  });
+  const baseUrl = `http://127.0.0.1:${proc.port}`;
+  const auth: { token?: string } = {};
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(auth.token === undefined ? {} : { authorization: `Bearer ${auth.token}` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  };
+  auth.token = (await call<{ accessToken: string }>('POST', '/auth/login', ADMIN)).accessToken;
+  return {
+    baseUrl,
+    process: proc,
+    api: call,
+    async stop() {
+      proc.child.kill('SIGTERM');
+      await proc.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * What the clinic has before the walk (the admin's and the nurse's set-up work, done through the
+ * API): staff, the fee for CPT 19325, the 300cc implant with three serials in one lot, sutures,
+ * the consent template and an operating room.
+ */
+export async function setUpClinic(server: E2eServer): Promise<{ roomName: string }> {
+  for (const person of Object.values(STAFF)) await server.api('POST', '/users', person);
+  await server.api('PUT', '/fee-schedule/19325', {
+    description: 'Breast augmentation with implant',
+    surgeonFee: '7000.00',
+    facilityFee: '200.00',
+  });
+  const implant = await server.api<{ id: string }>('POST', '/inventory/items', {
+    code: 'breast-implant-300cc-round',
+    name: 'Silicone breast implant 300cc round',
+    category: 'IMPLANT',
+    manufacturer: 'Mentor',
+    size: '300cc',
+    shape: 'Round',
+    unitPrice: '400.00',
+    isBillable: true,
+    requiresSerialNumber: true,
+    hcpcsCode: 'L8600',
+  });
+  const expiresAt = new Date(Date.now() + 400 * 864e5).toISOString().slice(0, 10);
+  await server.api('POST', `/inventory/items/${implant.id}/batches`, {
+    batchNumber: 'BATCH-2026-001',
+    expiresAt,
+    serialNumbers: SERIALS,
+  });
+  await server.api('POST', '/consent-templates', {
+    code: 'BREAST_AUG_CONSENT_V2',
+    version: 2,
+    title: 'Consent to breast augmentation',
+    body: 'I consent to breast augmentation with implants. Risks include capsular contracture, rupture and revision surgery.',
+    cptCodes: ['19325'],
+  });
+  const roomName = 'OR 1';
+  await server.api('POST', '/operating-rooms', { name: roomName });
+  return { roomName };
+}

@@ -1,0 +1,77 @@
+import { Anchor, Table } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { QueryState } from '../../components/QueryState';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime, formatMoney } from '../../lib/format';
+import { nextCursor, SECTION_PAGE } from './queries';
+import { LoadMore, Section } from './Section';
+
+type Bill = components['schemas']['BillDto_Output'];
+
+export function BillsSection({ patientId }: { patientId: string }) {
+  const bills = useInfiniteQuery({
+    queryKey: ['bills', 'list', { patientId }],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/bills', {
+          params: { query: { patientId, limit: SECTION_PAGE, cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  });
+  return (
+    <Section title="Bills">
+      <QueryState
+        query={bills}
+        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
+        empty="No bills yet."
+      >
+        {(data) => (
+          <>
+            <BillTable bills={data.pages.flatMap((p) => p.data)} />
+            <LoadMore query={bills} label="Load more bills" />
+          </>
+        )}
+      </QueryState>
+    </Section>
+  );
+}
+
+function BillTable({ bills }: { bills: readonly Bill[] }) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Bill</Table.Th>
+            <Table.Th>Issued</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th ta="right">Total</Table.Th>
+            <Table.Th ta="right">Balance</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {bills.map((bill) => (
+            <Table.Tr key={bill.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/billing/bills/${bill.id}`}>
+                  {bill.billNumber}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{formatDateTime(bill.issuedAt)}</Table.Td>
+              <Table.Td>
+                <StatusBadge status={bill.status} />
+              </Table.Td>
+              <Table.Td ta="right">{formatMoney(bill.total)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(bill.balance)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

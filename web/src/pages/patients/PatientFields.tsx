@@ -1,0 +1,70 @@
+import { Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import type { UseFormReturnType } from '@mantine/form';
+import { todayIso } from '../../lib/format';
+import { SEX_OPTIONS, type PatientFormValues } from './patientForm';
+
+/** The form paths these fields show, so a ProblemAlert lists only the API's other errors. */
+export const PATIENT_FIELD_PATHS = [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'sexAtBirth',
+  'mrn',
+  'email',
+  'phone',
+  'insurance.payerName',
+  'insurance.memberId',
+  'insurance.groupNumber',
+];
+
+/** The inputs of the patient form, for creating (with the MRN) and editing (without). */
+export function PatientFields({
+  form,
+  withMrn,
+}: {
+  form: UseFormReturnType<PatientFormValues>;
+  withMrn: boolean;
+}) {
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="First name" withAsterisk {...form.getInputProps('firstName')} />
+        <TextInput label="Last name" withAsterisk {...form.getInputProps('lastName')} />
+        <DateInput
+          label="Date of birth"
+          withAsterisk
+          placeholder="YYYY-MM-DD"
+          minDate="1900-01-01"
+          // Future days are greyed in the calendar, but a typed one stays, so the form can say why.
+          excludeDate={(date) => date > todayIso()}
+          defaultLevel="decade"
+          {...form.getInputProps('dateOfBirth')}
+        />
+        <Select
+          label="Sex at birth"
+          withAsterisk
+          placeholder="Choose"
+          data={SEX_OPTIONS as { value: string; label: string }[]}
+          {...form.getInputProps('sexAtBirth')}
+        />
+        {withMrn && (
+          <TextInput
+            label="MRN"
+            description="Leave empty to have one assigned"
+            {...form.getInputProps('mrn')}
+          />
+        )}
+        <TextInput label="Email" type="email" {...form.getInputProps('email')} />
+        <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
+      </SimpleGrid>
+      <Fieldset legend="Insurance (optional)">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label="Payer name" {...form.getInputProps('insurance.payerName')} />
+          <TextInput label="Member ID" {...form.getInputProps('insurance.memberId')} />
+          <TextInput label="Group number" {...form.getInputProps('insurance.groupNumber')} />
+        </SimpleGrid>
+      </Fieldset>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { Anchor, Button, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { formatDate, formatPatientName } from '../../lib/format';
+import { nextCursor } from './queries';
+import { sexLabel, type Patient } from './patientForm';
+import { LoadMore } from './Section';
+
+const PAGE = 25;
+
+/** `/patients`: search by name or MRN, or every patient by name, a page at a time. */
+export function PatientListPage() {
+  const { can } = useAuth();
+  // The search is kept in the address, so going back from a patient returns to the same results.
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(() => params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(text.trim(), 300);
+
+  const patients = useInfiniteQuery({
+    queryKey: ['patients', 'list', { search: debounced }],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/patients', {
+          params: {
+            query: {
+              search: debounced === '' ? undefined : debounced,
+              limit: PAGE,
+              cursor: pageParam,
+            },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+    placeholderData: keepPreviousData,
+  });
+
+  const onSearch = (value: string) => {
+    setText(value);
+    setParams(value.trim() === '' ? {} : { q: value }, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader title="Patients">
+        {can('patients.write') && (
+          <Button component={Link} to="/patients/new">
+            New patient
+          </Button>
+        )}
+      </PageHeader>
+      <Stack>
+        <TextInput
+          label="Search patients"
+          description="Name or MRN"
+          type="search"
+          maxLength={100}
+          maw={420}
+          value={text}
+          onChange={(e) => onSearch(e.currentTarget.value)}
+        />
+        <QueryState
+          query={patients}
+          isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
+          empty={debounced === '' ? 'No patients yet.' : `No patients match “${debounced}”.`}
+        >
+          {(data) => (
+            <>
+              <PatientTable patients={data.pages.flatMap((p) => p.data)} />
+              <LoadMore query={patients} />
+            </>
+          )}
+        </QueryState>
+      </Stack>
+    </>
+  );
+}
+
+function PatientTable({ patients }: { patients: readonly Patient[] }) {
+  const navigate = useNavigate();
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>MRN</Table.Th>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Date of birth</Table.Th>
+            <Table.Th>Sex</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {patients.map((p) => (
+            <Table.Tr
+              key={p.id}
+              style={{ cursor: 'pointer' }}
+              // The name is the keyboard's way in; a click anywhere on the row does the same.
+              onClick={() => void navigate(`/patients/${p.id}`)}
+            >
+              <Table.Td>
+                <Text ff="monospace" size="sm">
+                  {p.mrn}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/patients/${p.id}`}
+                  onClick={(e) => e.stopPropagation()}
+                >
+                  {formatPatientName(p)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{formatDate(p.dateOfBirth)}</Table.Td>
+              <Table.Td>{sexLabel(p.sexAtBirth)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,130 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useAuth } from '../../auth/AuthProvider';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { formatDate, todayIso } from '../../lib/format';
+import { BillsSection } from './BillsSection';
+import { ConsultationsSection } from './ConsultationsSection';
+import { EditPatientModal } from './EditPatientModal';
+import { ImplantsSection } from './ImplantsSection';
+import { ageOn, sexLabel, type Patient } from './patientForm';
+import { PlansSection } from './PlansSection';
+import { usePatient } from './queries';
+
+/** `/patients/:id`: who the patient is, then what the practice has done for them. */
+export function PatientPage() {
+  const { id = '' } = useParams();
+  const patient = usePatient(id);
+  return (
+    <>
+      <Anchor component={Link} to="/patients" size="sm">
+        ← Patients
+      </Anchor>
+      <QueryState query={patient}>{(p) => <PatientDetails patient={p} />}</QueryState>
+    </>
+  );
+}
+
+function PatientDetails({ patient }: { patient: Patient }) {
+  const { can } = useAuth();
+  const [editing, { open, close }] = useDisclosure(false);
+  return (
+    <Stack>
+      <PageHeader
+        title={
+          <Group gap="sm" component="span" wrap="wrap">
+            {patient.firstName} {patient.lastName}
+            <Badge variant="outline" color="gray" size="lg" ff="monospace">
+              {patient.mrn}
+            </Badge>
+          </Group>
+        }
+      >
+        {can('patients.write') && <Button onClick={open}>Edit</Button>}
+      </PageHeader>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Demographics patient={patient} />
+        <InsuranceCard insurance={patient.insurance} />
+      </SimpleGrid>
+      {can('consultations.read') && <ConsultationsSection patientId={patient.id} />}
+      {can('plans.read') && <PlansSection patientId={patient.id} />}
+      {can('cases.read') && <ImplantsSection patientId={patient.id} />}
+      {can('bills.read') && <BillsSection patientId={patient.id} />}
+      <EditPatientModal patient={patient} opened={editing} onClose={close} />
+    </Stack>
+  );
+}
+
+/** Label and value rows: a vertical table reads as "Email: …" to a screen reader. */
+function Facts({ rows }: { rows: readonly [string, ReactNode][] }) {
+  return (
+    <Table variant="vertical" layout="fixed" withTableBorder={false}>
+      <Table.Tbody>
+        {rows.map(([label, value]) => (
+          <Table.Tr key={label}>
+            <Table.Th w={130}>{label}</Table.Th>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Demographics({ patient }: { patient: Patient }) {
+  const age = ageOn(patient.dateOfBirth, todayIso());
+  return (
+    <Card withBorder component="section" aria-label="Demographics">
+      <Title order={2} size="h4" mb="xs">
+        Demographics
+      </Title>
+      <Facts
+        rows={[
+          ['MRN', patient.mrn],
+          [
+            'Date of birth',
+            `${formatDate(patient.dateOfBirth)}${age === null ? '' : ` (${age} years)`}`,
+          ],
+          ['Sex at birth', sexLabel(patient.sexAtBirth)],
+          ['Email', patient.email ?? '—'],
+          ['Phone', patient.phone ?? '—'],
+        ]}
+      />
+    </Card>
+  );
+}
+
+function InsuranceCard({ insurance }: { insurance: Patient['insurance'] }) {
+  return (
+    <Card withBorder component="section" aria-label="Insurance">
+      <Title order={2} size="h4" mb="xs">
+        Insurance
+      </Title>
+      {insurance === null ? (
+        <Text c="dimmed">No insurance on file (self-pay).</Text>
+      ) : (
+        <Facts
+          rows={[
+            ['Payer', insurance.payerName],
+            ['Member ID', insurance.memberId],
+            ['Group number', insurance.groupNumber ?? '—'],
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
