@@ -23,6 +23,9 @@ const COLORS: Record<string, string> = {
   AVAILABLE: 'green',
   RESERVED: 'indigo',
   CONSUMED: 'gray',
+  ACTIVE: 'blue',
+  PARTIALLY_PAID: 'yellow',
+  OVERDUE: 'red',
 };
 
 /** A status as a coloured badge; the text stays the API's own word, readable without colour. */

@@ -1,0 +1,328 @@
+import {
+  Anchor,
+  Button,
+  Center,
+  Code,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../lib/format';
+import { ENTITY_TYPES, entityPath, isUuid, toApiQuery, type AuditFilters } from './auditFilters';
+
+type AuditEvent = components['schemas']['AuditEventPageDto_Output']['data'][number];
+
+const PAGE_SIZE = 50;
+const FILTER_NAMES = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
+
+/** The clinic's audit trail, newest first, narrowed by the filters the URL keeps. */
+export function AuditEventsPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(
+    FILTER_NAMES.map((name) => [name, params.get(name) ?? '']),
+  ) as unknown as AuditFilters;
+
+  // The entity ID is typed: only a full ID (or none) reaches the URL and the query.
+  const [entityIdDraft, setEntityIdDraft] = useState(filters.entityId);
+  const [seenEntityId, setSeenEntityId] = useState(filters.entityId);
+  if (filters.entityId !== seenEntityId) {
+    setSeenEntityId(filters.entityId);
+    setEntityIdDraft(filters.entityId);
+  }
+
+  const setFilter = (name: keyof AuditFilters, value: string | null) => {
+    // The URL as it is now, not as this render saw it: two filters set in quick succession
+    // (From, then To) must not undo each other while the router's update is pending.
+    const next = new URLSearchParams(window.location.search);
+    if (value === null || value === '') next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: true });
+  };
+
+  const typeEntityId = (value: string) => {
+    setEntityIdDraft(value);
+    if (value.trim() === '' || isUuid(value)) setFilter('entityId', value.trim());
+  };
+
+  const users = useQuery({
+    queryKey: ['users', 'list', { limit: 100 }],
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })),
+  });
+  const userNames = new Map((users.data?.data ?? []).map((u) => [u.id, u.name]));
+
+  const draftError =
+    entityIdDraft.trim() !== '' && !isUuid(entityIdDraft)
+      ? 'Enter the whole ID (36 characters, as the table shows it)'
+      : null;
+  const checked = toApiQuery(filters);
+  const hasFilters = FILTER_NAMES.some((name) => filters[name] !== '') || entityIdDraft !== '';
+
+  return (
+    <>
+      <PageHeader title="Audit events" />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} mb="sm">
+        <Select
+          label="Entity type"
+          placeholder="Any type"
+          data={[...ENTITY_TYPES]}
+          value={filters.entityType === '' ? null : filters.entityType}
+          onChange={(value) => setFilter('entityType', value)}
+          searchable
+          clearable
+        />
+        <TextInput
+          label="Entity ID"
+          placeholder="Full ID"
+          value={entityIdDraft}
+          onChange={(event) => typeEntityId(event.currentTarget.value)}
+          error={draftError}
+          styles={{ input: { fontFamily: 'monospace' } }}
+        />
+        <Select
+          label="Actor"
+          placeholder={users.isError ? 'Users could not be loaded' : 'Anyone'}
+          data={(users.data?.data ?? []).map((u) => ({
+            value: u.id,
+            label: `${u.name} (${u.role.toLowerCase()}${u.active ? '' : ', inactive'})`,
+          }))}
+          value={filters.actorId === '' ? null : filters.actorId}
+          onChange={(value) => setFilter('actorId', value)}
+          searchable
+          clearable
+        />
+        <DateInput
+          label="From"
+          placeholder="Any date"
+          value={filters.from === '' ? null : filters.from}
+          onChange={(value) => setFilter('from', value)}
+          error={checked.errors?.from}
+          clearable
+        />
+        <DateInput
+          label="To"
+          placeholder="Any date"
+          value={filters.to === '' ? null : filters.to}
+          onChange={(value) => setFilter('to', value)}
+          error={checked.errors?.to}
+          clearable
+        />
+      </SimpleGrid>
+      {hasFilters && (
+        <Group mb="md">
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => {
+              setEntityIdDraft('');
+              setParams(new URLSearchParams(), { replace: true });
+            }}
+          >
+            Clear filters
+          </Button>
+        </Group>
+      )}
+      {checked.query === null ? (
+        <Text c="dimmed">Correct the filters above to see events.</Text>
+      ) : (
+        <EventList query={checked.query} userNames={userNames} />
+      )}
+    </>
+  );
+}
+
+function EventList({
+  query: apiQuery,
+  userNames,
+}: {
+  query: NonNullable<ReturnType<typeof toApiQuery>['query']>;
+  userNames: ReadonlyMap<string, string>;
+}) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const query = useInfiniteQuery({
+    queryKey: ['audit-events', 'list', apiQuery, 'pages'],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/audit-events', {
+          params: { query: { ...apiQuery, limit: PAGE_SIZE, cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <QueryState
+      query={query}
+      isEmpty={(data) => data.pages.every((page) => page.data.length === 0)}
+      empty="No audit events match these filters."
+    >
+      {(data) => (
+        <>
+          <Table.ScrollContainer minWidth={1000}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Actor</Table.Th>
+                  <Table.Th>Action</Table.Th>
+                  <Table.Th>Entity type</Table.Th>
+                  <Table.Th>Entity ID</Table.Th>
+                  <Table.Th>Details</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.pages.flatMap((page) =>
+                  page.data.map((event) => (
+                    <EventRow
+                      key={event.id}
+                      event={event}
+                      actor={actorName(event.actorId, userNames)}
+                      open={expanded.has(event.id)}
+                      onToggle={() => toggle(event.id)}
+                    />
+                  )),
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {query.isFetchNextPageError && (
+            <ProblemAlert error={query.error} title="Could not load more" />
+          )}
+          {query.hasNextPage && (
+            <Center mt="md">
+              <Button
+                variant="default"
+                loading={query.isFetchingNextPage}
+                onClick={() => void query.fetchNextPage()}
+              >
+                Load more
+              </Button>
+            </Center>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+function actorName(actorId: string | null, names: ReadonlyMap<string, string>): string {
+  if (actorId === null) return 'System';
+  return names.get(actorId) ?? `Unknown user ${actorId.slice(0, 8)}…`;
+}
+
+function EventRow({
+  event,
+  actor,
+  open,
+  onToggle,
+}: {
+  event: AuditEvent;
+  actor: string;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const detailsId = `audit-details-${event.id}`;
+  const path = event.entityId === null ? null : entityPath(event.entityType, event.entityId);
+  return (
+    <Fragment>
+      <Table.Tr>
+        <Table.Td>{formatDateTime(event.occurredAt)}</Table.Td>
+        <Table.Td>{actor}</Table.Td>
+        <Table.Td ff="monospace">{event.action}</Table.Td>
+        <Table.Td>{event.entityType}</Table.Td>
+        <Table.Td ff="monospace" fz="sm">
+          {event.entityId === null ? (
+            '—'
+          ) : path === null ? (
+            event.entityId
+          ) : (
+            <Anchor component={Link} to={path} ff="monospace" fz="sm">
+              {event.entityId}
+            </Anchor>
+          )}
+        </Table.Td>
+        <Table.Td>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            aria-expanded={open}
+            aria-controls={open ? detailsId : undefined}
+            onClick={onToggle}
+          >
+            {open ? 'Hide details' : 'Show details'}
+          </Button>
+        </Table.Td>
+      </Table.Tr>
+      {open && (
+        <Table.Tr id={detailsId}>
+          <Table.Td colSpan={6}>
+            <EventDetails event={event} />
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </Fragment>
+  );
+}
+
+/** What an event carries besides its columns: metadata, the fields it changed, its request. */
+function EventDetails({ event }: { event: AuditEvent }) {
+  const metadata = Object.entries(event.metadata ?? {});
+  return (
+    <Stack gap="xs" py="xs">
+      <Text size="sm">
+        <Text span fw={600}>
+          Changed fields:{' '}
+        </Text>
+        {event.changedFields.length === 0 ? 'none' : event.changedFields.join(', ')}
+      </Text>
+      <Text size="sm">
+        <Text span fw={600}>
+          Request:{' '}
+        </Text>
+        {event.requestId === null ? '—' : <Code>{event.requestId}</Code>}
+      </Text>
+      {metadata.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No metadata.
+        </Text>
+      ) : (
+        <Table withTableBorder maw={640} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Metadata</Table.Th>
+              <Table.Th>Value</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {metadata.map(([key, value]) => (
+              <Table.Tr key={key}>
+                <Table.Td ff="monospace">{key}</Table.Td>
+                <Table.Td>{String(value)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

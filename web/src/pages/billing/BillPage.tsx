@@ -1,0 +1,253 @@
+import { Alert, Anchor, Button, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api, openPdf, unwrap } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
+import { notifyError } from '../../components/forms';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime, formatMoney } from '../../lib/format';
+import { BillPaymentPlans } from './BillPaymentPlans';
+import { Detail } from './Detail';
+import { labelOf, METHOD_OPTIONS, PAYER_OPTIONS } from './labels';
+import { CaseLink, PatientLink, useStaffNames } from './lookups';
+import { RecordBillPaymentForm } from './RecordBillPaymentForm';
+import type { Bill, BillLineItem } from './types';
+import { VoidBillButton } from './VoidBillButton';
+
+export function billQuery(id: string) {
+  return {
+    queryKey: ['bills', id],
+    queryFn: () => unwrap(api.GET('/api/v1/bills/{id}', { params: { path: { id } } })),
+  };
+}
+
+/** One bill: who and what it is for, its totals, lines and payments, and what may be done. */
+export function BillPage() {
+  const { id = '' } = useParams();
+  const query = useQuery(billQuery(id));
+  return <QueryState query={query}>{(bill) => <BillView bill={bill} />}</QueryState>;
+}
+
+function BillView({ bill }: { bill: Bill }) {
+  const { can } = useAuth();
+  const pdf = useMutation({
+    mutationFn: () => openPdf(`/api/v1/bills/${bill.id}/pdf`),
+    onError: notifyError,
+  });
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageHeader title={`Bill ${bill.billNumber}`}>
+          {can('bills.pdf') && (
+            <Button variant="default" loading={pdf.isPending} onClick={() => pdf.mutate()}>
+              Bill PDF
+            </Button>
+          )}
+          {can('bills.void') && bill.status === 'OPEN' && bill.payments.length === 0 && (
+            <VoidBillButton bill={bill} />
+          )}
+        </PageHeader>
+        <BillSummary bill={bill} />
+      </div>
+      {bill.status === 'VOID' && (
+        <Alert color="red" title="This bill is void">
+          Voided {formatDateTime(bill.voidedAt)}
+          {bill.voidReason !== null && `: ${bill.voidReason}`}. It keeps its lines and payments as a
+          record and owes nothing.
+        </Alert>
+      )}
+      <BillTotals bill={bill} />
+      {can('bills.pay') && bill.status === 'OPEN' && (
+        <RecordBillPaymentForm key={bill.version} bill={bill} />
+      )}
+      <LineItems lines={bill.lineItems} />
+      <Payments bill={bill} />
+      {can('paymentPlans.read') && bill.quoteId !== null && (
+        <BillPaymentPlans quoteId={bill.quoteId} billOpen={bill.status === 'OPEN'} />
+      )}
+    </Stack>
+  );
+}
+
+function BillSummary({ bill }: { bill: Bill }) {
+  const { can } = useAuth();
+  return (
+    <Card withBorder>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: can('plans.read') ? 6 : 5 }} spacing="md">
+        <Detail label="Status">
+          <StatusBadge status={bill.status} />
+        </Detail>
+        <Detail label="Patient">
+          <PatientLink id={bill.patientId} withMrn />
+        </Detail>
+        <Detail label="Surgical case">
+          {can('cases.read') ? <CaseLink id={bill.surgicalCaseId} /> : '—'}
+        </Detail>
+        {can('plans.read') && (
+          <Detail label="Procedure plan">
+            <Anchor component={Link} to={`/plans/${bill.procedurePlanId}`}>
+              Open plan
+            </Anchor>
+          </Detail>
+        )}
+        <Detail label="Issued">{formatDateTime(bill.issuedAt)}</Detail>
+        <Detail label="Paid in full">{formatDateTime(bill.paidAt)}</Detail>
+      </SimpleGrid>
+      {can('audit.read') && (
+        <Anchor
+          component={Link}
+          to={`/audit?entityType=Bill&entityId=${bill.id}`}
+          size="sm"
+          mt="sm"
+        >
+          Audit trail of this bill
+        </Anchor>
+      )}
+    </Card>
+  );
+}
+
+/** The totals by payer: what each owes in all, has paid, and still owes. */
+function BillTotals({ bill }: { bill: Bill }) {
+  return (
+    <section aria-labelledby="bill-totals">
+      <Title order={2} size="h4" mb="xs" id="bill-totals">
+        Totals
+      </Title>
+      <Table.ScrollContainer minWidth={480}>
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Payer</Table.Th>
+              <Table.Th ta="right">Total</Table.Th>
+              <Table.Th ta="right">Paid</Table.Th>
+              <Table.Th ta="right">Balance</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th scope="row">Insurance</Table.Th>
+              <Table.Td ta="right">{formatMoney(bill.insuranceTotal)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(bill.insurancePaid)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(bill.insuranceBalance)}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="row">Patient</Table.Th>
+              <Table.Td ta="right">{formatMoney(bill.patientTotal)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(bill.patientPaid)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(bill.patientBalance)}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr fw={700}>
+              <Table.Th scope="row">Bill</Table.Th>
+              <Table.Td ta="right">{formatMoney(bill.total)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(bill.paid)}</Table.Td>
+              <Table.Td ta="right" data-testid="bill-balance">
+                {formatMoney(bill.balance)}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Table.ScrollContainer>
+    </section>
+  );
+}
+
+/** "19325" with modifiers ["50"] → "19325-50", as the code was written on the case. */
+export function codeWithModifiers(line: Pick<BillLineItem, 'procedureCode' | 'modifiers'>): string {
+  return [line.procedureCode, ...line.modifiers].join('-');
+}
+
+function LineItems({ lines }: { lines: readonly BillLineItem[] }) {
+  return (
+    <section aria-labelledby="bill-lines">
+      <Title order={2} size="h4" mb="xs" id="bill-lines">
+        Line items
+      </Title>
+      {lines.length === 0 ? (
+        <Text c="dimmed">This bill has no lines.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={960}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Code</Table.Th>
+                <Table.Th>Description</Table.Th>
+                <Table.Th ta="right">Quantity</Table.Th>
+                <Table.Th ta="right">Unit price</Table.Th>
+                <Table.Th ta="right">Amount</Table.Th>
+                <Table.Th>Payer</Table.Th>
+                <Table.Th>Serial numbers</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {lines.map((line) => (
+                <Table.Tr key={line.lineNumber}>
+                  <Table.Td>{line.lineNumber}</Table.Td>
+                  <Table.Td>{line.kind.charAt(0) + line.kind.slice(1).toLowerCase()}</Table.Td>
+                  <Table.Td ff="monospace">{codeWithModifiers(line)}</Table.Td>
+                  <Table.Td>{line.description}</Table.Td>
+                  <Table.Td ta="right">{line.quantity}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(line.unitPrice)}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(line.amount)}</Table.Td>
+                  <Table.Td>{labelOf(PAYER_OPTIONS, line.payer)}</Table.Td>
+                  <Table.Td ff="monospace">
+                    {line.serialNumbers.length === 0
+                      ? '—'
+                      : line.serialNumbers.map((serial) => <div key={serial}>{serial}</div>)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
+
+function Payments({ bill }: { bill: Bill }) {
+  const staff = useStaffNames();
+  return (
+    <section aria-labelledby="bill-payments">
+      <Title order={2} size="h4" mb="xs" id="bill-payments">
+        Payments
+      </Title>
+      {bill.payments.length === 0 ? (
+        <Text c="dimmed">No payments recorded yet.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Received</Table.Th>
+                <Table.Th>Payer</Table.Th>
+                <Table.Th>Method</Table.Th>
+                <Table.Th>Reference</Table.Th>
+                <Table.Th ta="right">Amount</Table.Th>
+                <Table.Th>Recorded by</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {bill.payments.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{formatDateTime(p.receivedAt)}</Table.Td>
+                  <Table.Td>{labelOf(PAYER_OPTIONS, p.payer)}</Table.Td>
+                  <Table.Td>{labelOf(METHOD_OPTIONS, p.method)}</Table.Td>
+                  <Table.Td>{p.reference ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(p.amount)}</Table.Td>
+                  <Table.Td>{staff.get(p.recordedById) ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
+import { applyFieldErrors, notifySuccess } from '../../components/forms';
+import { formatMoney, todayIso } from '../../lib/format';
+import { FormProblem } from './FormProblem';
+import { FREQUENCY_OPTIONS, HINT_BELOW, labelOf } from './labels';
+import { planPreview } from './installments';
+import { moneyInputError, normalizeMoney, toCents } from './money';
+import { quoteQuery } from './paymentPlanQueries';
+import type { Frequency, PaymentPlan, Quote } from './types';
+
+const MAX_INSTALLMENTS = 60;
+
+interface Values {
+  depositAmount: string;
+  installmentCount: number | string;
+  frequency: Frequency;
+  firstDueDate: string | null;
+}
+
+/**
+ * Sets up a payment plan for an ACCEPTED quote (`POST /quotes/:id/payment-plan`): a deposit, and
+ * the rest of the patient portion in installments. By default it opens the new plan.
+ */
+export function CreatePaymentPlanForm({
+  quoteId,
+  onCreated,
+}: {
+  quoteId: string;
+  onCreated?: (plan: PaymentPlan) => void;
+}) {
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [placed, setPlaced] = useState<string[]>([]);
+  const quote = useQuery({ ...quoteQuery(quoteId), enabled: can('quotes.read') }).data;
+
+  const form = useForm<Values>({
+    initialValues: {
+      depositAmount: '0.00',
+      installmentCount: 3,
+      frequency: 'MONTHLY',
+      firstDueDate: null,
+    },
+    validate: {
+      depositAmount: (value) =>
+        moneyInputError(value, { allowZero: true }) ?? depositAboveQuote(value, quote),
+      installmentCount: (value) =>
+        typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= 1 &&
+        value <= MAX_INSTALLMENTS
+          ? null
+          : `A whole number from 1 to ${MAX_INSTALLMENTS}`,
+      firstDueDate: (value) =>
+        value === null || value === ''
+          ? 'Pick the first due date'
+          : value < todayIso()
+            ? 'Must not be in the past'
+            : null,
+    },
+  });
+
+  const mutation = useMutation({
+    mutationFn: (values: Values) =>
+      unwrap(
+        api.POST('/api/v1/quotes/{id}/payment-plan', {
+          params: { path: { id: quoteId } },
+          body: {
+            depositAmount: normalizeMoney(values.depositAmount),
+            installmentCount: Number(values.installmentCount),
+            frequency: values.frequency,
+            firstDueDate: values.firstDueDate ?? '',
+          },
+        }),
+      ),
+    onSuccess: (plan) => {
+      queryClient.setQueryData(['payment-plans', plan.id], plan);
+      void queryClient.invalidateQueries({ queryKey: ['payment-plans'] });
+      void queryClient.invalidateQueries({ queryKey: ['quotes', quoteId] });
+      notifySuccess(`Payment plan ${plan.paymentPlanNumber} created.`);
+      if (onCreated !== undefined) onCreated(plan);
+      else void navigate(`/billing/payment-plans/${plan.id}`);
+    },
+    onError: (error) => setPlaced(applyFieldErrors(form, error)),
+  });
+
+  const preview =
+    quote === undefined
+      ? null
+      : planPreview(quote.patientPortion, form.values.depositAmount, form.values.installmentCount);
+
+  return (
+    <form
+      noValidate
+      aria-label="Create payment plan"
+      onSubmit={form.onSubmit((values) => {
+        setPlaced([]);
+        mutation.mutate(values);
+      })}
+    >
+      <Stack>
+        {quote !== undefined && quote.status !== 'ACCEPTED' && (
+          <Alert color="yellow" title="Quote not accepted">
+            Quote {quote.quoteNumber} is {quote.status.toLowerCase()}: only an accepted quote (its
+            plan approved) can get a payment plan.
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <TextInput
+            label="Deposit amount"
+            inputWrapperOrder={HINT_BELOW}
+            leftSection="$"
+            inputMode="decimal"
+            autoComplete="off"
+            description={
+              quote === undefined
+                ? 'Paid up front; the rest is financed'
+                : `Patient portion: ${formatMoney(quote.patientPortion)}`
+            }
+            required
+            {...form.getInputProps('depositAmount')}
+          />
+          <NumberInput
+            label="Number of installments"
+            min={1}
+            max={MAX_INSTALLMENTS}
+            allowDecimal={false}
+            allowNegative={false}
+            required
+            {...form.getInputProps('installmentCount')}
+          />
+          <Select
+            label="Frequency"
+            data={FREQUENCY_OPTIONS}
+            allowDeselect={false}
+            required
+            {...form.getInputProps('frequency')}
+          />
+          <DateInput
+            label="First due date"
+            placeholder="Pick a date"
+            minDate={todayIso()}
+            required
+            {...form.getInputProps('firstDueDate')}
+          />
+        </SimpleGrid>
+        {preview !== null && (
+          <Text size="sm" aria-live="polite">
+            {formatMoney(preview.financed)} financed: {preview.installments.length} installment
+            {preview.installments.length === 1 ? '' : 's'} of {formatMoney(preview.installments[0])}
+            {preview.installments.at(-1) !== preview.installments[0] &&
+              ` (the last ${formatMoney(preview.installments.at(-1))})`}
+            , {labelOf(FREQUENCY_OPTIONS, form.values.frequency).toLowerCase()}.
+          </Text>
+        )}
+        <FormProblem error={mutation.error} placed={placed} />
+        <Group>
+          <Button
+            type="submit"
+            loading={mutation.isPending}
+            disabled={quote !== undefined && quote.status !== 'ACCEPTED'}
+          >
+            Create payment plan
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function depositAboveQuote(deposit: string, quote: Quote | undefined): string | null {
+  if (quote === undefined) return null;
+  return toCents(deposit) >= toCents(quote.patientPortion)
+    ? `Must be less than the patient portion (${formatMoney(quote.patientPortion)}), so something is left to finance`
+    : null;
+}

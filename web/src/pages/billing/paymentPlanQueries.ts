@@ -1,0 +1,15 @@
+import { api, unwrap } from '../../api/client';
+
+export function paymentPlanQuery(id: string) {
+  return {
+    queryKey: ['payment-plans', id],
+    queryFn: () => unwrap(api.GET('/api/v1/payment-plans/{id}', { params: { path: { id } } })),
+  };
+}
+
+export function quoteQuery(id: string) {
+  return {
+    queryKey: ['quotes', id],
+    queryFn: () => unwrap(api.GET('/api/v1/quotes/{id}', { params: { path: { id } } })),
+  };
+}
