@@ -404,6 +404,29 @@ const ROUTES: Route[] = [
     url: (f) => `/procedure-plans?consultationId=${f.r.consultation.id}`,
   },
   {
+    name: 'GET /procedure-plans?surgeonId=',
+    url: (f) => `/procedure-plans?surgeonId=${f.clinic.staff.SURGEON.id}`,
+  },
+  {
+    name: 'GET /procedure-plans?surgeonId=&status=',
+    url: (f) => `/procedure-plans?surgeonId=${f.clinic.staff.SURGEON.id}&status=COMPLETED`,
+  },
+  {
+    name: 'GET /procedure-plans?from=&to=',
+    url: () => `/procedure-plans?from=${daysFromNow(-1)}&to=${daysFromNow(0)}`,
+  },
+  { name: 'GET /procedure-plans?from=', url: () => `/procedure-plans?from=${daysFromNow(0)}` },
+  { name: 'GET /procedure-plans?to=', url: () => `/procedure-plans?to=${daysFromNow(-1)}` },
+  {
+    name: 'GET /procedure-plans?status=&from=&to=',
+    url: () => `/procedure-plans?status=DRAFT&from=${daysFromNow(-1)}&to=${daysFromNow(0)}`,
+  },
+  {
+    name: 'GET /procedure-plans?surgeonId=&from=&cursor=',
+    url: (f) =>
+      `/procedure-plans?surgeonId=${f.clinic.staff.SURGEON.id}&from=${daysFromNow(-1)}&limit=1&cursor=${cursorOf(['ffffffff-ffff-7fff-bfff-ffffffffffff'])}`,
+  },
+  {
     name: 'GET /procedure-plans?cursor=',
     url: () =>
       `/procedure-plans?limit=1&cursor=${cursorOf(['ffffffff-ffff-7fff-bfff-ffffffffffff'])}`,

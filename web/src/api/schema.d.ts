@@ -3768,9 +3768,12 @@ export interface operations {
             query?: {
                 consultationId?: string;
                 cursor?: string;
+                from?: string;
                 limit?: number;
                 patientId?: string;
                 status?: "DRAFT" | "QUOTED" | "APPROVED" | "SCHEDULED" | "COMPLETED" | "CANCELLED";
+                surgeonId?: string;
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { alias, union } from 'drizzle-orm/pg-core';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { anyOf, preparedQuery, preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
+import { consultations } from '../../consultation/repositories/consultation.schema';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
 import { surgicalCases } from '../../theater/repositories/theater.schema';
 import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
@@ -32,6 +34,8 @@ export interface LiveCase {
 
 // Ids are UUID v7: id order is creation order, newest first.
 const newestFirst = new Keyset([procedurePlans.id], 'desc');
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Every plan route reads these: prepared (prepared-query.ts).
 const planById = preparedRowById('plan_by_id', procedurePlans);
@@ -83,6 +87,32 @@ const liveCasesOfPlans = preparedQuery<
     ),
 );
 
+/**
+ * The ids of a surgeon's plans: those whose consultation was with the surgeon, and those whose
+ * live (not cancelled) case is booked with the surgeon. Each side reads its surgeon index
+ * (consultations_surgeon_idx, surgical_cases_surgeon_idx), and every table is read in the
+ * caller's clinic only.
+ */
+function plansOfSurgeon(db: Db, clinicId: ClinicId, surgeonId: string) {
+  const plan = alias(procedurePlans, 'consulted_plan');
+  const viaConsultation = db
+    .select({ planId: plan.id })
+    .from(plan)
+    .innerJoin(consultations, tenantJoin(consultations, plan.clinicId, plan.consultationId))
+    .where(and(eq(plan.clinicId, clinicId), eq(consultations.surgeonId, surgeonId)));
+  const viaCase = db
+    .select({ planId: surgicalCases.procedurePlanId })
+    .from(surgicalCases)
+    .where(
+      and(
+        eq(surgicalCases.clinicId, clinicId),
+        eq(surgicalCases.surgeonId, surgeonId),
+        ne(surgicalCases.status, 'CANCELLED'),
+      ),
+    );
+  return union(viaConsultation, viaCase);
+}
+
 @Injectable()
 export class ProcedurePlanRepository {
   async insert(db: Db, plan: NewPlan): Promise<PlanRow> {
@@ -118,6 +148,14 @@ export class ProcedurePlanRepository {
       q.patientId ? eq(procedurePlans.patientId, q.patientId) : undefined,
       q.consultationId ? eq(procedurePlans.consultationId, q.consultationId) : undefined,
       q.status ? eq(procedurePlans.status, q.status) : undefined,
+      q.surgeonId
+        ? inArray(procedurePlans.id, plansOfSurgeon(db, clinicId, q.surgeonId))
+        : undefined,
+      // UTC days, both inclusive: [from 00:00, the day after to 00:00) on the bare column, which
+      // procedure_plans_created_idx serves. The createdAt clients see, not the id's time: the id
+      // is the app's clock a moment after the transaction's now(), so near midnight they differ.
+      q.from ? gte(procedurePlans.createdAt, new Date(q.from)) : undefined,
+      q.to ? lt(procedurePlans.createdAt, new Date(Date.parse(q.to) + DAY_MS)) : undefined,
       newestFirst.after(q),
     ];
     const rows = await db

@@ -86,6 +86,8 @@ export const procedurePlans = pgTable(
     index('procedure_plans_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('procedure_plans_consultation_idx').on(t.clinicId, t.consultationId, t.id),
     index('procedure_plans_status_idx').on(t.clinicId, t.status, t.id),
+    // The plans created in a window of days (`?from=&to=`).
+    index('procedure_plans_created_idx').on(t.clinicId, t.createdAt, t.id),
   ],
 );
 

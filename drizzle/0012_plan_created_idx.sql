@@ -1,0 +1,2 @@
+-- GET /procedure-plans?from=&to=: the plans created in a window of UTC days (docs/procedure-plans.md).
+CREATE INDEX "procedure_plans_created_idx" ON "procedure_plans" USING btree ("clinic_id","created_at","id");
