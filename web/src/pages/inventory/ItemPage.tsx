@@ -1,0 +1,178 @@
+import {
+  Anchor,
+  Badge,
+  Card,
+  DataList,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useAuth } from '../../auth/AuthProvider';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { formatMoney } from '../../lib/format';
+import { categoryLabel, useItem, useStock, type Item, type Stock } from './queries';
+import { ReceiveStockForm } from './ReceiveStockForm';
+import { ExpiryDate, YesNo, NOWRAP } from './shared';
+
+function ItemDetails({ item }: { item: Item }) {
+  const rows: [string, ReactNode][] = [
+    ['Code', item.code],
+    ['Category', categoryLabel(item.category)],
+    ['Manufacturer', item.manufacturer ?? '—'],
+    ['Size', item.size ?? '—'],
+    ['Shape', item.shape ?? '—'],
+    ['Unit price', formatMoney(item.unitPrice)],
+    ['Billable', <YesNo key="b" value={item.isBillable} />],
+    ['Serial-tracked', <YesNo key="s" value={item.requiresSerialNumber} />],
+    ['HCPCS code', item.hcpcsCode ?? '—'],
+    ['GTIN', item.gtin ?? '—'],
+  ];
+  return (
+    <Card withBorder>
+      <DataList labelWidth={130}>
+        {rows.map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+    </Card>
+  );
+}
+
+function Totals({ stock }: { stock: Stock }) {
+  const totals: [string, number][] = [
+    ['On hand', stock.onHand],
+    ['Reserved', stock.reserved],
+    ['Available', stock.available],
+  ];
+  return (
+    <SimpleGrid cols={3} mb="md">
+      {totals.map(([label, value]) => (
+        <Card withBorder key={label} padding="sm">
+          <Text size="sm" c="dimmed">
+            {label}
+          </Text>
+          <Text fw={700} size="xl">
+            {value}
+          </Text>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/** Stock per lot, soonest expiry first (as the API sorts it); each lot opens its recall list. */
+function BatchTable({ stock }: { stock: Stock }) {
+  const { can } = useAuth();
+  const trace = can('inventory.trace');
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Batch</Table.Th>
+            <Table.Th>Expires</Table.Th>
+            <Table.Th ta="right">On hand</Table.Th>
+            <Table.Th ta="right">Reserved</Table.Th>
+            <Table.Th ta="right">Available</Table.Th>
+            {trace && <Table.Th>Recall</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {stock.batches.map((b) => (
+            <Table.Tr key={b.batchId}>
+              <Table.Td style={NOWRAP}>{b.batchNumber}</Table.Td>
+              <Table.Td>
+                <ExpiryDate expiresAt={b.expiresAt} />
+              </Table.Td>
+              <Table.Td ta="right">{b.onHand}</Table.Td>
+              <Table.Td ta="right">{b.reserved}</Table.Td>
+              <Table.Td ta="right">{b.available}</Table.Td>
+              {trace && (
+                <Table.Td>
+                  <Anchor
+                    fz="inherit"
+                    component={Link}
+                    to={`/inventory/recalls?batchId=${encodeURIComponent(b.batchId)}`}
+                    aria-label={`Recall list of batch ${b.batchNumber}`}
+                  >
+                    Recall list
+                  </Anchor>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function StockSection({ itemId }: { itemId: string }) {
+  const query = useStock(itemId);
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        Stock per batch
+      </Title>
+      <QueryState query={query}>
+        {(stock) => (
+          <>
+            <Totals stock={stock} />
+            {stock.batches.length === 0 ? (
+              <Text c="dimmed">No stock has been received for this item.</Text>
+            ) : (
+              <BatchTable stock={stock} />
+            )}
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
+
+/** One catalog item: its details, its stock per lot, and receiving (NURSE, ADMIN). */
+export function ItemPage() {
+  const { id = '' } = useParams();
+  const { can } = useAuth();
+  const query = useItem(id);
+  return (
+    <QueryState query={query}>
+      {(item) => (
+        <>
+          <PageHeader
+            title={
+              <Group gap="sm" component="span">
+                {item.name}
+                {!item.active && (
+                  <Badge color="gray.7" variant="outline">
+                    Deactivated
+                  </Badge>
+                )}
+              </Group>
+            }
+          >
+            <Anchor fz="inherit" component={Link} to="/inventory">
+              Back to the catalog
+            </Anchor>
+          </PageHeader>
+          <Stack gap="xl">
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <ItemDetails item={item} />
+              {can('inventory.write') && item.active && <ReceiveStockForm item={item} />}
+            </SimpleGrid>
+            <StockSection itemId={item.id} />
+          </Stack>
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,214 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  DataList,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/problem';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime } from '../../lib/format';
+import { needsItemChoice } from './lib';
+import { useItemList, useUnit, type Unit } from './queries';
+import { CaseLink, PatientLink, PlanLink, RequirePermission } from './shared';
+
+function UnitCard({ unit }: { unit: Unit }) {
+  const rows: [string, ReactNode][] = [
+    ['Serial number', unit.serialNumber],
+    ['Status', <StatusBadge key="s" status={unit.status} />],
+    [
+      'Item',
+      <Anchor key="i" component={Link} to={`/inventory/items/${unit.itemId}`}>
+        {unit.itemCode}
+      </Anchor>,
+    ],
+    [
+      'Batch',
+      <Anchor
+        fz="inherit"
+        key="b"
+        component={Link}
+        to={`/inventory/recalls?batchId=${encodeURIComponent(unit.batchId)}`}
+        aria-label={`Batch ${unit.batchNumber}: recall list`}
+      >
+        {unit.batchNumber}
+      </Anchor>,
+    ],
+  ];
+  if (unit.patientId !== null) {
+    rows.push(['Patient', <PatientLink key="p" id={unit.patientId} />]);
+  }
+  if (unit.procedurePlanId !== null) {
+    rows.push([
+      unit.status === 'RESERVED' ? 'Reserved for plan' : 'Plan',
+      <PlanLink key="pl" id={unit.procedurePlanId} />,
+    ]);
+  }
+  if (unit.surgicalCaseId !== null) {
+    rows.push(['Case', <CaseLink key="c" id={unit.surgicalCaseId} />]);
+  }
+  if (unit.consumedAt !== null) rows.push(['Consumed at', formatDateTime(unit.consumedAt)]);
+  return (
+    <Card withBorder maw={640}>
+      <DataList labelWidth={150} aria-label="Implant">
+        {rows.map(([label, value]) => (
+          <DataList.Item key={label}>
+            <DataList.ItemLabel>{label}</DataList.ItemLabel>
+            <DataList.ItemValue>{value}</DataList.ItemValue>
+          </DataList.Item>
+        ))}
+      </DataList>
+      {unit.patientId === null && unit.status !== 'CONSUMED' && (
+        <Text size="sm" c="dimmed" mt="sm">
+          Not implanted: no patient has received this unit.
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** A serial number that several items share: the person names the item, the lookup runs again. */
+function ChooseItem({ onChoose }: { onChoose: (itemId: string) => void }) {
+  const items = useItemList({ category: undefined });
+  const [itemId, setItemId] = useState<string | null>(null);
+  const options = (items.data?.pages ?? [])
+    .flatMap((p) => p.data)
+    .filter((i) => i.requiresSerialNumber)
+    .map((i) => ({ value: i.id, label: `${i.code} — ${i.name}` }));
+  return (
+    <Alert color="yellow" title="Several items have this serial number">
+      <Group align="flex-end" wrap="wrap" mt="xs">
+        <Select
+          label="Item"
+          placeholder={items.isPending ? 'Loading items…' : 'Choose the item'}
+          data={options}
+          value={itemId}
+          onChange={setItemId}
+          searchable
+          w={360}
+        />
+        <Button disabled={itemId === null} onClick={() => itemId !== null && onChoose(itemId)}>
+          Look up in this item
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+function LookupResult({
+  serial,
+  itemId,
+  onChooseItem,
+}: {
+  serial: string;
+  itemId: string | undefined;
+  onChooseItem: (itemId: string) => void;
+}) {
+  const query = useUnit(serial, itemId);
+  if (query.isPending) {
+    return (
+      <Center py="xl" aria-busy="true">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404) {
+      return (
+        <Alert color="gray" title="Not found" role="alert">
+          No implant with this serial number
+        </Alert>
+      );
+    }
+    if (needsItemChoice(query.error)) return <ChooseItem onChoose={onChooseItem} />;
+    return <ProblemAlert error={query.error} title="Could not look up this serial number" />;
+  }
+  return <UnitCard unit={query.data} />;
+}
+
+/** The serial number field; it starts from the address, so Back shows what was asked. */
+function SerialForm({
+  initial,
+  onLookUp,
+}: {
+  initial: string;
+  onLookUp: (serial: string) => void;
+}) {
+  const [draft, setDraft] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = draft.trim();
+    setError(value === '' ? 'Enter a serial number' : null);
+    if (value !== '') onLookUp(value);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Group align="flex-start" wrap="wrap">
+        <TextInput
+          label="Serial number"
+          value={draft}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          error={error}
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          w={320}
+        />
+        <Button type="submit" mt={25}>
+          Look up
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** "Who has this implant?" (NURSE, SURGEON, ADMIN): the API records every lookup. */
+function SerialLookup() {
+  const [params, setParams] = useSearchParams();
+  const serial = params.get('serial')?.trim() ?? '';
+  const itemId = params.get('itemId') ?? undefined;
+  return (
+    <Stack>
+      <SerialForm
+        key={serial}
+        initial={serial}
+        onLookUp={(value) => setParams({ serial: value })}
+      />
+      {serial === '' ? (
+        <Text c="dimmed">Enter the serial number from the implant record or explant.</Text>
+      ) : (
+        <LookupResult
+          serial={serial}
+          itemId={itemId}
+          onChooseItem={(id) => setParams({ serial, itemId: id })}
+        />
+      )}
+    </Stack>
+  );
+}
+
+export function SerialLookupPage() {
+  return (
+    <>
+      <PageHeader title="Serial lookup" />
+      <RequirePermission
+        permission="inventory.trace"
+        who="The implant lookup is for nurses, surgeons and administrators: a used implant names its patient."
+      >
+        <SerialLookup />
+      </RequirePermission>
+    </>
+  );
+}
