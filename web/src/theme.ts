@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
 
 // The primary shade is darkened one step so white text on filled buttons meets WCAG AA contrast.
 export const theme = createTheme({
@@ -6,6 +6,10 @@ export const theme = createTheme({
   primaryShade: { light: 7, dark: 8 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'sm',
+  components: {
+    // A modal's close button is an icon: it needs a name for screen readers.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 // Mantine's dimmed text (gray 6) and error text (red 6) fall short of 4.5:1 on white (axe's
