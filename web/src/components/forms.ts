@@ -24,10 +24,18 @@ export function applyFieldErrors<T>(
   return placed;
 }
 
+// The close button is an icon: it needs a name for screen readers.
+const closeButtonProps = { 'aria-label': 'Close notification' };
+
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'green', message });
+  notifications.show({ color: 'green', message, closeButtonProps });
 }
 
 export function notifyError(error: unknown): void {
-  notifications.show({ color: 'red', title: 'Not done', message: describeError(error) });
+  notifications.show({
+    color: 'red',
+    title: 'Not done',
+    message: describeError(error),
+    closeButtonProps,
+  });
 }

@@ -1,11 +1,37 @@
-import { Route, Routes } from 'react-router';
+import { Text } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
+import { CasePage } from './CasePage';
+import { TheaterDayPage } from './TheaterDayPage';
 
-/** The theater screens (routes under /theater). */
+/**
+ * The theater screens. App.tsx mounts this area at both /theater/* (the day) and /cases/* (one
+ * case), and relative routes look the same under either, so the path picks the route tree.
+ */
 export default function TheaterArea() {
+  const { can } = useAuth();
+  const { pathname } = useLocation();
+  if (!can('cases.read')) {
+    return (
+      <>
+        <PageHeader title="Theater" />
+        <Text>Your role does not see the theater schedule.</Text>
+      </>
+    );
+  }
+  if (pathname === '/cases' || pathname.startsWith('/cases/')) {
+    return (
+      <Routes>
+        <Route path=":id" element={<CasePage />} />
+        <Route path="*" element={<Navigate to="/theater" replace />} />
+      </Routes>
+    );
+  }
   return (
     <Routes>
-      <Route index element={<PageHeader title="Theater" />} />
+      <Route index element={<TheaterDayPage />} />
+      <Route path="*" element={<Navigate to="/theater" replace />} />
     </Routes>
   );
 }

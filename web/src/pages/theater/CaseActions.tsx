@@ -1,0 +1,193 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { api, unwrap } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
+import { applyFieldErrors, notifyError } from '../../components/forms';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { MoveCaseButton } from './MoveCaseModal';
+import { useCaseMutation } from './mutations';
+import type { SurgicalCase } from './queries';
+
+/** Mantine's dimmed description grey is below 4.5:1 on white; this one is readable. */
+const READABLE = { c: 'gray.7' };
+
+function StartCaseButton({ kase }: { kase: SurgicalCase }) {
+  const start = useCaseMutation(
+    () =>
+      unwrap(
+        api.POST('/api/v1/surgical-cases/{id}/start', {
+          params: { path: { id: kase.id } },
+          body: {},
+        }),
+      ),
+    () => `${kase.caseNumber} started`,
+  );
+  return (
+    <Button
+      loading={start.isPending}
+      onClick={() => start.mutate(undefined, { onError: notifyError })}
+    >
+      Start case
+    </Button>
+  );
+}
+
+/** Completion consumes what is still reserved and creates the bill, so it asks first. */
+function CompleteCaseButton({ kase }: { kase: SurgicalCase }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const form = useForm({ initialValues: { notes: '' } });
+  const complete = useCaseMutation(
+    (notes: string) =>
+      unwrap(
+        api.POST('/api/v1/surgical-cases/{id}/complete', {
+          params: { path: { id: kase.id } },
+          body: notes === '' ? {} : { notes },
+        }),
+      ),
+    () => `${kase.caseNumber} completed; its bill was created`,
+    [['inventory'], ['bills']],
+  );
+  return (
+    <>
+      <Button
+        onClick={() => {
+          complete.reset();
+          open();
+        }}
+      >
+        Complete case
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`Complete ${kase.caseNumber}`}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <form
+          onSubmit={form.onSubmit((values) =>
+            complete.mutate(values.notes.trim(), {
+              onSuccess: () => {
+                close();
+                form.reset();
+              },
+              onError: (error) => applyFieldErrors(form, error),
+            }),
+          )}
+        >
+          <Stack>
+            <Text size="sm">
+              Completing the case consumes the implants and supplies still reserved for it, records
+              them against the patient, and creates the bill. It cannot be undone.
+            </Text>
+            <Textarea
+              label="Completion notes"
+              descriptionProps={READABLE}
+              description="Optional"
+              autosize
+              minRows={3}
+              {...form.getInputProps('notes')}
+            />
+            <ProblemAlert error={complete.error} title="Not completed" shownFields={['notes']} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Back
+              </Button>
+              <Button type="submit" loading={complete.isPending}>
+                Confirm completion
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
+function CancelCaseButton({ kase }: { kase: SurgicalCase }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: { reason: (v) => (v.trim() === '' ? 'Say why the case is cancelled' : null) },
+  });
+  const cancel = useCaseMutation(
+    (reason: string) =>
+      unwrap(
+        api.POST('/api/v1/surgical-cases/{id}/cancel', {
+          params: { path: { id: kase.id } },
+          body: { reason },
+        }),
+      ),
+    () => `${kase.caseNumber} cancelled; its plan is back to approved`,
+  );
+  return (
+    <>
+      <Button
+        color="red.9"
+        variant="light"
+        onClick={() => {
+          cancel.reset();
+          open();
+        }}
+      >
+        Cancel case
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`Cancel ${kase.caseNumber}`}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <form
+          onSubmit={form.onSubmit((values) =>
+            cancel.mutate(values.reason.trim(), {
+              onSuccess: () => {
+                close();
+                form.reset();
+              },
+              onError: (error) => applyFieldErrors(form, error),
+            }),
+          )}
+        >
+          <Stack>
+            <Text size="sm">
+              The operating room and the surgeon are freed. The plan returns to approved and keeps
+              its consent and reserved stock, ready to be booked again.
+            </Text>
+            <Textarea
+              label="Reason"
+              withAsterisk
+              autosize
+              minRows={2}
+              {...form.getInputProps('reason')}
+            />
+            <ProblemAlert error={cancel.error} title="Not cancelled" shownFields={['reason']} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Keep case
+              </Button>
+              <Button type="submit" color="red.9" loading={cancel.isPending}>
+                Confirm cancellation
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
+/** The actions the case's status allows and the user's role may take. */
+export function CaseActions({ kase }: { kase: SurgicalCase }) {
+  const { can } = useAuth();
+  const scheduled = kase.status === 'SCHEDULED';
+  const inProgress = kase.status === 'IN_PROGRESS';
+  return (
+    <Group gap="sm" wrap="wrap">
+      {scheduled && can('cases.perform') && <StartCaseButton kase={kase} />}
+      {inProgress && can('cases.perform') && <CompleteCaseButton kase={kase} />}
+      {scheduled && can('cases.schedule') && <MoveCaseButton kase={kase} />}
+      {scheduled && can('cases.schedule') && <CancelCaseButton kase={kase} />}
+    </Group>
+  );
+}

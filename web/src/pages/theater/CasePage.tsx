@@ -1,0 +1,161 @@
+import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useAuth } from '../../auth/AuthProvider';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime, formatPatientName, formatTime, todayIso } from '../../lib/format';
+import { CaseActions } from './CaseActions';
+import { RecordUsageForm } from './RecordUsageForm';
+import { useCase, usePatient, useStaff, type SurgicalCase } from './queries';
+import { UsageTable } from './UsageTable';
+
+/** Label and value rows, the label a row header (a table reads well to a screen reader). */
+function Facts({ label, rows }: { label: string; rows: [string, ReactNode][] }) {
+  return (
+    <Table variant="vertical" layout="fixed" withTableBorder aria-label={label}>
+      <Table.Tbody>
+        {rows.map(([name, value]) => (
+          <Table.Tr key={name}>
+            <Table.Th scope="row" w={170}>
+              {name}
+            </Table.Th>
+            <Table.Td>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+const codes = (list: readonly string[]) => (list.length === 0 ? '—' : list.join(', '));
+
+/** "Dec 5, 2026, 9:00 AM – 12:00 PM", the end with its date only when it is another day. */
+function scheduled(c: SurgicalCase): string {
+  const sameDay = todayIso(new Date(c.scheduledStart)) === todayIso(new Date(c.scheduledEnd));
+  return `${formatDateTime(c.scheduledStart)} – ${
+    sameDay ? formatTime(c.scheduledEnd) : formatDateTime(c.scheduledEnd)
+  }`;
+}
+
+function PatientLink({ patientId }: { patientId: string }) {
+  const patient = usePatient(patientId);
+  return (
+    <Anchor component={Link} to={`/patients/${patientId}`} inherit>
+      {patient.data !== undefined ? formatPatientName(patient.data) : 'View patient'}
+    </Anchor>
+  );
+}
+
+function CaseFacts({ kase }: { kase: SurgicalCase }) {
+  const { can } = useAuth();
+  const staff = useStaff();
+  const surgeon = staff.data?.find((u) => u.id === kase.surgeonId);
+  const procedure: [string, ReactNode][] = [
+    ['Procedure', kase.procedureName],
+    ['Procedure type', kase.procedureType],
+    ['Primary CPT code', kase.procedureCode],
+    ['CPT codes', codes(kase.cptCodes)],
+    ['Insured CPT codes', codes(kase.insuranceCptCodes)],
+    ['Diagnosis codes', codes(kase.diagnosisCodes)],
+    ['Patient', <PatientLink key="patient" patientId={kase.patientId} />],
+  ];
+  if (can('plans.read')) {
+    procedure.push([
+      'Procedure plan',
+      <Anchor key="plan" component={Link} to={`/plans/${kase.procedurePlanId}`} inherit>
+        View procedure plan
+      </Anchor>,
+    ]);
+  }
+  const times: [string, ReactNode][] = [
+    ['Operating room', kase.operatingRoomName],
+    ['Surgeon', surgeon?.name ?? (staff.isPending ? '…' : '—')],
+    ['Scheduled', scheduled(kase)],
+    ['Started', formatDateTime(kase.startedAt)],
+    ['Completed', formatDateTime(kase.completedAt)],
+  ];
+  if (kase.completionNotes !== null) times.push(['Completion notes', kase.completionNotes]);
+  if (kase.status === 'CANCELLED') {
+    times.push(['Cancelled', formatDateTime(kase.cancelledAt)]);
+    times.push(['Cancellation reason', kase.cancelReason ?? '—']);
+  }
+  if (kase.billId !== null) {
+    times.push([
+      'Bill',
+      can('bills.read') ? (
+        <Anchor key="bill" component={Link} to={`/billing/bills/${kase.billId}`} inherit>
+          View bill
+        </Anchor>
+      ) : (
+        'Created'
+      ),
+    ]);
+  }
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          Procedure
+        </Title>
+        <Facts label="Procedure" rows={procedure} />
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          Schedule
+        </Title>
+        <Facts label="Schedule" rows={times} />
+      </Card>
+    </SimpleGrid>
+  );
+}
+
+function CaseView({ kase }: { kase: SurgicalCase }) {
+  const { can } = useAuth();
+  return (
+    <>
+      <PageHeader
+        title={
+          <Group gap="sm" component="span">
+            <span>{kase.caseNumber}</span>
+            <StatusBadge status={kase.status} />
+          </Group>
+        }
+      >
+        <CaseActions kase={kase} />
+      </PageHeader>
+      <Text mb="md" size="sm">
+        <Anchor component={Link} to={`/theater?date=${todayIso(new Date(kase.scheduledStart))}`}>
+          Back to the theater day
+        </Anchor>
+      </Text>
+      <Stack gap="md">
+        <CaseFacts kase={kase} />
+        <Card withBorder>
+          <Title order={2} size="h4" mb="sm">
+            Inventory used
+          </Title>
+          <UsageTable usages={kase.inventoryUsages} />
+          {kase.status === 'IN_PROGRESS' && can('cases.perform') && <RecordUsageForm kase={kase} />}
+        </Card>
+      </Stack>
+    </>
+  );
+}
+
+/** `/cases/:id`: one surgical case, and what the day of surgery does with it. */
+export function CasePage() {
+  const { id = '' } = useParams();
+  const query = useCase(id);
+  if (query.data === undefined) {
+    return (
+      <>
+        <PageHeader title="Surgical case" />
+        <QueryState query={query}>{() => null}</QueryState>
+      </>
+    );
+  }
+  // Keyed by case, so a link to another case (from a schedule conflict) starts with fresh forms.
+  return <CaseView key={query.data.id} kase={query.data} />;
+}

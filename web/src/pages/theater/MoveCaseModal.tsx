@@ -1,0 +1,237 @@
+import { Anchor, Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, ifMatch, unwrap } from '../../api/client';
+import { ApiError } from '../../api/problem';
+import type { components } from '../../api/schema';
+import { applyFieldErrors } from '../../components/forms';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { formatDateTime } from '../../lib/format';
+import { useCaseMutation } from './mutations';
+import { useOperatingRooms, type SurgicalCase } from './queries';
+
+type MoveBody = components['schemas']['UpdateSurgicalCaseDto'];
+
+/** How the inputs hold an instant: the local clock, as DateInput `withTime` writes it. */
+const LOCAL = 'YYYY-MM-DD HH:mm:ss';
+const FIELDS = ['operatingRoomId', 'scheduledStart', 'scheduledEnd'];
+
+interface MoveValues {
+  operatingRoomId: string | null;
+  scheduledStart: string | null;
+  scheduledEnd: string | null;
+}
+
+interface Conflict {
+  resource: string;
+  surgicalCaseId: string;
+  caseNumber: string;
+  scheduledStart: string;
+  scheduledEnd: string;
+}
+
+/** The booking a SCHEDULE_CONFLICT names (API.md: `conflict { resource, caseNumber, … }`). */
+export function scheduleConflict(error: unknown): Conflict | null {
+  if (!(error instanceof ApiError) || error.code !== 'SCHEDULE_CONFLICT') return null;
+  const conflict = (error.problem as { conflict?: unknown }).conflict;
+  if (typeof conflict !== 'object' || conflict === null) return null;
+  const c = conflict as Partial<Record<keyof Conflict, unknown>>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    resource: text(c.resource),
+    surgicalCaseId: text(c.surgicalCaseId),
+    caseNumber: text(c.caseNumber),
+    scheduledStart: text(c.scheduledStart),
+    scheduledEnd: text(c.scheduledEnd),
+  };
+}
+
+/** Only what changed goes to the API: an unchanged start that is now past would be refused. */
+export function moveBody(kase: SurgicalCase, values: MoveValues): MoveBody {
+  const body: MoveBody = {};
+  if (values.operatingRoomId !== null && values.operatingRoomId !== kase.operatingRoomId) {
+    body.operatingRoomId = values.operatingRoomId;
+  }
+  const start = values.scheduledStart === null ? null : dayjs(values.scheduledStart).toDate();
+  const end = values.scheduledEnd === null ? null : dayjs(values.scheduledEnd).toDate();
+  if (start !== null && start.getTime() !== new Date(kase.scheduledStart).getTime()) {
+    body.scheduledStart = start.toISOString();
+  }
+  if (end !== null && end.getTime() !== new Date(kase.scheduledEnd).getTime()) {
+    body.scheduledEnd = end.toISOString();
+  }
+  return body;
+}
+
+function ConflictNote({ error, onNavigate }: { error: unknown; onNavigate: () => void }) {
+  const conflict = scheduleConflict(error);
+  if (conflict === null) return null;
+  const what = conflict.resource === 'surgeon' ? 'The surgeon' : 'The operating room';
+  return (
+    <Text size="sm">
+      {what} is taken by{' '}
+      <Anchor component={Link} to={`/cases/${conflict.surgicalCaseId}`} onClick={onNavigate}>
+        {conflict.caseNumber}
+      </Anchor>{' '}
+      from {formatDateTime(conflict.scheduledStart)} to {formatDateTime(conflict.scheduledEnd)}.
+      Choose another room or time.
+    </Text>
+  );
+}
+
+/**
+ * A typed date and time (`2026-12-05 09:00`) with a calendar below. While the calendar is open,
+ * Escape closes only the calendar: Mantine's modal skips an Escape from an element marked
+ * `data-mantine-stop-propagation`.
+ */
+function DateTimeField(props: DateInputProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <DateInput
+      withTime
+      valueFormat="YYYY-MM-DD HH:mm"
+      {...props}
+      data-mantine-stop-propagation={open ? 'true' : undefined}
+      onFocus={(event) => {
+        setOpen(true);
+        props.onFocus?.(event);
+      }}
+      onClick={(event) => {
+        setOpen(true);
+        props.onClick?.(event);
+      }}
+      onInput={() => setOpen(true)}
+      onBlur={(event) => {
+        setOpen(false);
+        props.onBlur?.(event);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setOpen(false);
+        props.onKeyDown?.(event);
+      }}
+    />
+  );
+}
+
+function MoveForm({ kase, onDone }: { kase: SurgicalCase; onDone: () => void }) {
+  const rooms = useOperatingRooms();
+  const form = useForm<MoveValues>({
+    initialValues: {
+      operatingRoomId: kase.operatingRoomId,
+      scheduledStart: dayjs(kase.scheduledStart).format(LOCAL),
+      scheduledEnd: dayjs(kase.scheduledEnd).format(LOCAL),
+    },
+    validate: {
+      operatingRoomId: (v) => (v === null ? 'Choose a room' : null),
+      scheduledStart: (v) => (v === null ? 'Enter the start' : null),
+      scheduledEnd: (v, values) =>
+        v === null
+          ? 'Enter the end'
+          : values.scheduledStart !== null && !dayjs(v).isAfter(dayjs(values.scheduledStart))
+            ? 'The end must be after the start'
+            : null,
+    },
+  });
+  const move = useCaseMutation(
+    (vars: { body: MoveBody; version: number }) =>
+      unwrap(
+        api.PATCH('/api/v1/surgical-cases/{id}', {
+          params: { path: { id: kase.id } },
+          body: vars.body,
+          headers: ifMatch(vars.version),
+        }),
+      ),
+    () => `${kase.caseNumber} moved`,
+  );
+  const roomOptions = (rooms.data ?? [])
+    .filter((r) => r.active || r.id === kase.operatingRoomId)
+    .map((r) => ({ value: r.id, label: r.name }));
+  if (!roomOptions.some((r) => r.value === kase.operatingRoomId)) {
+    roomOptions.unshift({ value: kase.operatingRoomId, label: kase.operatingRoomName });
+  }
+  const stale = move.error instanceof ApiError && move.error.status === 412;
+
+  return (
+    <form
+      onSubmit={form.onSubmit((values) => {
+        const body = moveBody(kase, values);
+        if (Object.keys(body).length === 0) {
+          form.setFieldError('scheduledStart', 'Change the room or the time to move the case');
+          return;
+        }
+        // The version is the case as shown now: after a 412 the page reloads it, and saving
+        // again applies this move to the newer version.
+        move.mutate(
+          { body, version: kase.version },
+          { onSuccess: onDone, onError: (error) => applyFieldErrors(form, error) },
+        );
+      })}
+    >
+      <Stack>
+        <Select
+          label="Room"
+          data={roomOptions}
+          allowDeselect={false}
+          {...form.getInputProps('operatingRoomId')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateTimeField
+            label="Start"
+            placeholder="2026-12-05 09:00"
+            {...form.getInputProps('scheduledStart')}
+          />
+          <DateTimeField
+            label="End"
+            placeholder="2026-12-05 11:00"
+            {...form.getInputProps('scheduledEnd')}
+          />
+        </SimpleGrid>
+        <Text size="xs" c="gray.7">
+          Times are in your time zone. A move to another day checks the prior authorization and
+          stock again for that day.
+        </Text>
+        <ProblemAlert error={move.error} title="Not moved" shownFields={FIELDS} />
+        <ConflictNote error={move.error} onNavigate={onDone} />
+        {stale && (
+          <Text size="sm">
+            The case has been reloaded with that change. Check it, then save again to move it.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Back
+          </Button>
+          <Button type="submit" loading={move.isPending}>
+            Save move
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** "Move case": another room or time while the case is still SCHEDULED (PATCH with If-Match). */
+export function MoveCaseButton({ kase }: { kase: SurgicalCase }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button variant="default" onClick={open}>
+        Move case
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`Move ${kase.caseNumber}`}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {/* Mounted only while open: every opening starts from the case as it is now. */}
+        {opened && <MoveForm kase={kase} onDone={close} />}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { ActionIcon, Button, Group, Switch } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { todayIso } from '../../lib/format';
+import { dayRange, parseDay, shiftDay } from './day';
+import { DayGrid } from './DayGrid';
+import { caseRows, placeCases } from './placement';
+import { useCasesBetween, useOperatingRooms, useStaff, type SurgicalCase } from './queries';
+
+const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full' });
+
+function Chevron({ direction }: { direction: 'left' | 'right' }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d={direction === 'left' ? 'M10 3 5 8l5 5' : 'M6 3l5 5-5 5'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function DayPicker({ day, onChange }: { day: string; onChange: (day: string) => void }) {
+  const today = todayIso();
+  return (
+    <Group align="flex-end" gap="xs" wrap="wrap">
+      <ActionIcon
+        variant="default"
+        size="input-sm"
+        aria-label="Previous day"
+        onClick={() => onChange(shiftDay(day, -1))}
+      >
+        <Chevron direction="left" />
+      </ActionIcon>
+      <DateInput
+        label="Day"
+        value={day}
+        onChange={(value) => {
+          const next = parseDay(value);
+          if (next !== null) onChange(next);
+        }}
+        valueFormat="ddd, MMM D, YYYY"
+        w={190}
+      />
+      <ActionIcon
+        variant="default"
+        size="input-sm"
+        aria-label="Next day"
+        onClick={() => onChange(shiftDay(day, 1))}
+      >
+        <Chevron direction="right" />
+      </ActionIcon>
+      <Button variant="default" onClick={() => onChange(today)} disabled={day === today}>
+        Today
+      </Button>
+    </Group>
+  );
+}
+
+/** `/theater?date=YYYY-MM-DD`: the operating rooms of one day, hour by hour. */
+export function TheaterDayPage() {
+  const [params, setParams] = useSearchParams();
+  const day = parseDay(params.get('date')) ?? todayIso();
+  const [showCancelled, setShowCancelled] = useState(false);
+  const { start, end } = useMemo(() => dayRange(day), [day]);
+
+  const rooms = useOperatingRooms();
+  const cases = useCasesBetween(start.toISOString(), end.toISOString());
+  const staff = useStaff();
+  const surgeonNames = useMemo(
+    () => new Map((staff.data ?? []).map((u) => [u.id, u.name])),
+    [staff.data],
+  );
+
+  const shown = (all: SurgicalCase[]) =>
+    all.filter(
+      (c) => (showCancelled || c.status !== 'CANCELLED') && caseRows(c, start, end) !== null,
+    );
+
+  return (
+    <>
+      <PageHeader title="Theater day" />
+      <Group justify="space-between" align="flex-end" wrap="wrap" mb="md">
+        <DayPicker day={day} onChange={(next) => setParams({ date: next })} />
+        <Switch
+          label="Show cancelled cases"
+          checked={showCancelled}
+          onChange={(event) => setShowCancelled(event.currentTarget.checked)}
+        />
+      </Group>
+      <QueryState query={rooms}>
+        {(roomList) => (
+          <QueryState
+            query={cases}
+            isEmpty={(all) => shown(all).length === 0}
+            empty="No cases on this day"
+          >
+            {(all) => (
+              <DayGrid
+                grid={placeCases(shown(all), roomList, start, end)}
+                caption={`Operating rooms on ${fullDate.format(start)}`}
+                dayStart={start}
+                dayEnd={end}
+                surgeonNames={surgeonNames}
+              />
+            )}
+          </QueryState>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { todayIso } from '../../lib/format';
+
+/** Calendar days of the theater day, in the browser's own time zone (as the grid shows them). */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parts(day: string): [number, number, number] | null {
+  const match = ISO_DAY.exec(day);
+  if (match === null) return null;
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** `2026-12-05` as given, or null for anything that is not a real calendar date. */
+export function parseDay(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const p = parts(value);
+  if (p === null) return null;
+  const [y, m, d] = p;
+  // A round trip catches 2026-02-30 and years Date would read as 19xx.
+  return todayIso(new Date(y, m - 1, d)) === value ? value : null;
+}
+
+/** The day's local midnight and the next one: 23 or 25 hours apart on a clock-change day. */
+export function dayRange(day: string): { start: Date; end: Date } {
+  const p = parts(day);
+  if (p === null) throw new Error(`Not a calendar date: ${day}`);
+  const [y, m, d] = p;
+  return { start: new Date(y, m - 1, d), end: new Date(y, m - 1, d + 1) };
+}
+
+/** The calendar day `delta` days from `day`: `shiftDay('2026-12-31', 1)` is `2027-01-01`. */
+export function shiftDay(day: string, delta: number): string {
+  const p = parts(day);
+  if (p === null) throw new Error(`Not a calendar date: ${day}`);
+  const [y, m, d] = p;
+  return todayIso(new Date(y, m - 1, d + delta));
+}

@@ -1,0 +1,155 @@
+/**
+ * Where the day's cases go in the theater grid: one column per operating room, one row per hour
+ * of the local clock. A case fills the rows from the hour it starts to the hour it ends (rowSpan),
+ * so a 09:00–12:00 case is one block over three rows. Cases of one room whose hours overlap (a
+ * cancelled case and the one booked in its place, or 09:00–09:30 and 09:30–10:00) share one block.
+ */
+
+/** What placement needs of a case; the grid hands the whole case back to the cell. */
+export interface PlaceableCase {
+  readonly id: string;
+  readonly operatingRoomId: string;
+  readonly operatingRoomName: string;
+  readonly scheduledStart: string;
+  readonly scheduledEnd: string;
+}
+
+export interface PlaceableRoom {
+  readonly id: string;
+  readonly name: string;
+  readonly active: boolean;
+}
+
+export interface RoomColumn {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A cell of the grid: the cases starting there, free, or covered by a block from a row above. */
+export type GridCell<C> =
+  | { readonly kind: 'cases'; readonly cases: readonly C[]; readonly rowSpan: number }
+  | { readonly kind: 'free' }
+  | { readonly kind: 'covered' };
+
+export interface GridRow<C> {
+  /** The hour of the local clock the row starts at, 0–23. */
+  readonly hour: number;
+  readonly cells: readonly GridCell<C>[];
+}
+
+export interface DayGrid<C> {
+  readonly rooms: readonly RoomColumn[];
+  readonly rows: readonly GridRow<C>[];
+}
+
+/** The opening hours the grid always shows: rows 07:00 to 18:00, the last ending at 19:00. */
+export const DEFAULT_HOURS = { first: 7, end: 19 } as const;
+
+/** The row a case starts in: 0 when it began the day before. */
+function startRow(start: Date, dayStart: Date): number {
+  return start.getTime() <= dayStart.getTime() ? 0 : start.getHours();
+}
+
+/** The row after the case's last one: 24 when it runs into the next day; 10 for an end at 10:00. */
+function endRow(end: Date, dayEnd: Date): number {
+  if (end.getTime() >= dayEnd.getTime()) return 24;
+  const partHour = end.getMinutes() > 0 || end.getSeconds() > 0 || end.getMilliseconds() > 0;
+  return end.getHours() + (partHour ? 1 : 0);
+}
+
+interface Block<C> {
+  readonly first: number;
+  end: number;
+  readonly cases: C[];
+}
+
+/** The case's rows within the day, or null when it does not overlap the day at all. */
+export function caseRows(
+  c: PlaceableCase,
+  dayStart: Date,
+  dayEnd: Date,
+): { first: number; end: number } | null {
+  const start = new Date(c.scheduledStart);
+  const end = new Date(c.scheduledEnd);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return null;
+  if (end.getTime() <= dayStart.getTime() || start.getTime() >= dayEnd.getTime()) return null;
+  const first = startRow(start, dayStart);
+  return { first, end: Math.max(first + 1, endRow(end, dayEnd)) };
+}
+
+/** The room columns: every active room, then inactive or unknown rooms that hold a case today. */
+function roomColumns(
+  rooms: readonly PlaceableRoom[],
+  cases: readonly PlaceableCase[],
+): RoomColumn[] {
+  const used = new Set(cases.map((c) => c.operatingRoomId));
+  const columns: RoomColumn[] = rooms
+    .filter((r) => r.active || used.has(r.id))
+    .map((r) => ({ id: r.id, name: r.name }));
+  for (const c of cases) {
+    if (!columns.some((r) => r.id === c.operatingRoomId)) {
+      columns.push({ id: c.operatingRoomId, name: c.operatingRoomName });
+    }
+  }
+  return columns;
+}
+
+/**
+ * Lays the cases of the day `[dayStart, dayEnd)` out in rooms × hours. Rows run from 07:00 to
+ * 19:00, extended to the first and last hour any case occupies; a case outside the day is left
+ * out.
+ */
+export function placeCases<C extends PlaceableCase>(
+  cases: readonly C[],
+  rooms: readonly PlaceableRoom[],
+  dayStart: Date,
+  dayEnd: Date,
+  hours: { first: number; end: number } = DEFAULT_HOURS,
+): DayGrid<C> {
+  const placed = cases
+    .map((c) => ({ c, rows: caseRows(c, dayStart, dayEnd) }))
+    .filter((p): p is { c: C; rows: { first: number; end: number } } => p.rows !== null)
+    .sort(
+      (a, b) =>
+        a.rows.first - b.rows.first ||
+        new Date(a.c.scheduledStart).getTime() - new Date(b.c.scheduledStart).getTime(),
+    );
+  const columns = roomColumns(
+    rooms,
+    placed.map((p) => p.c),
+  );
+
+  let first: number = hours.first;
+  let end: number = hours.end;
+  const blocksByRoom = new Map<string, Block<C>[]>(columns.map((r) => [r.id, []]));
+  for (const { c, rows } of placed) {
+    first = Math.min(first, rows.first);
+    end = Math.max(end, rows.end);
+    const blocks = blocksByRoom.get(c.operatingRoomId) ?? [];
+    const last = blocks.at(-1);
+    if (last !== undefined && rows.first < last.end) {
+      last.end = Math.max(last.end, rows.end);
+      last.cases.push(c);
+    } else {
+      blocks.push({ first: rows.first, end: rows.end, cases: [c] });
+    }
+    blocksByRoom.set(c.operatingRoomId, blocks);
+  }
+
+  const rows: GridRow<C>[] = [];
+  for (let hour = first; hour < end; hour++) {
+    const cells = columns.map((room): GridCell<C> => {
+      const block = (blocksByRoom.get(room.id) ?? []).find((b) => b.first <= hour && hour < b.end);
+      if (block === undefined) return { kind: 'free' };
+      if (block.first !== hour) return { kind: 'covered' };
+      return { kind: 'cases', cases: block.cases, rowSpan: block.end - block.first };
+    });
+    rows.push({ hour, cells });
+  }
+  return { rooms: columns, rows };
+}
+
+/** "07:00": the label of a row. */
+export function hourLabel(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
