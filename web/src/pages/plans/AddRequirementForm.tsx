@@ -1,0 +1,170 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { applyFieldErrors, notifySuccess } from '../../components/forms';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { READABLE_DESCRIPTION } from './a11y';
+import { useInvalidate } from './queries';
+import type { InventoryItem, Plan } from './types';
+
+interface RequirementValues {
+  inventoryItemId: string | null;
+  quantity: number | string;
+  requiresSerialNumber: boolean;
+  sizeRequirement: string;
+  shapeRequirement: string;
+  isRequired: boolean;
+}
+
+const INITIAL: RequirementValues = {
+  inventoryItemId: null,
+  quantity: 1,
+  requiresSerialNumber: false,
+  sizeRequirement: '',
+  shapeRequirement: '',
+  isRequired: true,
+};
+
+/** "Add implant or supply": a catalog item and how many the surgery needs. */
+export function AddRequirementForm({ plan }: { plan: Plan }) {
+  const invalidate = useInvalidate();
+  const [shownFields, setShownFields] = useState<string[]>([]);
+  const items = useQuery({
+    queryKey: ['inventory-items', 'list', { active: 'true' }],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/inventory/items', { params: { query: { active: 'true', limit: 100 } } }),
+      ),
+    staleTime: 60_000,
+  });
+  const byId = new Map<string, InventoryItem>(items.data?.data.map((i) => [i.id, i]));
+  const form = useForm<RequirementValues>({
+    initialValues: INITIAL,
+    validate: {
+      inventoryItemId: (v) => (v === null ? 'Choose an item' : null),
+      quantity: (v) =>
+        Number.isInteger(Number(v)) && Number(v) >= 1 ? null : 'A whole number, at least 1',
+    },
+  });
+  const add = useMutation({
+    mutationFn: (v: RequirementValues) =>
+      unwrap(
+        api.POST('/api/v1/procedure-plans/{id}/inventory', {
+          params: { path: { id: plan.id } },
+          body: {
+            inventoryItemId: v.inventoryItemId ?? undefined,
+            quantity: Number(v.quantity),
+            requiresSerialNumber: v.requiresSerialNumber,
+            sizeRequirement: v.sizeRequirement.trim() || null,
+            shapeRequirement: v.shapeRequirement.trim() || null,
+            isRequired: v.isRequired,
+          },
+        }),
+      ),
+    onMutate: () => setShownFields([]),
+    onSuccess: async (_plan, values) => {
+      await invalidate(['procedure-plans'], ['quotes']);
+      const item = byId.get(values.inventoryItemId ?? '');
+      notifySuccess(`Added ${item?.name ?? 'the requirement'}`);
+      form.reset();
+    },
+    onError: (error) => setShownFields(applyFieldErrors(form, error)),
+  });
+  const chosen = byId.get(form.getValues().inventoryItemId ?? '');
+
+  return (
+    <form onSubmit={form.onSubmit((v) => add.mutate(v))} aria-labelledby="add-requirement-title">
+      <Stack gap="xs">
+        <Title order={3} size="h5" id="add-requirement-title">
+          Add implant or supply
+        </Title>
+        {plan.status === 'QUOTED' && (
+          <Text size="sm" c="gray.7">
+            Adding to a quoted plan withdraws its quote and returns it to Draft.
+          </Text>
+        )}
+        <Group align="flex-start" wrap="wrap">
+          <Select
+            label="Item"
+            withAsterisk
+            searchable
+            w={320}
+            placeholder={items.isPending ? 'Loading the catalog…' : 'Search the catalog'}
+            data={(items.data?.data ?? []).map((i) => ({
+              value: i.id,
+              label: `${i.name} (${i.code})`,
+            }))}
+            nothingFoundMessage="No active item matches"
+            {...form.getInputProps('inventoryItemId')}
+            error={
+              form.errors.inventoryItemId ??
+              (items.isError ? 'Could not load the inventory items' : undefined)
+            }
+            onChange={(id: string | null) => {
+              const item = byId.get(id ?? '');
+              form.setValues({
+                inventoryItemId: id,
+                requiresSerialNumber: item?.requiresSerialNumber ?? false,
+                sizeRequirement: item?.size ?? '',
+                shapeRequirement: item?.shape ?? '',
+              });
+            }}
+          />
+          <NumberInput
+            label="Quantity"
+            withAsterisk
+            min={1}
+            max={1000}
+            allowDecimal={false}
+            w={110}
+            {...form.getInputProps('quantity')}
+          />
+          <TextInput
+            label="Size"
+            placeholder="300cc"
+            w={120}
+            {...form.getInputProps('sizeRequirement')}
+          />
+          <TextInput
+            label="Shape"
+            placeholder="Round"
+            w={140}
+            {...form.getInputProps('shapeRequirement')}
+          />
+        </Group>
+        <Group wrap="wrap">
+          {/* Serial tracking is the item's: a serial-tracked item always needs serials, others cannot. */}
+          <Checkbox
+            label="Requires serial number"
+            disabled
+            description={chosen === undefined ? undefined : 'Set by the item'}
+            styles={READABLE_DESCRIPTION}
+            {...form.getInputProps('requiresSerialNumber', { type: 'checkbox' })}
+          />
+          <Checkbox
+            label="Required for surgery"
+            {...form.getInputProps('isRequired', { type: 'checkbox' })}
+          />
+        </Group>
+        <ProblemAlert error={add.error} title="Not added" shownFields={shownFields} />
+        <Group>
+          <Button type="submit" variant="light" loading={add.isPending}>
+            Add requirement
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

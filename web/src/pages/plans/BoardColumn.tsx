@@ -1,0 +1,110 @@
+import { Badge, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { QueryState } from '../../components/QueryState';
+import { formatMoney, formatPatientName } from '../../lib/format';
+import { EmptyText } from './a11y';
+import { planListQuery, type BoardFilters } from './boardFilters';
+import { patientQuery } from './queries';
+import { titleCase, type Plan, type PlanStatus } from './types';
+
+/** One status of the board, 50 plans at a time. */
+export function BoardColumn({ status, filters }: { status: PlanStatus; filters: BoardFilters }) {
+  const query = useInfiniteQuery({
+    queryKey: ['procedure-plans', 'list', { status, ...filters }],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/procedure-plans', {
+          params: { query: planListQuery(status, filters, pageParam) },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const plans = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const names = usePatientNames(plans);
+  const headingId = `plan-column-${status}`;
+
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={headingId}
+      withBorder
+      p="xs"
+      style={{ flex: '1 0 196px' }}
+      bg="var(--mantine-color-gray-0)"
+    >
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Title order={2} size="h5" id={headingId}>
+          {titleCase(status)}
+        </Title>
+        {query.isSuccess && (
+          <Badge
+            variant="default"
+            aria-label={`${plans.length} ${plans.length === 1 ? 'plan' : 'plans'} shown`}
+          >
+            {plans.length}
+            {query.hasNextPage ? '+' : ''}
+          </Badge>
+        )}
+      </Group>
+      <QueryState
+        query={query}
+        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
+        empty={<EmptyText>No plans.</EmptyText>}
+      >
+        {() => (
+          <Stack gap="xs">
+            {plans.map((plan) => (
+              <PlanCard key={plan.id} plan={plan} patientName={names.get(plan.patientId)} />
+            ))}
+            {query.hasNextPage && (
+              <Button
+                variant="default"
+                size="xs"
+                loading={query.isFetchingNextPage}
+                onClick={() => void query.fetchNextPage()}
+              >
+                Load more
+              </Button>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </Paper>
+  );
+}
+
+function PlanCard({ plan, patientName }: { plan: Plan; patientName: string | undefined }) {
+  return (
+    <Card component={Link} to={`/plans/${plan.id}`} withBorder padding="xs" radius="sm">
+      <Text fw={700} size="sm">
+        {plan.planNumber}
+      </Text>
+      <Text size="sm" lineClamp={2}>
+        {plan.procedureName}
+      </Text>
+      <Text size="sm" c="gray.7" lineClamp={1}>
+        {patientName ?? 'Patient…'}
+      </Text>
+      <Text size="sm" mt={4}>
+        {plan.estimatedCost === null ? 'Not quoted' : formatMoney(plan.estimatedCost)}
+      </Text>
+    </Card>
+  );
+}
+
+/** The names of the column's patients, each fetched once and cached as ['patients', id]. */
+function usePatientNames(plans: readonly Plan[]): Map<string, string> {
+  const ids = [...new Set(plans.map((p) => p.patientId))];
+  const results = useQueries({ queries: ids.map((id) => patientQuery(id)) });
+  const names = new Map<string, string>();
+  results.forEach((r, i) => {
+    const id = ids[i];
+    if (id === undefined) return;
+    if (r.data !== undefined) names.set(id, formatPatientName(r.data));
+    else if (r.isError) names.set(id, 'Patient not available');
+  });
+  return names;
+}

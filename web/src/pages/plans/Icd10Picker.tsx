@@ -1,0 +1,176 @@
+import { Combobox, List, Pill, PillsInput, Text, useCombobox } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { describeError } from '../../api/problem';
+import { READABLE_DESCRIPTION } from './a11y';
+import type { Icd10Entry } from './types';
+
+/** The FY2026 code set never changes while the app runs: a code's entry is fetched once. */
+function icd10Query(code: string) {
+  return {
+    queryKey: ['icd10cm', code],
+    queryFn: () => unwrap(api.GET('/api/v1/codes/icd10cm/{code}', { params: { path: { code } } })),
+    staleTime: Infinity,
+  };
+}
+
+/**
+ * Diagnosis codes picked from the ICD-10-CM code set: type a code or words, the API searches
+ * (debounced, billable codes only), pick one; each picked code shows with its description.
+ */
+export function Icd10Picker({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+}: {
+  label: string;
+  value: readonly string[];
+  onChange: (codes: string[]) => void;
+  error?: React.ReactNode;
+  description?: React.ReactNode;
+}) {
+  const queryClient = useQueryClient();
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const [search, setSearch] = useState('');
+  const [term] = useDebouncedValue(search.trim(), 250);
+  const results = useQuery({
+    queryKey: ['icd10cm', 'search', term],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/codes/icd10cm', {
+          params: { query: { search: term, billableOnly: 'true', limit: 20 } },
+        }),
+      ),
+    enabled: term.length >= 2,
+    staleTime: Infinity,
+  });
+
+  const add = (code: string) => {
+    const entry = results.data?.data.find((e) => e.code === code);
+    if (entry !== undefined) queryClient.setQueryData(['icd10cm', code], entry);
+    if (!value.includes(code)) onChange([...value, code]);
+    setSearch('');
+    combobox.closeDropdown();
+  };
+  const remove = (code: string) => onChange(value.filter((c) => c !== code));
+
+  const entries = results.data?.data ?? [];
+  return (
+    <div>
+      <Combobox store={combobox} onOptionSubmit={add}>
+        <Combobox.DropdownTarget>
+          <PillsInput
+            label={label}
+            description={description}
+            styles={READABLE_DESCRIPTION}
+            error={error}
+            onClick={() => combobox.openDropdown()}
+          >
+            <Pill.Group>
+              {value.map((code) => (
+                <Pill
+                  key={code}
+                  withRemoveButton
+                  onRemove={() => remove(code)}
+                  removeButtonProps={{
+                    'aria-label': `Remove ${code}`,
+                    'aria-hidden': false,
+                    tabIndex: 0,
+                  }}
+                >
+                  {code}
+                </Pill>
+              ))}
+              <Combobox.EventsTarget>
+                <PillsInput.Field
+                  value={search}
+                  placeholder="Search by code or words"
+                  onFocus={() => combobox.openDropdown()}
+                  onBlur={() => combobox.closeDropdown()}
+                  onChange={(event) => {
+                    setSearch(event.currentTarget.value);
+                    combobox.openDropdown();
+                    combobox.updateSelectedOptionIndex();
+                  }}
+                  onKeyDown={(event) => {
+                    const last = value[value.length - 1];
+                    if (event.key === 'Backspace' && search === '' && last !== undefined) {
+                      event.preventDefault();
+                      remove(last);
+                    }
+                  }}
+                />
+              </Combobox.EventsTarget>
+            </Pill.Group>
+          </PillsInput>
+        </Combobox.DropdownTarget>
+        <Combobox.Dropdown hidden={search.trim().length < 2}>
+          <Combobox.Options mah={280} style={{ overflowY: 'auto' }} aria-label="ICD-10-CM matches">
+            {results.isError ? (
+              <Combobox.Empty>{describeError(results.error)}</Combobox.Empty>
+            ) : entries.length === 0 ? (
+              <Combobox.Empty>
+                {results.isFetching || term !== search.trim()
+                  ? 'Searching…'
+                  : 'No billable code matches'}
+              </Combobox.Empty>
+            ) : (
+              entries.map((entry) => (
+                <Combobox.Option
+                  key={entry.code}
+                  value={entry.code}
+                  disabled={value.includes(entry.code)}
+                >
+                  <Text span fw={600} size="sm">
+                    {entry.code}
+                  </Text>{' '}
+                  <Text span size="sm">
+                    {entry.description}
+                  </Text>
+                </Combobox.Option>
+              ))
+            )}
+          </Combobox.Options>
+        </Combobox.Dropdown>
+      </Combobox>
+      <DiagnosisList codes={value} mt={4} />
+    </div>
+  );
+}
+
+/** Diagnosis codes with their descriptions (one cached look-up per code). */
+export function DiagnosisList({ codes, mt }: { codes: readonly string[]; mt?: number | string }) {
+  const entries = useIcd10Entries(codes);
+  if (codes.length === 0) return null;
+  return (
+    <List size="sm" mt={mt} spacing={2} listStyleType="none">
+      {codes.map((code, i) => {
+        const entry = entries[i];
+        return (
+          <List.Item key={code}>
+            <Text span fw={600} size="sm">
+              {code}
+            </Text>{' '}
+            <Text span size="sm" c="gray.7">
+              {entry === undefined
+                ? ''
+                : entry === null
+                  ? '(no description found)'
+                  : entry.description}
+            </Text>
+          </List.Item>
+        );
+      })}
+    </List>
+  );
+}
+
+/** Per code: its entry, null when the API has none, undefined while loading. */
+function useIcd10Entries(codes: readonly string[]): (Icd10Entry | null | undefined)[] {
+  const results = useQueries({ queries: codes.map((code) => icd10Query(code)) });
+  return results.map((r) => (r.isError ? null : r.data));
+}

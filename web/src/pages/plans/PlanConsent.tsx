@@ -1,0 +1,104 @@
+import { Group, Paper, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
+import { QueryState } from '../../components/QueryState';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDateTime } from '../../lib/format';
+import { ConsentSignForm } from './ConsentSignForm';
+import { shortHash } from './consentHash';
+import { usersQuery } from './queries';
+import { Section } from './Section';
+import { titleCase, type Consent, type Plan } from './types';
+
+/** The consent the patient gives for this plan: its exact text, and the typed signature. */
+export function PlanConsent({ plan }: { plan: Plan }) {
+  return (
+    <Section id="plan-consent" title="Consent">
+      {plan.consent === null ? (
+        <Text size="sm">
+          No consent template matches this plan’s procedure codes: it needs no procedure-specific
+          consent.
+        </Text>
+      ) : (
+        <ConsentLoader consentId={plan.consent.id} planId={plan.id} />
+      )}
+    </Section>
+  );
+}
+
+function ConsentLoader({ consentId, planId }: { consentId: string; planId: string }) {
+  const consent = useQuery({
+    queryKey: ['consents', consentId],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/consents/{id}', { params: { path: { id: consentId } } })),
+  });
+  return (
+    <QueryState query={consent}>{(c) => <ConsentView consent={c} planId={planId} />}</QueryState>
+  );
+}
+
+function ConsentView({ consent, planId }: { consent: Consent; planId: string }) {
+  const { can } = useAuth();
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" wrap="wrap">
+        <StatusBadge status={consent.status} />
+        <Text size="sm" c="gray.7">
+          {consent.templateCode}, version {consent.templateVersion}
+        </Text>
+      </Group>
+      <Paper withBorder p="md" bg="gray.0" aria-label="Consent text" component="article">
+        <Text fw={700} mb="xs">
+          {consent.title}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {consent.body}
+        </Text>
+      </Paper>
+      <Text size="sm" c="gray.7">
+        Text fingerprint (SHA-256):{' '}
+        <Text span ff="monospace" size="sm" title={consent.contentHash}>
+          {shortHash(consent.contentHash)}
+        </Text>
+        . A signature is bound to this exact text: if the text changes, the signature is refused and
+        the patient must read the new text.
+      </Text>
+      {consent.status === 'PENDING' && can('consents.sign') && (
+        <ConsentSignForm consent={consent} planId={planId} />
+      )}
+      <ConsentOutcome consent={consent} />
+    </Stack>
+  );
+}
+
+function ConsentOutcome({ consent }: { consent: Consent }) {
+  const users = useQuery(usersQuery());
+  const recordedBy =
+    consent.recordedById === null ? null : (users.data?.get(consent.recordedById) ?? null);
+  return (
+    <>
+      {consent.signedAt !== null && (
+        <Text size="sm">
+          Signed by <strong>{consent.signerName}</strong>
+          {consent.relationship !== null && ` (${titleCase(consent.relationship)})`} on{' '}
+          {formatDateTime(consent.signedAt)}
+          {consent.signatureMethod !== null &&
+            `, ${consent.signatureMethod.toLowerCase()} signature`}
+          {recordedBy !== null && `, recorded by ${recordedBy}`}.
+        </Text>
+      )}
+      {consent.revokedAt !== null && (
+        <Text size="sm">
+          Revoked on {formatDateTime(consent.revokedAt)}:{' '}
+          {consent.revokeReason ?? 'no reason given'}.
+        </Text>
+      )}
+      {consent.voidedAt !== null && (
+        <Text size="sm">
+          Voided on {formatDateTime(consent.voidedAt)}: {consent.voidReason ?? 'no reason given'}.
+        </Text>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import {
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { READABLE_DESCRIPTION } from './a11y';
+import { Icd10Picker } from './Icd10Picker';
+import { allCptCodes, type PlanFormValues } from './planForm';
+import { PROCEDURE_TYPES, titleCase, type ProcedureType } from './types';
+
+const TYPE_OPTIONS = PROCEDURE_TYPES.map((t) => ({ value: t, label: titleCase(t) }));
+
+/** The clinical fields a plan is created and edited with (the new-plan page and "Edit"). */
+export function PlanFields({ form }: { form: UseFormReturnType<PlanFormValues> }) {
+  const values = form.getValues();
+  const type = values.procedureType;
+  return (
+    <Stack gap="sm">
+      <TextInput label="Procedure name" withAsterisk {...form.getInputProps('procedureName')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="Procedure type"
+          withAsterisk
+          data={TYPE_OPTIONS}
+          allowDeselect={false}
+          {...form.getInputProps('procedureType')}
+          onChange={(v: string | null) =>
+            form.setFieldValue('procedureType', v as ProcedureType | null)
+          }
+        />
+        <TextInput
+          label="Primary CPT code"
+          withAsterisk
+          placeholder="19325"
+          {...form.getInputProps('primaryCPTCode')}
+        />
+      </SimpleGrid>
+      <TagsInput
+        label="CPT codes"
+        description="Other codes of the procedure (Enter after each); the primary code is included."
+        styles={READABLE_DESCRIPTION}
+        placeholder="e.g. 19325-50"
+        splitChars={[',', ' ']}
+        clearable
+        clearButtonProps={{ 'aria-label': 'Clear CPT codes' }}
+        {...form.getInputProps('cptCodes')}
+      />
+      {type === 'HYBRID' && (
+        <MultiSelect
+          label="Insurance CPT codes"
+          description="The codes insurance pays for; the patient pays the others."
+          styles={READABLE_DESCRIPTION}
+          withAsterisk
+          data={allCptCodes(values)}
+          {...form.getInputProps('insuranceCptCodes')}
+        />
+      )}
+      <Icd10Picker
+        label="Diagnosis codes"
+        description={
+          type === null || type === 'COSMETIC'
+            ? 'ICD-10-CM, optional for a cosmetic plan.'
+            : 'ICD-10-CM: an insured plan needs at least one.'
+        }
+        value={values.diagnosisCodes}
+        onChange={(codes) => form.setFieldValue('diagnosisCodes', codes)}
+        error={form.errors.diagnosisCodes}
+      />
+      <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { useAuth } from '../../auth/AuthProvider';
+import { QueryState } from '../../components/QueryState';
+import { ApprovePlan } from './ApprovePlan';
+import { PlanConsent } from './PlanConsent';
+import { PlanHeader } from './PlanHeader';
+import { PlanQuote } from './PlanQuote';
+import { PlanReadiness } from './PlanReadiness';
+import { PlanRequirements } from './PlanRequirements';
+import { PlanSummary } from './PlanSummary';
+import { PriorAuthorizations } from './PriorAuthorizations';
+import { planQuery } from './queries';
+import type { SectionLinks } from './ReadinessChecklist';
+import { PlanSchedule } from './ScheduleForm';
+import { isInsured, type Plan } from './types';
+
+/** `/plans/:id`: everything staff do with one plan, section by section. */
+export function PlanPage() {
+  const { id = '' } = useParams();
+  const plan = useQuery(planQuery(id));
+  return <QueryState query={plan}>{(p) => <PlanView plan={p} />}</QueryState>;
+}
+
+function PlanView({ plan }: { plan: Plan }) {
+  const { can } = useAuth();
+  const open = plan.status === 'DRAFT' || plan.status === 'QUOTED';
+  const showQuote = can('quotes.read') || (can('plans.quote') && open);
+  const showApproval = plan.approvedAt !== null || (plan.status === 'QUOTED' && can('plans.write'));
+  const showConsent = can('consents.read');
+  const showPriorAuth = isInsured(plan.procedureType) && can('priorAuth.read');
+  const showReadiness = open || plan.status === 'APPROVED';
+  // The readiness checklist links each unmet check to the section that deals with it.
+  const sections: SectionLinks = {
+    PLAN_APPROVED:
+      plan.status === 'QUOTED' && showApproval
+        ? '#plan-approval'
+        : plan.status === 'DRAFT' && showQuote
+          ? '#plan-quote'
+          : undefined,
+    CONSENT_SIGNED: showConsent ? '#plan-consent' : undefined,
+    PRIOR_AUTH_APPROVED: showPriorAuth ? '#plan-prior-auth' : undefined,
+    INVENTORY_READY: '#plan-inventory',
+  };
+  return (
+    <Stack gap="md">
+      <PlanHeader plan={plan} />
+      <PlanSummary plan={plan} />
+      {showReadiness && <PlanReadiness plan={plan} sections={sections} />}
+      {showQuote && <PlanQuote plan={plan} />}
+      {showApproval && <ApprovePlan plan={plan} />}
+      {showConsent && <PlanConsent plan={plan} />}
+      {showPriorAuth && <PriorAuthorizations plan={plan} />}
+      <PlanRequirements plan={plan} />
+      <PlanSchedule plan={plan} />
+    </Stack>
+  );
+}
