@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
 import { useAuth } from '../../auth/AuthProvider';
+import { DateTimeField } from '../../components/DateTimeField';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import {
@@ -85,11 +85,10 @@ function NewConsultationForm({ patientId, onClose }: { patientId: string; onClos
             (surgeons.isError ? `Could not load surgeons: ${describeError(surgeons.error)}` : null)
           }
         />
-        <DateTimePicker
+        <DateTimeField
           label="Consultation date"
           withAsterisk
-          valueFormat="MMM D, YYYY h:mm A"
-          timePickerProps={{ format: '12h' }}
+          placeholder="2026-11-24 09:30"
           {...form.getInputProps('consultationDate')}
         />
         <Textarea

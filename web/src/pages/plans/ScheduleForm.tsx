@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,11 +6,12 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { useAuth } from '../../auth/AuthProvider';
+import { DateTimeField } from '../../components/DateTimeField';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatTime } from '../../lib/format';
-import { dateTimeLabels } from './a11y';
+import { CALENDAR_LABELS } from './a11y';
 import { useInvalidate } from './queries';
 import { ReadinessChecklist } from './ReadinessChecklist';
 import { pickerPlusHours, pickerToIso, scheduleTimeErrors } from './scheduleTimes';
@@ -145,12 +145,12 @@ function ScheduleForm({ plan }: { plan: Plan }) {
             }
           />
           <SurgeonSelect label="Surgeon" withAsterisk {...form.getInputProps('surgeonId')} />
-          <DateTimePicker
+          <DateTimeField
             label="Start"
             withAsterisk
-            valueFormat="MMM D, YYYY h:mm A"
+            placeholder="2026-12-05 09:00"
             minDate={new Date()}
-            {...dateTimeLabels('Start')}
+            {...CALENDAR_LABELS}
             {...form.getInputProps('scheduledStart')}
             onChange={(start) => {
               // The end follows the start (two hours later) until someone sets it themselves.
@@ -162,12 +162,12 @@ function ScheduleForm({ plan }: { plan: Plan }) {
               }
             }}
           />
-          <DateTimePicker
+          <DateTimeField
             label="End"
             withAsterisk
-            valueFormat="MMM D, YYYY h:mm A"
+            placeholder="2026-12-05 11:00"
             minDate={values.scheduledStart?.slice(0, 10) ?? new Date()}
-            {...dateTimeLabels('End')}
+            {...CALENDAR_LABELS}
             {...form.getInputProps('scheduledEnd')}
           />
         </SimpleGrid>

@@ -18,19 +18,6 @@ export const CALENDAR_LABELS = {
   },
 };
 
-export function dateTimeLabels(field: string) {
-  return {
-    ...CALENDAR_LABELS,
-    timePickerProps: {
-      format: '12h' as const,
-      hoursInputLabel: `${field} hour`,
-      minutesInputLabel: `${field} minutes`,
-      amPmInputLabel: `${field} AM or PM`,
-    },
-    submitButtonProps: { 'aria-label': `Confirm ${field.toLowerCase()}` },
-  };
-}
-
 /** Mantine's descriptions are grey-6 (3.3:1 on white); a darker grey meets WCAG AA (4.5:1). */
 export const READABLE_DESCRIPTION = { description: { color: 'var(--mantine-color-gray-7)' } };
 

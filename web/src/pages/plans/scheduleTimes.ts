@@ -1,5 +1,5 @@
 /**
- * The DateTimePicker's value, "YYYY-MM-DD HH:mm:ss" in the browser's time zone, as the instant
+ * A DateTimeField's value, "YYYY-MM-DD HH:mm:ss" in the browser's time zone, as the instant
  * the API takes (ISO 8601, UTC); null when it is not a date and time.
  */
 export function pickerToIso(value: string | null): string | null {

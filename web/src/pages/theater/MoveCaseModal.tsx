@@ -1,14 +1,13 @@
 import { Anchor, Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { applyFieldErrors } from '../../components/forms';
+import { DateTimeField } from '../../components/DateTimeField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { useCaseMutation } from './mutations';
@@ -80,40 +79,6 @@ function ConflictNote({ error, onNavigate }: { error: unknown; onNavigate: () =>
       from {formatDateTime(conflict.scheduledStart)} to {formatDateTime(conflict.scheduledEnd)}.
       Choose another room or time.
     </Text>
-  );
-}
-
-/**
- * A typed date and time (`2026-12-05 09:00`) with a calendar below. While the calendar is open,
- * Escape closes only the calendar: Mantine's modal skips an Escape from an element marked
- * `data-mantine-stop-propagation`.
- */
-function DateTimeField(props: DateInputProps) {
-  const [open, setOpen] = useState(false);
-  return (
-    <DateInput
-      withTime
-      valueFormat="YYYY-MM-DD HH:mm"
-      {...props}
-      data-mantine-stop-propagation={open ? 'true' : undefined}
-      onFocus={(event) => {
-        setOpen(true);
-        props.onFocus?.(event);
-      }}
-      onClick={(event) => {
-        setOpen(true);
-        props.onClick?.(event);
-      }}
-      onInput={() => setOpen(true)}
-      onBlur={(event) => {
-        setOpen(false);
-        props.onBlur?.(event);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') setOpen(false);
-        props.onKeyDown?.(event);
-      }}
-    />
   );
 }
 
