@@ -39,6 +39,8 @@ export async function signIn(
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
   });
+  // A step that does not happen fails in seconds, not after Playwright's 30 s.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel('Email').fill(email);
@@ -52,7 +54,7 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; html?: string; any?: { message: string }[] }[];
 }
 
 /**
@@ -69,20 +71,62 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target,
+        html: n.html?.slice(0, 120),
+        any: n.any?.map((a) => ({ message: a.message })),
+      })),
     }));
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     serious.map(
       (v) =>
-        `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        `${v.impact} ${v.id}: ${v.help} at ` +
+        v.nodes
+          .map((n) => `${n.html ?? n.target.join(' ')} (${n.any?.[0]?.message ?? ''})`)
+          .join(', '),
     ),
     `axe on ${screen}`,
   ).toEqual([]);
 }
 
-/** A full-page screenshot under the test output, named for the screen. */
+/**
+ * The whole page under the test output, named for the screen: the window is made as tall as the
+ * page (a full-page capture would paint the fixed header mid-page), toasts hidden.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const hideToasts = await page.addStyleTag({
+    content: '.mantine-Notifications-root { display: none !important; }',
+  });
+  await page.setViewportSize({
+    width: size.width,
+    height: Math.min(Math.max(height, size.height), 4000),
+  });
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+  await page.setViewportSize(size);
+  await hideToasts.evaluate((style: Element) => {
+    style.remove();
+  });
+}
+
+/**
+ * The screen at a 1024 px tablet in landscape: nothing wider than the window (tables scroll
+ * inside their own container), then back to the desktop width.
+ */
+export async function expectFitsTablet(page: Page, screen: string): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(overflow, `${screen} is wider than a 1024 px window`).toBeLessThanOrEqual(0);
+}
+
+/** Picks an option of a Mantine Select (its listbox carries the same label, hence the role). */
+export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option }).click();
 }

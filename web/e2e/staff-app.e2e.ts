@@ -1,7 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, screenshot, signIn } from './browser';
-import { setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  choose,
+  expectAccessible,
+  expectFitsTablet,
+  launchBrowser,
+  screenshot,
+  signIn,
+} from './browser';
+import { SERIALS, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
 
 let server: E2eServer;
 let browser: Browser;
@@ -17,6 +24,20 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The checks every main screen gets: a screenshot, axe, and the 1024 px tablet width. */
+async function mainScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectAccessible(page, name);
+  await expectFitsTablet(page, name);
+}
+
+/** A week from today at the given local hour, as the schedule form takes it. */
+function nextWeekAt(hour: number): string {
+  const day = new Date(Date.now() + 7 * 864e5);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())} ${pad(hour)}:00`;
+}
+
 describe('signing in', () => {
   it('shows the error for a wrong password and stays on sign-in', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -29,8 +50,7 @@ describe('signing in', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/could not sign in/i);
     expect(page.url()).toMatch(/\/sign-in/);
-    await screenshot(page, '00-sign-in-wrong-password');
-    await expectAccessible(page, 'sign-in');
+    await mainScreen(page, '00-sign-in-wrong-password');
     await page.close();
   });
 
@@ -68,5 +88,192 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/patients$/);
     await page.context().close();
+  });
+});
+
+// The seed's breast augmentation, from the consultation to a paid bill, as the staff do it.
+describe('the seed workflow in the browser', () => {
+  let coordinator: Page;
+  let nurse: Page;
+  let billing: Page;
+  let planUrl: string;
+  let planId: string;
+
+  beforeAll(async () => {
+    coordinator = await signIn(
+      browser,
+      server.baseUrl,
+      STAFF.coordinator.email,
+      STAFF.coordinator.password,
+    );
+    nurse = await signIn(browser, server.baseUrl, STAFF.nurse.email, STAFF.nurse.password);
+    billing = await signIn(browser, server.baseUrl, STAFF.billing.email, STAFF.billing.password);
+  });
+
+  // What each person's screen showed when a step failed, beside the screenshots of the walk.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    const name = task.name.replace(/\W+/g, '-').slice(0, 40);
+    for (const [who, page] of Object.entries({ coordinator, nurse, billing })) {
+      await screenshot(page, `failed-${name}-${who}`);
+    }
+  });
+
+  it('a coordinator creates the patient and records the consultation', async () => {
+    const page = coordinator;
+    await page.getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('link', { name: 'New patient' }).click();
+    await page.getByLabel('First name').fill('Maria');
+    await page.getByLabel('Last name').fill('Lopez');
+    await page.getByLabel('Date of birth').fill('1990-03-14');
+    await page.keyboard.press('Escape');
+    await choose(page, 'Sex at birth', 'Female');
+    await page.getByRole('button', { name: 'Create patient' }).click();
+    await page.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
+    await mainScreen(page, '01-patient');
+
+    await page.getByRole('button', { name: 'New consultation' }).click();
+    const dialog = page.getByRole('dialog');
+    await choose(page, 'Surgeon', STAFF.surgeon.name);
+    await dialog.getByLabel('Reason').fill('I want breast augmentation');
+    await dialog.getByRole('button', { name: 'Create consultation' }).click();
+    await page.getByRole('link', { name: 'New plan' }).first().waitFor();
+  });
+
+  it('creates the plan with its two 300cc implants', async () => {
+    const page = coordinator;
+    await page.getByRole('link', { name: 'New plan' }).first().click();
+    await page.waitForURL(/\/plans\/new\?/);
+    await page.getByLabel('Procedure name').fill('Breast Augmentation');
+    await choose(page, 'Procedure type', 'Cosmetic');
+    await page.getByLabel('Primary CPT code').fill('19325');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('heading', { name: /^Plan PLAN-\d{4}-\d{3}$/ }).waitFor();
+    planUrl = page.url();
+    planId = planUrl.split('/').pop() ?? '';
+
+    await choose(page, 'Item', /Silicone breast implant 300cc round/);
+    await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('2');
+    await page.getByLabel('Size', { exact: true }).fill('300cc');
+    await page.getByLabel('Shape', { exact: true }).fill('Round');
+    await page.getByRole('button', { name: 'Add requirement' }).click();
+    await page.getByRole('cell', { name: /Silicone breast implant 300cc round/ }).waitFor();
+  });
+
+  it('explains a stale edit (412) when someone else changed the plan first', async () => {
+    const page = coordinator;
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit plan' });
+    await dialog.getByLabel('Notes').fill('Patient prefers a natural look');
+    // Meanwhile, a colleague saves a change to the same plan.
+    const plan = await server.api<{ version: number }>('GET', `/procedure-plans/${planId}`);
+    await server.api('PATCH', `/procedure-plans/${planId}`, { notes: 'Changed by a colleague' });
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Someone else changed this record');
+    await screenshot(page, '02-plan-stale-edit');
+    await dialog.getByRole('button', { name: 'Reload' }).click();
+    await dialog.getByRole('button', { name: 'Discard changes' }).click();
+    const after = await server.api<{ version: number; notes: string }>(
+      'GET',
+      `/procedure-plans/${planId}`,
+    );
+    expect(after).toMatchObject({ version: plan.version + 1, notes: 'Changed by a colleague' });
+  });
+
+  it('quotes it: 7000.00 + 200.00 + 2 × 400.00 = 8000.00', async () => {
+    const page = coordinator;
+    await page.getByRole('button', { name: 'Create quote' }).click();
+    await page.getByText('$8,000.00').first().waitFor();
+    for (const amount of ['$7,000.00', '$200.00', '$800.00']) {
+      await page.getByRole('cell', { name: amount, exact: true }).first().waitFor();
+    }
+  });
+
+  it('a nurse sees the quoted plan but no approve button', async () => {
+    await nurse.goto(planUrl);
+    await nurse.getByRole('heading', { name: /^Plan PLAN-/ }).waitFor();
+    await nurse.getByRole('heading', { name: 'Inventory requirements' }).waitFor();
+    expect(await nurse.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
+    await coordinator.getByRole('button', { name: 'Approve plan' }).waitFor();
+  });
+
+  it("records the patient's typed signature, approves, allocates the serials, schedules", async () => {
+    const page = coordinator;
+    await page.getByLabel('Signer name').fill('Maria Lopez');
+    await choose(page, 'Relationship', 'Self (the patient)');
+    await page.getByLabel('Typed signature').fill('Maria Lopez');
+    await page.getByRole('button', { name: 'Record signature' }).click();
+    await page.getByText(/Signed by Maria Lopez/).waitFor();
+
+    await page.getByRole('button', { name: 'Approve plan' }).click();
+    await page.getByRole('button', { name: 'Allocate', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Allocate', exact: true }).click();
+    await page.getByRole('cell', { name: `${SERIALS[0]}, ${SERIALS[1]}` }).waitFor();
+
+    await choose(page, 'Operating room', 'OR 1');
+    await choose(page, 'Surgeon', STAFF.surgeon.name);
+    await page.getByRole('textbox', { name: 'Start', exact: true }).fill(nextWeekAt(8));
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'End', exact: true }).fill(nextWeekAt(10));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Schedule surgery' }).click();
+    await page.getByRole('link', { name: 'Open the surgical case' }).waitFor();
+    await mainScreen(page, '03-plan-page');
+  });
+
+  it('the plan board shows the plan under SCHEDULED', async () => {
+    const page = coordinator;
+    await page.getByRole('link', { name: 'Plan board' }).click();
+    const column = page.getByRole('region', { name: 'Scheduled' });
+    await column.getByRole('link', { name: /^PLAN-/ }).waitFor();
+    await mainScreen(page, '04-plan-board');
+  });
+
+  it('a nurse finds the case on the theater day, starts it and completes it', async () => {
+    const page = nurse;
+    const day = nextWeekAt(8).slice(0, 10);
+    await page.goto(`${server.baseUrl}/theater?date=${day}`);
+    const caseLink = page.getByRole('link', { name: /^CASE-\d{4}-\d{3}/ });
+    await caseLink.waitFor();
+    await mainScreen(page, '05-theater-day');
+    await caseLink.click();
+    await page.getByRole('button', { name: 'Start case' }).click();
+    await page.getByRole('button', { name: 'Complete case' }).click();
+    await page.getByRole('button', { name: 'Confirm completion' }).click();
+    await page.getByText('COMPLETED', { exact: true }).first().waitFor();
+    await mainScreen(page, '06-case-page');
+  });
+
+  it('billing sees the 8000.00 bill with both serials and records the payment', async () => {
+    const page = billing;
+    // Billing has been signed in since before the surgery: a fresh visit lists the new bill.
+    await page.goto(`${server.baseUrl}/billing`);
+    await page.getByRole('link', { name: /^BILL-\d{4}-\d{3}$/ }).click();
+    await page.getByText('$8,000.00').first().waitFor();
+    for (const serial of SERIALS.slice(0, 2)) await page.getByText(serial).first().waitFor();
+    await mainScreen(page, '07-bill');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Amount', exact: true }).inputValue())
+      .toBe('8000.00');
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByText('PAID', { exact: true }).first().waitFor();
+    const bills = await server.api<{ data: { status: string; paid: string; balance: string }[] }>(
+      'GET',
+      '/bills',
+    );
+    expect(bills.data).toEqual([
+      expect.objectContaining({ status: 'PAID', paid: '8000.00', balance: '0.00' }),
+    ]);
+  });
+
+  it('the serial lookup names the patient who received the implant', async () => {
+    const page = nurse;
+    await page.goto(`${server.baseUrl}/inventory/units`);
+    await page.getByLabel('Serial number').fill(SERIALS[0] ?? '');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByRole('link', { name: /Lopez, Maria|Maria Lopez/ }).waitFor();
+    await mainScreen(page, '08-serial-lookup');
   });
 });

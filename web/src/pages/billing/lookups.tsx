@@ -34,7 +34,7 @@ export function PatientLink({ id, withMrn = false }: { id: string; withMrn?: boo
   return (
     <Anchor component={Link} to={`/patients/${id}`}>
       {formatPatientName(query.data)}
-      {withMrn && ` · MRN ${query.data.mrn}`}
+      {withMrn && ` · ${query.data.mrn}`}
     </Anchor>
   );
 }
