@@ -8,7 +8,7 @@ import {
   screenshot,
   signIn,
 } from './browser';
-import { SERIALS, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import { ADMIN, SERIALS, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
 
 let server: E2eServer;
 let browser: Browser;
@@ -275,5 +275,62 @@ describe('the seed workflow in the browser', () => {
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByRole('link', { name: /Lopez, Maria|Maria Lopez/ }).waitFor();
     await mainScreen(page, '08-serial-lookup');
+  });
+});
+
+// The other main screens, after the walk (so they have something to show): each loads, passes
+// axe and fits a 1024 px window.
+describe('the other main screens', () => {
+  const screens: {
+    name: string;
+    path: string;
+    heading: string | RegExp;
+    who: keyof typeof STAFF | 'admin';
+  }[] = [
+    {
+      name: '10-patient-search',
+      path: '/patients?q=lopez',
+      heading: 'Patients',
+      who: 'coordinator',
+    },
+    { name: '11-new-plan', path: '/plans/new', heading: 'New plan', who: 'coordinator' },
+    {
+      name: '12-inventory-catalog',
+      path: '/inventory',
+      heading: 'Inventory catalog',
+      who: 'nurse',
+    },
+    { name: '13-receive-udi', path: '/inventory/receive', heading: 'Receive by UDI', who: 'nurse' },
+    { name: '14-expiring', path: '/inventory/expiring', heading: 'Expiring stock', who: 'nurse' },
+    { name: '15-recalls', path: '/inventory/recalls', heading: 'Recalls', who: 'nurse' },
+    { name: '16-bills', path: '/billing', heading: 'Bills', who: 'billing' },
+    {
+      name: '17-payment-plans',
+      path: '/billing/payment-plans',
+      heading: 'Payment plans',
+      who: 'billing',
+    },
+    { name: '18-audit', path: '/audit', heading: 'Audit events', who: 'admin' },
+  ];
+
+  for (const screen of screens) {
+    it(`${screen.path} (${screen.who})`, async () => {
+      const person = screen.who === 'admin' ? ADMIN : STAFF[screen.who];
+      const page = await signIn(browser, server.baseUrl, person.email, person.password);
+      await page.goto(`${server.baseUrl}${screen.path}`);
+      await page.getByRole('heading', { name: screen.heading, level: 1 }).waitFor();
+      await page.getByLabel('Loading').waitFor({ state: 'detached' });
+      await mainScreen(page, screen.name);
+      await page.context().close();
+    });
+  }
+
+  it('an item page shows its stock per lot', async () => {
+    const page = await signIn(browser, server.baseUrl, STAFF.nurse.email, STAFF.nurse.password);
+    await page.goto(`${server.baseUrl}/inventory`);
+    await page.getByRole('link', { name: 'breast-implant-300cc-round' }).click();
+    await page.getByRole('cell', { name: 'BATCH-2026-001', exact: true }).first().waitFor();
+    await mainScreen(page, '19-inventory-item');
+    await page.context().close();
   });
 });
