@@ -25,12 +25,6 @@ interface SignValues {
   signatureData: string;
 }
 
-/** Where the hash cannot be computed (a page not served over HTTPS), the one received with the text. */
-async function hashOfShownText(consent: Consent): Promise<string> {
-  if (typeof crypto === 'undefined' || crypto.subtle === undefined) return consent.contentHash;
-  return consentContentHash(consent.title, consent.body);
-}
-
 /** The typed signature of a PENDING consent, bound to the text shown above it. */
 export function ConsentSignForm({ consent, planId }: { consent: Consent; planId: string }) {
   const invalidate = useInvalidate();
@@ -48,7 +42,7 @@ export function ConsentSignForm({ consent, planId }: { consent: Consent; planId:
     },
   });
   const sign = useMutation({
-    mutationFn: async (values: SignValues) =>
+    mutationFn: (values: SignValues) =>
       unwrap(
         api.POST('/api/v1/consents/{id}/sign', {
           params: { path: { id: consent.id } },
@@ -57,7 +51,7 @@ export function ConsentSignForm({ consent, planId }: { consent: Consent; planId:
             relationship: values.relationship,
             signatureMethod: 'TYPED',
             signatureData: values.signatureData.trim(),
-            contentHash: await hashOfShownText(consent),
+            contentHash: consentContentHash(consent.title, consent.body),
           },
         }),
       ),

@@ -1,12 +1,14 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
 /**
  * The fingerprint the API binds a signature to (docs/consents.md): SHA-256, lower-case hex, of
  * the UTF-8 bytes of `JSON.stringify([title, body])`. Computed here from the text on the screen,
- * so a signature is only recorded for the text the signer was actually shown.
+ * so a signature is only recorded for the text the signer was actually shown. Not Web Crypto:
+ * browsers offer it only on HTTPS or localhost, and a clinic may open the app at a LAN address.
  */
-export async function consentContentHash(title: string, body: string): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify([title, body]));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export function consentContentHash(title: string, body: string): string {
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify([title, body]))));
 }
 
 /** "a16e9bc1…7a93e174": enough of a hash for a person to compare. */
