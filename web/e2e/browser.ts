@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Screenshots of each main screen land here (`.ci/run` keeps them with the run's output). */
 export const OUTPUT = resolve(__dirname, '../test-results/e2e');
@@ -26,6 +27,24 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** What the pages' consoles said about their Content-Security-Policy (nothing, if all is well). */
+export const cspViolations: string[] = [];
+
+/** A page of a fresh context, its console watched for CSP refusals. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+  });
+  // A step that does not happen fails in seconds, not after Playwright's 30 s.
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  return page;
 }
 
 /** A signed-in person in their own browser context (own session storage). */
@@ -62,7 +81,9 @@ interface AxeViolation {
  * violation, naming the rule and the elements.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol: a script tag would be refused by the page's
+  // Content-Security-Policy, which the test keeps on (it is part of what is tested).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } })
       .axe;

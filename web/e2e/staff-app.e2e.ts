@@ -2,9 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   choose,
+  cspViolations,
   expectAccessible,
   expectFitsTablet,
   launchBrowser,
+  newPage,
   screenshot,
   signIn,
 } from './browser';
@@ -40,7 +42,7 @@ function nextWeekAt(hour: number): string {
 
 describe('signing in', () => {
   it('shows the error for a wrong password and stays on sign-in', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(browser);
     await page.goto(`${server.baseUrl}/`);
     await page.waitForURL(/\/sign-in/);
     await page.getByLabel('Email').fill(STAFF.coordinator.email);
@@ -51,18 +53,18 @@ describe('signing in', () => {
     expect(await alert.textContent()).toMatch(/could not sign in/i);
     expect(page.url()).toMatch(/\/sign-in/);
     await mainScreen(page, '00-sign-in-wrong-password');
-    await page.close();
+    await page.context().close();
   });
 
   it('returns to the page asked for after signing in', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newPage(browser);
     await page.goto(`${server.baseUrl}/inventory`);
     await page.waitForURL(/\/sign-in\?next=%2Finventory/);
     await page.getByLabel('Email').fill(STAFF.nurse.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(STAFF.nurse.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/inventory$/);
-    await page.close();
+    await page.context().close();
   });
 
   it('sends an expired session back to sign-in, then to where the user was', async () => {
@@ -332,5 +334,11 @@ describe('the other main screens', () => {
     await page.getByRole('cell', { name: 'BATCH-2026-001', exact: true }).first().waitFor();
     await mainScreen(page, '19-inventory-item');
     await page.context().close();
+  });
+});
+
+describe('the page policy', () => {
+  it('refused nothing the app itself does (its Content-Security-Policy stays on in every test)', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
