@@ -1,4 +1,5 @@
 import { createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
+import { CALENDAR_ARIA_LABELS } from './components/calendarLabels';
 
 // The primary shade is darkened one step so white text on filled buttons meets WCAG AA contrast.
 export const theme = createTheme({
@@ -6,9 +7,14 @@ export const theme = createTheme({
   primaryShade: { light: 7, dark: 8 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'sm',
+  // Menus and dialogs appear without animation for people who ask their system for less motion.
+  respectReducedMotion: true,
   components: {
     // A modal's close button is an icon: it needs a name for screen readers.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // So are a calendar's previous/next and level controls, in every date input. (A plain object:
+    // `Calendar.extend` would load @mantine/dates with the first page.)
+    Calendar: { defaultProps: { ariaLabels: CALENDAR_ARIA_LABELS } },
   },
 });
 

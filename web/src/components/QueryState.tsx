@@ -1,6 +1,7 @@
-import { Center, Loader, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { PageLoader } from './PageLoader';
 import { ProblemAlert } from './ProblemAlert';
 
 /**
@@ -19,11 +20,7 @@ export function QueryState<T>({
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) {
-    return (
-      <Center py="xl" aria-busy="true">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
+    return <PageLoader />;
   }
   if (query.isError) return <ProblemAlert error={query.error} title="Could not load this" />;
   if (isEmpty?.(query.data) === true) {

@@ -1,7 +1,6 @@
 import {
   Anchor,
   Button,
-  Center,
   Code,
   Group,
   Select,
@@ -12,13 +11,14 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { useStaff, useStaffNames } from '../../api/queries';
 import type { components } from '../../api/schema';
+import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../lib/format';
 import { ENTITY_TYPES, entityPath, isUuid, toApiQuery, type AuditFilters } from './auditFilters';
@@ -57,11 +57,8 @@ export function AuditEventsPage() {
     if (value.trim() === '' || isUuid(value)) setFilter('entityId', value.trim());
   };
 
-  const users = useQuery({
-    queryKey: ['users', 'list', { limit: 100 }],
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })),
-  });
-  const userNames = new Map((users.data?.data ?? []).map((u) => [u.id, u.name]));
+  const users = useStaff();
+  const userNames = useStaffNames();
 
   const draftError =
     entityIdDraft.trim() !== '' && !isUuid(entityIdDraft)
@@ -94,7 +91,7 @@ export function AuditEventsPage() {
         <Select
           label="Actor"
           placeholder={users.isError ? 'Users could not be loaded' : 'Anyone'}
-          data={(users.data?.data ?? []).map((u) => ({
+          data={(users.data ?? []).map((u) => ({
             value: u.id,
             label: `${u.name} (${u.role.toLowerCase()}${u.active ? '' : ', inactive'})`,
           }))}
@@ -205,20 +202,7 @@ function EventList({
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {query.isFetchNextPageError && (
-            <ProblemAlert error={query.error} title="Could not load more" />
-          )}
-          {query.hasNextPage && (
-            <Center mt="md">
-              <Button
-                variant="default"
-                loading={query.isFetchingNextPage}
-                onClick={() => void query.fetchNextPage()}
-              >
-                Load more
-              </Button>
-            </Center>
-          )}
+          <LoadMore query={query} />
         </>
       )}
     </QueryState>

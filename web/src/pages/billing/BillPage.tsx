@@ -1,17 +1,20 @@
-import { Alert, Anchor, Button, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api, openPdf, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
-import { notifyError } from '../../components/forms';
+import { CaseLink } from '../../components/CaseLink';
+import { Fact } from '../../components/Fact';
 import { PageHeader } from '../../components/PageHeader';
+import { PatientLink } from '../../components/PatientLink';
+import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { BillPaymentPlans } from './BillPaymentPlans';
-import { Detail } from './Detail';
-import { labelOf, METHOD_OPTIONS, PAYER_OPTIONS } from './labels';
-import { CaseLink, PatientLink, useStaffNames } from './lookups';
+import { labelOf, PAYER_OPTIONS } from './labels';
+import { caseNumberAndProcedure, nameAndMrn, PATIENT_UNAVAILABLE } from './linkLabels';
+import { PaymentsSection } from './PaymentsSection';
 import { RecordBillPaymentForm } from './RecordBillPaymentForm';
 import type { Bill, BillLineItem } from './types';
 import { VoidBillButton } from './VoidBillButton';
@@ -32,18 +35,12 @@ export function BillPage() {
 
 function BillView({ bill }: { bill: Bill }) {
   const { can } = useAuth();
-  const pdf = useMutation({
-    mutationFn: () => openPdf(`/api/v1/bills/${bill.id}/pdf`),
-    onError: notifyError,
-  });
   return (
     <Stack gap="lg">
       <div>
         <PageHeader title={`Bill ${bill.billNumber}`}>
           {can('bills.pdf') && (
-            <Button variant="default" loading={pdf.isPending} onClick={() => pdf.mutate()}>
-              Bill PDF
-            </Button>
+            <PdfButton path={`/api/v1/bills/${bill.id}/pdf`}>Bill PDF</PdfButton>
           )}
           {can('bills.void') && bill.status === 'OPEN' && bill.payments.length === 0 && (
             <VoidBillButton bill={bill} />
@@ -63,7 +60,7 @@ function BillView({ bill }: { bill: Bill }) {
         <RecordBillPaymentForm key={bill.version} bill={bill} />
       )}
       <LineItems lines={bill.lineItems} />
-      <Payments bill={bill} />
+      <PaymentsSection id="bill-payments" payments={bill.payments} withPayer />
       {can('paymentPlans.read') && bill.quoteId !== null && (
         <BillPaymentPlans quoteId={bill.quoteId} billOpen={bill.status === 'OPEN'} />
       )}
@@ -76,24 +73,28 @@ function BillSummary({ bill }: { bill: Bill }) {
   return (
     <Card withBorder>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: can('plans.read') ? 6 : 5 }} spacing="md">
-        <Detail label="Status">
+        <Fact label="Status">
           <StatusBadge status={bill.status} />
-        </Detail>
-        <Detail label="Patient">
-          <PatientLink id={bill.patientId} withMrn />
-        </Detail>
-        <Detail label="Surgical case">
-          {can('cases.read') ? <CaseLink id={bill.surgicalCaseId} /> : '—'}
-        </Detail>
+        </Fact>
+        <Fact label="Patient">
+          <PatientLink id={bill.patientId} label={nameAndMrn} fallback={PATIENT_UNAVAILABLE} />
+        </Fact>
+        <Fact label="Surgical case">
+          {can('cases.read') ? (
+            <CaseLink id={bill.surgicalCaseId} label={caseNumberAndProcedure} />
+          ) : (
+            '—'
+          )}
+        </Fact>
         {can('plans.read') && (
-          <Detail label="Procedure plan">
+          <Fact label="Procedure plan">
             <Anchor component={Link} to={`/plans/${bill.procedurePlanId}`}>
               Open plan
             </Anchor>
-          </Detail>
+          </Fact>
         )}
-        <Detail label="Issued">{formatDateTime(bill.issuedAt)}</Detail>
-        <Detail label="Paid in full">{formatDateTime(bill.paidAt)}</Detail>
+        <Fact label="Issued">{formatDateTime(bill.issuedAt)}</Fact>
+        <Fact label="Paid in full">{formatDateTime(bill.paidAt)}</Fact>
       </SimpleGrid>
       {can('audit.read') && (
         <Anchor
@@ -201,47 +202,6 @@ function LineItems({ lines }: { lines: readonly BillLineItem[] }) {
                       ? '—'
                       : line.serialNumbers.map((serial) => <div key={serial}>{serial}</div>)}
                   </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </section>
-  );
-}
-
-function Payments({ bill }: { bill: Bill }) {
-  const staff = useStaffNames();
-  return (
-    <section aria-labelledby="bill-payments">
-      <Title order={2} size="h4" mb="xs" id="bill-payments">
-        Payments
-      </Title>
-      {bill.payments.length === 0 ? (
-        <Text c="dimmed">No payments recorded yet.</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Received</Table.Th>
-                <Table.Th>Payer</Table.Th>
-                <Table.Th>Method</Table.Th>
-                <Table.Th>Reference</Table.Th>
-                <Table.Th ta="right">Amount</Table.Th>
-                <Table.Th>Recorded by</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {bill.payments.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>{formatDateTime(p.receivedAt)}</Table.Td>
-                  <Table.Td>{labelOf(PAYER_OPTIONS, p.payer)}</Table.Td>
-                  <Table.Td>{labelOf(METHOD_OPTIONS, p.method)}</Table.Td>
-                  <Table.Td>{p.reference ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(p.amount)}</Table.Td>
-                  <Table.Td>{staff.get(p.recordedById) ?? '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -2,14 +2,15 @@ import { Anchor, Button, Group, Select, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { PatientLink } from '../../components/PatientLink';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { BillingTabs } from './BillingTabs';
+import { PATIENT_UNAVAILABLE } from './linkLabels';
 import { BILL_STATUS_OPTIONS, isBillStatus } from './labels';
-import { LoadMore } from './LoadMore';
-import { PatientLink } from './lookups';
 
 const PAGE_SIZE = 25;
 
@@ -60,7 +61,7 @@ export function BillsPage() {
         {patientId !== undefined && (
           <Group gap="xs" wrap="wrap">
             <Text span>
-              Patient: <PatientLink id={patientId} />
+              Patient: <PatientLink id={patientId} fallback={PATIENT_UNAVAILABLE} />
             </Text>
             <Button variant="subtle" size="compact-sm" onClick={() => setFilter('patientId', null)}>
               Show all patients
@@ -104,7 +105,7 @@ export function BillsPage() {
                           </Anchor>
                         </Table.Td>
                         <Table.Td>
-                          <PatientLink id={bill.patientId} />
+                          <PatientLink id={bill.patientId} fallback={PATIENT_UNAVAILABLE} />
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <StatusBadge status={bill.status} />

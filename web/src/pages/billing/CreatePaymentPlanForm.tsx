@@ -1,28 +1,19 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { quoteQuery } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
+import { MoneyField } from '../../components/MoneyField';
 import { formatMoney, todayIso } from '../../lib/format';
+import { moneyInputError, normalizeMoney, toCents } from '../../lib/money';
 import { FormProblem } from './FormProblem';
 import { FREQUENCY_OPTIONS, HINT_BELOW, labelOf } from './labels';
 import { planPreview } from './installments';
-import { moneyInputError, normalizeMoney, toCents } from './money';
-import { quoteQuery } from './paymentPlanQueries';
 import type { Frequency, PaymentPlan, Quote } from './types';
 
 const MAX_INSTALLMENTS = 60;
@@ -123,12 +114,9 @@ export function CreatePaymentPlanForm({
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <TextInput
+          <MoneyField
             label="Deposit amount"
             inputWrapperOrder={HINT_BELOW}
-            leftSection="$"
-            inputMode="decimal"
-            autoComplete="off"
             description={
               quote === undefined
                 ? 'Paid up front; the rest is financed'

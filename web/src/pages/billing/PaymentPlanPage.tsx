@@ -1,19 +1,21 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { openPdf } from '../../api/client';
+import { quoteQuery } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
-import { notifyError } from '../../components/forms';
+import { Fact } from '../../components/Fact';
 import { PageHeader } from '../../components/PageHeader';
+import { PatientLink } from '../../components/PatientLink';
+import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime, formatMoney, todayIso } from '../../lib/format';
-import { Detail } from './Detail';
+import { subtractMoney } from '../../lib/money';
 import { isOverdue } from './installments';
-import { FREQUENCY_OPTIONS, labelOf, METHOD_OPTIONS } from './labels';
-import { PatientLink, useStaffNames } from './lookups';
-import { subtractMoney } from './money';
-import { paymentPlanQuery, quoteQuery } from './paymentPlanQueries';
+import { FREQUENCY_OPTIONS, labelOf } from './labels';
+import { nameAndMrn, PATIENT_UNAVAILABLE } from './linkLabels';
+import { paymentPlanQuery } from './paymentPlanQueries';
+import { PaymentsSection } from './PaymentsSection';
 import { RecordPlanPaymentForm } from './RecordPlanPaymentForm';
 import type { PaymentPlan } from './types';
 
@@ -26,36 +28,30 @@ export function PaymentPlanPage() {
 
 function PaymentPlanView({ plan }: { plan: PaymentPlan }) {
   const { can } = useAuth();
-  const pdf = useMutation({
-    mutationFn: () => openPdf(`/api/v1/quotes/${plan.quoteId}/pdf`),
-    onError: notifyError,
-  });
   return (
     <Stack gap="lg">
       <div>
         <PageHeader title={`Payment plan ${plan.paymentPlanNumber}`}>
           {can('quotes.read') && (
-            <Button variant="default" loading={pdf.isPending} onClick={() => pdf.mutate()}>
-              Quote PDF
-            </Button>
+            <PdfButton path={`/api/v1/quotes/${plan.quoteId}/pdf`}>Quote PDF</PdfButton>
           )}
         </PageHeader>
         <Card withBorder>
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
-            <Detail label="Status">
+            <Fact label="Status">
               <StatusBadge status={plan.status} />
-            </Detail>
-            <Detail label="Patient">
-              <PatientLink id={plan.patientId} withMrn />
-            </Detail>
-            <Detail label="Quote">
+            </Fact>
+            <Fact label="Patient">
+              <PatientLink id={plan.patientId} label={nameAndMrn} fallback={PATIENT_UNAVAILABLE} />
+            </Fact>
+            <Fact label="Quote">
               <QuoteName id={plan.quoteId} />
-            </Detail>
-            <Detail label="Schedule">
+            </Fact>
+            <Fact label="Schedule">
               {plan.installmentCount} × {labelOf(FREQUENCY_OPTIONS, plan.frequency).toLowerCase()},
               from {formatDate(plan.firstDueDate)}
-            </Detail>
-            <Detail label="Created">{formatDateTime(plan.createdAt)}</Detail>
+            </Fact>
+            <Fact label="Created">{formatDateTime(plan.createdAt)}</Fact>
           </SimpleGrid>
         </Card>
       </div>
@@ -72,7 +68,7 @@ function PaymentPlanView({ plan }: { plan: PaymentPlan }) {
         <RecordPlanPaymentForm key={plan.version} plan={plan} />
       )}
       <Installments plan={plan} />
-      <PlanPayments plan={plan} />
+      <PaymentsSection id="plan-payments" payments={plan.payments} />
     </Stack>
   );
 }
@@ -147,45 +143,6 @@ function Installments({ plan }: { plan: PaymentPlan }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-    </section>
-  );
-}
-
-function PlanPayments({ plan }: { plan: PaymentPlan }) {
-  const staff = useStaffNames();
-  return (
-    <section aria-labelledby="plan-payments">
-      <Title order={2} size="h4" mb="xs" id="plan-payments">
-        Payments
-      </Title>
-      {plan.payments.length === 0 ? (
-        <Text c="dimmed">No payments recorded yet.</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Received</Table.Th>
-                <Table.Th>Method</Table.Th>
-                <Table.Th>Reference</Table.Th>
-                <Table.Th ta="right">Amount</Table.Th>
-                <Table.Th>Recorded by</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.payments.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>{formatDateTime(p.receivedAt)}</Table.Td>
-                  <Table.Td>{labelOf(METHOD_OPTIONS, p.method)}</Table.Td>
-                  <Table.Td>{p.reference ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(p.amount)}</Table.Td>
-                  <Table.Td>{staff.get(p.recordedById) ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
     </section>
   );
 }

@@ -2,14 +2,15 @@ import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { PatientLink } from '../../components/PatientLink';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatMoney } from '../../lib/format';
 import { BillingTabs } from './BillingTabs';
+import { PATIENT_UNAVAILABLE } from './linkLabels';
 import { FREQUENCY_OPTIONS, labelOf } from './labels';
-import { LoadMore } from './LoadMore';
-import { PatientLink } from './lookups';
 
 const PAGE_SIZE = 25;
 
@@ -42,7 +43,7 @@ export function PaymentPlansPage() {
         <Group mb="md" gap="xs" wrap="wrap">
           {patientId !== undefined && (
             <Text span>
-              Patient: <PatientLink id={patientId} />
+              Patient: <PatientLink id={patientId} fallback={PATIENT_UNAVAILABLE} />
             </Text>
           )}
           {quoteId !== undefined && <Text span>For one quote</Text>}
@@ -90,7 +91,7 @@ export function PaymentPlansPage() {
                           </Anchor>
                         </Table.Td>
                         <Table.Td>
-                          <PatientLink id={plan.patientId} />
+                          <PatientLink id={plan.patientId} fallback={PATIENT_UNAVAILABLE} />
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <StatusBadge status={plan.status} />

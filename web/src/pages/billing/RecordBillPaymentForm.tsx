@@ -1,13 +1,20 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
+import { MoneyField } from '../../components/MoneyField';
 import { formatMoney } from '../../lib/format';
-import { FormProblem } from './FormProblem';
-import { HINT_BELOW, labelOf, METHOD_OPTIONS, PAYER_OPTIONS } from './labels';
-import { isZeroMoney, moneyInputError, normalizeMoney } from './money';
+import { isZeroMoney, moneyInputError, normalizeMoney } from '../../lib/money';
+import { HINT_BELOW, labelOf, PAYER_OPTIONS } from './labels';
+import {
+  PaymentMethodSelect,
+  PaymentReferenceField,
+  RecordPaymentCard,
+  referenceError,
+  referenceOf,
+} from './paymentFields';
 import type { Bill, Payer, PaymentMethod } from './types';
 
 interface Values {
@@ -39,7 +46,7 @@ export function RecordBillPaymentForm({ bill }: { bill: Bill }) {
     initialValues: { amount: payerBalance(bill, payer), payer, method: 'CARD', reference: '' },
     validate: {
       amount: (value) => moneyInputError(value),
-      reference: (value) => (value.trim().length > 200 ? 'At most 200 characters' : null),
+      reference: referenceError,
     },
   });
 
@@ -52,7 +59,7 @@ export function RecordBillPaymentForm({ bill }: { bill: Bill }) {
             amount: normalizeMoney(values.amount),
             payer: values.payer,
             method: values.method,
-            reference: values.reference.trim() === '' ? undefined : values.reference.trim(),
+            reference: referenceOf(values.reference),
           },
         }),
       ),
@@ -76,61 +83,39 @@ export function RecordBillPaymentForm({ bill }: { bill: Bill }) {
   };
 
   return (
-    <Card withBorder component="section" aria-labelledby="record-bill-payment">
-      <Title order={2} size="h4" mb="sm" id="record-bill-payment">
-        Record a payment
-      </Title>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setPlaced([]);
-          mutation.mutate(values);
-        })}
-      >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-            <TextInput
-              label="Amount"
-              inputWrapperOrder={HINT_BELOW}
-              leftSection="$"
-              inputMode="decimal"
-              autoComplete="off"
-              description={`${labelOf(PAYER_OPTIONS, form.values.payer)} balance: ${formatMoney(
-                payerBalance(bill, form.values.payer),
-              )}`}
-              required
-              {...form.getInputProps('amount')}
-            />
-            <Select
-              label="Payer"
-              data={PAYER_OPTIONS}
-              allowDeselect={false}
-              required
-              {...form.getInputProps('payer')}
-              onChange={choosePayer}
-            />
-            <Select
-              label="Method"
-              data={METHOD_OPTIONS}
-              allowDeselect={false}
-              required
-              {...form.getInputProps('method')}
-            />
-            <TextInput
-              label="Reference"
-              inputWrapperOrder={HINT_BELOW}
-              description="Cheque number, card slip, remittance id…"
-              {...form.getInputProps('reference')}
-            />
-          </SimpleGrid>
-          <FormProblem error={mutation.error} placed={placed} />
-          <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              Record payment
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <RecordPaymentCard
+      id="record-bill-payment"
+      cols={{ base: 1, sm: 2, lg: 4 }}
+      onSubmit={form.onSubmit((values) => {
+        setPlaced([]);
+        mutation.mutate(values);
+      })}
+      error={mutation.error}
+      placed={placed}
+      pending={mutation.isPending}
+    >
+      <MoneyField
+        label="Amount"
+        inputWrapperOrder={HINT_BELOW}
+        description={`${labelOf(PAYER_OPTIONS, form.values.payer)} balance: ${formatMoney(
+          payerBalance(bill, form.values.payer),
+        )}`}
+        required
+        {...form.getInputProps('amount')}
+      />
+      <Select
+        label="Payer"
+        data={PAYER_OPTIONS}
+        allowDeselect={false}
+        required
+        {...form.getInputProps('payer')}
+        onChange={choosePayer}
+      />
+      <PaymentMethodSelect {...form.getInputProps('method')} />
+      <PaymentReferenceField
+        description="Cheque number, card slip, remittance id…"
+        {...form.getInputProps('reference')}
+      />
+    </RecordPaymentCard>
   );
 }

@@ -1,14 +1,20 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
+import { MoneyField } from '../../components/MoneyField';
 import { formatDate, formatMoney } from '../../lib/format';
-import { FormProblem } from './FormProblem';
+import { moneyInputError, normalizeMoney } from '../../lib/money';
 import { installmentRemaining, nextInstallment } from './installments';
-import { HINT_BELOW, METHOD_OPTIONS } from './labels';
-import { moneyInputError, normalizeMoney } from './money';
+import { HINT_BELOW } from './labels';
+import {
+  PaymentMethodSelect,
+  PaymentReferenceField,
+  RecordPaymentCard,
+  referenceError,
+  referenceOf,
+} from './paymentFields';
 import type { PaymentMethod, PaymentPlan } from './types';
 
 interface Values {
@@ -33,7 +39,7 @@ export function RecordPlanPaymentForm({ plan }: { plan: PaymentPlan }) {
     },
     validate: {
       amount: (value) => moneyInputError(value),
-      reference: (value) => (value.trim().length > 200 ? 'At most 200 characters' : null),
+      reference: referenceError,
     },
   });
 
@@ -45,7 +51,7 @@ export function RecordPlanPaymentForm({ plan }: { plan: PaymentPlan }) {
           body: {
             amount: normalizeMoney(values.amount),
             method: values.method,
-            reference: values.reference.trim() === '' ? undefined : values.reference.trim(),
+            reference: referenceOf(values.reference),
           },
         }),
       ),
@@ -60,55 +66,33 @@ export function RecordPlanPaymentForm({ plan }: { plan: PaymentPlan }) {
   });
 
   return (
-    <Card withBorder component="section" aria-labelledby="record-plan-payment">
-      <Title order={2} size="h4" mb="sm" id="record-plan-payment">
-        Record a payment
-      </Title>
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
-          setPlaced([]);
-          mutation.mutate(values);
-        })}
-      >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label="Amount"
-              inputWrapperOrder={HINT_BELOW}
-              leftSection="$"
-              inputMode="decimal"
-              autoComplete="off"
-              description={
-                next === undefined
-                  ? `Balance: ${formatMoney(plan.balance)}`
-                  : `Installment ${next.number} due ${formatDate(next.dueDate)} · balance ${formatMoney(plan.balance)}`
-              }
-              required
-              {...form.getInputProps('amount')}
-            />
-            <Select
-              label="Method"
-              data={METHOD_OPTIONS}
-              allowDeselect={false}
-              required
-              {...form.getInputProps('method')}
-            />
-            <TextInput
-              label="Reference"
-              inputWrapperOrder={HINT_BELOW}
-              description="Cheque number, card slip, transfer id…"
-              {...form.getInputProps('reference')}
-            />
-          </SimpleGrid>
-          <FormProblem error={mutation.error} placed={placed} />
-          <Group>
-            <Button type="submit" loading={mutation.isPending}>
-              Record payment
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <RecordPaymentCard
+      id="record-plan-payment"
+      cols={{ base: 1, sm: 3 }}
+      onSubmit={form.onSubmit((values) => {
+        setPlaced([]);
+        mutation.mutate(values);
+      })}
+      error={mutation.error}
+      placed={placed}
+      pending={mutation.isPending}
+    >
+      <MoneyField
+        label="Amount"
+        inputWrapperOrder={HINT_BELOW}
+        description={
+          next === undefined
+            ? `Balance: ${formatMoney(plan.balance)}`
+            : `Installment ${next.number} due ${formatDate(next.dueDate)} · balance ${formatMoney(plan.balance)}`
+        }
+        required
+        {...form.getInputProps('amount')}
+      />
+      <PaymentMethodSelect {...form.getInputProps('method')} />
+      <PaymentReferenceField
+        description="Cheque number, card slip, transfer id…"
+        {...form.getInputProps('reference')}
+      />
+    </RecordPaymentCard>
   );
 }

@@ -1,12 +1,10 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { applyFieldErrors, notifySuccess } from '../../components/forms';
+import { notifySuccess } from '../../components/forms';
+import { ReasonConfirmModal } from '../../components/ReasonConfirmModal';
 import { formatMoney } from '../../lib/format';
-import { FormProblem } from './FormProblem';
 import type { Bill } from './types';
 
 /**
@@ -16,17 +14,6 @@ import type { Bill } from './types';
 export function VoidBillButton({ bill }: { bill: Bill }) {
   const [opened, { open, close }] = useDisclosure(false);
   const queryClient = useQueryClient();
-  const [placed, setPlaced] = useState<string[]>([]);
-  const form = useForm({
-    initialValues: { reason: '' },
-    validate: {
-      reason: (value) => {
-        const text = value.trim();
-        if (text === '') return 'Say why the bill is voided';
-        return text.length > 2000 ? 'At most 2000 characters' : null;
-      },
-    },
-  });
   const mutation = useMutation({
     mutationFn: (reason: string) =>
       unwrap(
@@ -39,54 +26,28 @@ export function VoidBillButton({ bill }: { bill: Bill }) {
       queryClient.setQueryData(['bills', bill.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['bills'] });
       notifySuccess(`${updated.billNumber} is void.`);
-      close();
     },
-    onError: (error) => setPlaced(applyFieldErrors(form, error)),
   });
-
-  const cancel = () => {
-    mutation.reset();
-    form.reset();
-    close();
-  };
 
   return (
     <>
       <Button color="red" variant="outline" onClick={open}>
         Void bill
       </Button>
-      <Modal opened={opened} onClose={cancel} title={`Void ${bill.billNumber}?`}>
-        <form
-          noValidate
-          onSubmit={form.onSubmit(({ reason }) => {
-            setPlaced([]);
-            mutation.mutate(reason.trim());
-          })}
-        >
-          <Stack>
-            <Text size="sm">
-              The bill of {formatMoney(bill.total)} will owe nothing. It keeps its lines as a record
-              and cannot be reopened or reissued.
-            </Text>
-            <Textarea
-              label="Reason"
-              required
-              autosize
-              minRows={2}
-              {...form.getInputProps('reason')}
-            />
-            <FormProblem error={mutation.error} placed={placed} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={cancel}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red" loading={mutation.isPending}>
-                Confirm void
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <ReasonConfirmModal
+        opened={opened}
+        onClose={close}
+        title={`Void ${bill.billNumber}?`}
+        missingReason="Say why the bill is voided"
+        keepLabel="Cancel"
+        confirmLabel="Confirm void"
+        action={mutation}
+      >
+        <Text size="sm">
+          The bill of {formatMoney(bill.total)} will owe nothing. It keeps its lines as a record and
+          cannot be reopened or reissued.
+        </Text>
+      </ReasonConfirmModal>
     </>
   );
 }

@@ -1,8 +1,6 @@
-import { Alert } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
-import type { Permission } from '../../auth/permissions';
+import { RoleGate } from '../../components/RoleGate';
 import { BillPage } from './BillPage';
 import { BillsPage } from './BillsPage';
 import { PaymentPlanPage } from './PaymentPlanPage';
@@ -16,25 +14,25 @@ export default function BillingArea() {
       <Route
         path="bills/:id"
         element={
-          <Allowed permission="bills.read">
+          <RoleGate permission="bills.read">
             <BillPage />
-          </Allowed>
+          </RoleGate>
         }
       />
       <Route
         path="payment-plans"
         element={
-          <Allowed permission="paymentPlans.read">
+          <RoleGate permission="paymentPlans.read">
             <PaymentPlansPage />
-          </Allowed>
+          </RoleGate>
         }
       />
       <Route
         path="payment-plans/:id"
         element={
-          <Allowed permission="paymentPlans.read">
+          <RoleGate permission="paymentPlans.read">
             <PaymentPlanPage />
-          </Allowed>
+          </RoleGate>
         }
       />
       <Route path="*" element={<Navigate to="/billing" replace />} />
@@ -49,19 +47,8 @@ function BillingHome() {
     return <Navigate to="/billing/payment-plans" replace />;
   }
   return (
-    <Allowed permission="bills.read">
+    <RoleGate permission="bills.read">
       <BillsPage />
-    </Allowed>
-  );
-}
-
-/** A screen the role may not use says so, rather than failing on the API's 403. */
-function Allowed({ permission, children }: { permission: Permission; children: ReactNode }) {
-  const { can } = useAuth();
-  if (can(permission)) return <>{children}</>;
-  return (
-    <Alert color="yellow" title="Not available to your role">
-      Your role does not give access to this screen.
-    </Alert>
+    </RoleGate>
   );
 }

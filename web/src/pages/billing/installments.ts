@@ -5,7 +5,7 @@ import {
   splitEvenly,
   subtractMoney,
   toCents,
-} from './money';
+} from '../../lib/money';
 import type { Installment, PaymentPlan } from './types';
 
 /** What is still owed on one installment. */

@@ -6,10 +6,3 @@ export function paymentPlanQuery(id: string) {
     queryFn: () => unwrap(api.GET('/api/v1/payment-plans/{id}', { params: { path: { id } } })),
   };
 }
-
-export function quoteQuery(id: string) {
-  return {
-    queryKey: ['quotes', id],
-    queryFn: () => unwrap(api.GET('/api/v1/quotes/{id}', { params: { path: { id } } })),
-  };
-}

@@ -3,12 +3,13 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
+import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney } from '../../lib/format';
 import { NewItemModal } from './NewItemModal';
 import { CATEGORIES, categoryLabel, useItemList, type Category, type Item } from './queries';
-import { LoadMore, YesNo } from './shared';
+import { YesNo } from './shared';
 
 function ItemsTable({ items }: { items: readonly Item[] }) {
   return (
@@ -110,7 +111,7 @@ export function CatalogPage() {
         {(data) => (
           <>
             <ItemsTable items={data.pages.flatMap((p) => p.data)} />
-            <LoadMore {...query} />
+            <LoadMore query={query} />
           </>
         )}
       </QueryState>

@@ -2,10 +2,11 @@ import { Anchor, NumberInput, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useExpiring } from './queries';
-import { ExpiryDate, LoadMore, NOWRAP } from './shared';
+import { ExpiryDate, NOWRAP } from './shared';
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3650;
@@ -96,7 +97,7 @@ export function ExpiringPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <LoadMore {...query} />
+            <LoadMore query={query} />
           </>
         )}
       </QueryState>

@@ -12,11 +12,12 @@ import {
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { useInventoryItem, useStock } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney } from '../../lib/format';
-import { categoryLabel, useItem, useStock, type Item, type Stock } from './queries';
+import { categoryLabel, type Item, type Stock } from './queries';
 import { ReceiveStockForm } from './ReceiveStockForm';
 import { ExpiryDate, YesNo, NOWRAP } from './shared';
 
@@ -143,7 +144,7 @@ function StockSection({ itemId }: { itemId: string }) {
 export function ItemPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const query = useItem(id);
+  const query = useInventoryItem(id);
   return (
     <QueryState query={query}>
       {(item) => (

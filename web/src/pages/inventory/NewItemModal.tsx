@@ -15,9 +15,10 @@ import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { notifySuccess } from '../../components/forms';
+import { MoneyField } from '../../components/MoneyField';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { parseMoneyInput } from '../../lib/money';
 import { placeFieldErrors } from './formErrors';
-import { normalizeMoney } from './lib';
 import { CATEGORIES, inventoryKeys, type Category } from './queries';
 
 type NewItem = components['schemas']['CreateInventoryItemDto'];
@@ -64,7 +65,7 @@ function toBody(v: Values): NewItem {
     manufacturer: optional(v.manufacturer),
     size: optional(v.size),
     shape: optional(v.shape),
-    unitPrice: normalizeMoney(v.unitPrice) ?? v.unitPrice,
+    unitPrice: parseMoneyInput(v.unitPrice) ?? v.unitPrice,
     isBillable: v.isBillable,
     requiresSerialNumber: v.requiresSerialNumber,
     hcpcsCode: optional(v.hcpcsCode)?.toUpperCase(),
@@ -86,7 +87,7 @@ export function NewItemModal({ opened, onClose }: { opened: boolean; onClose: ()
           : 'Letters, digits, dots, dashes and underscores, e.g. breast-implant-300cc-round',
       name: (v) => (v.trim() === '' ? 'Enter the name' : null),
       category: (v) => (v === null ? 'Choose a category' : null),
-      unitPrice: (v) => (normalizeMoney(v) === null ? 'Enter an amount, e.g. 400.00' : null),
+      unitPrice: (v) => (parseMoneyInput(v) === null ? 'Enter an amount, e.g. 400.00' : null),
       hcpcsCode: (v) =>
         v.trim() === '' || /^[A-Va-v]\d{4}$/.test(v.trim()) ? null : 'A HCPCS code, e.g. L8600',
       gtin: (v) => (v.trim() === '' || /^\d{14}$/.test(v.trim()) ? null : 'A 14-digit GTIN'),
@@ -110,13 +111,7 @@ export function NewItemModal({ opened, onClose }: { opened: boolean; onClose: ()
   };
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title="New item"
-      size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={opened} onClose={close} title="New item" size="lg">
       <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack>
           <ProblemAlert error={create.error} title="Could not add the item" shownFields={shown} />
@@ -132,11 +127,9 @@ export function NewItemModal({ opened, onClose }: { opened: boolean; onClose: ()
             <TextInput label="Manufacturer" {...form.getInputProps('manufacturer')} />
             <TextInput label="Size" placeholder="e.g. 300cc" {...form.getInputProps('size')} />
             <TextInput label="Shape" placeholder="e.g. Round" {...form.getInputProps('shape')} />
-            <TextInput
+            <MoneyField
               label="Unit price"
               required
-              inputMode="decimal"
-              leftSection="$"
               placeholder="0.00"
               {...form.getInputProps('unitPrice')}
             />

@@ -14,11 +14,13 @@ import { useForm } from '@mantine/form';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/problem';
+import { CaseLink } from '../../components/CaseLink';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { RoleGate } from '../../components/RoleGate';
 import { formatDateTime, formatPatientName } from '../../lib/format';
 import { useBatchRecipients, useLotRecipients, type Recipients } from './queries';
-import { CaseLink, ExpiryDate, PlanLink, RequirePermission, NOWRAP } from './shared';
+import { ExpiryDate, PlanLink, NOWRAP } from './shared';
 
 function RecipientsTable({ recipients }: { recipients: Recipients['recipients'] }) {
   return (
@@ -50,7 +52,7 @@ function RecipientsTable({ recipients }: { recipients: Recipients['recipients'] 
                 <PlanLink id={r.procedurePlanId} />
               </Table.Td>
               <Table.Td>
-                {r.surgicalCaseId === null ? '—' : <CaseLink id={r.surgicalCaseId} />}
+                {r.surgicalCaseId === null ? '—' : <CaseLink id={r.surgicalCaseId} inherit />}
               </Table.Td>
               <Table.Td>{formatDateTime(r.usedAt)}</Table.Td>
             </Table.Tr>
@@ -198,12 +200,12 @@ export function RecallsPage() {
   return (
     <>
       <PageHeader title="Recalls" />
-      <RequirePermission
+      <RoleGate
         permission="inventory.trace"
-        who="Recall lists are for nurses, surgeons and administrators: they name patients."
+        message="Recall lists are for nurses, surgeons and administrators: they name patients."
       >
         <Recalls />
-      </RequirePermission>
+      </RoleGate>
     </>
   );
 }

@@ -7,10 +7,11 @@ import { ApiError } from '../../api/problem';
 import { notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RoleGate } from '../../components/RoleGate';
 import { formatDate } from '../../lib/format';
 import { scanErrors, units } from './lib';
 import { inventoryKeys, type ReceivedUnits } from './queries';
-import { RequirePermission, NOWRAP } from './shared';
+import { NOWRAP } from './shared';
 import { UdiScanner } from './UdiScanner';
 
 /** What a receipt brought in: one row per label, with the lot it went into. */
@@ -125,12 +126,12 @@ export function ReceiveUdiPage() {
   return (
     <>
       <PageHeader title="Receive by UDI" />
-      <RequirePermission
+      <RoleGate
         permission="inventory.write"
-        who="Receiving stock is for nurses and administrators."
+        message="Receiving stock is for nurses and administrators."
       >
         <ReceiveUdi />
-      </RequirePermission>
+      </RoleGate>
     </>
   );
 }

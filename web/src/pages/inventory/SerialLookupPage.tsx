@@ -3,10 +3,8 @@ import {
   Anchor,
   Button,
   Card,
-  Center,
   DataList,
   Group,
-  Loader,
   Select,
   Stack,
   Text,
@@ -15,13 +13,18 @@ import {
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/problem';
+import { useInventoryItems } from '../../api/queries';
+import { CaseLink } from '../../components/CaseLink';
 import { PageHeader } from '../../components/PageHeader';
+import { PageLoader } from '../../components/PageLoader';
+import { PatientLink } from '../../components/PatientLink';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RoleGate } from '../../components/RoleGate';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { needsItemChoice } from './lib';
-import { useItemList, useUnit, type Unit } from './queries';
-import { CaseLink, PatientLink, PlanLink, RequirePermission } from './shared';
+import { useUnit, type Unit } from './queries';
+import { PlanLink } from './shared';
 
 function UnitCard({ unit }: { unit: Unit }) {
   const rows: [string, ReactNode][] = [
@@ -47,7 +50,7 @@ function UnitCard({ unit }: { unit: Unit }) {
     ],
   ];
   if (unit.patientId !== null) {
-    rows.push(['Patient', <PatientLink key="p" id={unit.patientId} />]);
+    rows.push(['Patient', <PatientLink key="p" id={unit.patientId} mrnBeside inherit />]);
   }
   if (unit.procedurePlanId !== null) {
     rows.push([
@@ -56,7 +59,7 @@ function UnitCard({ unit }: { unit: Unit }) {
     ]);
   }
   if (unit.surgicalCaseId !== null) {
-    rows.push(['Case', <CaseLink key="c" id={unit.surgicalCaseId} />]);
+    rows.push(['Case', <CaseLink key="c" id={unit.surgicalCaseId} inherit />]);
   }
   if (unit.consumedAt !== null) rows.push(['Consumed at', formatDateTime(unit.consumedAt)]);
   return (
@@ -80,10 +83,9 @@ function UnitCard({ unit }: { unit: Unit }) {
 
 /** A serial number that several items share: the person names the item, the lookup runs again. */
 function ChooseItem({ onChoose }: { onChoose: (itemId: string) => void }) {
-  const items = useItemList({ category: undefined });
+  const items = useInventoryItems();
   const [itemId, setItemId] = useState<string | null>(null);
-  const options = (items.data?.pages ?? [])
-    .flatMap((p) => p.data)
+  const options = (items.data ?? [])
     .filter((i) => i.requiresSerialNumber)
     .map((i) => ({ value: i.id, label: `${i.code} — ${i.name}` }));
   return (
@@ -117,11 +119,7 @@ function LookupResult({
 }) {
   const query = useUnit(serial, itemId);
   if (query.isPending) {
-    return (
-      <Center py="xl" aria-busy="true">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
+    return <PageLoader />;
   }
   if (query.isError) {
     if (query.error instanceof ApiError && query.error.status === 404) {
@@ -203,12 +201,12 @@ export function SerialLookupPage() {
   return (
     <>
       <PageHeader title="Serial lookup" />
-      <RequirePermission
+      <RoleGate
         permission="inventory.trace"
-        who="The implant lookup is for nurses, surgeons and administrators: a used implant names its patient."
+        message="The implant lookup is for nurses, surgeons and administrators: a used implant names its patient."
       >
         <SerialLookup />
-      </RequirePermission>
+      </RoleGate>
     </>
   );
 }

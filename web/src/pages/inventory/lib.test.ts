@@ -6,25 +6,8 @@ import {
   duplicateLines,
   expiryStatus,
   needsItemChoice,
-  normalizeMoney,
   scanErrors,
 } from './lib';
-
-describe('normalizeMoney', () => {
-  it('writes an amount as the API takes money', () => {
-    expect(normalizeMoney('400')).toBe('400.00');
-    expect(normalizeMoney('12.5')).toBe('12.50');
-    expect(normalizeMoney(' $1,250.05 ')).toBe('1250.05');
-    expect(normalizeMoney('0.99')).toBe('0.99');
-    expect(normalizeMoney('007')).toBe('7.00');
-    expect(normalizeMoney('400.')).toBe('400.00');
-  });
-
-  it('refuses what is not a non-negative amount with two decimals at most', () => {
-    for (const bad of ['', 'abc', '-5', '1.234', '1e3', '.5'])
-      expect(normalizeMoney(bad)).toBeNull();
-  });
-});
 
 describe('expiryStatus', () => {
   const today = '2026-11-28';

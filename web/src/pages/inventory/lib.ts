@@ -4,19 +4,6 @@ import { ApiError } from '../../api/problem';
 
 const DAY_MS = 86_400_000;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-const MONEY = /^(\d+)(?:\.(\d{0,2}))?$/;
-
-/**
- * What a person typed as a price, as the API takes money: "400" → "400.00", "$1,250.5" →
- * "1250.50". Answers null for anything that is not a non-negative amount with at most two
- * decimals. Works on the text only, never through a float.
- */
-export function normalizeMoney(input: string): string | null {
-  const match = MONEY.exec(input.trim().replace(/^\$/, '').replace(/,/g, ''));
-  if (match === null) return null;
-  const [, whole = '0', cents = ''] = match;
-  return `${whole.replace(/^0+(?=\d)/, '')}.${cents.padEnd(2, '0')}`;
-}
 
 function utcDay(value: string): number | null {
   const match = CALENDAR_DATE.exec(value);

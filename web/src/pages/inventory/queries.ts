@@ -1,10 +1,11 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { InventoryItem } from '../../api/queries';
 import type { components, operations } from '../../api/schema';
 
-export type Item = components['schemas']['InventoryItemDto_Output'];
+export type { Stock } from '../../api/queries';
+export type Item = InventoryItem;
 export type Category = Item['category'];
-export type Stock = components['schemas']['StockDto_Output'];
 export type Unit = components['schemas']['UnitDto_Output'];
 export type Recipients = components['schemas']['RecipientsDto_Output'];
 export type ReceivedUnits = components['schemas']['ReceivedUnitsDto_Output'];
@@ -33,8 +34,6 @@ export const inventoryKeys = {
   all: ['inventory'] as const,
   items: ['inventory', 'items'] as const,
   itemList: (filters: ItemFilters) => ['inventory', 'items', 'list', filters] as const,
-  item: (id: string) => ['inventory', 'items', id] as const,
-  stock: (itemId: string) => ['inventory', 'stock', itemId] as const,
   expiring: (withinDays: number) => ['inventory', 'expiring', withinDays] as const,
   unit: (serial: string, itemId: string | undefined) =>
     ['inventory', 'units', serial, itemId ?? null] as const,
@@ -58,21 +57,6 @@ export function useItemList(filters: ItemFilters) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // The table stays while a new search loads, instead of blinking into a spinner per key.
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useItem(id: string) {
-  return useQuery({
-    queryKey: inventoryKeys.item(id),
-    queryFn: () => unwrap(api.GET('/api/v1/inventory/items/{id}', { params: { path: { id } } })),
-  });
-}
-
-export function useStock(itemId: string) {
-  return useQuery({
-    queryKey: inventoryKeys.stock(itemId),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/inventory/items/{id}/stock', { params: { path: { id: itemId } } })),
   });
 }
 
@@ -122,27 +106,5 @@ export function useLotRecipients(gtin: string, lot: string) {
     queryFn: () =>
       unwrap(api.GET('/api/v1/inventory/recalls', { params: { query: { gtin, lot } } })),
     enabled: gtin !== '' && lot !== '',
-  });
-}
-
-/** The records a consumed unit points to, read with the keys their own areas use. */
-export function usePatient(id: string) {
-  return useQuery({
-    queryKey: ['patients', id],
-    queryFn: () => unwrap(api.GET('/api/v1/patients/{id}', { params: { path: { id } } })),
-  });
-}
-
-export function usePlan(id: string) {
-  return useQuery({
-    queryKey: ['procedure-plans', id],
-    queryFn: () => unwrap(api.GET('/api/v1/procedure-plans/{id}', { params: { path: { id } } })),
-  });
-}
-
-export function useCase(id: string) {
-  return useQuery({
-    queryKey: ['surgical-cases', id],
-    queryFn: () => unwrap(api.GET('/api/v1/surgical-cases/{id}', { params: { path: { id } } })),
   });
 }

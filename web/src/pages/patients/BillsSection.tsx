@@ -3,11 +3,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { LoadMore } from '../../components/LoadMore';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { nextCursor, SECTION_PAGE } from './queries';
-import { LoadMore, Section } from './Section';
+import { Section } from './Section';
 
 type Bill = components['schemas']['BillDto_Output'];
 
@@ -33,7 +34,7 @@ export function BillsSection({ patientId }: { patientId: string }) {
         {(data) => (
           <>
             <BillTable bills={data.pages.flatMap((p) => p.data)} />
-            <LoadMore query={bills} label="Load more bills" />
+            <LoadMore query={bills} label="Load more bills" mt={0} />
           </>
         )}
       </QueryState>

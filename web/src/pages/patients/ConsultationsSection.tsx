@@ -3,13 +3,15 @@ import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { useSurgeons } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { useAuth } from '../../auth/AuthProvider';
+import { LoadMore } from '../../components/LoadMore';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../lib/format';
 import { NewConsultationModal } from './NewConsultationModal';
-import { nextCursor, SECTION_PAGE, useSurgeons } from './queries';
-import { LoadMore, Section } from './Section';
+import { nextCursor, SECTION_PAGE } from './queries';
+import { Section } from './Section';
 
 type Consultation = components['schemas']['ConsultationDto_Output'];
 
@@ -17,7 +19,8 @@ export function ConsultationsSection({ patientId }: { patientId: string }) {
   const { can } = useAuth();
   const [creating, { open, close }] = useDisclosure(false);
   const consultations = useInfiniteQuery({
-    queryKey: ['consultations', 'list', { patientId }],
+    // 'pages' keeps this infinite query apart from the one-page list of the new plan form.
+    queryKey: ['consultations', 'list', { patientId }, 'pages'],
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/consultations', {
@@ -49,7 +52,7 @@ export function ConsultationsSection({ patientId }: { patientId: string }) {
               patientId={patientId}
               consultations={data.pages.flatMap((p) => p.data)}
             />
-            <LoadMore query={consultations} label="Load more consultations" />
+            <LoadMore query={consultations} label="Load more consultations" mt={0} />
           </>
         )}
       </QueryState>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
+import { patientQuery } from '../../api/queries';
 import { applyFieldErrors, notifyError, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { todayIso } from '../../lib/format';
@@ -15,7 +16,6 @@ import {
   type PatientFormValues,
 } from './patientForm';
 import { PATIENT_FIELD_PATHS, PatientFields } from './PatientFields';
-import { fetchPatient, patientKey } from './queries';
 
 export function EditPatientModal({
   patient,
@@ -57,7 +57,7 @@ function EditPatientForm({ patient, onClose }: { patient: Patient; onClose: () =
         }),
       ),
     onSuccess: (updated) => {
-      queryClient.setQueryData(patientKey(updated.id), updated);
+      queryClient.setQueryData(patientQuery(updated.id).queryKey, updated);
       void queryClient.invalidateQueries({ queryKey: ['patients'] });
       notifySuccess('Patient updated');
       onClose();
@@ -70,11 +70,7 @@ function EditPatientForm({ patient, onClose }: { patient: Patient; onClose: () =
   const reload = async () => {
     setReloading(true);
     try {
-      const fresh = await queryClient.fetchQuery({
-        queryKey: patientKey(base.id),
-        queryFn: () => fetchPatient(base.id),
-        staleTime: 0,
-      });
+      const fresh = await queryClient.fetchQuery({ ...patientQuery(base.id), staleTime: 0 });
       setBase(fresh);
       form.setValues(patientToForm(fresh));
       form.resetDirty(patientToForm(fresh));

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { inventoryItemQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../lib/format';
 import { implantsOf, type ImplantRow } from './implants';
@@ -90,11 +91,7 @@ function ImplantTable({ implants }: { implants: readonly ImplantRow[] }) {
 /** Catalog names of the implanted items; the usage carries only the item's code. */
 function useItemNames(ids: readonly string[]): Map<string, string> {
   const items = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['inventory', 'items', id],
-      queryFn: () => unwrap(api.GET('/api/v1/inventory/items/{id}', { params: { path: { id } } })),
-      staleTime: 5 * 60_000,
-    })),
+    queries: ids.map((id) => ({ ...inventoryItemQuery(id), staleTime: 5 * 60_000 })),
   });
   const names = new Map<string, string>();
   for (const item of items) if (item.data !== undefined) names.set(item.data.id, item.data.name);

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
+import { useSurgeons } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { DateTimeField } from '../../components/DateTimeField';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
@@ -14,7 +15,6 @@ import {
   validateConsultationForm,
   type ConsultationFormValues,
 } from './consultationForm';
-import { useSurgeons } from './queries';
 
 const FIELDS = ['surgeonId', 'consultationDate', 'reason', 'notes'];
 

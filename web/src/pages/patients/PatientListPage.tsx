@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
+import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, formatPatientName } from '../../lib/format';
 import { nextCursor } from './queries';
 import { sexLabel, type Patient } from './patientForm';
-import { LoadMore } from './Section';
 
 const PAGE = 25;
 
@@ -23,7 +23,8 @@ export function PatientListPage() {
   const [debounced] = useDebouncedValue(text.trim(), 300);
 
   const patients = useInfiniteQuery({
-    queryKey: ['patients', 'list', { search: debounced }],
+    // 'pages' keeps this infinite query apart from the one-page search of the new plan form.
+    queryKey: ['patients', 'list', { search: debounced }, 'pages'],
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/patients', {
@@ -73,7 +74,7 @@ export function PatientListPage() {
           {(data) => (
             <>
               <PatientTable patients={data.pages.flatMap((p) => p.data)} />
-              <LoadMore query={patients} />
+              <LoadMore query={patients} mt={0} />
             </>
           )}
         </QueryState>

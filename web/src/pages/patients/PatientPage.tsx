@@ -13,6 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { usePatient } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -23,7 +24,6 @@ import { EditPatientModal } from './EditPatientModal';
 import { ImplantsSection } from './ImplantsSection';
 import { ageOn, sexLabel, type Patient } from './patientForm';
 import { PlansSection } from './PlansSection';
-import { usePatient } from './queries';
 
 /** `/patients/:id`: who the patient is, then what the practice has done for them. */
 export function PatientPage() {

@@ -3,11 +3,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { LoadMore } from '../../components/LoadMore';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatMoney } from '../../lib/format';
 import { nextCursor, SECTION_PAGE } from './queries';
-import { LoadMore, Section } from './Section';
+import { Section } from './Section';
 
 type Plan = components['schemas']['ProcedurePlanDto_Output'];
 
@@ -33,7 +34,7 @@ export function PlansSection({ patientId }: { patientId: string }) {
         {(data) => (
           <>
             <PlanTable plans={data.pages.flatMap((p) => p.data)} />
-            <LoadMore query={plans} label="Load more plans" />
+            <LoadMore query={plans} label="Load more plans" mt={0} />
           </>
         )}
       </QueryState>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Title } from '@mantine/core';
+import { Card, Group, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** One section of the patient page: a titled card, with its actions on the right. */
@@ -23,27 +23,5 @@ export function Section({
         {children}
       </Stack>
     </Card>
-  );
-}
-
-/** The "Load more" button under a paged list; nothing once the last page is in. */
-export function LoadMore({
-  query,
-  label = 'Load more',
-}: {
-  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
-  label?: string;
-}) {
-  if (!query.hasNextPage) return null;
-  return (
-    <Group justify="center">
-      <Button
-        variant="default"
-        loading={query.isFetchingNextPage}
-        onClick={() => void query.fetchNextPage()}
-      >
-        {label}
-      </Button>
-    </Group>
   );
 }

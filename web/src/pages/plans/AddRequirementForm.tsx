@@ -10,12 +10,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { useInventoryItems } from '../../api/queries';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { READABLE_DESCRIPTION } from './a11y';
 import { useInvalidate } from './queries';
 import type { InventoryItem, Plan } from './types';
 
@@ -41,15 +41,9 @@ const INITIAL: RequirementValues = {
 export function AddRequirementForm({ plan }: { plan: Plan }) {
   const invalidate = useInvalidate();
   const [shownFields, setShownFields] = useState<string[]>([]);
-  const items = useQuery({
-    queryKey: ['inventory-items', 'list', { active: 'true' }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/inventory/items', { params: { query: { active: 'true', limit: 100 } } }),
-      ),
-    staleTime: 60_000,
-  });
-  const byId = new Map<string, InventoryItem>(items.data?.data.map((i) => [i.id, i]));
+  const items = useInventoryItems();
+  const active = (items.data ?? []).filter((i) => i.active);
+  const byId = new Map<string, InventoryItem>(active.map((i) => [i.id, i]));
   const form = useForm<RequirementValues>({
     initialValues: INITIAL,
     validate: {
@@ -91,7 +85,7 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
           Add implant or supply
         </Title>
         {plan.status === 'QUOTED' && (
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Adding to a quoted plan withdraws its quote and returns it to Draft.
           </Text>
         )}
@@ -102,7 +96,7 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
             searchable
             w={320}
             placeholder={items.isPending ? 'Loading the catalog…' : 'Search the catalog'}
-            data={(items.data?.data ?? []).map((i) => ({
+            data={active.map((i) => ({
               value: i.id,
               label: `${i.name} (${i.code})`,
             }))}
@@ -150,7 +144,6 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
             label="Requires serial number"
             disabled
             description={chosen === undefined ? undefined : 'Set by the item'}
-            styles={READABLE_DESCRIPTION}
             {...form.getInputProps('requiresSerialNumber', { type: 'checkbox' })}
           />
           <Checkbox

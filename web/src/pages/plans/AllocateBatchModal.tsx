@@ -1,8 +1,9 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { useStock } from '../../api/queries';
 import { notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../../lib/format';
@@ -41,15 +42,7 @@ function BatchForm({
 }) {
   const invalidate = useInvalidate();
   const [batchId, setBatchId] = useState<string | null>(null);
-  const stock = useQuery({
-    queryKey: ['inventory-items', r.inventoryItemId, 'stock'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/inventory/items/{id}/stock', {
-          params: { path: { id: r.inventoryItemId } },
-        }),
-      ),
-  });
+  const stock = useStock(r.inventoryItemId);
   const allocate = useMutation({
     mutationFn: () =>
       unwrap(
@@ -59,7 +52,7 @@ function BatchForm({
         }),
       ),
     onSuccess: async (saved) => {
-      await invalidate(['procedure-plans', planId], ['inventory-items']);
+      await invalidate(['procedure-plans', planId], ['inventory']);
       notifySuccess(
         saved.serialNumbers.length > 0
           ? `Reserved ${saved.serialNumbers.join(', ')}`

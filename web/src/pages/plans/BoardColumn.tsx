@@ -1,12 +1,12 @@
-import { Badge, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { patientQuery } from '../../api/queries';
+import { LoadMore } from '../../components/LoadMore';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney, formatPatientName } from '../../lib/format';
-import { EmptyText } from './a11y';
 import { planListQuery, type BoardFilters } from './boardFilters';
-import { patientQuery } from './queries';
 import { titleCase, type Plan, type PlanStatus } from './types';
 
 /** One status of the board, 50 plans at a time. */
@@ -52,23 +52,14 @@ export function BoardColumn({ status, filters }: { status: PlanStatus; filters: 
       <QueryState
         query={query}
         isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
-        empty={<EmptyText>No plans.</EmptyText>}
+        empty="No plans."
       >
         {() => (
           <Stack gap="xs">
             {plans.map((plan) => (
               <PlanCard key={plan.id} plan={plan} patientName={names.get(plan.patientId)} />
             ))}
-            {query.hasNextPage && (
-              <Button
-                variant="default"
-                size="xs"
-                loading={query.isFetchingNextPage}
-                onClick={() => void query.fetchNextPage()}
-              >
-                Load more
-              </Button>
-            )}
+            <LoadMore query={query} size="xs" fullWidth mt={0} />
           </Stack>
         )}
       </QueryState>
@@ -85,7 +76,7 @@ function PlanCard({ plan, patientName }: { plan: Plan; patientName: string | und
       <Text size="sm" lineClamp={2}>
         {plan.procedureName}
       </Text>
-      <Text size="sm" c="gray.7" lineClamp={1}>
+      <Text size="sm" c="dimmed" lineClamp={1}>
         {patientName ?? 'Patient…'}
       </Text>
       <Text size="sm" mt={4}>

@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { applyFieldErrors, notifySuccess } from '../../components/forms';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { notifySuccess } from '../../components/forms';
+import { ReasonConfirmModal } from '../../components/ReasonConfirmModal';
 import { useInvalidate } from './queries';
 import type { Plan } from './types';
 
@@ -12,10 +11,6 @@ import type { Plan } from './types';
 export function CancelPlan({ plan }: { plan: Plan }) {
   const [opened, { open, close }] = useDisclosure(false);
   const invalidate = useInvalidate();
-  const form = useForm({
-    initialValues: { reason: '' },
-    validate: { reason: (v) => (v.trim() === '' ? 'Say why the plan is cancelled' : null) },
-  });
   const cancel = useMutation({
     mutationFn: (reason: string) =>
       unwrap(
@@ -25,49 +20,32 @@ export function CancelPlan({ plan }: { plan: Plan }) {
         }),
       ),
     onSuccess: async (saved) => {
-      await invalidate(['procedure-plans'], ['surgical-cases'], ['consents'], ['inventory-items']);
+      await invalidate(['procedure-plans'], ['surgical-cases'], ['consents'], ['inventory']);
       notifySuccess(`Plan ${saved.planNumber} cancelled`);
-      close();
     },
-    onError: (error) => applyFieldErrors(form, error),
   });
   return (
     <>
       <Button color="red" variant="light" onClick={open}>
         Cancel plan
       </Button>
-      <Modal opened={opened} onClose={close} title={`Cancel plan ${plan.planNumber}`}>
-        <form onSubmit={form.onSubmit((v) => cancel.mutate(v.reason.trim()))}>
-          <Stack gap="sm">
-            <Alert color="yellow" role="note">
-              A cancelled plan cannot be reopened.
-              {plan.status === 'SCHEDULED' && ' Its scheduled surgery is cancelled too.'} Reserved
-              stock goes back to the shelf and a pending consent is voided.
-            </Alert>
-            <Textarea
-              label="Cancellation reason"
-              withAsterisk
-              autosize
-              minRows={2}
-              data-autofocus
-              {...form.getInputProps('reason')}
-            />
-            <ProblemAlert
-              error={cancel.error}
-              title="The plan was not cancelled"
-              shownFields={['reason']}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Keep plan
-              </Button>
-              <Button type="submit" color="red" loading={cancel.isPending}>
-                Confirm cancellation
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <ReasonConfirmModal
+        opened={opened}
+        onClose={close}
+        title={`Cancel plan ${plan.planNumber}`}
+        reasonLabel="Cancellation reason"
+        missingReason="Say why the plan is cancelled"
+        keepLabel="Keep plan"
+        confirmLabel="Confirm cancellation"
+        errorTitle="The plan was not cancelled"
+        action={cancel}
+      >
+        <Alert color="yellow" role="note">
+          A cancelled plan cannot be reopened.
+          {plan.status === 'SCHEDULED' && ' Its scheduled surgery is cancelled too.'} Reserved stock
+          goes back to the shelf and a pending consent is voided.
+        </Alert>
+      </ReasonConfirmModal>
     </>
   );
 }

@@ -6,7 +6,6 @@ import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { READABLE_DESCRIPTION } from './a11y';
 import { consentContentHash } from './consentHash';
 import { useInvalidate } from './queries';
 import type { Consent } from './types';
@@ -83,7 +82,6 @@ export function ConsentSignForm({ consent, planId }: { consent: Consent; planId:
         <TextInput
           label="Typed signature"
           description="The signer types their full name to sign the text above."
-          styles={READABLE_DESCRIPTION}
           withAsterisk
           {...form.getInputProps('signatureData')}
         />

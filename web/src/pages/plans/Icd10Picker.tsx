@@ -4,7 +4,6 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
-import { READABLE_DESCRIPTION } from './a11y';
 import type { Icd10Entry } from './types';
 
 /** The FY2026 code set never changes while the app runs: a code's entry is fetched once. */
@@ -66,7 +65,6 @@ export function Icd10Picker({
           <PillsInput
             label={label}
             description={description}
-            styles={READABLE_DESCRIPTION}
             error={error}
             onClick={() => combobox.openDropdown()}
           >
@@ -155,7 +153,7 @@ export function DiagnosisList({ codes, mt }: { codes: readonly string[]; mt?: nu
             <Text span fw={600} size="sm">
               {code}
             </Text>{' '}
-            <Text span size="sm" c="gray.7">
+            <Text span size="sm" c="dimmed">
               {entry === undefined
                 ? ''
                 : entry === null

@@ -1,13 +1,13 @@
-import { Alert, Button, Card, Group, Stack } from '@mantine/core';
+import { Button, Card, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { useAuth } from '../../auth/AuthProvider';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RoleGate } from '../../components/RoleGate';
 import { ConsultationSelect } from './ConsultationSelect';
 import { PatientSelect } from './PatientSelect';
 import { PlanFields } from './PlanFields';
@@ -21,7 +21,18 @@ import {
 
 /** `/plans/new?patientId=&consultationId=`: a new DRAFT plan, then its page. */
 export function NewPlanPage() {
-  const { can } = useAuth();
+  return (
+    <RoleGate
+      permission="plans.write"
+      pageTitle="New plan"
+      message="Your role cannot create procedure plans."
+    >
+      <NewPlanForm />
+    </RoleGate>
+  );
+}
+
+function NewPlanForm() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -47,14 +58,6 @@ export function NewPlanPage() {
     onError: (error) => setShownFields(applyFieldErrors(form, error, planFieldOf)),
   });
 
-  if (!can('plans.write')) {
-    return (
-      <>
-        <PageHeader title="New plan" />
-        <Alert color="yellow">Your role cannot create procedure plans.</Alert>
-      </>
-    );
-  }
   return (
     <>
       <PageHeader title="New plan">

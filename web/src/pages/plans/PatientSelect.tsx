@@ -3,8 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { patientQuery } from '../../api/queries';
 import { formatDate, formatPatientName } from '../../lib/format';
-import { patientQuery } from './queries';
 import type { Patient } from './types';
 
 function patientLabel(p: Patient): string {

@@ -5,7 +5,6 @@ import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { BoardColumn } from './BoardColumn';
 import { boardFilterParams, readBoardFilters, type BoardFilters } from './boardFilters';
-import { CALENDAR_LABELS } from './a11y';
 import { SurgeonSelect } from './SurgeonSelect';
 import type { PlanStatus } from './types';
 
@@ -42,7 +41,6 @@ export function PlanBoard() {
           label="From"
           placeholder="Any date"
           valueFormat="MMM D, YYYY"
-          {...CALENDAR_LABELS}
           clearable
           clearButtonProps={{ 'aria-label': 'Clear from date' }}
           w={170}
@@ -54,7 +52,6 @@ export function PlanBoard() {
           label="To"
           placeholder="Any date"
           valueFormat="MMM D, YYYY"
-          {...CALENDAR_LABELS}
           clearable
           clearButtonProps={{ 'aria-label': 'Clear to date' }}
           w={170}
@@ -62,7 +59,7 @@ export function PlanBoard() {
           minDate={filters.from ?? undefined}
           onChange={(to) => update({ to })}
         />
-        <Text size="xs" c="gray.7" pb={8}>
+        <Text size="xs" c="dimmed" pb={8}>
           Dates are the day a plan was created.
         </Text>
       </Group>

@@ -1,13 +1,13 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useStaffNames } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
 import { ConsentSignForm } from './ConsentSignForm';
 import { shortHash } from './consentHash';
-import { usersQuery } from './queries';
 import { Section } from './Section';
 import { titleCase, type Consent, type Plan } from './types';
 
@@ -44,7 +44,7 @@ function ConsentView({ consent, planId }: { consent: Consent; planId: string }) 
     <Stack gap="sm">
       <Group gap="sm" wrap="wrap">
         <StatusBadge status={consent.status} />
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           {consent.templateCode}, version {consent.templateVersion}
         </Text>
       </Group>
@@ -56,7 +56,7 @@ function ConsentView({ consent, planId }: { consent: Consent; planId: string }) 
           {consent.body}
         </Text>
       </Paper>
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         Text fingerprint (SHA-256):{' '}
         <Text span ff="monospace" size="sm" title={consent.contentHash}>
           {shortHash(consent.contentHash)}
@@ -73,9 +73,9 @@ function ConsentView({ consent, planId }: { consent: Consent; planId: string }) 
 }
 
 function ConsentOutcome({ consent }: { consent: Consent }) {
-  const users = useQuery(usersQuery());
+  const names = useStaffNames();
   const recordedBy =
-    consent.recordedById === null ? null : (users.data?.get(consent.recordedById) ?? null);
+    consent.recordedById === null ? null : (names.get(consent.recordedById) ?? null);
   return (
     <>
       {consent.signedAt !== null && (

@@ -8,7 +8,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { READABLE_DESCRIPTION } from './a11y';
 import { Icd10Picker } from './Icd10Picker';
 import { allCptCodes, type PlanFormValues } from './planForm';
 import { PROCEDURE_TYPES, titleCase, type ProcedureType } from './types';
@@ -43,7 +42,6 @@ export function PlanFields({ form }: { form: UseFormReturnType<PlanFormValues> }
       <TagsInput
         label="CPT codes"
         description="Other codes of the procedure (Enter after each); the primary code is included."
-        styles={READABLE_DESCRIPTION}
         placeholder="e.g. 19325-50"
         splitChars={[',', ' ']}
         clearable
@@ -54,7 +52,6 @@ export function PlanFields({ form }: { form: UseFormReturnType<PlanFormValues> }
         <MultiSelect
           label="Insurance CPT codes"
           description="The codes insurance pays for; the patient pays the others."
-          styles={READABLE_DESCRIPTION}
           withAsterisk
           data={allCptCodes(values)}
           {...form.getInputProps('insuranceCptCodes')}

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { planQuery } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { QueryState } from '../../components/QueryState';
 import { ApprovePlan } from './ApprovePlan';
@@ -11,7 +12,6 @@ import { PlanReadiness } from './PlanReadiness';
 import { PlanRequirements } from './PlanRequirements';
 import { PlanSummary } from './PlanSummary';
 import { PriorAuthorizations } from './PriorAuthorizations';
-import { planQuery } from './queries';
 import type { SectionLinks } from './ReadinessChecklist';
 import { PlanSchedule } from './ScheduleForm';
 import { isInsured, type Plan } from './types';

@@ -1,15 +1,18 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, openPdf, unwrap } from '../../api/client';
-import { notifyError, notifySuccess } from '../../components/forms';
+import { api, unwrap } from '../../api/client';
+import { quoteQuery } from '../../api/queries';
+import { Fact } from '../../components/Fact';
+import { notifySuccess } from '../../components/forms';
+import { PdfButton } from '../../components/PdfButton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useAuth } from '../../auth/AuthProvider';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { useInvalidate } from './queries';
-import { Fact, Section } from './Section';
+import { Section } from './Section';
 import { titleCase, type Plan, type Quote } from './types';
 
 /** The plan's current quote, and "Create quote" / "Re-quote" while the plan is open. */
@@ -24,12 +27,7 @@ export function PlanQuote({ plan }: { plan: Plan }) {
       actions={
         quoteId !== null &&
         can('quotes.read') && (
-          <Button
-            variant="default"
-            onClick={() => openPdf(`/api/v1/quotes/${quoteId}/pdf`).catch(notifyError)}
-          >
-            Quote PDF
-          </Button>
+          <PdfButton path={`/api/v1/quotes/${quoteId}/pdf`}>Quote PDF</PdfButton>
         )
       }
     >
@@ -81,7 +79,7 @@ function QuoteForm({ plan }: { plan: Plan }) {
         </Button>
       </Group>
       {requote && (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Re-quoting prices the plan again from today’s fee schedule and supersedes the current
           quote.
         </Text>
@@ -92,10 +90,7 @@ function QuoteForm({ plan }: { plan: Plan }) {
 }
 
 function CurrentQuote({ quoteId }: { quoteId: string }) {
-  const quote = useQuery({
-    queryKey: ['quotes', quoteId],
-    queryFn: () => unwrap(api.GET('/api/v1/quotes/{id}', { params: { path: { id: quoteId } } })),
-  });
+  const quote = useQuery(quoteQuery(quoteId));
   return <QueryState query={quote}>{(q) => <QuoteView quote={q} />}</QueryState>;
 }
 

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
-import { EmptyText } from './a11y';
 import { ReadinessChecklist, type SectionLinks } from './ReadinessChecklist';
 import { Section } from './Section';
 import type { Plan } from './types';
@@ -17,11 +16,7 @@ export function PlanReadiness({ plan, sections }: { plan: Plan; sections: Sectio
   });
   return (
     <Section id="plan-readiness" title="Readiness for surgery">
-      <QueryState
-        query={readiness}
-        isEmpty={(r) => r.checks.length === 0}
-        empty={<EmptyText>No checks apply.</EmptyText>}
-      >
+      <QueryState query={readiness} isEmpty={(r) => r.checks.length === 0} empty="No checks apply.">
         {(r) => <ReadinessChecklist readiness={r} planStatus={plan.status} sections={sections} />}
       </QueryState>
     </Section>

@@ -89,7 +89,7 @@ function RequirementRow({
   const invalidate = useInvalidate();
   const done = async (message: string) => {
     // A change to a quoted plan's requirements withdraws its quote and returns it to Draft.
-    await invalidate(['procedure-plans'], ['inventory-items'], ['quotes']);
+    await invalidate(['procedure-plans'], ['inventory'], ['quotes']);
     notifySuccess(message);
   };
   const path = { params: { path: { id: planId, requirementId: r.id } } };
@@ -129,7 +129,7 @@ function RequirementRow({
         <Text size="sm" fw={600}>
           {r.inventoryItemName}
         </Text>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           {r.inventoryItemCode}
           {r.requiresSerialNumber && ' · serial-tracked'}
           {!r.isRequired && ' · optional'}

@@ -1,29 +1,25 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useStaffNames } from '../../api/queries';
+import { Fact } from '../../components/Fact';
+import { PatientLink } from '../../components/PatientLink';
 import { formatDateTime, formatMoney, formatPatientName } from '../../lib/format';
 import { DiagnosisList } from './Icd10Picker';
-import { patientQuery, usersQuery } from './queries';
-import { Fact } from './Section';
 import { titleCase, type Plan } from './types';
 
 /** What the plan is: patient, procedure, codes, money, who did what. */
 export function PlanSummary({ plan }: { plan: Plan }) {
-  const patient = useQuery(patientQuery(plan.patientId));
-  const users = useQuery(usersQuery());
-  const userName = (id: string | null) => (id === null ? '—' : (users.data?.get(id) ?? '—'));
+  const names = useStaffNames();
+  const userName = (id: string | null) => (id === null ? '—' : (names.get(id) ?? '—'));
   return (
     <Card withBorder component="section" aria-label="Plan details">
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="sm">
           <Fact label="Patient">
-            <Anchor component={Link} to={`/patients/${plan.patientId}`}>
-              {patient.data !== undefined
-                ? `${formatPatientName(patient.data)} (${patient.data.mrn})`
-                : patient.isError
-                  ? 'Open the patient'
-                  : 'Loading…'}
-            </Anchor>
+            <PatientLink
+              id={plan.patientId}
+              label={(p) => `${formatPatientName(p)} (${p.mrn})`}
+              fallback="Open the patient"
+            />
           </Fact>
           <Fact label="Procedure">
             <Text>{plan.procedureName}</Text>
@@ -58,7 +54,7 @@ export function PlanSummary({ plan }: { plan: Plan }) {
               {plan.estimatedCost === null ? 'Not quoted' : formatMoney(plan.estimatedCost)}
             </Text>
             {plan.estimatedCost !== null && plan.insuranceCoverage && (
-              <Text size="sm" c="gray.7">
+              <Text size="sm" c="dimmed">
                 Insurance {formatMoney(plan.insurancePortion)} · patient{' '}
                 {formatMoney(plan.patientPortion)}
               </Text>

@@ -16,7 +16,6 @@ import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { CALENDAR_LABELS } from './a11y';
 import { useInvalidate } from './queries';
 import type { PriorAuth } from './types';
 
@@ -130,14 +129,12 @@ function DecisionForm({ pa, onDone }: { pa: PriorAuth; onDone: () => void }) {
                 label="Valid from"
                 withAsterisk
                 valueFormat="MMM D, YYYY"
-                {...CALENDAR_LABELS}
                 {...form.getInputProps('validFrom')}
               />
               <DateInput
                 label="Valid to"
                 withAsterisk
                 valueFormat="MMM D, YYYY"
-                {...CALENDAR_LABELS}
                 minDate={form.getValues().validFrom ?? undefined}
                 {...form.getInputProps('validTo')}
               />

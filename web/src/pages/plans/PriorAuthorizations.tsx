@@ -3,15 +3,15 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
+import { patientQuery } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { applyFieldErrors, notifyError, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
-import { EmptyText } from './a11y';
 import { PriorAuthDecision } from './PriorAuthDecision';
-import { patientQuery, useInvalidate } from './queries';
+import { useInvalidate } from './queries';
 import { Section } from './Section';
 import type { Plan, PriorAuth } from './types';
 
@@ -34,7 +34,7 @@ export function PriorAuthorizations({ plan }: { plan: Plan }) {
         <QueryState
           query={list}
           isEmpty={(page) => page.data.length === 0}
-          empty={<EmptyText>No prior authorization has been requested for this plan.</EmptyText>}
+          empty="No prior authorization has been requested for this plan."
         >
           {(page) => <PriorAuthTable items={page.data} canWrite={can('priorAuth.write')} />}
         </QueryState>
@@ -77,7 +77,7 @@ function PriorAuthTable({ items, canWrite }: { items: PriorAuth[]; canWrite: boo
                   <StatusBadge status={pa.status} />
                 </Box>
                 {pa.notes !== null && (
-                  <Text size="xs" c="gray.7">
+                  <Text size="xs" c="dimmed">
                     {pa.notes}
                   </Text>
                 )}
@@ -170,7 +170,7 @@ function RequestPriorAuth({ plan }: { plan: Plan }) {
         <Title order={3} size="h5" id="request-pa-title">
           New request
         </Title>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Asks for the plan’s insured codes (
           {plan.procedureType === 'HYBRID'
             ? plan.insuranceCptCodes.join(', ')

@@ -106,7 +106,7 @@ export function ReadinessChecklist({
                   {CHECK_LABELS[check.code]}
                 </Text>
               </Group>
-              <Text size="sm" c="gray.7">
+              <Text size="sm" c="dimmed">
                 {check.detail}
               </Text>
               {advice !== null && (

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
+import { caseQuery, useOperatingRooms } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { DateTimeField } from '../../components/DateTimeField';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatTime } from '../../lib/format';
-import { CALENDAR_LABELS } from './a11y';
 import { useInvalidate } from './queries';
 import { ReadinessChecklist } from './ReadinessChecklist';
 import { pickerPlusHours, pickerToIso, scheduleTimeErrors } from './scheduleTimes';
@@ -47,12 +47,7 @@ export function PlanSchedule({ plan }: { plan: Plan }) {
 /** The plan's live case: when and where, and the link to it. */
 function BookedCase({ caseId }: { caseId: string }) {
   const { can } = useAuth();
-  const surgicalCase = useQuery({
-    queryKey: ['surgical-cases', caseId],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/surgical-cases/{id}', { params: { path: { id: caseId } } })),
-    enabled: can('cases.read'),
-  });
+  const surgicalCase = useQuery({ ...caseQuery(caseId), enabled: can('cases.read') });
   const c = surgicalCase.data;
   return (
     <Group gap="sm" wrap="wrap">
@@ -83,14 +78,7 @@ function ScheduleForm({ plan }: { plan: Plan }) {
   const { user } = useAuth();
   const invalidate = useInvalidate();
   const [shownFields, setShownFields] = useState<string[]>([]);
-  const rooms = useQuery({
-    queryKey: ['operating-rooms', 'list', { active: 'true' }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/operating-rooms', { params: { query: { active: 'true', limit: 100 } } }),
-      ),
-    staleTime: 5 * 60_000,
-  });
+  const rooms = useOperatingRooms();
   const form = useForm<ScheduleValues>({
     initialValues: {
       operatingRoomId: null,
@@ -122,7 +110,7 @@ function ScheduleForm({ plan }: { plan: Plan }) {
       ),
     onMutate: () => setShownFields([]),
     onSuccess: async (c) => {
-      await invalidate(['procedure-plans'], ['surgical-cases'], ['inventory-items']);
+      await invalidate(['procedure-plans'], ['surgical-cases'], ['inventory']);
       notifySuccess(`Surgery booked: ${c.caseNumber}, ${formatDateTime(c.scheduledStart)}`);
     },
     onError: (error) => setShownFields(applyFieldErrors(form, error)),
@@ -136,7 +124,9 @@ function ScheduleForm({ plan }: { plan: Plan }) {
           <Select
             label="Operating room"
             withAsterisk
-            data={(rooms.data?.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            data={(rooms.data ?? [])
+              .filter((r) => r.active)
+              .map((r) => ({ value: r.id, label: r.name }))}
             nothingFoundMessage="No active operating room"
             {...form.getInputProps('operatingRoomId')}
             error={
@@ -150,7 +140,6 @@ function ScheduleForm({ plan }: { plan: Plan }) {
             withAsterisk
             placeholder="2026-12-05 09:00"
             minDate={new Date()}
-            {...CALENDAR_LABELS}
             {...form.getInputProps('scheduledStart')}
             onChange={(start) => {
               // The end follows the start (two hours later) until someone sets it themselves.
@@ -167,7 +156,6 @@ function ScheduleForm({ plan }: { plan: Plan }) {
             withAsterisk
             placeholder="2026-12-05 11:00"
             minDate={values.scheduledStart?.slice(0, 10) ?? new Date()}
-            {...CALENDAR_LABELS}
             {...form.getInputProps('scheduledEnd')}
           />
         </SimpleGrid>

@@ -1,4 +1,4 @@
-import { Card, Group, Text, Title } from '@mantine/core';
+import { Card, Group, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** One part of the plan page: a titled region others can link to (`#id`). */
@@ -34,17 +34,5 @@ export function Section({
       </Group>
       {children}
     </Card>
-  );
-}
-
-/** A label above its value, for the plan's facts. */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="gray.7" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
   );
 }

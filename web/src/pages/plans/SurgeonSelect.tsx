@@ -1,15 +1,16 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { surgeonsQuery } from './queries';
+import { useSurgeons } from '../../api/queries';
 
-/** A Select of the clinic's active surgeons (GET /users?role=SURGEON). */
+/** A Select of the clinic's active surgeons. */
 export function SurgeonSelect(props: Omit<SelectProps, 'data'>) {
-  const surgeons = useQuery(surgeonsQuery());
+  const surgeons = useSurgeons();
   return (
     <Select
       searchable
       {...props}
-      data={(surgeons.data?.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+      data={(surgeons.data ?? [])
+        .filter((u) => u.active)
+        .map((u) => ({ value: u.id, label: u.name }))}
       disabled={props.disabled === true || surgeons.isPending}
       error={props.error ?? (surgeons.isError ? 'Could not load the surgeons' : undefined)}
     />

@@ -5,12 +5,10 @@ import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { applyFieldErrors, notifyError } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { ReasonConfirmModal } from '../../components/ReasonConfirmModal';
 import { MoveCaseButton } from './MoveCaseModal';
 import { useCaseMutation } from './mutations';
 import type { SurgicalCase } from './queries';
-
-/** Mantine's dimmed description grey is below 4.5:1 on white; this one is readable. */
-const READABLE = { c: 'gray.7' };
 
 function StartCaseButton({ kase }: { kase: SurgicalCase }) {
   const start = useCaseMutation(
@@ -58,12 +56,7 @@ function CompleteCaseButton({ kase }: { kase: SurgicalCase }) {
       >
         Complete case
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={`Complete ${kase.caseNumber}`}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
+      <Modal opened={opened} onClose={close} title={`Complete ${kase.caseNumber}`}>
         <form
           onSubmit={form.onSubmit((values) =>
             complete.mutate(values.notes.trim(), {
@@ -82,7 +75,6 @@ function CompleteCaseButton({ kase }: { kase: SurgicalCase }) {
             </Text>
             <Textarea
               label="Completion notes"
-              descriptionProps={READABLE}
               description="Optional"
               autosize
               minRows={3}
@@ -106,10 +98,6 @@ function CompleteCaseButton({ kase }: { kase: SurgicalCase }) {
 
 function CancelCaseButton({ kase }: { kase: SurgicalCase }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const form = useForm({
-    initialValues: { reason: '' },
-    validate: { reason: (v) => (v.trim() === '' ? 'Say why the case is cancelled' : null) },
-  });
   const cancel = useCaseMutation(
     (reason: string) =>
       unwrap(
@@ -122,57 +110,25 @@ function CancelCaseButton({ kase }: { kase: SurgicalCase }) {
   );
   return (
     <>
-      <Button
-        color="red.9"
-        variant="light"
-        onClick={() => {
-          cancel.reset();
-          open();
-        }}
-      >
+      <Button color="red.9" variant="light" onClick={open}>
         Cancel case
       </Button>
-      <Modal
+      <ReasonConfirmModal
         opened={opened}
         onClose={close}
         title={`Cancel ${kase.caseNumber}`}
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        missingReason="Say why the case is cancelled"
+        keepLabel="Keep case"
+        confirmLabel="Confirm cancellation"
+        color="red.9"
+        errorTitle="Not cancelled"
+        action={cancel}
       >
-        <form
-          onSubmit={form.onSubmit((values) =>
-            cancel.mutate(values.reason.trim(), {
-              onSuccess: () => {
-                close();
-                form.reset();
-              },
-              onError: (error) => applyFieldErrors(form, error),
-            }),
-          )}
-        >
-          <Stack>
-            <Text size="sm">
-              The operating room and the surgeon are freed. The plan returns to approved and keeps
-              its consent and reserved stock, ready to be booked again.
-            </Text>
-            <Textarea
-              label="Reason"
-              withAsterisk
-              autosize
-              minRows={2}
-              {...form.getInputProps('reason')}
-            />
-            <ProblemAlert error={cancel.error} title="Not cancelled" shownFields={['reason']} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Keep case
-              </Button>
-              <Button type="submit" color="red.9" loading={cancel.isPending}>
-                Confirm cancellation
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        <Text size="sm">
+          The operating room and the surgeon are freed. The plan returns to approved and keeps its
+          consent and reserved stock, ready to be booked again.
+        </Text>
+      </ReasonConfirmModal>
     </>
   );
 }

@@ -1,14 +1,16 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { useCase, useStaff } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
+import { PatientLink } from '../../components/PatientLink';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime, formatPatientName, formatTime, todayIso } from '../../lib/format';
+import { formatDateTime, formatTime, todayIso } from '../../lib/format';
 import { CaseActions } from './CaseActions';
 import { RecordUsageForm } from './RecordUsageForm';
-import { useCase, usePatient, useStaff, type SurgicalCase } from './queries';
+import type { SurgicalCase } from './queries';
 import { UsageTable } from './UsageTable';
 
 /** Label and value rows, the label a row header (a table reads well to a screen reader). */
@@ -39,15 +41,6 @@ function scheduled(c: SurgicalCase): string {
   }`;
 }
 
-function PatientLink({ patientId }: { patientId: string }) {
-  const patient = usePatient(patientId);
-  return (
-    <Anchor component={Link} to={`/patients/${patientId}`} inherit>
-      {patient.data !== undefined ? formatPatientName(patient.data) : 'View patient'}
-    </Anchor>
-  );
-}
-
 function CaseFacts({ kase }: { kase: SurgicalCase }) {
   const { can } = useAuth();
   const staff = useStaff();
@@ -59,7 +52,7 @@ function CaseFacts({ kase }: { kase: SurgicalCase }) {
     ['CPT codes', codes(kase.cptCodes)],
     ['Insured CPT codes', codes(kase.insuranceCptCodes)],
     ['Diagnosis codes', codes(kase.diagnosisCodes)],
-    ['Patient', <PatientLink key="patient" patientId={kase.patientId} />],
+    ['Patient', <PatientLink key="patient" id={kase.patientId} fallback="View patient" inherit />],
   ];
   if (can('plans.read')) {
     procedure.push([

@@ -45,7 +45,7 @@ function CaseCard({
       <Text size="sm" lineClamp={2}>
         {kase.procedureName}
       </Text>
-      <Text size="xs" c="gray.7">
+      <Text size="xs" c="dimmed">
         {timeRange(kase, dayStart, dayEnd)}
         {surgeon !== undefined && ` · ${surgeon}`}
       </Text>
@@ -70,7 +70,7 @@ export function DayGrid({
   return (
     <Table.ScrollContainer minWidth={HOUR_COLUMN + grid.rooms.length * ROOM_COLUMN}>
       <Table withTableBorder withColumnBorders layout="fixed" captionSide="top">
-        <Table.Caption c="gray.7">{caption}</Table.Caption>
+        <Table.Caption c="dimmed">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col" w={HOUR_COLUMN}>

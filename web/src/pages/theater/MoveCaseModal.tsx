@@ -5,13 +5,14 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
+import { useOperatingRooms } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { applyFieldErrors } from '../../components/forms';
 import { DateTimeField } from '../../components/DateTimeField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
 import { useCaseMutation } from './mutations';
-import { useOperatingRooms, type SurgicalCase } from './queries';
+import type { SurgicalCase } from './queries';
 
 type MoveBody = components['schemas']['UpdateSurgicalCaseDto'];
 
@@ -155,7 +156,7 @@ function MoveForm({ kase, onDone }: { kase: SurgicalCase; onDone: () => void }) 
             {...form.getInputProps('scheduledEnd')}
           />
         </SimpleGrid>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           Times are in your time zone. A move to another day checks the prior authorization and
           stock again for that day.
         </Text>
@@ -187,13 +188,7 @@ export function MoveCaseButton({ kase }: { kase: SurgicalCase }) {
       <Button variant="default" onClick={open}>
         Move case
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={`Move ${kase.caseNumber}`}
-        size="lg"
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
+      <Modal opened={opened} onClose={close} title={`Move ${kase.caseNumber}`} size="lg">
         {/* Mounted only while open: every opening starts from the case as it is now. */}
         {opened && <MoveForm kase={kase} onDone={close} />}
       </Modal>

@@ -10,21 +10,14 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api, unwrap } from '../../api/client';
+import { useInventoryItems, useStock } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { applyFieldErrors } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../../lib/format';
 import { useCaseMutation } from './mutations';
-import {
-  useInventoryItems,
-  useStock,
-  type InventoryItem,
-  type Stock,
-  type SurgicalCase,
-} from './queries';
+import type { InventoryItem, Stock, SurgicalCase } from './queries';
 
-/** Mantine's dimmed description grey is below 4.5:1 on white; this one is readable. */
-const READABLE = { c: 'gray.7' };
 /** Hints go under the inputs, so the inputs of a row line up. */
 const BELOW: ('label' | 'input' | 'description' | 'error')[] = [
   'label',
@@ -141,7 +134,6 @@ export function RecordUsageForm({ kase }: { kase: SurgicalCase }) {
           {serialTracked ? (
             <TextInput
               label="Serial number"
-              descriptionProps={READABLE}
               inputWrapperOrder={BELOW}
               description="Scan or type the unit's serial number"
               {...form.getInputProps('serialNumber')}
@@ -149,7 +141,6 @@ export function RecordUsageForm({ kase }: { kase: SurgicalCase }) {
           ) : (
             <Select
               label="Batch"
-              descriptionProps={READABLE}
               inputWrapperOrder={BELOW}
               description="Empty: the case's reservation, then the first to expire"
               data={batchOptions(stock.data)}
@@ -166,7 +157,6 @@ export function RecordUsageForm({ kase }: { kase: SurgicalCase }) {
             allowDecimal={false}
             allowNegative={false}
             disabled={serialTracked}
-            descriptionProps={READABLE}
             inputWrapperOrder={BELOW}
             description={serialTracked ? 'One unit per serial number' : undefined}
             {...form.getInputProps('quantity')}

@@ -2,13 +2,14 @@ import { ActionIcon, Button, Group, Switch } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useOperatingRooms, useStaff } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { todayIso } from '../../lib/format';
 import { dayRange, parseDay, shiftDay } from './day';
 import { DayGrid } from './DayGrid';
 import { caseRows, placeCases } from './placement';
-import { useCasesBetween, useOperatingRooms, useStaff, type SurgicalCase } from './queries';
+import { useCasesBetween, type SurgicalCase } from './queries';
 
 const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full' });
 

@@ -1,7 +1,8 @@
 import { Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
+import { useInventoryItems } from '../../api/queries';
 import { formatDateTime } from '../../lib/format';
-import { useBatchNumbers, useInventoryItems, type CaseUsage } from './queries';
+import { useBatchNumbers, type CaseUsage } from './queries';
 
 /** What the case used: recorded during surgery, or consumed from its reservations at completion. */
 export function UsageTable({ usages }: { usages: readonly CaseUsage[] }) {
@@ -10,7 +11,7 @@ export function UsageTable({ usages }: { usages: readonly CaseUsage[] }) {
   const batches = useBatchNumbers(itemIds);
   if (usages.length === 0) {
     return (
-      <Text c="gray.7" py="xs">
+      <Text c="dimmed" py="xs">
         No inventory recorded for this case yet.
       </Text>
     );
@@ -36,7 +37,7 @@ export function UsageTable({ usages }: { usages: readonly CaseUsage[] }) {
             <Table.Tr key={u.id}>
               <Table.Td>
                 <Text size="sm">{itemName(u)}</Text>
-                <Text size="xs" c="gray.7">
+                <Text size="xs" c="dimmed">
                   {u.inventoryItemCode}
                 </Text>
               </Table.Td>

@@ -1,7 +1,5 @@
-import { Text } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { useAuth } from '../../auth/AuthProvider';
-import { PageHeader } from '../../components/PageHeader';
+import { RoleGate } from '../../components/RoleGate';
 import { CasePage } from './CasePage';
 import { TheaterDayPage } from './TheaterDayPage';
 
@@ -10,16 +8,19 @@ import { TheaterDayPage } from './TheaterDayPage';
  * case), and relative routes look the same under either, so the path picks the route tree.
  */
 export default function TheaterArea() {
-  const { can } = useAuth();
+  return (
+    <RoleGate
+      permission="cases.read"
+      pageTitle="Theater"
+      message="Your role does not see the theater schedule."
+    >
+      <TheaterRoutes />
+    </RoleGate>
+  );
+}
+
+function TheaterRoutes() {
   const { pathname } = useLocation();
-  if (!can('cases.read')) {
-    return (
-      <>
-        <PageHeader title="Theater" />
-        <Text>Your role does not see the theater schedule.</Text>
-      </>
-    );
-  }
   if (pathname === '/cases' || pathname.startsWith('/cases/')) {
     return (
       <Routes>

@@ -3,6 +3,8 @@
  * integer cents (bigint), never through a float.
  */
 const MONEY_INPUT = /^\d+(\.\d{1,2})?$/;
+/** A typed price: digits, then a point and at most two decimals (the "$" and commas removed). */
+const PRICE_INPUT = /^\d+(\.\d{0,2})?$/;
 
 /** Why a typed amount is not one the API takes, or null when it is ("12", "12.5", "12.50"). */
 export function moneyInputError(value: string, { allowZero = false } = {}): string | null {
@@ -11,6 +13,17 @@ export function moneyInputError(value: string, { allowZero = false } = {}): stri
   if (!MONEY_INPUT.test(text)) return 'Enter an amount like 400 or 400.00 (at most two decimals)';
   if (!allowZero && toCents(text) === 0n) return 'Must be more than 0.00';
   return null;
+}
+
+/**
+ * What a person typed as a price, as the API takes money: "400" → "400.00", "$1,250.5" →
+ * "1250.50". Answers null for anything that is not a non-negative amount with at most two
+ * decimals. Laxer than `moneyInputError` (a "$", thousands commas and "400." pass): the catalog's
+ * unit price field has always taken these; the payment forms refuse them.
+ */
+export function parseMoneyInput(input: string): string | null {
+  const text = input.trim().replace(/^\$/, '').replace(/,/g, '');
+  return PRICE_INPUT.test(text) ? normalizeMoney(text) : null;
 }
 
 /** "12.5" → 1250n. Only for strings that are valid amounts (the API's, or checked input). */

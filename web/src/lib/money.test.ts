@@ -3,6 +3,7 @@ import {
   fromCents,
   moneyInputError,
   normalizeMoney,
+  parseMoneyInput,
   splitEvenly,
   subtractMoney,
   toCents,
@@ -50,5 +51,21 @@ describe('cents arithmetic', () => {
     expect(splitEvenly('1000.00', 3)).toEqual(['333.33', '333.33', '333.34']);
     expect(splitEvenly('10.00', 1)).toEqual(['10.00']);
     expect(splitEvenly('10.00', 0)).toEqual([]);
+  });
+});
+
+describe('parseMoneyInput', () => {
+  it('writes an amount as the API takes money', () => {
+    expect(parseMoneyInput('400')).toBe('400.00');
+    expect(parseMoneyInput('12.5')).toBe('12.50');
+    expect(parseMoneyInput(' $1,250.05 ')).toBe('1250.05');
+    expect(parseMoneyInput('0.99')).toBe('0.99');
+    expect(parseMoneyInput('007')).toBe('7.00');
+    expect(parseMoneyInput('400.')).toBe('400.00');
+  });
+
+  it('refuses what is not a non-negative amount with two decimals at most', () => {
+    for (const bad of ['', 'abc', '-5', '1.234', '1e3', '.5'])
+      expect(parseMoneyInput(bad)).toBeNull();
   });
 });

@@ -1,0 +1,71 @@
+import { Table, Text, Title } from '@mantine/core';
+import { useStaffNames } from '../../api/queries';
+import { formatDateTime, formatMoney } from '../../lib/format';
+import { labelOf, METHOD_OPTIONS, PAYER_OPTIONS } from './labels';
+import type { Payer, PaymentMethod } from './types';
+
+interface Payment {
+  id: string;
+  receivedAt: string;
+  /** Who paid: a bill's payments say; a payment plan's are all the patient's. */
+  payer?: Payer;
+  method: PaymentMethod;
+  reference: string | null;
+  amount: string;
+  recordedById: string;
+}
+
+/** The payments recorded on a bill or a payment plan, under a "Payments" heading. */
+export function PaymentsSection({
+  id,
+  payments,
+  withPayer = false,
+}: {
+  /** The heading's id, which names the section. */
+  id: string;
+  payments: readonly Payment[];
+  withPayer?: boolean;
+}) {
+  const staff = useStaffNames();
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h4" mb="xs" id={id}>
+        Payments
+      </Title>
+      {payments.length === 0 ? (
+        <Text c="dimmed">No payments recorded yet.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={withPayer ? 760 : 640}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Received</Table.Th>
+                {withPayer && <Table.Th>Payer</Table.Th>}
+                <Table.Th>Method</Table.Th>
+                <Table.Th>Reference</Table.Th>
+                <Table.Th ta="right">Amount</Table.Th>
+                <Table.Th>Recorded by</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {payments.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{formatDateTime(p.receivedAt)}</Table.Td>
+                  {withPayer && (
+                    <Table.Td>
+                      {p.payer === undefined ? '—' : labelOf(PAYER_OPTIONS, p.payer)}
+                    </Table.Td>
+                  )}
+                  <Table.Td>{labelOf(METHOD_OPTIONS, p.method)}</Table.Td>
+                  <Table.Td>{p.reference ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(p.amount)}</Table.Td>
+                  <Table.Td>{staff.get(p.recordedById) ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}
