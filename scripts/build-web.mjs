@@ -28,9 +28,12 @@ const sourcesChanged = () =>
     statSync(STAMP).mtimeMs;
 
 if (force || sourcesChanged()) {
+  // Always the production bundle: a build started from a test run inherits NODE_ENV=test, which
+  // would otherwise give React's development build (larger, slower) to the next `npm start`.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   try {
-    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
   } catch (error) {
     // Rollup's error carries the list of every watched file: the message is what helps.
     process.stderr.write(`web app build failed: ${error?.message ?? error}\n`);

@@ -100,6 +100,27 @@ describe('the server as a process on an embedded PGlite folder', () => {
     expect(await fourth.exited).toBe(0);
   }, 180_000);
 
+  it('serves the web app built for production, even when a test run started the build', async () => {
+    // This file's build ran under Vitest (NODE_ENV=test): React's development build, which
+    // carries its hook warnings, must not be what `npm start` then serves.
+    const server = await startServer(env);
+    try {
+      const page = await fetch(`http://127.0.0.1:${server.port}/`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const entry = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(entry).toBeDefined();
+      const script = await fetch(`http://127.0.0.1:${server.port}${entry}`);
+      expect(script.status).toBe(200);
+      const code = await script.text();
+      expect(code).toContain('createRoot');
+      expect(code).not.toContain('Invalid hook call');
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  }, 60_000);
+
   it('refuses clinic:create with a clear message when arguments are missing or invalid', async () => {
     const tool = runNode(
       'dist/cli/clinic-create.js',
