@@ -42,7 +42,7 @@ export function PatientLink({
     <Group gap="xs" wrap="wrap">
       {link}
       <Text span c="dimmed" size="sm">
-        MRN {query.data.mrn}
+        {/^MRN/i.test(query.data.mrn) ? query.data.mrn : `MRN ${query.data.mrn}`}
       </Text>
     </Group>
   );
