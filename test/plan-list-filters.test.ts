@@ -73,51 +73,8 @@ async function plan(on: ClinicWithStaff, surgeonId?: string): Promise<any> {
 }
 
 /** A plan ready to schedule; after a consultation with `consultedId` when given. */
-async function schedulable(consultedId?: string): Promise<ReadyPlan> {
-  if (!consultedId) return readyPlan(clinic);
-  // The consultation is named while the plan is editable (QUOTED), then the plan is quoted
-  // again, approved, its consent signed and its implants allocated, as readyPlan does.
-  const ready = await readyPlan(clinic, { stopBefore: 'approve' });
-  const consulted = await consultation(clinic, ready.patient.id, consultedId);
-  const nurse = clinic.as('NURSE');
-  expectStatus(
-    'name the consultation',
-    await coordinator().patch(`/procedure-plans/${ready.plan.id}`, {
-      consultationId: consulted.id,
-    }),
-    200,
-  );
-  expectStatus(
-    'quote',
-    await coordinator().post(`/procedure-plans/${ready.plan.id}/quote`, {}),
-    201,
-  );
-  const approved = expectStatus(
-    'approve',
-    await coordinator().post(`/procedure-plans/${ready.plan.id}/approve`, {}),
-    200,
-  );
-  const consent = expectStatus('consent', await nurse.get(`/consents/${approved.consent.id}`), 200);
-  expectStatus(
-    'sign',
-    await nurse.post(`/consents/${consent.id}/sign`, {
-      signerName: 'Maria Lopez',
-      relationship: 'SELF',
-      signatureMethod: 'TYPED',
-      signatureData: 'Maria Lopez',
-      contentHash: consent.contentHash,
-    }),
-    200,
-  );
-  const implants = approved.inventoryRequirements.find(
-    (r: any) => r.inventoryItemId === ready.implantItem.id,
-  );
-  expectStatus(
-    'allocate',
-    await nurse.post(`/procedure-plans/${ready.plan.id}/inventory/${implants.id}/allocate`, {}),
-    200,
-  );
-  return { ...ready, plan: approved };
+function schedulable(consultedId?: string): Promise<ReadyPlan> {
+  return readyPlan(clinic, { consultedBy: consultedId });
 }
 
 async function book(ready: ReadyPlan, surgeon: StaffMember): Promise<any> {

@@ -38,6 +38,8 @@ export interface ReadyPlanOptions {
   /** How many implants to receive (default 3). */
   stock?: number;
   withConsent?: boolean;
+  /** A surgeon's id: the plan comes from a consultation of the patient with that surgeon. */
+  consultedBy?: string;
 }
 
 /**
@@ -129,10 +131,23 @@ export async function readyPlan(
     }),
     201,
   );
+  const consultation = options.consultedBy
+    ? expectStatus(
+        'consultation',
+        await coordinator.post('/consultations', {
+          patientId: patient.id,
+          surgeonId: options.consultedBy,
+          consultationDate: '2026-11-20T10:00:00Z',
+          reason: 'Breast augmentation',
+        }),
+        201,
+      )
+    : undefined;
   let plan = expectStatus(
     'plan',
     await coordinator.post('/procedure-plans', {
       patientId: patient.id,
+      consultationId: consultation?.id,
       procedureName: 'Breast Augmentation',
       procedureType: 'COSMETIC',
       primaryCPTCode: '19325',
