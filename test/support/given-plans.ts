@@ -1,48 +1,17 @@
 import type { ClinicWithStaff } from './given';
+import {
+  BREAST_AUG_CONSENT_TEMPLATE,
+  FEE_19325,
+  IMPLANT_300CC_ROUND,
+  SUTURES,
+} from './seed-catalog';
 
 /** The seed's breast augmentation (its steps 2–4): fee schedule, catalog, consent template. */
 export async function seedBreastAugmentationCatalog(clinic: ClinicWithStaff): Promise<void> {
-  const billing = clinic.as('BILLING');
-  await expectOk(
-    billing.request('PUT', '/fee-schedule/19325', {
-      description: 'Breast augmentation with implant',
-      surgeonFee: '7000.00',
-      facilityFee: '200.00',
-    }),
-  );
-  await expectOk(
-    clinic.as('NURSE').post('/inventory/items', {
-      code: 'breast-implant-300cc-round',
-      name: 'Silicone breast implant 300cc round',
-      category: 'IMPLANT',
-      manufacturer: 'Mentor',
-      size: '300cc',
-      shape: 'Round',
-      unitPrice: '400.00',
-      isBillable: true,
-      requiresSerialNumber: true,
-      hcpcsCode: 'L8600',
-    }),
-  );
-  await expectOk(
-    clinic.as('NURSE').post('/inventory/items', {
-      code: 'surgical-sutures',
-      name: 'Absorbable sutures',
-      category: 'SUTURE',
-      unitPrice: '12.50',
-      isBillable: false,
-      requiresSerialNumber: false,
-    }),
-  );
-  await expectOk(
-    clinic.as('ADMIN').post('/consent-templates', {
-      code: 'BREAST_AUG_CONSENT_V2',
-      version: 2,
-      title: 'Consent to breast augmentation',
-      body: 'I consent to breast augmentation with implants. Risks include capsular contracture, rupture and revision surgery.',
-      cptCodes: ['19325'],
-    }),
-  );
+  await expectOk(clinic.as('BILLING').request('PUT', '/fee-schedule/19325', FEE_19325));
+  await expectOk(clinic.as('NURSE').post('/inventory/items', IMPLANT_300CC_ROUND));
+  await expectOk(clinic.as('NURSE').post('/inventory/items', SUTURES));
+  await expectOk(clinic.as('ADMIN').post('/consent-templates', BREAST_AUG_CONSENT_TEMPLATE));
 }
 
 /** The seed's plan body (step 2 with step 3's requirements). */

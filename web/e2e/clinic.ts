@@ -1,6 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  BREAST_AUG_CONSENT_TEMPLATE,
+  FEE_19325,
+  IMPLANT_300CC_ROUND,
+} from '../../test/support/seed-catalog';
 import { startServer, type ServerProcess } from '../../test/support/server-process';
 
 export const ADMIN = { email: 'admin@e2e.example', password: 'admin-password-e2e-1' };
@@ -33,6 +38,7 @@ export const STAFF = {
 } as const;
 
 export const SERIALS = ['SN12345', 'SN12346', 'SN12347'];
+export const ROOM = 'OR 1';
 
 export interface E2eServer {
   readonly baseUrl: string;
@@ -82,42 +88,19 @@ export async function startE2eServer(): Promise<E2eServer> {
 
 /**
  * What the clinic has before the walk (the admin's and the nurse's set-up work, done through the
- * API): staff, the fee for CPT 19325, the 300cc implant with three serials in one lot, sutures,
- * the consent template and an operating room.
+ * API): staff, the fee for CPT 19325, the 300cc implant with three serials in one lot, the
+ * consent template and the operating room.
  */
-export async function setUpClinic(server: E2eServer): Promise<{ roomName: string }> {
+export async function setUpClinic(server: E2eServer): Promise<void> {
   for (const person of Object.values(STAFF)) await server.api('POST', '/users', person);
-  await server.api('PUT', '/fee-schedule/19325', {
-    description: 'Breast augmentation with implant',
-    surgeonFee: '7000.00',
-    facilityFee: '200.00',
-  });
-  const implant = await server.api<{ id: string }>('POST', '/inventory/items', {
-    code: 'breast-implant-300cc-round',
-    name: 'Silicone breast implant 300cc round',
-    category: 'IMPLANT',
-    manufacturer: 'Mentor',
-    size: '300cc',
-    shape: 'Round',
-    unitPrice: '400.00',
-    isBillable: true,
-    requiresSerialNumber: true,
-    hcpcsCode: 'L8600',
-  });
+  await server.api('PUT', '/fee-schedule/19325', FEE_19325);
+  const implant = await server.api<{ id: string }>('POST', '/inventory/items', IMPLANT_300CC_ROUND);
   const expiresAt = new Date(Date.now() + 400 * 864e5).toISOString().slice(0, 10);
   await server.api('POST', `/inventory/items/${implant.id}/batches`, {
     batchNumber: 'BATCH-2026-001',
     expiresAt,
     serialNumbers: SERIALS,
   });
-  await server.api('POST', '/consent-templates', {
-    code: 'BREAST_AUG_CONSENT_V2',
-    version: 2,
-    title: 'Consent to breast augmentation',
-    body: 'I consent to breast augmentation with implants. Risks include capsular contracture, rupture and revision surgery.',
-    cptCodes: ['19325'],
-  });
-  const roomName = 'OR 1';
-  await server.api('POST', '/operating-rooms', { name: roomName });
-  return { roomName };
+  await server.api('POST', '/consent-templates', BREAST_AUG_CONSENT_TEMPLATE);
+  await server.api('POST', '/operating-rooms', { name: ROOM });
 }

@@ -10,7 +10,7 @@ import {
   screenshot,
   signIn,
 } from './browser';
-import { ADMIN, SERIALS, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import { ADMIN, ROOM, SERIALS, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
 
 let server: E2eServer;
 let browser: Browser;
@@ -214,7 +214,7 @@ describe('the seed workflow in the browser', () => {
     await page.getByRole('button', { name: 'Allocate', exact: true }).click();
     await page.getByRole('cell', { name: `${SERIALS[0]}, ${SERIALS[1]}` }).waitFor();
 
-    await choose(page, 'Operating room', 'OR 1');
+    await choose(page, 'Operating room', ROOM);
     await choose(page, 'Surgeon', STAFF.surgeon.name);
     await page.getByRole('textbox', { name: 'Start', exact: true }).fill(nextWeekAt(8));
     await page.keyboard.press('Escape');
