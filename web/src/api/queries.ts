@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api, unwrap } from './client';
 import type { components } from './schema';
 
@@ -35,6 +36,17 @@ export async function allPages<T>(
     cursor = nextCursor;
   }
   return rows;
+}
+
+/** Invalidates several query families at once, after a mutation that changed them. */
+export function useInvalidate(): (...keys: QueryKey[]) => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (...keys: QueryKey[]) => {
+      await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
+    [queryClient],
+  );
 }
 
 // Patients

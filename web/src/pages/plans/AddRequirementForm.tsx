@@ -13,10 +13,9 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { useInventoryItems } from '../../api/queries';
+import { useInventoryItems, useInvalidate } from '../../api/queries';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useInvalidate } from './queries';
 import type { InventoryItem, Plan } from './types';
 
 interface RequirementValues {

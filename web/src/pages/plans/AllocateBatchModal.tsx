@@ -3,11 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { useStock } from '../../api/queries';
+import { useStock, useInvalidate } from '../../api/queries';
 import { notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../../lib/format';
-import { useInvalidate } from './queries';
 import type { Requirement } from './types';
 
 /** "Choose batch": allocation from one named lot, instead of the first to expire. */

@@ -2,11 +2,11 @@ import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { useInvalidate } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from '../../lib/format';
-import { useInvalidate } from './queries';
 import { Section } from './Section';
 import type { Plan } from './types';
 

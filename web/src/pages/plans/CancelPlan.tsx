@@ -2,9 +2,9 @@ import { Alert, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useInvalidate } from '../../api/queries';
 import { notifySuccess } from '../../components/forms';
 import { ReasonConfirmModal } from '../../components/ReasonConfirmModal';
-import { useInvalidate } from './queries';
 import type { Plan } from './types';
 
 /** "Cancel plan": asks the reason and a confirmation; a scheduled case is cancelled with it. */

@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { useInvalidate } from '../../api/queries';
 import { ApiError } from '../../api/problem';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { consentContentHash } from './consentHash';
-import { useInvalidate } from './queries';
 import type { Consent } from './types';
 
 type Relationship = 'SELF' | 'GUARDIAN' | 'POWER_OF_ATTORNEY';

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import { planQuery } from '../../api/queries';
+import { planQuery, useInvalidate } from '../../api/queries';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ConsultationSelect } from './ConsultationSelect';
@@ -17,7 +17,6 @@ import {
   validatePlanForm,
   type PlanFormValues,
 } from './planForm';
-import { useInvalidate } from './queries';
 import type { Plan } from './types';
 
 /** "Edit": the plan's fields in a form, saved with PATCH and the version it was read at. */

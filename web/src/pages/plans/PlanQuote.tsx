@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, SimpleGrid, Stack, Table, Text } from '@man
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { quoteQuery } from '../../api/queries';
+import { quoteQuery, useInvalidate } from '../../api/queries';
 import { Fact } from '../../components/Fact';
 import { notifySuccess } from '../../components/forms';
 import { PdfButton } from '../../components/PdfButton';
@@ -11,7 +11,6 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useAuth } from '../../auth/AuthProvider';
 import { formatDateTime, formatMoney } from '../../lib/format';
-import { useInvalidate } from './queries';
 import { Section } from './Section';
 import { titleCase, type Plan, type Quote } from './types';
 

@@ -1,12 +1,12 @@
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useInvalidate } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { notifyError, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { AddRequirementForm } from './AddRequirementForm';
 import { AllocateBatchModal } from './AllocateBatchModal';
-import { useInvalidate } from './queries';
 import { Section } from './Section';
 import type { Availability, Plan, Requirement } from './types';
 

@@ -14,9 +14,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
+import { useInvalidate } from '../../api/queries';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useInvalidate } from './queries';
 import type { PriorAuth } from './types';
 
 interface DecisionValues {

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
-import { patientQuery } from '../../api/queries';
+import { patientQuery, useInvalidate } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { applyFieldErrors, notifyError, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -11,7 +11,6 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../lib/format';
 import { PriorAuthDecision } from './PriorAuthDecision';
-import { useInvalidate } from './queries';
 import { Section } from './Section';
 import type { Plan, PriorAuth } from './types';
 

@@ -1,6 +1,6 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { allPages, stockQuery } from '../../api/queries';
+import { allPages, stockQuery, useInvalidate } from '../../api/queries';
 import type { components } from '../../api/schema';
 
 export type SurgicalCase = components['schemas']['SurgicalCaseDto_Output'];
@@ -45,12 +45,7 @@ export function useBatchNumbers(itemIds: readonly string[]): {
 
 /** What a change to a case can change: cases, their plans, and for usage and completion, stock and bills. */
 export function useInvalidateAfterCaseChange() {
-  const queryClient = useQueryClient();
-  return async (extra: readonly (readonly string[])[] = []) => {
-    await Promise.all(
-      [caseKeys.all, ['procedure-plans'], ...extra].map((queryKey) =>
-        queryClient.invalidateQueries({ queryKey }),
-      ),
-    );
-  };
+  const invalidate = useInvalidate();
+  return (extra: readonly (readonly string[])[] = []) =>
+    invalidate(caseKeys.all, ['procedure-plans'], ...extra);
 }
