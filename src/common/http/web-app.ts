@@ -61,6 +61,5 @@ export async function serveWebApp(fastify: FastifyInstance, root: string): Promi
     }
     return reply.headers(PAGE_HEADERS).sendFile('index.html');
   });
-  fastify.get('/', (_request, reply) => reply.headers(PAGE_HEADERS).sendFile('index.html'));
   return true;
 }
