@@ -1,18 +1,17 @@
 import { HttpException, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { createOpenApiDocument } from './app.openapi';
 import type { AppConfig } from './common/config/app-config';
 import { sendProblem } from './common/errors/problem.filter';
 import { requestContext } from './common/http/request-context';
 import { newId } from './common/ids';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
-import { withOpenApi30Nullables } from './common/http/openapi';
 import { serveWebApp } from './common/http/web-app';
 import { HealthService } from './modules/health/services/health.service';
 
@@ -82,18 +81,7 @@ export async function createApp(
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Contour API')
-      .setDescription(
-        'The back office of an aesthetic and plastic-surgery practice. Errors are application/problem+json.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(withOpenApi30Nullables(document)), {
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',
   });

@@ -46,6 +46,41 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   UNAVAILABLE: 'Service unavailable',
 };
 
+/**
+ * The HTTP status each code is answered with, for the OpenAPI document's error answers. Every
+ * DomainError carrying a code has this status (test/openapi-operations.test.ts checks them).
+ */
+export const PROBLEM_STATUS: Record<ProblemCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  INVALID_STATE_TRANSITION: 409,
+  CONSENT_CONTENT_CHANGED: 409,
+  SCHEDULING_BLOCKED: 409,
+  INSUFFICIENT_INVENTORY: 409,
+  SCHEDULE_CONFLICT: 409,
+  DUPLICATE: 409,
+  LAST_ACTIVE_ADMIN: 409,
+  PLAN_NOT_APPROVABLE: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  VERSION_MISMATCH: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+};
+
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === 'string' && Object.hasOwn(PROBLEM_STATUS, value);
+}
+
+/** Every code, in the order of the list above. */
+export const PROBLEM_CODES: ProblemCode[] = Object.keys(PROBLEM_STATUS).filter(isProblemCode);
+
 export interface FieldError {
   path: string;
   message: string;

@@ -5,18 +5,39 @@ import {
   Injectable,
   NestInterceptor,
 } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { ValidationFailed, VersionMismatch } from '../errors/domain-error';
+import { invariant } from '../invariant';
+import { documentErrors } from './api-operation';
 
 /**
  * Optimistic locking for versioned records (patients now; plans and cases later): every response
  * of such a record carries `version` and `ETag: "<version>"`; a write may send `If-Match` with it.
+ * The decorator also documents the header and its 412 on the handler's OpenAPI operation, so a
+ * route that takes `@IfMatch()` is documented with no other step.
  */
 export const IfMatch = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): number | undefined =>
     parseIfMatch(ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
+  [documentIfMatch],
 );
+
+function documentIfMatch(prototype: object, key: string | symbol | undefined): void {
+  const descriptor =
+    key === undefined ? undefined : Object.getOwnPropertyDescriptor(prototype, key);
+  invariant(key !== undefined && descriptor, '@IfMatch() is a parameter of a route handler');
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The ETag of the version this change was made from, e.g. `"3"`; the change is refused ' +
+      'with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check.',
+    schema: { type: 'string' },
+  })(prototype, key, descriptor);
+  documentErrors(prototype, key, ['VERSION_MISMATCH']);
+}
 
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {
   if (header === undefined || header === '*') return undefined;

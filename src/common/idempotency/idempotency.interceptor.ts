@@ -21,7 +21,7 @@ import { newId } from '../ids';
 import { requestContext, type PendingIdempotentResponse } from '../http/request-context';
 import { IdempotencyStore } from './idempotency.store';
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 /** Thrown inside the work's transaction when a concurrent request with the same key won. */
@@ -60,7 +60,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.caller) return next.handle();
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw ValidationFailed.field('Idempotency-Key', 'Must be 1–255 printable ASCII characters');
     }
     const reply = context.switchToHttp().getResponse<FastifyReply>();

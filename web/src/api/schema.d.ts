@@ -8,6 +8,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List audit events
+         * @description Who did what and who read patient data in the clinic, newest first, filtered by entity, actor or time. Changes nothing.
+         *
+         *     Who may call: ADMIN.
+         */
         get: operations["AuditEventController_list"];
         put?: never;
         post?: never;
@@ -26,6 +32,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change your password
+         * @description Replaces the signed-in user's password after checking the current one (401 if wrong) and answers a fresh token: tokens issued before the change stop working.
+         *
+         *     Who may call: every role.
+         */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -42,6 +54,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in
+         * @description Checks an email and password and answers a bearer token (`accessToken`, valid for `expiresIn` seconds) with the user. Repeated failures for an email or an address are refused for a while (429) before any password is checked. Changes nothing but the failed-attempt count.
+         *
+         *     Who may call: anyone; no token is needed.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -56,6 +74,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the signed-in user
+         * @description The user the bearer token belongs to, with their current role. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -72,6 +96,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List bills
+         * @description The clinic's bills, a page at a time, optionally of a surgical case or patient. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
         get: operations["BillController_list"];
         put?: never;
         post?: never;
@@ -88,6 +118,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a bill
+         * @description One bill with its line items, totals, payments and balances. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
         get: operations["BillController_get"];
         put?: never;
         post?: never;
@@ -106,6 +142,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record a bill payment
+         * @description Records an insurance or patient payment on an OPEN bill, up to that payer's balance (more is a 400); a bill paid in full becomes PAID. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
         post: operations["BillController_recordPayment"];
         delete?: never;
         options?: never;
@@ -120,6 +162,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Print a patient statement
+         * @description The bill as a PDF statement: clinic, patient, case, lines with serial numbers, totals, payments and balances. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
         get: operations["BillPdfController_pdf"];
         put?: never;
         post?: never;
@@ -138,6 +186,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Void a bill
+         * @description Voids an OPEN bill with no payments, with a reason. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
         post: operations["BillController_voidBill"];
         delete?: never;
         options?: never;
@@ -152,6 +206,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get your clinic
+         * @description The caller's own clinic (tenant); other clinics are never visible. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["ClinicController_get"];
         put?: never;
         post?: never;
@@ -168,6 +228,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Search ICD-10-CM codes
+         * @description Codes of the ICD-10-CM FY2026 code set matching a code prefix or words of the description, a page at a time. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["Icd10cmController_search"];
         put?: never;
         post?: never;
@@ -184,6 +250,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an ICD-10-CM code
+         * @description One code of the code set with its description and whether it is billable. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["Icd10cmController_get"];
         put?: never;
         post?: never;
@@ -200,8 +272,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List consent templates
+         * @description The clinic's consent templates, a page at a time. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["ConsentTemplateController_list"];
         put?: never;
+        /**
+         * Create a consent template
+         * @description Adds a version of a consent text for the CPT codes it covers; a plan with those codes gets a consent instance of the active template. `code` + `version` is unique. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
         post: operations["ConsentTemplateController_create"];
         delete?: never;
         options?: never;
@@ -222,6 +306,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Activate or retire a consent template
+         * @description Sets `active` only: a template's text is never edited; a new version is created instead. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
         patch: operations["ConsentTemplateController_update"];
         trace?: never;
     };
@@ -232,6 +322,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List consents
+         * @description The consent instances of the clinic, a page at a time, optionally of one plan. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["ConsentController_list"];
         put?: never;
         post?: never;
@@ -248,6 +344,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a consent
+         * @description One consent instance with its text, `contentHash` and signature. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["ConsentController_get"];
         put?: never;
         post?: never;
@@ -266,6 +368,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Revoke a consent
+         * @description Withdraws a PENDING or SIGNED consent with a reason; the consent becomes REVOKED and no longer counts for scheduling. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         post: operations["ConsentController_revoke"];
         delete?: never;
         options?: never;
@@ -282,6 +390,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign a consent
+         * @description Records the signature of a PENDING consent; `contentHash` must be the instance's (the signer saw this exact text, else 409 CONSENT_CONTENT_CHANGED). The consent becomes SIGNED. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         post: operations["ConsentController_sign"];
         delete?: never;
         options?: never;
@@ -296,8 +410,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List consultations
+         * @description The clinic's consultations, a page at a time, optionally of one patient. Reading them is audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["ConsultationController_list"];
         put?: never;
+        /**
+         * Record a consultation
+         * @description Adds a consultation of a patient with an active surgeon of the clinic (400 if `surgeonId` is not one; 404 if the patient is unknown). Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         post: operations["ConsultationController_create"];
         delete?: never;
         options?: never;
@@ -312,6 +438,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a consultation
+         * @description One consultation with its notes. Reading it is audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["ConsultationController_get"];
         put?: never;
         post?: never;
@@ -328,6 +460,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the fee schedule
+         * @description The clinic's CPT codes and fees, a page at a time. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["FeeScheduleController_list"];
         put?: never;
         post?: never;
@@ -344,7 +482,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the fee of a CPT code
+         * @description The clinic's fees for one CPT code. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["FeeScheduleController_get"];
+        /**
+         * Set the fee of a CPT code
+         * @description Creates or replaces the clinic's fees for a CPT code (surgeon, facility, anesthesia); answers the entry, version 1 when created. Quotes issued later use it. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
         put: operations["FeeScheduleController_put"];
         post?: never;
         delete?: never;
@@ -362,6 +512,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Adjust a batch
+         * @description Corrects a batch's on-hand count by a signed quantity with a reason (count correction, damage…); it cannot drop below what is reserved (409 INSUFFICIENT_INVENTORY). Audited.
+         *
+         *     Who may call: ADMIN, NURSE.
+         */
         post: operations["InventoryStockController_adjust"];
         delete?: never;
         options?: never;
@@ -376,6 +532,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the recipients of a batch
+         * @description The recall list of a batch: the patients, surgical cases and serial numbers that received its units. Reading it is audited (it names patients).
+         *
+         *     Who may call: ADMIN, NURSE, SURGEON.
+         */
         get: operations["InventoryStockController_recipients"];
         put?: never;
         post?: never;
@@ -392,6 +554,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List expiring batches
+         * @description Batches with stock that expire within the given window, soonest first. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["InventoryStockController_expiring"];
         put?: never;
         post?: never;
@@ -408,6 +576,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List reservations
+         * @description Units and quantities reserved for plans and cases, a page at a time. Changes nothing.
+         *
+         *     Who may call: ADMIN, NURSE, COORDINATOR, SURGEON.
+         */
         get: operations["InventoryStockController_holds"];
         put?: never;
         post?: never;
@@ -424,8 +598,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List catalog items
+         * @description The clinic's catalog, a page at a time, optionally filtered. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["InventoryItemController_list"];
         put?: never;
+        /**
+         * Add a catalog item
+         * @description Adds an implant or supply to the clinic's catalog; `code` and `gtin` are unique in the clinic. Audited.
+         *
+         *     Who may call: ADMIN, NURSE.
+         */
         post: operations["InventoryItemController_create"];
         delete?: never;
         options?: never;
@@ -440,12 +626,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a catalog item
+         * @description One catalog item. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["InventoryItemController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a catalog item
+         * @description Changes the given fields of a catalog item and bumps its `version`. Audited.
+         *
+         *     Who may call: ADMIN, NURSE.
+         */
         patch: operations["InventoryItemController_update"];
         trace?: never;
     };
@@ -458,6 +656,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Receive a batch
+         * @description Adds stock of an item: a lot with a quantity, or, for serial-tracked items, one unit per serial number (each unique for the item). Audited.
+         *
+         *     Who may call: ADMIN, NURSE.
+         */
         post: operations["InventoryStockController_receive"];
         delete?: never;
         options?: never;
@@ -472,6 +676,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the stock of an item
+         * @description Per batch of the item: on hand, reserved, available, expiry. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["InventoryStockController_stockOfItem"];
         put?: never;
         post?: never;
@@ -488,6 +698,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Find the recipients of a recalled lot
+         * @description The recipients of the batch of a GTIN and lot number, as for a batch's recipients. Reading it is audited (it names patients).
+         *
+         *     Who may call: ADMIN, NURSE, SURGEON.
+         */
         get: operations["InventoryStockController_recall"];
         put?: never;
         post?: never;
@@ -506,6 +722,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Receive units by UDI
+         * @description Parses GS1 UDI strings (GTIN, lot, expiry, serial), finds each item by GTIN and receives the units into their lots; a malformed UDI or unknown GTIN is a 400 naming its position. Audited.
+         *
+         *     Who may call: ADMIN, NURSE.
+         */
         post: operations["InventoryStockController_receiveUdi"];
         delete?: never;
         options?: never;
@@ -520,6 +742,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Find a unit by serial number
+         * @description Who has this implant: the unit's item, batch, status and, once used, its plan, case and patient. Reading it is audited.
+         *
+         *     Who may call: ADMIN, NURSE, SURGEON.
+         */
         get: operations["InventoryStockController_unit"];
         put?: never;
         post?: never;
@@ -536,8 +764,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List operating rooms
+         * @description The clinic's rooms, a page at a time. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
+         */
         get: operations["OperatingRoomController_list"];
         put?: never;
+        /**
+         * Add an operating room
+         * @description Adds a room to the clinic; its name is unique in the clinic. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
         post: operations["OperatingRoomController_create"];
         delete?: never;
         options?: never;
@@ -552,12 +792,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an operating room
+         * @description One room. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
+         */
         get: operations["OperatingRoomController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Rename or deactivate an operating room
+         * @description Changes a room's name or active flag (a deactivated room takes no new cases) and bumps its `version`. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
         patch: operations["OperatingRoomController_update"];
         trace?: never;
     };
@@ -568,8 +820,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List or search patients
+         * @description The clinic's patients, a page at a time, optionally matching `search` (words of the name or the MRN). Reading patient data is audited.
+         *
+         *     Who may call: every role.
+         */
         get: operations["PatientController_list"];
         put?: never;
+        /**
+         * Register a patient
+         * @description Adds a patient to the clinic; the MRN is generated when none is given and is unique in the clinic. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         post: operations["PatientController_create"];
         delete?: never;
         options?: never;
@@ -584,12 +848,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a patient
+         * @description One patient with demographics and insurance. Reading patient data is audited.
+         *
+         *     Who may call: every role.
+         */
         get: operations["PatientController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a patient
+         * @description Changes the given fields of a patient and bumps its `version`. Audited with the changed field names.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         patch: operations["PatientController_update"];
         trace?: never;
     };
@@ -600,6 +876,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List payment plans
+         * @description The clinic's payment plans, a page at a time, optionally of a patient or quote. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
         get: operations["PaymentPlanController_list"];
         put?: never;
         post?: never;
@@ -616,6 +898,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a payment plan
+         * @description One payment plan with its installments and balance. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
         get: operations["PaymentPlanController_get"];
         put?: never;
         post?: never;
@@ -634,6 +922,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record an installment payment
+         * @description Records a payment on an ACTIVE payment plan, applied to the earliest open installments; more than is owed is a 400. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
         post: operations["PaymentPlanController_recordPayment"];
         delete?: never;
         options?: never;
@@ -648,6 +942,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List prior authorizations
+         * @description The clinic's prior authorizations, a page at a time, optionally of one plan. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR, SURGEON.
+         */
         get: operations["PriorAuthorizationController_list"];
         put?: never;
         post?: never;
@@ -664,6 +964,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a prior authorization
+         * @description One prior authorization with its codes, status and decision. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR, SURGEON.
+         */
         get: operations["PriorAuthorizationController_get"];
         put?: never;
         post?: never;
@@ -682,6 +988,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a prior authorization
+         * @description Cancels a prior authorization that is not final, with a reason. Audited.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
         post: operations["PriorAuthorizationController_cancel"];
         delete?: never;
         options?: never;
@@ -698,6 +1010,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record the payer's decision
+         * @description Records APPROVED (with the authorization number, approved codes and validity) or DENIED on a SUBMITTED prior authorization. Audited.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
         post: operations["PriorAuthorizationController_recordDecision"];
         delete?: never;
         options?: never;
@@ -714,6 +1032,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a prior authorization
+         * @description Marks a DRAFT prior authorization as sent to the payer: it becomes SUBMITTED. Audited.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
         post: operations["PriorAuthorizationController_submit"];
         delete?: never;
         options?: never;
@@ -728,8 +1052,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List procedure plans
+         * @description The clinic's plans, a page at a time, optionally of a patient, a consultation or a status. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["ProcedurePlanController_list"];
         put?: never;
+        /**
+         * Create a procedure plan
+         * @description Creates a DRAFT plan for a patient (and optionally the consultation it came from) with its CPT and ICD-10-CM codes and inventory requirements, numbered like PLAN-2026-001. The matching consent instance is created with it. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, COORDINATOR.
+         */
         post: operations["ProcedurePlanController_create"];
         delete?: never;
         options?: never;
@@ -744,12 +1080,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a procedure plan
+         * @description One plan with its inventory requirements, consent, current quote and surgical case. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["ProcedurePlanController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a procedure plan
+         * @description Changes the given fields of a DRAFT or QUOTED plan and bumps its `version`; codes are checked again. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, COORDINATOR.
+         */
         patch: operations["ProcedurePlanController_update"];
         trace?: never;
     };
@@ -762,6 +1110,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve a quoted plan
+         * @description Approves a QUOTED plan whose rules are met (codes valid, quote current; else 409 PLAN_NOT_APPROVABLE listing each): the plan becomes APPROVED and its quote ACCEPTED. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, COORDINATOR.
+         */
         post: operations["ProcedurePlanController_approve"];
         delete?: never;
         options?: never;
@@ -778,6 +1132,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a procedure plan
+         * @description Cancels a DRAFT, QUOTED, APPROVED or SCHEDULED plan with a reason: its reservations are released and a scheduled case is cancelled too. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, COORDINATOR.
+         */
         post: operations["ProcedurePlanController_cancel"];
         delete?: never;
         options?: never;
@@ -794,6 +1154,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add an inventory requirement
+         * @description Adds an implant or supply a DRAFT or QUOTED plan needs (by item id or code, with size and shape wishes). Answers the requirement. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         post: operations["ProcedurePlanController_addRequirement"];
         delete?: never;
         options?: never;
@@ -811,6 +1177,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove an inventory requirement
+         * @description Deletes a requirement of a DRAFT or QUOTED plan, releasing anything reserved for it. Answers the plan. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         delete: operations["ProcedurePlanController_removeRequirement"];
         options?: never;
         head?: never;
@@ -826,6 +1198,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reserve stock for a requirement
+         * @description Pre-allocates matching, unexpired stock from one batch (or the given one) for a requirement of a plan that is not completed or cancelled: the units become RESERVED and cannot be given to another plan. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         post: operations["ProcedurePlanController_allocate"];
         delete?: never;
         options?: never;
@@ -842,6 +1220,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Release a requirement's reservation
+         * @description Returns the units reserved for a requirement to available stock. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         post: operations["ProcedurePlanController_release"];
         delete?: never;
         options?: never;
@@ -856,6 +1240,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Check stock for a plan
+         * @description Per requirement: required, allocated, available and the shortfall. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["ProcedurePlanController_availability"];
         put?: never;
         post?: never;
@@ -874,6 +1264,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Request a prior authorization
+         * @description Creates a DRAFT prior authorization for a reconstructive or hybrid plan; its codes default to the plan's insured codes. A cosmetic plan needs none (409). Audited.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
         post: operations["PlanPriorAuthorizationController_create"];
         delete?: never;
         options?: never;
@@ -890,6 +1286,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Quote a procedure plan
+         * @description Prices a DRAFT or QUOTED plan from the fee schedule and catalog and issues a quote (the previous one is superseded); the plan becomes QUOTED with its cost and portions. A code with no fee is a 400. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, COORDINATOR, BILLING.
+         */
         post: operations["ProcedurePlanController_quote"];
         delete?: never;
         options?: never;
@@ -904,6 +1306,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Check whether a plan can be scheduled
+         * @description The scheduling checklist of a plan (plan approved, consent signed, prior authorization approved, inventory reserved), each with its detail, for the surgery date of its case or the one given. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["PlanReadinessController_get"];
         put?: never;
         post?: never;
@@ -920,6 +1328,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a quote
+         * @description One quote with its lines, total and insurance and patient portions. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, COORDINATOR, BILLING.
+         */
         get: operations["QuoteController_get"];
         put?: never;
         post?: never;
@@ -938,6 +1352,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Create a payment plan
+         * @description Splits the patient portion of an ACCEPTED quote, less a deposit, into installments (weekly, biweekly or monthly). One payment plan per quote. Audited.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
         post: operations["QuotePaymentPlanController_create"];
         delete?: never;
         options?: never;
@@ -952,6 +1372,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Print a quote
+         * @description The quote as a PDF: clinic, patient, plan, lines, portions and validity. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR, SURGEON.
+         */
         get: operations["QuotePdfController_pdf"];
         put?: never;
         post?: never;
@@ -968,8 +1394,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the theater schedule
+         * @description Cases overlapping a time window, in time order, optionally in one room. Changes nothing.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE, BILLING.
+         */
         get: operations["SurgicalCaseController_list"];
         put?: never;
+        /**
+         * Schedule a surgical case
+         * @description Books a room and surgeon for a ready plan (every readiness check met, else 409 SCHEDULING_BLOCKED) in a free slot (else 409 SCHEDULE_CONFLICT naming the case in the way). The case copies the plan's procedure and codes; the plan becomes SCHEDULED. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON.
+         */
         post: operations["SurgicalCaseController_schedule"];
         delete?: never;
         options?: never;
@@ -984,12 +1422,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a surgical case
+         * @description One case with its plan, room, surgeon, times and status. Changes nothing.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE, BILLING.
+         */
         get: operations["SurgicalCaseController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Move a surgical case
+         * @description Changes the room or times of a SCHEDULED case (procedure fields are rejected); the date-bound readiness checks and the slot are checked again. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON.
+         */
         patch: operations["SurgicalCaseController_move"];
         trace?: never;
     };
@@ -1002,6 +1452,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a surgical case
+         * @description Cancels a SCHEDULED case with a reason; its plan goes back to APPROVED. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON.
+         */
         post: operations["SurgicalCaseController_cancel"];
         delete?: never;
         options?: never;
@@ -1018,6 +1474,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Complete a surgical case
+         * @description Completes an IN_PROGRESS case: what is still reserved is consumed, the bill is created from the case's codes and usage, and the plan becomes COMPLETED. A code with no price is a 400. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE.
+         */
         post: operations["SurgicalCaseController_complete"];
         delete?: never;
         options?: never;
@@ -1034,6 +1496,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record inventory used in a case
+         * @description Records implants and supplies used in an IN_PROGRESS case, by serial number or batch: reserved units are consumed first, else free matching stock. Answers the case's usage. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE.
+         */
         post: operations["SurgicalCaseController_recordUsage"];
         delete?: never;
         options?: never;
@@ -1050,6 +1518,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start a surgical case
+         * @description Marks a SCHEDULED case IN_PROGRESS on the day of surgery. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE.
+         */
         post: operations["SurgicalCaseController_start"];
         delete?: never;
         options?: never;
@@ -1064,8 +1538,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List staff
+         * @description The clinic's users, a page at a time, e.g. to pick a consultation's surgeon. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["UserController_list"];
         put?: never;
+        /**
+         * Create a staff account
+         * @description Adds a user to the caller's clinic with a role and an initial password (hashed with argon2id). The email is unique across the clinic. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
         post: operations["UserController_create"];
         delete?: never;
         options?: never;
@@ -1080,12 +1566,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a staff account
+         * @description One user of the caller's clinic. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["UserController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Update a staff account
+         * @description Changes a user's name, email, role, password or active flag. The clinic always keeps one active ADMIN (409 LAST_ACTIVE_ADMIN). Audited.
+         *
+         *     Who may call: ADMIN.
+         */
         patch: operations["UserController_update"];
         trace?: never;
     };
@@ -1096,6 +1594,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Liveness probe
+         * @description Answers 200 while the process runs; for a supervisor deciding whether to restart it. Changes nothing.
+         *
+         *     Who may call: anyone; no token is needed.
+         */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -1112,6 +1616,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness probe
+         * @description Answers 200 when the database answers and the server is not shutting down, else 503 with Retry-After; for a load balancer deciding whether to send traffic. Changes nothing.
+         *
+         *     Who may call: anyone; no token is needed.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -1130,7 +1640,7 @@ export interface components {
             /** Format: uuid */
             inventoryItemId?: string;
             /** @default true */
-            isRequired: boolean;
+            isRequired?: boolean;
             quantity: number;
             requiresSerialNumber?: boolean;
             shapeRequirement?: string | null;
@@ -1557,14 +2067,14 @@ export interface components {
             cptCodes: string[];
             diagnosisCodes?: string[];
             /** @default [] */
-            insuranceCptCodes: string[];
+            insuranceCptCodes?: string[];
             /** @default [] */
-            inventoryRequirements: {
+            inventoryRequirements?: {
                 inventoryItemCode?: string;
                 /** Format: uuid */
                 inventoryItemId?: string;
                 /** @default true */
-                isRequired: boolean;
+                isRequired?: boolean;
                 quantity: number;
                 requiresSerialNumber?: boolean;
                 shapeRequirement?: string | null;
@@ -1580,7 +2090,7 @@ export interface components {
         };
         CreateQuoteDto: {
             /** @default 30 */
-            validDays: number;
+            validDays?: number;
         };
         CreateSurgicalCaseDto: {
             /** Format: uuid */
@@ -1983,6 +2493,62 @@ export interface components {
                 version: number;
             }[];
             nextCursor: string | null;
+        };
+        Problem: {
+            /** @description SCHEDULING_BLOCKED: the unmet checks with their detail, as `GET /procedure-plans/{id}/readiness` lists them */
+            checks?: {
+                code: string;
+                detail: string;
+                ok: boolean;
+                required: boolean;
+            }[];
+            /**
+             * @description What went wrong, for a program to act on
+             * @enum {string}
+             */
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+            /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
+            conflict?: {
+                caseNumber: string;
+                /** @enum {string} */
+                resource: "operatingRoom" | "surgeon";
+                /** Format: date-time */
+                scheduledEnd: string;
+                /** Format: date-time */
+                scheduledStart: string;
+                /** Format: uuid */
+                surgicalCaseId: string;
+            };
+            /** @description INVALID_STATE_TRANSITION: the status that does not allow the action */
+            currentStatus?: string;
+            /** @description VERSION_MISMATCH: the version stored now; re-read the record before retrying */
+            currentVersion?: number;
+            /** @description What went wrong, for a person to read */
+            detail: string;
+            /** @description VALIDATION_FAILED, PLAN_NOT_APPROVABLE, DUPLICATE: each failing field, by its path in the request */
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            /**
+             * @description INVALID_STATE_TRANSITION: a cosmetic plan needs no prior authorization
+             * @enum {string}
+             */
+            procedureType?: "COSMETIC";
+            /** @description The request's x-request-id, to find it in the logs */
+            requestId: string;
+            /** @description INSUFFICIENT_INVENTORY: what is short (item code, needed, available, batch…) */
+            shortage?: {
+                [key: string]: string | number;
+            };
+            /** @description The HTTP status, repeated */
+            status: number;
+            /** @description The code's fixed title */
+            title: string;
+            /** @description `urn:contour:problem:` and the code in lower case with dashes */
+            type: string;
+            /** @description SCHEDULING_BLOCKED: the codes of the readiness checks that are not met */
+            unmetChecks?: string[];
         };
         ProcedurePlanDto_Output: {
             approvedAt: string | null;
@@ -2502,7 +3068,302 @@ export interface components {
             reason: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description DUPLICATE: Already exists */
+        DUPLICATE: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "DUPLICATE";
+                };
+            };
+        };
+        /** @description DUPLICATE: Already exists; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "DUPLICATE" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description DUPLICATE: Already exists; LAST_ACTIVE_ADMIN: The clinic needs an active admin */
+        DUPLICATE_or_LAST_ACTIVE_ADMIN: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "DUPLICATE" | "LAST_ACTIVE_ADMIN";
+                };
+            };
+        };
+        /** @description FORBIDDEN: Not allowed for your role */
+        FORBIDDEN: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "FORBIDDEN";
+                };
+            };
+        };
+        /** @description IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description IDEMPOTENCY_KEY_REUSED: Idempotency-Key reused with another request */
+        IDEMPOTENCY_KEY_REUSED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "IDEMPOTENCY_KEY_REUSED";
+                };
+            };
+        };
+        /** @description INSUFFICIENT_INVENTORY: Not enough stock; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INSUFFICIENT_INVENTORY" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state */
+        INVALID_STATE_TRANSITION: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; CONSENT_CONTENT_CHANGED: The consent text is not the one the signer saw; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; DUPLICATE: Already exists; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "DUPLICATE" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; INSUFFICIENT_INVENTORY: Not enough stock; DUPLICATE: Already exists; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "INSUFFICIENT_INVENTORY" | "DUPLICATE" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; INSUFFICIENT_INVENTORY: Not enough stock; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "INSUFFICIENT_INVENTORY" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; PLAN_NOT_APPROVABLE: The plan cannot be approved yet; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_PLAN_NOT_APPROVABLE_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; SCHEDULING_BLOCKED: The surgery cannot be scheduled yet; SCHEDULE_CONFLICT: The slot is already booked */
+        INVALID_STATE_TRANSITION_or_SCHEDULING_BLOCKED_or_SCHEDULE_CONFLICT: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "SCHEDULING_BLOCKED" | "SCHEDULE_CONFLICT";
+                };
+            };
+        };
+        /** @description NOT_FOUND: Not found */
+        NOT_FOUND: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "NOT_FOUND";
+                };
+            };
+        };
+        /** @description PAYLOAD_TOO_LARGE: The request body is too large */
+        PAYLOAD_TOO_LARGE: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "PAYLOAD_TOO_LARGE";
+                };
+            };
+        };
+        /** @description RATE_LIMITED: Too many requests */
+        RATE_LIMITED: {
+            headers: {
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "RATE_LIMITED";
+                };
+            };
+        };
+        /** @description SCHEDULING_BLOCKED: The surgery cannot be scheduled yet; SCHEDULE_CONFLICT: The slot is already booked; DUPLICATE: Already exists; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        SCHEDULING_BLOCKED_or_SCHEDULE_CONFLICT_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "SCHEDULING_BLOCKED" | "SCHEDULE_CONFLICT" | "DUPLICATE" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description UNAUTHENTICATED: Authentication required */
+        UNAUTHENTICATED: {
+            headers: {
+                /** @description `Bearer`: send `Authorization: Bearer <accessToken>` from POST /auth/login */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "UNAUTHENTICATED";
+                };
+            };
+        };
+        /** @description UNAVAILABLE: Service unavailable */
+        UNAVAILABLE: {
+            headers: {
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "UNAVAILABLE";
+                };
+            };
+        };
+        /** @description UNSUPPORTED_MEDIA_TYPE: Unsupported content type */
+        UNSUPPORTED_MEDIA_TYPE: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "UNSUPPORTED_MEDIA_TYPE";
+                };
+            };
+        };
+        /** @description VALIDATION_FAILED: The request is not valid */
+        VALIDATION_FAILED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "VALIDATION_FAILED";
+                };
+            };
+        };
+        /** @description VERSION_MISMATCH: The record has changed */
+        VERSION_MISMATCH: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "VERSION_MISMATCH";
+                };
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -2536,12 +3397,19 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     AuthController_changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2559,6 +3427,13 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     AuthController_login: {
@@ -2582,6 +3457,12 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            429: components["responses"]["RATE_LIMITED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     AuthController_me: {
@@ -2595,12 +3476,16 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto_Output"];
                 };
             };
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     BillController_list: {
@@ -2626,6 +3511,10 @@ export interface operations {
                     "application/json": components["schemas"]["BillPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     BillController_get: {
@@ -2641,18 +3530,28 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BillDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     BillController_recordPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2666,12 +3565,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BillDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     BillPdfController_pdf: {
@@ -2694,12 +3604,20 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     BillController_voidBill: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2713,12 +3631,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BillDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ClinicController_get: {
@@ -2738,6 +3667,8 @@ export interface operations {
                     "application/json": components["schemas"]["ClinicDto_Output"];
                 };
             };
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     Icd10cmController_search: {
@@ -2762,6 +3693,9 @@ export interface operations {
                     "application/json": components["schemas"]["Icd10PageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     Icd10cmController_get: {
@@ -2783,6 +3717,10 @@ export interface operations {
                     "application/json": components["schemas"]["Icd10EntryDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsentTemplateController_list: {
@@ -2807,12 +3745,18 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentTemplatePageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsentTemplateController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2824,12 +3768,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentTemplateDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsentTemplateController_update: {
@@ -2849,12 +3803,21 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentTemplateDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsentController_list: {
@@ -2879,6 +3842,10 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsentController_get: {
@@ -2894,18 +3861,28 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsentController_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2919,18 +3896,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsentController_sign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2944,12 +3935,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsultationController_list: {
@@ -2974,12 +3976,19 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsultationController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2997,6 +4006,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ConsultationController_get: {
@@ -3018,6 +4036,11 @@ export interface operations {
                     "application/json": components["schemas"]["ConsultationDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     FeeScheduleController_list: {
@@ -3041,6 +4064,9 @@ export interface operations {
                     "application/json": components["schemas"]["FeeScheduleEntryPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     FeeScheduleController_get: {
@@ -3056,18 +4082,27 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeeScheduleEntryDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     FeeScheduleController_put: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 cptCode: string;
             };
@@ -3081,18 +4116,30 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeeScheduleEntryDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_adjust: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3106,12 +4153,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_recipients: {
@@ -3133,6 +4191,11 @@ export interface operations {
                     "application/json": components["schemas"]["RecipientsDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_expiring: {
@@ -3156,6 +4219,9 @@ export interface operations {
                     "application/json": components["schemas"]["ExpiringBatchPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_holds: {
@@ -3179,6 +4245,10 @@ export interface operations {
                     "application/json": components["schemas"]["HoldPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryItemController_list: {
@@ -3204,12 +4274,18 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryItemPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryItemController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3221,12 +4297,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryItemDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryItemController_get: {
@@ -3242,18 +4328,27 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryItemDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryItemController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3267,18 +4362,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryItemDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["DUPLICATE"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_receive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3292,12 +4401,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_stockOfItem: {
@@ -3319,6 +4439,10 @@ export interface operations {
                     "application/json": components["schemas"]["StockDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_recall: {
@@ -3341,12 +4465,20 @@ export interface operations {
                     "application/json": components["schemas"]["RecipientsDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_receiveUdi: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3364,6 +4496,14 @@ export interface operations {
                     "application/json": components["schemas"]["ReceivedUnitsDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_unit: {
@@ -3387,6 +4527,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnitDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     OperatingRoomController_list: {
@@ -3410,12 +4555,19 @@ export interface operations {
                     "application/json": components["schemas"]["OperatingRoomPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     OperatingRoomController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3427,12 +4579,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OperatingRoomDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     OperatingRoomController_get: {
@@ -3448,18 +4610,28 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OperatingRoomDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     OperatingRoomController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3473,12 +4645,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OperatingRoomDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["DUPLICATE"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PatientController_list: {
@@ -3502,12 +4685,18 @@ export interface operations {
                     "application/json": components["schemas"]["PatientPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PatientController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3519,12 +4708,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PatientController_get: {
@@ -3540,18 +4739,27 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PatientController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3565,12 +4773,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["DUPLICATE"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PaymentPlanController_list: {
@@ -3595,6 +4814,10 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentPlanPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PaymentPlanController_get: {
@@ -3610,18 +4833,28 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentPlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PaymentPlanController_recordPayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3635,12 +4868,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentPlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PriorAuthorizationController_list: {
@@ -3665,6 +4909,10 @@ export interface operations {
                     "application/json": components["schemas"]["PriorAuthorizationPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PriorAuthorizationController_get: {
@@ -3680,18 +4928,30 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PriorAuthorizationDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PriorAuthorizationController_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3705,18 +4965,35 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PriorAuthorizationDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PriorAuthorizationController_recordDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3730,18 +5007,35 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PriorAuthorizationDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PriorAuthorizationController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3755,12 +5049,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PriorAuthorizationDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_list: {
@@ -3789,12 +5095,19 @@ export interface operations {
                     "application/json": components["schemas"]["ProcedurePlanPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3806,12 +5119,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedurePlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_get: {
@@ -3827,18 +5151,28 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedurePlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3852,18 +5186,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedurePlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3877,18 +5225,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedurePlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_PLAN_NOT_APPROVABLE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3902,18 +5264,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedurePlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_addRequirement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3927,12 +5303,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedurePlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_removeRequirement: {
@@ -3949,18 +5336,29 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedurePlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_allocate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 requirementId: string;
@@ -3981,12 +5379,24 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryRequirementDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_release: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 requirementId: string;
@@ -4003,6 +5413,13 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryRequirementDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_availability: {
@@ -4024,12 +5441,20 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PlanPriorAuthorizationController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4043,18 +5468,32 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PriorAuthorizationDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_quote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4074,6 +5513,15 @@ export interface operations {
                     "application/json": components["schemas"]["QuoteDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     PlanReadinessController_get: {
@@ -4097,6 +5545,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     QuoteController_get: {
@@ -4118,12 +5571,20 @@ export interface operations {
                     "application/json": components["schemas"]["QuoteDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     QuotePaymentPlanController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4137,12 +5598,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentPlanDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     QuotePdfController_pdf: {
@@ -4165,6 +5637,11 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     SurgicalCaseController_list: {
@@ -4194,12 +5671,19 @@ export interface operations {
                     "application/json": components["schemas"]["SurgicalCasePageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     SurgicalCaseController_schedule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4211,12 +5695,23 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SurgicalCaseDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["SCHEDULING_BLOCKED_or_SCHEDULE_CONFLICT_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     SurgicalCaseController_get: {
@@ -4232,18 +5727,28 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SurgicalCaseDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     SurgicalCaseController_move: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4257,18 +5762,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SurgicalCaseDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_SCHEDULING_BLOCKED_or_SCHEDULE_CONFLICT"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     SurgicalCaseController_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4282,18 +5801,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SurgicalCaseDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     SurgicalCaseController_complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4307,18 +5840,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SurgicalCaseDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     SurgicalCaseController_recordUsage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4338,12 +5885,24 @@ export interface operations {
                     "application/json": components["schemas"]["CaseUsageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     SurgicalCaseController_start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4357,12 +5916,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SurgicalCaseDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     UserController_list: {
@@ -4387,12 +5957,18 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     UserController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4404,12 +5980,22 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     UserController_get: {
@@ -4425,18 +6011,27 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     UserController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4450,12 +6045,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["DUPLICATE_or_LAST_ACTIVE_ADMIN"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     HealthController_live: {
@@ -4473,6 +6079,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     HealthController_ready: {
@@ -4490,6 +6097,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { AuditEventPageDto, ListAuditEventsQueryDto } from '../dto/audit-event.dto';
 import { AuditEventService } from '../services/audit-event.service';
 
@@ -14,6 +15,11 @@ export class AuditEventController {
   constructor(private readonly events: AuditEventService) {}
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List audit events',
+    description:
+      'Who did what and who read patient data in the clinic, newest first, filtered by entity, actor or time. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: AuditEventPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListAuditEventsQueryDto) {
     return this.events.listEvents(caller, query);

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Public } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { UserDto } from '../../user/dto/user.dto';
 import { ChangePasswordDto, LoginDto, LoginResponseDto } from '../dto/auth.dto';
 import { AuthService } from '../services/auth.service';
@@ -14,6 +15,12 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
+  @ApiOperationDoc({
+    summary: 'Sign in',
+    description:
+      'Checks an email and password and answers a bearer token (`accessToken`, valid for `expiresIn` seconds) with the user. Repeated failures for an email or an address are refused for a while (429) before any password is checked. Changes nothing but the failed-attempt count.',
+    errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
+  })
   @Public()
   @HttpCode(200)
   @ZodResponse({ status: 200, type: LoginResponseDto })
@@ -22,6 +29,10 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperationDoc({
+    summary: 'Get the signed-in user',
+    description: 'The user the bearer token belongs to, with their current role. Changes nothing.',
+  })
   @ApiBearerAuth()
   @ZodResponse({ status: 200, type: UserDto })
   me(@CurrentUser() caller: Caller) {
@@ -29,6 +40,11 @@ export class AuthController {
   }
 
   @Post('change-password')
+  @ApiOperationDoc({
+    summary: 'Change your password',
+    description:
+      "Replaces the signed-in user's password after checking the current one (401 if wrong) and answers a fresh token: tokens issued before the change stop working.",
+  })
   @ApiBearerAuth()
   @HttpCode(200)
   @ZodResponse({ status: 200, type: LoginResponseDto })

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { BillPdfService } from '../services/bill-pdf.service';
 
@@ -17,6 +18,11 @@ export class BillPdfController {
   constructor(private readonly billPdfs: BillPdfService) {}
 
   @Get(':id/pdf')
+  @ApiOperationDoc({
+    summary: 'Print a patient statement',
+    description:
+      'The bill as a PDF statement: clinic, patient, case, lines with serial numbers, totals, payments and balances. Changes nothing.',
+  })
   @Roles('BILLING', 'COORDINATOR')
   @ApiProduces('application/pdf')
   @ApiOkResponse({

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import {
   BillDto,
@@ -22,12 +23,21 @@ export class BillController {
   constructor(private readonly billing: BillingService) {}
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List bills',
+    description:
+      "The clinic's bills, a page at a time, optionally of a surgical case or patient. Changes nothing.",
+  })
   @ZodResponse({ status: 200, type: BillPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListBillsQueryDto) {
     return this.billing.listBills(caller, query);
   }
 
   @Get(':id')
+  @ApiOperationDoc({
+    summary: 'Get a bill',
+    description: 'One bill with its line items, totals, payments and balances. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: BillDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.billing.getBill(caller, params.id);
@@ -35,6 +45,12 @@ export class BillController {
 
   /** 201: a payment record is created; the body is the updated bill (paid, balances, status). */
   @Post(':id/payments')
+  @ApiOperationDoc({
+    summary: 'Record a bill payment',
+    description:
+      "Records an insurance or patient payment on an OPEN bill, up to that payer's balance (more is a 400); a bill paid in full becomes PAID. Audited.",
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @ZodResponse({ status: 201, type: BillDto })
   recordPayment(
     @CurrentUser() caller: Caller,
@@ -45,6 +61,11 @@ export class BillController {
   }
 
   @Post(':id/void')
+  @ApiOperationDoc({
+    summary: 'Void a bill',
+    description: 'Voids an OPEN bill with no payments, with a reason. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @Roles('ADMIN')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: BillDto })

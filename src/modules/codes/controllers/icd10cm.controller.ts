@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import {
   Icd10CodeParams,
   Icd10EntryDto,
@@ -17,12 +18,23 @@ export class Icd10cmController {
   constructor(@Inject(Icd10Catalog) private readonly catalog: Icd10Catalog) {}
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'Search ICD-10-CM codes',
+    description:
+      'Codes of the ICD-10-CM FY2026 code set matching a code prefix or words of the description, a page at a time. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: Icd10PageDto })
   search(@Query() query: SearchIcd10QueryDto) {
     return this.catalog.search(query, query);
   }
 
   @Get(':code')
+  @ApiOperationDoc({
+    summary: 'Get an ICD-10-CM code',
+    description:
+      'One code of the code set with its description and whether it is billable. Changes nothing.',
+    errors: ['NOT_FOUND'],
+  })
   @ZodResponse({ status: 200, type: Icd10EntryDto })
   get(@Param() params: Icd10CodeParams) {
     return this.catalog.entryFor(params.code);

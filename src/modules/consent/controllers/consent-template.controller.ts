@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import {
   ConsentTemplateDto,
@@ -21,6 +22,12 @@ export class ConsentTemplateController {
   constructor(private readonly templates: ConsentTemplateService) {}
 
   @Post()
+  @ApiOperationDoc({
+    summary: 'Create a consent template',
+    description:
+      'Adds a version of a consent text for the CPT codes it covers; a plan with those codes gets a consent instance of the active template. `code` + `version` is unique. Audited.',
+    errors: ['DUPLICATE'],
+  })
   @Roles('ADMIN')
   @ZodResponse({ status: 201, type: ConsentTemplateDto })
   create(@CurrentUser() caller: Caller, @Body() body: CreateConsentTemplateDto) {
@@ -28,12 +35,21 @@ export class ConsentTemplateController {
   }
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List consent templates',
+    description: "The clinic's consent templates, a page at a time. Changes nothing.",
+  })
   @ZodResponse({ status: 200, type: ConsentTemplatePageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListConsentTemplatesQueryDto) {
     return this.templates.listTemplates(caller, query);
   }
 
   @Patch(':id')
+  @ApiOperationDoc({
+    summary: 'Activate or retire a consent template',
+    description:
+      "Sets `active` only: a template's text is never edited; a new version is created instead. Audited.",
+  })
   @Roles('ADMIN')
   @ZodResponse({ status: 200, type: ConsentTemplateDto })
   update(

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import {
   ConsentDto,
@@ -22,18 +23,34 @@ export class ConsentController {
   constructor(private readonly consents: ConsentService) {}
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List consents',
+    description:
+      'The consent instances of the clinic, a page at a time, optionally of one plan. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: ConsentPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListConsentsQueryDto) {
     return this.consents.listConsents(caller, query);
   }
 
   @Get(':id')
+  @ApiOperationDoc({
+    summary: 'Get a consent',
+    description:
+      'One consent instance with its text, `contentHash` and signature. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: ConsentDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.consents.getConsent(caller, params.id);
   }
 
   @Post(':id/sign')
+  @ApiOperationDoc({
+    summary: 'Sign a consent',
+    description:
+      "Records the signature of a PENDING consent; `contentHash` must be the instance's (the signer saw this exact text, else 409 CONSENT_CONTENT_CHANGED). The consent becomes SIGNED. Audited.",
+    errors: ['INVALID_STATE_TRANSITION', 'CONSENT_CONTENT_CHANGED'],
+  })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: ConsentDto })
   sign(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: SignConsentDto) {
@@ -41,6 +58,12 @@ export class ConsentController {
   }
 
   @Post(':id/revoke')
+  @ApiOperationDoc({
+    summary: 'Revoke a consent',
+    description:
+      'Withdraws a PENDING or SIGNED consent with a reason; the consent becomes REVOKED and no longer counts for scheduling. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: ConsentDto })
   revoke(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: RevokeConsentDto) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IfMatch } from '../../../common/http/versioning';
 import {
   FeeScheduleCodeParams,
@@ -22,6 +23,11 @@ export class FeeScheduleController {
 
   /** Upsert: 200 with the entry whether it was created (version 1) or replaced. */
   @Put(':cptCode')
+  @ApiOperationDoc({
+    summary: 'Set the fee of a CPT code',
+    description:
+      "Creates or replaces the clinic's fees for a CPT code (surgeon, facility, anesthesia); answers the entry, version 1 when created. Quotes issued later use it. Audited.",
+  })
   @Roles('BILLING')
   @ZodResponse({ status: 200, type: FeeScheduleEntryDto })
   put(
@@ -34,12 +40,21 @@ export class FeeScheduleController {
   }
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List the fee schedule',
+    description: "The clinic's CPT codes and fees, a page at a time. Changes nothing.",
+  })
   @ZodResponse({ status: 200, type: FeeScheduleEntryPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListFeeScheduleQueryDto) {
     return this.feeSchedule.listEntries(caller, query);
   }
 
   @Get(':cptCode')
+  @ApiOperationDoc({
+    summary: 'Get the fee of a CPT code',
+    description: "The clinic's fees for one CPT code. Changes nothing.",
+    errors: ['NOT_FOUND'],
+  })
   @ZodResponse({ status: 200, type: FeeScheduleEntryDto })
   get(@CurrentUser() caller: Caller, @Param() params: FeeScheduleCodeParams) {
     return this.feeSchedule.getEntry(caller, params.cptCode);

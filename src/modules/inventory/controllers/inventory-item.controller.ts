@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { IfMatch } from '../../../common/http/versioning';
 import {
@@ -22,6 +23,12 @@ export class InventoryItemController {
   constructor(private readonly items: InventoryItemService) {}
 
   @Post()
+  @ApiOperationDoc({
+    summary: 'Add a catalog item',
+    description:
+      "Adds an implant or supply to the clinic's catalog; `code` and `gtin` are unique in the clinic. Audited.",
+    errors: ['DUPLICATE'],
+  })
   @Roles('NURSE')
   @ZodResponse({ status: 201, type: InventoryItemDto })
   create(@CurrentUser() caller: Caller, @Body() body: CreateInventoryItemDto) {
@@ -29,12 +36,21 @@ export class InventoryItemController {
   }
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List catalog items',
+    description: "The clinic's catalog, a page at a time, optionally filtered. Changes nothing.",
+  })
   @ZodResponse({ status: 200, type: InventoryItemPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListInventoryItemsQueryDto) {
     return this.items.listItems(caller, query);
   }
 
   @Patch(':id')
+  @ApiOperationDoc({
+    summary: 'Update a catalog item',
+    description: 'Changes the given fields of a catalog item and bumps its `version`. Audited.',
+    errors: ['DUPLICATE'],
+  })
   @Roles('NURSE')
   @ZodResponse({ status: 200, type: InventoryItemDto })
   update(
@@ -47,6 +63,10 @@ export class InventoryItemController {
   }
 
   @Get(':id')
+  @ApiOperationDoc({
+    summary: 'Get a catalog item',
+    description: 'One catalog item. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: InventoryItemDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.items.getItem(caller, params.id);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import {
   AdjustmentDto,
@@ -35,6 +36,12 @@ export class InventoryStockController {
   ) {}
 
   @Post('items/:id/batches')
+  @ApiOperationDoc({
+    summary: 'Receive a batch',
+    description:
+      'Adds stock of an item: a lot with a quantity, or, for serial-tracked items, one unit per serial number (each unique for the item). Audited.',
+    errors: ['DUPLICATE'],
+  })
   @Roles('NURSE')
   @ZodResponse({ status: 201, type: BatchDto })
   receive(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: ReceiveBatchDto) {
@@ -42,6 +49,12 @@ export class InventoryStockController {
   }
 
   @Post('receive-udi')
+  @ApiOperationDoc({
+    summary: 'Receive units by UDI',
+    description:
+      'Parses GS1 UDI strings (GTIN, lot, expiry, serial), finds each item by GTIN and receives the units into their lots; a malformed UDI or unknown GTIN is a 400 naming its position. Audited.',
+    errors: ['DUPLICATE'],
+  })
   @Roles('NURSE')
   @ZodResponse({ status: 201, type: ReceivedUnitsDto })
   receiveUdi(@CurrentUser() caller: Caller, @Body() body: ReceiveUdiDto) {
@@ -49,12 +62,22 @@ export class InventoryStockController {
   }
 
   @Get('items/:id/stock')
+  @ApiOperationDoc({
+    summary: 'Get the stock of an item',
+    description: 'Per batch of the item: on hand, reserved, available, expiry. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: StockDto })
   stockOfItem(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.stock.stockOfItem(caller, params.id);
   }
 
   @Post('batches/:id/adjustments')
+  @ApiOperationDoc({
+    summary: 'Adjust a batch',
+    description:
+      "Corrects a batch's on-hand count by a signed quantity with a reason (count correction, damage…); it cannot drop below what is reserved (409 INSUFFICIENT_INVENTORY). Audited.",
+    errors: ['INSUFFICIENT_INVENTORY'],
+  })
   @Roles('NURSE')
   @ZodResponse({ status: 201, type: BatchDto })
   adjust(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: AdjustmentDto) {
@@ -62,6 +85,11 @@ export class InventoryStockController {
   }
 
   @Get('expiring')
+  @ApiOperationDoc({
+    summary: 'List expiring batches',
+    description:
+      'Batches with stock that expire within the given window, soonest first. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: ExpiringBatchPageDto })
   expiring(@CurrentUser() caller: Caller, @Query() query: ExpiringQueryDto) {
     return this.stock.expiringBatches(caller, query);
@@ -69,6 +97,11 @@ export class InventoryStockController {
 
   /** The recall list of a batch: patients, cases, serials. ADMIN, NURSE, SURGEON; audited. */
   @Get('batches/:id/recipients')
+  @ApiOperationDoc({
+    summary: 'List the recipients of a batch',
+    description:
+      'The recall list of a batch: the patients, surgical cases and serial numbers that received its units. Reading it is audited (it names patients).',
+  })
   @Roles('NURSE', 'SURGEON')
   @ZodResponse({ status: 200, type: RecipientsDto })
   recipients(@CurrentUser() caller: Caller, @Param() params: IdParams) {
@@ -76,6 +109,12 @@ export class InventoryStockController {
   }
 
   @Get('recalls')
+  @ApiOperationDoc({
+    summary: 'Find the recipients of a recalled lot',
+    description:
+      "The recipients of the batch of a GTIN and lot number, as for a batch's recipients. Reading it is audited (it names patients).",
+    errors: ['NOT_FOUND'],
+  })
   @Roles('NURSE', 'SURGEON')
   @ZodResponse({ status: 200, type: RecipientsDto })
   recall(@CurrentUser() caller: Caller, @Query() query: RecallQueryDto) {
@@ -83,6 +122,11 @@ export class InventoryStockController {
   }
 
   @Get('holds')
+  @ApiOperationDoc({
+    summary: 'List reservations',
+    description:
+      'Units and quantities reserved for plans and cases, a page at a time. Changes nothing.',
+  })
   @Roles('NURSE', 'COORDINATOR', 'SURGEON')
   @ZodResponse({ status: 200, type: HoldPageDto })
   holds(@CurrentUser() caller: Caller, @Query() query: HoldsQueryDto) {
@@ -91,6 +135,12 @@ export class InventoryStockController {
 
   /** "Who has this implant?" — clinical staff only: a consumed unit names its patient. */
   @Get('units/:serialNumber')
+  @ApiOperationDoc({
+    summary: 'Find a unit by serial number',
+    description:
+      "Who has this implant: the unit's item, batch, status and, once used, its plan, case and patient. Reading it is audited.",
+    errors: ['NOT_FOUND'],
+  })
   @Roles('NURSE', 'SURGEON')
   @ZodResponse({ status: 200, type: UnitDto })
   unit(

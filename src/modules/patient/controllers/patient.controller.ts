@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { IfMatch } from '../../../common/http/versioning';
 import {
@@ -22,6 +23,12 @@ export class PatientController {
   constructor(private readonly patients: PatientService) {}
 
   @Post()
+  @ApiOperationDoc({
+    summary: 'Register a patient',
+    description:
+      'Adds a patient to the clinic; the MRN is generated when none is given and is unique in the clinic. Audited.',
+    errors: ['DUPLICATE'],
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 201, type: PatientDto })
   create(@CurrentUser() caller: Caller, @Body() body: CreatePatientDto) {
@@ -29,18 +36,33 @@ export class PatientController {
   }
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List or search patients',
+    description:
+      "The clinic's patients, a page at a time, optionally matching `search` (words of the name or the MRN). Reading patient data is audited.",
+  })
   @ZodResponse({ status: 200, type: PatientPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListPatientsQueryDto) {
     return this.patients.listPatients(caller, query);
   }
 
   @Get(':id')
+  @ApiOperationDoc({
+    summary: 'Get a patient',
+    description: 'One patient with demographics and insurance. Reading patient data is audited.',
+  })
   @ZodResponse({ status: 200, type: PatientDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.patients.getPatient(caller, params.id);
   }
 
   @Patch(':id')
+  @ApiOperationDoc({
+    summary: 'Update a patient',
+    description:
+      'Changes the given fields of a patient and bumps its `version`. Audited with the changed field names.',
+    errors: ['DUPLICATE'],
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 200, type: PatientDto })
   update(

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { IfMatch } from '../../../common/http/versioning';
 import {
@@ -31,6 +32,11 @@ export class PriorAuthorizationController {
   ) {}
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List prior authorizations',
+    description:
+      "The clinic's prior authorizations, a page at a time, optionally of one plan. Changes nothing.",
+  })
   @Roles('BILLING', 'COORDINATOR', 'SURGEON')
   @ZodResponse({ status: 200, type: PriorAuthorizationPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListPriorAuthorizationsQueryDto) {
@@ -38,6 +44,10 @@ export class PriorAuthorizationController {
   }
 
   @Get(':id')
+  @ApiOperationDoc({
+    summary: 'Get a prior authorization',
+    description: 'One prior authorization with its codes, status and decision. Changes nothing.',
+  })
   @Roles('BILLING', 'COORDINATOR', 'SURGEON')
   @ZodResponse({ status: 200, type: PriorAuthorizationDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
@@ -45,6 +55,12 @@ export class PriorAuthorizationController {
   }
 
   @Post(':id/submit')
+  @ApiOperationDoc({
+    summary: 'Submit a prior authorization',
+    description:
+      'Marks a DRAFT prior authorization as sent to the payer: it becomes SUBMITTED. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: PriorAuthorizationDto })
   submit(
@@ -57,6 +73,12 @@ export class PriorAuthorizationController {
   }
 
   @Post(':id/decision')
+  @ApiOperationDoc({
+    summary: "Record the payer's decision",
+    description:
+      'Records APPROVED (with the authorization number, approved codes and validity) or DENIED on a SUBMITTED prior authorization. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: PriorAuthorizationDto })
   recordDecision(
@@ -69,6 +91,11 @@ export class PriorAuthorizationController {
   }
 
   @Post(':id/cancel')
+  @ApiOperationDoc({
+    summary: 'Cancel a prior authorization',
+    description: 'Cancels a prior authorization that is not final, with a reason. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: PriorAuthorizationDto })
   cancel(

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { IfMatch } from '../../../common/http/versioning';
 import { CreateQuoteDto, QuoteDto } from '../../quote/dto/quote.dto';
@@ -38,12 +39,23 @@ export class ProcedurePlanController {
   ) {}
 
   @Post()
+  @ApiOperationDoc({
+    summary: 'Create a procedure plan',
+    description:
+      'Creates a DRAFT plan for a patient (and optionally the consultation it came from) with its CPT and ICD-10-CM codes and inventory requirements, numbered like PLAN-2026-001. The matching consent instance is created with it. Audited.',
+    errors: ['NOT_FOUND'],
+  })
   @ZodResponse({ status: 201, type: ProcedurePlanDto })
   create(@CurrentUser() caller: Caller, @Body() body: CreateProcedurePlanDto) {
     return this.plans.createPlan(caller, body);
   }
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List procedure plans',
+    description:
+      "The clinic's plans, a page at a time, optionally of a patient, a consultation or a status. Changes nothing.",
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 200, type: ProcedurePlanPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListProcedurePlansQueryDto) {
@@ -51,6 +63,11 @@ export class ProcedurePlanController {
   }
 
   @Get(':id')
+  @ApiOperationDoc({
+    summary: 'Get a procedure plan',
+    description:
+      'One plan with its inventory requirements, consent, current quote and surgical case. Changes nothing.',
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 200, type: ProcedurePlanDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
@@ -58,6 +75,12 @@ export class ProcedurePlanController {
   }
 
   @Patch(':id')
+  @ApiOperationDoc({
+    summary: 'Update a procedure plan',
+    description:
+      'Changes the given fields of a DRAFT or QUOTED plan and bumps its `version`; codes are checked again. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @ZodResponse({ status: 200, type: ProcedurePlanDto })
   update(
     @CurrentUser() caller: Caller,
@@ -69,6 +92,12 @@ export class ProcedurePlanController {
   }
 
   @Post(':id/inventory')
+  @ApiOperationDoc({
+    summary: 'Add an inventory requirement',
+    description:
+      'Adds an implant or supply a DRAFT or QUOTED plan needs (by item id or code, with size and shape wishes). Answers the requirement. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 201, type: ProcedurePlanDto })
   addRequirement(
@@ -80,6 +109,12 @@ export class ProcedurePlanController {
   }
 
   @Delete(':id/inventory/:requirementId')
+  @ApiOperationDoc({
+    summary: 'Remove an inventory requirement',
+    description:
+      'Deletes a requirement of a DRAFT or QUOTED plan, releasing anything reserved for it. Answers the plan. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 200, type: ProcedurePlanDto })
   removeRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
@@ -87,6 +122,12 @@ export class ProcedurePlanController {
   }
 
   @Post(':id/inventory/:requirementId/allocate')
+  @ApiOperationDoc({
+    summary: 'Reserve stock for a requirement',
+    description:
+      'Pre-allocates matching, unexpired stock from one batch (or the given one) for a requirement of a plan that is not completed or cancelled: the units become RESERVED and cannot be given to another plan. Audited.',
+    errors: ['INVALID_STATE_TRANSITION', 'INSUFFICIENT_INVENTORY'],
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: InventoryRequirementDto })
@@ -99,6 +140,11 @@ export class ProcedurePlanController {
   }
 
   @Post(':id/inventory/:requirementId/release')
+  @ApiOperationDoc({
+    summary: "Release a requirement's reservation",
+    description: 'Returns the units reserved for a requirement to available stock. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: InventoryRequirementDto })
@@ -107,6 +153,11 @@ export class ProcedurePlanController {
   }
 
   @Get(':id/inventory/availability')
+  @ApiOperationDoc({
+    summary: 'Check stock for a plan',
+    description:
+      'Per requirement: required, allocated, available and the shortfall. Changes nothing.',
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 200, type: AvailabilityDto })
   availability(@CurrentUser() caller: Caller, @Param() params: IdParams) {
@@ -114,6 +165,12 @@ export class ProcedurePlanController {
   }
 
   @Post(':id/quote')
+  @ApiOperationDoc({
+    summary: 'Quote a procedure plan',
+    description:
+      'Prices a DRAFT or QUOTED plan from the fee schedule and catalog and issues a quote (the previous one is superseded); the plan becomes QUOTED with its cost and portions. A code with no fee is a 400. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @Roles('SURGEON', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 201, type: QuoteDto })
   quote(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: CreateQuoteDto) {
@@ -121,6 +178,12 @@ export class ProcedurePlanController {
   }
 
   @Post(':id/approve')
+  @ApiOperationDoc({
+    summary: 'Approve a quoted plan',
+    description:
+      'Approves a QUOTED plan whose rules are met (codes valid, quote current; else 409 PLAN_NOT_APPROVABLE listing each): the plan becomes APPROVED and its quote ACCEPTED. Audited.',
+    errors: ['INVALID_STATE_TRANSITION', 'PLAN_NOT_APPROVABLE'],
+  })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: ProcedurePlanDto })
   approve(
@@ -132,6 +195,12 @@ export class ProcedurePlanController {
   }
 
   @Post(':id/cancel')
+  @ApiOperationDoc({
+    summary: 'Cancel a procedure plan',
+    description:
+      'Cancels a DRAFT, QUOTED, APPROVED or SCHEDULED plan with a reason: its reservations are released and a scheduled case is cancelled too. Audited.',
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: ProcedurePlanDto })
   cancel(

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { QuotePdfService } from '../services/quote-pdf.service';
 
@@ -17,6 +18,11 @@ export class QuotePdfController {
   constructor(private readonly quotePdfs: QuotePdfService) {}
 
   @Get(':id/pdf')
+  @ApiOperationDoc({
+    summary: 'Print a quote',
+    description:
+      'The quote as a PDF: clinic, patient, plan, lines, portions and validity. Changes nothing.',
+  })
   @Roles('BILLING', 'COORDINATOR', 'SURGEON')
   @ApiProduces('application/pdf')
   @ApiOkResponse({

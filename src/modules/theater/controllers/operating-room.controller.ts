@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { IfMatch } from '../../../common/http/versioning';
 import {
@@ -23,12 +24,21 @@ export class OperatingRoomController {
   constructor(private readonly rooms: OperatingRoomService) {}
 
   @Post()
+  @ApiOperationDoc({
+    summary: 'Add an operating room',
+    description: 'Adds a room to the clinic; its name is unique in the clinic. Audited.',
+    errors: ['DUPLICATE'],
+  })
   @ZodResponse({ status: 201, type: OperatingRoomDto })
   create(@CurrentUser() caller: Caller, @Body() body: CreateOperatingRoomDto) {
     return this.rooms.createRoom(caller, body);
   }
 
   @Get()
+  @ApiOperationDoc({
+    summary: 'List operating rooms',
+    description: "The clinic's rooms, a page at a time. Changes nothing.",
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 200, type: OperatingRoomPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListOperatingRoomsQueryDto) {
@@ -36,6 +46,10 @@ export class OperatingRoomController {
   }
 
   @Get(':id')
+  @ApiOperationDoc({
+    summary: 'Get an operating room',
+    description: 'One room. Changes nothing.',
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 200, type: OperatingRoomDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
@@ -44,6 +58,12 @@ export class OperatingRoomController {
 
   /** Rename, or deactivate with `{ "active": false }`. */
   @Patch(':id')
+  @ApiOperationDoc({
+    summary: 'Rename or deactivate an operating room',
+    description:
+      "Changes a room's name or active flag (a deactivated room takes no new cases) and bumps its `version`. Audited.",
+    errors: ['DUPLICATE'],
+  })
   @ZodResponse({ status: 200, type: OperatingRoomDto })
   update(
     @CurrentUser() caller: Caller,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
+import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { ReadinessDto, ReadinessQueryDto } from '../dto/readiness.dto';
 import { SchedulingReadiness } from '../services/scheduling-readiness.service';
@@ -16,6 +17,11 @@ export class PlanReadinessController {
   constructor(private readonly readiness: SchedulingReadiness) {}
 
   @Get(':id/readiness')
+  @ApiOperationDoc({
+    summary: 'Check whether a plan can be scheduled',
+    description:
+      'The scheduling checklist of a plan (plan approved, consent signed, prior authorization approved, inventory reserved), each with its detail, for the surgery date of its case or the one given. Changes nothing.',
+  })
   @ZodResponse({ status: 200, type: ReadinessDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams, @Query() query: ReadinessQueryDto) {
     return this.readiness.getReadiness(caller, params.id, query);
