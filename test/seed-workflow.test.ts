@@ -208,7 +208,7 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     );
     expect(reserved).toMatchObject({
       isPreAllocated: true,
-      preAllocatedBatchId: batch.batchId,
+      preAllocatedBatchId: batch.id,
       serialNumbers: ['SN12345', 'SN12346'],
     });
 
@@ -302,7 +302,7 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     });
     const recipients = expectStatus(
       'recipients',
-      await as('SURGEON').get(`/inventory/batches/${batch.batchId}/recipients`),
+      await as('SURGEON').get(`/inventory/batches/${batch.id}/recipients`),
       200,
     );
     expect(recipients.recipients.map((r: any) => [r.patientId, r.serialNumber]).sort()).toEqual([

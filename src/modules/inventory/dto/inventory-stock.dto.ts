@@ -32,8 +32,9 @@ export const ReceiveBatchBody = z
 export type ReceiveBatchBody = z.infer<typeof ReceiveBatchBody>;
 export class ReceiveBatchDto extends createZodDto(ReceiveBatchBody) {}
 
+/** A batch (lot) as a record: its own id is `id` (API.md). */
 export const BatchSchema = z.object({
-  batchId: z.uuid(),
+  id: z.uuid(),
   itemId: z.uuid(),
   batchNumber: z.string(),
   expiresAt: z.string().nullable(),
@@ -46,12 +47,22 @@ export const BatchSchema = z.object({
 export type BatchResponse = z.infer<typeof BatchSchema>;
 export class BatchDto extends createZodDto(BatchSchema) {}
 
+/** A batch's line in a stock view: it names the batch (`batchId`), as API.md's stock rows do. */
+const StockLineSchema = z.object({
+  batchId: z.uuid(),
+  batchNumber: z.string(),
+  expiresAt: z.string().nullable(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+});
+
 export const StockSchema = z.object({
   itemId: z.uuid(),
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
-  batches: z.array(BatchSchema.omit({ serialNumbers: true, version: true, itemId: true })),
+  batches: z.array(StockLineSchema),
 });
 export type StockResponse = z.infer<typeof StockSchema>;
 export class StockDto extends createZodDto(StockSchema) {}
@@ -82,7 +93,8 @@ export const ExpiringQuery = z.strictObject({
 export type ExpiringQuery = z.infer<typeof ExpiringQuery>;
 export class ExpiringQueryDto extends createZodDto(ExpiringQuery) {}
 
-export const ExpiringBatchSchema = BatchSchema.omit({ serialNumbers: true, version: true }).extend({
+export const ExpiringBatchSchema = StockLineSchema.extend({
+  itemId: z.uuid(),
   itemCode: z.string(),
   itemName: z.string(),
 });

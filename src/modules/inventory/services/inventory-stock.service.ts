@@ -383,7 +383,7 @@ export class InventoryStockService {
     batch: BatchRow,
   ): Promise<BatchResponse> {
     return {
-      batchId: batch.id,
+      id: batch.id,
       itemId: batch.itemId,
       batchNumber: batch.batchNumber,
       expiresAt: batch.expiresAt,
