@@ -437,6 +437,10 @@ const ROUTES: Route[] = [
     url: (f) => `/procedure-plans/${f.r.openPlan.id}`,
   },
   {
+    name: 'GET /procedure-plans/{id}/inventory/{requirementId}',
+    url: (f) => `/procedure-plans/${f.r.openPlan.id}/inventory/${f.r.requirement.id}`,
+  },
+  {
     name: 'GET /procedure-plans/{id}/inventory/availability',
     url: (f) => `/procedure-plans/${f.r.openPlan.id}/inventory/availability`,
   },

@@ -82,6 +82,7 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /procedure-plans/{id}': CLINICAL,
   'PATCH /procedure-plans/{id}': PLAN_WRITERS,
   'POST /procedure-plans/{id}/inventory': CLINICAL,
+  'GET /procedure-plans/{id}/inventory/{requirementId}': CLINICAL,
   'DELETE /procedure-plans/{id}/inventory/{requirementId}': CLINICAL,
   'POST /procedure-plans/{id}/inventory/{requirementId}/allocate': CLINICAL,
   'POST /procedure-plans/{id}/inventory/{requirementId}/release': CLINICAL,
