@@ -808,7 +808,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ProcedurePlanController_getRequirement"];
         put?: never;
         post?: never;
         delete: operations["ProcedurePlanController_removeRequirement"];
@@ -1182,10 +1182,10 @@ export interface components {
         };
         BatchDto_Output: {
             available: number;
-            /** Format: uuid */
-            batchId: string;
             batchNumber: string;
             expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
             /** Format: uuid */
             itemId: string;
             onHand: number;
@@ -3930,7 +3930,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProcedurePlanDto_Output"];
+                    "application/json": components["schemas"]["InventoryRequirementDto_Output"];
+                };
+            };
+        };
+    };
+    ProcedurePlanController_getRequirement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requirementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryRequirementDto_Output"];
                 };
             };
         };
