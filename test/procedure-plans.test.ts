@@ -348,6 +348,38 @@ describe('the state machine', () => {
     expect(requote.id).not.toBe(quote.id);
   });
 
+  it('keeps the approval notes on the plan and names them in the audit event', async () => {
+    const plan = await newPlan();
+    await quoted(plan);
+    const notes = 'Patient chose the 300cc round implants.\nDeposit by card on the day.';
+    const approved = await coordinator().post(`/procedure-plans/${plan.id}/approve`, {
+      notes: `  ${notes}  `,
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.approvalNotes).toBe(notes);
+    expect((await nurse().get(`/procedure-plans/${plan.id}`)).body.approvalNotes).toBe(notes);
+    const events = await clinic
+      .as('ADMIN')
+      .get(`/audit-events?entityType=ProcedurePlan&entityId=${plan.id}`);
+    const approval = events.body.data.find((e: any) => e.action === 'procedure-plan.approve');
+    expect(approval.changedFields).toEqual([
+      'status',
+      'approvedById',
+      'approvedAt',
+      'approvalNotes',
+    ]);
+    // Free text stays out of the audit trail: the field is named, its words are not.
+    expect(JSON.stringify(approval)).not.toContain('300cc');
+  });
+
+  it('approves without notes as approvalNotes null', async () => {
+    const plan = await newPlan();
+    await quoted(plan);
+    const approved = await coordinator().post(`/procedure-plans/${plan.id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body.approvalNotes).toBeNull();
+  });
+
   it('refuses approval of an expired quote, listing it', async () => {
     const plan = await newPlan();
     await coordinator().post(`/procedure-plans/${plan.id}/quote`, { validDays: 1 });
