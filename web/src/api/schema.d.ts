@@ -1985,6 +1985,7 @@ export interface components {
             nextCursor: string | null;
         };
         ProcedurePlanDto_Output: {
+            approvalNotes: string | null;
             approvedAt: string | null;
             /** Format: uuid */
             approvedById: string | null;
@@ -2049,6 +2050,7 @@ export interface components {
         };
         ProcedurePlanPageDto_Output: {
             data: {
+                approvalNotes: string | null;
                 approvedAt: string | null;
                 /** Format: uuid */
                 approvedById: string | null;
