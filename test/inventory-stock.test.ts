@@ -188,6 +188,41 @@ describe('adjustments', () => {
     ]);
   });
 
+  it('reads back each adjustment with its reason and note, newest first', async () => {
+    const bulk = await newItem(false);
+    const batch = (
+      await nurse().post(`/inventory/items/${bulk.id}/batches`, { batchNumber: 'L2', quantity: 10 })
+    ).body;
+    for (const body of [
+      { quantityDelta: -2, reason: 'DAMAGE', note: 'Packaging torn in transit' },
+      { quantityDelta: 1, reason: 'COUNT_CORRECTION' },
+    ])
+      expect((await nurse().post(`/inventory/batches/${batch.id}/adjustments`, body)).status).toBe(
+        201,
+      );
+    const read = await clinic.as('BILLING').get(`/inventory/batches/${batch.id}/adjustments`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({
+      data: [
+        expect.objectContaining({ quantityDelta: 1, reason: 'COUNT_CORRECTION', note: null }),
+        expect.objectContaining({
+          batchId: batch.id,
+          quantityDelta: -2,
+          reason: 'DAMAGE',
+          note: 'Packaging torn in transit',
+          serialNumbers: [],
+          adjustedById: clinic.staff.NURSE.id,
+        }),
+      ],
+      nextCursor: null,
+    });
+    const unknown = await nurse().get(`/inventory/batches/${bulk.id}/adjustments`);
+    expect(unknown.status).toBe(404);
+    expect(
+      (await otherClinic.as('NURSE').get(`/inventory/batches/${batch.id}/adjustments`)).status,
+    ).toBe(404);
+  });
+
   it('removes serial-tracked units by serial number, and adds none by adjustment', async () => {
     const implant = await newItem(true);
     const batch = (

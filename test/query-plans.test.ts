@@ -509,6 +509,10 @@ const ROUTES: Route[] = [
     name: 'GET /inventory/items/{id}/stock',
     url: (f) => `/inventory/items/${f.r.implantItem.id}/stock`,
   },
+  {
+    name: 'GET /inventory/batches/{id}/adjustments',
+    url: (f) => `/inventory/batches/${f.r.batch.batchId}/adjustments`,
+  },
   { name: 'GET /inventory/expiring', url: () => '/inventory/expiring?withinDays=400' },
   { name: 'GET /inventory/holds', url: () => '/inventory/holds' },
   {

@@ -71,6 +71,7 @@ export const ROLE_TABLE: Record<string, Access> = {
   'POST /inventory/receive-udi': ['NURSE'],
   'GET /inventory/items/{id}/stock': 'EVERY_ROLE',
   'POST /inventory/batches/{id}/adjustments': ['NURSE'],
+  'GET /inventory/batches/{id}/adjustments': 'EVERY_ROLE',
   'GET /inventory/expiring': 'EVERY_ROLE',
   'GET /inventory/batches/{id}/recipients': ['NURSE', 'SURGEON'],
   'GET /inventory/recalls': ['NURSE', 'SURGEON'],

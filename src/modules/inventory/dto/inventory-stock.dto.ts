@@ -86,6 +86,24 @@ export const AdjustmentBody = z
 export type AdjustmentBody = z.infer<typeof AdjustmentBody>;
 export class AdjustmentDto extends createZodDto(AdjustmentBody) {}
 
+/** A recorded adjustment: what changed on-hand, why, and who said so. */
+export const AdjustmentSchema = z.object({
+  id: z.uuid(),
+  batchId: z.uuid(),
+  quantityDelta: z.number().int(),
+  reason: z.enum(ADJUSTMENT_REASONS),
+  note: z.string().nullable(),
+  serialNumbers: z.array(z.string()),
+  adjustedById: z.uuid(),
+  adjustedAt: z.string(),
+});
+export type AdjustmentResponse = z.infer<typeof AdjustmentSchema>;
+export class AdjustmentPageDto extends createZodDto(pageSchema(AdjustmentSchema)) {}
+
+export const AdjustmentsQuery = z.strictObject({ ...pageQueryShape });
+export type AdjustmentsQuery = z.infer<typeof AdjustmentsQuery>;
+export class AdjustmentsQueryDto extends createZodDto(AdjustmentsQuery) {}
+
 export const ExpiringQuery = z.strictObject({
   ...pageQueryShape,
   withinDays: z.coerce.number().int().min(0).max(3650).default(30),
