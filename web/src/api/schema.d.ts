@@ -360,7 +360,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["InventoryStockController_adjustments"];
         put?: never;
         post: operations["InventoryStockController_adjust"];
         delete?: never;
@@ -1142,6 +1142,23 @@ export interface components {
             /** @enum {string} */
             reason: "COUNT_CORRECTION" | "DAMAGE" | "EXPIRY_WRITE_OFF" | "OTHER";
             serialNumbers?: string[];
+        };
+        AdjustmentPageDto_Output: {
+            data: {
+                adjustedAt: string;
+                /** Format: uuid */
+                adjustedById: string;
+                /** Format: uuid */
+                batchId: string;
+                /** Format: uuid */
+                id: string;
+                note: string | null;
+                quantityDelta: number;
+                /** @enum {string} */
+                reason: "COUNT_CORRECTION" | "DAMAGE" | "EXPIRY_WRITE_OFF" | "OTHER";
+                serialNumbers: string[];
+            }[];
+            nextCursor: string | null;
         };
         AllocateRequirementDto: {
             /** Format: uuid */
@@ -3087,6 +3104,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeeScheduleEntryDto_Output"];
+                };
+            };
+        };
+    };
+    InventoryStockController_adjustments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentPageDto_Output"];
                 };
             };
         };
