@@ -452,14 +452,14 @@ async function workflow(api: Api, lane: Lane, patientId: string, stopAt = 'PAID'
   });
   const result = { planId: plan.id as string, requests: 2 };
   if (stopAt === 'DRAFT') return result;
-  plan = await api.post(`/procedure-plans/${plan.id}/inventory`, {
+  await api.post(`/procedure-plans/${plan.id}/inventory`, {
     inventoryItemCode: lane.implantCode,
     quantity: 2,
     requiresSerialNumber: true,
     sizeRequirement: '300cc',
     shapeRequirement: 'Round',
   });
-  plan = await api.post(`/procedure-plans/${plan.id}/inventory`, {
+  await api.post(`/procedure-plans/${plan.id}/inventory`, {
     inventoryItemCode: lane.implantCode.replace(/^breast-implant-300cc-round/, 'surgical-sutures'),
     quantity: 1,
   });

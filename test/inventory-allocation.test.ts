@@ -87,7 +87,7 @@ describe("pre-allocation (the seed's step 8)", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       isPreAllocated: true,
-      preAllocatedBatchId: batch.batchId,
+      preAllocatedBatchId: batch.id,
       serialNumbers: ['SN12345', 'SN12346'],
     });
     expect(await stockOf(item.id)).toMatchObject({ onHand: 3, reserved: 2, available: 1 });
@@ -128,7 +128,7 @@ describe("pre-allocation (the seed's step 8)", () => {
     const res = await nurse().post(allocateUrl(await planNeeding(item, 2)), {});
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      preAllocatedBatchId: early.batchId,
+      preAllocatedBatchId: early.id,
       serialNumbers: ['E1', 'E2'],
     });
   });
@@ -232,12 +232,7 @@ describe('never over-committing (DESIGN.md §7)', () => {
             quantity: 2,
           });
           expect(res.status).toBe(201);
-          return {
-            plan,
-            requirement: res.body.inventoryRequirements.find(
-              (r: any) => r.inventoryItemId === item.id,
-            ),
-          };
+          return { plan, requirement: res.body };
         }),
       );
       const results = await Promise.all(
@@ -332,9 +327,7 @@ describe('consumption and traceability', () => {
     });
     expect(unit.body.consumedAt).toEqual(expect.any(String));
 
-    const recipients = await clinic
-      .as('SURGEON')
-      .get(`/inventory/batches/${batch.batchId}/recipients`);
+    const recipients = await clinic.as('SURGEON').get(`/inventory/batches/${batch.id}/recipients`);
     expect(recipients.status).toBe(200);
     expect(recipients.body.recipients.map((r: any) => r.serialNumber).sort()).toEqual([
       `T${seq}-1`,
@@ -352,7 +345,7 @@ describe('consumption and traceability', () => {
       404,
     );
     expect(
-      (await clinic.as('BILLING').get(`/inventory/batches/${batch.batchId}/recipients`)).status,
+      (await clinic.as('BILLING').get(`/inventory/batches/${batch.id}/recipients`)).status,
     ).toBe(403);
     const audit = await clinic
       .as('ADMIN')

@@ -54,18 +54,20 @@ describe('receiving stock', () => {
       serialNumbers: ['SN12345', 'SN12346', 'SN12347'],
     });
     expect(res.status).toBe(201);
+    // A batch names itself `id`, like every record (API.md); `batchId` is for references to it.
     expect(res.body).toMatchObject({
+      id: expect.any(String),
+      itemId: item.id,
       batchNumber: 'BATCH-2026-001',
       onHand: 3,
       reserved: 0,
       available: 3,
     });
+    expect(res.body).not.toHaveProperty('batchId');
     expect(res.body.serialNumbers).toEqual(['SN12345', 'SN12346', 'SN12347']);
     const stock = await stockOf(item.id);
     expect(stock).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
-    expect(stock.batches).toEqual([
-      expect.objectContaining({ batchId: res.body.batchId, onHand: 3 }),
-    ]);
+    expect(stock.batches).toEqual([expect.objectContaining({ batchId: res.body.id, onHand: 3 })]);
   });
 
   it('refuses a serial number the item already has, writing nothing of the batch', async () => {
@@ -128,7 +130,7 @@ describe('receiving stock', () => {
       quantity: 5,
     });
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ batchId: first.body.batchId, onHand: 15 });
+    expect(second.body).toMatchObject({ id: first.body.id, onHand: 15 });
     const wrong = await nurse().post(`/inventory/items/${bulk.id}/batches`, {
       batchNumber: 'LOT-7',
       expiresAt: daysFromNow(300),
@@ -162,14 +164,14 @@ describe('adjustments', () => {
     const batch = (
       await nurse().post(`/inventory/items/${bulk.id}/batches`, { batchNumber: 'L1', quantity: 10 })
     ).body;
-    const down = await nurse().post(`/inventory/batches/${batch.batchId}/adjustments`, {
+    const down = await nurse().post(`/inventory/batches/${batch.id}/adjustments`, {
       quantityDelta: -3,
       reason: 'DAMAGE',
       note: 'Packaging torn',
     });
     expect(down.status).toBe(201);
     expect(down.body.onHand).toBe(7);
-    const tooFar = await nurse().post(`/inventory/batches/${batch.batchId}/adjustments`, {
+    const tooFar = await nurse().post(`/inventory/batches/${batch.id}/adjustments`, {
       quantityDelta: -8,
       reason: 'COUNT_CORRECTION',
     });
@@ -179,11 +181,46 @@ describe('adjustments', () => {
     const audit = await clinic
       .as('ADMIN')
       .get(
-        `/audit-events?entityType=InventoryBatch&entityId=${batch.batchId}&action=inventory-batch.adjust`,
+        `/audit-events?entityType=InventoryBatch&entityId=${batch.id}&action=inventory-batch.adjust`,
       );
     expect(audit.body.data).toEqual([
       expect.objectContaining({ metadata: { quantityDelta: -3, reason: 'DAMAGE' } }),
     ]);
+  });
+
+  it('reads back each adjustment with its reason and note, newest first', async () => {
+    const bulk = await newItem(false);
+    const batch = (
+      await nurse().post(`/inventory/items/${bulk.id}/batches`, { batchNumber: 'L2', quantity: 10 })
+    ).body;
+    for (const body of [
+      { quantityDelta: -2, reason: 'DAMAGE', note: 'Packaging torn in transit' },
+      { quantityDelta: 1, reason: 'COUNT_CORRECTION' },
+    ])
+      expect((await nurse().post(`/inventory/batches/${batch.id}/adjustments`, body)).status).toBe(
+        201,
+      );
+    const read = await clinic.as('BILLING').get(`/inventory/batches/${batch.id}/adjustments`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({
+      data: [
+        expect.objectContaining({ quantityDelta: 1, reason: 'COUNT_CORRECTION', note: null }),
+        expect.objectContaining({
+          batchId: batch.id,
+          quantityDelta: -2,
+          reason: 'DAMAGE',
+          note: 'Packaging torn in transit',
+          serialNumbers: [],
+          adjustedById: clinic.staff.NURSE.id,
+        }),
+      ],
+      nextCursor: null,
+    });
+    const unknown = await nurse().get(`/inventory/batches/${bulk.id}/adjustments`);
+    expect(unknown.status).toBe(404);
+    expect(
+      (await otherClinic.as('NURSE').get(`/inventory/batches/${batch.id}/adjustments`)).status,
+    ).toBe(404);
   });
 
   it('removes serial-tracked units by serial number, and adds none by adjustment', async () => {
@@ -194,7 +231,7 @@ describe('adjustments', () => {
         serialNumbers: ['A1', 'A2'],
       })
     ).body;
-    const removed = await nurse().post(`/inventory/batches/${batch.batchId}/adjustments`, {
+    const removed = await nurse().post(`/inventory/batches/${batch.id}/adjustments`, {
       quantityDelta: -1,
       reason: 'DAMAGE',
       serialNumbers: ['A1'],
@@ -208,9 +245,9 @@ describe('adjustments', () => {
       { quantityDelta: -1, reason: 'DAMAGE', serialNumbers: ['A1'] },
       { quantityDelta: -2, reason: 'DAMAGE', serialNumbers: ['A2'] },
     ]) {
-      expect(
-        (await nurse().post(`/inventory/batches/${batch.batchId}/adjustments`, body)).status,
-      ).toBe(400);
+      expect((await nurse().post(`/inventory/batches/${batch.id}/adjustments`, body)).status).toBe(
+        400,
+      );
     }
     expect((await stockOf(implant.id)).onHand).toBe(1);
   });
@@ -222,7 +259,7 @@ describe('adjustments', () => {
     ).body;
     const db = t.app.get(TransactionRunner).db;
     await expect(
-      db.execute(sql`UPDATE inventory_batches SET reserved = 3 WHERE id = ${batch.batchId}`),
+      db.execute(sql`UPDATE inventory_batches SET reserved = 3 WHERE id = ${batch.id}`),
     ).rejects.toThrow();
     expect((await stockOf(bulk.id)).reserved).toBe(0);
   });
@@ -250,7 +287,7 @@ describe('expiring stock and units', () => {
         quantity: 1,
       })
     ).body;
-    await nurse().post(`/inventory/batches/${empty.batchId}/adjustments`, {
+    await nurse().post(`/inventory/batches/${empty.id}/adjustments`, {
       quantityDelta: -1,
       reason: 'EXPIRY_WRITE_OFF',
     });
@@ -280,7 +317,7 @@ describe('expiring stock and units', () => {
     expect(unit.body).toMatchObject({
       serialNumber: 'Z-100',
       itemId: implant.id,
-      batchId: batch.batchId,
+      batchId: batch.id,
       batchNumber: 'L9',
       status: 'AVAILABLE',
       patientId: null,

@@ -30,6 +30,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const coordinator = () => clinic.as('COORDINATOR');
+const nurse = () => clinic.as('NURSE');
 
 async function newPlan(overrides: Record<string, unknown> = {}): Promise<any> {
   const patient = await given.patient(clinic);
@@ -347,6 +348,38 @@ describe('the state machine', () => {
     expect(requote.id).not.toBe(quote.id);
   });
 
+  it('keeps the approval notes on the plan and names them in the audit event', async () => {
+    const plan = await newPlan();
+    await quoted(plan);
+    const notes = 'Patient chose the 300cc round implants.\nDeposit by card on the day.';
+    const approved = await coordinator().post(`/procedure-plans/${plan.id}/approve`, {
+      notes: `  ${notes}  `,
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.approvalNotes).toBe(notes);
+    expect((await nurse().get(`/procedure-plans/${plan.id}`)).body.approvalNotes).toBe(notes);
+    const events = await clinic
+      .as('ADMIN')
+      .get(`/audit-events?entityType=ProcedurePlan&entityId=${plan.id}`);
+    const approval = events.body.data.find((e: any) => e.action === 'procedure-plan.approve');
+    expect(approval.changedFields).toEqual([
+      'status',
+      'approvedById',
+      'approvedAt',
+      'approvalNotes',
+    ]);
+    // Free text stays out of the audit trail: the field is named, its words are not.
+    expect(JSON.stringify(approval)).not.toContain('300cc');
+  });
+
+  it('approves without notes as approvalNotes null', async () => {
+    const plan = await newPlan();
+    await quoted(plan);
+    const approved = await coordinator().post(`/procedure-plans/${plan.id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body.approvalNotes).toBeNull();
+  });
+
   it('refuses approval of an expired quote, listing it', async () => {
     const plan = await newPlan();
     await coordinator().post(`/procedure-plans/${plan.id}/quote`, { validDays: 1 });
@@ -446,25 +479,73 @@ describe('editing', () => {
 });
 
 describe('inventory requirements', () => {
-  it('adds by code with serial tracking forced for implants, and removes', async () => {
+  it('answers 201 with the requirement it added, at a Location it can be read from', async () => {
     const plan = await newPlan({ inventoryRequirements: [] });
     const added = await coordinator().post(`/procedure-plans/${plan.id}/inventory`, {
       inventoryItemCode: 'breast-implant-300cc-round',
       quantity: 2,
+      sizeRequirement: '300cc',
     });
     expect(added.status).toBe(201);
-    const requirement = added.body.inventoryRequirements[0];
-    expect(requirement).toMatchObject({
-      requiresSerialNumber: true,
+    // API.md: the requirement itself (its id is what allocate needs), not the plan.
+    expect(added.body).toEqual({
+      id: expect.any(String),
+      planId: plan.id,
+      inventoryItemId: expect.any(String),
+      inventoryItemCode: 'breast-implant-300cc-round',
+      inventoryItemName: expect.any(String),
       quantity: 2,
+      requiresSerialNumber: true,
+      sizeRequirement: '300cc',
+      shapeRequirement: null,
       isRequired: true,
+      isPreAllocated: false,
+      preAllocatedBatchId: null,
+      serialNumbers: [],
     });
+    expect(added.headers.location).toBe(
+      `/api/v1/procedure-plans/${plan.id}/inventory/${added.body.id}`,
+    );
+    const read = await nurse().get(String(added.headers.location));
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(added.body);
+    const onPlan = await coordinator().get(`/procedure-plans/${plan.id}`);
+    expect(onPlan.body.inventoryRequirements).toEqual([added.body]);
+
     const removed = await coordinator().request(
       'DELETE',
-      `/procedure-plans/${plan.id}/inventory/${requirement.id}`,
+      `/procedure-plans/${plan.id}/inventory/${added.body.id}`,
     );
     expect(removed.status).toBe(200);
     expect(removed.body.inventoryRequirements).toHaveLength(0);
+    expect((await nurse().get(String(added.headers.location))).status).toBe(404);
+  });
+
+  it('replays the same Location for a retried add with the same Idempotency-Key', async () => {
+    const plan = await newPlan({ inventoryRequirements: [] });
+    const add = () =>
+      coordinator().post(
+        `/procedure-plans/${plan.id}/inventory`,
+        { inventoryItemCode: 'surgical-sutures', quantity: 1 },
+        { 'idempotency-key': `add-sutures-${plan.id}` },
+      );
+    const first = await add();
+    const retried = await add();
+    expect(retried.status).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.headers.location).toBe(first.headers.location);
+    expect(retried.body).toEqual(first.body);
+  });
+
+  it("reads a requirement only through its own plan, in the caller's clinic", async () => {
+    const plan = await newPlan();
+    const other = await newPlan();
+    const requirement = plan.inventoryRequirements[0];
+    const url = (planId: string) => `/procedure-plans/${planId}/inventory/${requirement.id}`;
+    expect((await coordinator().get(url(plan.id))).status).toBe(200);
+    expect((await coordinator().get(url(other.id))).status).toBe(404);
+    expect((await otherClinic.as('COORDINATOR').get(url(plan.id))).status).toBe(404);
+    expect((await clinic.as('BILLING').get(url(plan.id))).status).toBe(403);
   });
 
   it('refuses an unknown item, a zero quantity and both id and code, adding nothing', async () => {

@@ -437,6 +437,10 @@ const ROUTES: Route[] = [
     url: (f) => `/procedure-plans/${f.r.openPlan.id}`,
   },
   {
+    name: 'GET /procedure-plans/{id}/inventory/{requirementId}',
+    url: (f) => `/procedure-plans/${f.r.openPlan.id}/inventory/${f.r.requirement.id}`,
+  },
+  {
     name: 'GET /procedure-plans/{id}/inventory/availability',
     url: (f) => `/procedure-plans/${f.r.openPlan.id}/inventory/availability`,
   },
@@ -504,6 +508,10 @@ const ROUTES: Route[] = [
   {
     name: 'GET /inventory/items/{id}/stock',
     url: (f) => `/inventory/items/${f.r.implantItem.id}/stock`,
+  },
+  {
+    name: 'GET /inventory/batches/{id}/adjustments',
+    url: (f) => `/inventory/batches/${f.r.batch.batchId}/adjustments`,
   },
   { name: 'GET /inventory/expiring', url: () => '/inventory/expiring?withinDays=400' },
   { name: 'GET /inventory/holds', url: () => '/inventory/holds' },

@@ -128,8 +128,8 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
       status: 'DRAFT',
     });
 
-    // Step 3: inventory requirements.
-    plan = expectStatus(
+    // Step 3: inventory requirements; each answer is the requirement (API.md), not the plan.
+    const implants = expectStatus(
       'implants',
       await as('SURGEON').post(`/procedure-plans/${plan.id}/inventory`, {
         inventoryItemCode: 'breast-implant-300cc-round',
@@ -141,7 +141,8 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
       }),
       201,
     );
-    plan = expectStatus(
+    expect(implants).toMatchObject({ planId: plan.id, quantity: 2, isPreAllocated: false });
+    const suture = expectStatus(
       'sutures',
       await as('SURGEON').post(`/procedure-plans/${plan.id}/inventory`, {
         inventoryItemCode: 'surgical-sutures',
@@ -150,7 +151,8 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
       }),
       201,
     );
-    expect(plan.inventoryRequirements).toHaveLength(2);
+    plan = expectStatus('plan', await as('SURGEON').get(`/procedure-plans/${plan.id}`), 200);
+    expect(plan.inventoryRequirements).toEqual([implants, suture]);
 
     // Step 4: the quote — 7000 + 2 × 400 + 200.
     const quote = expectStatus(
@@ -208,7 +210,7 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     );
     expect(reserved).toMatchObject({
       isPreAllocated: true,
-      preAllocatedBatchId: batch.batchId,
+      preAllocatedBatchId: batch.id,
       serialNumbers: ['SN12345', 'SN12346'],
     });
 
@@ -302,7 +304,7 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     });
     const recipients = expectStatus(
       'recipients',
-      await as('SURGEON').get(`/inventory/batches/${batch.batchId}/recipients`),
+      await as('SURGEON').get(`/inventory/batches/${batch.id}/recipients`),
       200,
     );
     expect(recipients.recipients.map((r: any) => [r.patientId, r.serialNumber]).sort()).toEqual([

@@ -11,6 +11,7 @@ import { DATABASE } from './database/database.tokens';
 import { SequenceAllocator } from './database/sequence-allocator';
 import { TransactionRunner } from './database/transaction-runner';
 import { ProblemFilter } from './errors/problem.filter';
+import { LocationInterceptor } from './http/location';
 import { EtagInterceptor } from './http/versioning';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -19,8 +20,8 @@ import { LOGGER } from './logging/logger.token';
 /**
  * What every module shares: configuration, the database and its one transaction helper, audit,
  * sequences, the clock; and, for every route, zod validation, problem+json errors, ETags and
- * Idempotency-Key handling. Interceptors run outermost first: ETag sees the final body,
- * idempotency stores the serialized one.
+ * Idempotency-Key handling. Interceptors run outermost first: ETag and Location see the final
+ * body (a replayed one too), idempotency stores the serialized one.
  */
 @Global()
 @Module({})
@@ -53,6 +54,7 @@ export class CoreModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: LocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
       ],

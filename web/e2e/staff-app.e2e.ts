@@ -209,7 +209,13 @@ describe('the seed workflow in the browser', () => {
     await page.getByRole('button', { name: 'Record signature' }).click();
     await page.getByText(/Signed by Maria Lopez/).waitFor();
 
+    await page.getByLabel('Approval notes').fill('Patient chose the 300cc round implants.');
     await page.getByRole('button', { name: 'Approve plan' }).click();
+    // What was typed is kept: the approval section shows it once the plan is approved.
+    await page
+      .getByRole('region', { name: 'Patient approval' })
+      .getByText('Patient chose the 300cc round implants.')
+      .waitFor();
     await page.getByRole('button', { name: 'Allocate', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Allocate', exact: true }).click();
     await page.getByRole('cell', { name: `${SERIALS[0]}, ${SERIALS[1]}` }).waitFor();

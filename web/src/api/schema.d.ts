@@ -510,7 +510,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["InventoryStockController_adjustments"];
         put?: never;
         /**
          * Adjust a batch
@@ -1174,7 +1174,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ProcedurePlanController_getRequirement"];
         put?: never;
         post?: never;
         /**
@@ -1653,6 +1653,23 @@ export interface components {
             reason: "COUNT_CORRECTION" | "DAMAGE" | "EXPIRY_WRITE_OFF" | "OTHER";
             serialNumbers?: string[];
         };
+        AdjustmentPageDto_Output: {
+            data: {
+                adjustedAt: string;
+                /** Format: uuid */
+                adjustedById: string;
+                /** Format: uuid */
+                batchId: string;
+                /** Format: uuid */
+                id: string;
+                note: string | null;
+                quantityDelta: number;
+                /** @enum {string} */
+                reason: "COUNT_CORRECTION" | "DAMAGE" | "EXPIRY_WRITE_OFF" | "OTHER";
+                serialNumbers: string[];
+            }[];
+            nextCursor: string | null;
+        };
         AllocateRequirementDto: {
             /** Format: uuid */
             batchId?: string;
@@ -1692,10 +1709,10 @@ export interface components {
         };
         BatchDto_Output: {
             available: number;
-            /** Format: uuid */
-            batchId: string;
             batchNumber: string;
             expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
             /** Format: uuid */
             itemId: string;
             onHand: number;
@@ -2551,6 +2568,7 @@ export interface components {
             unmetChecks?: string[];
         };
         ProcedurePlanDto_Output: {
+            approvalNotes: string | null;
             approvedAt: string | null;
             /** Format: uuid */
             approvedById: string | null;
@@ -2615,6 +2633,7 @@ export interface components {
         };
         ProcedurePlanPageDto_Output: {
             data: {
+                approvalNotes: string | null;
                 approvedAt: string | null;
                 /** Format: uuid */
                 approvedById: string | null;
@@ -4133,6 +4152,30 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    InventoryStockController_adjustments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentPageDto_Output"];
+                };
+            };
+        };
+    };
     InventoryStockController_adjust: {
         parameters: {
             query?: never;
@@ -5308,7 +5351,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProcedurePlanDto_Output"];
+                    "application/json": components["schemas"]["InventoryRequirementDto_Output"];
+                };
+            };
+        };
+    };
+    ProcedurePlanController_getRequirement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requirementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryRequirementDto_Output"];
                 };
             };
             400: components["responses"]["VALIDATION_FAILED"];

@@ -7,6 +7,8 @@ import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import {
   AdjustmentDto,
+  AdjustmentPageDto,
+  AdjustmentsQueryDto,
   BatchDto,
   ExpiringBatchPageDto,
   ExpiringQueryDto,
@@ -82,6 +84,17 @@ export class InventoryStockController {
   @ZodResponse({ status: 201, type: BatchDto })
   adjust(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: AdjustmentDto) {
     return this.stock.adjustBatch(caller, params.id, body);
+  }
+
+  /** Where a batch's adjustments are read back, reason and note as recorded. */
+  @Get('batches/:id/adjustments')
+  @ZodResponse({ status: 200, type: AdjustmentPageDto })
+  adjustments(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Query() query: AdjustmentsQueryDto,
+  ) {
+    return this.stock.adjustmentsOfBatch(caller, params.id, query);
   }
 
   @Get('expiring')

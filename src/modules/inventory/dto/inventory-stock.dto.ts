@@ -32,8 +32,9 @@ export const ReceiveBatchBody = z
 export type ReceiveBatchBody = z.infer<typeof ReceiveBatchBody>;
 export class ReceiveBatchDto extends createZodDto(ReceiveBatchBody) {}
 
+/** A batch (lot) as a record: its own id is `id` (API.md). */
 export const BatchSchema = z.object({
-  batchId: z.uuid(),
+  id: z.uuid(),
   itemId: z.uuid(),
   batchNumber: z.string(),
   expiresAt: z.string().nullable(),
@@ -46,12 +47,22 @@ export const BatchSchema = z.object({
 export type BatchResponse = z.infer<typeof BatchSchema>;
 export class BatchDto extends createZodDto(BatchSchema) {}
 
+/** A batch's line in a stock view: it names the batch (`batchId`), as API.md's stock rows do. */
+const StockLineSchema = z.object({
+  batchId: z.uuid(),
+  batchNumber: z.string(),
+  expiresAt: z.string().nullable(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+});
+
 export const StockSchema = z.object({
   itemId: z.uuid(),
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
-  batches: z.array(BatchSchema.omit({ serialNumbers: true, version: true, itemId: true })),
+  batches: z.array(StockLineSchema),
 });
 export type StockResponse = z.infer<typeof StockSchema>;
 export class StockDto extends createZodDto(StockSchema) {}
@@ -75,6 +86,24 @@ export const AdjustmentBody = z
 export type AdjustmentBody = z.infer<typeof AdjustmentBody>;
 export class AdjustmentDto extends createZodDto(AdjustmentBody) {}
 
+/** A recorded adjustment: what changed on-hand, why, and who said so. */
+export const AdjustmentSchema = z.object({
+  id: z.uuid(),
+  batchId: z.uuid(),
+  quantityDelta: z.number().int(),
+  reason: z.enum(ADJUSTMENT_REASONS),
+  note: z.string().nullable(),
+  serialNumbers: z.array(z.string()),
+  adjustedById: z.uuid(),
+  adjustedAt: z.string(),
+});
+export type AdjustmentResponse = z.infer<typeof AdjustmentSchema>;
+export class AdjustmentPageDto extends createZodDto(pageSchema(AdjustmentSchema)) {}
+
+export const AdjustmentsQuery = z.strictObject({ ...pageQueryShape });
+export type AdjustmentsQuery = z.infer<typeof AdjustmentsQuery>;
+export class AdjustmentsQueryDto extends createZodDto(AdjustmentsQuery) {}
+
 export const ExpiringQuery = z.strictObject({
   ...pageQueryShape,
   withinDays: z.coerce.number().int().min(0).max(3650).default(30),
@@ -82,7 +111,8 @@ export const ExpiringQuery = z.strictObject({
 export type ExpiringQuery = z.infer<typeof ExpiringQuery>;
 export class ExpiringQueryDto extends createZodDto(ExpiringQuery) {}
 
-export const ExpiringBatchSchema = BatchSchema.omit({ serialNumbers: true, version: true }).extend({
+export const ExpiringBatchSchema = StockLineSchema.extend({
+  itemId: z.uuid(),
   itemCode: z.string(),
   itemName: z.string(),
 });

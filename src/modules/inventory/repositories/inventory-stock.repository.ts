@@ -18,6 +18,7 @@ export type NewAdjustment = Omit<
   typeof inventoryAdjustments.$inferInsert,
   'createdAt' | 'updatedAt'
 >;
+export type AdjustmentRow = typeof inventoryAdjustments.$inferSelect;
 export type ExpiringBatchRow = BatchRow & { itemCode: string; itemName: string };
 export type UnitWithNames = typeof inventoryUnits.$inferSelect & {
   itemCode: string;
@@ -25,6 +26,8 @@ export type UnitWithNames = typeof inventoryUnits.$inferSelect & {
 };
 
 const soonestFirst = new Keyset([inventoryBatches.expiresAt, inventoryBatches.id]);
+// Ids are UUID v7: id order is recording order, newest first.
+const adjustmentsNewestFirst = new Keyset([inventoryAdjustments.id], 'desc');
 
 // By-id reads: built once (prepared-query.ts).
 const inventoryBatchesLockedById = preparedRowById(
@@ -178,6 +181,32 @@ export class InventoryStockRepository {
 
   async insertAdjustment(db: Db, adjustment: NewAdjustment): Promise<void> {
     await db.insert(inventoryAdjustments).values(adjustment);
+  }
+
+  async adjustmentsOfBatch(
+    db: Db,
+    clinicId: ClinicId,
+    batchId: string,
+    page: PageRequest,
+  ): Promise<Page<AdjustmentRow>> {
+    const rows = await db
+      .select()
+      .from(inventoryAdjustments)
+      .where(
+        and(
+          eq(inventoryAdjustments.clinicId, clinicId),
+          eq(inventoryAdjustments.batchId, batchId),
+          adjustmentsNewestFirst.after(page),
+        ),
+      )
+      .orderBy(...adjustmentsNewestFirst.orderBy())
+      .limit(adjustmentsNewestFirst.fetchSize(page));
+    return adjustmentsNewestFirst.toPage(
+      rows,
+      page,
+      (r) => [r.id],
+      (r) => r,
+    );
   }
 
   async batchesOfItem(db: Db, clinicId: ClinicId, itemId: string): Promise<BatchRow[]> {

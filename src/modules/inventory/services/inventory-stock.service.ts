@@ -9,6 +9,8 @@ import type { Page } from '../../../common/http/pagination';
 import { newId } from '../../../common/ids';
 import type {
   AdjustmentBody,
+  AdjustmentResponse,
+  AdjustmentsQuery,
   BatchResponse,
   ExpiringBatchResponse,
   ExpiringQuery,
@@ -291,6 +293,30 @@ export class InventoryStockService {
     });
   }
 
+  /** A batch's adjustments, newest first: each with its reason and note as recorded. */
+  async adjustmentsOfBatch(
+    caller: Caller,
+    batchId: string,
+    query: AdjustmentsQuery,
+  ): Promise<Page<AdjustmentResponse>> {
+    const batch = await this.stock.findBatch(this.tx.db, caller.clinicId, { id: batchId });
+    if (!batch) throw new NotFound('InventoryBatch', batchId);
+    const page = await this.stock.adjustmentsOfBatch(this.tx.db, caller.clinicId, batch.id, query);
+    return {
+      data: page.data.map((a) => ({
+        id: a.id,
+        batchId: a.batchId,
+        quantityDelta: a.quantityDelta,
+        reason: a.reason,
+        note: a.note,
+        serialNumbers: a.serialNumbers,
+        adjustedById: a.adjustedById,
+        adjustedAt: a.createdAt.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
   async expiringBatches(
     caller: Caller,
     query: ExpiringQuery,
@@ -383,7 +409,7 @@ export class InventoryStockService {
     batch: BatchRow,
   ): Promise<BatchResponse> {
     return {
-      batchId: batch.id,
+      id: batch.id,
       itemId: batch.itemId,
       batchNumber: batch.batchNumber,
       expiresAt: batch.expiresAt,

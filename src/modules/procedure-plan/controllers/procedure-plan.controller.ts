@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { LocationOfCreated } from '../../../common/http/location';
 import { IfMatch } from '../../../common/http/versioning';
 import { CreateQuoteDto, QuoteDto } from '../../quote/dto/quote.dto';
 import {
@@ -91,6 +92,7 @@ export class ProcedurePlanController {
     return this.plans.updatePlan(caller, params.id, body, ifMatch);
   }
 
+  /** 201 with the requirement (API.md): its id is what the allocate call that follows needs. */
   @Post(':id/inventory')
   @ApiOperationDoc({
     summary: 'Add an inventory requirement',
@@ -99,13 +101,21 @@ export class ProcedurePlanController {
     errors: ['INVALID_STATE_TRANSITION'],
   })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
-  @ZodResponse({ status: 201, type: ProcedurePlanDto })
+  @LocationOfCreated()
+  @ZodResponse({ status: 201, type: InventoryRequirementDto })
   addRequirement(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: AddInventoryRequirementDto,
   ) {
     return this.plans.addRequirement(caller, params.id, body);
+  }
+
+  @Get(':id/inventory/:requirementId')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @ZodResponse({ status: 200, type: InventoryRequirementDto })
+  getRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
+    return this.inventory.getRequirement(caller, params.id, params.requirementId);
   }
 
   @Delete(':id/inventory/:requirementId')

@@ -52,6 +52,7 @@ export const ProcedurePlanSchema = z.object({
   createdById: z.uuid(),
   approvedById: z.uuid().nullable(),
   approvedAt: z.string().nullable(),
+  approvalNotes: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
   inventoryRequirements: z.array(InventoryRequirementSchema),

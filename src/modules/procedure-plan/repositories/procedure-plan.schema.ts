@@ -67,6 +67,8 @@ export const procedurePlans = pgTable(
     createdById: uuid('created_by_id').notNull(),
     approvedById: uuid('approved_by_id'),
     approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+    /** What the staff member recording the patient's approval noted (POST …/approve `notes`). */
+    approvalNotes: text('approval_notes'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
     cancelReason: text('cancel_reason'),
     version: integer('version').notNull().default(1),

@@ -162,6 +162,35 @@ export class PlanInventoryService {
     }
   }
 
+  /** One requirement as every route answers it: with the serial numbers it holds. */
+  getRequirement(
+    caller: Caller,
+    planId: string,
+    requirementId: string,
+  ): Promise<InventoryRequirementResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.plans.findById(db, caller.clinicId, planId);
+      if (!plan) throw new NotFound(ENTITY, planId);
+      const requirement = await this.requirementOf(db, caller.clinicId, planId, requirementId);
+      if (!requirement) throw new NotFound('ProcedureInventoryRequirement', requirementId);
+      await this.audit.recordReads(db, caller, 'procedure-plan.read', ENTITY, [plan.id]);
+      const held = await this.allocator.heldBy(db, caller.clinicId, [requirement.id]);
+      return toRequirementResponse(requirement, held.get(requirement.id)?.serialNumbers ?? []);
+    });
+  }
+
+  /** A requirement of the plan, or undefined when the plan has none with that id. */
+  async requirementOf(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+    requirementId: string,
+  ): Promise<RequirementWithItem | undefined> {
+    return (await this.plans.requirementsOf(db, clinicId, [planId])).find(
+      (r) => r.id === requirementId,
+    );
+  }
+
   getAvailability(caller: Caller, planId: string): Promise<AvailabilityResponse> {
     return this.tx.run(async (db) => {
       const plan = await this.plans.findById(db, caller.clinicId, planId);
@@ -232,9 +261,7 @@ export class PlanInventoryService {
   ): Promise<{ plan: PlanRow; requirement: RequirementWithItem }> {
     const plan = await this.plans.lockById(db, caller.clinicId, planId);
     if (!plan) throw new NotFound(ENTITY, planId);
-    const requirement = (await this.plans.requirementsOf(db, caller.clinicId, [planId])).find(
-      (r) => r.id === requirementId,
-    );
+    const requirement = await this.requirementOf(db, caller.clinicId, planId, requirementId);
     if (!requirement) throw new NotFound('ProcedureInventoryRequirement', requirementId);
     return { plan, requirement };
   }

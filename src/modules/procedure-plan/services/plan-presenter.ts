@@ -70,6 +70,7 @@ export class PlanPresenter {
       createdById: plan.createdById,
       approvedById: plan.approvedById,
       approvedAt: plan.approvedAt?.toISOString() ?? null,
+      approvalNotes: plan.approvalNotes,
       cancelledAt: plan.cancelledAt?.toISOString() ?? null,
       cancelReason: plan.cancelReason,
       inventoryRequirements: requirements

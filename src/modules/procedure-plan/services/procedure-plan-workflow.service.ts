@@ -139,14 +139,21 @@ export class ProcedurePlanWorkflowService {
         status: 'APPROVED',
         approvedById: caller.userId,
         approvedAt: this.clock.now(),
+        approvalNotes: body.notes || null,
       });
       await this.quotes.accept(db, caller, quote.id);
+      // The audit trail names the notes field, never its free text (no PHI in audit rows).
       await this.audit.record(db, caller, {
         action: 'procedure-plan.approve',
         entityType: ENTITY,
         entityId: plan.id,
-        changedFields: ['status', 'approvedById', 'approvedAt'],
-        metadata: body.notes ? { quoteId: quote.id, withNotes: true } : { quoteId: quote.id },
+        changedFields: [
+          'status',
+          'approvedById',
+          'approvedAt',
+          ...(body.notes ? ['approvalNotes'] : []),
+        ],
+        metadata: { quoteId: quote.id },
       });
       return this.presenter.present(db, caller.clinicId, approved);
     });

@@ -13,6 +13,7 @@ import {
 import type { Page } from '../../../common/http/pagination';
 import { assertVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
+import { invariant } from '../../../common/invariant';
 import { Icd10Catalog } from '../../codes/services/icd10-catalog';
 import { PlanConsentService } from '../../consent/services/plan-consent.service';
 import { ConsultationService } from '../../consultation/services/consultation.service';
@@ -20,7 +21,10 @@ import { PatientService } from '../../patient/services/patient.service';
 import type { AddInventoryRequirementBody } from '../dto/add-inventory-requirement.dto';
 import type { CreateProcedurePlanBody } from '../dto/create-procedure-plan.dto';
 import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
-import type { ProcedurePlanResponse } from '../dto/procedure-plan-response.dto';
+import type {
+  InventoryRequirementResponse,
+  ProcedurePlanResponse,
+} from '../dto/procedure-plan-response.dto';
 import type { UpdateProcedurePlanBody } from '../dto/update-procedure-plan.dto';
 import {
   ProcedurePlanRepository,
@@ -29,7 +33,7 @@ import {
 } from '../repositories/procedure-plan.repository';
 import { insuranceCoverageOf, planCodeErrors, type PlanCodes } from './plan-code-rules';
 import { PlanInventoryService } from './plan-inventory.service';
-import { PlanPresenter } from './plan-presenter';
+import { PlanPresenter, toRequirementResponse } from './plan-presenter';
 import { ProcedurePlanWorkflowService } from './procedure-plan-workflow.service';
 import { RequirementResolver } from './requirement-resolver';
 
@@ -183,11 +187,12 @@ export class ProcedurePlanService {
     });
   }
 
+  /** Answers the new requirement (API.md), not the plan: it holds no stock yet. */
   addRequirement(
     caller: Caller,
     planId: string,
     body: AddInventoryRequirementBody,
-  ): Promise<ProcedurePlanResponse> {
+  ): Promise<InventoryRequirementResponse> {
     return this.tx.run(async (db) => {
       const current = await this.lockEditable(
         db,
@@ -196,9 +201,10 @@ export class ProcedurePlanService {
         'change the inventory of',
         undefined,
       );
-      const rows = await this.requirements.resolve(db, caller.clinicId, planId, [body], () => '');
-      await this.plans.insertRequirements(db, rows);
-      const updated = await this.plans.update(
+      const [row] = await this.requirements.resolve(db, caller.clinicId, planId, [body], () => '');
+      invariant(row, 'one body resolves to one requirement');
+      await this.plans.insertRequirements(db, [row]);
+      await this.plans.update(
         db,
         caller.clinicId,
         planId,
@@ -209,9 +215,11 @@ export class ProcedurePlanService {
         entityType: PLAN_ENTITY,
         entityId: planId,
         changedFields: ['inventoryRequirements'],
-        metadata: { requirementId: rows[0]?.id ?? '' },
+        metadata: { requirementId: row.id },
       });
-      return this.presenter.present(db, caller.clinicId, updated);
+      const added = await this.inventory.requirementOf(db, caller.clinicId, planId, row.id);
+      invariant(added, 'the requirement was inserted in this transaction');
+      return toRequirementResponse(added, []);
     });
   }
 

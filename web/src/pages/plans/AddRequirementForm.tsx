@@ -67,10 +67,10 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
         }),
       ),
     onMutate: () => setShownFields([]),
-    onSuccess: async (_plan, values) => {
+    // The answer is the new requirement; the plan it joined (and its quote) are read again.
+    onSuccess: async (requirement) => {
       await invalidate(['procedure-plans'], ['quotes']);
-      const item = byId.get(values.inventoryItemId ?? '');
-      notifySuccess(`Added ${item?.name ?? 'the requirement'}`);
+      notifySuccess(`Added ${requirement.inventoryItemName}`);
       form.reset();
     },
     onError: (error) => setShownFields(applyFieldErrors(form, error)),

@@ -6,7 +6,7 @@ import { useInvalidate } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDateTime } from '../../lib/format';
+import { ApprovalRecord } from './ApprovalRecord';
 import { Section } from './Section';
 import type { Plan } from './types';
 
@@ -36,7 +36,7 @@ export function ApprovePlan({ plan }: { plan: Plan }) {
   return (
     <Section id="plan-approval" title="Patient approval">
       {plan.approvedAt !== null ? (
-        <Text size="sm">The patient approved this plan on {formatDateTime(plan.approvedAt)}.</Text>
+        <ApprovalRecord approvedAt={plan.approvedAt} approvalNotes={plan.approvalNotes} />
       ) : plan.status === 'QUOTED' && can('plans.write') ? (
         <Stack gap="sm" maw={640}>
           <Text size="sm">

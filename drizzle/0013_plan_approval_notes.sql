@@ -1,0 +1,1 @@
+ALTER TABLE "procedure_plans" ADD COLUMN "approval_notes" text;
