@@ -510,6 +510,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a batch's adjustments
+         * @description A batch's stock adjustments, newest first, with the quantity, reason and note as recorded and who made them. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
         get: operations["InventoryStockController_adjustments"];
         put?: never;
         /**
@@ -1174,6 +1180,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an inventory requirement
+         * @description One requirement of a plan, with what is reserved for it (batch, serial numbers); where `POST …/inventory`'s `Location` points. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
         get: operations["ProcedurePlanController_getRequirement"];
         put?: never;
         post?: never;
@@ -4174,6 +4186,10 @@ export interface operations {
                     "application/json": components["schemas"]["AdjustmentPageDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     InventoryStockController_adjust: {
@@ -5346,14 +5362,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryRequirementDto_Output"];
                 };
             };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
         };
     };
     ProcedurePlanController_getRequirement: {
@@ -5380,10 +5403,6 @@ export interface operations {
             401: components["responses"]["UNAUTHENTICATED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
-            413: components["responses"]["PAYLOAD_TOO_LARGE"];
-            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
-            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

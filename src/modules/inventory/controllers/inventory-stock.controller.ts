@@ -86,8 +86,12 @@ export class InventoryStockController {
     return this.stock.adjustBatch(caller, params.id, body);
   }
 
-  /** Where a batch's adjustments are read back, reason and note as recorded. */
   @Get('batches/:id/adjustments')
+  @ApiOperationDoc({
+    summary: "List a batch's adjustments",
+    description:
+      "A batch's stock adjustments, newest first, with the quantity, reason and note as recorded and who made them. Changes nothing.",
+  })
   @ZodResponse({ status: 200, type: AdjustmentPageDto })
   adjustments(
     @CurrentUser() caller: Caller,

@@ -112,6 +112,11 @@ export class ProcedurePlanController {
   }
 
   @Get(':id/inventory/:requirementId')
+  @ApiOperationDoc({
+    summary: 'Get an inventory requirement',
+    description:
+      "One requirement of a plan, with what is reserved for it (batch, serial numbers); where `POST …/inventory`'s `Location` points. Changes nothing.",
+  })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 200, type: InventoryRequirementDto })
   getRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
