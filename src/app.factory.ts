@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
 import { sendProblem } from './common/errors/problem.filter';
+import { answerClientError } from './common/http/client-error';
 import { requestContext } from './common/http/request-context';
 import { newId } from './common/ids';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
@@ -49,6 +50,8 @@ export async function createApp(
         request,
         reply,
       ),
+    // What Node's HTTP parser refuses (a 431, a request that is not HTTP) never reaches routing.
+    clientErrorHandler: (error, socket) => answerClientError(logger, error, socket),
     // A client's x-request-id is kept when it is a plain token, so its logs and ours line up.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
