@@ -141,6 +141,43 @@ describe('before routing: what Node’s HTTP parser refuses', () => {
   });
 });
 
+describe('URL and path parameter length', () => {
+  const MAX_URL = 8 * 1024;
+  const urlOf = (length: number): string => {
+    const prefix = `/api/v1/patients?search=${NAME}`;
+    return prefix + 'x'.repeat(length - prefix.length);
+  };
+
+  it('answers a URL over 8 KiB with 414 URI_TOO_LONG', async () => {
+    const res = await get(urlOf(MAX_URL + 1));
+
+    expectProblem(res, 414, 'URI_TOO_LONG');
+    expectLoggedWithoutPhi(res);
+  });
+
+  it('takes a URL of exactly 8 KiB to the route', async () => {
+    const res = await get(urlOf(MAX_URL));
+
+    expectProblem(res, 401, 'UNAUTHENTICATED');
+  });
+
+  it('answers a path over 8 KiB with 414 naming the URL, not the parameter', async () => {
+    const res = await get(`/api/v1/patients/${NAME}${'x'.repeat(MAX_URL)}`);
+
+    expectProblem(res, 414, 'URI_TOO_LONG');
+    expect(JSON.parse(res.body)).toMatchObject({
+      detail: 'The URL is longer than 8192 characters',
+    });
+  });
+
+  it('answers a path parameter over the router’s 100 characters with 414 URI_TOO_LONG', async () => {
+    const res = await get(`/api/v1/patients/${'A'.repeat(101)}`);
+
+    expectProblem(res, 414, 'URI_TOO_LONG');
+    expect(JSON.parse(res.body)).toMatchObject({ detail: 'A path parameter is too long' });
+  });
+});
+
 describe('routing', () => {
   it.each(['/api/v1/no-such-thing', '/api', '/health/nothing', '/nothing'])(
     'answers an unknown path %s with 404 NOT_FOUND',

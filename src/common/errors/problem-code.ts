@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'IDEMPOTENCY_IN_PROGRESS'
   | 'VERSION_MISMATCH'
   | 'PAYLOAD_TOO_LARGE'
+  | 'URI_TOO_LONG'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'RATE_LIMITED'
@@ -44,6 +45,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   IDEMPOTENCY_IN_PROGRESS: 'A request with this Idempotency-Key is still being processed',
   VERSION_MISMATCH: 'The record has changed',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
+  URI_TOO_LONG: 'The URL is too long',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency-Key reused with another request',
   RATE_LIMITED: 'Too many requests',
