@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
 import { sendProblem } from './common/errors/problem.filter';
 import { answerClientError } from './common/http/client-error';
+import { answerWrongMethodWith405 } from './common/http/method-not-allowed';
 import { requestContext } from './common/http/request-context';
 import { newId } from './common/ids';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
@@ -86,6 +87,7 @@ export async function createApp(
     }
     requestContext.run({ requestId: request.id }, done);
   });
+  answerWrongMethodWith405(fastify);
   // While draining, a request in flight is answered and its keep-alive connection then closed,
   // so the server can finish closing instead of waiting for clients to hang up.
   const health = app.get(HealthService);

@@ -188,6 +188,22 @@ describe('routing', () => {
       expectLoggedWithoutPhi(res);
     },
   );
+
+  it.each([
+    ['DELETE', '/api/v1/patients', 'GET, HEAD, POST'],
+    ['PUT', `/api/v1/patients/0198b3c4-0000-7000-8000-000000000000`, 'GET, HEAD, PATCH'],
+    ['POST', '/health/live', 'GET, HEAD'],
+    ['DELETE', '/api/v1/auth/login', 'POST'],
+    ['POST', '/api/docs/swagger-ui.css', 'GET, HEAD'],
+  ])('answers %s %s with 405 METHOD_NOT_ALLOWED and Allow: %s', async (method, path, allow) => {
+    const res = await exchange(
+      `${method} ${path}?search=${NAME} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
+
+    expectProblem(res, 405, 'METHOD_NOT_ALLOWED');
+    expect(res.headers.allow).toBe(allow);
+    expectLoggedWithoutPhi(res);
+  });
 });
 
 describe('bodies', () => {
