@@ -9,6 +9,8 @@ import { AppModule } from './app.module';
 import { createOpenApiDocument } from './app.openapi';
 import type { AppConfig } from './common/config/app-config';
 import { sendProblem } from './common/errors/problem.filter';
+import { answerClientError } from './common/http/client-error';
+import { answerWrongMethodWith405 } from './common/http/method-not-allowed';
 import { requestContext } from './common/http/request-context';
 import { newId } from './common/ids';
 import { createLogger, NestPinoLogger } from './common/logging/logger';
@@ -18,6 +20,11 @@ import { HealthService } from './modules/health/services/health.service';
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
+/**
+ * Node's parser limits only the request line and headers together (16 KiB, then a 431); a URL gets
+ * a lower limit of its own, as proxies and browsers do, so an over-long one is a 414 that names it.
+ */
+const MAX_URL_LENGTH = 8 * 1024;
 
 export interface AppOptions {
   /** The built web app (`dist/web`) to serve at `/`; none when unset or not built. */
@@ -36,18 +43,26 @@ export async function createApp(
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     // Errors Fastify raises while routing, before Nest sees the request (a path parameter over
-    // maxParamLength, a malformed URL): problem+json like every other 4xx (API.md "Errors").
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    // maxParamLength, a malformed URL): problem+json like every other 4xx (API.md "Errors"). A URL
+    // over the limit is a 414 whatever the router tripped on. The hooks do not run for these
+    // requests, hence the x-request-id here.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('x-request-id', request.id);
       sendProblem(
-        new HttpException(
-          error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-            ? 'A path parameter is too long'
-            : 'The URL is not valid',
-          error.statusCode ?? 400,
-        ),
+        request.url.length > MAX_URL_LENGTH
+          ? uriTooLong()
+          : new HttpException(
+              error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+                ? 'A path parameter is too long'
+                : 'The URL is not valid',
+              error.statusCode ?? 400,
+            ),
         request,
         reply,
-      ),
+      );
+    },
+    // What Node's HTTP parser refuses (a 431, a request that is not HTTP) never reaches routing.
+    clientErrorHandler: (error, socket) => answerClientError(logger, error, socket),
     // A client's x-request-id is kept when it is a plain token, so its logs and ours line up.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -65,8 +80,13 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    if (request.url.length > MAX_URL_LENGTH) {
+      sendProblem(uriTooLong(), request, reply);
+      return;
+    }
     requestContext.run({ requestId: request.id }, done);
   });
+  answerWrongMethodWith405(fastify);
   // While draining, a request in flight is answered and its keep-alive connection then closed,
   // so the server can finish closing instead of waiting for clients to hang up.
   const health = app.get(HealthService);
@@ -91,4 +111,8 @@ export async function createApp(
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   await fastify.ready();
   return app;
+}
+
+function uriTooLong(): HttpException {
+  return new HttpException(`The URL is longer than ${MAX_URL_LENGTH} characters`, 414);
 }

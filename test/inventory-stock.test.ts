@@ -436,7 +436,10 @@ describe('the catalog', () => {
     );
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ active: false, unitPrice: '12.50', version: 2 });
-    expect((await nurse().request('DELETE', `/inventory/items/${item.id}`)).status).toBe(404);
+    // There is no delete: the item's URL takes no DELETE (405), and the Allow header says so.
+    const deleted = await nurse().request('DELETE', `/inventory/items/${item.id}`);
+    expect(deleted.status).toBe(405);
+    expect(deleted.headers.allow).toBe('GET, HEAD, PATCH');
     const receipt = await nurse().post(`/inventory/items/${item.id}/batches`, {
       batchNumber: 'L2',
       quantity: 1,

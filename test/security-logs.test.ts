@@ -167,6 +167,15 @@ async function workflowWithFailures(): Promise<void> {
       (await clinic.as('BILLING').get(`/patients?search=${encodeURIComponent(search)}`)).status,
     ).toBe(200);
   expect((await clinic.as('BILLING').get(`/patients/${randomUUID()}`)).status).toBe(404);
+  // Refused before a route runs, with the name in the URL: a search over the URL limit (414) and
+  // a method the path does not take (405).
+  expect(
+    (await clinic.as('BILLING').get(`/patients?search=${PHI.lastName}${'x'.repeat(8 * 1024)}`))
+      .status,
+  ).toBe(414);
+  expect(
+    (await clinic.as('BILLING').request('DELETE', `/patients?search=${PHI.lastName}`)).status,
+  ).toBe(405);
   // A sign-in with the patient's email: the throttle keys on it.
   expect(
     (await t.api.post('/auth/login', { email: PHI.email, password: PHI.lastName })).status,

@@ -1,10 +1,12 @@
 /** The machine codes of API.md's error table, plus the few this service adds. Nothing else. */
 export type ProblemCode =
+  | 'BAD_REQUEST'
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'REQUEST_TIMEOUT'
   | 'INVALID_STATE_TRANSITION'
   | 'CONSENT_CONTENT_CHANGED'
   | 'SCHEDULING_BLOCKED'
@@ -16,18 +18,22 @@ export type ProblemCode =
   | 'IDEMPOTENCY_IN_PROGRESS'
   | 'VERSION_MISMATCH'
   | 'PAYLOAD_TOO_LARGE'
+  | 'URI_TOO_LONG'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'RATE_LIMITED'
+  | 'HEADERS_TOO_LARGE'
   | 'INTERNAL'
   | 'UNAVAILABLE';
 
 export const PROBLEM_TITLES: Record<ProblemCode, string> = {
+  BAD_REQUEST: 'The request is not well-formed HTTP',
   VALIDATION_FAILED: 'The request is not valid',
   UNAUTHENTICATED: 'Authentication required',
   FORBIDDEN: 'Not allowed for your role',
   NOT_FOUND: 'Not found',
   METHOD_NOT_ALLOWED: 'Method not allowed',
+  REQUEST_TIMEOUT: 'The request took too long to arrive',
   INVALID_STATE_TRANSITION: 'Not allowed in the current state',
   CONSENT_CONTENT_CHANGED: 'The consent text is not the one the signer saw',
   SCHEDULING_BLOCKED: 'The surgery cannot be scheduled yet',
@@ -39,9 +45,11 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   IDEMPOTENCY_IN_PROGRESS: 'A request with this Idempotency-Key is still being processed',
   VERSION_MISMATCH: 'The record has changed',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
+  URI_TOO_LONG: 'The URL is too long',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency-Key reused with another request',
   RATE_LIMITED: 'Too many requests',
+  HEADERS_TOO_LARGE: 'The request headers are too large',
   INTERNAL: 'Internal server error',
   UNAVAILABLE: 'Service unavailable',
 };
