@@ -1,4 +1,4 @@
-/** The machine codes of API.md's error table, plus the few this service adds. Nothing else. */
+/** The machine codes of docs/api.md's error table. Nothing else. */
 export type ProblemCode =
   | 'BAD_REQUEST'
   | 'VALIDATION_FAILED'
@@ -56,14 +56,16 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 
 /**
  * The HTTP status each code is answered with, for the OpenAPI document's error answers. Every
- * DomainError carrying a code has this status (test/openapi-operations.test.ts checks them).
+ * DomainError carrying a code has this status (test/openapi-contract.test.ts checks them).
  */
 export const PROBLEM_STATUS: Record<ProblemCode, number> = {
+  BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
   INVALID_STATE_TRANSITION: 409,
   CONSENT_CONTENT_CHANGED: 409,
   SCHEDULING_BLOCKED: 409,
@@ -75,9 +77,11 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   IDEMPOTENCY_IN_PROGRESS: 409,
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };
