@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
-import { ValidationFailed, VersionMismatch } from '../errors/domain-error';
+import { NotFound, ValidationFailed, VersionMismatch } from '../errors/domain-error';
 
 /**
  * Optimistic locking for versioned records (patients now; plans and cases later): every response
@@ -29,6 +29,22 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
 /** Throws 412 when the client edited an older version than the one stored. */
 export function assertVersion(current: number, ifMatch: number | undefined): void {
   if (ifMatch !== undefined && ifMatch !== current) throw new VersionMismatch(current);
+}
+
+/**
+ * The row a use case has just locked (`SELECT … FOR UPDATE`), as the version its client read:
+ * 404 when there is none, 412 when `If-Match` names another version. Called under the lock and
+ * before any write, so a 412 leaves the record (and everything the action would touch) as it was.
+ */
+export function lockedAtVersion<Row extends { version: number }>(
+  row: Row | undefined,
+  ifMatch: number | undefined,
+  entity: string,
+  id: string,
+): Row {
+  if (!row) throw new NotFound(entity, id);
+  assertVersion(row.version, ifMatch);
+  return row;
 }
 
 export function etagOf(version: number): string {

@@ -11,7 +11,7 @@ import {
   ValidationFailed,
 } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
-import { assertVersion } from '../../../common/http/versioning';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { Icd10Catalog } from '../../codes/services/icd10-catalog';
 import { PlanConsentService } from '../../consent/services/plan-consent.service';
@@ -257,9 +257,12 @@ export class ProcedurePlanService {
     action: string,
     ifMatch: number | undefined,
   ): Promise<PlanRow> {
-    const plan = await this.plans.lockById(db, caller.clinicId, id);
-    if (!plan) throw new NotFound(PLAN_ENTITY, id);
-    assertVersion(plan.version, ifMatch);
+    const plan = lockedAtVersion(
+      await this.plans.lockById(db, caller.clinicId, id),
+      ifMatch,
+      PLAN_ENTITY,
+      id,
+    );
     if (!EDITABLE.includes(plan.status)) throw new InvalidStateTransition(plan.status, action);
     return plan;
   }
