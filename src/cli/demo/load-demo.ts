@@ -570,7 +570,12 @@ class DemoLoader {
         return {
           what: 'quote',
           run: () =>
-            workflow.quotePlan(as.coordinator, plan.id, CreateQuoteBody.parse({ validDays: 60 })),
+            workflow.quotePlan(
+              as.coordinator,
+              plan.id,
+              CreateQuoteBody.parse({ validDays: 60 }),
+              undefined,
+            ),
         };
       case 'QUOTED':
         if (story.target === 'CANCELLED')
@@ -581,6 +586,7 @@ class DemoLoader {
                 as.coordinator,
                 plan.id,
                 CancelProcedurePlanBody.parse({ reason: story.cancelReason ?? 'Demo' }),
+                undefined,
               ),
           };
         if (!goesBeyond('QUOTED')) return undefined;
@@ -593,6 +599,7 @@ class DemoLoader {
               as.coordinator,
               plan.id,
               ApproveProcedurePlanBody.parse({ notes: 'The patient accepted the quote' }),
+              undefined,
             ),
         };
       case 'APPROVED': {
@@ -607,7 +614,13 @@ class DemoLoader {
             run: () =>
               this.app
                 .get(PlanInventoryService)
-                .allocate(as.nurse, plan.id, unreserved.id, AllocateRequirementBody.parse({})),
+                .allocate(
+                  as.nurse,
+                  plan.id,
+                  unreserved.id,
+                  AllocateRequirementBody.parse({}),
+                  undefined,
+                ),
           };
         if (!goesBeyond('APPROVED')) return undefined;
         if (plan.procedureType !== 'COSMETIC') {

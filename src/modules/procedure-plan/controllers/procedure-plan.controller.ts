@@ -75,15 +75,20 @@ export class ProcedurePlanController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: AddInventoryRequirementDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.plans.addRequirement(caller, params.id, body);
+    return this.plans.addRequirement(caller, params.id, body, ifMatch);
   }
 
   @Delete(':id/inventory/:requirementId')
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 200, type: ProcedurePlanDto })
-  removeRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
-    return this.plans.removeRequirement(caller, params.id, params.requirementId);
+  removeRequirement(
+    @CurrentUser() caller: Caller,
+    @Param() params: RequirementParamsDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.plans.removeRequirement(caller, params.id, params.requirementId, ifMatch);
   }
 
   @Post(':id/inventory/:requirementId/allocate')
@@ -94,16 +99,21 @@ export class ProcedurePlanController {
     @CurrentUser() caller: Caller,
     @Param() params: RequirementParamsDto,
     @Body() body: AllocateRequirementDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.inventory.allocate(caller, params.id, params.requirementId, body);
+    return this.inventory.allocate(caller, params.id, params.requirementId, body, ifMatch);
   }
 
   @Post(':id/inventory/:requirementId/release')
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: InventoryRequirementDto })
-  release(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
-    return this.inventory.release(caller, params.id, params.requirementId);
+  release(
+    @CurrentUser() caller: Caller,
+    @Param() params: RequirementParamsDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.inventory.release(caller, params.id, params.requirementId, ifMatch);
   }
 
   @Get(':id/inventory/availability')
@@ -116,8 +126,13 @@ export class ProcedurePlanController {
   @Post(':id/quote')
   @Roles('SURGEON', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 201, type: QuoteDto })
-  quote(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: CreateQuoteDto) {
-    return this.workflow.quotePlan(caller, params.id, body);
+  quote(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: CreateQuoteDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.workflow.quotePlan(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/approve')
@@ -127,8 +142,9 @@ export class ProcedurePlanController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: ApproveProcedurePlanDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.workflow.approvePlan(caller, params.id, body);
+    return this.workflow.approvePlan(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/cancel')
@@ -138,7 +154,8 @@ export class ProcedurePlanController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: CancelProcedurePlanDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.workflow.cancelPlan(caller, params.id, body);
+    return this.workflow.cancelPlan(caller, params.id, body, ifMatch);
   }
 }

@@ -187,6 +187,7 @@ export class ProcedurePlanService {
     caller: Caller,
     planId: string,
     body: AddInventoryRequirementBody,
+    ifMatch: number | undefined,
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
       const current = await this.lockEditable(
@@ -194,7 +195,7 @@ export class ProcedurePlanService {
         caller,
         planId,
         'change the inventory of',
-        undefined,
+        ifMatch,
       );
       const rows = await this.requirements.resolve(db, caller.clinicId, planId, [body], () => '');
       await this.plans.insertRequirements(db, rows);
@@ -219,6 +220,7 @@ export class ProcedurePlanService {
     caller: Caller,
     planId: string,
     requirementId: string,
+    ifMatch: number | undefined,
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
       const current = await this.lockEditable(
@@ -226,7 +228,7 @@ export class ProcedurePlanService {
         caller,
         planId,
         'change the inventory of',
-        undefined,
+        ifMatch,
       );
       // A requirement of another plan is a 404 below, and the rollback undoes this release.
       await this.inventory.releaseRequirement(db, caller, planId, requirementId);

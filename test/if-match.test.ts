@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/common/auth/caller';
+import { Given, type ClinicWithStaff } from './support/given';
+import { expectStatus, readyPlan, type ReadyPlanOptions } from './support/given-theater';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Issue 14 §2: every action on a versioned record takes `If-Match` naming the version of the
+ * record its path names (under /procedure-plans/:id, the plan's). A stale one is 412 and changes
+ * nothing; the current one is applied and gives a new version; none at all works as before.
+ */
+
+let t: TestApp;
+let given: Given;
+let clinic: ClinicWithStaff;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  given = new Given(t);
+  clinic = await given.clinicWithStaff('If-Match Clinic');
+});
+afterAll(() => t.close());
+
+interface Snapshot {
+  version: number;
+  [shown: string]: unknown;
+}
+
+interface Arranged {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  /** The status the action answers when it is applied. */
+  applied: number;
+  /** What the API shows of the record, and of what the action would add beside it. */
+  read(): Promise<Snapshot>;
+}
+
+interface Action {
+  name: string;
+  role: Role;
+  /** false: the action adds a record beside the one its path names, which stays as it was. */
+  bumps?: false;
+  /** A fresh record in the state the action needs. */
+  arrange(): Promise<Arranged>;
+}
+
+const actions: Action[] = [];
+
+async function read(role: Role, url: string): Promise<Snapshot> {
+  return expectStatus(`GET ${url}`, await clinic.as(role).get(url), 200);
+}
+
+function send(action: Action, arranged: Arranged, headers: Record<string, string> = {}) {
+  return clinic
+    .as(action.role)
+    .request(arranged.method, arranged.url, arranged.body ?? {}, headers);
+}
+
+const planUrl = (plan: { id: string }) => `/procedure-plans/${plan.id}`;
+const readPlan = (plan: { id: string }) => () => read('COORDINATOR', planUrl(plan));
+
+async function plan(options: ReadyPlanOptions = {}) {
+  return readyPlan(clinic, options);
+}
+
+function requirementOf(ready: { plan: any; implantItem: any }): string {
+  return ready.plan.inventoryRequirements.find(
+    (r: { inventoryItemId: string }) => r.inventoryItemId === ready.implantItem.id,
+  ).id;
+}
+
+actions.push(
+  {
+    name: 'POST /procedure-plans/:id/inventory',
+    role: 'COORDINATOR',
+    async arrange() {
+      const ready = await plan({ stopBefore: 'approve' });
+      return {
+        method: 'POST',
+        url: `${planUrl(ready.plan)}/inventory`,
+        body: { inventoryItemId: ready.suturesItem.id, quantity: 1 },
+        applied: 201,
+        read: readPlan(ready.plan),
+      };
+    },
+  },
+  {
+    name: 'DELETE /procedure-plans/:id/inventory/:requirementId',
+    role: 'COORDINATOR',
+    async arrange() {
+      const ready = await plan({ stopBefore: 'approve' });
+      return {
+        method: 'DELETE',
+        url: `${planUrl(ready.plan)}/inventory/${requirementOf(ready)}`,
+        applied: 200,
+        read: readPlan(ready.plan),
+      };
+    },
+  },
+  {
+    name: 'POST /procedure-plans/:id/inventory/:requirementId/allocate',
+    role: 'NURSE',
+    async arrange() {
+      const ready = await plan({ stopBefore: 'allocate' });
+      return {
+        method: 'POST',
+        url: `${planUrl(ready.plan)}/inventory/${requirementOf(ready)}/allocate`,
+        applied: 200,
+        read: readPlan(ready.plan),
+      };
+    },
+  },
+  {
+    name: 'POST /procedure-plans/:id/inventory/:requirementId/release',
+    role: 'NURSE',
+    async arrange() {
+      const ready = await plan();
+      return {
+        method: 'POST',
+        url: `${planUrl(ready.plan)}/inventory/${requirementOf(ready)}/release`,
+        applied: 200,
+        read: readPlan(ready.plan),
+      };
+    },
+  },
+  {
+    name: 'POST /procedure-plans/:id/quote',
+    role: 'COORDINATOR',
+    async arrange() {
+      const ready = await plan({ stopBefore: 'approve' });
+      return {
+        method: 'POST',
+        url: `${planUrl(ready.plan)}/quote`,
+        applied: 201,
+        read: readPlan(ready.plan),
+      };
+    },
+  },
+  {
+    name: 'POST /procedure-plans/:id/approve',
+    role: 'COORDINATOR',
+    async arrange() {
+      const ready = await plan({ stopBefore: 'approve' });
+      return {
+        method: 'POST',
+        url: `${planUrl(ready.plan)}/approve`,
+        applied: 200,
+        read: readPlan(ready.plan),
+      };
+    },
+  },
+  {
+    name: 'POST /procedure-plans/:id/cancel',
+    role: 'COORDINATOR',
+    async arrange() {
+      const ready = await plan({ stopBefore: 'approve' });
+      return {
+        method: 'POST',
+        url: `${planUrl(ready.plan)}/cancel`,
+        body: { reason: 'The patient changed her mind' },
+        applied: 200,
+        read: readPlan(ready.plan),
+      };
+    },
+  },
+);
+
+describe.each(actions)('$name', (action) => {
+  it('answers 412 VERSION_MISMATCH to a stale If-Match and changes nothing', async () => {
+    const arranged = await action.arrange();
+    const before = await arranged.read();
+    const res = await send(action, arranged, { 'if-match': `"${before.version - 1}"` });
+    expect(res.status).toBe(412);
+    expect(res.body).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: before.version });
+    expect(await arranged.read()).toEqual(before);
+  });
+
+  it('applies the action when If-Match names the current version', async () => {
+    const arranged = await action.arrange();
+    const before = await arranged.read();
+    const res = await send(action, arranged, { 'if-match': `"${before.version}"` });
+    expect(res.status, res.text).toBe(arranged.applied);
+    const after = await arranged.read();
+    if (action.bumps === false) expect(after.version).toBe(before.version);
+    else expect(after.version).toBeGreaterThan(before.version);
+  });
+
+  it('applies the action without If-Match, as before', async () => {
+    const arranged = await action.arrange();
+    const res = await send(action, arranged);
+    expect(res.status, res.text).toBe(arranged.applied);
+  });
+});
+
+describe('a plan re-quoted after the client read it', () => {
+  it('refuses the approval sent with the old ETag, and takes the one sent with the new', async () => {
+    const ready = await plan({ stopBefore: 'approve' });
+    const shown = await clinic.as('SURGEON').get(planUrl(ready.plan));
+    const etag = String(shown.headers.etag);
+    expect(etag).toBe(`"${shown.body.version}"`);
+
+    expectStatus(
+      're-quote',
+      await clinic.as('COORDINATOR').post(`${planUrl(ready.plan)}/quote`, { validDays: 10 }),
+      201,
+    );
+    const stale = await clinic
+      .as('SURGEON')
+      .post(`${planUrl(ready.plan)}/approve`, {}, { 'if-match': etag });
+    expect(stale.status).toBe(412);
+    expect(stale.body.currentVersion).toBe(shown.body.version + 1);
+    const now = await clinic.as('SURGEON').get(planUrl(ready.plan));
+    expect(now.body).toMatchObject({ status: 'QUOTED', approvedAt: null });
+    expect(now.body.currentQuoteId).not.toBe(shown.body.currentQuoteId);
+
+    const approved = await clinic
+      .as('SURGEON')
+      .post(`${planUrl(ready.plan)}/approve`, {}, { 'if-match': String(now.headers.etag) });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('APPROVED');
+    expect(approved.headers.etag).toBe(`"${now.body.version + 1}"`);
+  });
+});
