@@ -166,6 +166,50 @@ actions.push(
   },
 );
 
+/** The consent of a new plan, waiting for the patient's signature. */
+async function pendingConsentUrl(): Promise<string> {
+  const ready = await plan({ withConsent: true, stopBefore: 'sign' });
+  return `/consents/${ready.plan.consent.id}`;
+}
+
+actions.push(
+  {
+    name: 'POST /consents/:id/sign',
+    role: 'NURSE',
+    async arrange() {
+      const url = await pendingConsentUrl();
+      const consent = await read('NURSE', url);
+      return {
+        method: 'POST',
+        url: `${url}/sign`,
+        body: {
+          signerName: 'Maria Lopez',
+          relationship: 'SELF',
+          signatureMethod: 'TYPED',
+          signatureData: 'Maria Lopez',
+          contentHash: consent.contentHash,
+        },
+        applied: 200,
+        read: () => read('NURSE', url),
+      };
+    },
+  },
+  {
+    name: 'POST /consents/:id/revoke',
+    role: 'NURSE',
+    async arrange() {
+      const url = await pendingConsentUrl();
+      return {
+        method: 'POST',
+        url: `${url}/revoke`,
+        body: { reason: 'The patient withdrew her consent' },
+        applied: 200,
+        read: () => read('NURSE', url),
+      };
+    },
+  },
+);
+
 describe.each(actions)('$name', (action) => {
   it('answers 412 VERSION_MISMATCH to a stale If-Match and changes nothing', async () => {
     const arranged = await action.arrange();

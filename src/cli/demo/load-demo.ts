@@ -677,6 +677,7 @@ class DemoLoader {
             contentHash: consent.contentHash,
             witnessId: clinic.as.nurse.userId,
           }),
+          consent.version,
         );
       },
     };

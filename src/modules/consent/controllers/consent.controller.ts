@@ -4,6 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import {
   ConsentDto,
   ConsentPageDto,
@@ -36,14 +37,24 @@ export class ConsentController {
   @Post(':id/sign')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: ConsentDto })
-  sign(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: SignConsentDto) {
-    return this.consents.signConsent(caller, params.id, body);
+  sign(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: SignConsentDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.consents.signConsent(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: ConsentDto })
-  revoke(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: RevokeConsentDto) {
-    return this.consents.revokeConsent(caller, params.id, body);
+  revoke(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: RevokeConsentDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.consents.revokeConsent(caller, params.id, body, ifMatch);
   }
 }
