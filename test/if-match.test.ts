@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/common/auth/caller';
 import { Given, type ClinicWithStaff } from './support/given';
-import { expectStatus, readyPlan, type ReadyPlanOptions } from './support/given-theater';
+import {
+  at,
+  caseBody,
+  expectStatus,
+  operatingRoom,
+  readyPlan,
+  type ReadyPlanOptions,
+} from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -20,6 +27,9 @@ beforeAll(async () => {
   clinic = await given.clinicWithStaff('If-Match Clinic');
 });
 afterAll(() => t.close());
+
+// Each booked case gets a day of its own: the clinic has one surgeon, who cannot be double-booked.
+let day = 20;
 
 interface Snapshot {
   version: number;
@@ -206,6 +216,88 @@ actions.push(
         applied: 200,
         read: () => read('NURSE', url),
       };
+    },
+  },
+);
+
+/** A case booked for a ready plan on a day of its own, started when `started`. */
+async function bookedCase(started = false) {
+  const ready = await plan();
+  const room = await operatingRoom(clinic);
+  const booked = expectStatus(
+    'schedule',
+    await clinic
+      .as('COORDINATOR')
+      .post('/surgical-cases', caseBody(clinic, ready.plan, room, (day += 1))),
+    201,
+  );
+  if (started)
+    expectStatus(
+      'start',
+      await clinic.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {}),
+      200,
+    );
+  const url = `/surgical-cases/${booked.id}`;
+  return { ready, url, read: () => read('NURSE', url) };
+}
+
+actions.push(
+  {
+    name: 'PATCH /surgical-cases/:id (move)',
+    role: 'COORDINATOR',
+    async arrange() {
+      const booked = await bookedCase();
+      return {
+        method: 'PATCH',
+        url: booked.url,
+        body: { scheduledStart: at(day, 12), scheduledEnd: at(day, 14) },
+        applied: 200,
+        read: booked.read,
+      };
+    },
+  },
+  {
+    name: 'POST /surgical-cases/:id/cancel',
+    role: 'COORDINATOR',
+    async arrange() {
+      const booked = await bookedCase();
+      return {
+        method: 'POST',
+        url: `${booked.url}/cancel`,
+        body: { reason: 'The patient is unwell' },
+        applied: 200,
+        read: booked.read,
+      };
+    },
+  },
+  {
+    name: 'POST /surgical-cases/:id/start',
+    role: 'NURSE',
+    async arrange() {
+      const booked = await bookedCase();
+      return { method: 'POST', url: `${booked.url}/start`, applied: 200, read: booked.read };
+    },
+  },
+  {
+    name: 'POST /surgical-cases/:id/inventory-usage',
+    role: 'NURSE',
+    async arrange() {
+      const booked = await bookedCase(true);
+      return {
+        method: 'POST',
+        url: `${booked.url}/inventory-usage`,
+        body: { inventoryItemId: booked.ready.suturesItem.id, quantity: 1 },
+        applied: 201,
+        read: booked.read,
+      };
+    },
+  },
+  {
+    name: 'POST /surgical-cases/:id/complete',
+    role: 'NURSE',
+    async arrange() {
+      const booked = await bookedCase(true);
+      return { method: 'POST', url: `${booked.url}/complete`, applied: 200, read: booked.read };
     },
   },
 );

@@ -638,7 +638,10 @@ class DemoLoader {
         const surgeon = as[story.case?.surgeon ?? 'surgeon'];
         const execution = this.app.get(CaseExecutionService);
         if (theCase?.status === 'SCHEDULED')
-          return { what: 'start the case', run: () => execution.startCase(surgeon, caseId) };
+          return {
+            what: 'start the case',
+            run: () => execution.startCase(surgeon, caseId, theCase.version),
+          };
         if (theCase?.status === 'IN_PROGRESS')
           return {
             what: 'complete the case',
@@ -647,6 +650,7 @@ class DemoLoader {
                 surgeon,
                 caseId,
                 CompleteSurgicalCaseBody.parse({ notes: 'Uneventful procedure.' }),
+                theCase.version,
               ),
           };
         return undefined;

@@ -70,8 +70,9 @@ export class SurgicalCaseController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: CancelSurgicalCaseDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.cases.cancelCase(caller, params.id, body);
+    return this.cases.cancelCase(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/start')
@@ -82,8 +83,9 @@ export class SurgicalCaseController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() _body: StartSurgicalCaseDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.execution.startCase(caller, params.id);
+    return this.execution.startCase(caller, params.id, ifMatch);
   }
 
   /** 201: usage records are created; the body lists them. */
@@ -94,8 +96,9 @@ export class SurgicalCaseController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: RecordUsageDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.execution.recordUsage(caller, params.id, body);
+    return this.execution.recordUsage(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/complete')
@@ -106,7 +109,8 @@ export class SurgicalCaseController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: CompleteSurgicalCaseDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.execution.completeCase(caller, params.id, body);
+    return this.execution.completeCase(caller, params.id, body, ifMatch);
   }
 }
