@@ -302,6 +302,80 @@ actions.push(
   },
 );
 
+/** The bill of a completed case. */
+async function billUrl(): Promise<string> {
+  const booked = await bookedCase(true);
+  const completed = expectStatus(
+    'complete',
+    await clinic.as('NURSE').post(`${booked.url}/complete`, {}),
+    200,
+  );
+  return `/bills/${completed.billId}`;
+}
+
+/** A payment plan financing an accepted quote (given.acceptedQuote's 8000.00, 7000.00 down). */
+async function paymentPlanUrl(): Promise<string> {
+  const { quote } = await given.acceptedQuote(clinic, {
+    itemCode: `implant-${(day += 1)}`,
+  });
+  const created = expectStatus(
+    'payment plan',
+    await clinic.as('BILLING').post(`/quotes/${quote.id}/payment-plan`, {
+      depositAmount: '7000.00',
+      installmentCount: 3,
+      frequency: 'MONTHLY',
+      firstDueDate: `${new Date().getUTCFullYear() + 1}-01-31`,
+    }),
+    201,
+  );
+  return `/payment-plans/${created.id}`;
+}
+
+actions.push(
+  {
+    name: 'POST /bills/:id/payments',
+    role: 'BILLING',
+    async arrange() {
+      const url = await billUrl();
+      return {
+        method: 'POST',
+        url: `${url}/payments`,
+        body: { amount: '100.00', payer: 'PATIENT', method: 'CARD' },
+        applied: 201,
+        read: () => read('BILLING', url),
+      };
+    },
+  },
+  {
+    name: 'POST /bills/:id/void',
+    role: 'ADMIN',
+    async arrange() {
+      const url = await billUrl();
+      return {
+        method: 'POST',
+        url: `${url}/void`,
+        body: { reason: 'Billed in error' },
+        applied: 200,
+        read: () => read('BILLING', url),
+      };
+    },
+  },
+  {
+    name: 'POST /payment-plans/:id/payments',
+    role: 'BILLING',
+    async arrange() {
+      const url = await paymentPlanUrl();
+      return {
+        method: 'POST',
+        url: `${url}/payments`,
+        body: { amount: '100.00', method: 'CASH' },
+        applied: 201,
+        read: () => read('BILLING', url),
+      };
+    },
+  },
+);
+
 describe.each(actions)('$name', (action) => {
   it('answers 412 VERSION_MISMATCH to a stale If-Match and changes nothing', async () => {
     const arranged = await action.arrange();

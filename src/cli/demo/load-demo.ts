@@ -781,7 +781,12 @@ class DemoLoader {
       run: () =>
         this.app
           .get(BillingService)
-          .recordPayment(clinic.as.billing, bill.id, RecordBillPaymentBody.parse(payment)),
+          .recordPayment(
+            clinic.as.billing,
+            bill.id,
+            RecordBillPaymentBody.parse(payment),
+            undefined,
+          ),
     };
   }
 

@@ -4,6 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import {
   ListPaymentPlansQueryDto,
   PaymentPlanDto,
@@ -40,7 +41,8 @@ export class PaymentPlanController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: RecordPaymentDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.paymentPlans.recordPayment(caller, params.id, body);
+    return this.paymentPlans.recordPayment(caller, params.id, body, ifMatch);
   }
 }
