@@ -57,7 +57,7 @@ interface Action {
 
 const actions: Action[] = [];
 
-async function read(role: Role, url: string): Promise<Snapshot> {
+async function read(role: Role, url: string): Promise<any> {
   return expectStatus(`GET ${url}`, await clinic.as(role).get(url), 200);
 }
 
@@ -371,6 +371,69 @@ actions.push(
         body: { amount: '100.00', method: 'CASH' },
         applied: 201,
         read: () => read('BILLING', url),
+      };
+    },
+  },
+);
+
+/** A bulk (not serial-tracked) item of its own, as the API shows it, with its stock. */
+async function bulkItem() {
+  const item = expectStatus(
+    'item',
+    await clinic.as('NURSE').post('/inventory/items', {
+      code: `gauze-${(day += 1)}`,
+      name: 'Gauze swabs',
+      category: 'CONSUMABLE',
+      unitPrice: '2.00',
+      isBillable: false,
+      requiresSerialNumber: false,
+    }),
+    201,
+  );
+  const stock = async () => read('NURSE', `/inventory/items/${item.id}/stock`);
+  return { item, stock };
+}
+
+actions.push(
+  {
+    name: 'POST /inventory/items/:id/batches',
+    role: 'NURSE',
+    bumps: false,
+    async arrange() {
+      const { item, stock } = await bulkItem();
+      return {
+        method: 'POST',
+        url: `/inventory/items/${item.id}/batches`,
+        body: { batchNumber: 'LOT-1', quantity: 5 },
+        applied: 201,
+        read: async () => ({
+          ...(await read('NURSE', `/inventory/items/${item.id}`)),
+          stock: await stock(),
+        }),
+      };
+    },
+  },
+  {
+    name: 'POST /inventory/batches/:id/adjustments',
+    role: 'NURSE',
+    async arrange() {
+      const { item, stock } = await bulkItem();
+      const batch = expectStatus(
+        'receive',
+        await clinic
+          .as('NURSE')
+          .post(`/inventory/items/${item.id}/batches`, { batchNumber: 'LOT-1', quantity: 5 }),
+        201,
+      );
+      return {
+        method: 'POST',
+        url: `/inventory/batches/${batch.batchId}/adjustments`,
+        body: { quantityDelta: -1, reason: 'DAMAGE' },
+        applied: 201,
+        read: async () => {
+          const shown = await stock();
+          return { ...shown, version: shown.batches[0].version };
+        },
       };
     },
   },

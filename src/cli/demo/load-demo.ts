@@ -358,6 +358,7 @@ class DemoLoader {
             ? { serialNumbers: lot.serialNumbers }
             : { quantity: lot.quantity }),
         }),
+        undefined,
       );
       created++;
     }

@@ -4,6 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import {
   AdjustmentDto,
   BatchDto,
@@ -37,8 +38,13 @@ export class InventoryStockController {
   @Post('items/:id/batches')
   @Roles('NURSE')
   @ZodResponse({ status: 201, type: BatchDto })
-  receive(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: ReceiveBatchDto) {
-    return this.stock.receiveBatch(caller, params.id, body);
+  receive(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: ReceiveBatchDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.stock.receiveBatch(caller, params.id, body, ifMatch);
   }
 
   @Post('receive-udi')
@@ -57,8 +63,13 @@ export class InventoryStockController {
   @Post('batches/:id/adjustments')
   @Roles('NURSE')
   @ZodResponse({ status: 201, type: BatchDto })
-  adjust(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: AdjustmentDto) {
-    return this.stock.adjustBatch(caller, params.id, body);
+  adjust(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: AdjustmentDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.stock.adjustBatch(caller, params.id, body, ifMatch);
   }
 
   @Get('expiring')

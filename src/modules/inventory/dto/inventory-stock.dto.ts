@@ -51,7 +51,7 @@ export const StockSchema = z.object({
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
-  batches: z.array(BatchSchema.omit({ serialNumbers: true, version: true, itemId: true })),
+  batches: z.array(BatchSchema.omit({ serialNumbers: true, itemId: true })),
 });
 export type StockResponse = z.infer<typeof StockSchema>;
 export class StockDto extends createZodDto(StockSchema) {}
