@@ -439,6 +439,116 @@ actions.push(
   },
 );
 
+/** A RECONSTRUCTIVE plan (every code insured) of an insured patient, with no request yet. */
+async function insuredPlan(): Promise<{ id: string }> {
+  for (const [code, surgeonFee] of [
+    ['19357', '5200.00'],
+    ['15830', '3000.00'],
+  ])
+    expectStatus(
+      `fee ${code}`,
+      await clinic
+        .as('BILLING')
+        .request('PUT', `/fee-schedule/${code}`, { description: `Procedure ${code}`, surgeonFee }),
+      200,
+    );
+  const patient = await given.patient(clinic, {
+    insurance: { payerName: 'Blue Shield', memberId: 'BS-778812' },
+  });
+  const created = expectStatus(
+    'plan',
+    await clinic.as('COORDINATOR').post('/procedure-plans', {
+      patientId: patient.id,
+      procedureName: 'Breast reconstruction with tissue expander',
+      procedureType: 'RECONSTRUCTIVE',
+      primaryCPTCode: '19357',
+      cptCodes: ['19357', '15830'],
+      diagnosisCodes: ['Z90.11'],
+    }),
+    201,
+  );
+  return created;
+}
+
+/** A prior authorization requested for a new insured plan, moved on by `steps` (submit…). */
+async function priorAuthorizationUrl(...steps: [string, unknown][]): Promise<string> {
+  const draft = expectStatus(
+    'request',
+    await clinic.as('BILLING').post(`${planUrl(await insuredPlan())}/prior-authorizations`, {}),
+    201,
+  );
+  const url = `/prior-authorizations/${draft.id}`;
+  for (const [step, body] of steps)
+    expectStatus(step, await clinic.as('BILLING').post(`${url}/${step}`, body), 200);
+  return url;
+}
+
+actions.push(
+  {
+    name: 'POST /procedure-plans/:id/prior-authorizations',
+    role: 'BILLING',
+    bumps: false,
+    async arrange() {
+      const insured = await insuredPlan();
+      return {
+        method: 'POST',
+        url: `${planUrl(insured)}/prior-authorizations`,
+        applied: 201,
+        read: async () => ({
+          ...(await read('COORDINATOR', planUrl(insured))),
+          requests: await read('BILLING', `/prior-authorizations?procedurePlanId=${insured.id}`),
+        }),
+      };
+    },
+  },
+  {
+    name: 'POST /prior-authorizations/:id/submit',
+    role: 'BILLING',
+    async arrange() {
+      const url = await priorAuthorizationUrl();
+      return {
+        method: 'POST',
+        url: `${url}/submit`,
+        applied: 200,
+        read: () => read('BILLING', url),
+      };
+    },
+  },
+  {
+    name: 'POST /prior-authorizations/:id/decision',
+    role: 'BILLING',
+    async arrange() {
+      const url = await priorAuthorizationUrl(['submit', {}]);
+      return {
+        method: 'POST',
+        url: `${url}/decision`,
+        body: {
+          status: 'APPROVED',
+          authorizationNumber: 'AUTH-5521',
+          validFrom: '2030-03-01',
+          validTo: '2030-05-31',
+        },
+        applied: 200,
+        read: () => read('BILLING', url),
+      };
+    },
+  },
+  {
+    name: 'POST /prior-authorizations/:id/cancel',
+    role: 'BILLING',
+    async arrange() {
+      const url = await priorAuthorizationUrl();
+      return {
+        method: 'POST',
+        url: `${url}/cancel`,
+        body: { reason: 'Requested in error' },
+        applied: 200,
+        read: () => read('BILLING', url),
+      };
+    },
+  },
+);
+
 describe.each(actions)('$name', (action) => {
   it('answers 412 VERSION_MISMATCH to a stale If-Match and changes nothing', async () => {
     const arranged = await action.arrange();

@@ -705,7 +705,7 @@ class DemoLoader {
         run: () =>
           this.app
             .get(PriorAuthorizationService)
-            .createForPlan(billing, plan.id, CreatePriorAuthorizationBody.parse({})),
+            .createForPlan(billing, plan.id, CreatePriorAuthorizationBody.parse({}), undefined),
       };
     const workflow = this.app.get(PriorAuthorizationWorkflowService);
     if (current.status === 'DRAFT')

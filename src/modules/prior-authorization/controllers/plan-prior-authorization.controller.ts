@@ -4,6 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import { CreatePriorAuthorizationDto, PriorAuthorizationDto } from '../dto/prior-authorization.dto';
 import { PriorAuthorizationService } from '../services/prior-authorization.service';
 
@@ -21,7 +22,8 @@ export class PlanPriorAuthorizationController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: CreatePriorAuthorizationDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.authorizations.createForPlan(caller, params.id, body);
+    return this.authorizations.createForPlan(caller, params.id, body, ifMatch);
   }
 }
