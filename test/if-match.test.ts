@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/common/auth/caller';
-import { Given, type ClinicWithStaff } from './support/given';
+import { addStaffMember, Given, type ClinicWithStaff } from './support/given';
 import {
   at,
   caseBody,
@@ -544,6 +544,79 @@ actions.push(
         body: { reason: 'Requested in error' },
         applied: 200,
         read: () => read('BILLING', url),
+      };
+    },
+  },
+);
+
+actions.push(
+  {
+    name: 'PATCH /procedure-plans/:id',
+    role: 'COORDINATOR',
+    async arrange() {
+      const ready = await plan({ stopBefore: 'approve' });
+      return {
+        method: 'PATCH',
+        url: planUrl(ready.plan),
+        body: { notes: 'Revised after the second consultation' },
+        applied: 200,
+        read: readPlan(ready.plan),
+      };
+    },
+  },
+  {
+    name: 'PATCH /patients/:id',
+    role: 'COORDINATOR',
+    async arrange() {
+      const url = `/patients/${(await given.patient(clinic)).id}`;
+      return {
+        method: 'PATCH',
+        url,
+        body: { lastName: 'Smith' },
+        applied: 200,
+        read: () => read('COORDINATOR', url),
+      };
+    },
+  },
+  {
+    name: 'PATCH /inventory/items/:id',
+    role: 'NURSE',
+    async arrange() {
+      const url = `/inventory/items/${(await bulkItem()).item.id}`;
+      return {
+        method: 'PATCH',
+        url,
+        body: { name: 'Gauze swabs, sterile' },
+        applied: 200,
+        read: () => read('NURSE', url),
+      };
+    },
+  },
+  {
+    name: 'PATCH /operating-rooms/:id',
+    role: 'ADMIN',
+    async arrange() {
+      const url = `/operating-rooms/${(await operatingRoom(clinic)).id}`;
+      return {
+        method: 'PATCH',
+        url,
+        body: { active: false },
+        applied: 200,
+        read: () => read('ADMIN', url),
+      };
+    },
+  },
+  {
+    name: 'PATCH /users/:id',
+    role: 'ADMIN',
+    async arrange() {
+      const url = `/users/${(await addStaffMember(t, clinic, 'NURSE')).id}`;
+      return {
+        method: 'PATCH',
+        url,
+        body: { name: 'Renamed Nurse' },
+        applied: 200,
+        read: () => read('ADMIN', url),
       };
     },
   },
