@@ -2264,6 +2264,7 @@ export interface components {
                 expiresAt: string | null;
                 onHand: number;
                 reserved: number;
+                version: number;
             }[];
             /** Format: uuid */
             itemId: string;
