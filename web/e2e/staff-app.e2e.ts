@@ -210,6 +210,8 @@ describe('the seed workflow in the browser', () => {
     await page.getByText(/Signed by Maria Lopez/).waitFor();
 
     await page.getByRole('button', { name: 'Approve plan' }).click();
+    // Allocation names the plan's version (If-Match): wait for the approved plan to be shown.
+    await page.getByText(/The patient approved this plan/).waitFor();
     await page.getByRole('button', { name: 'Allocate', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Allocate', exact: true }).click();
     await page.getByRole('cell', { name: `${SERIALS[0]}, ${SERIALS[1]}` }).waitFor();
