@@ -211,7 +211,8 @@ describe('the seed workflow in the browser', () => {
 
     await page.getByLabel('Approval notes').fill('Patient chose the 300cc round implants.');
     await page.getByRole('button', { name: 'Approve plan' }).click();
-    // What was typed is kept: the approval section shows it once the plan is approved.
+    // What was typed is kept: the approval section shows it once the plan is approved. Allocation
+    // names the plan's version (If-Match), so it waits for the approved plan to be shown too.
     await page
       .getByRole('region', { name: 'Patient approval' })
       .getByText('Patient chose the 300cc round implants.')

@@ -358,6 +358,7 @@ class DemoLoader {
             ? { serialNumbers: lot.serialNumbers }
             : { quantity: lot.quantity }),
         }),
+        undefined,
       );
       created++;
     }
@@ -570,7 +571,12 @@ class DemoLoader {
         return {
           what: 'quote',
           run: () =>
-            workflow.quotePlan(as.coordinator, plan.id, CreateQuoteBody.parse({ validDays: 60 })),
+            workflow.quotePlan(
+              as.coordinator,
+              plan.id,
+              CreateQuoteBody.parse({ validDays: 60 }),
+              undefined,
+            ),
         };
       case 'QUOTED':
         if (story.target === 'CANCELLED')
@@ -581,6 +587,7 @@ class DemoLoader {
                 as.coordinator,
                 plan.id,
                 CancelProcedurePlanBody.parse({ reason: story.cancelReason ?? 'Demo' }),
+                undefined,
               ),
           };
         if (!goesBeyond('QUOTED')) return undefined;
@@ -593,6 +600,7 @@ class DemoLoader {
               as.coordinator,
               plan.id,
               ApproveProcedurePlanBody.parse({ notes: 'The patient accepted the quote' }),
+              undefined,
             ),
         };
       case 'APPROVED': {
@@ -607,7 +615,13 @@ class DemoLoader {
             run: () =>
               this.app
                 .get(PlanInventoryService)
-                .allocate(as.nurse, plan.id, unreserved.id, AllocateRequirementBody.parse({})),
+                .allocate(
+                  as.nurse,
+                  plan.id,
+                  unreserved.id,
+                  AllocateRequirementBody.parse({}),
+                  undefined,
+                ),
           };
         if (!goesBeyond('APPROVED')) return undefined;
         if (plan.procedureType !== 'COSMETIC') {
@@ -625,7 +639,10 @@ class DemoLoader {
         const surgeon = as[story.case?.surgeon ?? 'surgeon'];
         const execution = this.app.get(CaseExecutionService);
         if (theCase?.status === 'SCHEDULED')
-          return { what: 'start the case', run: () => execution.startCase(surgeon, caseId) };
+          return {
+            what: 'start the case',
+            run: () => execution.startCase(surgeon, caseId, theCase.version),
+          };
         if (theCase?.status === 'IN_PROGRESS')
           return {
             what: 'complete the case',
@@ -634,6 +651,7 @@ class DemoLoader {
                 surgeon,
                 caseId,
                 CompleteSurgicalCaseBody.parse({ notes: 'Uneventful procedure.' }),
+                theCase.version,
               ),
           };
         return undefined;
@@ -664,6 +682,7 @@ class DemoLoader {
             contentHash: consent.contentHash,
             witnessId: clinic.as.nurse.userId,
           }),
+          consent.version,
         );
       },
     };
@@ -686,7 +705,7 @@ class DemoLoader {
         run: () =>
           this.app
             .get(PriorAuthorizationService)
-            .createForPlan(billing, plan.id, CreatePriorAuthorizationBody.parse({})),
+            .createForPlan(billing, plan.id, CreatePriorAuthorizationBody.parse({}), undefined),
       };
     const workflow = this.app.get(PriorAuthorizationWorkflowService);
     if (current.status === 'DRAFT')
@@ -763,7 +782,12 @@ class DemoLoader {
       run: () =>
         this.app
           .get(BillingService)
-          .recordPayment(clinic.as.billing, bill.id, RecordBillPaymentBody.parse(payment)),
+          .recordPayment(
+            clinic.as.billing,
+            bill.id,
+            RecordBillPaymentBody.parse(payment),
+            undefined,
+          ),
     };
   }
 

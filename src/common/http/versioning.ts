@@ -8,12 +8,12 @@ import {
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
-import { ValidationFailed, VersionMismatch } from '../errors/domain-error';
+import { NotFound, ValidationFailed, VersionMismatch } from '../errors/domain-error';
 import { invariant } from '../invariant';
 import { documentErrors } from './api-operation';
 
 /**
- * Optimistic locking for versioned records (patients now; plans and cases later): every response
+ * Optimistic locking for versioned records (docs/architecture.md "Optimistic locking"): every response
  * of such a record carries `version` and `ETag: "<version>"`; a write may send `If-Match` with it.
  * The decorator also documents the header and its 412 on the handler's OpenAPI operation, so a
  * route that takes `@IfMatch()` is documented with no other step.
@@ -50,6 +50,22 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
 /** Throws 412 when the client edited an older version than the one stored. */
 export function assertVersion(current: number, ifMatch: number | undefined): void {
   if (ifMatch !== undefined && ifMatch !== current) throw new VersionMismatch(current);
+}
+
+/**
+ * The row a use case has just locked (`SELECT … FOR UPDATE`), as the version its client read:
+ * 404 when there is none, 412 when `If-Match` names another version. Called under the lock and
+ * before any write, so a 412 leaves the record (and everything the action would touch) as it was.
+ */
+export function lockedAtVersion<Row extends { version: number }>(
+  row: Row | undefined,
+  ifMatch: number | undefined,
+  entity: string,
+  id: string,
+): Row {
+  if (!row) throw new NotFound(entity, id);
+  assertVersion(row.version, ifMatch);
+  return row;
 }
 
 export function etagOf(version: number): string {

@@ -1,5 +1,5 @@
-import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/problem';
 import { renderWithProviders } from '../test/render';
 import { ProblemAlert } from './ProblemAlert';
@@ -16,6 +16,14 @@ describe('ProblemAlert', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('The plan is at version 3, not 2');
     expect(alert.textContent).toContain('Someone else changed this record');
+  });
+
+  it('offers to reload a record that changed, when the screen can', () => {
+    const reloaded = vi.fn();
+    const error = new ApiError({ status: 412, code: 'VERSION_MISMATCH', detail: 'Stale' });
+    renderWithProviders(<ProblemAlert error={error} onReload={reloaded} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    expect(reloaded).toHaveBeenCalledOnce();
   });
 
   it('lists the fields a form does not show, and not those it does', () => {

@@ -35,6 +35,7 @@ export function ReasonConfirmModal({
   color = 'red',
   errorTitle,
   action,
+  onReload,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -51,6 +52,8 @@ export function ReasonConfirmModal({
   color?: MantineColor;
   errorTitle?: string;
   action: ReasonAction;
+  /** After a 412: reload the record the modal acts on (its Reload button). */
+  onReload?: () => void;
 }) {
   const form = useForm({
     initialValues: { reason: '' },
@@ -91,7 +94,12 @@ export function ReasonConfirmModal({
             data-autofocus
             {...form.getInputProps('reason')}
           />
-          <ProblemAlert error={action.error} title={errorTitle} shownFields={['reason']} />
+          <ProblemAlert
+            error={action.error}
+            title={errorTitle}
+            shownFields={['reason']}
+            onReload={onReload}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {keepLabel}

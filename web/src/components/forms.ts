@@ -1,6 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, describeError } from '../api/problem';
+import { STALE_RECORD } from './ProblemAlert';
 
 /**
  * Puts the messages of an error that names fields (VALIDATION_FAILED, or DUPLICATE for a taken
@@ -32,10 +33,11 @@ export function notifySuccess(message: string): void {
 }
 
 export function notifyError(error: unknown): void {
+  const stale = error instanceof ApiError && error.status === 412;
   notifications.show({
     color: 'red',
     title: 'Not done',
-    message: describeError(error),
+    message: stale ? `${describeError(error)} ${STALE_RECORD}` : describeError(error),
     closeButtonProps,
   });
 }

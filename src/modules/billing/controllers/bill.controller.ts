@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import {
   BillDto,
   BillPageDto,
@@ -56,8 +57,9 @@ export class BillController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: RecordBillPaymentDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.billing.recordPayment(caller, params.id, body);
+    return this.billing.recordPayment(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/void')
@@ -69,7 +71,12 @@ export class BillController {
   @Roles('ADMIN')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: BillDto })
-  voidBill(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: VoidBillDto) {
-    return this.billing.voidBill(caller, params.id, body);
+  voidBill(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: VoidBillDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.billing.voidBill(caller, params.id, body, ifMatch);
   }
 }

@@ -13,6 +13,7 @@ import {
   ValidationFailed,
 } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { Money } from '../../../common/money';
 import { baseCptCode } from '../../codes/services/cpt-code';
@@ -176,10 +177,19 @@ export class BillingService {
    * checks the balance the previous one left: together they never pay a payer's share twice
    * (the CHECKs `bills_*_paid_within` hold that in the database too).
    */
-  recordPayment(caller: Caller, id: string, body: RecordBillPaymentBody): Promise<BillResponse> {
+  recordPayment(
+    caller: Caller,
+    id: string,
+    body: RecordBillPaymentBody,
+    ifMatch: number | undefined,
+  ): Promise<BillResponse> {
     return this.tx.run(async (db) => {
-      const bill = await this.bills.lockById(db, caller.clinicId, id);
-      if (!bill) throw new NotFound(ENTITY, id);
+      const bill = lockedAtVersion(
+        await this.bills.lockById(db, caller.clinicId, id),
+        ifMatch,
+        ENTITY,
+        id,
+      );
       if (bill.status !== 'OPEN') throw new InvalidStateTransition(bill.status, 'record a payment');
       const owed = balanceOf(bill, body.payer);
       if (body.amount.compare(owed) > 0)
@@ -233,10 +243,19 @@ export class BillingService {
    * Voids a bill issued in error. Only an OPEN bill that nothing was paid against: money received
    * has to be refunded first, which this service does not record.
    */
-  voidBill(caller: Caller, id: string, body: VoidBillBody): Promise<BillResponse> {
+  voidBill(
+    caller: Caller,
+    id: string,
+    body: VoidBillBody,
+    ifMatch: number | undefined,
+  ): Promise<BillResponse> {
     return this.tx.run(async (db) => {
-      const bill = await this.bills.lockById(db, caller.clinicId, id);
-      if (!bill) throw new NotFound(ENTITY, id);
+      const bill = lockedAtVersion(
+        await this.bills.lockById(db, caller.clinicId, id),
+        ifMatch,
+        ENTITY,
+        id,
+      );
       if (bill.status !== 'OPEN') throw new InvalidStateTransition(bill.status, 'void the bill');
       const payments = await this.bills.paymentsOf(db, caller.clinicId, [bill.id]);
       if (payments.length > 0)

@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import {
   ConsentDto,
   ConsentPageDto,
@@ -53,8 +54,13 @@ export class ConsentController {
   })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: ConsentDto })
-  sign(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: SignConsentDto) {
-    return this.consents.signConsent(caller, params.id, body);
+  sign(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: SignConsentDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.consents.signConsent(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/revoke')
@@ -66,7 +72,12 @@ export class ConsentController {
   })
   @HttpCode(200)
   @ZodResponse({ status: 200, type: ConsentDto })
-  revoke(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: RevokeConsentDto) {
-    return this.consents.revokeConsent(caller, params.id, body);
+  revoke(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: RevokeConsentDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.consents.revokeConsent(caller, params.id, body, ifMatch);
   }
 }

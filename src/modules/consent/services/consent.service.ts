@@ -10,6 +10,7 @@ import {
   ValidationFailed,
 } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { UserRepository } from '../../user/repositories/user.repository';
 import type {
   ConsentResponse,
@@ -64,9 +65,14 @@ export class ConsentService {
    * Records the patient's (or representative's) signature on a PENDING consent. The caller is the
    * member of staff recording it; `contentHash` proves the signer saw exactly this text.
    */
-  signConsent(caller: Caller, id: string, body: SignConsentBody): Promise<ConsentResponse> {
+  signConsent(
+    caller: Caller,
+    id: string,
+    body: SignConsentBody,
+    ifMatch: number | undefined,
+  ): Promise<ConsentResponse> {
     return this.tx.run(async (db) => {
-      const consent = await this.lockConsent(db, caller.clinicId, id);
+      const consent = await this.lockConsent(db, caller.clinicId, id, ifMatch);
       if (consent.status !== 'PENDING') throw new InvalidStateTransition(consent.status, 'sign');
       if (body.contentHash !== consent.contentHash) throw new ConsentContentChanged();
       const witnessId = body.witnessId ?? null;
@@ -102,9 +108,14 @@ export class ConsentService {
   }
 
   /** The patient withdraws consent, before or after signing. The signed text and signature stay. */
-  revokeConsent(caller: Caller, id: string, body: RevokeConsentBody): Promise<ConsentResponse> {
+  revokeConsent(
+    caller: Caller,
+    id: string,
+    body: RevokeConsentBody,
+    ifMatch: number | undefined,
+  ): Promise<ConsentResponse> {
     return this.tx.run(async (db) => {
-      const consent = await this.lockConsent(db, caller.clinicId, id);
+      const consent = await this.lockConsent(db, caller.clinicId, id, ifMatch);
       if (consent.status !== 'PENDING' && consent.status !== 'SIGNED') {
         throw new InvalidStateTransition(consent.status, 'revoke');
       }
@@ -124,10 +135,18 @@ export class ConsentService {
     });
   }
 
-  private async lockConsent(db: Db, clinicId: ClinicId, id: string): Promise<ConsentInstanceRow> {
-    const consent = await this.instances.lockById(db, clinicId, id);
-    if (!consent) throw new NotFound(CONSENT_ENTITY, id);
-    return consent;
+  private async lockConsent(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    ifMatch: number | undefined,
+  ): Promise<ConsentInstanceRow> {
+    return lockedAtVersion(
+      await this.instances.lockById(db, clinicId, id),
+      ifMatch,
+      CONSENT_ENTITY,
+      id,
+    );
   }
 
   /** A witness is a member of this clinic's staff whose account is active (any role). */

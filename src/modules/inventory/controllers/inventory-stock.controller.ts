@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import {
   AdjustmentDto,
   AdjustmentPageDto,
@@ -46,8 +47,13 @@ export class InventoryStockController {
   })
   @Roles('NURSE')
   @ZodResponse({ status: 201, type: BatchDto })
-  receive(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: ReceiveBatchDto) {
-    return this.stock.receiveBatch(caller, params.id, body);
+  receive(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: ReceiveBatchDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.stock.receiveBatch(caller, params.id, body, ifMatch);
   }
 
   @Post('receive-udi')
@@ -82,8 +88,13 @@ export class InventoryStockController {
   })
   @Roles('NURSE')
   @ZodResponse({ status: 201, type: BatchDto })
-  adjust(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: AdjustmentDto) {
-    return this.stock.adjustBatch(caller, params.id, body);
+  adjust(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: AdjustmentDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.stock.adjustBatch(caller, params.id, body, ifMatch);
   }
 
   @Get('batches/:id/adjustments')

@@ -55,6 +55,8 @@ const StockLineSchema = z.object({
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
+  /** The batch's version: the `If-Match` of `POST /inventory/batches/:id/adjustments`. */
+  version: z.number().int(),
 });
 
 export const StockSchema = z.object({

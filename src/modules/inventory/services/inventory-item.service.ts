@@ -5,7 +5,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { isUniqueViolation } from '../../../common/database/unique-violation';
 import { Duplicate, NotFound } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
-import { assertVersion } from '../../../common/http/versioning';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import type {
   CreateInventoryItemBody,
@@ -71,9 +71,7 @@ export class InventoryItemService {
     ifMatch: number | undefined,
   ): Promise<InventoryItemResponse> {
     return this.tx.run(async (db) => {
-      const current = await this.items.lockById(db, caller.clinicId, id);
-      if (!current) throw new NotFound(ENTITY, id);
-      assertVersion(current.version, ifMatch);
+      lockedAtVersion(await this.items.lockById(db, caller.clinicId, id), ifMatch, ENTITY, id);
       const { unitPrice, ...rest } = body;
       let updated;
       try {

@@ -6,6 +6,7 @@ import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import type {
   AdjustmentBody,
@@ -56,10 +57,24 @@ export class InventoryStockService {
     private readonly clock: Clock,
   ) {}
 
-  receiveBatch(caller: Caller, itemId: string, body: ReceiveBatchBody): Promise<BatchResponse> {
+  /**
+   * The item's row is locked so the receipt is checked against the item as it stands (serial
+   * tracking, retirement) and against the version a client's `If-Match` names; receiving changes
+   * the stock, not the item, so the item keeps its version.
+   */
+  receiveBatch(
+    caller: Caller,
+    itemId: string,
+    body: ReceiveBatchBody,
+    ifMatch: number | undefined,
+  ): Promise<BatchResponse> {
     return this.tx.run(async (db) => {
-      const item = await this.items.findById(db, caller.clinicId, itemId);
-      if (!item) throw new NotFound('InventoryItem', itemId);
+      const item = lockedAtVersion(
+        await this.items.lockById(db, caller.clinicId, itemId),
+        ifMatch,
+        'InventoryItem',
+        itemId,
+      );
       const batch = await this.receive(db, caller, item, {
         ...body,
         expiresAt: body.expiresAt ?? null,
@@ -219,6 +234,7 @@ export class InventoryStockService {
         onHand: b.onHand,
         reserved: b.reserved,
         available: b.onHand - b.reserved,
+        version: b.version,
       })),
     };
   }
@@ -228,10 +244,19 @@ export class InventoryStockService {
    * (409 INSUFFICIENT_INVENTORY; the batch's CHECK backs it). Serial-tracked units leave the
    * shelf by serial number and only when not reserved; they arrive only by receipt.
    */
-  adjustBatch(caller: Caller, batchId: string, body: AdjustmentBody): Promise<BatchResponse> {
+  adjustBatch(
+    caller: Caller,
+    batchId: string,
+    body: AdjustmentBody,
+    ifMatch: number | undefined,
+  ): Promise<BatchResponse> {
     return this.tx.run(async (db) => {
-      const batch = await this.stock.lockBatchById(db, caller.clinicId, batchId);
-      if (!batch) throw new NotFound('InventoryBatch', batchId);
+      const batch = lockedAtVersion(
+        await this.stock.lockBatchById(db, caller.clinicId, batchId),
+        ifMatch,
+        'InventoryBatch',
+        batchId,
+      );
       const item = await this.items.findById(db, caller.clinicId, batch.itemId);
       if (!item) throw new NotFound('InventoryItem', batch.itemId);
       if (item.requiresSerialNumber) {
@@ -336,6 +361,7 @@ export class InventoryStockService {
         onHand: b.onHand,
         reserved: b.reserved,
         available: b.onHand - b.reserved,
+        version: b.version,
       })),
       nextCursor: page.nextCursor,
     };

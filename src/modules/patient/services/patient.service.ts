@@ -7,7 +7,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { isUniqueViolation } from '../../../common/database/unique-violation';
 import { Duplicate, NotFound } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
-import { assertVersion } from '../../../common/http/versioning';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import type {
   CreatePatientBody,
@@ -91,9 +91,7 @@ export class PatientService {
     ifMatch: number | undefined,
   ): Promise<PatientResponse> {
     return this.tx.run(async (db) => {
-      const current = await this.patients.lockById(db, caller.clinicId, id);
-      if (!current) throw new NotFound(ENTITY, id);
-      assertVersion(current.version, ifMatch);
+      lockedAtVersion(await this.patients.lockById(db, caller.clinicId, id), ifMatch, ENTITY, id);
       const updated = await this.patients.update(db, caller.clinicId, id, toPatientColumns(body));
       await this.audit.record(db, caller, {
         action: 'patient.update',

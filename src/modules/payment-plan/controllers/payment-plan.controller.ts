@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import {
   ListPaymentPlansQueryDto,
   PaymentPlanDto,
@@ -56,7 +57,8 @@ export class PaymentPlanController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: RecordPaymentDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.paymentPlans.recordPayment(caller, params.id, body);
+    return this.paymentPlans.recordPayment(caller, params.id, body, ifMatch);
   }
 }

@@ -13,6 +13,7 @@ import {
   ValidationFailed,
 } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { Money } from '../../../common/money';
 import { QuoteRepository } from '../../quote/repositories/quote.repository';
@@ -173,10 +174,19 @@ export class PaymentPlanService {
    * concurrent payments queue and each checks the balance the previous one left: together they
    * can never pay more than is owed.
    */
-  recordPayment(caller: Caller, id: string, body: RecordPaymentBody): Promise<PaymentPlanResponse> {
+  recordPayment(
+    caller: Caller,
+    id: string,
+    body: RecordPaymentBody,
+    ifMatch: number | undefined,
+  ): Promise<PaymentPlanResponse> {
     return this.tx.run(async (db) => {
-      const plan = await this.paymentPlans.lockById(db, caller.clinicId, id);
-      if (!plan) throw new NotFound(ENTITY, id);
+      const plan = lockedAtVersion(
+        await this.paymentPlans.lockById(db, caller.clinicId, id),
+        ifMatch,
+        ENTITY,
+        id,
+      );
       if (plan.status !== 'ACTIVE')
         throw new InvalidStateTransition(plan.status, 'record a payment');
       const installments = await this.paymentPlans.installmentsOf(db, caller.clinicId, [plan.id]);

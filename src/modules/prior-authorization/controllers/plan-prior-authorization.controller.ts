@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
+import { IfMatch } from '../../../common/http/versioning';
 import { CreatePriorAuthorizationDto, PriorAuthorizationDto } from '../dto/prior-authorization.dto';
 import { PriorAuthorizationService } from '../services/prior-authorization.service';
 
@@ -28,7 +29,8 @@ export class PlanPriorAuthorizationController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: CreatePriorAuthorizationDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.authorizations.createForPlan(caller, params.id, body);
+    return this.authorizations.createForPlan(caller, params.id, body, ifMatch);
   }
 }

@@ -4,12 +4,8 @@ import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import {
-  InvalidStateTransition,
-  NotFound,
-  ValidationFailed,
-} from '../../../common/errors/domain-error';
-import { assertVersion } from '../../../common/http/versioning';
+import { InvalidStateTransition, ValidationFailed } from '../../../common/errors/domain-error';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import type {
   CancelPriorAuthorizationBody,
   PriorAuthorizationResponse,
@@ -113,9 +109,12 @@ export class PriorAuthorizationWorkflowService {
     changesOf: (current: PriorAuthorizationRow) => PriorAuthorizationChanges,
   ): Promise<PriorAuthorizationResponse> {
     return this.tx.run(async (db: Db) => {
-      const current = await this.authorizations.lockById(db, caller.clinicId, id);
-      if (!current) throw new NotFound(PRIOR_AUTHORIZATION, id);
-      assertVersion(current.version, ifMatch);
+      const current = lockedAtVersion(
+        await this.authorizations.lockById(db, caller.clinicId, id),
+        ifMatch,
+        PRIOR_AUTHORIZATION,
+        id,
+      );
       const changes = changesOf(current);
       const updated = await this.authorizations.update(db, caller.clinicId, id, changes);
       await this.audit.record(db, caller, {

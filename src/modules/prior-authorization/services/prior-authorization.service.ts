@@ -12,6 +12,7 @@ import {
 } from '../../../common/errors/domain-error';
 import type { FieldError } from '../../../common/errors/problem-code';
 import type { Page } from '../../../common/http/pagination';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { invariant } from '../../../common/invariant';
 import { Icd10Catalog } from '../../codes/services/icd10-catalog';
@@ -57,11 +58,17 @@ export class PriorAuthorizationService {
     caller: Caller,
     planId: string,
     body: CreatePriorAuthorizationBody,
+    ifMatch: number | undefined,
   ): Promise<PriorAuthorizationResponse> {
     return this.tx.run(async (db) => {
-      // The plan's row lock orders this request after a cancellation of the plan in flight.
-      const plan = await this.plans.lockById(db, caller.clinicId, planId);
-      if (!plan) throw new NotFound('ProcedurePlan', planId);
+      // The plan's row lock orders this request after a cancellation of the plan in flight. The
+      // request is a record of its own: the plan keeps its version.
+      const plan = lockedAtVersion(
+        await this.plans.lockById(db, caller.clinicId, planId),
+        ifMatch,
+        'ProcedurePlan',
+        planId,
+      );
       if (CLOSED_PLAN_STATUSES.includes(plan.status))
         throw new InvalidStateTransition(plan.status, 'request a prior authorization for a plan');
       if (plan.procedureType === 'COSMETIC') throw new PriorAuthorizationNotNeeded();

@@ -107,8 +107,9 @@ export class ProcedurePlanController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: AddInventoryRequirementDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.plans.addRequirement(caller, params.id, body);
+    return this.plans.addRequirement(caller, params.id, body, ifMatch);
   }
 
   @Get(':id/inventory/:requirementId')
@@ -132,8 +133,12 @@ export class ProcedurePlanController {
   })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @ZodResponse({ status: 200, type: ProcedurePlanDto })
-  removeRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
-    return this.plans.removeRequirement(caller, params.id, params.requirementId);
+  removeRequirement(
+    @CurrentUser() caller: Caller,
+    @Param() params: RequirementParamsDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.plans.removeRequirement(caller, params.id, params.requirementId, ifMatch);
   }
 
   @Post(':id/inventory/:requirementId/allocate')
@@ -150,8 +155,9 @@ export class ProcedurePlanController {
     @CurrentUser() caller: Caller,
     @Param() params: RequirementParamsDto,
     @Body() body: AllocateRequirementDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.inventory.allocate(caller, params.id, params.requirementId, body);
+    return this.inventory.allocate(caller, params.id, params.requirementId, body, ifMatch);
   }
 
   @Post(':id/inventory/:requirementId/release')
@@ -163,8 +169,12 @@ export class ProcedurePlanController {
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: InventoryRequirementDto })
-  release(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
-    return this.inventory.release(caller, params.id, params.requirementId);
+  release(
+    @CurrentUser() caller: Caller,
+    @Param() params: RequirementParamsDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.inventory.release(caller, params.id, params.requirementId, ifMatch);
   }
 
   @Get(':id/inventory/availability')
@@ -188,8 +198,13 @@ export class ProcedurePlanController {
   })
   @Roles('SURGEON', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 201, type: QuoteDto })
-  quote(@CurrentUser() caller: Caller, @Param() params: IdParams, @Body() body: CreateQuoteDto) {
-    return this.workflow.quotePlan(caller, params.id, body);
+  quote(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Body() body: CreateQuoteDto,
+    @IfMatch() ifMatch: number | undefined,
+  ) {
+    return this.workflow.quotePlan(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/approve')
@@ -205,8 +220,9 @@ export class ProcedurePlanController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: ApproveProcedurePlanDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.workflow.approvePlan(caller, params.id, body);
+    return this.workflow.approvePlan(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/cancel')
@@ -222,7 +238,8 @@ export class ProcedurePlanController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: CancelProcedurePlanDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.workflow.cancelPlan(caller, params.id, body);
+    return this.workflow.cancelPlan(caller, params.id, body, ifMatch);
   }
 }

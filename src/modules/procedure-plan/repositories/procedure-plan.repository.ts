@@ -142,6 +142,14 @@ export class ProcedurePlanRepository {
     );
   }
 
+  /**
+   * A new version for a change the plan's row does not hold (its requirements' reservations):
+   * the plan's response shows them, so its ETag must change with them.
+   */
+  async touch(db: Db, clinicId: ClinicId, id: string): Promise<void> {
+    await this.update(db, clinicId, id, {});
+  }
+
   async list(db: Db, clinicId: ClinicId, q: ListProcedurePlansQuery): Promise<Page<PlanRow>> {
     const conditions: (SQL | undefined)[] = [
       eq(procedurePlans.clinicId, clinicId),

@@ -5,6 +5,7 @@ import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { InvalidStateTransition, NotFound } from '../../../common/errors/domain-error';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { InventoryItemRepository } from '../../inventory/repositories/inventory-item.repository';
 import { InsufficientInventory } from '../../inventory/services/insufficient-inventory.error';
 import { InventoryAllocator, type Held } from '../../inventory/services/inventory-allocator';
@@ -49,9 +50,16 @@ export class PlanInventoryService {
     planId: string,
     requirementId: string,
     body: AllocateRequirementBody,
+    ifMatch: number | undefined,
   ): Promise<InventoryRequirementResponse> {
     return this.tx.run(async (db) => {
-      const { plan, requirement } = await this.lockRequirement(db, caller, planId, requirementId);
+      const { plan, requirement } = await this.lockRequirement(
+        db,
+        caller,
+        planId,
+        requirementId,
+        ifMatch,
+      );
       if (!ALLOCATABLE.includes(plan.status))
         throw new InvalidStateTransition(plan.status, 'allocate inventory for');
       if (requirement.isPreAllocated)
@@ -89,6 +97,7 @@ export class PlanInventoryService {
         isPreAllocated: true,
         preAllocatedBatchId: reservation.batchId,
       });
+      await this.plans.touch(db, caller.clinicId, planId);
       await this.audit.record(db, caller, {
         action: 'procedure-plan.allocate',
         entityType: ENTITY,
@@ -107,11 +116,19 @@ export class PlanInventoryService {
     caller: Caller,
     planId: string,
     requirementId: string,
+    ifMatch: number | undefined,
   ): Promise<InventoryRequirementResponse> {
     return this.tx.run(async (db) => {
-      const { requirement } = await this.lockRequirement(db, caller, planId, requirementId);
+      const { requirement } = await this.lockRequirement(
+        db,
+        caller,
+        planId,
+        requirementId,
+        ifMatch,
+      );
       if (!requirement.isPreAllocated) throw new InvalidStateTransition('NOT_ALLOCATED', 'release');
       await this.releaseRequirement(db, caller, planId, requirementId);
+      await this.plans.touch(db, caller.clinicId, planId);
       return toRequirementResponse(
         { ...requirement, isPreAllocated: false, preAllocatedBatchId: null },
         [],
@@ -258,9 +275,14 @@ export class PlanInventoryService {
     caller: Caller,
     planId: string,
     requirementId: string,
+    ifMatch: number | undefined,
   ): Promise<{ plan: PlanRow; requirement: RequirementWithItem }> {
-    const plan = await this.plans.lockById(db, caller.clinicId, planId);
-    if (!plan) throw new NotFound(ENTITY, planId);
+    const plan = lockedAtVersion(
+      await this.plans.lockById(db, caller.clinicId, planId),
+      ifMatch,
+      ENTITY,
+      planId,
+    );
     const requirement = await this.requirementOf(db, caller.clinicId, planId, requirementId);
     if (!requirement) throw new NotFound('ProcedureInventoryRequirement', requirementId);
     return { plan, requirement };

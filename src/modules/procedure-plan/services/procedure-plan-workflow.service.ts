@@ -4,8 +4,9 @@ import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import { InvalidStateTransition, NotFound } from '../../../common/errors/domain-error';
+import { InvalidStateTransition } from '../../../common/errors/domain-error';
 import type { FieldError } from '../../../common/errors/problem-code';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { Money } from '../../../common/money';
 import { baseCptCode } from '../../codes/services/cpt-code';
 import { Icd10Catalog } from '../../codes/services/icd10-catalog';
@@ -53,9 +54,14 @@ export class ProcedurePlanWorkflowService {
   ) {}
 
   /** DRAFT or QUOTED → QUOTED, with the new quote's money on the plan. */
-  quotePlan(caller: Caller, planId: string, body: CreateQuoteBody): Promise<QuoteResponse> {
+  quotePlan(
+    caller: Caller,
+    planId: string,
+    body: CreateQuoteBody,
+    ifMatch: number | undefined,
+  ): Promise<QuoteResponse> {
     return this.tx.run(async (db) => {
-      const plan = await this.lock(db, caller, planId);
+      const plan = await this.lock(db, caller, planId, ifMatch);
       if (plan.status !== 'DRAFT' && plan.status !== 'QUOTED')
         throw new InvalidStateTransition(plan.status, 'quote');
       const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
@@ -120,9 +126,10 @@ export class ProcedurePlanWorkflowService {
     caller: Caller,
     planId: string,
     body: ApproveProcedurePlanBody,
+    ifMatch: number | undefined,
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
-      const plan = await this.lock(db, caller, planId);
+      const plan = await this.lock(db, caller, planId, ifMatch);
       if (plan.status !== 'QUOTED') throw new InvalidStateTransition(plan.status, 'approve');
       const quote = await this.quotes.liveQuoteForPlan(db, caller.clinicId, plan.id);
       const unmet = await this.unmetApprovalRules(db, caller, plan);
@@ -167,9 +174,10 @@ export class ProcedurePlanWorkflowService {
     caller: Caller,
     planId: string,
     body: CancelProcedurePlanBody,
+    ifMatch: number | undefined,
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
-      const plan = await this.lock(db, caller, planId);
+      const plan = await this.lock(db, caller, planId, ifMatch);
       if (!CANCELLABLE.includes(plan.status))
         throw new InvalidStateTransition(plan.status, 'cancel');
       await this.cancellationHooks.run(db, caller, plan, body.reason);
@@ -203,10 +211,18 @@ export class ProcedurePlanWorkflowService {
     return { status: 'DRAFT', estimatedCost: null, insurancePortion: null, patientPortion: null };
   }
 
-  private async lock(db: Db, caller: Caller, planId: string): Promise<PlanRow> {
-    const plan = await this.plans.lockById(db, caller.clinicId, planId);
-    if (!plan) throw new NotFound(ENTITY, planId);
-    return plan;
+  private async lock(
+    db: Db,
+    caller: Caller,
+    planId: string,
+    ifMatch: number | undefined,
+  ): Promise<PlanRow> {
+    return lockedAtVersion(
+      await this.plans.lockById(db, caller.clinicId, planId),
+      ifMatch,
+      ENTITY,
+      planId,
+    );
   }
 
   /** Every rule but the quote's, each failure naming the plan field it concerns. */

@@ -11,7 +11,7 @@ import {
   ValidationFailed,
 } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
-import { assertVersion } from '../../../common/http/versioning';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { invariant } from '../../../common/invariant';
 import { Icd10Catalog } from '../../codes/services/icd10-catalog';
@@ -192,6 +192,7 @@ export class ProcedurePlanService {
     caller: Caller,
     planId: string,
     body: AddInventoryRequirementBody,
+    ifMatch: number | undefined,
   ): Promise<InventoryRequirementResponse> {
     return this.tx.run(async (db) => {
       const current = await this.lockEditable(
@@ -199,7 +200,7 @@ export class ProcedurePlanService {
         caller,
         planId,
         'change the inventory of',
-        undefined,
+        ifMatch,
       );
       const [row] = await this.requirements.resolve(db, caller.clinicId, planId, [body], () => '');
       invariant(row, 'one body resolves to one requirement');
@@ -227,6 +228,7 @@ export class ProcedurePlanService {
     caller: Caller,
     planId: string,
     requirementId: string,
+    ifMatch: number | undefined,
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
       const current = await this.lockEditable(
@@ -234,7 +236,7 @@ export class ProcedurePlanService {
         caller,
         planId,
         'change the inventory of',
-        undefined,
+        ifMatch,
       );
       // A requirement of another plan is a 404 below, and the rollback undoes this release.
       await this.inventory.releaseRequirement(db, caller, planId, requirementId);
@@ -265,9 +267,12 @@ export class ProcedurePlanService {
     action: string,
     ifMatch: number | undefined,
   ): Promise<PlanRow> {
-    const plan = await this.plans.lockById(db, caller.clinicId, id);
-    if (!plan) throw new NotFound(PLAN_ENTITY, id);
-    assertVersion(plan.version, ifMatch);
+    const plan = lockedAtVersion(
+      await this.plans.lockById(db, caller.clinicId, id),
+      ifMatch,
+      PLAN_ENTITY,
+      id,
+    );
     if (!EDITABLE.includes(plan.status)) throw new InvalidStateTransition(plan.status, action);
     return plan;
   }

@@ -97,8 +97,9 @@ export class SurgicalCaseController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: CancelSurgicalCaseDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.cases.cancelCase(caller, params.id, body);
+    return this.cases.cancelCase(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/start')
@@ -114,8 +115,9 @@ export class SurgicalCaseController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() _body: StartSurgicalCaseDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.execution.startCase(caller, params.id);
+    return this.execution.startCase(caller, params.id, ifMatch);
   }
 
   /** 201: usage records are created; the body lists them. */
@@ -132,8 +134,9 @@ export class SurgicalCaseController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: RecordUsageDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.execution.recordUsage(caller, params.id, body);
+    return this.execution.recordUsage(caller, params.id, body, ifMatch);
   }
 
   @Post(':id/complete')
@@ -150,7 +153,8 @@ export class SurgicalCaseController {
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Body() body: CompleteSurgicalCaseDto,
+    @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.execution.completeCase(caller, params.id, body);
+    return this.execution.completeCase(caller, params.id, body, ifMatch);
   }
 }

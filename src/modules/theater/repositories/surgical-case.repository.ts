@@ -87,6 +87,14 @@ export class SurgicalCaseRepository {
   }
 
   /**
+   * A new version for a change the case's row does not hold (a usage record): the case's
+   * response lists its usages, so its ETag must change with them.
+   */
+  async touch(db: Db, clinicId: ClinicId, id: string): Promise<void> {
+    await this.update(db, clinicId, id, {});
+  }
+
+  /**
    * A live case (SCHEDULED or IN_PROGRESS) in the room or with the surgeon overlapping
    * [start, end), other than `exceptId`: what the exclusion constraints would refuse.
    */

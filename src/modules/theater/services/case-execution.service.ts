@@ -48,9 +48,13 @@ export class CaseExecutionService {
   ) {}
 
   /** SCHEDULED → IN_PROGRESS, recording when and by whom. */
-  startCase(caller: Caller, id: string): Promise<SurgicalCaseResponse> {
+  startCase(
+    caller: Caller,
+    id: string,
+    ifMatch: number | undefined,
+  ): Promise<SurgicalCaseResponse> {
     return this.tx.run(async (db) => {
-      const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id);
+      const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id, ifMatch);
       if (theCase.status !== 'SCHEDULED') throw new InvalidStateTransition(theCase.status, 'start');
       const started = await this.cases.update(db, caller.clinicId, theCase.id, {
         status: 'IN_PROGRESS',
@@ -72,9 +76,10 @@ export class CaseExecutionService {
     caller: Caller,
     id: string,
     body: RecordUsageBody,
+    ifMatch: number | undefined,
   ): Promise<{ surgicalCaseId: string; usages: CaseUsageResponse[] }> {
     return this.tx.run(async (db) => {
-      const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id);
+      const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id, ifMatch);
       if (theCase.status !== 'IN_PROGRESS')
         throw new InvalidStateTransition(theCase.status, 'record inventory usage for');
       const written = await this.consumption.recordUsage(db, caller, this.target(theCase), {
@@ -83,6 +88,7 @@ export class CaseExecutionService {
         serialNumber: body.serialNumber,
         quantity: body.quantity,
       });
+      await this.cases.touch(db, caller.clinicId, theCase.id);
       const ids = new Set(written.map((u) => u.id));
       const usages = await this.usages.usagesOfCase(db, caller.clinicId, theCase.id);
       return {
@@ -103,9 +109,10 @@ export class CaseExecutionService {
     caller: Caller,
     id: string,
     body: CompleteSurgicalCaseBody,
+    ifMatch: number | undefined,
   ): Promise<SurgicalCaseResponse> {
     return this.tx.run(async (db) => {
-      const { plan, theCase } = await this.caseService.lockPlanAndCase(db, caller, id);
+      const { plan, theCase } = await this.caseService.lockPlanAndCase(db, caller, id, ifMatch);
       if (theCase.status !== 'IN_PROGRESS')
         throw new InvalidStateTransition(theCase.status, 'complete');
       const now = this.clock.now();

@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { isUniqueViolation } from '../../../common/database/unique-violation';
 import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
-import { assertVersion } from '../../../common/http/versioning';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import type {
   CreateOperatingRoomBody,
@@ -52,9 +52,7 @@ export class OperatingRoomService {
     ifMatch: number | undefined,
   ): Promise<OperatingRoomResponse> {
     return this.tx.run(async (db) => {
-      const room = await this.rooms.lockById(db, caller.clinicId, id);
-      if (!room) throw new NotFound(ENTITY, id);
-      assertVersion(room.version, ifMatch);
+      lockedAtVersion(await this.rooms.lockById(db, caller.clinicId, id), ifMatch, ENTITY, id);
       const updated = await this.rooms.update(db, caller.clinicId, id, body).catch(nameTaken);
       await this.audit.record(db, caller, {
         action: body.active === false ? 'operating-room.deactivate' : 'operating-room.update',

@@ -11,7 +11,7 @@ import {
   ValidationFailed,
 } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
-import { assertVersion } from '../../../common/http/versioning';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import {
   ProcedurePlanRepository,
@@ -145,8 +145,7 @@ export class SurgicalCaseService implements OnModuleInit {
       id,
       () =>
         this.tx.run(async (db) => {
-          const { plan, theCase } = await this.lockPlanAndCase(db, caller, id);
-          assertVersion(theCase.version, ifMatch);
+          const { plan, theCase } = await this.lockPlanAndCase(db, caller, id, ifMatch);
           if (theCase.status !== 'SCHEDULED')
             throw new InvalidStateTransition(theCase.status, 'move');
           slot = {
@@ -196,9 +195,10 @@ export class SurgicalCaseService implements OnModuleInit {
     caller: Caller,
     id: string,
     body: CancelSurgicalCaseBody,
+    ifMatch: number | undefined,
   ): Promise<SurgicalCaseResponse> {
     return this.tx.run(async (db) => {
-      const { plan, theCase } = await this.lockPlanAndCase(db, caller, id);
+      const { plan, theCase } = await this.lockPlanAndCase(db, caller, id, ifMatch);
       if (theCase.status !== 'SCHEDULED')
         throw new InvalidStateTransition(theCase.status, 'cancel');
       const cancelled = await this.markCancelled(db, caller, theCase, body.reason);
@@ -240,17 +240,26 @@ export class SurgicalCaseService implements OnModuleInit {
     });
   }
 
-  /** The plan is locked first, then its case: the one lock order of every case use case. */
+  /**
+   * The plan is locked first, then its case: the one lock order of every case use case. The
+   * case's `If-Match` is checked once both are held, before the use case changes anything.
+   */
   async lockPlanAndCase(
     db: Db,
     caller: Caller,
     caseId: string,
+    ifMatch: number | undefined,
   ): Promise<{ plan: PlanRow; theCase: CaseRow }> {
     const unlocked = await this.cases.findById(db, caller.clinicId, caseId);
     if (!unlocked) throw new NotFound(ENTITY, caseId);
     const plan = await this.plans.lockById(db, caller.clinicId, unlocked.procedurePlanId);
-    const theCase = await this.cases.lockById(db, caller.clinicId, caseId);
-    if (!plan || !theCase) throw new NotFound(ENTITY, caseId);
+    if (!plan) throw new NotFound(ENTITY, caseId);
+    const theCase = lockedAtVersion(
+      await this.cases.lockById(db, caller.clinicId, caseId),
+      ifMatch,
+      ENTITY,
+      caseId,
+    );
     return { plan, theCase };
   }
 

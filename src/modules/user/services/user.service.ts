@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { isUniqueViolation } from '../../../common/database/unique-violation';
 import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
-import { assertVersion } from '../../../common/http/versioning';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserResponse } from '../dto/user.dto';
 import { UserRepository, type UserChanges, type UserRow } from '../repositories/user.repository';
@@ -73,9 +73,12 @@ export class UserService {
     const changes: UserChanges = { ...fields };
     if (password !== undefined) changes.passwordHash = await this.hasher.hash(password);
     return this.tx.run(async (db) => {
-      const current = await this.users.lockById(db, caller.clinicId, id);
-      if (!current) throw new NotFound('User', id);
-      assertVersion(current.version, ifMatch);
+      const current = lockedAtVersion(
+        await this.users.lockById(db, caller.clinicId, id),
+        ifMatch,
+        'User',
+        id,
+      );
       const losesAdmin =
         current.role === 'ADMIN' &&
         current.active &&

@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { MoneyField } from '../../components/MoneyField';
 import { formatMoney } from '../../lib/format';
@@ -55,6 +55,7 @@ export function RecordBillPaymentForm({ bill }: { bill: Bill }) {
       unwrap(
         api.POST('/api/v1/bills/{id}/payments', {
           params: { path: { id: bill.id } },
+          headers: ifMatch(bill.version),
           body: {
             amount: normalizeMoney(values.amount),
             payer: values.payer,
@@ -93,6 +94,7 @@ export function RecordBillPaymentForm({ bill }: { bill: Bill }) {
       error={mutation.error}
       placed={placed}
       pending={mutation.isPending}
+      onReload={() => void queryClient.invalidateQueries({ queryKey: ['bills', bill.id] })}
     >
       <MoneyField
         label="Amount"

@@ -1,7 +1,7 @@
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { MoneyField } from '../../components/MoneyField';
 import { formatDate, formatMoney } from '../../lib/format';
@@ -48,6 +48,7 @@ export function RecordPlanPaymentForm({ plan }: { plan: PaymentPlan }) {
       unwrap(
         api.POST('/api/v1/payment-plans/{id}/payments', {
           params: { path: { id: plan.id } },
+          headers: ifMatch(plan.version),
           body: {
             amount: normalizeMoney(values.amount),
             method: values.method,
@@ -76,6 +77,7 @@ export function RecordPlanPaymentForm({ plan }: { plan: PaymentPlan }) {
       error={mutation.error}
       placed={placed}
       pending={mutation.isPending}
+      onReload={() => void queryClient.invalidateQueries({ queryKey: ['payment-plans', plan.id] })}
     >
       <MoneyField
         label="Amount"

@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { notifySuccess } from '../../components/forms';
 import { ReasonConfirmModal } from '../../components/ReasonConfirmModal';
 import { formatMoney } from '../../lib/format';
@@ -19,6 +19,7 @@ export function VoidBillButton({ bill }: { bill: Bill }) {
       unwrap(
         api.POST('/api/v1/bills/{id}/void', {
           params: { path: { id: bill.id } },
+          headers: ifMatch(bill.version),
           body: { reason },
         }),
       ),
@@ -42,6 +43,10 @@ export function VoidBillButton({ bill }: { bill: Bill }) {
         keepLabel="Cancel"
         confirmLabel="Confirm void"
         action={mutation}
+        onReload={() => {
+          mutation.reset();
+          void queryClient.invalidateQueries({ queryKey: ['bills', bill.id] });
+        }}
       >
         <Text size="sm">
           The bill of {formatMoney(bill.total)} will owe nothing. It keeps its lines as a record and

@@ -49,6 +49,7 @@ export function RecordPaymentCard({
   error,
   placed,
   pending,
+  onReload,
   children,
 }: {
   /** The heading's id, which names the section. */
@@ -58,6 +59,8 @@ export function RecordPaymentCard({
   error: unknown;
   placed: readonly string[];
   pending: boolean;
+  /** After a 412: read the bill or payment plan again (its Reload button). */
+  onReload: () => void;
   children: ReactNode;
 }) {
   return (
@@ -68,7 +71,7 @@ export function RecordPaymentCard({
       <form noValidate onSubmit={onSubmit}>
         <Stack>
           <SimpleGrid cols={cols}>{children}</SimpleGrid>
-          <FormProblem error={error} placed={placed} />
+          <FormProblem error={error} placed={placed} onReload={onReload} />
           <Group>
             <Button type="submit" loading={pending}>
               Record payment

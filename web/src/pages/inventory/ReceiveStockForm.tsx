@@ -12,7 +12,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -69,6 +69,7 @@ export function ReceiveStockForm({ item }: { item: Item }) {
       unwrap(
         api.POST('/api/v1/inventory/items/{id}/batches', {
           params: { path: { id: item.id } },
+          headers: ifMatch(item.version),
           body: toBody(values, serialTracked),
         }),
       ),
@@ -89,7 +90,15 @@ export function ReceiveStockForm({ item }: { item: Item }) {
           <Title order={2} size="h3">
             Receive stock
           </Title>
-          <ProblemAlert error={receive.error} title="Could not receive" shownFields={shown} />
+          <ProblemAlert
+            error={receive.error}
+            title="Could not receive"
+            shownFields={shown}
+            onReload={() => {
+              receive.reset();
+              void queryClient.invalidateQueries({ queryKey: inventoryKeys.all });
+            }}
+          />
           <Group grow align="flex-start" wrap="wrap">
             <TextInput
               label="Batch number"

@@ -12,7 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useInventoryItems, useInvalidate } from '../../api/queries';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -56,6 +56,7 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
       unwrap(
         api.POST('/api/v1/procedure-plans/{id}/inventory', {
           params: { path: { id: plan.id } },
+          headers: ifMatch(plan.version),
           body: {
             inventoryItemId: v.inventoryItemId ?? undefined,
             quantity: Number(v.quantity),
@@ -150,7 +151,15 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
             {...form.getInputProps('isRequired', { type: 'checkbox' })}
           />
         </Group>
-        <ProblemAlert error={add.error} title="Not added" shownFields={shownFields} />
+        <ProblemAlert
+          error={add.error}
+          title="Not added"
+          shownFields={shownFields}
+          onReload={() => {
+            add.reset();
+            void invalidate(['procedure-plans', plan.id]);
+          }}
+        />
         <Group>
           <Button type="submit" variant="light" loading={add.isPending}>
             Add requirement

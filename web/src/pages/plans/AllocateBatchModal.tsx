@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useStock, useInvalidate } from '../../api/queries';
 import { notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -12,9 +12,11 @@ import type { Requirement } from './types';
 /** "Choose batch": allocation from one named lot, instead of the first to expire. */
 export function AllocateBatchModal({
   planId,
+  planVersion,
   requirement,
 }: {
   planId: string;
+  planVersion: number;
   requirement: Requirement;
 }) {
   const [opened, { open, close }] = useDisclosure(false);
@@ -24,7 +26,14 @@ export function AllocateBatchModal({
         Choose batch
       </Button>
       <Modal opened={opened} onClose={close} title={`Allocate ${requirement.inventoryItemName}`}>
-        {opened && <BatchForm planId={planId} requirement={requirement} onDone={close} />}
+        {opened && (
+          <BatchForm
+            planId={planId}
+            planVersion={planVersion}
+            requirement={requirement}
+            onDone={close}
+          />
+        )}
       </Modal>
     </>
   );
@@ -32,10 +41,12 @@ export function AllocateBatchModal({
 
 function BatchForm({
   planId,
+  planVersion,
   requirement: r,
   onDone,
 }: {
   planId: string;
+  planVersion: number;
   requirement: Requirement;
   onDone: () => void;
 }) {
@@ -47,6 +58,7 @@ function BatchForm({
       unwrap(
         api.POST('/api/v1/procedure-plans/{id}/inventory/{requirementId}/allocate', {
           params: { path: { id: planId, requirementId: r.id } },
+          headers: ifMatch(planVersion),
           body: batchId === null ? {} : { batchId },
         }),
       ),
@@ -82,7 +94,14 @@ function BatchForm({
         nothingFoundMessage="No stock of this item"
         error={stock.isError ? 'Could not load the batches' : undefined}
       />
-      <ProblemAlert error={allocate.error} title="Nothing was reserved" />
+      <ProblemAlert
+        error={allocate.error}
+        title="Nothing was reserved"
+        onReload={() => {
+          allocate.reset();
+          void invalidate(['procedure-plans', planId]);
+        }}
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
           Back

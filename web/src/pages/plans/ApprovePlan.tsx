@@ -1,7 +1,7 @@
 import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useInvalidate } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { notifySuccess } from '../../components/forms';
@@ -23,6 +23,8 @@ export function ApprovePlan({ plan }: { plan: Plan }) {
       unwrap(
         api.POST('/api/v1/procedure-plans/{id}/approve', {
           params: { path: { id: plan.id } },
+          // The plan as this page shows it: a plan re-quoted meanwhile is a 412, not approved.
+          headers: ifMatch(plan.version),
           body: notes.trim() === '' ? {} : { notes: notes.trim() },
         }),
       ),
@@ -50,7 +52,14 @@ export function ApprovePlan({ plan }: { plan: Plan }) {
             value={notes}
             onChange={(e) => setNotes(e.currentTarget.value)}
           />
-          <ProblemAlert error={approve.error} title="The plan was not approved" />
+          <ProblemAlert
+            error={approve.error}
+            title="The plan was not approved"
+            onReload={() => {
+              approve.reset();
+              void invalidate(['procedure-plans', plan.id], ['quotes']);
+            }}
+          />
           <div>
             <Button onClick={() => approve.mutate()} loading={approve.isPending}>
               Approve plan

@@ -1,7 +1,7 @@
 import { Alert, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useInvalidate } from '../../api/queries';
 import { notifySuccess } from '../../components/forms';
 import { ReasonConfirmModal } from '../../components/ReasonConfirmModal';
@@ -16,6 +16,7 @@ export function CancelPlan({ plan }: { plan: Plan }) {
       unwrap(
         api.POST('/api/v1/procedure-plans/{id}/cancel', {
           params: { path: { id: plan.id } },
+          headers: ifMatch(plan.version),
           body: { reason },
         }),
       ),
@@ -39,6 +40,10 @@ export function CancelPlan({ plan }: { plan: Plan }) {
         confirmLabel="Confirm cancellation"
         errorTitle="The plan was not cancelled"
         action={cancel}
+        onReload={() => {
+          cancel.reset();
+          void invalidate(['procedure-plans', plan.id]);
+        }}
       >
         <Alert color="yellow" role="note">
           A cancelled plan cannot be reopened.

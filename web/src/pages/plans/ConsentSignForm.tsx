@@ -2,7 +2,7 @@ import { Button, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@man
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useInvalidate } from '../../api/queries';
 import { ApiError } from '../../api/problem';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
@@ -45,6 +45,7 @@ export function ConsentSignForm({ consent, planId }: { consent: Consent; planId:
       unwrap(
         api.POST('/api/v1/consents/{id}/sign', {
           params: { path: { id: consent.id } },
+          headers: ifMatch(consent.version),
           body: {
             signerName: values.signerName.trim(),
             relationship: values.relationship,
@@ -105,6 +106,10 @@ export function ConsentSignForm({ consent, planId }: { consent: Consent; planId:
             error={sign.error}
             title="The signature was not recorded"
             shownFields={shownFields}
+            onReload={() => {
+              sign.reset();
+              void invalidate(['consents'], ['procedure-plans', planId]);
+            }}
           />
         )}
         <Group>

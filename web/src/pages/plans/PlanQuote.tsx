@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { quoteQuery, useInvalidate } from '../../api/queries';
 import { Fact } from '../../components/Fact';
 import { notifySuccess } from '../../components/forms';
@@ -52,6 +52,7 @@ function QuoteForm({ plan }: { plan: Plan }) {
       unwrap(
         api.POST('/api/v1/procedure-plans/{id}/quote', {
           params: { path: { id: plan.id } },
+          headers: ifMatch(plan.version),
           body: { validDays: Number(validDays) || 30 },
         }),
       ),
@@ -83,7 +84,14 @@ function QuoteForm({ plan }: { plan: Plan }) {
           quote.
         </Text>
       )}
-      <ProblemAlert error={quote.error} title="No quote was issued" />
+      <ProblemAlert
+        error={quote.error}
+        title="No quote was issued"
+        onReload={() => {
+          quote.reset();
+          void invalidate(['procedure-plans', plan.id]);
+        }}
+      />
     </Stack>
   );
 }

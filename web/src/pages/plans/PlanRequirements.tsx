@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useInvalidate } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { notifyError, notifySuccess } from '../../components/forms';
@@ -56,6 +56,7 @@ export function PlanRequirements({ plan }: { plan: Plan }) {
                     <RequirementRow
                       key={r.id}
                       planId={plan.id}
+                      planVersion={plan.version}
                       requirement={r}
                       availability={byRequirement.get(r.id)}
                       editable={editable}
@@ -75,12 +76,15 @@ export function PlanRequirements({ plan }: { plan: Plan }) {
 
 function RequirementRow({
   planId,
+  planVersion,
   requirement: r,
   availability: a,
   editable,
   allocatable,
 }: {
   planId: string;
+  /** The plan's version as the page shows it: each action names it in If-Match. */
+  planVersion: number;
   requirement: Requirement;
   availability: Availability | undefined;
   editable: boolean;
@@ -92,7 +96,15 @@ function RequirementRow({
     await invalidate(['procedure-plans'], ['inventory'], ['quotes']);
     notifySuccess(message);
   };
-  const path = { params: { path: { id: planId, requirementId: r.id } } };
+  const path = {
+    params: { path: { id: planId, requirementId: r.id } },
+    headers: ifMatch(planVersion),
+  };
+  // A refusal (a 412 above all) usually means the plan changed: show it as it is now.
+  const failed = (error: unknown) => {
+    notifyError(error);
+    void invalidate(['procedure-plans', planId]);
+  };
   const allocate = useMutation({
     mutationFn: () =>
       unwrap(
@@ -107,19 +119,19 @@ function RequirementRow({
           ? `Reserved ${saved.serialNumbers.join(', ')}`
           : `Reserved ${saved.quantity} × ${saved.inventoryItemName}`,
       ),
-    onError: notifyError,
+    onError: failed,
   });
   const release = useMutation({
     mutationFn: () =>
       unwrap(api.POST('/api/v1/procedure-plans/{id}/inventory/{requirementId}/release', path)),
     onSuccess: () => done(`Released ${r.inventoryItemName}`),
-    onError: notifyError,
+    onError: failed,
   });
   const remove = useMutation({
     mutationFn: () =>
       unwrap(api.DELETE('/api/v1/procedure-plans/{id}/inventory/{requirementId}', path)),
     onSuccess: () => done(`Removed ${r.inventoryItemName}`),
-    onError: notifyError,
+    onError: failed,
   });
   const size = [r.sizeRequirement, r.shapeRequirement].filter((s) => s !== null).join(' · ');
 
@@ -159,7 +171,7 @@ function RequirementRow({
                 <Button size="xs" onClick={() => allocate.mutate()} loading={allocate.isPending}>
                   Allocate
                 </Button>
-                <AllocateBatchModal planId={planId} requirement={r} />
+                <AllocateBatchModal planId={planId} planVersion={planVersion} requirement={r} />
               </>
             )}
             {allocatable && r.isPreAllocated && (

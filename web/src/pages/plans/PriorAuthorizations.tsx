@@ -145,6 +145,7 @@ function RequestPriorAuth({ plan }: { plan: Plan }) {
       unwrap(
         api.POST('/api/v1/procedure-plans/{id}/prior-authorizations', {
           params: { path: { id: plan.id } },
+          headers: ifMatch(plan.version),
           // Left blank, the API takes the patient's insurance.
           body: {
             payerName: values.payerName.trim() || undefined,
@@ -197,6 +198,10 @@ function RequestPriorAuth({ plan }: { plan: Plan }) {
           error={request.error}
           title="The request was not created"
           shownFields={shownFields}
+          onReload={() => {
+            request.reset();
+            void invalidate(['procedure-plans', plan.id]);
+          }}
         />
         <Group>
           <Button type="submit" variant="light" loading={request.isPending}>

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { applyFieldErrors, notifyError } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -16,6 +16,7 @@ function StartCaseButton({ kase }: { kase: SurgicalCase }) {
       unwrap(
         api.POST('/api/v1/surgical-cases/{id}/start', {
           params: { path: { id: kase.id } },
+          headers: ifMatch(kase.version),
           body: {},
         }),
       ),
@@ -40,6 +41,7 @@ function CompleteCaseButton({ kase }: { kase: SurgicalCase }) {
       unwrap(
         api.POST('/api/v1/surgical-cases/{id}/complete', {
           params: { path: { id: kase.id } },
+          headers: ifMatch(kase.version),
           body: notes === '' ? {} : { notes },
         }),
       ),
@@ -103,6 +105,7 @@ function CancelCaseButton({ kase }: { kase: SurgicalCase }) {
       unwrap(
         api.POST('/api/v1/surgical-cases/{id}/cancel', {
           params: { path: { id: kase.id } },
+          headers: ifMatch(kase.version),
           body: { reason },
         }),
       ),

@@ -9,7 +9,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { api, unwrap } from '../../api/client';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useInventoryItems, useStock } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { applyFieldErrors } from '../../components/forms';
@@ -90,6 +90,7 @@ export function RecordUsageForm({ kase }: { kase: SurgicalCase }) {
       unwrap(
         api.POST('/api/v1/surgical-cases/{id}/inventory-usage', {
           params: { path: { id: kase.id } },
+          headers: ifMatch(kase.version),
           body,
         }),
       ),
