@@ -427,7 +427,7 @@ actions.push(
       );
       return {
         method: 'POST',
-        url: `/inventory/batches/${batch.batchId}/adjustments`,
+        url: `/inventory/batches/${batch.id}/adjustments`,
         body: { quantityDelta: -1, reason: 'DAMAGE' },
         applied: 201,
         read: async () => {
