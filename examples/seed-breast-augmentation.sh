@@ -42,7 +42,7 @@ echo "## approve"
 curl -sS --fail-with-body $B/procedure-plans/$PLAN/approve -H "$AUTH" -H "$JSON" -d '{}'; echo
 echo "## readiness"
 curl -sS --fail-with-body $B/procedure-plans/$PLAN/readiness -H "$AUTH"; echo
-echo "## pre-allocate the implants (step 8; DESIGN.md §4 wants them reserved before scheduling)"
+echo "## pre-allocate the implants (step 8; docs/design.md §4 wants them reserved before scheduling)"
 REQ=$(echo "$PLAN_JSON" | j 'inventoryRequirements.find((r) => r.requiresSerialNumber).id')
 curl -sS --fail-with-body $B/procedure-plans/$PLAN/inventory/$REQ/allocate -H "$AUTH" -H "$JSON" -d '{}'; echo
 echo "## schedule the surgery (step 7)"

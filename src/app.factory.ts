@@ -43,7 +43,7 @@ export async function createApp(
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     // Errors Fastify raises while routing, before Nest sees the request (a path parameter over
-    // maxParamLength, a malformed URL): problem+json like every other 4xx (API.md "Errors"). A URL
+    // maxParamLength, a malformed URL): problem+json like every other 4xx (docs/api.md "Errors"). A URL
     // over the limit is a 414 whatever the router tripped on. The hooks do not run for these
     // requests, hence the x-request-id here.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

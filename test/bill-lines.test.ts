@@ -108,7 +108,7 @@ function totals(bill: ReturnType<typeof buildBillLines>) {
   return [bill.total, bill.insuranceTotal, bill.patientTotal].map((m) => m.toDecimal());
 }
 
-describe('buildBillLines (DESIGN.md §6: what was done, priced by the accepted quote)', () => {
+describe('buildBillLines (docs/design.md §6: what was done, priced by the accepted quote)', () => {
   it("bills the seed's augmentation at exactly 8000.00, all patient-paid", () => {
     const bill = buildBillLines(
       cosmetic,

@@ -108,7 +108,7 @@ function textOf(pdf: Buffer): string {
     .join('\n');
 }
 
-describe('completing a case bills it (DESIGN.md §6)', () => {
+describe('completing a case bills it (docs/design.md §6)', () => {
   it("bills the seed's augmentation at 8000.00, all patient-paid, with the implants' serial numbers", async () => {
     expect(seed.theCase).toMatchObject({ status: 'COMPLETED', billId: expect.any(String) });
     const bill = await readBill(seed.billId);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The RFC 9457 shape API.md promises for every error. */
+/** The RFC 9457 shape docs/api.md promises for every error. */
 function expectProblem(res: ApiResponse, status: number, code: string): void {
   expect(res.status).toBe(status);
   expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);

@@ -79,7 +79,7 @@ function get(target: string, headers = ''): Promise<RawResponse> {
   );
 }
 
-/** RFC 9457 with our `code` and `requestId` (API.md "Errors"), as every answer of the service. */
+/** RFC 9457 with our `code` and `requestId` (docs/api.md "Errors"), as every answer of the service. */
 function expectProblem(res: RawResponse, status: number, code: string): void {
   expect(res.status, res.statusLine).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -213,7 +213,7 @@ describe("pre-allocation (the seed's step 8)", () => {
   });
 });
 
-describe('never over-committing (DESIGN.md §7)', () => {
+describe('never over-committing (docs/design.md §7)', () => {
   it('gives 4 implants to exactly 2 of 10 plans racing for 2 each, 20 times over', async () => {
     const plans: any[] = [];
     for (let i = 0; i < 10; i++) plans.push(await planNeeding(await newItem(false), 1));

@@ -54,7 +54,7 @@ describe('receiving stock', () => {
       serialNumbers: ['SN12345', 'SN12346', 'SN12347'],
     });
     expect(res.status).toBe(201);
-    // A batch names itself `id`, like every record (API.md); `batchId` is for references to it.
+    // A batch names itself `id`, like every record (docs/api.md); `batchId` is for references to it.
     expect(res.body).toMatchObject({
       id: expect.any(String),
       itemId: item.id,

@@ -858,7 +858,7 @@ const SCENARIOS: Record<string, Scenario> = {
       200,
       () => [url],
     );
-    // The copied procedure fields are declared only to be refused by name (DESIGN.md §4).
+    // The copied procedure fields are declared only to be refused by name (docs/design.md §4).
     const refused: Exchange[] = [];
     for (const field of [
       'procedurePlanId',

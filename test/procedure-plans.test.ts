@@ -487,7 +487,7 @@ describe('inventory requirements', () => {
       sizeRequirement: '300cc',
     });
     expect(added.status).toBe(201);
-    // API.md: the requirement itself (its id is what allocate needs), not the plan.
+    // docs/api.md: the requirement itself (its id is what allocate needs), not the plan.
     expect(added.body).toEqual({
       id: expect.any(String),
       planId: plan.id,

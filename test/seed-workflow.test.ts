@@ -128,7 +128,7 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
       status: 'DRAFT',
     });
 
-    // Step 3: inventory requirements; each answer is the requirement (API.md), not the plan.
+    // Step 3: inventory requirements; each answer is the requirement (docs/api.md), not the plan.
     const implants = expectStatus(
       'implants',
       await as('SURGEON').post(`/procedure-plans/${plan.id}/inventory`, {
@@ -196,7 +196,7 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
       approvedAt: expect.any(String),
     });
 
-    // Step 8 comes before step 7 here: DESIGN.md §4 schedules only a plan whose implants are reserved.
+    // Step 8 comes before step 7 here: docs/design.md §4 schedules only a plan whose implants are reserved.
     const implantRequirement = plan.inventoryRequirements.find(
       (r: any) => r.inventoryItemId === implant.id,
     );

@@ -8,7 +8,7 @@ const UNBOUNDED_DECIMAL = /^\d+(?:\.\d{1,2})?$/;
 const MONEY_INPUT_MESSAGE = 'A non-negative amount with at most two decimals, e.g. "8000.00"';
 
 /**
- * Money as integer cents (DESIGN.md §1): decimal strings at the edges ("8000.00" in JSON and
+ * Money as integer cents (docs/design.md §1): decimal strings at the edges ("8000.00" in JSON and
  * from numeric(12,2) columns), never a float in between.
  */
 export class Money {

@@ -78,7 +78,7 @@ export class Given {
   }
 
   /**
-   * The seed's breast augmentation, quoted and approved over HTTP (API.md): fee schedule 19325,
+   * The seed's breast augmentation, quoted and approved over HTTP (docs/api.md): fee schedule 19325,
    * the implant item, a patient, a COSMETIC plan needing two implants, its quote (8000.00 by
    * default, all patient-paid), then approval, which makes the quote ACCEPTED.
    */

@@ -15,7 +15,7 @@ export interface Operation {
 }
 
 /**
- * Who may call each operation (docs/roles.md, from DESIGN.md §8). PUBLIC needs no token;
+ * Who may call each operation (docs/roles.md, from docs/design.md §8). PUBLIC needs no token;
  * EVERY_ROLE needs one of any role; a list names the roles besides ADMIN, who may do everything.
  * Every operation of the OpenAPI document must have an entry, so a new route cannot ship
  * without someone deciding its roles.

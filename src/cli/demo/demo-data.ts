@@ -46,7 +46,7 @@ export const STAFF: readonly StaffSpec[] = [
 
 export type FeeSpec = z.input<typeof PutFeeScheduleEntryBody> & { cptCode: string };
 
-/** The seed's 19325 exactly (DESIGN.md §6: 7000 + 2 × 400 + 200 = 8000), then reconstructive and hybrid codes. */
+/** The seed's 19325 exactly (docs/design.md §6: 7000 + 2 × 400 + 200 = 8000), then reconstructive and hybrid codes. */
 export const FEES: readonly FeeSpec[] = [
   {
     cptCode: '19325',

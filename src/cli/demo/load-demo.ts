@@ -553,7 +553,7 @@ class DemoLoader {
     });
   }
 
-  /** DESIGN.md §4's transitions, in order; undefined once the plan is where the story leaves it. */
+  /** docs/design.md §4's transitions, in order; undefined once the plan is where the story leaves it. */
   private async nextMove(
     clinic: Clinic,
     story: DemoStory,

@@ -6,7 +6,7 @@ import type { Caller, Role } from './caller';
 export const ROLES_KEY = 'contour:roles';
 export const PUBLIC_KEY = 'contour:public';
 
-/** The roles allowed besides ADMIN, who may do everything (DESIGN.md §8). No decorator: any role. */
+/** The roles allowed besides ADMIN, who may do everything (docs/design.md §8). No decorator: any role. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES_KEY, roles);
 

@@ -19,7 +19,7 @@ export function timestampColumns() {
   };
 }
 
-/** A money amount: numeric(12,2) in SQL, a decimal string in the row, `Money` in code (DESIGN.md §1). */
+/** A money amount: numeric(12,2) in SQL, a decimal string in the row, `Money` in code (docs/design.md §1). */
 export function moneyColumn(name: string) {
   return numeric(name, { precision: 12, scale: 2 });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PROBLEM_CODES } from './problem-code';
 
 /**
- * The application/problem+json body of every error answer (API.md "Errors"), as the OpenAPI
+ * The application/problem+json body of every error answer (docs/api.md "Errors"), as the OpenAPI
  * document's `Problem` schema. The filter writes it from `toProblem`; this schema only describes
  * it, so each extra field names the codes that carry it (the `details()` of their DomainError).
  */

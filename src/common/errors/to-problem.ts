@@ -24,7 +24,7 @@ const CONNECTION_ERRORS = new Set([
 // which the zod schemas let through): bad input, so a 400, never a 500.
 const MALFORMED_VALUE_STATES = new Set(['22P02', '22003', '22007', '22008', '22021', '22P05']);
 
-/** Maps anything thrown while serving a request to its problem+json answer (API.md "Errors"). */
+/** Maps anything thrown while serving a request to its problem+json answer (docs/api.md "Errors"). */
 export function toProblem(error: unknown): ProblemResponse {
   const expected = (p: Problem, headers: Record<string, string> = {}): ProblemResponse => ({
     problem: p,

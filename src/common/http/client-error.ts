@@ -32,7 +32,7 @@ const NOT_HTTP = problem(400, 'BAD_REQUEST', 'The request is not valid HTTP/1.1'
 /**
  * Fastify's `clientErrorHandler`: Node's HTTP parser refused the bytes on `socket` before there was
  * a request to route, so the answer is written to the socket by hand. It is problem+json with a
- * request id, like every other answer (API.md "Errors"), and closes the connection: after a parse
+ * request id, like every other answer (docs/api.md "Errors"), and closes the connection: after a parse
  * error nothing more on it can be read.
  */
 export function answerClientError(logger: Logger, error: ClientError, socket: Duplex): void {

@@ -2,7 +2,7 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ValidationFailed } from '../errors/domain-error';
 
-/** `limit` and `cursor`, to spread into every list's query schema (API.md: limit 1–100, default 20). */
+/** `limit` and `cursor`, to spread into every list's query schema (docs/api.md: limit 1–100, default 20). */
 export const pageQueryShape = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(512).optional(),

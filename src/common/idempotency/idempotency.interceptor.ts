@@ -28,7 +28,7 @@ const PURGE_EVERY_MS = 60 * 60 * 1000;
 class LostIdempotencyRace extends Error {}
 
 /**
- * `Idempotency-Key` on POST (API.md, DESIGN.md §8): the first response is stored in the same
+ * `Idempotency-Key` on POST (docs/api.md, docs/design.md §8): the first response is stored in the same
  * transaction as the work, so a key is either unused or bound to work that committed; a replay
  * returns it without doing the work again, and the same key with another body is 422.
  */

@@ -1,6 +1,6 @@
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** A POST's stored answer, replayed for the same key and body within 24 h (API.md, DESIGN.md §8). */
+/** A POST's stored answer, replayed for the same key and body within 24 h (docs/api.md, docs/design.md §8). */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {

@@ -11,7 +11,7 @@ import { BillPdfService } from './services/bill-pdf.service';
 import { BillingService } from './services/billing.service';
 
 /**
- * Bills of completed cases (DESIGN.md §6). The theater module creates them through
+ * Bills of completed cases (docs/design.md §6). The theater module creates them through
  * `BillingService.createBillForCase`, inside its completion transaction.
  */
 @Module({

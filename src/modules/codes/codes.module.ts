@@ -6,7 +6,7 @@ import { Icd10cmController } from './controllers/icd10cm.controller';
 import { Icd10Catalog } from './services/icd10-catalog';
 
 /**
- * Diagnosis and procedure codes (DESIGN.md §5). The ICD-10-CM code set is read into memory once,
+ * Diagnosis and procedure codes (docs/design.md §5). The ICD-10-CM code set is read into memory once,
  * when the application starts; CPT codes need no state, so their helpers (services/cpt-code.ts)
  * are plain functions and zod schemas that other modules import directly.
  */

@@ -10,7 +10,7 @@ import { PriorAuthorizationWorkflowService } from './services/prior-authorizatio
 import { PriorAuthorizationService } from './services/prior-authorization.service';
 
 /**
- * Prior authorizations of insured plans (DESIGN.md §3–4). Exports the coverage rule the theater
+ * Prior authorizations of insured plans (docs/design.md §3–4). Exports the coverage rule the theater
  * module's scheduling readiness check asks.
  */
 @Module({

@@ -4,7 +4,7 @@ import type { AckLedger } from './clinic-workload';
 export type Query = (text: string, params?: unknown[]) => Promise<{ rows: any[] }>;
 
 /**
- * The invariants DESIGN.md promises whatever happens to the process, as SQL: each query lists the
+ * The invariants docs/design.md promises whatever happens to the process, as SQL: each query lists the
  * rows that break one, so a failure names them.
  */
 const INVARIANTS: Record<string, string> = {

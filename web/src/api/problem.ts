@@ -1,4 +1,4 @@
-/** An API error as API.md defines it: application/problem+json. */
+/** An API error as docs/api.md defines it: application/problem+json. */
 export interface Problem {
   readonly type?: string;
   readonly title?: string;

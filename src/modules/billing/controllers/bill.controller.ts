@@ -15,7 +15,7 @@ import {
 } from '../dto/bill.dto';
 import { BillingService } from '../services/billing.service';
 
-/** Bills and their payments: BILLING (and ADMIN) only (DESIGN.md §8). Bills are made by completing a case. */
+/** Bills and their payments: BILLING (and ADMIN) only (docs/design.md §8). Bills are made by completing a case. */
 @ApiTags('bills')
 @ApiBearerAuth()
 @Controller('bills')

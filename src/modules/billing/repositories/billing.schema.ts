@@ -30,7 +30,7 @@ export type BillStatus = (typeof BILL_STATUSES)[number];
 export const billStatus = pgEnum('bill_status', BILL_STATUSES);
 
 /**
- * The bill of a completed case (DESIGN.md §3, §6): built from what was done, priced by the
+ * The bill of a completed case (docs/design.md §3, §6): built from what was done, priced by the
  * accepted quote. One per case (`bills_one_per_case`). The CHECKs keep the totals honest
  * whatever the code does: the portions add up to the total, and no payer pays more than it owes.
  */

@@ -72,7 +72,7 @@ interface SupplyUsed {
 }
 
 /**
- * The bill of a case (DESIGN.md §6), as a pure function: built from what was done (the case's
+ * The bill of a case (docs/design.md §6), as a pure function: built from what was done (the case's
  * codes and the billable supplies actually consumed), priced by the accepted quote, and by the fee
  * schedule or the item catalog for whatever the quote did not price. Lines and payers come from
  * `priceQuote`, the one pricing rule: this function only decides the prices it is given.

@@ -54,7 +54,7 @@ export class BillingService {
   ) {}
 
   /**
-   * Bills a case at its completion, in the caller's transaction (DESIGN.md §6): its codes and the
+   * Bills a case at its completion, in the caller's transaction (docs/design.md §6): its codes and the
    * supplies it consumed, priced by the plan's ACCEPTED quote, then the fee schedule and the item
    * catalog. A code with no price anywhere is a 400 (`CaseNotBillable`), which fails the
    * completion whole. A bill of 0.00 is PAID at once: nothing is owed.

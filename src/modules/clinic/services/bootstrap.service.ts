@@ -9,7 +9,7 @@ export const DEMO_ADMIN_EMAIL = 'admin@demo-clinic.example';
 
 /**
  * A first start must leave a new user able to sign in: from BOOTSTRAP_* when set, else a
- * "Demo Clinic" whose admin password is generated and printed once (API.md "Auth").
+ * "Demo Clinic" whose admin password is generated and printed once (docs/api.md "Auth").
  */
 @Injectable()
 export class BootstrapService implements OnApplicationBootstrap {

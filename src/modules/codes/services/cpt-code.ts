@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * CPT codes (DESIGN.md §5): a five-character base (Category I five digits; Category II ends in F,
+ * CPT codes (docs/design.md §5): a five-character base (Category I five digits; Category II ends in F,
  * III in T, PLA in U), then up to four two-character modifiers, each `-XX` (`19325-50`,
  * `19316-RT-LT`). CPT descriptions are licensed, so there is no code list here: the clinic's fee
  * schedule is the list of codes it offers, keyed by the base code (a `19325-50` is priced by `19325`).

@@ -12,7 +12,7 @@ import { lowerBound, WordIndex, wordsOf } from './word-index';
 export const ICD10_CM_FILE = resolve(__dirname, '../../../../resources/icd10cm/icd10cm.tsv');
 
 const TSV_HEADER = 'code\tbillable\tdescription';
-/** How many of the billable codes under a header its error names (DESIGN.md §5). */
+/** How many of the billable codes under a header its error names (docs/design.md §5). */
 const CHILDREN_NAMED = 5;
 /** A search that may be (the start of) a code: `c`, `C50`, `C50.9`, `C509`, `c50.` */
 const CODE_PREFIX = /^[A-Z](?:[0-9A-Z]{0,2}|[0-9A-Z]{2}\.?[0-9A-Z]{0,4})$/;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** DESIGN.md §5; the second character may be a letter since FY2026 (`QA0`). */
+/** docs/design.md §5; the second character may be a letter since FY2026 (`QA0`). */
 const ICD10_CM_CODE = /^[A-Z][0-9A-Z][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
 const WITHOUT_DOT = /^[A-Z][0-9A-Z]{3,6}$/;
 

@@ -14,7 +14,7 @@ import {
 } from '../dto/consent-template.dto';
 import { ConsentTemplateService } from '../services/consent-template.service';
 
-/** Templates are written by ADMIN (DESIGN.md §8); every role may read them. */
+/** Templates are written by ADMIN (docs/design.md §8); every role may read them. */
 @ApiTags('consents')
 @ApiBearerAuth()
 @Controller('consent-templates')

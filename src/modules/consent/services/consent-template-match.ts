@@ -8,7 +8,7 @@ export interface TemplateCandidate {
   cptCodes: readonly string[];
 }
 
-/** `19325-50` → `19325`: consent is for the procedure, whatever its modifiers (DESIGN.md §5). */
+/** `19325-50` → `19325`: consent is for the procedure, whatever its modifiers (docs/design.md §5). */
 export function baseCptCodes(codes: readonly string[]): Set<string> {
   return new Set(codes.map(baseCptCode));
 }

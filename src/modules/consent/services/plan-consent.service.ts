@@ -34,7 +34,7 @@ export interface PlanForConsent {
 const CODES_CHANGED = 'plan codes changed';
 
 /**
- * The consent side of a procedure plan's life (DESIGN.md §4, docs/consents.md): what the
+ * The consent side of a procedure plan's life (docs/design.md §4, docs/consents.md): what the
  * procedure-plan module calls. Every method works inside the caller's transaction (`db`).
  */
 @Injectable()

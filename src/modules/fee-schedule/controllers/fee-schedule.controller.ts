@@ -14,7 +14,7 @@ import {
 } from '../dto/fee-schedule.dto';
 import { FeeScheduleService } from '../services/fee-schedule.service';
 
-/** Billing (and ADMIN) set the clinic's prices; every role reads them (API.md, fee schedule). */
+/** Billing (and ADMIN) set the clinic's prices; every role reads them (docs/api.md, fee schedule). */
 @ApiTags('fee-schedule')
 @ApiBearerAuth()
 @Controller('fee-schedule')

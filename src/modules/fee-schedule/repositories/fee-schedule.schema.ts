@@ -13,7 +13,7 @@ import { clinics } from '../../clinic/repositories/clinic.schema';
 
 /**
  * What the clinic charges for a procedure, per base CPT code (no modifiers: a plan's `19325-50`
- * is priced by `19325`). It is also the list of CPT codes the clinic offers (DESIGN.md §5).
+ * is priced by `19325`). It is also the list of CPT codes the clinic offers (docs/design.md §5).
  * Amounts are numeric(12,2), read and written as decimal strings through `Money`.
  */
 export const feeScheduleEntries = pgTable(

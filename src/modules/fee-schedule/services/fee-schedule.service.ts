@@ -27,7 +27,7 @@ import {
 
 const ENTITY = 'FeeScheduleEntry';
 
-/** A fee schedule entry as the quote builder prices with it (DESIGN.md §6). */
+/** A fee schedule entry as the quote builder prices with it (docs/design.md §6). */
 export interface FeeEntry {
   /** The base code, without modifiers. */
   cptCode: string;

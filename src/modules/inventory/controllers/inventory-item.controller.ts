@@ -15,7 +15,7 @@ import {
 } from '../dto/inventory-item.dto';
 import { InventoryItemService } from '../services/inventory-item.service';
 
-/** The catalog: NURSE and ADMIN maintain it (they receive stock, DESIGN.md §8); every role reads it. */
+/** The catalog: NURSE and ADMIN maintain it (they receive stock, docs/design.md §8); every role reads it. */
 @ApiTags('inventory')
 @ApiBearerAuth()
 @Controller('inventory/items')

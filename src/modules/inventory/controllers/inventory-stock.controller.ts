@@ -28,7 +28,7 @@ import {
 import { InventoryStockService } from '../services/inventory-stock.service';
 import { InventoryTraceService } from '../services/inventory-trace.service';
 
-/** Stock: receiving and adjustments by NURSE (and ADMIN, DESIGN.md §8); levels for every role. */
+/** Stock: receiving and adjustments by NURSE (and ADMIN, docs/design.md §8); levels for every role. */
 @ApiTags('inventory')
 @ApiBearerAuth()
 @Controller('inventory')

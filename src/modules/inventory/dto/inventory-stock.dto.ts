@@ -32,7 +32,7 @@ export const ReceiveBatchBody = z
 export type ReceiveBatchBody = z.infer<typeof ReceiveBatchBody>;
 export class ReceiveBatchDto extends createZodDto(ReceiveBatchBody) {}
 
-/** A batch (lot) as a record: its own id is `id` (API.md). */
+/** A batch (lot) as a record: its own id is `id` (docs/api.md). */
 export const BatchSchema = z.object({
   id: z.uuid(),
   itemId: z.uuid(),
@@ -47,7 +47,7 @@ export const BatchSchema = z.object({
 export type BatchResponse = z.infer<typeof BatchSchema>;
 export class BatchDto extends createZodDto(BatchSchema) {}
 
-/** A batch's line in a stock view: it names the batch (`batchId`), as API.md's stock rows do. */
+/** A batch's line in a stock view: it names the batch (`batchId`), as docs/api.md's stock rows do. */
 const StockLineSchema = z.object({
   batchId: z.uuid(),
   batchNumber: z.string(),

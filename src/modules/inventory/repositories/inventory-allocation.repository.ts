@@ -184,7 +184,7 @@ export class InventoryAllocationRepository {
 
   /**
    * Reservations held by plans the patient has not approved yet, allocated before `before`,
-   * oldest first: what staff may want to release (DESIGN.md §7, the seed's pre-allocation).
+   * oldest first: what staff may want to release (docs/design.md §7, the seed's pre-allocation).
    */
   async holdsOfUnapprovedPlans(
     db: Db,

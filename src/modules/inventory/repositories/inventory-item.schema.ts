@@ -22,7 +22,7 @@ export const INVENTORY_CATEGORIES = [
 ] as const;
 export const inventoryCategory = pgEnum('inventory_category', INVENTORY_CATEGORIES);
 
-/** The catalog (DESIGN.md §3): what a clinic stocks. Batches and serial units come with issue 5. */
+/** The catalog (docs/design.md §3): what a clinic stocks. Batches and serial units come with issue 5. */
 export const inventoryItems = pgTable(
   'inventory_items',
   {

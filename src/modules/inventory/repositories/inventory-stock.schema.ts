@@ -27,7 +27,7 @@ import { users } from '../../user/repositories/user.schema';
 import { inventoryItems } from './inventory-item.schema';
 
 /**
- * A lot of one item (DESIGN.md §3). `on_hand` counts what is on the shelf (for serial-tracked
+ * A lot of one item (docs/design.md §3). `on_hand` counts what is on the shelf (for serial-tracked
  * items: its AVAILABLE and RESERVED units); `reserved` what plans hold of it. The CHECK makes
  * over-commitment impossible whatever the code does: reserved never exceeds on hand.
  */
@@ -172,7 +172,7 @@ export const inventoryAllocations = pgTable(
 );
 
 /**
- * What was consumed, by whom, for which patient (DESIGN.md §3 InventoryUsage): the recall list of
+ * What was consumed, by whom, for which patient (docs/design.md §3 InventoryUsage): the recall list of
  * a batch is its usages, and a case's bill bills its usages.
  */
 export const inventoryUsages = pgTable(

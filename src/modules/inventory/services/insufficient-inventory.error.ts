@@ -1,6 +1,6 @@
 import { DomainError } from '../../../common/errors/domain-error';
 
-/** Not enough matching, unexpired stock (API.md): the body says what is short. */
+/** Not enough matching, unexpired stock (docs/api.md): the body says what is short. */
 export class InsufficientInventory extends DomainError {
   readonly status = 409;
   readonly code = 'INSUFFICIENT_INVENTORY';

@@ -32,7 +32,7 @@ export interface Reservation {
 }
 
 /**
- * Reserving stock for a plan's requirement without ever promising one unit twice (DESIGN.md §7,
+ * Reserving stock for a plan's requirement without ever promising one unit twice (docs/design.md §7,
  * docs/inventory.md): every allocation locks the candidate batch rows first, in one order, then
  * reserves in the same transaction; the batch CHECK and the unique index on a unit's active
  * allocation back it in the database.

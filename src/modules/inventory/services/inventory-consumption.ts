@@ -37,7 +37,7 @@ export interface UsageRequest {
 }
 
 /**
- * Stock leaving the shelf into a patient (DESIGN.md §7), always in the caller's transaction:
+ * Stock leaving the shelf into a patient (docs/design.md §7), always in the caller's transaction:
  * usage recorded during a case, and the seed's "automatic consumption" at its completion. A
  * consumed implant stays linked to its patient, plan and case forever, and an InventoryUsage row
  * says what, from which batch, by whom and when. Batch rows are locked before their counts move,

@@ -45,7 +45,7 @@ export interface Receipt {
   serialNumbers?: readonly string[] | undefined;
 }
 
-/** Receiving, stock levels and adjustments (DESIGN.md §3, §7). Reservations come with allocation. */
+/** Receiving, stock levels and adjustments (docs/design.md §3, §7). Reservations come with allocation. */
 @Injectable()
 export class InventoryStockService {
   constructor(

@@ -14,7 +14,7 @@ import {
 } from '../dto/payment-plan.dto';
 import { PaymentPlanService } from '../services/payment-plan.service';
 
-/** Patient financial data: BILLING and COORDINATOR read it; only BILLING records payments (DESIGN.md §8). */
+/** Patient financial data: BILLING and COORDINATOR read it; only BILLING records payments (docs/design.md §8). */
 @ApiTags('payment-plans')
 @ApiBearerAuth()
 @Controller('payment-plans')

@@ -40,7 +40,7 @@ export const paymentMethod = pgEnum('payment_method', PAYMENT_METHODS);
 
 export const MAX_INSTALLMENTS = 60;
 
-/** The patient portion of an accepted quote, split into a deposit and financed installments (DESIGN.md §6). */
+/** The patient portion of an accepted quote, split into a deposit and financed installments (docs/design.md §6). */
 export const paymentPlans = pgTable(
   'payment_plans',
   {

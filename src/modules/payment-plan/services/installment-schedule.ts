@@ -15,7 +15,7 @@ const DAYS_APART: Record<Exclude<PaymentFrequency, 'MONTHLY'>, number> = {
 
 /**
  * The installments of a financed amount: equal parts with the remainder cent(s) on the last
- * (Money.splitEvenly, DESIGN.md §6), due one period apart from `firstDueDate`.
+ * (Money.splitEvenly, docs/design.md §6), due one period apart from `firstDueDate`.
  */
 export function installmentSchedule(
   financed: Money,

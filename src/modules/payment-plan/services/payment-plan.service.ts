@@ -46,7 +46,7 @@ export class PaymentPlanService {
     private readonly clock: Clock,
   ) {}
 
-  /** Finances the patient portion of an ACCEPTED quote, less the deposit (DESIGN.md §6). */
+  /** Finances the patient portion of an ACCEPTED quote, less the deposit (docs/design.md §6). */
   createPaymentPlan(
     caller: Caller,
     quoteId: string,

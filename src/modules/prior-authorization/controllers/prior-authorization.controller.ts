@@ -18,7 +18,7 @@ import { PriorAuthorizationWorkflowService } from '../services/prior-authorizati
 import { PriorAuthorizationService } from '../services/prior-authorization.service';
 
 /**
- * Prior authorization is BILLING's and COORDINATOR's work (DESIGN.md §8); the surgeon reads it
+ * Prior authorization is BILLING's and COORDINATOR's work (docs/design.md §8); the surgeon reads it
  * to know whether the operation can be booked.
  */
 @ApiTags('prior-authorizations')

@@ -32,7 +32,7 @@ export type PriorAuthStatus = (typeof PRIOR_AUTH_STATUSES)[number];
 export const priorAuthStatus = pgEnum('prior_authorization_status', PRIOR_AUTH_STATUSES);
 
 /**
- * An insurer's permission to perform insured procedures (DESIGN.md §3): what was asked for, and
+ * An insurer's permission to perform insured procedures (docs/design.md §3): what was asked for, and
  * what the payer decided. An APPROVED one carries its number and validity window (the CHECKs),
  * so the readiness check can rely on them.
  */

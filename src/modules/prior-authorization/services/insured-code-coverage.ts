@@ -20,7 +20,7 @@ interface Approval extends AuthorizationOnFile {
 }
 
 /**
- * DESIGN.md §4, scheduling check 3: every insured code of a RECONSTRUCTIVE or HYBRID plan must be
+ * docs/design.md §4, scheduling check 3: every insured code of a RECONSTRUCTIVE or HYBRID plan must be
  * covered by an APPROVED authorization that lists it (base codes compared, so `19325` covers
  * `19325-50`) and whose window, both ends included, holds the surgery date; with no date yet,
  * a window that has not ended by `today` will do. Several approvals may share the codes out.

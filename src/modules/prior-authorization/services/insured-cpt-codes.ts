@@ -7,7 +7,7 @@ export interface InsuredCodesOfPlan {
 }
 
 /**
- * The codes insurance pays for, which are the ones a payer must authorize (DESIGN.md §6):
+ * The codes insurance pays for, which are the ones a payer must authorize (docs/design.md §6):
  * every code of a RECONSTRUCTIVE plan, the `insuranceCptCodes` of a HYBRID one, none of a
  * COSMETIC one.
  */

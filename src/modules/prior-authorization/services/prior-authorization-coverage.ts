@@ -6,7 +6,7 @@ import { PriorAuthorizationRepository } from '../repositories/prior-authorizatio
 import { insuredCodeCoverage } from './insured-code-coverage';
 import { insuredCptCodesOf } from './insured-cpt-codes';
 
-/** One line of the scheduling readiness checklist (`PRIOR_AUTH_APPROVED`, API.md). */
+/** One line of the scheduling readiness checklist (`PRIOR_AUTH_APPROVED`, docs/api.md). */
 export interface PriorAuthCheck {
   required: boolean;
   ok: boolean;
@@ -14,7 +14,7 @@ export interface PriorAuthCheck {
 }
 
 /**
- * Whether a plan's insured codes are authorized for its surgery (DESIGN.md §4, check 3): what the
+ * Whether a plan's insured codes are authorized for its surgery (docs/design.md §4, check 3): what the
  * theater module's readiness check and scheduling ask. It runs in the caller's transaction and
  * share-locks the plan's authorizations, so none can be cancelled before that transaction ends.
  */

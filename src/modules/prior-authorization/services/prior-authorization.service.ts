@@ -51,7 +51,7 @@ export class PriorAuthorizationService {
   ) {}
 
   /**
-   * A DRAFT request for the plan's insured codes (DESIGN.md §3). What the body leaves out comes
+   * A DRAFT request for the plan's insured codes (docs/design.md §3). What the body leaves out comes
    * from the plan (codes, diagnoses) and the patient's insurance (payer, member id).
    */
   createForPlan(

@@ -27,7 +27,7 @@ import { PlanInventoryService } from '../services/plan-inventory.service';
 import { ProcedurePlanWorkflowService } from '../services/procedure-plan-workflow.service';
 import { ProcedurePlanService } from '../services/procedure-plan.service';
 
-/** The seed's endpoints. Roles per DESIGN.md §8 and docs/roles.md. */
+/** The seed's endpoints. Roles per docs/design.md §8 and docs/roles.md. */
 @ApiTags('procedure-plans')
 @ApiBearerAuth()
 @Controller('procedure-plans')
@@ -92,7 +92,7 @@ export class ProcedurePlanController {
     return this.plans.updatePlan(caller, params.id, body, ifMatch);
   }
 
-  /** 201 with the requirement (API.md): its id is what the allocate call that follows needs. */
+  /** 201 with the requirement (docs/api.md): its id is what the allocate call that follows needs. */
   @Post(':id/inventory')
   @ApiOperationDoc({
     summary: 'Add an inventory requirement',

@@ -31,7 +31,7 @@ export const PlanConsentSummarySchema = z
   })
   .nullable();
 
-/** One shape for every route that returns a plan (API.md). */
+/** One shape for every route that returns a plan (docs/api.md). */
 export const ProcedurePlanSchema = z.object({
   id: z.uuid(),
   planNumber: z.string(),

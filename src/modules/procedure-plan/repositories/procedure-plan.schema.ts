@@ -38,7 +38,7 @@ export const PLAN_STATUSES = [
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const planStatus = pgEnum('procedure_plan_status', PLAN_STATUSES);
 
-/** The seed's ProcedurePlan (DESIGN.md §3), field for field. */
+/** The seed's ProcedurePlan (docs/design.md §3), field for field. */
 export const procedurePlans = pgTable(
   'procedure_plans',
   {

@@ -10,7 +10,7 @@ export interface PlanCodes {
 }
 
 /**
- * The rules between a plan's code fields (DESIGN.md §5), on the plan as it will be stored
+ * The rules between a plan's code fields (docs/design.md §5), on the plan as it will be stored
  * (after a PATCH is merged). CPT format is checked by the DTO; ICD-10-CM existence by the catalog.
  */
 export function planCodeErrors(plan: PlanCodes): FieldError[] {

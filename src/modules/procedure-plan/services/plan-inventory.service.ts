@@ -159,7 +159,7 @@ export class PlanInventoryService {
     }
   }
 
-  /** In the caller's transaction: a cancelled plan gives back everything it holds (DESIGN.md §7). */
+  /** In the caller's transaction: a cancelled plan gives back everything it holds (docs/design.md §7). */
   async releaseAllForPlan(db: Db, caller: Caller, planId: string): Promise<void> {
     const requirements = await this.plans.requirementsOf(db, caller.clinicId, [planId]);
     const released = await this.allocator.release(

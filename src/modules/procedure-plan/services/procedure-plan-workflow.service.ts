@@ -35,7 +35,7 @@ import { PlanPresenter } from './plan-presenter';
 const ENTITY = 'ProcedurePlan';
 const CANCELLABLE: readonly PlanStatus[] = ['DRAFT', 'QUOTED', 'APPROVED', 'SCHEDULED'];
 
-/** The plan's transitions (DESIGN.md §4): quote, approve, cancel, and the return to DRAFT on edit. */
+/** The plan's transitions (docs/design.md §4): quote, approve, cancel, and the return to DRAFT on edit. */
 @Injectable()
 export class ProcedurePlanWorkflowService {
   constructor(
@@ -203,7 +203,7 @@ export class ProcedurePlanWorkflowService {
 
   /**
    * An edit of a QUOTED plan supersedes its quote and returns it to DRAFT, without money
-   * (DESIGN.md §4); a DRAFT plan stays as it is. The changes go into the edit's own update.
+   * (docs/design.md §4); a DRAFT plan stays as it is. The changes go into the edit's own update.
    */
   async reopenForEdit(db: Db, caller: Caller, plan: PlanRow): Promise<PlanChanges> {
     if (plan.status !== 'QUOTED') return {};

@@ -137,7 +137,7 @@ export class ProcedurePlanService {
 
   /**
    * Edits the clinical and pricing fields of a DRAFT or QUOTED plan. Editing a QUOTED plan
-   * supersedes its quote and returns it to DRAFT (DESIGN.md §4); new codes may match another consent.
+   * supersedes its quote and returns it to DRAFT (docs/design.md §4); new codes may match another consent.
    */
   updatePlan(
     caller: Caller,
@@ -187,7 +187,7 @@ export class ProcedurePlanService {
     });
   }
 
-  /** Answers the new requirement (API.md), not the plan: it holds no stock yet. */
+  /** Answers the new requirement (docs/api.md), not the plan: it holds no stock yet. */
   addRequirement(
     caller: Caller,
     planId: string,

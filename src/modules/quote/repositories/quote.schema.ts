@@ -33,7 +33,7 @@ export const PAYERS = ['INSURANCE', 'PATIENT'] as const;
 export type Payer = (typeof PAYERS)[number];
 export const payer = pgEnum('payer', PAYERS);
 
-/** A priced offer for a plan (DESIGN.md §6). The plan number and procedure are copied: a quote is a document. */
+/** A priced offer for a plan (docs/design.md §6). The plan number and procedure are copied: a quote is a document. */
 export const quotes = pgTable(
   'quotes',
   {

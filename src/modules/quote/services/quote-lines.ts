@@ -38,7 +38,7 @@ export interface PricedQuote {
 }
 
 /**
- * DESIGN.md §6, as a pure function: a PROCEDURE line per CPT code (surgeon fee), one FACILITY and
+ * docs/design.md §6, as a pure function: a PROCEDURE line per CPT code (surgeon fee), one FACILITY and
  * one ANESTHESIA line from the primary code's entry (left out when 0), a SUPPLY line per billable
  * requirement. Payers: COSMETIC → patient; RECONSTRUCTIVE → insurance; HYBRID → a procedure line
  * is insured when its code is in insuranceCptCodes, facility and anesthesia follow the primary
@@ -114,7 +114,7 @@ export function priceQuote(
       ),
     );
   }
-  // Supplies are insurer-paid only on RECONSTRUCTIVE plans (DESIGN.md §6).
+  // Supplies are insurer-paid only on RECONSTRUCTIVE plans (docs/design.md §6).
   const supplyPayer: Payer = plan.procedureType === 'RECONSTRUCTIVE' ? 'INSURANCE' : 'PATIENT';
   for (const supply of plan.supplies.filter((s) => s.isBillable)) {
     lines.push(

@@ -110,7 +110,7 @@ export class QuoteService {
     });
   }
 
-  /** An edit of a QUOTED plan, or its cancellation, leaves no live quote (DESIGN.md §4). */
+  /** An edit of a QUOTED plan, or its cancellation, leaves no live quote (docs/design.md §4). */
   async supersedeForPlan(db: Db, caller: Caller, planId: string): Promise<void> {
     const live = await this.quotes.liveForPlan(db, caller.clinicId, planId);
     if (!live) return;

@@ -15,7 +15,7 @@ import {
 } from '../dto/operating-room.dto';
 import { OperatingRoomService } from '../services/operating-room.service';
 
-/** Rooms are ADMIN's to manage (DESIGN.md §8); everyone who schedules or bills reads them. */
+/** Rooms are ADMIN's to manage (docs/design.md §8); everyone who schedules or bills reads them. */
 @ApiTags('theater')
 @ApiBearerAuth()
 @Controller('operating-rooms')

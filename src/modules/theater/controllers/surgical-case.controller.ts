@@ -21,7 +21,7 @@ import {
 import { CaseExecutionService } from '../services/case-execution.service';
 import { SurgicalCaseService } from '../services/surgical-case.service';
 
-/** Scheduling: COORDINATOR, SURGEON; the day of surgery: SURGEON, NURSE (DESIGN.md §8). */
+/** Scheduling: COORDINATOR, SURGEON; the day of surgery: SURGEON, NURSE (docs/design.md §8). */
 @ApiTags('theater')
 @ApiBearerAuth()
 @Controller('surgical-cases')

@@ -47,7 +47,7 @@ export const CreateSurgicalCaseBody = z
 export type CreateSurgicalCaseBody = z.infer<typeof CreateSurgicalCaseBody>;
 export class CreateSurgicalCaseDto extends createZodDto(CreateSurgicalCaseBody) {}
 
-/** The details a case copies from its plan once: they never change (DESIGN.md §4). */
+/** The details a case copies from its plan once: they never change (docs/design.md §4). */
 const COPIED_FIELDS = [
   'procedurePlanId',
   'patientId',
@@ -156,7 +156,7 @@ export const CaseUsageSchema = z.object({
 });
 export type CaseUsageResponse = z.infer<typeof CaseUsageSchema>;
 
-/** One shape for every route that returns a case (API.md). */
+/** One shape for every route that returns a case (docs/api.md). */
 export const SurgicalCaseSchema = z.object({
   id: z.uuid(),
   caseNumber: z.string(),

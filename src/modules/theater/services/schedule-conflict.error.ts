@@ -9,7 +9,7 @@ export interface ConflictingCase {
   scheduledEnd: Date;
 }
 
-/** 409 SCHEDULE_CONFLICT (API.md): the room or the surgeon is taken then, by the case it names. */
+/** 409 SCHEDULE_CONFLICT (docs/api.md): the room or the surgeon is taken then, by the case it names. */
 export class ScheduleConflict extends DomainError {
   readonly status = 409;
   readonly code = 'SCHEDULE_CONFLICT';

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../common/errors/domain-error';
 import type { ReadinessCheck, ReadinessCode } from '../dto/readiness.dto';
 
-/** 409 SCHEDULING_BLOCKED (API.md): every unmet check of the readiness checklist, with its detail. */
+/** 409 SCHEDULING_BLOCKED (docs/api.md): every unmet check of the readiness checklist, with its detail. */
 export class SchedulingBlocked extends DomainError {
   readonly status = 409;
   readonly code = 'SCHEDULING_BLOCKED';

@@ -26,7 +26,7 @@ export interface ReadinessOptions {
 }
 
 /**
- * The seed's "Before Surgery Can Be Scheduled" (DESIGN.md §4), in one place: `GET
+ * The seed's "Before Surgery Can Be Scheduled" (docs/design.md §4), in one place: `GET
  * /procedure-plans/:id/readiness` answers it, and scheduling or moving a case refuses with the
  * unmet checks of this same method. It lives with the theater because the surgery date is the
  * theater's: the prior authorization's window and the reserved batches' expiry are checked

@@ -36,7 +36,7 @@ import { SurgicalCasePresenter } from './surgical-case.presenter';
 const ENTITY = 'SurgicalCase';
 
 /**
- * Booking the theater (DESIGN.md §4, the seed's step 7): a case is created only when the plan is
+ * Booking the theater (docs/design.md §4, the seed's step 7): a case is created only when the plan is
  * ready, copies the plan's procedure once, and never overlaps another live case in its room or
  * for its surgeon. Every use case locks the plan first and then its case, in that one order.
  */

@@ -34,7 +34,7 @@ interface Conflict {
   scheduledEnd: string;
 }
 
-/** The booking a SCHEDULE_CONFLICT names (API.md: `conflict { resource, caseNumber, … }`). */
+/** The booking a SCHEDULE_CONFLICT names (docs/api.md: `conflict { resource, caseNumber, … }`). */
 export function scheduleConflict(error: unknown): Conflict | null {
   if (!(error instanceof ApiError) || error.code !== 'SCHEDULE_CONFLICT') return null;
   const conflict = (error.problem as { conflict?: unknown }).conflict;
