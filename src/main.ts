@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './common/config/app-config';
+import { ConfigError, loadConfig, webAppUrl } from './common/config/app-config';
 import { DataDirLocked } from './common/database/data-dir-lock';
 import { createLogger } from './common/logging/logger';
 import { HealthService } from './modules/health/services/health.service';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   logger.info(
     {
-      url: `http://${config.host}:${config.port}`,
+      url: webAppUrl(config),
       database:
         config.database.kind === 'postgres' ? 'postgres' : `pglite:${config.database.dataDir}`,
     },

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { accountsTable } from '../src/cli/demo/accounts-table';
 import { loadDemo, type DemoSummary } from '../src/cli/demo/load-demo';
+import { loadConfig, webAppUrl } from '../src/common/config/app-config';
 import type { Role } from '../src/common/auth/caller';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
 import type { Api } from './support/api';
@@ -94,6 +96,16 @@ describe('npm run demo (loadDemo)', () => {
     }
     expect(firstLines).toContain('✓ fee schedule: 7 codes (7 new)');
     expect(firstLines.at(-1)).toMatch(/^Demo loaded: \d+ records created or steps taken\.$/);
+  });
+
+  it('ends with the web app at the host and port the server listens on', () => {
+    const config = loadConfig({ NODE_ENV: 'test', HOST: '192.0.2.7', PORT: '8443' });
+    const printed = accountsTable(first.clinicName, first.accounts, webAppUrl(config));
+    expect(printed.split('\n').at(-1)).toBe(
+      'Start the server with `npm start` and open the web app at http://192.0.2.7:8443/ (API docs at /api/docs).',
+    );
+    expect(webAppUrl(loadConfig({ NODE_ENV: 'test' }))).toBe('http://127.0.0.1:3000/');
+    for (const account of first.accounts) expect(printed).toContain(account.email);
   });
 
   it('leaves a plan in every status, as the demo coordinator sees them over HTTP', async () => {

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
-import { ConfigError, loadConfig } from '../common/config/app-config';
+import { ConfigError, loadConfig, webAppUrl } from '../common/config/app-config';
 import { DataDirLocked } from '../common/database/data-dir-lock';
 import { createLogger, NestPinoLogger } from '../common/logging/logger';
+import { accountsTable } from './demo/accounts-table';
 import { DEMO_CLINIC_NAME } from './demo/demo-data';
-import { DemoStepFailed, loadDemo, type DemoAccount } from './demo/load-demo';
+import { DemoStepFailed, loadDemo } from './demo/load-demo';
 
 /** `npm run demo`: loads the demo clinic (docs/demo.md) through the services, without HTTP. */
 async function main(): Promise<void> {
@@ -25,7 +26,14 @@ async function main(): Promise<void> {
     write(`Loading the Contour demo into ${where}.`);
     const summary = await loadDemo(app, write);
     write('');
-    write(accountsTable(summary.clinicName, summary.accounts));
+    write(accountsTable(summary.clinicName, summary.accounts, webAppUrl(config)));
+  } catch (error) {
+    if (!(error instanceof DemoStepFailed)) throw error;
+    process.stderr.write(`demo: ${error.message}\n`);
+    // Accounts this run created keep the passwords printed here: a rerun finds them and goes on.
+    if (error.accounts.some((a) => a.password !== undefined))
+      write(`\n${accountsTable(DEMO_CLINIC_NAME, error.accounts, webAppUrl(config))}`);
+    process.exitCode = 1;
   } finally {
     await app.close();
   }
@@ -35,36 +43,6 @@ function write(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** The sign-ins, with the passwords of the accounts this run created: they are printed only now. */
-function accountsTable(clinicName: string, accounts: readonly DemoAccount[]): string {
-  const rows = accounts.map((a) => [
-    a.role,
-    a.name,
-    a.email,
-    a.password ?? 'exists (password unchanged)',
-  ]);
-  const header = ['role', 'name', 'email', 'password'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  const anyNew = accounts.some((a) => a.password !== undefined);
-  return [
-    `Sign in to "${clinicName}" (POST /api/v1/auth/login) as:`,
-    '',
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
-    '',
-    ...(anyNew
-      ? ['These passwords are printed once and never again: note them now.']
-      : ['Forgotten a password? The admin can set a new one (PATCH /api/v1/users/:id).']),
-    'Start the server with `npm start` and open http://127.0.0.1:3000/api/docs.',
-  ].join('\n');
-}
-
 main().catch((error: unknown) => {
   if (error instanceof DataDirLocked) {
     process.stderr.write(
@@ -72,11 +50,6 @@ main().catch((error: unknown) => {
     );
   } else if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
-  } else if (error instanceof DemoStepFailed) {
-    process.stderr.write(`demo: ${error.message}\n`);
-    // Accounts this run created keep the passwords printed here: a rerun finds them and goes on.
-    if (error.accounts.some((a) => a.password !== undefined))
-      write(`\n${accountsTable(DEMO_CLINIC_NAME, error.accounts)}`);
   } else {
     process.stderr.write(
       `demo failed: ${error instanceof Error ? error.message : String(error)}\n`,

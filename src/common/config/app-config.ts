@@ -95,4 +95,10 @@ function parseTrustProxy(value: string): boolean | number | string {
   return value;
 }
 
+/** The address the server listens on, where the staff web app opens: `http://HOST:PORT/`. */
+export function webAppUrl(config: Pick<AppConfig, 'host' | 'port'>): string {
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}/`;
+}
+
 export const APP_CONFIG = Symbol('APP_CONFIG');

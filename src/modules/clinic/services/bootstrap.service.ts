@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
+import { APP_CONFIG, webAppUrl, type AppConfig } from '../../../common/config/app-config';
 import { LOGGER } from '../../../common/logging/logger.token';
 import { ClinicService } from './clinic.service';
 
@@ -41,16 +41,13 @@ export class BootstrapService implements OnApplicationBootstrap {
       adminEmail: DEMO_ADMIN_EMAIL,
       adminPassword: password,
     });
-    if (created) printDemoCredentials(clinicName, created.adminEmail, password, created.adminId);
+    if (created) {
+      printDemoCredentials(clinicName, created.adminEmail, password, webAppUrl(this.config));
+    }
   }
 }
 
-function printDemoCredentials(
-  clinic: string,
-  email: string,
-  password: string,
-  adminId: string,
-): void {
+function printDemoCredentials(clinic: string, email: string, password: string, url: string): void {
   const rule = '='.repeat(78);
   process.stdout.write(
     [
@@ -59,8 +56,8 @@ function printDemoCredentials(
       `  email:    ${email}`,
       `  password: ${password}`,
       'This password is printed once and never again. Sign in and change it:',
-      '  POST /api/v1/auth/login          {"email": "...", "password": "..."}',
-      `  PATCH /api/v1/users/${adminId}  {"password": "<new, 12+ characters>"}`,
+      `  open ${url} and sign in, then choose "Change password" in the menu under your name`,
+      '  (or POST /api/v1/auth/change-password {"currentPassword": "...", "newPassword": "<12+ characters>"})',
       'To choose the admin yourself, start on an empty database with',
       'BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD set.',
       rule,
