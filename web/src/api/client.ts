@@ -17,8 +17,10 @@ const auth: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    // A failed sign-in is the sign-in form's business; any other 401 ends the session.
-    if (response.status === 401 && !request.url.endsWith('/auth/login')) onUnauthenticated();
+    // A failed sign-in, or a wrong current password, is the form's business (the password form
+    // checks the session itself); any other 401 ends the session.
+    const formsOwn = ['/auth/login', '/auth/change-password'].some((p) => request.url.endsWith(p));
+    if (response.status === 401 && !formsOwn) onUnauthenticated();
     return response;
   },
 };

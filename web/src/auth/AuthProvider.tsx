@@ -2,6 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, setUnauthenticatedHandler, unwrap } from '../api/client';
+import { ApiError } from '../api/problem';
+import type { components } from '../api/schema';
 import { can, type Permission } from './permissions';
 import { sessionStore, type Session, type User } from './session';
 
@@ -11,10 +13,25 @@ interface Auth {
   readonly ended: 'expired' | 'signed-out' | null;
   readonly signIn: (email: string, password: string) => Promise<User>;
   readonly signOut: () => void;
+  /**
+   * Changes the user's own password. The API ends every session of the user and answers a fresh
+   * token: this session goes on with it.
+   */
+  readonly changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
   readonly can: (permission: Permission) => boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
+
+type LoginResponse = components['schemas']['LoginResponseDto_Output'];
+
+function toSession(result: LoginResponse): Session {
+  return {
+    token: result.accessToken,
+    user: result.user,
+    expiresAt: Date.now() + result.expiresIn * 1000,
+  };
+}
 
 /** Where sign-in sends the user back to, after an expired session or a bookmarked page. */
 export function signInPath(from: string): string {
@@ -73,11 +90,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       ended,
       signIn: async (email, password) => {
         const result = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
-        const next: Session = {
-          token: result.accessToken,
-          user: result.user,
-          expiresAt: Date.now() + result.expiresIn * 1000,
-        };
+        const next = toSession(result);
         sessionStore.write(next);
         queryClient.clear();
         setEnded(null);
@@ -85,6 +98,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         return result.user;
       },
       signOut: () => end('signed-out'),
+      changePassword: async (currentPassword, newPassword) => {
+        let result: LoginResponse;
+        try {
+          result = await unwrap(
+            api.POST('/api/v1/auth/change-password', { body: { currentPassword, newPassword } }),
+          );
+        } catch (error) {
+          // A 401 here is a wrong current password, or a token that stopped working: /auth/me
+          // tells which, and ends the session in the second case.
+          if (error instanceof ApiError && error.status === 401) {
+            void queryClient.refetchQueries({ queryKey: ['auth', 'me'] });
+          }
+          throw error;
+        }
+        const next = toSession(result);
+        sessionStore.write(next);
+        setSession(next);
+      },
       can: (permission) => can(session?.user.role, permission),
     }),
     [session, ended, end, queryClient],

@@ -1,10 +1,11 @@
-import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Menu, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { NavLink as RouterLink, Navigate, Outlet, useLocation } from 'react-router';
 import { signInPath, useAuth } from '../auth/AuthProvider';
 import type { Permission } from '../auth/permissions';
 import { PageLoader } from '../components/PageLoader';
+import { ChangePasswordModal } from './ChangePasswordModal';
 
 const SECTIONS: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/patients', label: 'Patients' },
@@ -15,11 +16,15 @@ const SECTIONS: readonly { to: string; label: string; permission?: Permission }[
   { to: '/audit', label: 'Audit', permission: 'audit.read' },
 ];
 
-/** The frame of every signed-in screen: the sections this role may use, the user, sign-out. */
+/**
+ * The frame of every signed-in screen: the sections this role may use, the user (whose menu
+ * changes their password), sign-out.
+ */
 export function AppLayout() {
-  const { user, ended, signOut, can } = useAuth();
+  const { user, ended, signOut, can, changePassword } = useAuth();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  const [passwordOpened, password] = useDisclosure();
   if (user === null) {
     const here = `${location.pathname}${location.search}`;
     return <Navigate to={ended === 'signed-out' ? '/sign-in' : signInPath(here)} replace />;
@@ -39,9 +44,17 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" component="span" data-testid="signed-in-user">
-              {user.name} · {user.role}
-            </Text>
+            {/* The user's own menu: every role changes its password here. */}
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="subtle" color="dark" size="xs" data-testid="signed-in-user">
+                  {user.name} · {user.role}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={password.open}>Change password</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
             <Button variant="default" size="xs" onClick={signOut}>
               Sign out
             </Button>
@@ -67,6 +80,11 @@ export function AppLayout() {
           <Outlet />
         </Suspense>
       </AppShell.Main>
+      <ChangePasswordModal
+        opened={passwordOpened}
+        onClose={password.close}
+        changePassword={changePassword}
+      />
     </AppShell>
   );
 }
