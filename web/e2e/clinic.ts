@@ -37,6 +37,15 @@ export const STAFF = {
   },
 } as const;
 
+/** Changes their password in the e2e test: no other test signs in as them. */
+export const PASSWORD_CHANGER = {
+  email: 'password-changer@e2e.example',
+  password: 'changer-password-old-1',
+  newPassword: 'changer-password-new-2',
+  name: 'Rosa Marsh',
+  role: 'NURSE',
+} as const;
+
 export const SERIALS = ['SN12345', 'SN12346', 'SN12347'];
 export const ROOM = 'OR 1';
 
@@ -93,6 +102,8 @@ export async function startE2eServer(): Promise<E2eServer> {
  */
 export async function setUpClinic(server: E2eServer): Promise<void> {
   for (const person of Object.values(STAFF)) await server.api('POST', '/users', person);
+  const { email, password, name, role } = PASSWORD_CHANGER;
+  await server.api('POST', '/users', { email, password, name, role });
   await server.api('PUT', '/fee-schedule/19325', FEE_19325);
   const implant = await server.api<{ id: string }>('POST', '/inventory/items', IMPLANT_300CC_ROUND);
   const expiresAt = new Date(Date.now() + 400 * 864e5).toISOString().slice(0, 10);

@@ -10,7 +10,16 @@ import {
   screenshot,
   signIn,
 } from './browser';
-import { ADMIN, ROOM, SERIALS, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import {
+  ADMIN,
+  PASSWORD_CHANGER,
+  ROOM,
+  SERIALS,
+  setUpClinic,
+  startE2eServer,
+  STAFF,
+  type E2eServer,
+} from './clinic';
 
 let server: E2eServer;
 let browser: Browser;
@@ -89,6 +98,57 @@ describe('signing in', () => {
     await page.getByRole('textbox', { name: 'Password' }).fill(STAFF.coordinator.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/patients$/);
+    await page.context().close();
+  });
+});
+
+describe('changing your own password', () => {
+  it('from the menu: a wrong current password is shown, then the new one signs in', async () => {
+    const { email, password, newPassword } = PASSWORD_CHANGER;
+    const page = await signIn(browser, server.baseUrl, email, password);
+    await page.goto(`${server.baseUrl}/patients`);
+    await page.getByTestId('signed-in-user').click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change password' });
+    await dialog.getByLabel('Current password').fill('not-my-password');
+    await dialog.getByLabel(/^New password/).fill(newPassword);
+    await dialog.getByLabel('Confirm new password').fill(newPassword);
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    // The API's 401 shows under the field, and the session goes on.
+    await dialog.getByText('The current password is incorrect').waitFor();
+    expect(page.url()).toMatch(/\/patients$/);
+
+    await dialog.getByLabel('Current password').fill(password);
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await screenshot(page, `20-change-password-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectAccessible(page, 'change password');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed. Your other sessions have ended.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    // The fresh token the API answered keeps this session: a reload stays on the page.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/patients$/);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /could not sign in/i })
+      .waitFor();
+    await page.getByRole('textbox', { name: 'Password' }).fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in-user').waitFor();
+    expect(await page.getByTestId('signed-in-user').textContent()).toContain(PASSWORD_CHANGER.name);
     await page.context().close();
   });
 });
