@@ -45,7 +45,8 @@ export interface ReadyPlanOptions {
 /**
  * A COSMETIC breast augmentation ready to schedule, over HTTP: fee schedule 19325 (7000 +
  * facility 200), a fresh implant item (400.00, serial-tracked) with stock, sutures, a patient,
- * the plan (2 implants + 1 sutures), its quote, the consent signed (when a template matched),
+ * the plan (2 implants + 1 sutures), its quote, its consent signed (the breast augmentation one
+ * with `withConsent`, else the clinic's general surgical consent; none if that was retired),
  * approval and the implants allocated.
  */
 export async function readyPlan(
