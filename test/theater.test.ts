@@ -15,6 +15,7 @@ import {
   expectStatus,
   operatingRoom,
   readyPlan,
+  signConsent,
 } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -132,22 +133,7 @@ describe('POST /surgical-cases (the seed step 7)', () => {
       .as('COORDINATOR')
       .post('/surgical-cases', caseBody(bare, ready.plan, room, days));
     const readiness = await bare.as('NURSE').get(`/procedure-plans/${ready.plan.id}/readiness`);
-    const consent = expectStatus(
-      'consent',
-      await bare.as('NURSE').get(`/consents/${ready.plan.consent.id}`),
-      200,
-    );
-    expectStatus(
-      'sign',
-      await bare.as('NURSE').post(`/consents/${consent.id}/sign`, {
-        signerName: 'Maria Lopez',
-        relationship: 'SELF',
-        signatureMethod: 'TYPED',
-        signatureData: 'Maria Lopez',
-        contentHash: consent.contentHash,
-      }),
-      200,
-    );
+    await signConsent(bare, ready.plan.consent.id);
     const booked = await bare
       .as('COORDINATOR')
       .post('/surgical-cases', caseBody(bare, ready.plan, room, days));
