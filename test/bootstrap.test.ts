@@ -69,6 +69,17 @@ describe('first start with BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD', 
     expect(staff.body.data.map((u: { id: string }) => u.id)).toEqual([res.body.user.id]);
     const audit = await admin.get(`/audit-events?entityType=Clinic&entityId=${clinic.body.id}`);
     expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual(['clinic.create']);
+    // Every plan needs a consent to sign: the clinic starts with its general surgical consent.
+    const templates = await admin.get('/consent-templates');
+    expect(templates.body.data).toEqual([
+      expect.objectContaining({
+        code: 'GENERAL_SURGICAL_CONSENT',
+        version: 1,
+        cptCodes: [],
+        active: true,
+        createdById: res.body.user.id,
+      }),
+    ]);
   });
 
   it('creates no second clinic or admin on a later start against the same database', async () => {

@@ -1,12 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trustedClinicId, type Caller, type Role } from '../src/common/auth/caller';
 import type { Db } from '../src/common/database/database';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
 import { newId } from '../src/common/ids';
+import {
+  GENERAL_CONSENT_BODY,
+  GENERAL_CONSENT_CODE,
+  GENERAL_CONSENT_TITLE,
+} from '../src/modules/consent/services/general-consent';
 import { PlanConsentService } from '../src/modules/consent/services/plan-consent.service';
-import { addStaffMember, Given, type ClinicWithStaff } from './support/given';
+import {
+  addStaffMember,
+  deactivateGeneralConsent,
+  Given,
+  type ClinicWithStaff,
+} from './support/given';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -23,6 +34,10 @@ beforeAll(async () => {
     given.clinicWithStaff('Other Consents Clinic'),
   ]);
   patient = await given.patient(clinic);
+  // These tests are about procedure-specific templates: without the general surgical consent, a
+  // plan no template covers has none (the fallback has its own tests below, in a clinic of their
+  // own).
+  await deactivateGeneralConsent(clinic);
 });
 afterAll(() => t.close());
 
@@ -236,6 +251,105 @@ describe('POST /consent-templates', () => {
       expect(listed.body.data).toEqual([]);
     },
   );
+});
+
+describe('the general surgical consent', () => {
+  it('is given to every new clinic (clinic:create), with no CPT codes and an audit event', async () => {
+    const fresh = await given.clinicWithStaff('New Consents Clinic');
+
+    const res = await fresh.as('NURSE').get('/consent-templates');
+    const template = res.body.data[0];
+    const audit = await fresh
+      .as('ADMIN')
+      .get(`/audit-events?entityType=ConsentTemplate&entityId=${template.id}`);
+
+    expect(res.body.data).toHaveLength(1);
+    expect(template).toMatchObject({
+      code: GENERAL_CONSENT_CODE,
+      version: 1,
+      title: GENERAL_CONSENT_TITLE,
+      body: GENERAL_CONSENT_BODY,
+      cptCodes: [],
+      active: true,
+      createdById: fresh.staff.ADMIN.id,
+    });
+    expect(template.body).toMatch(/Risks:/);
+    expect(template.body).toMatch(/Alternatives:/);
+    expect(template.body).toMatch(/Anesthesia:/);
+    expect(template.body).toMatch(/photography/);
+    expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual([
+      'consent_template.create',
+    ]);
+  });
+
+  it('is a plan’s consent while no specific template covers it; a signed one stays until one does', async () => {
+    const fresh = await given.clinicWithStaff('General Consent Plans Clinic');
+    const freshPatient = await given.patient(fresh);
+    const created = await fresh.as('COORDINATOR').post('/procedure-plans', {
+      patientId: freshPatient.id,
+      procedureName: 'Breast augmentation',
+      procedureType: 'COSMETIC',
+      primaryCPTCode: '19325',
+      cptCodes: ['19325'],
+    });
+    expect(created.body.consent).toMatchObject({
+      status: 'PENDING',
+      templateCode: GENERAL_CONSENT_CODE,
+    });
+    const [general] = await consentsOf(created.body.id, fresh);
+    const signed = await fresh.as('NURSE').post(`/consents/${general.id}/sign`, signBody(general));
+    expect(signed.status).toBe(200);
+
+    // Other codes no template covers: the signed general consent still covers the plan.
+    await attach(created.body.id, ['15847'], fresh, freshPatient.id);
+    const afterEdit = await consentsOf(created.body.id, fresh);
+    // A procedure-specific template now covers it: that consent is the one to sign.
+    await createTemplate(fresh, { code: 'BREAST_AUG_CONSENT', cptCodes: ['19325'] });
+    await attach(created.body.id, ['19325'], fresh, freshPatient.id);
+    const afterMatch = await consentsOf(created.body.id, fresh);
+
+    expect(afterEdit.map((c) => [c.templateCode, c.status])).toEqual([
+      [GENERAL_CONSENT_CODE, 'SIGNED'],
+    ]);
+    expect(afterMatch.map((c) => [c.templateCode, c.status])).toEqual([
+      ['BREAST_AUG_CONSENT', 'PENDING'],
+      [GENERAL_CONSENT_CODE, 'VOIDED'],
+    ]);
+  });
+
+  it('is the text migration 0014 gives the clinics created before it', () => {
+    const migration = readFileSync('drizzle/0014_general_surgical_consent.sql', 'utf8');
+    const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+    expect(migration).toContain(quoted(GENERAL_CONSENT_CODE));
+    expect(migration).toContain(quoted(GENERAL_CONSENT_TITLE));
+    expect(migration).toContain(quoted(GENERAL_CONSENT_BODY));
+  });
+
+  it('takes a new version with no CPT codes; any other template still needs some', async () => {
+    const fresh = await given.clinicWithStaff('General Consent Versions Clinic');
+    const base = { version: 2, title: 'General consent', body: 'Revised text.', cptCodes: [] };
+
+    const general = await fresh
+      .as('ADMIN')
+      .post('/consent-templates', { ...base, code: GENERAL_CONSENT_CODE });
+    const withCodes = await fresh.as('ADMIN').post('/consent-templates', {
+      ...base,
+      version: 3,
+      code: GENERAL_CONSENT_CODE,
+      cptCodes: ['19325'],
+    });
+    const other = await fresh
+      .as('ADMIN')
+      .post('/consent-templates', { ...base, code: freshCode() });
+
+    expect(general.status).toBe(201);
+    expect(general.body).toMatchObject({ code: GENERAL_CONSENT_CODE, version: 2, cptCodes: [] });
+    expect(withCodes.status).toBe(400);
+    expect(fieldPaths(withCodes)).toEqual(['cptCodes']);
+    expect(other.status).toBe(400);
+    expect(fieldPaths(other)).toEqual(['cptCodes']);
+  });
 });
 
 describe('GET /consent-templates', () => {

@@ -465,7 +465,11 @@ describe('editing', () => {
       primaryCPTCode: '15847',
       inventoryRequirements: [],
     });
-    expect(plan.consent).toBeNull();
+    // No template for 15847: the plan starts with the clinic's general surgical consent.
+    expect(plan.consent).toMatchObject({
+      status: 'PENDING',
+      templateCode: 'GENERAL_SURGICAL_CONSENT',
+    });
     const edited = await coordinator().patch(`/procedure-plans/${plan.id}`, {
       cptCodes: ['19325'],
       primaryCPTCode: '19325',

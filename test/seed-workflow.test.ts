@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Given, type ClinicWithStaff } from './support/given';
-import { at, daysFromNow, expectStatus, operatingRoom } from './support/given-theater';
+import { at, daysFromNow, expectStatus, operatingRoom, signConsent } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -353,6 +353,9 @@ describe('a RECONSTRUCTIVE plan and its prior authorization', () => {
       }),
       201,
     );
+    // No template for reconstruction: the patient signs the general surgical consent.
+    expect(plan.consent).toMatchObject({ templateCode: 'GENERAL_SURGICAL_CONSENT' });
+    await signConsent(clinic, plan.consent.id);
     expect(
       expectStatus(
         'quote',

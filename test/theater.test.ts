@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
-import { addStaffMember, Given, type ClinicWithStaff } from './support/given';
+import {
+  addStaffMember,
+  deactivateGeneralConsent,
+  Given,
+  type ClinicWithStaff,
+} from './support/given';
 import {
   at,
   caseBody,
@@ -10,6 +15,7 @@ import {
   expectStatus,
   operatingRoom,
   readyPlan,
+  signConsent,
 } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -108,6 +114,63 @@ describe('POST /surgical-cases (the seed step 7)', () => {
       caseBody(clinic, ready.plan, room, nextDay()),
     );
     expect(res.status).toBe(409);
+    expect(res.body.unmetChecks).toEqual(['CONSENT_SIGNED']);
+    expect(await liveCasesOfPlan(ready.plan.id)).toBe(0);
+  });
+
+  it('refuses a plan no procedure-specific template covers until its general consent is signed', async () => {
+    // A clinic of its own: no breast augmentation template, only the general surgical consent.
+    const bare = await given.clinicWithStaff('General Consent Clinic');
+    const ready = await readyPlan(bare, { stopBefore: 'sign' });
+    expect(ready.plan.consent).toMatchObject({
+      status: 'PENDING',
+      templateCode: 'GENERAL_SURGICAL_CONSENT',
+    });
+    const room = await operatingRoom(bare);
+    const days = nextDay();
+
+    const refused = await bare
+      .as('COORDINATOR')
+      .post('/surgical-cases', caseBody(bare, ready.plan, room, days));
+    const readiness = await bare.as('NURSE').get(`/procedure-plans/${ready.plan.id}/readiness`);
+    await signConsent(bare, ready.plan.consent.id);
+    const booked = await bare
+      .as('COORDINATOR')
+      .post('/surgical-cases', caseBody(bare, ready.plan, room, days));
+
+    expect(refused.status).toBe(409);
+    expect(refused.body.unmetChecks).toEqual(['CONSENT_SIGNED']);
+    expect(readiness.body.checks).toContainEqual({
+      code: 'CONSENT_SIGNED',
+      required: true,
+      ok: false,
+      detail: 'Consent GENERAL_SURGICAL_CONSENT is PENDING: it must be signed',
+    });
+    expect(booked.status).toBe(201);
+  });
+
+  it('refuses a plan with no consent at all, saying which template to add', async () => {
+    const bare = await given.clinicWithStaff('No Consent Clinic');
+    await deactivateGeneralConsent(bare);
+    const ready = await readyPlan(bare);
+    const room = await operatingRoom(bare);
+
+    const readiness = await bare.as('NURSE').get(`/procedure-plans/${ready.plan.id}/readiness`);
+    const res = await bare
+      .as('COORDINATOR')
+      .post('/surgical-cases', caseBody(bare, ready.plan, room, nextDay()));
+
+    expect(ready.plan.consent).toBeNull();
+    expect(readiness.body.ready).toBe(false);
+    expect(readiness.body.checks).toContainEqual({
+      code: 'CONSENT_SIGNED',
+      required: true,
+      ok: false,
+      detail:
+        'No consent template covers this plan: add one for its CPT codes, or the general surgical consent GENERAL_SURGICAL_CONSENT',
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('SCHEDULING_BLOCKED');
     expect(res.body.unmetChecks).toEqual(['CONSENT_SIGNED']);
     expect(await liveCasesOfPlan(ready.plan.id)).toBe(0);
   });

@@ -45,7 +45,8 @@ export interface ReadyPlanOptions {
 /**
  * A COSMETIC breast augmentation ready to schedule, over HTTP: fee schedule 19325 (7000 +
  * facility 200), a fresh implant item (400.00, serial-tracked) with stock, sutures, a patient,
- * the plan (2 implants + 1 sutures), its quote, the consent signed (when a template matched),
+ * the plan (2 implants + 1 sutures), its quote, its consent signed (the breast augmentation one
+ * with `withConsent`, else the clinic's general surgical consent; none if that was retired),
  * approval and the implants allocated.
  */
 export async function readyPlan(
@@ -166,20 +167,8 @@ export async function readyPlan(
     201,
   );
   expectStatus('quote', await coordinator.post(`/procedure-plans/${plan.id}/quote`, {}), 201);
-  if (options.stopBefore !== 'sign' && options.stopBefore !== 'approve' && plan.consent) {
-    const consent = expectStatus('consent', await nurse.get(`/consents/${plan.consent.id}`), 200);
-    expectStatus(
-      'sign',
-      await nurse.post(`/consents/${consent.id}/sign`, {
-        signerName: 'Maria Lopez',
-        relationship: 'SELF',
-        signatureMethod: 'TYPED',
-        signatureData: 'Maria Lopez',
-        contentHash: consent.contentHash,
-      }),
-      200,
-    );
-  }
+  if (options.stopBefore !== 'sign' && options.stopBefore !== 'approve' && plan.consent)
+    await signConsent(clinic, plan.consent.id);
   if (options.stopBefore !== 'approve')
     plan = expectStatus(
       'approve',
@@ -201,6 +190,23 @@ export async function readyPlan(
 }
 
 /** A new active operating room. */
+/** The patient signs the consent (typed), with the hash of the text she was shown. */
+export async function signConsent(clinic: ClinicWithStaff, consentId: string): Promise<void> {
+  const nurse = clinic.as('NURSE');
+  const consent = expectStatus('consent', await nurse.get(`/consents/${consentId}`), 200);
+  expectStatus(
+    'sign',
+    await nurse.post(`/consents/${consent.id}/sign`, {
+      signerName: 'Maria Lopez',
+      relationship: 'SELF',
+      signatureMethod: 'TYPED',
+      signatureData: 'Maria Lopez',
+      contentHash: consent.contentHash,
+    }),
+    200,
+  );
+}
+
 export async function operatingRoom(clinic: ClinicWithStaff, name?: string): Promise<any> {
   return expectStatus(
     'operating room',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TransactionRunner } from '../../src/common/database/transaction-runner';
 import type { Role } from '../../src/common/auth/caller';
 import { ClinicService } from '../../src/modules/clinic/services/clinic.service';
+import { GENERAL_CONSENT_CODE } from '../../src/modules/consent/services/general-consent';
 import { Api, type ApiResponse } from './api';
 import type { TestApp } from './test-app';
 
@@ -220,4 +221,18 @@ export interface AcceptedQuote {
   plan: any;
   /** The quote read back after approval (ACCEPTED), or ISSUED when not approved. */
   quote: any;
+}
+
+/**
+ * Retires the clinic's general surgical consent, so a plan no procedure-specific template covers
+ * gets no consent at all: for tests of the matching rule, or of a clinic that lost it.
+ */
+export async function deactivateGeneralConsent(clinic: ClinicWithStaff): Promise<void> {
+  const admin = clinic.as('ADMIN');
+  const list = await admin.get(`/consent-templates?code=${GENERAL_CONSENT_CODE}&active=true`);
+  if (list.status !== 200) throw new Error(`listing templates: ${list.status} ${list.text}`);
+  for (const template of list.body.data) {
+    const res = await admin.patch(`/consent-templates/${template.id}`, { active: false });
+    if (res.status !== 200) throw new Error(`retiring a template: ${res.status} ${res.text}`);
+  }
 }

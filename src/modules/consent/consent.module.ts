@@ -6,9 +6,13 @@ import { ConsentInstanceRepository } from './repositories/consent-instance.repos
 import { ConsentTemplateRepository } from './repositories/consent-template.repository';
 import { ConsentTemplateService } from './services/consent-template.service';
 import { ConsentService } from './services/consent.service';
+import { GeneralConsentSeeder } from './services/general-consent-seeder';
 import { PlanConsentService } from './services/plan-consent.service';
 
-/** Consent templates and each plan's consent; the plan module depends on PlanConsentService only. */
+/**
+ * Consent templates and each plan's consent; the plan module depends on PlanConsentService only,
+ * the clinic module on GeneralConsentSeeder only.
+ */
 @Module({
   imports: [UserModule],
   controllers: [ConsentTemplateController, ConsentController],
@@ -18,7 +22,9 @@ import { PlanConsentService } from './services/plan-consent.service';
     ConsentTemplateService,
     ConsentService,
     PlanConsentService,
+    GeneralConsentSeeder,
   ],
-  exports: [PlanConsentService],
+  // The clinic module seeds a new clinic's general surgical consent.
+  exports: [PlanConsentService, GeneralConsentSeeder],
 })
 export class ConsentModule {}

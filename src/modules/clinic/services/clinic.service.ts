@@ -6,6 +6,7 @@ import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { newId } from '../../../common/ids';
+import { GeneralConsentSeeder } from '../../consent/services/general-consent-seeder';
 import { PasswordHasher } from '../../user/services/password-hasher';
 import { UserRepository } from '../../user/repositories/user.repository';
 import { UserService } from '../../user/services/user.service';
@@ -37,6 +38,7 @@ export class ClinicService {
     private readonly userService: UserService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditWriter,
+    private readonly generalConsent: GeneralConsentSeeder,
   ) {}
 
   /** A tenant and its first ADMIN, whole or not at all. */
@@ -93,6 +95,8 @@ export class ClinicService {
       entityId: admin.id,
       changedFields: ['email', 'name', 'role', 'password'],
     });
+    // Every surgical plan needs a consent to sign, whatever its codes (docs/consents.md).
+    await this.generalConsent.seed(db, actor, admin.id);
     return { clinicId, adminId: admin.id, adminEmail: admin.email };
   }
 }

@@ -2,6 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
 import { BaseCptCode } from '../../codes/services/cpt-code';
+import { GENERAL_CONSENT_CODE } from '../services/general-consent';
 
 const TemplateCode = z
   .string()
@@ -13,18 +14,24 @@ const TemplateCode = z
     'Capital letters, digits and underscores, e.g. BREAST_AUG_CONSENT_V2',
   );
 
-export const CreateConsentTemplateBody = z.strictObject({
-  code: TemplateCode,
-  version: z.number().int().min(1).max(1_000_000),
-  title: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(200_000),
-  cptCodes: z
-    .array(BaseCptCode)
-    .min(1)
-    .max(50)
-    .transform((codes) => [...new Set(codes)]),
-  active: z.boolean().optional(),
-});
+export const CreateConsentTemplateBody = z
+  .strictObject({
+    code: TemplateCode,
+    version: z.number().int().min(1).max(1_000_000),
+    title: z.string().trim().min(1).max(200),
+    body: z.string().trim().min(1).max(200_000),
+    cptCodes: z
+      .array(BaseCptCode)
+      .max(50)
+      .transform((codes) => [...new Set(codes)]),
+    active: z.boolean().optional(),
+  })
+  // The general surgical consent covers the plans no other template covers, so it lists no code
+  // (a new version of it is how an admin edits its text); every other template lists some.
+  .refine((t) => (t.code === GENERAL_CONSENT_CODE) === (t.cptCodes.length === 0), {
+    path: ['cptCodes'],
+    message: `Empty for ${GENERAL_CONSENT_CODE}, one or more base CPT codes for any other template`,
+  });
 export type CreateConsentTemplateBody = z.infer<typeof CreateConsentTemplateBody>;
 export class CreateConsentTemplateDto extends createZodDto(CreateConsentTemplateBody) {}
 

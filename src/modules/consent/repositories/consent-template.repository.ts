@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, arrayOverlaps, eq, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { preparedRowById } from '../../../common/database/prepared-query';
@@ -67,6 +67,27 @@ export class ConsentTemplateRepository {
           arrayOverlaps(consentTemplates.cptCodes, [...baseCodes]),
         ),
       );
+  }
+
+  /** The newest active version of the template with `code`, if the clinic has one. */
+  async newestActiveByCode(
+    db: Db,
+    clinicId: ClinicId,
+    code: string,
+  ): Promise<ConsentTemplateRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(consentTemplates)
+      .where(
+        and(
+          eq(consentTemplates.clinicId, clinicId),
+          eq(consentTemplates.code, code),
+          eq(consentTemplates.active, true),
+        ),
+      )
+      .orderBy(desc(consentTemplates.version))
+      .limit(1);
+    return row;
   }
 
   /** By code, then version, oldest first. */

@@ -22,6 +22,7 @@ import { clinics } from '../../clinic/repositories/clinic.schema';
 import { patients } from '../../patient/repositories/patient.schema';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { users } from '../../user/repositories/user.schema';
+import { GENERAL_CONSENT_CODE } from '../services/general-consent';
 
 export const CONSENT_STATUSES = ['PENDING', 'SIGNED', 'REVOKED', 'VOIDED'] as const;
 export const consentStatus = pgEnum('consent_status', CONSENT_STATUSES);
@@ -63,7 +64,12 @@ export const consentTemplates = pgTable(
     tenantForeignKey('consent_templates_created_by_fk', [t.clinicId, t.createdById], users),
     uniqueIndex('consent_templates_code_version_unique').on(t.clinicId, t.code, t.version),
     check('consent_templates_version_positive', sql`${t.version} >= 1`),
-    check('consent_templates_cpt_codes_present', sql`cardinality(${t.cptCodes}) >= 1`),
+    // The general surgical consent covers any plan no other template covers, so it lists no code;
+    // every other template is found by its codes and must list at least one.
+    check(
+      'consent_templates_cpt_codes_present',
+      sql`(${t.code} = ${sql.raw(`'${GENERAL_CONSENT_CODE}'`)}) = (cardinality(${t.cptCodes}) = 0)`,
+    ),
   ],
 );
 

@@ -15,7 +15,7 @@ import type {
 import { ConsentTemplateRepository } from '../repositories/consent-template.repository';
 import { toConsentTemplateResponse } from './consent.mapper';
 
-const ENTITY = 'ConsentTemplate';
+export const TEMPLATE_ENTITY = 'ConsentTemplate';
 
 @Injectable()
 export class ConsentTemplateService {
@@ -54,7 +54,7 @@ export class ConsentTemplateService {
       }
       await this.audit.record(db, caller, {
         action: 'consent_template.create',
-        entityType: ENTITY,
+        entityType: TEMPLATE_ENTITY,
         entityId: template.id,
         changedFields: Object.keys(body),
         metadata: { code: template.code, version: template.version },
@@ -81,10 +81,10 @@ export class ConsentTemplateService {
   ): Promise<ConsentTemplateResponse> {
     return this.tx.run(async (db) => {
       const template = await this.templates.setActive(db, caller.clinicId, id, body.active);
-      if (!template) throw new NotFound(ENTITY, id);
+      if (!template) throw new NotFound(TEMPLATE_ENTITY, id);
       await this.audit.record(db, caller, {
         action: 'consent_template.update',
-        entityType: ENTITY,
+        entityType: TEMPLATE_ENTITY,
         entityId: id,
         changedFields: ['active'],
       });

@@ -16,6 +16,7 @@ import {
 import { consentContentHash } from './consent-content-hash';
 import { baseCptCodes, chooseTemplate, overlapCount } from './consent-template-match';
 import { CONSENT_ENTITY } from './consent.service';
+import { GENERAL_CONSENT_CODE } from './general-consent';
 
 /** What a plan shows of its consent (`consent` on GET /procedure-plans/:id). */
 export interface PlanConsentSummary {
@@ -49,15 +50,21 @@ export class PlanConsentService {
   /**
    * Gives the plan the consent its codes call for: when the plan is created, and again whenever a
    * DRAFT plan's codes change. Keeps the current consent while it still fits, else voids it and
-   * instantiates the matching template (if any) as a new PENDING consent.
+   * instantiates the matching template as a new PENDING consent: a procedure-specific one, else
+   * the clinic's general surgical consent. With neither, the plan has no consent and the
+   * readiness check says which template to add.
    */
   async attachForPlan(db: Db, caller: Caller, plan: PlanForConsent): Promise<void> {
     const planCodes = baseCptCodes(plan.cptCodes);
     const current = await this.instances.lockCurrentForPlan(db, caller.clinicId, plan.id);
     const candidates = await this.templates.activeForCodes(db, caller.clinicId, [...planCodes]);
-    const matched = chooseTemplate(candidates, planCodes);
+    const specific = chooseTemplate(candidates, planCodes);
+    const matched =
+      specific ??
+      (await this.templates.newestActiveByCode(db, caller.clinicId, GENERAL_CONSENT_CODE));
     if (current) {
-      if (await this.stillFits(db, caller.clinicId, current, plan, planCodes, matched)) return;
+      if (await this.stillFits(db, caller.clinicId, current, plan, planCodes, specific, matched))
+        return;
       await this.voidInstance(db, caller, current, CODES_CHANGED);
     }
     if (matched) await this.instantiate(db, caller, plan, matched);
@@ -97,7 +104,8 @@ export class PlanConsentService {
    * The current consent stays when it is the matched template's, for the same patient. A SIGNED
    * or REVOKED one also stays while its template still covers one of the plan's codes: it is a
    * record of what the patient decided about these procedures, and a newer template version is no
-   * reason to discard it. A PENDING one is simply replaced.
+   * reason to discard it. A signed general consent covers the plan only while no
+   * procedure-specific template does. A PENDING one is simply replaced.
    */
   private async stillFits(
     db: Db,
@@ -105,6 +113,7 @@ export class PlanConsentService {
     current: ConsentInstanceRow,
     plan: PlanForConsent,
     planCodes: Set<string>,
+    specific: ConsentTemplateRow | undefined,
     matched: ConsentTemplateRow | undefined,
   ): Promise<boolean> {
     if (current.patientId !== plan.patientId) return false;
@@ -112,6 +121,7 @@ export class PlanConsentService {
     if (current.status === 'PENDING') return false;
     const template = await this.templates.findById(db, clinicId, current.templateId);
     invariant(template, 'an instance references its template by foreign key');
+    if (template.code === GENERAL_CONSENT_CODE) return specific === undefined;
     return overlapCount(template.cptCodes, planCodes) > 0;
   }
 

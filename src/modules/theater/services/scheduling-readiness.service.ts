@@ -4,6 +4,7 @@ import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
+import { GENERAL_CONSENT_CODE } from '../../consent/services/general-consent';
 import { PlanConsentService } from '../../consent/services/plan-consent.service';
 import { PriorAuthorizationCoverage } from '../../prior-authorization/services/prior-authorization-coverage';
 import {
@@ -17,6 +18,10 @@ import type {
   ReadinessQuery,
   ReadinessResponse,
 } from '../dto/readiness.dto';
+
+const NO_CONSENT_DETAIL =
+  'No consent template covers this plan: add one for its CPT codes, or the general surgical ' +
+  `consent ${GENERAL_CONSENT_CODE}`;
 
 export interface ReadinessOptions {
   /** Re-checking a case being moved: its plan is SCHEDULED already, which counts as approved. */
@@ -92,12 +97,14 @@ export class SchedulingReadiness {
 
   private async consentSigned(db: Db, clinicId: ClinicId, plan: PlanRow): Promise<ReadinessCheck> {
     const consent = (await this.consents.summariesForPlans(db, clinicId, [plan.id])).get(plan.id);
+    // Every surgical plan needs a signed consent (docs/consents.md): a plan without one, because
+    // no template covered it when its consent was attached, is never "not required".
     if (!consent)
       return {
         code: 'CONSENT_SIGNED',
-        required: false,
-        ok: true,
-        detail: 'No procedure-specific consent template matches the plan',
+        required: true,
+        ok: false,
+        detail: NO_CONSENT_DETAIL,
       };
     const ok = consent.status === 'SIGNED';
     return {

@@ -16,9 +16,10 @@ export function PlanConsent({ plan }: { plan: Plan }) {
   return (
     <Section id="plan-consent" title="Consent">
       {plan.consent === null ? (
-        <Text size="sm">
-          No consent template matches this plan’s procedure codes: it needs no procedure-specific
-          consent.
+        <Text size="sm" c="red.9">
+          No consent template covers this plan, and the clinic’s general surgical consent
+          (GENERAL_SURGICAL_CONSENT) is retired: the surgery cannot be scheduled until an
+          administrator adds a consent template and the patient signs it.
         </Text>
       ) : (
         <ConsentLoader consentId={plan.consent.id} planId={plan.id} />
