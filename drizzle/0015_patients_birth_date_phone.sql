@@ -1,0 +1,5 @@
+-- GET /patients?search= by date of birth or phone number (docs/performance.md): each reads an
+-- index that starts with the clinic and the value, in the name order of a page.
+ALTER TABLE "patients" ADD COLUMN "phone_digits" text GENERATED ALWAYS AS (regexp_replace(phone, '[^0-9]', '', 'g')) STORED;--> statement-breakpoint
+CREATE INDEX "patients_birth_date_idx" ON "patients" USING btree ("clinic_id","date_of_birth","last_name","first_name","id");--> statement-breakpoint
+CREATE INDEX "patients_phone_digits_idx" ON "patients" USING btree ("clinic_id","phone_digits","last_name","first_name","id");
