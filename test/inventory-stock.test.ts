@@ -325,6 +325,38 @@ describe('expiring stock and units', () => {
     expect((await clinic.as('BILLING').get('/inventory/units/Z-100')).status).toBe(403);
     expect((await otherClinic.as('NURSE').get('/inventory/units/Z-100')).status).toBe(404);
   });
+
+  it('finds a unit by its serial number in any case', async () => {
+    const implant = await newItem(true);
+    await nurse().post(`/inventory/items/${implant.id}/batches`, {
+      batchNumber: 'L10',
+      serialNumbers: ['Cs-Mixed-7'],
+    });
+    for (const typed of ['cs-mixed-7', 'CS-MIXED-7', 'Cs-Mixed-7']) {
+      const unit = await nurse().get(`/inventory/units/${typed}`);
+      expect(unit.status, typed).toBe(200);
+      // The serial as it was received, not as it was typed.
+      expect(unit.body).toMatchObject({ serialNumber: 'Cs-Mixed-7', itemId: implant.id });
+    }
+  });
+
+  it('asks which item when serials of two items differ only by case', async () => {
+    const [first, second] = [await newItem(true), await newItem(true)];
+    await nurse().post(`/inventory/items/${first.id}/batches`, {
+      batchNumber: 'L11',
+      serialNumbers: ['DUP-CASE-1'],
+    });
+    await nurse().post(`/inventory/items/${second.id}/batches`, {
+      batchNumber: 'L12',
+      serialNumbers: ['dup-case-1'],
+    });
+    const ambiguous = await nurse().get('/inventory/units/Dup-Case-1');
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.errors).toEqual([expect.objectContaining({ path: 'itemId' })]);
+    const named = await nurse().get(`/inventory/units/DUP-CASE-1?itemId=${second.id}`);
+    expect(named.status).toBe(200);
+    expect(named.body).toMatchObject({ serialNumber: 'dup-case-1', itemId: second.id });
+  });
 });
 
 describe('receiving by UDI', () => {

@@ -333,13 +333,28 @@ describe('GET /patients', () => {
     const create = async (key: string, body: Record<string, unknown>) => {
       people[key] = await given.patient(searchClinic, body);
     };
-    await create('janeDoe', { firstName: 'Jane', lastName: 'Doe' });
-    await create('johnDoe', { firstName: 'John', lastName: 'Doe', sexAtBirth: 'MALE' });
+    await create('janeDoe', {
+      firstName: 'Jane',
+      lastName: 'Doe',
+      dateOfBirth: '1985-03-14',
+      phone: '+1 (555) 010-2233',
+    });
+    await create('johnDoe', {
+      firstName: 'John',
+      lastName: 'Doe',
+      sexAtBirth: 'MALE',
+      dateOfBirth: '1985-03-14',
+    });
     await create('johnDoeToo', { firstName: 'John', lastName: 'Doe', sexAtBirth: 'MALE' });
     await create('janeSmith', { firstName: 'Jane', lastName: 'Smith' });
     await create('maria', { firstName: 'María', lastName: 'García', mrn: 'EXT-7788' });
     await create('percy', { firstName: 'Percy', lastName: 'Under_score' });
-    await create('alan', { firstName: 'Alan', lastName: 'Turing', sexAtBirth: 'MALE' });
+    await create('alan', {
+      firstName: 'Alan',
+      lastName: 'Turing',
+      sexAtBirth: 'MALE',
+      phone: '555.010.9876',
+    });
   });
 
   async function searchIds(search: string): Promise<string[]> {
@@ -372,6 +387,34 @@ describe('GET /patients', () => {
   it('finds a patient by MRN, whatever the case', async () => {
     expect(await searchIds('ext-7788')).toEqual(idsOf('maria'));
     expect(await searchIds(people.alan.mrn)).toEqual(idsOf('alan'));
+  });
+
+  it('finds patients by date of birth, ISO or US, in name order', async () => {
+    expect(await searchIds('1985-03-14')).toEqual(idsOf('janeDoe', 'johnDoe'));
+    expect(await searchIds('03/14/1985')).toEqual(idsOf('janeDoe', 'johnDoe'));
+    expect(await searchIds('3/14/1985')).toEqual(idsOf('janeDoe', 'johnDoe'));
+    // A day that does not exist is no error, and no patient's.
+    expect(await searchIds('1985-02-30')).toEqual([]);
+    expect(await searchIds('02/30/1985')).toEqual([]);
+  });
+
+  it('pages through the patients of one date of birth', async () => {
+    const api = searchClinic.as('COORDINATOR');
+    const first = await api.get('/patients?search=1985-03-14&limit=1');
+    expect(first.body.data.map((p: { id: string }) => p.id)).toEqual(idsOf('janeDoe'));
+    const second = await api.get(
+      `/patients?search=1985-03-14&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    expect(second.body.data.map((p: { id: string }) => p.id)).toEqual(idsOf('johnDoe'));
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('finds a patient by phone number, however it is written', async () => {
+    for (const typed of ['+1 (555) 010-2233', '1-555-010-2233', '15550102233', '1.555.010.2233'])
+      expect(await searchIds(typed), typed).toEqual(idsOf('janeDoe'));
+    expect(await searchIds('(555) 010 9876')).toEqual(idsOf('alan'));
+    // All of the digits: a part of a number is not a match.
+    expect(await searchIds('010-2233')).toEqual([]);
   });
 
   it('finds a patient by a part of a name with accents', async () => {

@@ -369,6 +369,18 @@ const ROUTES: Route[] = [
   { name: 'GET /patients?search= (one word)', url: () => '/patients?search=maria' },
   { name: 'GET /patients?search= (MRN)', url: (f) => `/patients?search=${f.r.patient.mrn}` },
   {
+    name: 'GET /patients?search= (date of birth)',
+    url: (f) => `/patients?search=${encodeURIComponent(f.r.patient.dateOfBirth)}`,
+  },
+  {
+    name: 'GET /patients?search= (US date of birth)',
+    url: () => `/patients?search=${encodeURIComponent('11/02/1979')}`,
+  },
+  {
+    name: 'GET /patients?search= (phone)',
+    url: (f) => `/patients?search=${encodeURIComponent(f.r.patient.phone)}`,
+  },
+  {
     name: 'GET /patients?cursor=',
     url: () =>
       `/patients?limit=1&cursor=${cursorOf(['Doe', 'Jane', '00000000-0000-7000-8000-000000000000'])}`,
@@ -759,26 +771,33 @@ describe('every list, search and lookup is served by an index', () => {
     expect(failures).toEqual([]);
   });
 
-  it('patient search by name and by MRN reads the trigram index', async () => {
+  it('patient search by name and MRN reads the trigram index, by birth date and phone theirs', async () => {
     // The planner's choice on a table of a few rows says nothing, so this one is asked on a
     // clinic of 30,000 more patients, analyzed, with its default settings: a practice's size.
     await explainer.query(
-      `INSERT INTO patients (clinic_id, id, mrn, first_name, last_name, date_of_birth, sex_at_birth)
+      `INSERT INTO patients (clinic_id, id, mrn, first_name, last_name, date_of_birth, sex_at_birth,
+         phone)
        SELECT '${fixture.clinic.clinicId}', gen_random_uuid(), 'QP-' || n,
          (ARRAY['Maria', 'Ana', 'Sofia', 'Laura', 'Emma', 'Olivia', 'Grace', 'Chloe'])[1 + n % 8],
          (ARRAY['Garcia', 'Smith', 'Nguyen', 'Rossi', 'Silva', 'Tanaka', 'Jensen'])[1 + n % 7] || n,
-         date '1950-01-01' + n % 20000, 'FEMALE'
+         date '1950-01-01' + n % 20000, 'FEMALE', '+1 (555) ' || lpad(n::text, 7, '0')
        FROM generate_series(1, 30000) AS n`,
     );
     await explainer.query('ANALYZE patients');
-    for (const name of ['GET /patients?search= (name)', 'GET /patients?search= (MRN)']) {
+    const searches: [name: string, marker: RegExp, index: string][] = [
+      ['GET /patients?search= (name)', / like /i, 'patients_search_trgm_idx'],
+      ['GET /patients?search= (MRN)', / like /i, 'patients_search_trgm_idx'],
+      ['GET /patients?search= (date of birth)', /"date_of_birth" = /, 'patients_birth_date_idx'],
+      ['GET /patients?search= (phone)', /"phone_digits" = /, 'patients_phone_digits_idx'],
+    ];
+    for (const [name, marker, index] of searches) {
       const route = ROUTES.find((r) => r.name === name)!;
       const statements = await captured(() => admin.get(route.url(fixture)));
-      const search = statements.find((s) => / like /i.test(s.sql) && /from "patients"/.test(s.sql));
+      const search = statements.find((s) => marker.test(s.sql) && /from "patients"/.test(s.sql));
       expect(search, `${name}: the search statement`).toBeDefined();
       const plan = await explainer.explain(search!, { defaults: true });
       const used = scansOf(plan, indexes).flatMap((s) => s.index?.split(' + ') ?? []);
-      expect(used, name).toContain('patients_search_trgm_idx');
+      expect(used, name).toContain(index);
     }
   });
 

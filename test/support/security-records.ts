@@ -83,6 +83,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
       lastName: `Probe-${done.patient.lastName}`,
       dateOfBirth: '1979-11-02',
       sexAtBirth: 'FEMALE',
+      phone: '+1 (555) 010-4477',
       insurance: { payerName: 'Blue Shield', memberId: 'BS-778812', groupNumber: 'G-100' },
     }),
     201,

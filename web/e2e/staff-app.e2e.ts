@@ -189,6 +189,7 @@ describe('the seed workflow in the browser', () => {
     await page.getByLabel('Last name').fill('Lopez');
     await page.getByLabel('Date of birth').fill('1990-03-14');
     await page.keyboard.press('Escape');
+    await page.getByLabel('Phone').fill('555-010-4477');
     await choose(page, 'Sex at birth', 'Female');
     await page.getByRole('button', { name: 'Create patient' }).click();
     await page.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
@@ -200,6 +201,28 @@ describe('the seed workflow in the browser', () => {
     await dialog.getByLabel('Reason').fill('I want breast augmentation');
     await dialog.getByRole('button', { name: 'Create consultation' }).click();
     await page.getByRole('link', { name: 'New plan' }).first().waitFor();
+  });
+
+  it('finds the patient by her phone number, and Enter opens her', async () => {
+    const page = coordinator;
+    await page.getByRole('link', { name: 'Patients', exact: true }).click();
+    const search = page.getByLabel('Search patients');
+    // Enter opens only the results of the text typed now: wait for them to arrive.
+    const phone = '(555) 010 4477';
+    const answered = page.waitForResponse(
+      (r) => new URL(r.url()).searchParams.get('search') === phone,
+    );
+    await search.fill(phone);
+    await answered;
+    await page.getByRole('link', { name: 'Lopez, Maria' }).waitFor();
+    const size = page.viewportSize() ?? { width: 1280, height: 800 };
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, `01-patient-search-by-phone-${width}`);
+    }
+    await page.setViewportSize(size);
+    await search.press('Enter');
+    await page.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
   });
 
   it('creates the plan with its two 300cc implants', async () => {
@@ -340,10 +363,18 @@ describe('the seed workflow in the browser', () => {
   it('the serial lookup names the patient who received the implant', async () => {
     const page = nurse;
     await page.goto(`${server.baseUrl}/inventory/units`);
-    await page.getByLabel('Serial number').fill(SERIALS[0] ?? '');
-    await page.getByRole('button', { name: 'Look up' }).click();
+    // Typed in lower case; found as received.
+    await page.getByLabel('Serial number').fill((SERIALS[0] ?? '').toLowerCase());
+    await page.getByLabel('Serial number').press('Enter');
     await page.getByRole('link', { name: /Lopez, Maria|Maria Lopez/ }).waitFor();
+    await page.getByText(SERIALS[0] ?? '', { exact: true }).waitFor();
     await mainScreen(page, '08-serial-lookup');
+    await page.setViewportSize({ width: 1440, height: 800 });
+    await screenshot(page, '08-serial-lookup-1440');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Enter again, on the unit shown, opens the patient who received it.
+    await page.getByLabel('Serial number').press('Enter');
+    await page.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
   });
 });
 

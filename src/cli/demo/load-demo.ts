@@ -30,6 +30,7 @@ import { InventoryStockService } from '../../modules/inventory/services/inventor
 import { CreatePatientBody } from '../../modules/patient/dto/patient.dto';
 import { PatientRepository } from '../../modules/patient/repositories/patient.repository';
 import { PatientService } from '../../modules/patient/services/patient.service';
+import type { PatientSearch } from '../../modules/patient/services/patient-search';
 import {
   CreatePriorAuthorizationBody,
   RecordDecisionBody,
@@ -414,7 +415,9 @@ class DemoLoader {
     const ids = new Map<string, string>();
     let created = 0;
     for (const { patient } of STORIES) {
-      const page = await repository.list(this.tx.db, clinic.id, patient.mrn, { limit: 100 });
+      // The MRN as one word, not as the search box would read it: an MRN may look like a phone.
+      const byMrn: PatientSearch = { kind: 'words', words: [patient.mrn.toLowerCase()] };
+      const page = await repository.list(this.tx.db, clinic.id, byMrn, { limit: 100 });
       const found = page.data.find((p) => p.mrn === patient.mrn);
       if (found) {
         ids.set(patient.mrn, found.id);

@@ -828,7 +828,7 @@ export interface paths {
         };
         /**
          * List or search patients
-         * @description The clinic's patients, a page at a time, optionally matching `search` (words of the name or the MRN). Reading patient data is audited.
+         * @description The clinic's patients, a page at a time, optionally matching `search`: a date of birth (`1985-03-14` or `03/14/1985`), a phone number (7 or more digits; spaces, dashes, parentheses, dots and a leading + are ignored, and all the digits must match), or else words of the name or the MRN. Reading patient data is audited.
          *
          *     Who may call: every role.
          */

@@ -284,7 +284,8 @@ export class InventoryStockRepository {
       .where(
         and(
           eq(inventoryUnits.clinicId, clinicId),
-          eq(inventoryUnits.serialNumber, serial),
+          // Case-insensitive, on inventory_units_serial_idx's own expression.
+          sql`upper(${inventoryUnits.serialNumber}) = upper(${serial})`,
           itemId ? eq(inventoryUnits.itemId, itemId) : undefined,
         ),
       );

@@ -83,7 +83,9 @@ export const inventoryUnits = pgTable(
     tenantForeignKey('inventory_units_patient_fk', [t.clinicId, t.patientId], patients),
     tenantForeignKey('inventory_units_case_fk', [t.clinicId, t.surgicalCaseId], surgicalCases),
     uniqueIndex('inventory_units_serial_unique').on(t.clinicId, t.itemId, t.serialNumber),
-    index('inventory_units_serial_idx').on(t.clinicId, t.serialNumber),
+    // `GET /inventory/units/:serialNumber` ignores case: serials are stored as received, but a
+    // label read aloud or typed may not keep its case (docs/inventory.md).
+    index('inventory_units_serial_idx').on(t.clinicId, sql`upper(${t.serialNumber})`),
     index('inventory_units_batch_idx').on(t.clinicId, t.batchId, t.status),
   ],
 );

@@ -6,12 +6,13 @@ import { preparedRowById } from '../../../common/database/prepared-query';
 import { containsPattern } from '../../../common/database/like-pattern';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import type { PatientSearch } from '../services/patient-search';
 import { patients } from './patient.schema';
 
 export type PatientRow = typeof patients.$inferSelect;
 export type NewPatient = Omit<
   typeof patients.$inferInsert,
-  'version' | 'createdAt' | 'updatedAt' | 'searchText'
+  'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'phoneDigits'
 >;
 export type PatientChanges = Partial<Omit<NewPatient, 'clinicId' | 'id' | 'mrn'>>;
 
@@ -73,24 +74,29 @@ export class PatientRepository {
   }
 
   /**
-   * Patients by name. `search` words must each appear in the name or MRN, case-insensitively;
-   * they are bound parameters with LIKE's wildcards escaped, never SQL.
+   * Patients by name, optionally matching a search (patient-search.ts). A date of birth or a
+   * phone number is an equality on `patients_birth_date_idx` or `patients_phone_digits_idx`,
+   * which hold each value's patients in name order, so a page reads only its own rows.
    *
-   * A search reads its matches through the trigram index (at most SEARCH_MATCH_CAP of them, after
-   * the cursor) and sorts those: walking the name index instead and filtering, which the planner
-   * prefers for a word it expects to be common, reads every name before the first match — all of
-   * A–K for "lopez" (docs/performance.md). Only a word matching more than the cap pages through
-   * the name index, where matches are dense enough to come quickly.
+   * Words must each appear in the name or MRN, case-insensitively; they are bound parameters
+   * with LIKE's wildcards escaped, never SQL. Words read their matches through the trigram index
+   * (at most SEARCH_MATCH_CAP of them, after the cursor) and sort those: walking the name index
+   * instead and filtering, which the planner prefers for a word it expects to be common, reads
+   * every name before the first match — all of A–K for "lopez" (docs/performance.md). Only a
+   * word matching more than the cap pages through the name index, where matches are dense
+   * enough to come quickly.
    */
   async list(
     db: Db,
     clinicId: ClinicId,
-    search: string | undefined,
+    search: PatientSearch | undefined,
     page: PageRequest,
   ): Promise<Page<PatientRow>> {
-    const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    const words = search?.kind === 'words' ? search.words : [];
     const matching = and(
       eq(patients.clinicId, clinicId),
+      search?.kind === 'dateOfBirth' ? eq(patients.dateOfBirth, search.date) : undefined,
+      search?.kind === 'phone' ? eq(patients.phoneDigits, search.digits) : undefined,
       ...words.map((w) => sql`${patients.searchText} LIKE ${containsPattern(w)}`),
       byName.after(page),
     );

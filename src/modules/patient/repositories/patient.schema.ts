@@ -34,6 +34,10 @@ export const patients = pgTable(
     searchText: text('search_text')
       .notNull()
       .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name || ' ' || mrn)`),
+    /** What a phone-shaped `?search=` matches: the phone's digits alone, however it was written. */
+    phoneDigits: text('phone_digits').generatedAlwaysAs(
+      sql`regexp_replace(phone, '[^0-9]', '', 'g')`,
+    ),
     version: integer('version').notNull().default(1),
     ...timestampColumns(),
   },
@@ -42,6 +46,9 @@ export const patients = pgTable(
     foreignKey({ columns: [t.clinicId], foreignColumns: [clinics.id], name: 'patients_clinic_fk' }),
     uniqueIndex('patients_mrn_unique').on(t.clinicId, t.mrn),
     index('patients_name_idx').on(t.clinicId, t.lastName, t.firstName, t.id),
+    // A search by date of birth or phone reads its matches in name order, the order of a page.
+    index('patients_birth_date_idx').on(t.clinicId, t.dateOfBirth, t.lastName, t.firstName, t.id),
+    index('patients_phone_digits_idx').on(t.clinicId, t.phoneDigits, t.lastName, t.firstName, t.id),
     index('patients_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

@@ -17,6 +17,7 @@ import type {
 } from '../dto/patient.dto';
 import { PatientRepository } from '../repositories/patient.repository';
 import { toPatientColumns, toPatientResponse } from './patient.mapper';
+import { patientSearchOf } from './patient-search';
 
 const ENTITY = 'Patient';
 
@@ -72,7 +73,12 @@ export class PatientService {
 
   listPatients(caller: Caller, query: ListPatientsQuery): Promise<Page<PatientResponse>> {
     return this.tx.run(async (db) => {
-      const page = await this.patients.list(db, caller.clinicId, query.search, query);
+      const page = await this.patients.list(
+        db,
+        caller.clinicId,
+        query.search === undefined ? undefined : patientSearchOf(query.search),
+        query,
+      );
       await this.audit.recordReads(
         db,
         caller,

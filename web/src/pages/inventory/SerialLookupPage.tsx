@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import { useInventoryItems } from '../../api/queries';
 import { CaseLink } from '../../components/CaseLink';
@@ -135,13 +135,19 @@ function LookupResult({
   return <UnitCard unit={query.data} />;
 }
 
-/** The serial number field; it starts from the address, so Back shows what was asked. */
+/**
+ * The serial number field; it starts from the address, so Back shows what was asked. Enter looks
+ * the serial up; pressed again on the same serial with its unit shown, it opens that unit.
+ */
 function SerialForm({
   initial,
   onLookUp,
+  onOpen,
 }: {
   initial: string;
   onLookUp: (serial: string) => void;
+  /** Opens the unit shown for `initial`; absent while none is. */
+  onOpen: (() => void) | undefined;
 }) {
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -149,7 +155,8 @@ function SerialForm({
     event.preventDefault();
     const value = draft.trim();
     setError(value === '' ? 'Enter a serial number' : null);
-    if (value !== '') onLookUp(value);
+    if (value !== '' && value === initial && onOpen) onOpen();
+    else if (value !== '') onLookUp(value);
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -177,12 +184,24 @@ function SerialLookup() {
   const [params, setParams] = useSearchParams();
   const serial = params.get('serial')?.trim() ?? '';
   const itemId = params.get('itemId') ?? undefined;
+  const navigate = useNavigate();
+  const unit = useUnit(serial, itemId).data;
+  // "Who has this implant?": the unit opens on its patient once implanted, else on its item.
+  const open = unit
+    ? () =>
+        void navigate(
+          unit.patientId !== null
+            ? `/patients/${unit.patientId}`
+            : `/inventory/items/${unit.itemId}`,
+        )
+    : undefined;
   return (
     <Stack>
       <SerialForm
         key={serial}
         initial={serial}
         onLookUp={(value) => setParams({ serial: value })}
+        onOpen={open}
       />
       {serial === '' ? (
         <Text c="dimmed">Enter the serial number from the implant record or explant.</Text>

@@ -14,7 +14,7 @@ import { sexLabel, type Patient } from './patientForm';
 
 const PAGE = 25;
 
-/** `/patients`: search by name or MRN, or every patient by name, a page at a time. */
+/** `/patients`: search by name, MRN, date of birth or phone, or every patient by name, a page at a time. */
 export function PatientListPage() {
   const { can } = useAuth();
   // The search is kept in the address, so going back from a patient returns to the same results.
@@ -47,6 +47,20 @@ export function PatientListPage() {
     setParams(value.trim() === '' ? {} : { q: value }, { replace: true });
   };
 
+  const navigate = useNavigate();
+  // Enter opens the one patient a search shows, so a phone number or birth date typed at the
+  // desk goes straight to the chart. Only when the list answers what is typed now: not the
+  // previous search's results kept on screen while the new one loads.
+  const shown = patients.data?.pages.flatMap((p) => p.data) ?? [];
+  const single =
+    text.trim() !== '' &&
+    debounced === text.trim() &&
+    !patients.isPlaceholderData &&
+    !patients.hasNextPage &&
+    shown.length === 1
+      ? shown[0]
+      : undefined;
+
   return (
     <>
       <PageHeader title="Patients">
@@ -59,12 +73,15 @@ export function PatientListPage() {
       <Stack>
         <TextInput
           label="Search patients"
-          description="Name or MRN"
+          description="Name, MRN, date of birth or phone; Enter opens a single match"
           type="search"
           maxLength={100}
           maw={420}
           value={text}
           onChange={(e) => onSearch(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && single) void navigate(`/patients/${single.id}`);
+          }}
         />
         <QueryState
           query={patients}
