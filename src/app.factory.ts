@@ -101,7 +101,8 @@ export async function createApp(
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
+  // Built on the first request for it, not at start: it takes a noticeable part of a start.
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',
   });
