@@ -352,6 +352,63 @@ describe('the general surgical consent', () => {
   });
 });
 
+describe('a template that becomes active reaches the open plans without a consent', () => {
+  it('gives an approved plan the consent it lacked, and leaves a cancelled one alone', async () => {
+    const fresh = await given.clinicWithStaff('Late Template Clinic');
+    await deactivateGeneralConsent(fresh);
+    const { plan } = await given.acceptedQuote(fresh);
+    const { plan: cancelled } = await given.acceptedQuote(fresh, { approve: false });
+    const cancel = await fresh
+      .as('COORDINATOR')
+      .post(`/procedure-plans/${cancelled.id}/cancel`, { reason: 'Patient chose not to proceed' });
+    expect(cancel.status).toBe(200);
+    const readiness = () => fresh.as('SURGEON').get(`/procedure-plans/${plan.id}/readiness`);
+    const before = await fresh.as('SURGEON').get(`/procedure-plans/${plan.id}`);
+    const unmet = await readiness();
+
+    await createTemplate(fresh, { code: 'BREAST_AUG_CONSENT', cptCodes: ['19325'] });
+    const after = await fresh.as('SURGEON').get(`/procedure-plans/${plan.id}`);
+    const pending = await readiness();
+
+    expect(before.body).toMatchObject({ status: 'APPROVED', consent: null });
+    expect(unmet.body.checks).toContainEqual(
+      expect.objectContaining({ code: 'CONSENT_SIGNED', required: true, ok: false }),
+    );
+    expect(after.body.consent).toMatchObject({
+      status: 'PENDING',
+      templateCode: 'BREAST_AUG_CONSENT',
+    });
+    // Its answer changed, so its version did: an edit made on the old one is refused.
+    expect(after.body.version).toBe(before.body.version + 1);
+    expect(pending.body.checks).toContainEqual(
+      expect.objectContaining({
+        code: 'CONSENT_SIGNED',
+        ok: false,
+        detail: 'Consent BREAST_AUG_CONSENT is PENDING: it must be signed',
+      }),
+    );
+    expect(await consentsOf(cancelled.id, fresh)).toEqual([]);
+  });
+
+  it('reinstating the general surgical consent covers the plans no specific template does', async () => {
+    const fresh = await given.clinicWithStaff('Reinstated General Consent Clinic');
+    await deactivateGeneralConsent(fresh);
+    const { plan } = await given.acceptedQuote(fresh);
+    const general = await fresh.as('ADMIN').get(`/consent-templates?code=${GENERAL_CONSENT_CODE}`);
+
+    const reinstated = await fresh
+      .as('ADMIN')
+      .patch(`/consent-templates/${general.body.data[0].id}`, { active: true });
+    const after = await fresh.as('SURGEON').get(`/procedure-plans/${plan.id}`);
+
+    expect(reinstated.status).toBe(200);
+    expect(after.body.consent).toMatchObject({
+      status: 'PENDING',
+      templateCode: GENERAL_CONSENT_CODE,
+    });
+  });
+});
+
 describe('GET /consent-templates', () => {
   it('lists every version of a code to any role, by version, a page at a time', async () => {
     const code = freshCode();

@@ -4,14 +4,15 @@ import { ConsentTemplateController } from './controllers/consent-template.contro
 import { ConsentController } from './controllers/consent.controller';
 import { ConsentInstanceRepository } from './repositories/consent-instance.repository';
 import { ConsentTemplateRepository } from './repositories/consent-template.repository';
+import { ConsentTemplateHooks } from './services/consent-template-hooks';
 import { ConsentTemplateService } from './services/consent-template.service';
 import { ConsentService } from './services/consent.service';
 import { GeneralConsentSeeder } from './services/general-consent-seeder';
 import { PlanConsentService } from './services/plan-consent.service';
 
 /**
- * Consent templates and each plan's consent; the plan module depends on PlanConsentService only,
- * the clinic module on GeneralConsentSeeder only.
+ * Consent templates and each plan's consent; the plan module depends on PlanConsentService and
+ * ConsentTemplateHooks only, the clinic module on GeneralConsentSeeder only.
  */
 @Module({
   imports: [UserModule],
@@ -20,11 +21,12 @@ import { PlanConsentService } from './services/plan-consent.service';
     ConsentTemplateRepository,
     ConsentInstanceRepository,
     ConsentTemplateService,
+    ConsentTemplateHooks,
     ConsentService,
     PlanConsentService,
     GeneralConsentSeeder,
   ],
   // The clinic module seeds a new clinic's general surgical consent.
-  exports: [PlanConsentService, GeneralConsentSeeder],
+  exports: [PlanConsentService, ConsentTemplateHooks, GeneralConsentSeeder],
 })
 export class ConsentModule {}

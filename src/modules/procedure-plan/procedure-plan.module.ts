@@ -9,6 +9,7 @@ import { QuoteModule } from '../quote/quote.module';
 import { ProcedurePlanController } from './controllers/procedure-plan.controller';
 import { ProcedurePlanRepository } from './repositories/procedure-plan.repository';
 import { PlanCancellationHooks } from './services/plan-cancellation-hooks';
+import { PlanConsentBackfill } from './services/plan-consent-backfill';
 import { PlanInventoryService } from './services/plan-inventory.service';
 import { PlanPresenter } from './services/plan-presenter';
 import { ProcedurePlanWorkflowService } from './services/procedure-plan-workflow.service';
@@ -33,6 +34,7 @@ import { RequirementResolver } from './services/requirement-resolver';
     PlanPresenter,
     PlanInventoryService,
     PlanCancellationHooks,
+    PlanConsentBackfill,
     RequirementResolver,
   ],
   exports: [ProcedurePlanRepository, PlanInventoryService, PlanPresenter, PlanCancellationHooks],

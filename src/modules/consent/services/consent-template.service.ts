@@ -13,6 +13,7 @@ import type {
   UpdateConsentTemplateBody,
 } from '../dto/consent-template.dto';
 import { ConsentTemplateRepository } from '../repositories/consent-template.repository';
+import { ConsentTemplateHooks } from './consent-template-hooks';
 import { toConsentTemplateResponse } from './consent.mapper';
 
 export const TEMPLATE_ENTITY = 'ConsentTemplate';
@@ -23,6 +24,7 @@ export class ConsentTemplateService {
     private readonly tx: TransactionRunner,
     private readonly templates: ConsentTemplateRepository,
     private readonly audit: AuditWriter,
+    private readonly hooks: ConsentTemplateHooks,
   ) {}
 
   createTemplate(
@@ -59,6 +61,7 @@ export class ConsentTemplateService {
         changedFields: Object.keys(body),
         metadata: { code: template.code, version: template.version },
       });
+      if (template.active) await this.hooks.run(db, caller, template);
       return toConsentTemplateResponse(template);
     });
   }
@@ -88,6 +91,7 @@ export class ConsentTemplateService {
         entityId: id,
         changedFields: ['active'],
       });
+      if (template.active) await this.hooks.run(db, caller, template);
       return toConsentTemplateResponse(template);
     });
   }

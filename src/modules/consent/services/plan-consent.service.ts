@@ -52,9 +52,9 @@ export class PlanConsentService {
    * DRAFT plan's codes change. Keeps the current consent while it still fits, else voids it and
    * instantiates the matching template as a new PENDING consent: a procedure-specific one, else
    * the clinic's general surgical consent. With neither, the plan has no consent and the
-   * readiness check says which template to add.
+   * readiness check says which template to add. Answers whether the plan's consent changed.
    */
-  async attachForPlan(db: Db, caller: Caller, plan: PlanForConsent): Promise<void> {
+  async attachForPlan(db: Db, caller: Caller, plan: PlanForConsent): Promise<boolean> {
     const planCodes = baseCptCodes(plan.cptCodes);
     const current = await this.instances.lockCurrentForPlan(db, caller.clinicId, plan.id);
     const candidates = await this.templates.activeForCodes(db, caller.clinicId, [...planCodes]);
@@ -64,10 +64,11 @@ export class PlanConsentService {
       (await this.templates.newestActiveByCode(db, caller.clinicId, GENERAL_CONSENT_CODE));
     if (current) {
       if (await this.stillFits(db, caller.clinicId, current, plan, planCodes, specific, matched))
-        return;
+        return false;
       await this.voidInstance(db, caller, current, CODES_CHANGED);
     }
     if (matched) await this.instantiate(db, caller, plan, matched);
+    return current !== undefined || matched !== undefined;
   }
 
   /** The plan was cancelled: a PENDING consent is voided; a SIGNED or REVOKED one stays as history. */

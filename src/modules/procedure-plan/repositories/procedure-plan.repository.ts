@@ -150,6 +150,24 @@ export class ProcedurePlanRepository {
     await this.update(db, clinicId, id, {});
   }
 
+  /**
+   * The ids of the clinic's plans in these statuses (procedure_plans_status_idx), in id order: a
+   * caller that locks each in turn takes the locks in the same order as any other such caller.
+   */
+  async idsInStatuses(
+    db: Db,
+    clinicId: ClinicId,
+    statuses: readonly PlanRow['status'][],
+  ): Promise<string[]> {
+    const rows = await db
+      .select({ id: procedurePlans.id })
+      .from(procedurePlans)
+      .where(
+        and(eq(procedurePlans.clinicId, clinicId), inArray(procedurePlans.status, [...statuses])),
+      );
+    return rows.map((row) => row.id);
+  }
+
   async list(db: Db, clinicId: ClinicId, q: ListProcedurePlansQuery): Promise<Page<PlanRow>> {
     const conditions: (SQL | undefined)[] = [
       eq(procedurePlans.clinicId, clinicId),
