@@ -10,6 +10,7 @@ import {
 } from '../src/common/time-zone';
 import { ClinicService } from '../src/modules/clinic/services/clinic.service';
 import { Given, PASSWORD, uniqueEmail, type ClinicWithStaff } from './support/given';
+import { caseBody, expectStatus, operatingRoom, readyPlan } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -211,6 +212,32 @@ describe('ClinicService.timeZoneOf', () => {
     expect(await t.app.get(ClinicService).timeZoneOf(trustedClinicId(created.clinicId))).toBe(
       'Australia/Sydney',
     );
+  });
+});
+
+describe("a surgery's day is the clinic's day", () => {
+  it('dates an evening case in Los Angeles on its Los Angeles day, not the next UTC day', async () => {
+    const zone = 'America/Los_Angeles';
+    const evening = await given.clinicWithStaff('Evening Surgery Clinic');
+    expectStatus('zone', await evening.as('ADMIN').patch('/clinic', { timeZone: zone }), 200);
+    const ready = await readyPlan(evening);
+    const room = await operatingRoom(evening);
+    const day = zonedDate(new Date(Date.now() + 10 * 86_400_000), zone);
+    const start = zonedInstant(day, '20:00', zone);
+    expect(start.toISOString().slice(0, 10)).not.toBe(day);
+    const booked = await evening.as('COORDINATOR').post(
+      '/surgical-cases',
+      caseBody(evening, ready.plan, room, 10, {
+        scheduledStart: start.toISOString(),
+        scheduledEnd: zonedInstant(day, '22:00', zone).toISOString(),
+      }),
+    );
+    expect(booked.status).toBe(201);
+    const readiness = await evening
+      .as('COORDINATOR')
+      .get(`/procedure-plans/${ready.plan.id}/readiness`);
+    expect(readiness.status).toBe(200);
+    expect(readiness.body.surgeryDate).toBe(day);
   });
 });
 
