@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClinicModule } from '../clinic/clinic.module';
 import { CodesModule } from '../codes/codes.module';
 import { ConsentModule } from '../consent/consent.module';
 import { ConsultationModule } from '../consultation/consultation.module';
@@ -18,6 +19,7 @@ import { RequirementResolver } from './services/requirement-resolver';
 
 @Module({
   imports: [
+    ClinicModule,
     CodesModule,
     ConsentModule,
     ConsultationModule,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module';
+import { ClinicModule } from '../clinic/clinic.module';
 import { ConsentModule } from '../consent/consent.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { PriorAuthorizationModule } from '../prior-authorization/prior-authorization.module';
@@ -26,6 +27,7 @@ import { SurgicalCaseService } from './services/surgical-case.service';
     InventoryModule,
     UserModule,
     BillingModule,
+    ClinicModule,
   ],
   controllers: [OperatingRoomController, SurgicalCaseController, PlanReadinessController],
   providers: [

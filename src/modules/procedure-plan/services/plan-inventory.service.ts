@@ -21,6 +21,8 @@ import {
 } from '../repositories/procedure-plan.repository';
 import type { PlanStatus } from '../repositories/procedure-plan.schema';
 import { toRequirementResponse } from './plan-presenter';
+import { zonedDate } from '../../../common/time-zone';
+import { ClinicService } from '../../clinic/services/clinic.service';
 
 const ENTITY = 'ProcedurePlan';
 
@@ -43,6 +45,7 @@ export class PlanInventoryService {
     private readonly allocator: InventoryAllocator,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly clinics: ClinicService,
   ) {}
 
   allocate(
@@ -289,13 +292,14 @@ export class PlanInventoryService {
   }
 
   /**
-   * The day stock must still be usable: the surgery's (UTC) date once a case is scheduled, and
-   * never a day already past.
+   * The day stock must still be usable: the surgery's date (at the clinic) once a case is
+   * scheduled, and never a day already past.
    */
   private async usableOn(db: Db, clinicId: ClinicId, planId: string): Promise<string> {
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const timeZone = await this.clinics.timeZoneOf(clinicId, db);
+    const today = zonedDate(this.clock.now(), timeZone);
     const liveCase = (await this.plans.liveCasesOf(db, clinicId, [planId])).get(planId);
-    const surgeryDay = liveCase?.scheduledStart.toISOString().slice(0, 10);
+    const surgeryDay = liveCase && zonedDate(liveCase.scheduledStart, timeZone);
     return surgeryDay !== undefined && surgeryDay > today ? surgeryDay : today;
   }
 }

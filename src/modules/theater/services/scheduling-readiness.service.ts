@@ -18,6 +18,8 @@ import type {
   ReadinessQuery,
   ReadinessResponse,
 } from '../dto/readiness.dto';
+import { zonedDate } from '../../../common/time-zone';
+import { ClinicService } from '../../clinic/services/clinic.service';
 
 const NO_CONSENT_DETAIL =
   'No consent template covers this plan: add one for its CPT codes, or the general surgical ' +
@@ -46,6 +48,7 @@ export class SchedulingReadiness {
     private readonly planInventory: PlanInventoryService,
     private readonly priorAuth: PriorAuthorizationCoverage,
     private readonly clock: Clock,
+    private readonly clinics: ClinicService,
   ) {}
 
   getReadiness(caller: Caller, planId: string, query: ReadinessQuery): Promise<ReadinessResponse> {
@@ -54,7 +57,8 @@ export class SchedulingReadiness {
       if (!plan) throw new NotFound('ProcedurePlan', planId);
       const liveCase = (await this.plans.liveCasesOf(db, caller.clinicId, [plan.id])).get(plan.id);
       const surgeryDate =
-        query.surgeryDate ?? liveCase?.scheduledStart.toISOString().slice(0, 10) ?? null;
+        query.surgeryDate ??
+        (liveCase ? await this.surgeryDayOf(db, caller.clinicId, liveCase.scheduledStart) : null);
       return this.checklist(db, caller.clinicId, plan, surgeryDate, {
         rescheduling: liveCase !== undefined,
       });
@@ -68,6 +72,7 @@ export class SchedulingReadiness {
     surgeryDate: string | null,
     options: ReadinessOptions = {},
   ): Promise<ReadinessResponse> {
+    const today = await this.today(db, clinicId);
     const wanted = (code: ReadinessCode) => !options.only || options.only.includes(code);
     const checks: ReadinessCheck[] = [];
     if (wanted('PLAN_APPROVED'))
@@ -76,10 +81,10 @@ export class SchedulingReadiness {
     if (wanted('PRIOR_AUTH_APPROVED'))
       checks.push({
         code: 'PRIOR_AUTH_APPROVED',
-        ...(await this.priorAuth.checkFor(db, clinicId, plan, surgeryDate, this.today())),
+        ...(await this.priorAuth.checkFor(db, clinicId, plan, surgeryDate, today)),
       });
     if (wanted('INVENTORY_READY'))
-      checks.push(await this.inventoryReady(db, clinicId, plan, surgeryDate));
+      checks.push(await this.inventoryReady(db, clinicId, plan, surgeryDate, today));
     return { ready: checks.every((c) => !c.required || c.ok), surgeryDate, checks };
   }
 
@@ -126,8 +131,9 @@ export class SchedulingReadiness {
     clinicId: ClinicId,
     plan: PlanRow,
     surgeryDate: string | null,
+    today: string,
   ): Promise<ReadinessCheck> {
-    const day = surgeryDate !== null && surgeryDate > this.today() ? surgeryDate : this.today();
+    const day = surgeryDate !== null && surgeryDate > today ? surgeryDate : today;
     const stock = (await this.planInventory.stockFor(db, clinicId, plan.id, day)).filter(
       (s) => s.requirement.isRequired,
     );
@@ -166,7 +172,12 @@ export class SchedulingReadiness {
     };
   }
 
-  private today(): string {
-    return this.clock.now().toISOString().slice(0, 10);
+  /** The surgery's day: the date its start falls on at the clinic (docs/clinic.md "Time zones"). */
+  async surgeryDayOf(db: Db, clinicId: ClinicId, start: Date): Promise<string> {
+    return zonedDate(start, await this.clinics.timeZoneOf(clinicId, db));
+  }
+
+  private async today(db: Db, clinicId: ClinicId): Promise<string> {
+    return zonedDate(this.clock.now(), await this.clinics.timeZoneOf(clinicId, db));
   }
 }

@@ -85,7 +85,7 @@ export class SurgicalCaseService implements OnModuleInit {
             db,
             caller.clinicId,
             plan,
-            dayOf(slot.start),
+            await this.readiness.surgeryDayOf(db, caller.clinicId, slot.start),
           );
           const unmet = check.checks.filter((c) => c.required && !c.ok);
           if (unmet.length > 0) throw new SchedulingBlocked(unmet);
@@ -159,12 +159,18 @@ export class SurgicalCaseService implements OnModuleInit {
           this.slots.assertBookableTime(slot);
           if (body.operatingRoomId)
             await this.rooms.assertBookable(db, caller.clinicId, body.operatingRoomId);
-          if (dayOf(slot.start) !== dayOf(theCase.scheduledStart)) {
+          const day = await this.readiness.surgeryDayOf(db, caller.clinicId, slot.start);
+          const dayBefore = await this.readiness.surgeryDayOf(
+            db,
+            caller.clinicId,
+            theCase.scheduledStart,
+          );
+          if (day !== dayBefore) {
             const check = await this.readiness.checklist(
               db,
               caller.clinicId,
               plan,
-              dayOf(slot.start),
+              day,
               {
                 rescheduling: true,
                 only: ['PRIOR_AUTH_APPROVED', 'INVENTORY_READY'],
@@ -309,7 +315,3 @@ export class SurgicalCaseService implements OnModuleInit {
   }
 }
 
-/** The surgery's day, as a UTC date (docs/theater.md). */
-function dayOf(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
-}
