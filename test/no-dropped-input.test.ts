@@ -121,7 +121,9 @@ async function startedCase() {
   const scheduled = await scheduledCase();
   expectStatus(
     'start',
-    await as('NURSE').post(`/surgical-cases/${scheduled.surgicalCase.id}/start`),
+    await as('NURSE').post(`/surgical-cases/${scheduled.surgicalCase.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    }),
     200,
   );
   return scheduled;
@@ -898,7 +900,16 @@ const SCENARIOS: Record<string, Scenario> = {
   'POST /surgical-cases/{id}/start': async () => {
     const { surgicalCase } = await scheduledCase();
     const url = `/surgical-cases/${surgicalCase.id}`;
-    return [await exchange('NURSE', 'POST', `${url}/start`, {}, 200, () => [url])];
+    return [
+      await exchange(
+        'NURSE',
+        'POST',
+        `${url}/start`,
+        { reason: 'Walker started it early: the room freed up' },
+        200,
+        () => [url],
+      ),
+    ];
   },
   'POST /surgical-cases/{id}/inventory-usage': async () => {
     const { ready, surgicalCase } = await startedCase();

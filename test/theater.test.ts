@@ -18,6 +18,7 @@ import {
   signConsent,
 } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
+import { localDay, zonedInstant } from '../src/modules/theater/services/local-time';
 
 let t: TestApp;
 let given: Given;
@@ -368,7 +369,13 @@ describe('cancelling', () => {
 
     const done = await readyPlan(clinic);
     const doneCase = await schedule(done, room);
-    expectStatus('start', await nurse().post(`/surgical-cases/${doneCase.id}/start`), 200);
+    expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${doneCase.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+      200,
+    );
     const whileRunning = await coordinator().post(`/procedure-plans/${done.plan.id}/cancel`, {
       reason: 'x',
     });
@@ -395,7 +402,9 @@ describe('the day of surgery (seed steps 9 and 10)', () => {
     const room = await operatingRoom(clinic);
     const booked = await schedule(ready, room);
     expect((await nurse().post(`/surgical-cases/${booked.id}/complete`, {})).status).toBe(409);
-    const started = await nurse().post(`/surgical-cases/${booked.id}/start`);
+    const started = await nurse().post(`/surgical-cases/${booked.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    });
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({ status: 'IN_PROGRESS', startedAt: expect.any(String) });
     const sutures = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
@@ -444,7 +453,13 @@ describe('the day of surgery (seed steps 9 and 10)', () => {
     const ready = await readyPlan(clinic, { stock: 4 });
     const room = await operatingRoom(clinic);
     const booked = await schedule(ready, room);
-    expectStatus('start', await nurse().post(`/surgical-cases/${booked.id}/start`), 200);
+    expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${booked.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+      200,
+    );
     const free = ready.received.filter((s) => !ready.serials.includes(s));
     const used = [ready.serials[0], free[0]];
     for (const serial of used) {
@@ -483,7 +498,13 @@ describe('the day of surgery (seed steps 9 and 10)', () => {
     const theirs = await readyPlan(clinic);
     const room = await operatingRoom(clinic);
     const booked = await schedule(mine, room);
-    expectStatus('start', await nurse().post(`/surgical-cases/${booked.id}/start`), 200);
+    expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${booked.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+      200,
+    );
     const res = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
       inventoryItemId: theirs.implantItem.id,
       serialNumber: theirs.serials[0],
@@ -539,11 +560,21 @@ describe('the theater schedule, roles and tenancy', () => {
       (await nurse().post('/surgical-cases', caseBody(clinic, ready.plan, room, nextDay()))).status,
     ).toBe(403);
     const booked = await schedule(ready, room);
-    expect((await clinic.as('BILLING').post(`/surgical-cases/${booked.id}/start`)).status).toBe(
-      403,
-    );
+    expect(
+      (
+        await clinic.as('BILLING').post(`/surgical-cases/${booked.id}/start`, {
+          reason: 'Started ahead of its booked day in a test',
+        })
+      ).status,
+    ).toBe(403);
     expect((await other.as('COORDINATOR').get(`/surgical-cases/${booked.id}`)).status).toBe(404);
-    expect((await other.as('NURSE').post(`/surgical-cases/${booked.id}/start`)).status).toBe(404);
+    expect(
+      (
+        await other.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {
+          reason: 'Started ahead of its booked day in a test',
+        })
+      ).status,
+    ).toBe(404);
     expect(
       (
         await other
@@ -635,5 +666,191 @@ describe('operating room opening hours', () => {
       (await clinic.as('COORDINATOR').patch(`/operating-rooms/${room.id}`, { opensAt: '08:00' }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe('a schedule clash names the case in the way and offers free slots', () => {
+  // Days and opening hours are the clinic's local ones; the tests run in the server's zone.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const local = (day: string, hhmm: string) => zonedInstant(day, hhmm, zone).toISOString();
+
+  it('on POST: the other case with its times, and the nearest free slots inside the hours', async () => {
+    const first = await readyPlan(clinic);
+    const second = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const day = daysFromNow(nextDay());
+    const booked = expectStatus(
+      'book',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, first.plan, room, 0, {
+          scheduledStart: local(day, '09:00'),
+          scheduledEnd: local(day, '11:00'),
+        }),
+      ),
+      201,
+    );
+    const otherSurgeon = await addStaffMember(t, clinic, 'SURGEON');
+    const clash = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, second.plan, room, 0, {
+        surgeonId: otherSurgeon.id,
+        scheduledStart: local(day, '10:00'),
+        scheduledEnd: local(day, '12:00'),
+      }),
+    );
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({
+      code: 'SCHEDULE_CONFLICT',
+      timeZone: zone,
+      conflictingCase: {
+        id: booked.id,
+        caseNumber: booked.caseNumber,
+        operatingRoomId: room.id,
+        scheduledStart: booked.scheduledStart,
+        scheduledEnd: booked.scheduledEnd,
+      },
+    });
+    expect(clash.body.conflictingCase).not.toHaveProperty('patientName');
+    // 07:00–19:00, 09:00–11:00 taken: the nearest 2-hour slots to 10:00.
+    expect(clash.body.suggestedSlots).toEqual([
+      { start: local(day, '07:00'), end: local(day, '09:00') },
+      { start: local(day, '11:00'), end: local(day, '13:00') },
+      { start: local(day, '17:00'), end: local(day, '19:00') },
+    ]);
+    // A suggested slot can be taken as it is.
+    const taken = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, second.plan, room, 0, {
+        surgeonId: otherSurgeon.id,
+        scheduledStart: clash.body.suggestedSlots[1].start,
+        scheduledEnd: clash.body.suggestedSlots[1].end,
+      }),
+    );
+    expect(taken.status).toBe(201);
+  });
+
+  it("on PATCH: the surgeon's other cases count, the room's hours bound the slots, the moved case does not", async () => {
+    const first = await readyPlan(clinic);
+    const second = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const shortRoom = expectStatus(
+      'room',
+      await clinic
+        .as('ADMIN')
+        .post('/operating-rooms', {
+          name: `OR short ${nextDay()}`,
+          opensAt: '08:00',
+          closesAt: '13:00',
+        }),
+      201,
+    );
+    const day = daysFromNow(nextDay());
+    const inTheWay = expectStatus(
+      'book',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, first.plan, room, 0, {
+          scheduledStart: local(day, '10:00'),
+          scheduledEnd: local(day, '11:00'),
+        }),
+      ),
+      201,
+    );
+    const moving = expectStatus(
+      'book',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, second.plan, shortRoom, 0, {
+          scheduledStart: local(day, '08:00'),
+          scheduledEnd: local(day, '09:00'),
+        }),
+      ),
+      201,
+    );
+    // Same surgeon: 10:00–11:00 is taken in another room; the case itself (08:00) is not in the way.
+    const clash = await coordinator().patch(
+      `/surgical-cases/${moving.id}`,
+      { scheduledStart: local(day, '10:30'), scheduledEnd: local(day, '11:30') },
+      { 'if-match': `"${moving.version}"` },
+    );
+    expect(clash.status).toBe(409);
+    expect(clash.body.conflict.resource).toBe('surgeon');
+    expect(clash.body.conflictingCase.id).toBe(inTheWay.id);
+    expect(clash.body.suggestedSlots).toEqual([
+      { start: local(day, '09:00'), end: local(day, '10:00') },
+      { start: local(day, '11:00'), end: local(day, '12:00') },
+      { start: local(day, '12:00'), end: local(day, '13:00') },
+    ]);
+  });
+});
+
+describe('starting a case outside its booked day', () => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  it('asks for a reason (409 START_OUTSIDE_BOOKED_DAY), changes nothing, then starts with one and audits it', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const days = nextDay();
+    const booked = await schedule(ready, room, days);
+    const refused = await nurse().post(`/surgical-cases/${booked.id}/start`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'START_OUTSIDE_BOOKED_DAY',
+      bookedDay: localDay(new Date(booked.scheduledStart), zone),
+      today: localDay(new Date(), zone),
+      timeZone: zone,
+    });
+    expect(refused.body.detail).toContain('reason');
+    const unchanged = expectStatus('read', await nurse().get(`/surgical-cases/${booked.id}`), 200);
+    expect(unchanged).toMatchObject({ status: 'SCHEDULED', version: booked.version });
+    expect(
+      (await nurse().post(`/surgical-cases/${booked.id}/start`, { reason: '  ' })).status,
+    ).toBe(400);
+    const reason = 'Patient and surgeon both free today; the room opened up';
+    const started = expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${booked.id}/start`, { reason }),
+      200,
+    );
+    expect(started).toMatchObject({ status: 'IN_PROGRESS', startReason: reason });
+    const events = expectStatus(
+      'audit',
+      await clinic.as('ADMIN').get(`/audit-events?entityType=SurgicalCase&entityId=${booked.id}`),
+      200,
+    );
+    const start = events.data.find((e: any) => e.action === 'surgical-case.start');
+    expect(start.metadata).toMatchObject({
+      reason,
+      outsideBookedDay: true,
+      bookedDay: localDay(new Date(booked.scheduledStart), zone),
+    });
+    expect(start.changedFields).toContain('startReason');
+  });
+
+  it('starts without a reason on the booked day', async () => {
+    const soon = new Date(Date.now() + 5 * 60_000);
+    if (localDay(soon, zone) !== localDay(new Date(Date.now() + 65 * 60_000), zone)) return;
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const surgeon = await addStaffMember(t, clinic, 'SURGEON');
+    const booked = expectStatus(
+      'book today',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, ready.plan, room, 0, {
+          surgeonId: surgeon.id,
+          scheduledStart: soon.toISOString(),
+          scheduledEnd: new Date(soon.getTime() + 60 * 60_000).toISOString(),
+        }),
+      ),
+      201,
+    );
+    const started = expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${booked.id}/start`),
+      200,
+    );
+    expect(started).toMatchObject({ status: 'IN_PROGRESS', startReason: null });
   });
 });

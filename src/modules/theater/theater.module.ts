@@ -12,6 +12,7 @@ import { OperatingRoomRepository } from './repositories/operating-room.repositor
 import { SurgicalCaseRepository } from './repositories/surgical-case.repository';
 import { CaseExecutionService } from './services/case-execution.service';
 import { CaseSlots } from './services/case-slots';
+import { ClinicZone } from './services/clinic-zone';
 import { OperatingRoomService } from './services/operating-room.service';
 import { SchedulingReadiness } from './services/scheduling-readiness.service';
 import { SurgicalCasePresenter } from './services/surgical-case.presenter';
@@ -34,6 +35,7 @@ import { SurgicalCaseService } from './services/surgical-case.service';
     SurgicalCaseRepository,
     SurgicalCaseService,
     CaseSlots,
+    ClinicZone,
     SurgicalCasePresenter,
     CaseExecutionService,
     SchedulingReadiness,

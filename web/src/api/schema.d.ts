@@ -1532,7 +1532,7 @@ export interface paths {
         put?: never;
         /**
          * Start a surgical case
-         * @description Marks a SCHEDULED case IN_PROGRESS on the day of surgery. Audited.
+         * @description Marks a SCHEDULED case IN_PROGRESS. On another day than the booked one (the clinic's local day) it takes a `reason` (else 409 START_OUTSIDE_BOOKED_DAY), kept in the audit event. Audited.
          *
          *     Who may call: ADMIN, SURGEON, NURSE.
          */
@@ -2533,6 +2533,8 @@ export interface components {
             nextCursor: string | null;
         };
         Problem: {
+            /** @description START_OUTSIDE_BOOKED_DAY: the local day the case is booked for (YYYY-MM-DD) */
+            bookedDay?: string;
             /** @description SCHEDULING_BLOCKED: the unmet checks with their detail, as `GET /procedure-plans/{id}/readiness` lists them */
             checks?: {
                 code: string;
@@ -2544,7 +2546,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
             conflict?: {
                 caseNumber: string;
@@ -2556,6 +2558,18 @@ export interface components {
                 scheduledStart: string;
                 /** Format: uuid */
                 surgicalCaseId: string;
+            };
+            /** @description SCHEDULE_CONFLICT: the case in the way, to link to (never its patient) */
+            conflictingCase?: {
+                caseNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                operatingRoomId: string;
+                /** Format: date-time */
+                scheduledEnd: string;
+                /** Format: date-time */
+                scheduledStart: string;
             };
             /** @description INVALID_STATE_TRANSITION: the status that does not allow the action */
             currentStatus?: string;
@@ -2581,8 +2595,19 @@ export interface components {
             };
             /** @description The HTTP status, repeated */
             status: number;
+            /** @description SCHEDULE_CONFLICT: up to 3 free slots of the same length that day for the room and the surgeon, inside the room's opening hours, nearest first */
+            suggestedSlots?: {
+                /** Format: date-time */
+                end: string;
+                /** Format: date-time */
+                start: string;
+            }[];
+            /** @description SCHEDULE_CONFLICT, START_OUTSIDE_BOOKED_DAY: the clinic's IANA time zone, in which days and opening hours are counted */
+            timeZone?: string;
             /** @description The code's fixed title */
             title: string;
+            /** @description START_OUTSIDE_BOOKED_DAY: today's local day (YYYY-MM-DD) */
+            today?: string;
             /** @description `urn:contour:problem:` and the code in lower case with dashes */
             type: string;
             /** @description SCHEDULING_BLOCKED: the codes of the readiness checks that are not met */
@@ -2859,7 +2884,9 @@ export interface components {
             /** Format: uuid */
             witnessId?: string | null;
         };
-        StartSurgicalCaseDto: Record<string, never>;
+        StartSurgicalCaseDto: {
+            reason?: string;
+        };
         StockDto_Output: {
             available: number;
             batches: {
@@ -2911,6 +2938,7 @@ export interface components {
             operatingRoomName: string;
             /** Format: uuid */
             patientId: string;
+            patientName: string;
             procedureCode: string;
             procedureName: string;
             /** Format: uuid */
@@ -2920,6 +2948,7 @@ export interface components {
             scheduledEnd: string;
             scheduledStart: string;
             startedAt: string | null;
+            startReason: string | null;
             /** @enum {string} */
             status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
             /** Format: uuid */
@@ -2961,6 +2990,7 @@ export interface components {
                 operatingRoomName: string;
                 /** Format: uuid */
                 patientId: string;
+                patientName: string;
                 procedureCode: string;
                 procedureName: string;
                 /** Format: uuid */
@@ -2970,6 +3000,7 @@ export interface components {
                 scheduledEnd: string;
                 scheduledStart: string;
                 startedAt: string | null;
+                startReason: string | null;
                 /** @enum {string} */
                 status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
                 /** Format: uuid */
@@ -3289,6 +3320,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "INVALID_STATE_TRANSITION" | "SCHEDULING_BLOCKED" | "SCHEDULE_CONFLICT";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; START_OUTSIDE_BOOKED_DAY: The case is not booked for today; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_START_OUTSIDE_BOOKED_DAY_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "START_OUTSIDE_BOOKED_DAY" | "IDEMPOTENCY_IN_PROGRESS";
                 };
             };
         };
@@ -6081,7 +6124,7 @@ export interface operations {
             401: components["responses"]["UNAUTHENTICATED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_START_OUTSIDE_BOOKED_DAY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];

@@ -6,6 +6,7 @@ import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
 import { bills } from '../../billing/repositories/billing.schema';
+import { patients } from '../../patient/repositories/patient.schema';
 import type { ListSurgicalCasesQuery } from '../dto/surgical-case.dto';
 import { operatingRooms, surgicalCases } from './theater.schema';
 
@@ -23,6 +24,7 @@ export type CaseChanges = Partial<
     | 'status'
     | 'startedAt'
     | 'startedById'
+    | 'startReason'
     | 'completedAt'
     | 'completedById'
     | 'completionNotes'
@@ -125,6 +127,36 @@ export class SurgicalCaseRepository {
     return row;
   }
 
+  /**
+   * The intervals in which the room or the surgeon is taken by a live case, within a window:
+   * what a free slot must avoid.
+   */
+  async busyIntervals(
+    db: Db,
+    clinicId: ClinicId,
+    slot: { operatingRoomId: string; surgeonId: string },
+    window: { start: Date; end: Date },
+    exceptId?: string,
+  ): Promise<{ start: Date; end: Date }[]> {
+    return db
+      .select({ start: surgicalCases.scheduledStart, end: surgicalCases.scheduledEnd })
+      .from(surgicalCases)
+      .where(
+        and(
+          eq(surgicalCases.clinicId, clinicId),
+          inArray(surgicalCases.status, ['SCHEDULED', 'IN_PROGRESS']),
+          or(
+            eq(surgicalCases.operatingRoomId, slot.operatingRoomId),
+            eq(surgicalCases.surgeonId, slot.surgeonId),
+          ),
+          lt(surgicalCases.scheduledStart, window.end),
+          gt(surgicalCases.scheduledEnd, window.start),
+          exceptId ? ne(surgicalCases.id, exceptId) : undefined,
+        ),
+      )
+      .orderBy(surgicalCases.scheduledStart);
+  }
+
   async list(db: Db, clinicId: ClinicId, q: ListSurgicalCasesQuery): Promise<Page<CaseRow>> {
     const conditions: (SQL | undefined)[] = [
       eq(surgicalCases.clinicId, clinicId),
@@ -159,6 +191,16 @@ export class SurgicalCaseRepository {
       .from(operatingRooms)
       .where(and(eq(operatingRooms.clinicId, clinicId), inArray(operatingRooms.id, [...roomIds])));
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Patients' display names, "First Last", by id (every role reading cases may read patients). */
+  async patientNames(db: Db, clinicId: ClinicId, patientIds: readonly string[]) {
+    if (patientIds.length === 0) return new Map<string, string>();
+    const rows = await db
+      .select({ id: patients.id, firstName: patients.firstName, lastName: patients.lastName })
+      .from(patients)
+      .where(and(eq(patients.clinicId, clinicId), inArray(patients.id, [...patientIds])));
+    return new Map(rows.map((r) => [r.id, `${r.firstName} ${r.lastName}`]));
   }
 
   /** Each case's bill (bills_one_per_case). */

@@ -79,6 +79,8 @@ export const surgicalCases = pgTable(
     createdById: uuid('created_by_id').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
     startedById: uuid('started_by_id'),
+    /** Why the case was started on another day than its booked one (docs/theater.md). */
+    startReason: text('start_reason'),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
     completedById: uuid('completed_by_id'),
     completionNotes: text('completion_notes'),

@@ -16,6 +16,8 @@ export class ScheduleConflict extends DomainError {
   constructor(
     readonly resource: 'operatingRoom' | 'surgeon',
     private readonly conflicting: ConflictingCase,
+    private readonly suggestedSlots: readonly { start: Date; end: Date }[] = [],
+    private readonly timeZone?: string,
   ) {
     super(
       `${resource === 'operatingRoom' ? 'The operating room' : 'The surgeon'} is booked from ` +
@@ -32,6 +34,19 @@ export class ScheduleConflict extends DomainError {
         scheduledStart: this.conflicting.scheduledStart.toISOString(),
         scheduledEnd: this.conflicting.scheduledEnd.toISOString(),
       },
+      // The same case, by the names the web app links with; never its patient (docs/theater.md).
+      conflictingCase: {
+        id: this.conflicting.id,
+        caseNumber: this.conflicting.caseNumber,
+        operatingRoomId: this.conflicting.operatingRoomId,
+        scheduledStart: this.conflicting.scheduledStart.toISOString(),
+        scheduledEnd: this.conflicting.scheduledEnd.toISOString(),
+      },
+      suggestedSlots: this.suggestedSlots.map((s) => ({
+        start: s.start.toISOString(),
+        end: s.end.toISOString(),
+      })),
+      ...(this.timeZone ? { timeZone: this.timeZone } : {}),
     };
   }
 }
