@@ -62,6 +62,7 @@ const RENAMED: Record<string, string> = {
   'POST /prior-authorizations/{id}/cancel reason': 'cancelReason',
   'POST /surgical-cases/{id}/cancel reason': 'cancelReason',
   'POST /surgical-cases/{id}/complete notes': 'completionNotes',
+  'POST /surgical-cases/{id}/start reason': 'startReason',
 };
 
 let t: TestApp;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -736,13 +737,11 @@ describe('a schedule clash names the case in the way and offers free slots', () 
     const room = await operatingRoom(clinic);
     const shortRoom = expectStatus(
       'room',
-      await clinic
-        .as('ADMIN')
-        .post('/operating-rooms', {
-          name: `OR short ${nextDay()}`,
-          opensAt: '08:00',
-          closesAt: '13:00',
-        }),
+      await clinic.as('ADMIN').post('/operating-rooms', {
+        name: `OR short ${nextDay()}`,
+        opensAt: '08:00',
+        closesAt: '13:00',
+      }),
       201,
     );
     const day = daysFromNow(nextDay());
@@ -852,5 +851,74 @@ describe('starting a case outside its booked day', () => {
       200,
     );
     expect(started).toMatchObject({ status: 'IN_PROGRESS', startReason: null });
+  });
+});
+
+describe("the nurse's pick list and the theater day PDF", () => {
+  it('lists the reserved serials with item, size, lot and expiry; audited', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const booked = await schedule(ready, room);
+    const list = expectStatus(
+      'pick list',
+      await nurse().get(`/surgical-cases/${booked.id}/pick-list`),
+      200,
+    );
+    expect(list.caseNumber).toBe(booked.caseNumber);
+    const implants = list.lines.filter((l: any) => l.serialNumber !== null);
+    expect(implants.map((l: any) => l.serialNumber).sort()).toEqual([...ready.serials].sort());
+    expect(implants[0]).toMatchObject({
+      inventoryItemName: 'Silicone breast implant 300cc round',
+      size: '300cc',
+      shape: 'Round',
+      quantity: 1,
+    });
+    expect(implants[0].batchNumber).toMatch(/^LOT-/);
+    expect(implants[0].expiresAt).toBe(daysFromNow(365));
+    expect((await clinic.as('BILLING').get(`/surgical-cases/${booked.id}/pick-list`)).status).toBe(
+      403,
+    );
+    expect((await other.as('NURSE').get(`/surgical-cases/${booked.id}/pick-list`)).status).toBe(
+      404,
+    );
+    const events = expectStatus(
+      'audit',
+      await clinic.as('ADMIN').get(`/audit-events?entityType=SurgicalCase&entityId=${booked.id}`),
+      200,
+    );
+    expect(events.data.map((e: any) => e.action)).toContain('surgical-case.pick-list');
+  });
+
+  it("prints the day's cases with the patients' names, audited as a read of each case", async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const days = nextDay();
+    const booked = await schedule(ready, room, days);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/theater/day.pdf?date=${daysFromNow(days)}&operatingRoomId=${room.id}`,
+      headers: { authorization: `Bearer ${clinic.staff.NURSE.token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(`theater-${daysFromNow(days)}`);
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Uncompressed text streams: the patient's name is in the document.
+    const text = [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/g)]
+      .map((m) => Buffer.from(m[1] ?? '', 'hex').toString('latin1'))
+      .join('');
+    expect(text).toContain(ready.patient.lastName);
+    writeFileSync('/tmp/theater-day.pdf', pdf);
+    const events = expectStatus(
+      'audit',
+      await clinic.as('ADMIN').get(`/audit-events?entityType=SurgicalCase&entityId=${booked.id}`),
+      200,
+    );
+    expect(events.data.map((e: any) => e.action)).toContain('theater.day-pdf');
+    expect((await nurse().get('/theater/day.pdf?date=2026-02-30')).status).toBe(400);
+    expect(
+      (await clinic.as('BILLING').get(`/theater/day.pdf?date=${daysFromNow(days)}`)).status,
+    ).toBe(403);
   });
 });

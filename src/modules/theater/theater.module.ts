@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module';
+import { ClinicModule } from '../clinic/clinic.module';
 import { ConsentModule } from '../consent/consent.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { PriorAuthorizationModule } from '../prior-authorization/prior-authorization.module';
@@ -8,6 +9,7 @@ import { UserModule } from '../user/user.module';
 import { OperatingRoomController } from './controllers/operating-room.controller';
 import { PlanReadinessController } from './controllers/plan-readiness.controller';
 import { SurgicalCaseController } from './controllers/surgical-case.controller';
+import { TheaterDayController } from './controllers/theater-day.controller';
 import { OperatingRoomRepository } from './repositories/operating-room.repository';
 import { SurgicalCaseRepository } from './repositories/surgical-case.repository';
 import { CaseExecutionService } from './services/case-execution.service';
@@ -17,6 +19,7 @@ import { OperatingRoomService } from './services/operating-room.service';
 import { SchedulingReadiness } from './services/scheduling-readiness.service';
 import { SurgicalCasePresenter } from './services/surgical-case.presenter';
 import { SurgicalCaseService } from './services/surgical-case.service';
+import { TheaterDayService } from './services/theater-day.service';
 
 /** Operating rooms, surgical cases, the day of surgery, and the scheduling checklist. */
 @Module({
@@ -27,8 +30,14 @@ import { SurgicalCaseService } from './services/surgical-case.service';
     InventoryModule,
     UserModule,
     BillingModule,
+    ClinicModule,
   ],
-  controllers: [OperatingRoomController, SurgicalCaseController, PlanReadinessController],
+  controllers: [
+    OperatingRoomController,
+    SurgicalCaseController,
+    TheaterDayController,
+    PlanReadinessController,
+  ],
   providers: [
     OperatingRoomRepository,
     OperatingRoomService,
@@ -39,6 +48,7 @@ import { SurgicalCaseService } from './services/surgical-case.service';
     SurgicalCasePresenter,
     CaseExecutionService,
     SchedulingReadiness,
+    TheaterDayService,
   ],
 })
 export class TheaterModule {}

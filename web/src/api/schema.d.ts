@@ -1521,6 +1521,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surgical-cases/{id}/pick-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's pick list
+         * @description What is reserved for the case's plan, to pick before surgery: item, size, shape, lot, serial number, expiry, quantity. Audited as a read of the case. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
+        get: operations["TheaterDayController_pickList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surgical-cases/{id}/start": {
         parameters: {
             query?: never;
@@ -1537,6 +1559,28 @@ export interface paths {
          *     Who may call: ADMIN, SURGEON, NURSE.
          */
         post: operations["SurgicalCaseController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/theater/day.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print a theater day
+         * @description The live cases of one day (the clinic's local day), optionally of one room, as a PDF: times in the clinic's time zone, room, case, patient, procedure, surgeon and reserved implants. A read of patient data, audited per case. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
+        get: operations["TheaterDayController_dayPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2462,6 +2506,23 @@ export interface components {
                 version: number;
             }[];
             nextCursor: string | null;
+        };
+        PickListDto_Output: {
+            caseNumber: string;
+            lines: {
+                batchNumber: string;
+                expiresAt: string | null;
+                inventoryItemCode: string;
+                /** Format: uuid */
+                inventoryItemId: string;
+                inventoryItemName: string;
+                quantity: number;
+                serialNumber: string | null;
+                shape: string | null;
+                size: string | null;
+            }[];
+            /** Format: uuid */
+            surgicalCaseId: string;
         };
         PriorAuthorizationDto_Output: {
             approvedCptCodes: string[];
@@ -6090,6 +6151,32 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    TheaterDayController_pickList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PickListDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     SurgicalCaseController_start: {
         parameters: {
             query?: never;
@@ -6129,6 +6216,33 @@ export interface operations {
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    TheaterDayController_dayPdf: {
+        parameters: {
+            query: {
+                date: string;
+                operatingRoomId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The theater day, printable, in the clinic's time zone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

@@ -204,3 +204,31 @@ export const CaseUsageResponseSchema = z.object({
   usages: z.array(CaseUsageSchema),
 });
 export class CaseUsageDto extends createZodDto(CaseUsageResponseSchema) {}
+
+/** One reserved unit or quantity the nurse picks for the case. */
+export const PickLineSchema = z.object({
+  inventoryItemId: z.uuid(),
+  inventoryItemCode: z.string(),
+  inventoryItemName: z.string(),
+  size: z.string().nullable(),
+  shape: z.string().nullable(),
+  batchNumber: z.string(),
+  expiresAt: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  quantity: z.number().int(),
+});
+export type PickLineResponse = z.infer<typeof PickLineSchema>;
+export const PickListSchema = z.object({
+  surgicalCaseId: z.uuid(),
+  caseNumber: z.string(),
+  lines: z.array(PickLineSchema),
+});
+export type PickListResponse = z.infer<typeof PickListSchema>;
+export class PickListDto extends createZodDto(PickListSchema) {}
+
+export const TheaterDayPdfQuery = z.strictObject({
+  date: z.iso.date({ message: 'A calendar day, YYYY-MM-DD' }),
+  operatingRoomId: z.uuid().optional(),
+});
+export type TheaterDayPdfQuery = z.infer<typeof TheaterDayPdfQuery>;
+export class TheaterDayPdfQueryDto extends createZodDto(TheaterDayPdfQuery) {}

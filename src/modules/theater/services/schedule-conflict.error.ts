@@ -21,8 +21,8 @@ export class ScheduleConflict extends DomainError {
   ) {
     super(
       `${resource === 'operatingRoom' ? 'The operating room' : 'The surgeon'} is booked from ` +
-        `${conflicting.scheduledStart.toISOString()} to ${conflicting.scheduledEnd.toISOString()} ` +
-        `by case ${conflicting.caseNumber}`,
+        `${localTime(conflicting.scheduledStart, timeZone)} to ` +
+        `${localTime(conflicting.scheduledEnd, timeZone)} by case ${conflicting.caseNumber}`,
     );
   }
   override details(): Record<string, unknown> {
@@ -49,4 +49,16 @@ export class ScheduleConflict extends DomainError {
       ...(this.timeZone ? { timeZone: this.timeZone } : {}),
     };
   }
+}
+
+/** "Dec 10, 2026, 09:00 (America/New_York)": the clinic's clock, or UTC without a zone. */
+function localTime(instant: Date, timeZone: string | undefined): string {
+  const zone = timeZone ?? 'UTC';
+  const text = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(instant);
+  return `${text} (${zone})`;
 }
