@@ -223,7 +223,6 @@ describe('the scheduled case page', () => {
     await dialog.getByText('Say why the case starts on another day than booked').waitFor();
     await dialog.getByLabel(/Why start it today/).fill('Surgeon and patient free today');
     await dialog.getByRole('button', { name: 'Start case anyway' }).click();
-    await nurse.getByText('IN_PROGRESS', { exact: true }).first().waitFor();
     await nurse.getByText('Surgeon and patient free today').waitFor();
     const started = await server.api<{ status: string; startReason: string }>(
       'GET',

@@ -36,8 +36,13 @@ function CaseCard({
       px={6}
       py={4}
       radius="sm"
-      bg={cancelled ? 'gray.0' : 'blue.0'}
-      style={{ borderStyle: cancelled ? 'dashed' : undefined, overflow: 'hidden', flex: 1 }}
+      bg={cancelled ? 'gray.0' : 'white'}
+      style={{
+        borderStyle: cancelled ? 'dashed' : undefined,
+        borderLeft: cancelled ? undefined : '4px solid var(--mantine-color-blue-6)',
+        overflow: 'hidden',
+        flex: 1,
+      }}
       data-testid="case-block-card"
     >
       <Group justify="space-between" gap={4} wrap="nowrap">
