@@ -6221,8 +6221,8 @@ export interface operations {
     };
     TheaterDayController_dayPdf: {
         parameters: {
-            query: {
-                date: string;
+            query?: {
+                date?: string;
                 operatingRoomId?: string;
             };
             header?: never;

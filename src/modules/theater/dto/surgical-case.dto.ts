@@ -227,7 +227,8 @@ export type PickListResponse = z.infer<typeof PickListSchema>;
 export class PickListDto extends createZodDto(PickListSchema) {}
 
 export const TheaterDayPdfQuery = z.strictObject({
-  date: z.iso.date({ message: 'A calendar day, YYYY-MM-DD' }),
+  /** Default: today, in the clinic's time zone. */
+  date: z.iso.date({ message: 'A calendar day, YYYY-MM-DD' }).optional(),
   operatingRoomId: z.uuid().optional(),
 });
 export type TheaterDayPdfQuery = z.infer<typeof TheaterDayPdfQuery>;

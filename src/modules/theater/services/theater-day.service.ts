@@ -18,7 +18,7 @@ import {
   type PickLineRow,
 } from '../repositories/surgical-case.repository';
 import { ClinicZone } from './clinic-zone';
-import { localDayBounds } from './local-time';
+import { localDay, localDayBounds } from './local-time';
 
 /** The nurse's pick list of a case, and the printed theater day (docs/theater.md). */
 @Injectable()
@@ -62,7 +62,8 @@ export class TheaterDayService {
     const clinic = await this.clinics.getOwnClinic(caller);
     const content = await this.tx.run(async (db) => {
       const timeZone = await this.zone.zoneOf(db, caller.clinicId);
-      const { start, end } = localDayBounds(query.date, timeZone);
+      const date = query.date ?? localDay(new Date(), timeZone);
+      const { start, end } = localDayBounds(date, timeZone);
       const roomName = query.operatingRoomId
         ? (await this.rooms.findById(db, caller.clinicId, query.operatingRoomId))?.name
         : undefined;
@@ -104,7 +105,7 @@ export class TheaterDayService {
         'SurgicalCase',
         cases.map((c) => c.id),
       );
-      return { timeZone, roomName, cases, rooms, patients, surgeons, picks };
+      return { date, timeZone, roomName, cases, rooms, patients, surgeons, picks };
     });
     const clock = new Intl.DateTimeFormat('en-GB', {
       timeZone: content.timeZone,
@@ -115,8 +116,8 @@ export class TheaterDayService {
     const pdf = await printDocument(
       {
         clinicName: clinic.name,
-        subtitle: `Theater day ${query.date}${content.roomName ? `, ${content.roomName}` : ''}`,
-        title: `Theater day ${query.date}`,
+        subtitle: `Theater day ${content.date}${content.roomName ? `, ${content.roomName}` : ''}`,
+        title: `Theater day ${content.date}`,
       },
       (doc) => {
         finePrint(
@@ -147,7 +148,7 @@ export class TheaterDayService {
       },
     );
     const room = content.roomName ? `-${content.roomName.replace(/[^A-Za-z0-9._-]/g, '_')}` : '';
-    return { fileName: `theater-${query.date}${room}.pdf`, pdf };
+    return { fileName: `theater-${content.date}${room}.pdf`, pdf };
   }
 }
 
