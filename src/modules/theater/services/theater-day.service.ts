@@ -67,8 +67,7 @@ export class TheaterDayService {
       const roomName = query.operatingRoomId
         ? (await this.rooms.findById(db, caller.clinicId, query.operatingRoomId))?.name
         : undefined;
-      if (query.operatingRoomId && roomName === undefined)
-        throw new NotFound('OperatingRoom', query.operatingRoomId);
+      // A room that is not the clinic's lists nothing (the list is clinic-scoped), like a filter.
       const cases: CaseRow[] = [];
       let cursor: string | undefined;
       do {
