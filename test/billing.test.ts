@@ -57,7 +57,15 @@ async function completedCase(
       .post('/surgical-cases', caseBody(clinic, ready.plan, room, caseCount + 1)),
     201,
   );
-  expectStatus('start', await clinic.as('NURSE').post(`/surgical-cases/${booked.id}/start`), 200);
+  expectStatus(
+    'start',
+    await clinic
+      .as('NURSE')
+      .post(`/surgical-cases/${booked.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+    200,
+  );
   await during?.(booked.id, ready);
   const theCase = expectStatus(
     'complete',

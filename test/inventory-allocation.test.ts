@@ -317,7 +317,13 @@ describe('consumption and traceability', () => {
       scheduledEnd: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
     });
     expect(theCase.status).toBe(201);
-    expect((await nurse().post(`/surgical-cases/${theCase.body.id}/start`)).status).toBe(200);
+    expect(
+      (
+        await nurse().post(`/surgical-cases/${theCase.body.id}/start`, {
+          reason: 'Started ahead of its booked day in a test',
+        })
+      ).status,
+    ).toBe(200);
     expect((await nurse().post(`/surgical-cases/${theCase.body.id}/complete`, {})).status).toBe(
       200,
     );

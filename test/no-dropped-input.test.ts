@@ -62,6 +62,7 @@ const RENAMED: Record<string, string> = {
   'POST /prior-authorizations/{id}/cancel reason': 'cancelReason',
   'POST /surgical-cases/{id}/cancel reason': 'cancelReason',
   'POST /surgical-cases/{id}/complete notes': 'completionNotes',
+  'POST /surgical-cases/{id}/start reason': 'startReason',
 };
 
 let t: TestApp;
@@ -121,7 +122,9 @@ async function startedCase() {
   const scheduled = await scheduledCase();
   expectStatus(
     'start',
-    await as('NURSE').post(`/surgical-cases/${scheduled.surgicalCase.id}/start`),
+    await as('NURSE').post(`/surgical-cases/${scheduled.surgicalCase.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    }),
     200,
   );
   return scheduled;
@@ -828,7 +831,7 @@ const SCENARIOS: Record<string, Scenario> = {
     ];
   },
   'POST /operating-rooms': async () => {
-    const sent = { name: `Walker OR ${tag()}` };
+    const sent = { name: `Walker OR ${tag()}`, opensAt: '06:45', closesAt: '20:30' };
     return [
       await exchange('ADMIN', 'POST', '/operating-rooms', sent, 201, (id) => [
         `/operating-rooms/${id}`,
@@ -842,7 +845,7 @@ const SCENARIOS: Record<string, Scenario> = {
         'ADMIN',
         'PATCH',
         `/operating-rooms/${room.id}`,
-        { name: `Walker renamed ${tag()}`, active: false },
+        { name: `Walker renamed ${tag()}`, active: false, opensAt: '08:15', closesAt: '17:45' },
         200,
         () => [`/operating-rooms/${room.id}`],
       ),
@@ -913,7 +916,16 @@ const SCENARIOS: Record<string, Scenario> = {
   'POST /surgical-cases/{id}/start': async () => {
     const { surgicalCase } = await scheduledCase();
     const url = `/surgical-cases/${surgicalCase.id}`;
-    return [await exchange('NURSE', 'POST', `${url}/start`, {}, 200, () => [url])];
+    return [
+      await exchange(
+        'NURSE',
+        'POST',
+        `${url}/start`,
+        { reason: 'Walker started it early: the room freed up' },
+        200,
+        () => [url],
+      ),
+    ];
   },
   'POST /surgical-cases/{id}/inventory-usage': async () => {
     const { ready, surgicalCase } = await startedCase();

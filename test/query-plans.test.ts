@@ -547,6 +547,7 @@ const ROUTES: Route[] = [
   { name: 'GET /operating-rooms', url: () => '/operating-rooms?active=true' },
   { name: 'GET /operating-rooms/{id}', url: (f) => `/operating-rooms/${f.r.room.id}` },
   { name: 'GET /surgical-cases', url: () => '/surgical-cases' },
+  { name: 'GET /theater/day.pdf', url: () => `/theater/day.pdf?date=${daysFromNow(3)}` },
   {
     name: 'GET /surgical-cases?from=&to= (a day)',
     url: () => `/surgical-cases?from=${at(3, 0)}&to=${at(4, 0)}`,
@@ -571,6 +572,10 @@ const ROUTES: Route[] = [
   {
     name: 'GET /surgical-cases/{id}',
     url: (f) => `/surgical-cases/${f.r.surgicalCase.id}`,
+  },
+  {
+    name: 'GET /surgical-cases/{id}/pick-list',
+    url: (f) => `/surgical-cases/${f.r.surgicalCase.id}/pick-list`,
   },
 
   { name: 'GET /bills', url: () => '/bills' },

@@ -261,7 +261,13 @@ async function workflowWithFailures(): Promise<void> {
     await coordinator.post('/surgical-cases', caseBody(clinic, plan, room, 5)),
     201,
   );
-  expectStatus('start', await nurse.post(`/surgical-cases/${theCase.id}/start`), 200);
+  expectStatus(
+    'start',
+    await nurse.post(`/surgical-cases/${theCase.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    }),
+    200,
+  );
   const done = expectStatus(
     'complete',
     await clinic

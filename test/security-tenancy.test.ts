@@ -108,7 +108,9 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
     'PATCH /operating-rooms/{id}': () => ({ name: 'Hijacked' }),
     'PATCH /surgical-cases/{id}': () => ({ scheduledStart: at(9, 8), scheduledEnd: at(9, 10) }),
     'POST /surgical-cases/{id}/cancel': () => reason,
-    'POST /surgical-cases/{id}/start': () => ({}),
+    'POST /surgical-cases/{id}/start': () => ({
+      reason: 'Started ahead of its booked day in a test',
+    }),
     'POST /surgical-cases/{id}/inventory-usage': () => ({
       inventoryItemId: a.suturesItem.id,
       quantity: 1,

@@ -234,7 +234,13 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     });
 
     // Step 9: surgery — sutures recorded, the implants consumed from the reservation.
-    expectStatus('start', await as('NURSE').post(`/surgical-cases/${theCase.id}/start`), 200);
+    expectStatus(
+      'start',
+      await as('NURSE').post(`/surgical-cases/${theCase.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+      200,
+    );
     expectStatus(
       'sutures used',
       await as('NURSE').post(`/surgical-cases/${theCase.id}/inventory-usage`, {
@@ -449,7 +455,9 @@ describe('a RECONSTRUCTIVE plan and its prior authorization', () => {
 
     expectStatus(
       'start',
-      await as('NURSE').post(`/surgical-cases/${scheduled.body.id}/start`),
+      await as('NURSE').post(`/surgical-cases/${scheduled.body.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
       200,
     );
     const done = expectStatus(

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -18,6 +19,7 @@ import {
   signConsent,
 } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
+import { localDay, zonedInstant } from '../src/modules/theater/services/local-time';
 
 let t: TestApp;
 let given: Given;
@@ -368,7 +370,13 @@ describe('cancelling', () => {
 
     const done = await readyPlan(clinic);
     const doneCase = await schedule(done, room);
-    expectStatus('start', await nurse().post(`/surgical-cases/${doneCase.id}/start`), 200);
+    expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${doneCase.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+      200,
+    );
     const whileRunning = await coordinator().post(`/procedure-plans/${done.plan.id}/cancel`, {
       reason: 'x',
     });
@@ -395,7 +403,9 @@ describe('the day of surgery (seed steps 9 and 10)', () => {
     const room = await operatingRoom(clinic);
     const booked = await schedule(ready, room);
     expect((await nurse().post(`/surgical-cases/${booked.id}/complete`, {})).status).toBe(409);
-    const started = await nurse().post(`/surgical-cases/${booked.id}/start`);
+    const started = await nurse().post(`/surgical-cases/${booked.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    });
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({ status: 'IN_PROGRESS', startedAt: expect.any(String) });
     const sutures = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
@@ -444,7 +454,13 @@ describe('the day of surgery (seed steps 9 and 10)', () => {
     const ready = await readyPlan(clinic, { stock: 4 });
     const room = await operatingRoom(clinic);
     const booked = await schedule(ready, room);
-    expectStatus('start', await nurse().post(`/surgical-cases/${booked.id}/start`), 200);
+    expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${booked.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+      200,
+    );
     const free = ready.received.filter((s) => !ready.serials.includes(s));
     const used = [ready.serials[0], free[0]];
     for (const serial of used) {
@@ -483,7 +499,13 @@ describe('the day of surgery (seed steps 9 and 10)', () => {
     const theirs = await readyPlan(clinic);
     const room = await operatingRoom(clinic);
     const booked = await schedule(mine, room);
-    expectStatus('start', await nurse().post(`/surgical-cases/${booked.id}/start`), 200);
+    expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${booked.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+      200,
+    );
     const res = await nurse().post(`/surgical-cases/${booked.id}/inventory-usage`, {
       inventoryItemId: theirs.implantItem.id,
       serialNumber: theirs.serials[0],
@@ -539,11 +561,21 @@ describe('the theater schedule, roles and tenancy', () => {
       (await nurse().post('/surgical-cases', caseBody(clinic, ready.plan, room, nextDay()))).status,
     ).toBe(403);
     const booked = await schedule(ready, room);
-    expect((await clinic.as('BILLING').post(`/surgical-cases/${booked.id}/start`)).status).toBe(
-      403,
-    );
+    expect(
+      (
+        await clinic.as('BILLING').post(`/surgical-cases/${booked.id}/start`, {
+          reason: 'Started ahead of its booked day in a test',
+        })
+      ).status,
+    ).toBe(403);
     expect((await other.as('COORDINATOR').get(`/surgical-cases/${booked.id}`)).status).toBe(404);
-    expect((await other.as('NURSE').post(`/surgical-cases/${booked.id}/start`)).status).toBe(404);
+    expect(
+      (
+        await other.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {
+          reason: 'Started ahead of its booked day in a test',
+        })
+      ).status,
+    ).toBe(404);
     expect(
       (
         await other
@@ -566,5 +598,327 @@ describe('the theater schedule, roles and tenancy', () => {
     );
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].path).toBe('operatingRoomId');
+  });
+});
+
+describe('operating room opening hours', () => {
+  const admin = () => clinic.as('ADMIN');
+
+  it('defaults to 07:00–19:00, takes hours on create and PATCH, and returns them on reads', async () => {
+    const plain = await operatingRoom(clinic);
+    expect(plain).toMatchObject({ opensAt: '07:00', closesAt: '19:00' });
+    const created = expectStatus(
+      'room with hours',
+      await admin().post('/operating-rooms', {
+        name: `OR hours ${nextDay()}`,
+        opensAt: '06:30',
+        closesAt: '21:15',
+      }),
+      201,
+    );
+    expect(created).toMatchObject({ opensAt: '06:30', closesAt: '21:15' });
+    const read = expectStatus('read', await nurse().get(`/operating-rooms/${created.id}`), 200);
+    expect(read).toMatchObject({ opensAt: '06:30', closesAt: '21:15' });
+    const listed = expectStatus('list', await nurse().get('/operating-rooms?limit=100'), 200);
+    expect(listed.data.find((r: any) => r.id === created.id)).toMatchObject({
+      opensAt: '06:30',
+      closesAt: '21:15',
+    });
+    const patched = expectStatus(
+      'patch',
+      await admin().patch(
+        `/operating-rooms/${created.id}`,
+        { closesAt: '18:00' },
+        { 'if-match': `"${created.version}"` },
+      ),
+      200,
+    );
+    expect(patched).toMatchObject({ opensAt: '06:30', closesAt: '18:00', version: 2 });
+  });
+
+  it('refuses a bad time or a close not after the open, naming the field, and changes nothing', async () => {
+    const room = await operatingRoom(clinic);
+    for (const body of [
+      { name: 'Bad hours A', opensAt: '7:00' },
+      { name: 'Bad hours B', closesAt: '24:00' },
+      { name: 'Bad hours C', opensAt: '12:00', closesAt: '12:00' },
+      { name: 'Bad hours D', opensAt: '13:00', closesAt: '08:00' },
+    ]) {
+      const res = await admin().post('/operating-rooms', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    const inverted = await admin().post('/operating-rooms', {
+      name: 'Bad hours E',
+      opensAt: '13:00',
+      closesAt: '08:00',
+    });
+    expect(inverted.body.errors[0].path).toBe('closesAt');
+    // Only one hour given: checked against the other one stored (07:00–19:00).
+    const late = await admin().patch(`/operating-rooms/${room.id}`, { opensAt: '19:30' });
+    expect(late.status).toBe(400);
+    expect(late.body.errors[0].path).toBe('opensAt');
+    const early = await admin().patch(`/operating-rooms/${room.id}`, { closesAt: '06:00' });
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0].path).toBe('closesAt');
+    const unchanged = expectStatus('read', await nurse().get(`/operating-rooms/${room.id}`), 200);
+    expect(unchanged).toMatchObject({ opensAt: '07:00', closesAt: '19:00', version: 1 });
+    expect(
+      (await clinic.as('COORDINATOR').patch(`/operating-rooms/${room.id}`, { opensAt: '08:00' }))
+        .status,
+    ).toBe(403);
+  });
+});
+
+describe('a schedule clash names the case in the way and offers free slots', () => {
+  // Days and opening hours are the clinic's local ones; the tests run in the server's zone.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const local = (day: string, hhmm: string) => zonedInstant(day, hhmm, zone).toISOString();
+
+  it('on POST: the other case with its times, and the nearest free slots inside the hours', async () => {
+    const first = await readyPlan(clinic);
+    const second = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const day = daysFromNow(nextDay());
+    const booked = expectStatus(
+      'book',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, first.plan, room, 0, {
+          scheduledStart: local(day, '09:00'),
+          scheduledEnd: local(day, '11:00'),
+        }),
+      ),
+      201,
+    );
+    const otherSurgeon = await addStaffMember(t, clinic, 'SURGEON');
+    const clash = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, second.plan, room, 0, {
+        surgeonId: otherSurgeon.id,
+        scheduledStart: local(day, '10:00'),
+        scheduledEnd: local(day, '12:00'),
+      }),
+    );
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({
+      code: 'SCHEDULE_CONFLICT',
+      timeZone: zone,
+      conflictingCase: {
+        id: booked.id,
+        caseNumber: booked.caseNumber,
+        operatingRoomId: room.id,
+        scheduledStart: booked.scheduledStart,
+        scheduledEnd: booked.scheduledEnd,
+      },
+    });
+    expect(clash.body.conflictingCase).not.toHaveProperty('patientName');
+    // 07:00–19:00, 09:00–11:00 taken: the nearest 2-hour slots to 10:00.
+    expect(clash.body.suggestedSlots).toEqual([
+      { start: local(day, '07:00'), end: local(day, '09:00') },
+      { start: local(day, '11:00'), end: local(day, '13:00') },
+      { start: local(day, '17:00'), end: local(day, '19:00') },
+    ]);
+    // A suggested slot can be taken as it is.
+    const taken = await coordinator().post(
+      '/surgical-cases',
+      caseBody(clinic, second.plan, room, 0, {
+        surgeonId: otherSurgeon.id,
+        scheduledStart: clash.body.suggestedSlots[1].start,
+        scheduledEnd: clash.body.suggestedSlots[1].end,
+      }),
+    );
+    expect(taken.status).toBe(201);
+  });
+
+  it("on PATCH: the surgeon's other cases count, the room's hours bound the slots, the moved case does not", async () => {
+    const first = await readyPlan(clinic);
+    const second = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const shortRoom = expectStatus(
+      'room',
+      await clinic.as('ADMIN').post('/operating-rooms', {
+        name: `OR short ${nextDay()}`,
+        opensAt: '08:00',
+        closesAt: '13:00',
+      }),
+      201,
+    );
+    const day = daysFromNow(nextDay());
+    const inTheWay = expectStatus(
+      'book',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, first.plan, room, 0, {
+          scheduledStart: local(day, '10:00'),
+          scheduledEnd: local(day, '11:00'),
+        }),
+      ),
+      201,
+    );
+    const moving = expectStatus(
+      'book',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, second.plan, shortRoom, 0, {
+          scheduledStart: local(day, '08:00'),
+          scheduledEnd: local(day, '09:00'),
+        }),
+      ),
+      201,
+    );
+    // Same surgeon: 10:00–11:00 is taken in another room; the case itself (08:00) is not in the way.
+    const clash = await coordinator().patch(
+      `/surgical-cases/${moving.id}`,
+      { scheduledStart: local(day, '10:30'), scheduledEnd: local(day, '11:30') },
+      { 'if-match': `"${moving.version}"` },
+    );
+    expect(clash.status).toBe(409);
+    expect(clash.body.conflict.resource).toBe('surgeon');
+    expect(clash.body.conflictingCase.id).toBe(inTheWay.id);
+    expect(clash.body.suggestedSlots).toEqual([
+      { start: local(day, '09:00'), end: local(day, '10:00') },
+      { start: local(day, '11:00'), end: local(day, '12:00') },
+      { start: local(day, '12:00'), end: local(day, '13:00') },
+    ]);
+  });
+});
+
+describe('starting a case outside its booked day', () => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  it('asks for a reason (409 START_OUTSIDE_BOOKED_DAY), changes nothing, then starts with one and audits it', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const days = nextDay();
+    const booked = await schedule(ready, room, days);
+    const refused = await nurse().post(`/surgical-cases/${booked.id}/start`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'START_OUTSIDE_BOOKED_DAY',
+      bookedDay: localDay(new Date(booked.scheduledStart), zone),
+      today: localDay(new Date(), zone),
+      timeZone: zone,
+    });
+    expect(refused.body.detail).toContain('reason');
+    const unchanged = expectStatus('read', await nurse().get(`/surgical-cases/${booked.id}`), 200);
+    expect(unchanged).toMatchObject({ status: 'SCHEDULED', version: booked.version });
+    expect(
+      (await nurse().post(`/surgical-cases/${booked.id}/start`, { reason: '  ' })).status,
+    ).toBe(400);
+    const reason = 'Patient and surgeon both free today; the room opened up';
+    const started = expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${booked.id}/start`, { reason }),
+      200,
+    );
+    expect(started).toMatchObject({ status: 'IN_PROGRESS', startReason: reason });
+    const events = expectStatus(
+      'audit',
+      await clinic.as('ADMIN').get(`/audit-events?entityType=SurgicalCase&entityId=${booked.id}`),
+      200,
+    );
+    const start = events.data.find((e: any) => e.action === 'surgical-case.start');
+    expect(start.metadata).toMatchObject({
+      reason,
+      outsideBookedDay: true,
+      bookedDay: localDay(new Date(booked.scheduledStart), zone),
+    });
+    expect(start.changedFields).toContain('startReason');
+  });
+
+  it('starts without a reason on the booked day', async () => {
+    const soon = new Date(Date.now() + 5 * 60_000);
+    if (localDay(soon, zone) !== localDay(new Date(Date.now() + 65 * 60_000), zone)) return;
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const surgeon = await addStaffMember(t, clinic, 'SURGEON');
+    const booked = expectStatus(
+      'book today',
+      await coordinator().post(
+        '/surgical-cases',
+        caseBody(clinic, ready.plan, room, 0, {
+          surgeonId: surgeon.id,
+          scheduledStart: soon.toISOString(),
+          scheduledEnd: new Date(soon.getTime() + 60 * 60_000).toISOString(),
+        }),
+      ),
+      201,
+    );
+    const started = expectStatus(
+      'start',
+      await nurse().post(`/surgical-cases/${booked.id}/start`),
+      200,
+    );
+    expect(started).toMatchObject({ status: 'IN_PROGRESS', startReason: null });
+  });
+});
+
+describe("the nurse's pick list and the theater day PDF", () => {
+  it('lists the reserved serials with item, size, lot and expiry; audited', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const booked = await schedule(ready, room);
+    const list = expectStatus(
+      'pick list',
+      await nurse().get(`/surgical-cases/${booked.id}/pick-list`),
+      200,
+    );
+    expect(list.caseNumber).toBe(booked.caseNumber);
+    const implants = list.lines.filter((l: any) => l.serialNumber !== null);
+    expect(implants.map((l: any) => l.serialNumber).sort()).toEqual([...ready.serials].sort());
+    expect(implants[0]).toMatchObject({
+      inventoryItemName: 'Silicone breast implant 300cc round',
+      size: '300cc',
+      shape: 'Round',
+      quantity: 1,
+    });
+    expect(implants[0].batchNumber).toMatch(/^LOT-/);
+    expect(implants[0].expiresAt).toBe(daysFromNow(365));
+    expect((await clinic.as('BILLING').get(`/surgical-cases/${booked.id}/pick-list`)).status).toBe(
+      403,
+    );
+    expect((await other.as('NURSE').get(`/surgical-cases/${booked.id}/pick-list`)).status).toBe(
+      404,
+    );
+    const events = expectStatus(
+      'audit',
+      await clinic.as('ADMIN').get(`/audit-events?entityType=SurgicalCase&entityId=${booked.id}`),
+      200,
+    );
+    expect(events.data.map((e: any) => e.action)).toContain('surgical-case.pick-list');
+  });
+
+  it("prints the day's cases with the patients' names, audited as a read of each case", async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const days = nextDay();
+    const booked = await schedule(ready, room, days);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/theater/day.pdf?date=${daysFromNow(days)}&operatingRoomId=${room.id}`,
+      headers: { authorization: `Bearer ${clinic.staff.NURSE.token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(`theater-${daysFromNow(days)}`);
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Uncompressed text streams: the patient's name is in the document.
+    const text = [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/g)]
+      .map((m) => Buffer.from(m[1] ?? '', 'hex').toString('latin1'))
+      .join('');
+    expect(text).toContain(ready.patient.lastName);
+    writeFileSync('/tmp/theater-day.pdf', pdf);
+    const events = expectStatus(
+      'audit',
+      await clinic.as('ADMIN').get(`/audit-events?entityType=SurgicalCase&entityId=${booked.id}`),
+      200,
+    );
+    expect(events.data.map((e: any) => e.action)).toContain('theater.day-pdf');
+    expect((await nurse().get('/theater/day.pdf?date=2026-02-30')).status).toBe(400);
+    expect(
+      (await clinic.as('BILLING').get(`/theater/day.pdf?date=${daysFromNow(days)}`)).status,
+    ).toBe(403);
   });
 });

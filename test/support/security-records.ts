@@ -64,7 +64,13 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     }),
     201,
   );
-  expectStatus('start', await nurse.post(`/surgical-cases/${surgicalCase.id}/start`), 200);
+  expectStatus(
+    'start',
+    await nurse.post(`/surgical-cases/${surgicalCase.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    }),
+    200,
+  );
   const completed = expectStatus(
     'complete',
     await clinic.as('SURGEON').post(`/surgical-cases/${surgicalCase.id}/complete`, {}),

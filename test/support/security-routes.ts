@@ -120,6 +120,8 @@ export const ROLE_TABLE: Record<string, Access> = {
   'POST /surgical-cases/{id}/start': ['SURGEON', 'NURSE'],
   'POST /surgical-cases/{id}/inventory-usage': ['SURGEON', 'NURSE'],
   'POST /surgical-cases/{id}/complete': ['SURGEON', 'NURSE'],
+  'GET /surgical-cases/{id}/pick-list': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'GET /theater/day.pdf': ['SURGEON', 'NURSE', 'COORDINATOR'],
 
   'GET /bills': ['BILLING'],
   'GET /bills/{id}': ['BILLING'],

@@ -332,6 +332,9 @@ describe('the seed workflow in the browser', () => {
     await mainScreen(page, '05-theater-day');
     await caseLink.click();
     await page.getByRole('button', { name: 'Start case' }).click();
+    // Booked a week ahead: starting today asks why (docs/theater.md).
+    await page.getByLabel(/Why start it today/).fill('The walk runs the surgery early');
+    await page.getByRole('button', { name: 'Start case anyway' }).click();
     await page.getByRole('button', { name: 'Complete case' }).click();
     await page.getByRole('button', { name: 'Confirm completion' }).click();
     await page.getByText('COMPLETED', { exact: true }).first().waitFor();

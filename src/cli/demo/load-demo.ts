@@ -652,7 +652,14 @@ class DemoLoader {
         if (theCase?.status === 'SCHEDULED')
           return {
             what: 'start the case',
-            run: () => execution.startCase(surgeon, caseId, theCase.version),
+            // The story runs its surgeries when the demo loads, before their booked day.
+            run: () =>
+              execution.startCase(
+                surgeon,
+                caseId,
+                { reason: 'Demo data: the story runs this surgery when the demo is loaded' },
+                theCase.version,
+              ),
           };
         if (theCase?.status === 'IN_PROGRESS')
           return {

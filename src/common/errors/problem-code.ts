@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'SCHEDULING_BLOCKED'
   | 'INSUFFICIENT_INVENTORY'
   | 'SCHEDULE_CONFLICT'
+  | 'START_OUTSIDE_BOOKED_DAY'
   | 'DUPLICATE'
   | 'LAST_ACTIVE_ADMIN'
   | 'PLAN_NOT_APPROVABLE'
@@ -39,6 +40,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   SCHEDULING_BLOCKED: 'The surgery cannot be scheduled yet',
   INSUFFICIENT_INVENTORY: 'Not enough stock',
   SCHEDULE_CONFLICT: 'The slot is already booked',
+  START_OUTSIDE_BOOKED_DAY: 'The case is not booked for today',
   DUPLICATE: 'Already exists',
   LAST_ACTIVE_ADMIN: 'The clinic needs an active admin',
   PLAN_NOT_APPROVABLE: 'The plan cannot be approved yet',
@@ -71,6 +73,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   SCHEDULING_BLOCKED: 409,
   INSUFFICIENT_INVENTORY: 409,
   SCHEDULE_CONFLICT: 409,
+  START_OUTSIDE_BOOKED_DAY: 409,
   DUPLICATE: 409,
   LAST_ACTIVE_ADMIN: 409,
   PLAN_NOT_APPROVABLE: 409,

@@ -42,6 +42,33 @@ export const ProblemSchema = z.object({
     })
     .optional()
     .describe('SCHEDULE_CONFLICT: the case that holds the room or the surgeon then'),
+  conflictingCase: z
+    .object({
+      id: z.uuid(),
+      caseNumber: z.string(),
+      operatingRoomId: z.uuid(),
+      scheduledStart: z.iso.datetime(),
+      scheduledEnd: z.iso.datetime(),
+    })
+    .optional()
+    .describe('SCHEDULE_CONFLICT: the case in the way, to link to (never its patient)'),
+  suggestedSlots: z
+    .array(z.object({ start: z.iso.datetime(), end: z.iso.datetime() }))
+    .optional()
+    .describe(
+      "SCHEDULE_CONFLICT: up to 3 free slots of the same length that day for the room and the surgeon, inside the room's opening hours, nearest first",
+    ),
+  timeZone: z
+    .string()
+    .optional()
+    .describe(
+      "SCHEDULE_CONFLICT, START_OUTSIDE_BOOKED_DAY: the clinic's IANA time zone, in which days and opening hours are counted",
+    ),
+  bookedDay: z
+    .string()
+    .optional()
+    .describe('START_OUTSIDE_BOOKED_DAY: the local day the case is booked for (YYYY-MM-DD)'),
+  today: z.string().optional().describe("START_OUTSIDE_BOOKED_DAY: today's local day (YYYY-MM-DD)"),
   unmetChecks: z
     .array(z.string())
     .optional()

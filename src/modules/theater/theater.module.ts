@@ -9,14 +9,17 @@ import { UserModule } from '../user/user.module';
 import { OperatingRoomController } from './controllers/operating-room.controller';
 import { PlanReadinessController } from './controllers/plan-readiness.controller';
 import { SurgicalCaseController } from './controllers/surgical-case.controller';
+import { TheaterDayController } from './controllers/theater-day.controller';
 import { OperatingRoomRepository } from './repositories/operating-room.repository';
 import { SurgicalCaseRepository } from './repositories/surgical-case.repository';
 import { CaseExecutionService } from './services/case-execution.service';
 import { CaseSlots } from './services/case-slots';
+import { ClinicZone } from './services/clinic-zone';
 import { OperatingRoomService } from './services/operating-room.service';
 import { SchedulingReadiness } from './services/scheduling-readiness.service';
 import { SurgicalCasePresenter } from './services/surgical-case.presenter';
 import { SurgicalCaseService } from './services/surgical-case.service';
+import { TheaterDayService } from './services/theater-day.service';
 
 /** Operating rooms, surgical cases, the day of surgery, and the scheduling checklist. */
 @Module({
@@ -29,16 +32,23 @@ import { SurgicalCaseService } from './services/surgical-case.service';
     BillingModule,
     ClinicModule,
   ],
-  controllers: [OperatingRoomController, SurgicalCaseController, PlanReadinessController],
+  controllers: [
+    OperatingRoomController,
+    SurgicalCaseController,
+    TheaterDayController,
+    PlanReadinessController,
+  ],
   providers: [
     OperatingRoomRepository,
     OperatingRoomService,
     SurgicalCaseRepository,
     SurgicalCaseService,
     CaseSlots,
+    ClinicZone,
     SurgicalCasePresenter,
     CaseExecutionService,
     SchedulingReadiness,
+    TheaterDayService,
   ],
 })
 export class TheaterModule {}

@@ -335,7 +335,9 @@ export class Workload {
       ...nextSlot(),
     });
     this.ledger.cases.set(theCase.id, { planId: plan.id, status: 'SCHEDULED' });
-    await this.ok(surgeon, 'POST', `/surgical-cases/${theCase.id}/start`, {});
+    await this.ok(surgeon, 'POST', `/surgical-cases/${theCase.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    });
     this.ledger.cases.set(theCase.id, { planId: plan.id, status: 'IN_PROGRESS' });
     const completed = await this.ok(surgeon, 'POST', `/surgical-cases/${theCase.id}/complete`, {});
     this.ledger.cases.set(theCase.id, { planId: plan.id, status: 'COMPLETED' });

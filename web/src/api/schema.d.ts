@@ -1527,6 +1527,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surgical-cases/{id}/pick-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's pick list
+         * @description What is reserved for the case's plan, to pick before surgery: item, size, shape, lot, serial number, expiry, quantity. Audited as a read of the case. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
+        get: operations["TheaterDayController_pickList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surgical-cases/{id}/start": {
         parameters: {
             query?: never;
@@ -1538,11 +1560,33 @@ export interface paths {
         put?: never;
         /**
          * Start a surgical case
-         * @description Marks a SCHEDULED case IN_PROGRESS on the day of surgery. Audited.
+         * @description Marks a SCHEDULED case IN_PROGRESS. On another day than the booked one (the clinic's local day) it takes a `reason` (else 409 START_OUTSIDE_BOOKED_DAY), kept in the audit event. Audited.
          *
          *     Who may call: ADMIN, SURGEON, NURSE.
          */
         post: operations["SurgicalCaseController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/theater/day.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print a theater day
+         * @description The live cases of one day (the clinic's local day), optionally of one room, as a PDF: times in the clinic's time zone, room, case, patient, procedure, surgeon and reserved implants. A read of patient data, audited per case. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
+        get: operations["TheaterDayController_dayPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2074,7 +2118,11 @@ export interface components {
             unitPrice: string | number;
         };
         CreateOperatingRoomDto: {
+            /** @default 19:00 */
+            closesAt?: string;
             name: string;
+            /** @default 07:00 */
+            opensAt?: string;
         };
         CreatePatientDto: {
             /** Format: date */
@@ -2323,20 +2371,24 @@ export interface components {
         };
         OperatingRoomDto_Output: {
             active: boolean;
+            closesAt: string;
             createdAt: string;
             /** Format: uuid */
             id: string;
             name: string;
+            opensAt: string;
             updatedAt: string;
             version: number;
         };
         OperatingRoomPageDto_Output: {
             data: {
                 active: boolean;
+                closesAt: string;
                 createdAt: string;
                 /** Format: uuid */
                 id: string;
                 name: string;
+                opensAt: string;
                 updatedAt: string;
                 version: number;
             }[];
@@ -2472,6 +2524,23 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        PickListDto_Output: {
+            caseNumber: string;
+            lines: {
+                batchNumber: string;
+                expiresAt: string | null;
+                inventoryItemCode: string;
+                /** Format: uuid */
+                inventoryItemId: string;
+                inventoryItemName: string;
+                quantity: number;
+                serialNumber: string | null;
+                shape: string | null;
+                size: string | null;
+            }[];
+            /** Format: uuid */
+            surgicalCaseId: string;
+        };
         PriorAuthorizationDto_Output: {
             approvedCptCodes: string[];
             authorizationNumber: string | null;
@@ -2542,6 +2611,8 @@ export interface components {
             nextCursor: string | null;
         };
         Problem: {
+            /** @description START_OUTSIDE_BOOKED_DAY: the local day the case is booked for (YYYY-MM-DD) */
+            bookedDay?: string;
             /** @description SCHEDULING_BLOCKED: the unmet checks with their detail, as `GET /procedure-plans/{id}/readiness` lists them */
             checks?: {
                 code: string;
@@ -2553,7 +2624,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
             conflict?: {
                 caseNumber: string;
@@ -2565,6 +2636,18 @@ export interface components {
                 scheduledStart: string;
                 /** Format: uuid */
                 surgicalCaseId: string;
+            };
+            /** @description SCHEDULE_CONFLICT: the case in the way, to link to (never its patient) */
+            conflictingCase?: {
+                caseNumber: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                operatingRoomId: string;
+                /** Format: date-time */
+                scheduledEnd: string;
+                /** Format: date-time */
+                scheduledStart: string;
             };
             /** @description INVALID_STATE_TRANSITION: the status that does not allow the action */
             currentStatus?: string;
@@ -2590,8 +2673,19 @@ export interface components {
             };
             /** @description The HTTP status, repeated */
             status: number;
+            /** @description SCHEDULE_CONFLICT: up to 3 free slots of the same length that day for the room and the surgeon, inside the room's opening hours, nearest first */
+            suggestedSlots?: {
+                /** Format: date-time */
+                end: string;
+                /** Format: date-time */
+                start: string;
+            }[];
+            /** @description SCHEDULE_CONFLICT, START_OUTSIDE_BOOKED_DAY: the clinic's IANA time zone, in which days and opening hours are counted */
+            timeZone?: string;
             /** @description The code's fixed title */
             title: string;
+            /** @description START_OUTSIDE_BOOKED_DAY: today's local day (YYYY-MM-DD) */
+            today?: string;
             /** @description `urn:contour:problem:` and the code in lower case with dashes */
             type: string;
             /** @description SCHEDULING_BLOCKED: the codes of the readiness checks that are not met */
@@ -2868,7 +2962,9 @@ export interface components {
             /** Format: uuid */
             witnessId?: string | null;
         };
-        StartSurgicalCaseDto: Record<string, never>;
+        StartSurgicalCaseDto: {
+            reason?: string;
+        };
         StockDto_Output: {
             available: number;
             batches: {
@@ -2920,6 +3016,7 @@ export interface components {
             operatingRoomName: string;
             /** Format: uuid */
             patientId: string;
+            patientName: string;
             procedureCode: string;
             procedureName: string;
             /** Format: uuid */
@@ -2929,6 +3026,7 @@ export interface components {
             scheduledEnd: string;
             scheduledStart: string;
             startedAt: string | null;
+            startReason: string | null;
             /** @enum {string} */
             status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
             /** Format: uuid */
@@ -2970,6 +3068,7 @@ export interface components {
                 operatingRoomName: string;
                 /** Format: uuid */
                 patientId: string;
+                patientName: string;
                 procedureCode: string;
                 procedureName: string;
                 /** Format: uuid */
@@ -2979,6 +3078,7 @@ export interface components {
                 scheduledEnd: string;
                 scheduledStart: string;
                 startedAt: string | null;
+                startReason: string | null;
                 /** @enum {string} */
                 status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "CANCELLED";
                 /** Format: uuid */
@@ -3037,7 +3137,9 @@ export interface components {
         };
         UpdateOperatingRoomDto: {
             active?: boolean;
+            closesAt?: string;
             name?: string;
+            opensAt?: string;
         };
         UpdatePatientDto: {
             /** Format: date */
@@ -3308,6 +3410,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "INVALID_STATE_TRANSITION" | "SCHEDULING_BLOCKED" | "SCHEDULE_CONFLICT";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; START_OUTSIDE_BOOKED_DAY: The case is not booked for today; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_START_OUTSIDE_BOOKED_DAY_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "START_OUTSIDE_BOOKED_DAY" | "IDEMPOTENCY_IN_PROGRESS";
                 };
             };
         };
@@ -6103,6 +6217,32 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    TheaterDayController_pickList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PickListDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     SurgicalCaseController_start: {
         parameters: {
             query?: never;
@@ -6137,11 +6277,38 @@ export interface operations {
             401: components["responses"]["UNAUTHENTICATED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
-            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_START_OUTSIDE_BOOKED_DAY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    TheaterDayController_dayPdf: {
+        parameters: {
+            query?: {
+                date?: string;
+                operatingRoomId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The theater day, printable, in the clinic's time zone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

@@ -105,8 +105,9 @@ export class SurgicalCaseController {
   @Post(':id/start')
   @ApiOperationDoc({
     summary: 'Start a surgical case',
-    description: 'Marks a SCHEDULED case IN_PROGRESS on the day of surgery. Audited.',
-    errors: ['INVALID_STATE_TRANSITION'],
+    description:
+      "Marks a SCHEDULED case IN_PROGRESS. On another day than the booked one (the clinic's local day) it takes a `reason` (else 409 START_OUTSIDE_BOOKED_DAY), kept in the audit event. Audited.",
+    errors: ['INVALID_STATE_TRANSITION', 'START_OUTSIDE_BOOKED_DAY'],
   })
   @Roles('SURGEON', 'NURSE')
   @HttpCode(200)
@@ -114,10 +115,10 @@ export class SurgicalCaseController {
   start(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
-    @Body() _body: StartSurgicalCaseDto,
+    @Body() body: StartSurgicalCaseDto,
     @IfMatch() ifMatch: number | undefined,
   ) {
-    return this.execution.startCase(caller, params.id, ifMatch);
+    return this.execution.startCase(caller, params.id, body, ifMatch);
   }
 
   /** 201: usage records are created; the body lists them. */

@@ -104,11 +104,15 @@ export const CancelSurgicalCaseBody = z.strictObject({
 export type CancelSurgicalCaseBody = z.infer<typeof CancelSurgicalCaseBody>;
 export class CancelSurgicalCaseDto extends createZodDto(CancelSurgicalCaseBody) {}
 
-/** `POST /surgical-cases/:id/start`: no body needed. */
+/**
+ * `POST /surgical-cases/:id/start`: no body needed on the booked day; on another day (the
+ * clinic's local day) a `reason`, which the audit event keeps.
+ */
 export const StartSurgicalCaseBody = z
-  .strictObject({})
+  .strictObject({ reason: z.string().trim().min(1).max(2000).optional() })
   .optional()
   .transform((b) => b ?? {});
+export type StartSurgicalCaseBody = z.infer<typeof StartSurgicalCaseBody>;
 export class StartSurgicalCaseDto extends createZodDto(StartSurgicalCaseBody) {}
 
 export const CompleteSurgicalCaseBody = z
@@ -162,6 +166,8 @@ export const SurgicalCaseSchema = z.object({
   caseNumber: z.string(),
   procedurePlanId: z.uuid(),
   patientId: z.uuid(),
+  /** "First Last": every role that reads cases may read patients (docs/roles.md). */
+  patientName: z.string(),
   surgeonId: z.uuid(),
   operatingRoomId: z.uuid(),
   operatingRoomName: z.string(),
@@ -175,6 +181,8 @@ export const SurgicalCaseSchema = z.object({
   procedureType: z.enum(PROCEDURE_TYPES),
   insuranceCptCodes: z.array(z.string()),
   startedAt: z.string().nullable(),
+  /** The reason given for starting on another day than the booked one (or any given). */
+  startReason: z.string().nullable(),
   completedAt: z.string().nullable(),
   completionNotes: z.string().nullable(),
   cancelledAt: z.string().nullable(),
@@ -196,3 +204,32 @@ export const CaseUsageResponseSchema = z.object({
   usages: z.array(CaseUsageSchema),
 });
 export class CaseUsageDto extends createZodDto(CaseUsageResponseSchema) {}
+
+/** One reserved unit or quantity the nurse picks for the case. */
+export const PickLineSchema = z.object({
+  inventoryItemId: z.uuid(),
+  inventoryItemCode: z.string(),
+  inventoryItemName: z.string(),
+  size: z.string().nullable(),
+  shape: z.string().nullable(),
+  batchNumber: z.string(),
+  expiresAt: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  quantity: z.number().int(),
+});
+export type PickLineResponse = z.infer<typeof PickLineSchema>;
+export const PickListSchema = z.object({
+  surgicalCaseId: z.uuid(),
+  caseNumber: z.string(),
+  lines: z.array(PickLineSchema),
+});
+export type PickListResponse = z.infer<typeof PickListSchema>;
+export class PickListDto extends createZodDto(PickListSchema) {}
+
+export const TheaterDayPdfQuery = z.strictObject({
+  /** Default: today, in the clinic's time zone. */
+  date: z.iso.date({ message: 'A calendar day, YYYY-MM-DD' }).optional(),
+  operatingRoomId: z.uuid().optional(),
+});
+export type TheaterDayPdfQuery = z.infer<typeof TheaterDayPdfQuery>;
+export class TheaterDayPdfQueryDto extends createZodDto(TheaterDayPdfQuery) {}

@@ -6,10 +6,31 @@ import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
 import { bills } from '../../billing/repositories/billing.schema';
+import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
+import {
+  inventoryAllocations,
+  inventoryBatches,
+  inventoryUnits,
+} from '../../inventory/repositories/inventory-stock.schema';
+import { patients } from '../../patient/repositories/patient.schema';
 import type { ListSurgicalCasesQuery } from '../dto/surgical-case.dto';
 import { operatingRooms, surgicalCases } from './theater.schema';
 
 export type CaseRow = typeof surgicalCases.$inferSelect;
+
+export interface PickLineRow {
+  planId: string;
+  itemId: string;
+  itemCode: string;
+  itemName: string;
+  size: string | null;
+  shape: string | null;
+  batchNumber: string;
+  /** `YYYY-MM-DD`, or null for stock that does not expire. */
+  expiresAt: string | null;
+  serialNumber: string | null;
+  quantity: number;
+}
 export type NewCase = Omit<
   typeof surgicalCases.$inferInsert,
   'version' | 'createdAt' | 'updatedAt'
@@ -23,6 +44,7 @@ export type CaseChanges = Partial<
     | 'status'
     | 'startedAt'
     | 'startedById'
+    | 'startReason'
     | 'completedAt'
     | 'completedById'
     | 'completionNotes'
@@ -125,6 +147,36 @@ export class SurgicalCaseRepository {
     return row;
   }
 
+  /**
+   * The intervals in which the room or the surgeon is taken by a live case, within a window:
+   * what a free slot must avoid.
+   */
+  async busyIntervals(
+    db: Db,
+    clinicId: ClinicId,
+    slot: { operatingRoomId: string; surgeonId: string },
+    window: { start: Date; end: Date },
+    exceptId?: string,
+  ): Promise<{ start: Date; end: Date }[]> {
+    return db
+      .select({ start: surgicalCases.scheduledStart, end: surgicalCases.scheduledEnd })
+      .from(surgicalCases)
+      .where(
+        and(
+          eq(surgicalCases.clinicId, clinicId),
+          inArray(surgicalCases.status, ['SCHEDULED', 'IN_PROGRESS']),
+          or(
+            eq(surgicalCases.operatingRoomId, slot.operatingRoomId),
+            eq(surgicalCases.surgeonId, slot.surgeonId),
+          ),
+          lt(surgicalCases.scheduledStart, window.end),
+          gt(surgicalCases.scheduledEnd, window.start),
+          exceptId ? ne(surgicalCases.id, exceptId) : undefined,
+        ),
+      )
+      .orderBy(surgicalCases.scheduledStart);
+  }
+
   async list(db: Db, clinicId: ClinicId, q: ListSurgicalCasesQuery): Promise<Page<CaseRow>> {
     const conditions: (SQL | undefined)[] = [
       eq(surgicalCases.clinicId, clinicId),
@@ -159,6 +211,67 @@ export class SurgicalCaseRepository {
       .from(operatingRooms)
       .where(and(eq(operatingRooms.clinicId, clinicId), inArray(operatingRooms.id, [...roomIds])));
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Patients' display names, "First Last", by id (every role reading cases may read patients). */
+  async patientNames(db: Db, clinicId: ClinicId, patientIds: readonly string[]) {
+    if (patientIds.length === 0) return new Map<string, string>();
+    const rows = await db
+      .select({ id: patients.id, firstName: patients.firstName, lastName: patients.lastName })
+      .from(patients)
+      .where(and(eq(patients.clinicId, clinicId), inArray(patients.id, [...patientIds])));
+    return new Map(rows.map((r) => [r.id, `${r.firstName} ${r.lastName}`]));
+  }
+
+  /**
+   * What is reserved for the plans (active allocations), as the nurse picks it: item, size,
+   * shape, lot, serial number, expiry and quantity, by item name then lot then serial.
+   */
+  async pickLines(db: Db, clinicId: ClinicId, planIds: readonly string[]): Promise<PickLineRow[]> {
+    if (planIds.length === 0) return [];
+    return db
+      .select({
+        planId: inventoryAllocations.procedurePlanId,
+        itemId: inventoryItems.id,
+        itemCode: inventoryItems.code,
+        itemName: inventoryItems.name,
+        size: inventoryItems.size,
+        shape: inventoryItems.shape,
+        batchNumber: inventoryBatches.batchNumber,
+        expiresAt: inventoryBatches.expiresAt,
+        serialNumber: inventoryUnits.serialNumber,
+        quantity: inventoryAllocations.quantity,
+      })
+      .from(inventoryAllocations)
+      .innerJoin(
+        inventoryItems,
+        and(
+          eq(inventoryItems.clinicId, inventoryAllocations.clinicId),
+          eq(inventoryItems.id, inventoryAllocations.itemId),
+        ),
+      )
+      .innerJoin(
+        inventoryBatches,
+        and(
+          eq(inventoryBatches.clinicId, inventoryAllocations.clinicId),
+          eq(inventoryBatches.id, inventoryAllocations.batchId),
+        ),
+      )
+      .leftJoin(
+        inventoryUnits,
+        and(
+          eq(inventoryUnits.clinicId, inventoryAllocations.clinicId),
+          eq(inventoryUnits.id, inventoryAllocations.unitId),
+        ),
+      )
+      .where(
+        and(
+          eq(inventoryAllocations.clinicId, clinicId),
+          inArray(inventoryAllocations.procedurePlanId, [...planIds]),
+          eq(inventoryAllocations.status, 'ACTIVE'),
+        ),
+      )
+      .orderBy(inventoryItems.name, inventoryBatches.batchNumber, inventoryUnits.serialNumber);
   }
 
   /** Each case's bill (bills_one_per_case). */

@@ -31,12 +31,18 @@ export const operatingRooms = pgTable(
     ...tenantKeyColumns(),
     name: text('name').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Opening hours, "HH:MM" in the clinic's local time: free slots are offered inside them. */
+    opensAt: text('opens_at').notNull().default('07:00'),
+    closesAt: text('closes_at').notNull().default('19:00'),
     version: integer('version').notNull().default(1),
     ...timestampColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
     uniqueIndex('operating_rooms_name_unique').on(t.clinicId, sql`lower(${t.name})`),
+    check('operating_rooms_opens_at_hhmm', sql`${t.opensAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('operating_rooms_closes_at_hhmm', sql`${t.closesAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('operating_rooms_closes_after_opens', sql`${t.closesAt} > ${t.opensAt}`),
   ],
 );
 
@@ -73,6 +79,8 @@ export const surgicalCases = pgTable(
     createdById: uuid('created_by_id').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
     startedById: uuid('started_by_id'),
+    /** Why the case was started on another day than its booked one (docs/theater.md). */
+    startReason: text('start_reason'),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
     completedById: uuid('completed_by_id'),
     completionNotes: text('completion_notes'),

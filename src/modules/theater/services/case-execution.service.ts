@@ -16,11 +16,15 @@ import type {
   CaseUsageResponse,
   CompleteSurgicalCaseBody,
   RecordUsageBody,
+  StartSurgicalCaseBody,
   SurgicalCaseResponse,
 } from '../dto/surgical-case.dto';
 import type { CaseRow } from '../repositories/surgical-case.repository';
 import { SurgicalCaseRepository } from '../repositories/surgical-case.repository';
 import { SurgicalCasePresenter, toCaseUsageResponse } from './surgical-case.presenter';
+import { ClinicZone } from './clinic-zone';
+import { localDay } from './local-time';
+import { StartOutsideBookedDay } from './start-outside-day.error';
 import { SurgicalCaseService } from './surgical-case.service';
 
 const ENTITY = 'SurgicalCase';
@@ -44,28 +48,48 @@ export class CaseExecutionService {
     private readonly billing: BillingService,
     private readonly presenter: SurgicalCasePresenter,
     private readonly audit: AuditWriter,
+    private readonly zone: ClinicZone,
     private readonly clock: Clock,
   ) {}
 
-  /** SCHEDULED → IN_PROGRESS, recording when and by whom. */
+  /**
+   * SCHEDULED → IN_PROGRESS, recording when and by whom. On a day other than the booked one (the
+   * clinic's local days) only with a reason: 409 START_OUTSIDE_BOOKED_DAY without one.
+   */
   startCase(
     caller: Caller,
     id: string,
+    body: StartSurgicalCaseBody,
     ifMatch: number | undefined,
   ): Promise<SurgicalCaseResponse> {
     return this.tx.run(async (db) => {
       const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id, ifMatch);
       if (theCase.status !== 'SCHEDULED') throw new InvalidStateTransition(theCase.status, 'start');
+      const timeZone = await this.zone.zoneOf(db, caller.clinicId);
+      const bookedDay = localDay(theCase.scheduledStart, timeZone);
+      const today = localDay(this.clock.now(), timeZone);
+      const outsideBookedDay = bookedDay !== today;
+      if (outsideBookedDay && !body.reason)
+        throw new StartOutsideBookedDay(bookedDay, today, timeZone);
       const started = await this.cases.update(db, caller.clinicId, theCase.id, {
         status: 'IN_PROGRESS',
         startedAt: this.clock.now(),
         startedById: caller.userId,
+        startReason: body.reason ?? null,
       });
       await this.audit.record(db, caller, {
         action: 'surgical-case.start',
         entityType: ENTITY,
         entityId: theCase.id,
-        changedFields: ['status', 'startedAt', 'startedById'],
+        changedFields: [
+          'status',
+          'startedAt',
+          'startedById',
+          ...(body.reason ? ['startReason'] : []),
+        ],
+        ...(body.reason
+          ? { metadata: { reason: body.reason, outsideBookedDay, bookedDay, today } }
+          : {}),
       });
       return this.presenter.present(db, caller.clinicId, started);
     });

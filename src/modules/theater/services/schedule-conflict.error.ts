@@ -16,11 +16,13 @@ export class ScheduleConflict extends DomainError {
   constructor(
     readonly resource: 'operatingRoom' | 'surgeon',
     private readonly conflicting: ConflictingCase,
+    private readonly suggestedSlots: readonly { start: Date; end: Date }[] = [],
+    private readonly timeZone?: string,
   ) {
     super(
       `${resource === 'operatingRoom' ? 'The operating room' : 'The surgeon'} is booked from ` +
-        `${conflicting.scheduledStart.toISOString()} to ${conflicting.scheduledEnd.toISOString()} ` +
-        `by case ${conflicting.caseNumber}`,
+        `${localTime(conflicting.scheduledStart, timeZone)} to ` +
+        `${localTime(conflicting.scheduledEnd, timeZone)} by case ${conflicting.caseNumber}`,
     );
   }
   override details(): Record<string, unknown> {
@@ -32,6 +34,31 @@ export class ScheduleConflict extends DomainError {
         scheduledStart: this.conflicting.scheduledStart.toISOString(),
         scheduledEnd: this.conflicting.scheduledEnd.toISOString(),
       },
+      // The same case, by the names the web app links with; never its patient (docs/theater.md).
+      conflictingCase: {
+        id: this.conflicting.id,
+        caseNumber: this.conflicting.caseNumber,
+        operatingRoomId: this.conflicting.operatingRoomId,
+        scheduledStart: this.conflicting.scheduledStart.toISOString(),
+        scheduledEnd: this.conflicting.scheduledEnd.toISOString(),
+      },
+      suggestedSlots: this.suggestedSlots.map((s) => ({
+        start: s.start.toISOString(),
+        end: s.end.toISOString(),
+      })),
+      ...(this.timeZone ? { timeZone: this.timeZone } : {}),
     };
   }
+}
+
+/** "Dec 10, 2026, 09:00 (America/New_York)": the clinic's clock, or UTC without a zone. */
+function localTime(instant: Date, timeZone: string | undefined): string {
+  const zone = timeZone ?? 'UTC';
+  const text = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(instant);
+  return `${text} (${zone})`;
 }

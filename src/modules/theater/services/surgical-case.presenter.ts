@@ -31,6 +31,9 @@ export class SurgicalCasePresenter {
     const rooms = await this.cases.roomNames(db, clinicId, [
       ...new Set(rows.map((c) => c.operatingRoomId)),
     ]);
+    const patientNames = await this.cases.patientNames(db, clinicId, [
+      ...new Set(rows.map((c) => c.patientId)),
+    ]);
     const billIds = await this.cases.billIdsOf(db, clinicId, ids);
     const usages = await this.usages.usagesOfCases(db, clinicId, ids);
     return rows.map((c) => ({
@@ -38,6 +41,7 @@ export class SurgicalCasePresenter {
       caseNumber: c.caseNumber,
       procedurePlanId: c.procedurePlanId,
       patientId: c.patientId,
+      patientName: patientNames.get(c.patientId) ?? '',
       surgeonId: c.surgeonId,
       operatingRoomId: c.operatingRoomId,
       operatingRoomName: rooms.get(c.operatingRoomId) ?? '',
@@ -51,6 +55,7 @@ export class SurgicalCasePresenter {
       procedureType: c.procedureType,
       insuranceCptCodes: c.insuranceCptCodes,
       startedAt: c.startedAt?.toISOString() ?? null,
+      startReason: c.startReason,
       completedAt: c.completedAt?.toISOString() ?? null,
       completionNotes: c.completionNotes,
       cancelledAt: c.cancelledAt?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
@@ -12,11 +13,15 @@ import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatTime, todayIso } from '../../lib/format';
+import { ConflictNote } from '../theater/ConflictNote';
 import { ReadinessChecklist } from './ReadinessChecklist';
 import { pickerPlusHours, pickerToIso, scheduleTimeErrors } from './scheduleTimes';
 import { Section } from './Section';
 import { SurgeonSelect } from './SurgeonSelect';
 import type { Plan, ReadinessCheck } from './types';
+
+/** How the date-time inputs hold an instant: the local clock. */
+const PICKER = 'YYYY-MM-DD HH:mm:ss';
 
 interface ScheduleValues {
   operatingRoomId: string | null;
@@ -170,6 +175,19 @@ function ScheduleForm({ plan }: { plan: Plan }) {
           shownFields={shownFields}
         />
         {checks !== null && <ReadinessChecklist readiness={{ checks }} planStatus={plan.status} />}
+        <ConflictNote
+          error={schedule.error}
+          taking={schedule.isPending}
+          onTake={(slot) => {
+            const taken = {
+              ...form.getValues(),
+              scheduledStart: dayjs(slot.start).format(PICKER),
+              scheduledEnd: dayjs(slot.end).format(PICKER),
+            };
+            form.setValues(taken);
+            schedule.mutate(taken);
+          }}
+        />
         <Group>
           <Button type="submit" loading={schedule.isPending}>
             Schedule surgery

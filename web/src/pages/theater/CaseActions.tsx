@@ -4,31 +4,71 @@ import { useDisclosure } from '@mantine/hooks';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { applyFieldErrors, notifyError } from '../../components/forms';
+import { ApiError } from '../../api/problem';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { formatDate, todayIso } from '../../lib/format';
 import { ReasonConfirmModal } from '../../components/ReasonConfirmModal';
 import { MoveCaseButton } from './MoveCaseModal';
 import { useCaseMutation } from './mutations';
 import type { SurgicalCase } from './queries';
 
+/**
+ * Starting on the booked day is one click; on another day it asks for confirmation and a reason,
+ * which the API keeps and audits (also when the server's clock says another day than ours).
+ */
 function StartCaseButton({ kase }: { kase: SurgicalCase }) {
+  const [opened, { open, close }] = useDisclosure(false);
   const start = useCaseMutation(
-    () =>
+    (reason: string | undefined) =>
       unwrap(
         api.POST('/api/v1/surgical-cases/{id}/start', {
           params: { path: { id: kase.id } },
           headers: ifMatch(kase.version),
-          body: {},
+          body: reason === undefined ? {} : { reason },
         }),
       ),
     () => `${kase.caseNumber} started`,
   );
+  const bookedDay = todayIso(new Date(kase.scheduledStart));
+  const onBookedDay = bookedDay === todayIso();
   return (
-    <Button
-      loading={start.isPending}
-      onClick={() => start.mutate(undefined, { onError: notifyError })}
-    >
-      Start case
-    </Button>
+    <>
+      <Button
+        loading={start.isPending && !opened}
+        onClick={() => {
+          if (!onBookedDay) {
+            start.reset();
+            open();
+            return;
+          }
+          start.mutate(undefined, {
+            onError: (error) => {
+              if (error instanceof ApiError && error.code === 'START_OUTSIDE_BOOKED_DAY') open();
+              else notifyError(error);
+            },
+          });
+        }}
+      >
+        Start case
+      </Button>
+      <ReasonConfirmModal
+        opened={opened}
+        onClose={close}
+        title={`Start ${kase.caseNumber} outside its day?`}
+        reasonLabel="Why start it today"
+        missingReason="Say why the case starts on another day than booked"
+        keepLabel="Do not start"
+        confirmLabel="Start case anyway"
+        color="orange.9"
+        errorTitle="Not started"
+        action={start}
+      >
+        <Text size="sm">
+          {kase.caseNumber} is booked for {formatDate(bookedDay)}, not today. Starting it now is
+          recorded with your reason in the audit log.
+        </Text>
+      </ReasonConfirmModal>
+    </>
   );
 }
 

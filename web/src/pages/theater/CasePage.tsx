@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatTime, todayIso } from '../../lib/format';
 import { CaseActions } from './CaseActions';
+import { PickList } from './PickList';
 import { RecordUsageForm } from './RecordUsageForm';
 import type { SurgicalCase } from './queries';
 import { UsageTable } from './UsageTable';
@@ -52,7 +53,10 @@ function CaseFacts({ kase }: { kase: SurgicalCase }) {
     ['CPT codes', codes(kase.cptCodes)],
     ['Insured CPT codes', codes(kase.insuranceCptCodes)],
     ['Diagnosis codes', codes(kase.diagnosisCodes)],
-    ['Patient', <PatientLink key="patient" id={kase.patientId} fallback="View patient" inherit />],
+    [
+      'Patient',
+      <PatientLink key="patient" id={kase.patientId} fallback={kase.patientName} inherit />,
+    ],
   ];
   if (can('plans.read')) {
     procedure.push([
@@ -67,6 +71,9 @@ function CaseFacts({ kase }: { kase: SurgicalCase }) {
     ['Surgeon', surgeon?.name ?? (staff.isPending ? '…' : '—')],
     ['Scheduled', scheduled(kase)],
     ['Started', formatDateTime(kase.startedAt)],
+    ...(kase.startReason === null
+      ? []
+      : ([['Started outside its day because', kase.startReason]] as [string, ReactNode][])),
     ['Completed', formatDateTime(kase.completedAt)],
   ];
   if (kase.completionNotes !== null) times.push(['Completion notes', kase.completionNotes]);
@@ -125,6 +132,7 @@ function CaseView({ kase }: { kase: SurgicalCase }) {
       </Text>
       <Stack gap="md">
         <CaseFacts kase={kase} />
+        {kase.status === 'SCHEDULED' && can('cases.perform') && <PickList kase={kase} />}
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">
             Inventory used

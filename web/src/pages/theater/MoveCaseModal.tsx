@@ -1,8 +1,7 @@
-import { Anchor, Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import dayjs from 'dayjs';
-import { Link } from 'react-router';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { useOperatingRooms } from '../../api/queries';
@@ -12,6 +11,7 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { instantOfPickerValue, pickerValueAt } from '../../lib/clinicTime';
 import { formatDateTime } from '../../lib/format';
+import { ConflictNote, type Slot } from './ConflictNote';
 import { useCaseMutation } from './mutations';
 import type { SurgicalCase } from './queries';
 
@@ -25,29 +25,7 @@ interface MoveValues {
   scheduledEnd: string | null;
 }
 
-interface Conflict {
-  resource: string;
-  surgicalCaseId: string;
-  caseNumber: string;
-  scheduledStart: string;
-  scheduledEnd: string;
-}
-
-/** The booking a SCHEDULE_CONFLICT names (docs/api.md: `conflict { resource, caseNumber, … }`). */
-export function scheduleConflict(error: unknown): Conflict | null {
-  if (!(error instanceof ApiError) || error.code !== 'SCHEDULE_CONFLICT') return null;
-  const conflict = (error.problem as { conflict?: unknown }).conflict;
-  if (typeof conflict !== 'object' || conflict === null) return null;
-  const c = conflict as Partial<Record<keyof Conflict, unknown>>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    resource: text(c.resource),
-    surgicalCaseId: text(c.surgicalCaseId),
-    caseNumber: text(c.caseNumber),
-    scheduledStart: text(c.scheduledStart),
-    scheduledEnd: text(c.scheduledEnd),
-  };
-}
+export { scheduleConflict } from './ConflictNote';
 
 /** Only what changed goes to the API: an unchanged start that is now past would be refused. */
 export function moveBody(kase: SurgicalCase, values: MoveValues): MoveBody {
@@ -64,22 +42,6 @@ export function moveBody(kase: SurgicalCase, values: MoveValues): MoveBody {
     body.scheduledEnd = end.toISOString();
   }
   return body;
-}
-
-function ConflictNote({ error, onNavigate }: { error: unknown; onNavigate: () => void }) {
-  const conflict = scheduleConflict(error);
-  if (conflict === null) return null;
-  const what = conflict.resource === 'surgeon' ? 'The surgeon' : 'The operating room';
-  return (
-    <Text size="sm">
-      {what} is taken by{' '}
-      <Anchor component={Link} to={`/cases/${conflict.surgicalCaseId}`} onClick={onNavigate}>
-        {conflict.caseNumber}
-      </Anchor>{' '}
-      from {formatDateTime(conflict.scheduledStart)} to {formatDateTime(conflict.scheduledEnd)}.
-      Choose another room or time.
-    </Text>
-  );
 }
 
 function MoveForm({ kase, onDone }: { kase: SurgicalCase; onDone: () => void }) {
@@ -160,7 +122,23 @@ function MoveForm({ kase, onDone }: { kase: SurgicalCase; onDone: () => void }) 
           stock again for that day.
         </Text>
         <ProblemAlert error={move.error} title="Not moved" shownFields={FIELDS} />
-        <ConflictNote error={move.error} onNavigate={onDone} />
+        <ConflictNote
+          error={move.error}
+          onNavigate={onDone}
+          taking={move.isPending}
+          onTake={(slot: Slot) => {
+            const values = {
+              ...form.getValues(),
+              scheduledStart: dayjs(slot.start).format(LOCAL),
+              scheduledEnd: dayjs(slot.end).format(LOCAL),
+            };
+            form.setValues(values);
+            move.mutate(
+              { body: moveBody(kase, values), version: kase.version },
+              { onSuccess: onDone, onError: (error) => applyFieldErrors(form, error) },
+            );
+          }}
+        />
         {stale && (
           <Text size="sm">
             The case has been reloaded with that change. Check it, then save again to move it.

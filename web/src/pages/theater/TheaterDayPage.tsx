@@ -1,15 +1,17 @@
-import { ActionIcon, Button, Group, Switch } from '@mantine/core';
+import { ActionIcon, Button, Group, Loader, Switch } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useOperatingRooms, useStaff } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
+import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
 import { todayIso } from '../../lib/format';
 import { dayRange, parseDay, shiftDay } from './day';
 import { DayGrid } from './DayGrid';
 import { caseRows, placeCases } from './placement';
-import { useCasesBetween, type SurgicalCase } from './queries';
+import { useCasesBetween, useNextDayWithCases, type SurgicalCase } from './queries';
+import { TheaterViews } from './TheaterViews';
 
 const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full' });
 
@@ -65,10 +67,27 @@ function DayPicker({ day, onChange }: { day: string; onChange: (day: string) => 
   );
 }
 
-/** `/theater?date=YYYY-MM-DD`: the operating rooms of one day, hour by hour. */
+/**
+ * `/theater?date=YYYY-MM-DD`: the operating rooms of one day, hour by hour. Without a date it
+ * opens on the next day with a live case, from today on (today when there is none).
+ */
 export function TheaterDayPage() {
-  const [params, setParams] = useSearchParams();
-  const day = parseDay(params.get('date')) ?? todayIso();
+  const [params] = useSearchParams();
+  const chosen = parseDay(params.get('date'));
+  const next = useNextDayWithCases(chosen === null);
+  if (chosen === null && next.isPending) {
+    return (
+      <>
+        <PageHeader title="Theater day" />
+        <Loader aria-label="Finding the next day with cases" />
+      </>
+    );
+  }
+  return <TheaterDay day={chosen ?? next.data ?? todayIso()} />;
+}
+
+function TheaterDay({ day }: { day: string }) {
+  const [, setParams] = useSearchParams();
   const [showCancelled, setShowCancelled] = useState(false);
   const { start, end } = useMemo(() => dayRange(day), [day]);
 
@@ -87,7 +106,10 @@ export function TheaterDayPage() {
 
   return (
     <>
-      <PageHeader title="Theater day" />
+      <PageHeader title="Theater day">
+        <PdfButton path={`/api/v1/theater/day.pdf?date=${day}`}>Day sheet PDF</PdfButton>
+      </PageHeader>
+      <TheaterViews current="day" day={day} />
       <Group justify="space-between" align="flex-end" wrap="wrap" mb="md">
         <DayPicker day={day} onChange={(next) => setParams({ date: next })} />
         <Switch

@@ -40,3 +40,12 @@ export function shiftDay(day: string, delta: number): string {
 function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The Monday of the week holding `day`. */
+export function weekStart(day: string): string {
+  const p = parts(day);
+  if (p === null) throw new Error(`Not a calendar date: ${day}`);
+  const [y, m, d] = p;
+  const weekday = (new Date(y, m - 1, d).getDay() + 6) % 7;
+  return shiftDay(day, -weekday);
+}

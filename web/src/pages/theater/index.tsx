@@ -2,6 +2,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { RoleGate } from '../../components/RoleGate';
 import { CasePage } from './CasePage';
 import { TheaterDayPage } from './TheaterDayPage';
+import { WeekPage } from './WeekPage';
 
 /**
  * The theater screens. App.tsx mounts this area at both /theater/* (the day) and /cases/* (one
@@ -32,6 +33,7 @@ function TheaterRoutes() {
   return (
     <Routes>
       <Route index element={<TheaterDayPage />} />
+      <Route path="week" element={<WeekPage />} />
       <Route path="*" element={<Navigate to="/theater" replace />} />
     </Routes>
   );

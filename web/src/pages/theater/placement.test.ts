@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dayRange, parseDay, shiftDay } from './day';
-import { hourLabel, placeCases, type GridCell, type PlaceableCase } from './placement';
+import {
+  blockBox,
+  HOUR_PX,
+  hourLabel,
+  placeCases,
+  type GridCell,
+  type PlaceableCase,
+} from './placement';
 
 // Instants are built from the local clock, so the tests hold in any time zone.
 const at = (hour: number, minute = 0, day = 5) =>
@@ -118,6 +125,32 @@ describe('placeCases', () => {
       'GONE',
     ]);
     expect(grid.rows[1]?.cells.map((c) => c.kind)).toEqual(['free', 'free', 'cases', 'cases']);
+  });
+});
+
+describe('blockBox', () => {
+  it('draws a 3-hour case three times as tall as a 1-hour one, from its start', () => {
+    const three = blockBox([kase('a', 'or1', at(9), at(12))], 7, dayStart, dayEnd);
+    const one = blockBox([kase('b', 'or1', at(13), at(14))], 7, dayStart, dayEnd);
+    expect(three).toEqual({ top: 2 * HOUR_PX, height: 3 * HOUR_PX });
+    expect(one).toEqual({ top: 6 * HOUR_PX, height: HOUR_PX });
+    expect(three.height / one.height).toBe(3);
+  });
+
+  it('places minutes exactly and spans every case of a shared block', () => {
+    const box = blockBox(
+      [kase('a', 'or1', at(9, 30), at(10, 15)), kase('b', 'or1', at(10), at(11, 45))],
+      7,
+      dayStart,
+      dayEnd,
+      60,
+    );
+    expect(box).toEqual({ top: 150, height: 135 });
+  });
+
+  it('clips a case crossing midnight to the day', () => {
+    const box = blockBox([kase('n', 'or1', at(22, 0, 4), at(2, 0, 5))], 0, dayStart, dayEnd, 60);
+    expect(box).toEqual({ top: 0, height: 120 });
   });
 });
 

@@ -156,3 +156,41 @@ export function placeCases<C extends PlaceableCase>(
 export function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
+
+/** The height of one hour of the day grid, in CSS pixels: a case is drawn as tall as it lasts. */
+export const HOUR_PX = 96;
+
+/** Minutes of the local clock since the day's midnight, clamped to the day (0 to 24 × 60). */
+function clockMinutes(instant: Date, dayStart: Date, dayEnd: Date): number {
+  if (instant.getTime() <= dayStart.getTime()) return 0;
+  if (instant.getTime() >= dayEnd.getTime()) return 24 * 60;
+  return instant.getHours() * 60 + instant.getMinutes() + instant.getSeconds() / 60;
+}
+
+export interface BlockBox {
+  /** From the top of the grid's first row. */
+  readonly top: number;
+  readonly height: number;
+}
+
+/**
+ * Where a block of cases is drawn in a room's column whose first row is `firstHour`: from its
+ * earliest start to its latest end, on the local clock, `hourPx` per hour. A 3-hour case is
+ * three times as tall as a 1-hour one, whatever its text.
+ */
+export function blockBox(
+  cases: readonly Pick<PlaceableCase, 'scheduledStart' | 'scheduledEnd'>[],
+  firstHour: number,
+  dayStart: Date,
+  dayEnd: Date,
+  hourPx: number = HOUR_PX,
+): BlockBox {
+  const starts = cases.map((c) => clockMinutes(new Date(c.scheduledStart), dayStart, dayEnd));
+  const ends = cases.map((c) => clockMinutes(new Date(c.scheduledEnd), dayStart, dayEnd));
+  const start = Math.min(...starts);
+  const end = Math.max(...ends);
+  return {
+    top: ((start - firstHour * 60) / 60) * hourPx,
+    height: (Math.max(end - start, 0) / 60) * hourPx,
+  };
+}

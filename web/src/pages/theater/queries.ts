@@ -2,6 +2,8 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { allPages, stockQuery, useInvalidate } from '../../api/queries';
 import type { components } from '../../api/schema';
+import { todayIso } from '../../lib/format';
+import { dayRange } from './day';
 
 export type SurgicalCase = components['schemas']['SurgicalCaseDto_Output'];
 export type CaseUsage = SurgicalCase['inventoryUsages'][number];
@@ -24,6 +26,28 @@ export function useCasesBetween(from: string, to: string) {
           }),
         ),
       ),
+  });
+}
+
+/**
+ * The local day (`YYYY-MM-DD`) of the first live case from the start of today on, or null when
+ * there is none: where the theater day opens when no date is chosen.
+ */
+export function useNextDayWithCases(enabled: boolean) {
+  return useQuery({
+    queryKey: ['surgical-cases', 'next-day'],
+    enabled,
+    queryFn: async () => {
+      const from = dayRange(todayIso()).start.toISOString();
+      for (const status of ['IN_PROGRESS', 'SCHEDULED'] as const) {
+        const page = await unwrap(
+          api.GET('/api/v1/surgical-cases', { params: { query: { from, status, limit: 1 } } }),
+        );
+        const first = page.data[0];
+        if (first !== undefined) return todayIso(new Date(first.scheduledStart));
+      }
+      return null;
+    },
   });
 }
 

@@ -1,0 +1,94 @@
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { ApiError } from '../../api/problem';
+import { formatDateTime, formatTime } from '../../lib/format';
+
+export interface Slot {
+  start: string;
+  end: string;
+}
+
+export interface Conflict {
+  resource: string;
+  surgicalCaseId: string;
+  caseNumber: string;
+  scheduledStart: string;
+  scheduledEnd: string;
+  /** Free slots of the same length that day for the room and surgeon (docs/theater.md). */
+  suggestedSlots: Slot[];
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The booking a SCHEDULE_CONFLICT names and the free slots it offers (docs/api.md). */
+export function scheduleConflict(error: unknown): Conflict | null {
+  if (!(error instanceof ApiError) || error.code !== 'SCHEDULE_CONFLICT') return null;
+  const problem = error.problem as { conflict?: unknown; suggestedSlots?: unknown };
+  const conflict = problem.conflict;
+  if (typeof conflict !== 'object' || conflict === null) return null;
+  const c = conflict as Partial<Record<keyof Conflict, unknown>>;
+  const slots = Array.isArray(problem.suggestedSlots) ? (problem.suggestedSlots as unknown[]) : [];
+  return {
+    resource: text(c.resource),
+    surgicalCaseId: text(c.surgicalCaseId),
+    caseNumber: text(c.caseNumber),
+    scheduledStart: text(c.scheduledStart),
+    scheduledEnd: text(c.scheduledEnd),
+    suggestedSlots: slots
+      .filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null)
+      .map((s) => ({ start: text(s.start), end: text(s.end) }))
+      .filter((s) => s.start !== '' && s.end !== ''),
+  };
+}
+
+/**
+ * What a clash says: which case holds the room or surgeon (a link to it), when, in local time,
+ * and a button per free slot that takes it.
+ */
+export function ConflictNote({
+  error,
+  onNavigate,
+  onTake,
+  taking = false,
+}: {
+  error: unknown;
+  onNavigate?: () => void;
+  onTake: (slot: Slot) => void;
+  taking?: boolean;
+}) {
+  const conflict = scheduleConflict(error);
+  if (conflict === null) return null;
+  const what = conflict.resource === 'surgeon' ? 'The surgeon' : 'The operating room';
+  return (
+    <Stack gap="xs" data-testid="schedule-conflict">
+      <Text size="sm">
+        {what} is taken by{' '}
+        <Anchor component={Link} to={`/cases/${conflict.surgicalCaseId}`} onClick={onNavigate}>
+          {conflict.caseNumber}
+        </Anchor>{' '}
+        from {formatDateTime(conflict.scheduledStart)} to {formatTime(conflict.scheduledEnd)} (your
+        time zone).
+      </Text>
+      {conflict.suggestedSlots.length === 0 ? (
+        <Text size="sm">No free slot of that length is left that day: choose another day.</Text>
+      ) : (
+        <>
+          <Text size="sm">Free that day for this room and surgeon:</Text>
+          <Group gap="xs">
+            {conflict.suggestedSlots.map((slot) => (
+              <Button
+                key={slot.start}
+                size="xs"
+                variant="light"
+                loading={taking}
+                onClick={() => onTake(slot)}
+              >
+                Take {formatTime(slot.start)} – {formatTime(slot.end)}
+              </Button>
+            ))}
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
