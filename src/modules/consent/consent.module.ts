@@ -25,6 +25,7 @@ import { PlanConsentService } from './services/plan-consent.service';
     GeneralConsentSeeder,
   ],
   // The clinic module seeds a new clinic's general surgical consent.
-  exports: [PlanConsentService, GeneralConsentSeeder],
+  // The clinic's set-up checklist asks which templates are active (ConsentTemplateService).
+  exports: [PlanConsentService, GeneralConsentSeeder, ConsentTemplateService],
 })
 export class ConsentModule {}

@@ -38,5 +38,7 @@ import { SurgicalCaseService } from './services/surgical-case.service';
     CaseExecutionService,
     SchedulingReadiness,
   ],
+  // The clinic's set-up checklist asks whether an active room exists.
+  exports: [OperatingRoomService],
 })
 export class TheaterModule {}
