@@ -1,0 +1,182 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ifMatch, unwrap } from '../../api/client';
+import { useInvalidate, useOperatingRooms, type OperatingRoom } from '../../api/queries';
+import { applyFieldErrors, notifyError, notifySuccess } from '../../components/forms';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { QueryState } from '../../components/QueryState';
+import { settingsKeys } from './queries';
+
+interface RoomValues {
+  name: string;
+}
+
+/** Add a room (`room` null) or rename one (`If-Match`). */
+function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClose: () => void }) {
+  const invalidate = useInvalidate();
+  const [shown, setShown] = useState<string[]>([]);
+  const form = useForm<RoomValues>({
+    initialValues: { name: room?.name ?? '' },
+    validate: {
+      name: (v) =>
+        v.trim() === ''
+          ? 'Enter a name, e.g. OR 1'
+          : v.trim().length > 100
+            ? 'At most 100 characters'
+            : null,
+    },
+  });
+  const save = useMutation({
+    mutationFn: (v: RoomValues) =>
+      room === null
+        ? unwrap(api.POST('/api/v1/operating-rooms', { body: { name: v.name.trim() } }))
+        : unwrap(
+            api.PATCH('/api/v1/operating-rooms/{id}', {
+              params: { path: { id: room.id }, header: ifMatch(room.version) },
+              body: { name: v.name.trim() },
+            }),
+          ),
+    onSuccess: async (saved) => {
+      await invalidate(['operating-rooms'], settingsKeys.setup);
+      notifySuccess(`${saved.name} saved`);
+      onClose();
+    },
+    onError: (error) => setShown(applyFieldErrors(form, error)),
+  });
+  return (
+    <Modal opened onClose={onClose} title={room === null ? 'Add a room' : `Rename ${room.name}`}>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <Stack>
+          <ProblemAlert
+            error={save.error}
+            title="Room not saved"
+            shownFields={shown}
+            onReload={() => {
+              void invalidate(['operating-rooms']);
+              onClose();
+            }}
+          />
+          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save room
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Operating rooms: cases are booked into active ones; a deactivated room keeps its past cases. */
+export function OperatingRoomsPage() {
+  const rooms = useOperatingRooms();
+  const invalidate = useInvalidate();
+  // undefined: closed; null: a new room.
+  const [editing, setEditing] = useState<OperatingRoom | null | undefined>(undefined);
+  const setActive = useMutation({
+    mutationFn: (room: OperatingRoom) =>
+      unwrap(
+        api.PATCH('/api/v1/operating-rooms/{id}', {
+          params: { path: { id: room.id }, header: ifMatch(room.version) },
+          body: { active: !room.active },
+        }),
+      ),
+    onSuccess: (saved) =>
+      notifySuccess(`${saved.name} ${saved.active ? 'reactivated' : 'deactivated'}`),
+    onError: notifyError,
+    // After a refusal too: a 412 means the list is stale.
+    onSettled: () => invalidate(['operating-rooms'], settingsKeys.setup),
+  });
+  return (
+    <>
+      <PageHeader title="Operating rooms">
+        <Button onClick={() => setEditing(null)}>Add a room</Button>
+      </PageHeader>
+      <QueryState
+        query={rooms}
+        isEmpty={(rows) => rows.length === 0}
+        empty="No rooms yet: add the rooms cases are booked into."
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {[...rows]
+                  .sort(
+                    (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name),
+                  )
+                  .map((room) => (
+                    <Table.Tr key={room.id} data-testid={`room-${room.name}`}>
+                      <Table.Td>{room.name}</Table.Td>
+                      <Table.Td>
+                        {room.active ? (
+                          <Badge color="green.9">Active</Badge>
+                        ) : (
+                          <Badge color="gray.7" variant="outline">
+                            Deactivated
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(room)}
+                            aria-label={`Rename ${room.name}`}
+                          >
+                            Rename
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            loading={setActive.isPending && setActive.variables.id === room.id}
+                            onClick={() => setActive.mutate(room)}
+                            aria-label={`${room.active ? 'Deactivate' : 'Reactivate'} ${room.name}`}
+                          >
+                            {room.active ? 'Deactivate' : 'Reactivate'}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+      {editing !== undefined && (
+        <RoomModal
+          key={editing?.id ?? 'new'}
+          room={editing}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+    </>
+  );
+}
