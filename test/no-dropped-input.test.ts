@@ -813,7 +813,7 @@ const SCENARIOS: Record<string, Scenario> = {
     ];
   },
   'POST /operating-rooms': async () => {
-    const sent = { name: `Walker OR ${tag()}` };
+    const sent = { name: `Walker OR ${tag()}`, opensAt: '06:45', closesAt: '20:30' };
     return [
       await exchange('ADMIN', 'POST', '/operating-rooms', sent, 201, (id) => [
         `/operating-rooms/${id}`,
@@ -827,7 +827,7 @@ const SCENARIOS: Record<string, Scenario> = {
         'ADMIN',
         'PATCH',
         `/operating-rooms/${room.id}`,
-        { name: `Walker renamed ${tag()}`, active: false },
+        { name: `Walker renamed ${tag()}`, active: false, opensAt: '08:15', closesAt: '17:45' },
         200,
         () => [`/operating-rooms/${room.id}`],
       ),

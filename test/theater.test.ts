@@ -568,3 +568,72 @@ describe('the theater schedule, roles and tenancy', () => {
     expect(refused.body.errors[0].path).toBe('operatingRoomId');
   });
 });
+
+describe('operating room opening hours', () => {
+  const admin = () => clinic.as('ADMIN');
+
+  it('defaults to 07:00–19:00, takes hours on create and PATCH, and returns them on reads', async () => {
+    const plain = await operatingRoom(clinic);
+    expect(plain).toMatchObject({ opensAt: '07:00', closesAt: '19:00' });
+    const created = expectStatus(
+      'room with hours',
+      await admin().post('/operating-rooms', {
+        name: `OR hours ${nextDay()}`,
+        opensAt: '06:30',
+        closesAt: '21:15',
+      }),
+      201,
+    );
+    expect(created).toMatchObject({ opensAt: '06:30', closesAt: '21:15' });
+    const read = expectStatus('read', await nurse().get(`/operating-rooms/${created.id}`), 200);
+    expect(read).toMatchObject({ opensAt: '06:30', closesAt: '21:15' });
+    const listed = expectStatus('list', await nurse().get('/operating-rooms?limit=100'), 200);
+    expect(listed.data.find((r: any) => r.id === created.id)).toMatchObject({
+      opensAt: '06:30',
+      closesAt: '21:15',
+    });
+    const patched = expectStatus(
+      'patch',
+      await admin().patch(
+        `/operating-rooms/${created.id}`,
+        { closesAt: '18:00' },
+        { 'if-match': `"${created.version}"` },
+      ),
+      200,
+    );
+    expect(patched).toMatchObject({ opensAt: '06:30', closesAt: '18:00', version: 2 });
+  });
+
+  it('refuses a bad time or a close not after the open, naming the field, and changes nothing', async () => {
+    const room = await operatingRoom(clinic);
+    for (const body of [
+      { name: 'Bad hours A', opensAt: '7:00' },
+      { name: 'Bad hours B', closesAt: '24:00' },
+      { name: 'Bad hours C', opensAt: '12:00', closesAt: '12:00' },
+      { name: 'Bad hours D', opensAt: '13:00', closesAt: '08:00' },
+    ]) {
+      const res = await admin().post('/operating-rooms', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    const inverted = await admin().post('/operating-rooms', {
+      name: 'Bad hours E',
+      opensAt: '13:00',
+      closesAt: '08:00',
+    });
+    expect(inverted.body.errors[0].path).toBe('closesAt');
+    // Only one hour given: checked against the other one stored (07:00–19:00).
+    const late = await admin().patch(`/operating-rooms/${room.id}`, { opensAt: '19:30' });
+    expect(late.status).toBe(400);
+    expect(late.body.errors[0].path).toBe('opensAt');
+    const early = await admin().patch(`/operating-rooms/${room.id}`, { closesAt: '06:00' });
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0].path).toBe('closesAt');
+    const unchanged = expectStatus('read', await nurse().get(`/operating-rooms/${room.id}`), 200);
+    expect(unchanged).toMatchObject({ opensAt: '07:00', closesAt: '19:00', version: 1 });
+    expect(
+      (await clinic.as('COORDINATOR').patch(`/operating-rooms/${room.id}`, { opensAt: '08:00' }))
+        .status,
+    ).toBe(403);
+  });
+});

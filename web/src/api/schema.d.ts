@@ -2087,7 +2087,11 @@ export interface components {
             unitPrice: string | number;
         };
         CreateOperatingRoomDto: {
+            /** @default 19:00 */
+            closesAt?: string;
             name: string;
+            /** @default 07:00 */
+            opensAt?: string;
         };
         CreatePatientDto: {
             /** Format: date */
@@ -2336,20 +2340,24 @@ export interface components {
         };
         OperatingRoomDto_Output: {
             active: boolean;
+            closesAt: string;
             createdAt: string;
             /** Format: uuid */
             id: string;
             name: string;
+            opensAt: string;
             updatedAt: string;
             version: number;
         };
         OperatingRoomPageDto_Output: {
             data: {
                 active: boolean;
+                closesAt: string;
                 createdAt: string;
                 /** Format: uuid */
                 id: string;
                 name: string;
+                opensAt: string;
                 updatedAt: string;
                 version: number;
             }[];
@@ -3038,7 +3046,9 @@ export interface components {
         };
         UpdateOperatingRoomDto: {
             active?: boolean;
+            closesAt?: string;
             name?: string;
+            opensAt?: string;
         };
         UpdatePatientDto: {
             /** Format: date */

@@ -45,7 +45,7 @@ export class OperatingRoomRepository {
     db: Db,
     clinicId: ClinicId,
     id: string,
-    changes: Partial<Pick<OperatingRoomRow, 'name' | 'active'>>,
+    changes: Partial<Pick<OperatingRoomRow, 'name' | 'active' | 'opensAt' | 'closesAt'>>,
   ): Promise<OperatingRoomRow> {
     return returnedRow(
       await db

@@ -31,12 +31,18 @@ export const operatingRooms = pgTable(
     ...tenantKeyColumns(),
     name: text('name').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Opening hours, "HH:MM" in the clinic's local time: free slots are offered inside them. */
+    opensAt: text('opens_at').notNull().default('07:00'),
+    closesAt: text('closes_at').notNull().default('19:00'),
     version: integer('version').notNull().default(1),
     ...timestampColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
     uniqueIndex('operating_rooms_name_unique').on(t.clinicId, sql`lower(${t.name})`),
+    check('operating_rooms_opens_at_hhmm', sql`${t.opensAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('operating_rooms_closes_at_hhmm', sql`${t.closesAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('operating_rooms_closes_after_opens', sql`${t.closesAt} > ${t.opensAt}`),
   ],
 );
 

@@ -33,13 +33,19 @@ export class OperatingRoomService {
   createRoom(caller: Caller, body: CreateOperatingRoomBody): Promise<OperatingRoomResponse> {
     return this.tx.run(async (db) => {
       const room = await this.rooms
-        .insert(db, { clinicId: caller.clinicId, id: newId(), name: body.name })
+        .insert(db, {
+          clinicId: caller.clinicId,
+          id: newId(),
+          name: body.name,
+          opensAt: body.opensAt,
+          closesAt: body.closesAt,
+        })
         .catch(nameTaken);
       await this.audit.record(db, caller, {
         action: 'operating-room.create',
         entityType: ENTITY,
         entityId: room.id,
-        changedFields: ['name'],
+        changedFields: ['name', 'opensAt', 'closesAt'],
       });
       return toRoomResponse(room);
     });
@@ -52,7 +58,19 @@ export class OperatingRoomService {
     ifMatch: number | undefined,
   ): Promise<OperatingRoomResponse> {
     return this.tx.run(async (db) => {
-      lockedAtVersion(await this.rooms.lockById(db, caller.clinicId, id), ifMatch, ENTITY, id);
+      const room = lockedAtVersion(
+        await this.rooms.lockById(db, caller.clinicId, id),
+        ifMatch,
+        ENTITY,
+        id,
+      );
+      const opensAt = body.opensAt ?? room.opensAt;
+      const closesAt = body.closesAt ?? room.closesAt;
+      if (closesAt <= opensAt)
+        throw ValidationFailed.field(
+          body.closesAt === undefined ? 'opensAt' : 'closesAt',
+          `closesAt must be after opensAt (the room opens at ${opensAt} and closes at ${closesAt})`,
+        );
       const updated = await this.rooms.update(db, caller.clinicId, id, body).catch(nameTaken);
       await this.audit.record(db, caller, {
         action: body.active === false ? 'operating-room.deactivate' : 'operating-room.update',
@@ -103,6 +121,8 @@ function toRoomResponse(room: OperatingRoomRow): OperatingRoomResponse {
     id: room.id,
     name: room.name,
     active: room.active,
+    opensAt: room.opensAt,
+    closesAt: room.closesAt,
     version: room.version,
     createdAt: room.createdAt.toISOString(),
     updatedAt: room.updatedAt.toISOString(),
