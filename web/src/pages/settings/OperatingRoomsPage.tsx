@@ -3,8 +3,10 @@ import {
   Button,
   Group,
   Modal,
+  SimpleGrid,
   Stack,
   Table,
+  Text,
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
@@ -21,31 +23,53 @@ import { settingsKeys } from './queries';
 
 interface RoomValues {
   name: string;
+  opensAt: string;
+  closesAt: string;
 }
 
-/** Add a room (`room` null) or rename one (`If-Match`). */
+const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+/** The room form's checks: a name, and opening hours as "HH:MM", closing after opening. */
+export const roomValidation = {
+  name: (v: string) =>
+    v.trim() === ''
+      ? 'Enter a name, e.g. OR 1'
+      : v.trim().length > 100
+        ? 'At most 100 characters'
+        : null,
+  opensAt: (v: string) => (TIME_OF_DAY.test(v) ? null : 'A time of day, e.g. 07:00'),
+  closesAt: (v: string, values: RoomValues) =>
+    !TIME_OF_DAY.test(v)
+      ? 'A time of day, e.g. 19:00'
+      : TIME_OF_DAY.test(values.opensAt) && v <= values.opensAt
+        ? 'Must be after the opening time'
+        : null,
+};
+
+/** Add a room (`room` null), or rename one or change its hours (`If-Match`). */
 function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClose: () => void }) {
   const invalidate = useInvalidate();
   const [shown, setShown] = useState<string[]>([]);
   const form = useForm<RoomValues>({
-    initialValues: { name: room?.name ?? '' },
-    validate: {
-      name: (v) =>
-        v.trim() === ''
-          ? 'Enter a name, e.g. OR 1'
-          : v.trim().length > 100
-            ? 'At most 100 characters'
-            : null,
+    initialValues: {
+      name: room?.name ?? '',
+      opensAt: room?.opensAt ?? '07:00',
+      closesAt: room?.closesAt ?? '19:00',
     },
+    validate: roomValidation,
   });
   const save = useMutation({
     mutationFn: (v: RoomValues) =>
       room === null
-        ? unwrap(api.POST('/api/v1/operating-rooms', { body: { name: v.name.trim() } }))
+        ? unwrap(
+            api.POST('/api/v1/operating-rooms', {
+              body: { name: v.name.trim(), opensAt: v.opensAt, closesAt: v.closesAt },
+            }),
+          )
         : unwrap(
             api.PATCH('/api/v1/operating-rooms/{id}', {
               params: { path: { id: room.id }, header: ifMatch(room.version) },
-              body: { name: v.name.trim() },
+              body: { name: v.name.trim(), opensAt: v.opensAt, closesAt: v.closesAt },
             }),
           ),
     onSuccess: async (saved) => {
@@ -56,7 +80,7 @@ function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClose: () 
     onError: (error) => setShown(applyFieldErrors(form, error)),
   });
   return (
-    <Modal opened onClose={onClose} title={room === null ? 'Add a room' : `Rename ${room.name}`}>
+    <Modal opened onClose={onClose} title={room === null ? 'Add a room' : `Edit ${room.name}`}>
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
           <ProblemAlert
@@ -69,6 +93,13 @@ function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClose: () 
             }}
           />
           <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+          <Text size="sm">
+            Opening hours, in the clinic&apos;s time zone: cases are booked between them.
+          </Text>
+          <SimpleGrid cols={2}>
+            <TextInput type="time" label="Opens at" required {...form.getInputProps('opensAt')} />
+            <TextInput type="time" label="Closes at" required {...form.getInputProps('closesAt')} />
+          </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -119,6 +150,7 @@ export function OperatingRoomsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Name</Table.Th>
+                  <Table.Th>Opening hours</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>Actions</VisuallyHidden>
@@ -134,6 +166,9 @@ export function OperatingRoomsPage() {
                     <Table.Tr key={room.id} data-testid={`room-${room.name}`}>
                       <Table.Td>{room.name}</Table.Td>
                       <Table.Td>
+                        {room.opensAt}–{room.closesAt}
+                      </Table.Td>
+                      <Table.Td>
                         {room.active ? (
                           <Badge color="green.9">Active</Badge>
                         ) : (
@@ -148,9 +183,9 @@ export function OperatingRoomsPage() {
                             size="xs"
                             variant="default"
                             onClick={() => setEditing(room)}
-                            aria-label={`Rename ${room.name}`}
+                            aria-label={`Edit ${room.name}`}
                           >
-                            Rename
+                            Edit
                           </Button>
                           <Button
                             size="xs"
