@@ -52,7 +52,7 @@ export function feeValidation(creating: boolean) {
 }
 
 /** Add a fee (`entry` null) or change one (`PUT /fee-schedule/:cptCode` with `If-Match`). */
-function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: () => void }) {
+export function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: () => void }) {
   const invalidate = useInvalidate();
   const creating = entry === null;
   const [shown, setShown] = useState<string[]>([]);

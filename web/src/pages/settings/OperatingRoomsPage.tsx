@@ -47,7 +47,7 @@ export const roomValidation = {
 };
 
 /** Add a room (`room` null), or rename one or change its hours (`If-Match`). */
-function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClose: () => void }) {
+export function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClose: () => void }) {
   const invalidate = useInvalidate();
   const [shown, setShown] = useState<string[]>([]);
   const form = useForm<RoomValues>({
