@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Role } from '../src/common/auth/caller';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
+import { zonedDate } from '../src/common/time-zone';
 import { Given, type AcceptedQuote, type ClinicWithStaff } from './support/given';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -25,6 +26,10 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.close());
+
+async function clinicZone(): Promise<string> {
+  return (await clinic.as('ADMIN').get('/clinic')).body.timeZone;
+}
 
 /** The PDF's raw bytes: the test API helper decodes bodies as text, which would mangle them. */
 async function downloadPdf(c: ClinicWithStaff, role: Role, quoteId: string) {
@@ -69,8 +74,8 @@ describe('GET /quotes/:id/pdf', () => {
       'PDF-0001',
       plan.planNumber,
       'Breast Augmentation',
-      quote.issuedAt.slice(0, 10),
-      quote.validUntil.slice(0, 10),
+      zonedDate(new Date(quote.issuedAt), await clinicZone()),
+      zonedDate(new Date(quote.validUntil), await clinicZone()),
       '19325',
       'breast-implant-300cc-round',
       '7,000.00',
@@ -88,6 +93,21 @@ describe('GET /quotes/:id/pdf', () => {
       'PROCEDURE',
       'SUPPLY',
     ]);
+  });
+
+  it("prints its dates on the clinic's calendar, not UTC's", async () => {
+    const { quote } = accepted;
+    const issued = new Date(quote.issuedAt);
+    // A zone where the quote's day is another day than in UTC, whatever the hour the test runs.
+    const timeZone = issued.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    expect(zonedDate(issued, timeZone)).not.toBe(quote.issuedAt.slice(0, 10));
+    expect((await clinic.as('ADMIN').patch('/clinic', { timeZone })).status).toBe(200);
+
+    const text = textOf((await downloadPdf(clinic, 'BILLING', quote.id)).bytes);
+
+    expect(text).toContain(zonedDate(issued, timeZone));
+    expect(text).toContain(zonedDate(new Date(quote.validUntil), timeZone));
+    expect(text).not.toContain(quote.issuedAt.slice(0, 10));
   });
 
   it('records the read in the audit trail', async () => {

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { zonedDate } from '../time-zone';
 
 export interface PrintedDocumentHeading {
   /** The clinic's name, printed as the title and recorded as the PDF's author. */
@@ -91,9 +92,9 @@ export function finePrint(doc: PDFKit.PDFDocument, text: string): void {
   doc.fillColor('black');
 }
 
-/** The date part of an ISO instant. */
-export function printedDate(iso: string): string {
-  return iso.slice(0, 10);
+/** The date of an ISO instant on the clinic's calendar (docs/clinic.md "Time zones"). */
+export function printedDate(iso: string, timeZone: string): string {
+  return zonedDate(new Date(iso), timeZone);
 }
 
 /** "8000.00" → "8,000.00": grouping on the decimal string, no arithmetic. */

@@ -180,3 +180,16 @@ export function quoteQuery(id: string) {
     queryFn: () => unwrap(api.GET('/api/v1/quotes/{id}', { params: { path: { id } } })),
   });
 }
+
+export type Clinic = components['schemas']['ClinicDto_Output'];
+
+/** The caller's clinic: name, address, phone and the time zone every screen uses (docs/clinic.md). */
+export const clinicQuery = queryOptions({
+  queryKey: ['clinic'],
+  queryFn: () => unwrap(api.GET('/api/v1/clinic')),
+  staleTime: 5 * 60_000,
+});
+
+export function useClinic() {
+  return useQuery(clinicQuery);
+}

@@ -6,6 +6,7 @@ import { signInPath, useAuth } from '../auth/AuthProvider';
 import type { Permission } from '../auth/permissions';
 import { PageLoader } from '../components/PageLoader';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { ClinicTimeZoneGate, ClinicTimeZoneLabel } from './ClinicTimeZone';
 
 const SECTIONS: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/patients', label: 'Patients' },
@@ -45,6 +46,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <ClinicTimeZoneLabel />
             {/* The user's own menu: every role changes its password here. */}
             <Menu position="bottom-end">
               <Menu.Target>
@@ -77,9 +79,11 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense fallback={<PageLoader />}>
-          <Outlet />
-        </Suspense>
+        <ClinicTimeZoneGate>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </ClinicTimeZoneGate>
       </AppShell.Main>
       <ChangePasswordModal
         opened={passwordOpened}

@@ -1,10 +1,33 @@
-/** Formatting for people: en-US, US dollars, the browser's own time zone for instants. */
+import { clinicTimeZone, isoDateAt } from './clinicTime';
+
+/** Formatting for people: en-US, US dollars, the clinic's time zone for instants (clinicTime.ts). */
 const LOCALE = 'en-US';
 
 const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD' });
 const date = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
-const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
-const time = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short' });
+
+/** The instant formats of one zone, made once per zone. */
+const instantFormats = new Map<
+  string,
+  { dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
+>();
+
+function inClinicZone() {
+  const timeZone = clinicTimeZone();
+  let formats = instantFormats.get(timeZone);
+  if (formats === undefined) {
+    formats = {
+      dateTime: new Intl.DateTimeFormat(LOCALE, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone,
+      }),
+      time: new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short', timeZone }),
+    };
+    instantFormats.set(timeZone, formats);
+  }
+  return formats;
+}
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -27,18 +50,18 @@ export function formatDate(value: string | null | undefined): string {
   return date.format(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))));
 }
 
-/** An instant in the browser's time zone: "Nov 24, 2026, 9:30 AM". */
+/** An instant in the clinic's time zone: "Nov 24, 2026, 9:30 AM". */
 export function formatDateTime(value: string | null | undefined): string {
   if (value === null || value === undefined) return '—';
   const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? '—' : dateTime.format(instant);
+  return Number.isNaN(instant.getTime()) ? '—' : inClinicZone().dateTime.format(instant);
 }
 
-/** The clock time of an instant in the browser's time zone: "9:30 AM". */
+/** The clock time of an instant in the clinic's time zone: "9:30 AM". */
 export function formatTime(value: string | null | undefined): string {
   if (value === null || value === undefined) return '—';
   const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? '—' : time.format(instant);
+  return Number.isNaN(instant.getTime()) ? '—' : inClinicZone().time.format(instant);
 }
 
 /** A person's name as lists show it: "Lopez, Maria". */
@@ -46,8 +69,10 @@ export function formatPatientName(p: { firstName: string; lastName: string }): s
   return `${p.lastName}, ${p.firstName}`;
 }
 
-/** Today's calendar date where the browser is, as the API writes dates: "2026-11-28". */
+/**
+ * The clinic's calendar date at `now` (default: today), as the API writes dates: "2026-11-28".
+ * Also the day an instant falls on there: `todayIso(new Date(c.scheduledStart))`.
+ */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return isoDateAt(now);
 }

@@ -27,6 +27,8 @@ export interface BillPdf {
 
 interface BillDocument {
   clinicName: string;
+  /** The clinic's IANA zone: dates are printed on its calendar. */
+  timeZone: string;
   patient: PatientResponse;
   caseNumber: string;
   bill: BillResponse;
@@ -79,6 +81,7 @@ export class BillPdfService {
       await this.audit.recordReads(db, caller, 'bill.read-pdf', 'Bill', [bill.id]);
       return {
         clinicName: clinic.name,
+        timeZone: clinic.timeZone,
         patient,
         caseNumber,
         bill: toBillResponse(bill, lines, payments),
@@ -91,7 +94,13 @@ export class BillPdfService {
   }
 }
 
-function renderPdf({ clinicName, patient, caseNumber, bill }: BillDocument): Promise<Buffer> {
+function renderPdf({
+  clinicName,
+  timeZone,
+  patient,
+  caseNumber,
+  bill,
+}: BillDocument): Promise<Buffer> {
   const heading = {
     clinicName,
     subtitle: 'Itemized statement',
@@ -103,7 +112,7 @@ function renderPdf({ clinicName, patient, caseNumber, bill }: BillDocument): Pro
       ['Patient', `${patient.firstName} ${patient.lastName}`],
       ['MRN', patient.mrn],
       ['Surgical case', caseNumber],
-      ['Issued', printedDate(bill.issuedAt)],
+      ['Issued', printedDate(bill.issuedAt, timeZone)],
       ['Status', bill.status],
     ]);
     if (bill.status === 'VOID') {
@@ -112,7 +121,7 @@ function renderPdf({ clinicName, patient, caseNumber, bill }: BillDocument): Pro
         .font('Helvetica-Bold')
         .fillColor('#aa0000')
         .text(
-          `VOID since ${printedDate(bill.voidedAt ?? bill.updatedAt)}: ${bill.voidReason ?? ''}`,
+          `VOID since ${printedDate(bill.voidedAt ?? bill.updatedAt, timeZone)}: ${bill.voidReason ?? ''}`,
         );
       doc.fillColor('black');
     }
@@ -152,7 +161,7 @@ function renderPdf({ clinicName, patient, caseNumber, bill }: BillDocument): Pro
         ['Received', 'Payer', 'Method', 'Reference', 'Amount'],
         [4],
         bill.payments.map((p) => [
-          printedDate(p.receivedAt),
+          printedDate(p.receivedAt, timeZone),
           PAYER_LABELS[p.payer],
           METHOD_LABELS[p.method],
           p.reference ?? '',

@@ -28,6 +28,8 @@ export interface QuotePdf {
 
 interface QuoteDocument {
   clinicName: string;
+  /** The clinic's IANA zone: dates are printed on its calendar. */
+  timeZone: string;
   patient: PatientResponse;
   quote: QuoteResponse;
 }
@@ -68,6 +70,7 @@ export class QuotePdfService {
       await this.audit.recordReads(db, caller, 'quote.read-pdf', 'Quote', [quote.id]);
       return {
         clinicName: clinic.name,
+        timeZone: clinic.timeZone,
         patient,
         quote: toQuoteResponse(quote, lines, this.clock.now()),
       };
@@ -79,7 +82,7 @@ export class QuotePdfService {
   }
 }
 
-function renderPdf({ clinicName, patient, quote }: QuoteDocument): Promise<Buffer> {
+function renderPdf({ clinicName, timeZone, patient, quote }: QuoteDocument): Promise<Buffer> {
   const heading = {
     clinicName,
     subtitle: 'Cost estimate for your procedure',
@@ -93,8 +96,8 @@ function renderPdf({ clinicName, patient, quote }: QuoteDocument): Promise<Buffe
       ['MRN', patient.mrn],
       ['Plan number', quote.planNumber],
       ['Procedure', quote.procedureName],
-      ['Issued', printedDate(quote.issuedAt)],
-      ['Valid until', printedDate(quote.validUntil)],
+      ['Issued', printedDate(quote.issuedAt, timeZone)],
+      ['Valid until', printedDate(quote.validUntil, timeZone)],
       ['Status', quote.status],
     ]);
     doc.moveDown(1.5);
@@ -122,7 +125,7 @@ function renderPdf({ clinicName, patient, quote }: QuoteDocument): Promise<Buffe
     doc.moveDown(2);
     finePrint(
       doc,
-      `This estimate is valid until ${printedDate(quote.validUntil)}. The insurance portion is an ` +
+      `This estimate is valid until ${printedDate(quote.validUntil, timeZone)}. The insurance portion is an ` +
         'estimate and depends on the decision of your insurer; the final bill follows the ' +
         'procedure actually performed and the supplies actually used.',
     );

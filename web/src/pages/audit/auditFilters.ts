@@ -1,3 +1,5 @@
+import { instantAt } from '../../lib/clinicTime';
+
 /** The filters of the audit screen, as the URL keeps them, and what the API is asked. */
 export interface AuditFilters {
   entityType: string;
@@ -62,16 +64,17 @@ export function isUuid(value: string): boolean {
   return UUID.test(value.trim());
 }
 
-/** The first instant of a calendar date where the browser is, as ISO 8601. */
+/** The first instant of a calendar date at the clinic, as ISO 8601. */
 export function startOfDay(date: string): string {
-  const [y, m, d] = parts(date);
-  return new Date(y, m - 1, d).toISOString();
+  const [year, month, day] = parts(date);
+  return instantAt({ year, month, day, hour: 0, minute: 0, second: 0 }).toISOString();
 }
 
-/** The last millisecond of a calendar date where the browser is: `to` is inclusive. */
+/** The last millisecond of a calendar date at the clinic: `to` is inclusive. */
 export function endOfDay(date: string): string {
-  const [y, m, d] = parts(date);
-  return new Date(y, m - 1, d + 1, 0, 0, 0, -1).toISOString();
+  const [year, month, day] = parts(date);
+  const next = instantAt({ year, month, day: day + 1, hour: 0, minute: 0, second: 0 });
+  return new Date(next.getTime() - 1).toISOString();
 }
 
 function parts(date: string): [number, number, number] {

@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import type { components } from '../../api/schema';
+import { instantOfPickerValue, pickerValueAt } from '../../lib/clinicTime';
 
 type CreateConsultationBody = components['schemas']['CreateConsultationDto'];
 
-/** `consultationDate` is the picker's local "YYYY-MM-DD HH:mm:ss", not yet an instant. */
+/** `consultationDate` is the picker's "YYYY-MM-DD HH:mm:ss" on the clinic's clock, not yet an instant. */
 export interface ConsultationFormValues {
   surgeonId: string | null;
   consultationDate: string | null;
@@ -13,8 +13,8 @@ export interface ConsultationFormValues {
 
 /** The next quarter hour from `now`, as the picker writes it: a consultation recorded as it happens. */
 export function defaultConsultationDate(now: Date = new Date()): string {
-  const minutes = Math.ceil(now.getMinutes() / 15) * 15;
-  return dayjs(now).startOf('hour').add(minutes, 'minute').format('YYYY-MM-DD HH:mm:00');
+  const quarter = 15 * 60_000;
+  return pickerValueAt(new Date(Math.ceil(now.getTime() / quarter) * quarter));
 }
 
 export function validateConsultationForm(values: ConsultationFormValues): Record<string, string> {
@@ -22,7 +22,7 @@ export function validateConsultationForm(values: ConsultationFormValues): Record
   if (values.surgeonId === null || values.surgeonId === '') errors.surgeonId = 'Choose the surgeon';
   if (values.consultationDate === null || values.consultationDate === '') {
     errors.consultationDate = 'Choose the date and time';
-  } else if (!dayjs(values.consultationDate).isValid()) {
+  } else if (instantOfPickerValue(values.consultationDate) === null) {
     errors.consultationDate = 'Not a valid date and time';
   }
   const reason = values.reason.trim();
@@ -32,7 +32,7 @@ export function validateConsultationForm(values: ConsultationFormValues): Record
   return errors;
 }
 
-/** The body of `POST /consultations` from a validated form: the local time as an ISO instant. */
+/** The body of `POST /consultations` from a validated form: the clinic's time as an ISO instant. */
 export function toConsultationBody(
   patientId: string,
   values: ConsultationFormValues,
@@ -44,7 +44,7 @@ export function toConsultationBody(
   return {
     patientId,
     surgeonId: values.surgeonId,
-    consultationDate: dayjs(values.consultationDate).toISOString(),
+    consultationDate: instantOfPickerValue(values.consultationDate)?.toISOString() ?? '',
     reason: values.reason.trim(),
     ...(notes !== '' && { notes }),
   };

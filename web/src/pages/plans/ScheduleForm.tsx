@@ -11,7 +11,7 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime, formatTime } from '../../lib/format';
+import { formatDateTime, formatTime, todayIso } from '../../lib/format';
 import { ReadinessChecklist } from './ReadinessChecklist';
 import { pickerPlusHours, pickerToIso, scheduleTimeErrors } from './scheduleTimes';
 import { Section } from './Section';
@@ -138,7 +138,7 @@ function ScheduleForm({ plan }: { plan: Plan }) {
             label="Start"
             withAsterisk
             placeholder="2026-12-05 09:00"
-            minDate={new Date()}
+            minDate={todayIso()}
             {...form.getInputProps('scheduledStart')}
             onChange={(start) => {
               // The end follows the start (two hours later) until someone sets it themselves.
@@ -154,7 +154,7 @@ function ScheduleForm({ plan }: { plan: Plan }) {
             label="End"
             withAsterisk
             placeholder="2026-12-05 11:00"
-            minDate={values.scheduledStart?.slice(0, 10) ?? new Date()}
+            minDate={values.scheduledStart?.slice(0, 10) ?? todayIso()}
             {...form.getInputProps('scheduledEnd')}
           />
         </SimpleGrid>

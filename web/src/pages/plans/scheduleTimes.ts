@@ -1,26 +1,19 @@
+import { instantOfPickerValue, pickerValueAt } from '../../lib/clinicTime';
+
 /**
- * A DateTimeField's value, "YYYY-MM-DD HH:mm:ss" in the browser's time zone, as the instant
- * the API takes (ISO 8601, UTC); null when it is not a date and time.
+ * A DateTimeField's value, "YYYY-MM-DD HH:mm:ss" on the clinic's clock (lib/clinicTime.ts), as
+ * the instant the API takes (ISO 8601, UTC); null when it is not a date and time.
  */
 export function pickerToIso(value: string | null): string | null {
-  if (value === null) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
-  if (match === null) return null;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, ...number[]];
-  const local = new Date(y ?? 0, (mo ?? 1) - 1, d, h, mi, s ?? 0);
-  return Number.isNaN(local.getTime()) ? null : local.toISOString();
+  if (value === null || !/[ T]\d{2}:\d{2}/.test(value)) return null;
+  return instantOfPickerValue(value)?.toISOString() ?? null;
 }
 
 /** A picker value some hours later, in the picker's own format (the default end of a surgery). */
 export function pickerPlusHours(value: string, hours: number): string | null {
   const iso = pickerToIso(value);
   if (iso === null) return null;
-  const end = new Date(new Date(iso).getTime() + hours * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${end.getFullYear()}-${pad(end.getMonth() + 1)}-${pad(end.getDate())} ` +
-    `${pad(end.getHours())}:${pad(end.getMinutes())}:00`
-  );
+  return pickerValueAt(new Date(new Date(iso).getTime() + hours * 3_600_000));
 }
 
 /** What is wrong with a start and end before asking the API (which checks them again). */

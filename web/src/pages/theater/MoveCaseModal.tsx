@@ -10,14 +10,13 @@ import type { components } from '../../api/schema';
 import { applyFieldErrors } from '../../components/forms';
 import { DateTimeField } from '../../components/DateTimeField';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { instantOfPickerValue, pickerValueAt } from '../../lib/clinicTime';
 import { formatDateTime } from '../../lib/format';
 import { useCaseMutation } from './mutations';
 import type { SurgicalCase } from './queries';
 
 type MoveBody = components['schemas']['UpdateSurgicalCaseDto'];
 
-/** How the inputs hold an instant: the local clock, as DateInput `withTime` writes it. */
-const LOCAL = 'YYYY-MM-DD HH:mm:ss';
 const FIELDS = ['operatingRoomId', 'scheduledStart', 'scheduledEnd'];
 
 interface MoveValues {
@@ -56,8 +55,8 @@ export function moveBody(kase: SurgicalCase, values: MoveValues): MoveBody {
   if (values.operatingRoomId !== null && values.operatingRoomId !== kase.operatingRoomId) {
     body.operatingRoomId = values.operatingRoomId;
   }
-  const start = values.scheduledStart === null ? null : dayjs(values.scheduledStart).toDate();
-  const end = values.scheduledEnd === null ? null : dayjs(values.scheduledEnd).toDate();
+  const start = values.scheduledStart === null ? null : instantOfPickerValue(values.scheduledStart);
+  const end = values.scheduledEnd === null ? null : instantOfPickerValue(values.scheduledEnd);
   if (start !== null && start.getTime() !== new Date(kase.scheduledStart).getTime()) {
     body.scheduledStart = start.toISOString();
   }
@@ -88,8 +87,8 @@ function MoveForm({ kase, onDone }: { kase: SurgicalCase; onDone: () => void }) 
   const form = useForm<MoveValues>({
     initialValues: {
       operatingRoomId: kase.operatingRoomId,
-      scheduledStart: dayjs(kase.scheduledStart).format(LOCAL),
-      scheduledEnd: dayjs(kase.scheduledEnd).format(LOCAL),
+      scheduledStart: pickerValueAt(new Date(kase.scheduledStart)),
+      scheduledEnd: pickerValueAt(new Date(kase.scheduledEnd)),
     },
     validate: {
       operatingRoomId: (v) => (v === null ? 'Choose a room' : null),

@@ -1,6 +1,6 @@
-import { todayIso } from '../../lib/format';
+import { instantAt } from '../../lib/clinicTime';
 
-/** Calendar days of the theater day, in the browser's own time zone (as the grid shows them). */
+/** Calendar days of the theater day, on the clinic's calendar (lib/clinicTime.ts). */
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parts(day: string): [number, number, number] | null {
@@ -16,15 +16,16 @@ export function parseDay(value: string | null | undefined): string | null {
   if (p === null) return null;
   const [y, m, d] = p;
   // A round trip catches 2026-02-30 and years Date would read as 19xx.
-  return todayIso(new Date(y, m - 1, d)) === value ? value : null;
+  return utcDay(new Date(Date.UTC(y, m - 1, d))) === value ? value : null;
 }
 
-/** The day's local midnight and the next one: 23 or 25 hours apart on a clock-change day. */
+/** The day's midnight at the clinic and the next one: 23 or 25 hours apart on a clock-change day. */
 export function dayRange(day: string): { start: Date; end: Date } {
   const p = parts(day);
   if (p === null) throw new Error(`Not a calendar date: ${day}`);
-  const [y, m, d] = p;
-  return { start: new Date(y, m - 1, d), end: new Date(y, m - 1, d + 1) };
+  const [year, month, d] = p;
+  const midnight = { year, month, hour: 0, minute: 0, second: 0 };
+  return { start: instantAt({ ...midnight, day: d }), end: instantAt({ ...midnight, day: d + 1 }) };
 }
 
 /** The calendar day `delta` days from `day`: `shiftDay('2026-12-31', 1)` is `2027-01-01`. */
@@ -32,5 +33,10 @@ export function shiftDay(day: string, delta: number): string {
   const p = parts(day);
   if (p === null) throw new Error(`Not a calendar date: ${day}`);
   const [y, m, d] = p;
-  return todayIso(new Date(y, m - 1, d + delta));
+  return utcDay(new Date(Date.UTC(y, m - 1, d + delta)));
+}
+
+/** A date made with Date.UTC, back as YYYY-MM-DD: calendar arithmetic in no zone at all. */
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }

@@ -1,6 +1,8 @@
+import { wallClockAt } from '../../lib/clinicTime';
+
 /**
  * Where the day's cases go in the theater grid: one column per operating room, one row per hour
- * of the local clock. A case fills the rows from the hour it starts to the hour it ends (rowSpan),
+ * of the clinic's clock. A case fills the rows from the hour it starts to the hour it ends (rowSpan),
  * so a 09:00–12:00 case is one block over three rows. Cases of one room whose hours overlap (a
  * cancelled case and the one booked in its place, or 09:00–09:30 and 09:30–10:00) share one block.
  */
@@ -32,7 +34,7 @@ export type GridCell<C> =
   | { readonly kind: 'covered' };
 
 export interface GridRow<C> {
-  /** The hour of the local clock the row starts at, 0–23. */
+  /** The hour of the clinic's clock the row starts at, 0–23. */
   readonly hour: number;
   readonly cells: readonly GridCell<C>[];
 }
@@ -47,14 +49,15 @@ export const DEFAULT_HOURS = { first: 7, end: 19 } as const;
 
 /** The row a case starts in: 0 when it began the day before. */
 function startRow(start: Date, dayStart: Date): number {
-  return start.getTime() <= dayStart.getTime() ? 0 : start.getHours();
+  return start.getTime() <= dayStart.getTime() ? 0 : wallClockAt(start).hour;
 }
 
 /** The row after the case's last one: 24 when it runs into the next day; 10 for an end at 10:00. */
 function endRow(end: Date, dayEnd: Date): number {
   if (end.getTime() >= dayEnd.getTime()) return 24;
-  const partHour = end.getMinutes() > 0 || end.getSeconds() > 0 || end.getMilliseconds() > 0;
-  return end.getHours() + (partHour ? 1 : 0);
+  const clock = wallClockAt(end);
+  const partHour = clock.minute > 0 || clock.second > 0 || end.getMilliseconds() > 0;
+  return clock.hour + (partHour ? 1 : 0);
 }
 
 interface Block<C> {
