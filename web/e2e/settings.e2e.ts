@@ -139,7 +139,7 @@ describe('setting a fresh clinic up in the browser', () => {
     const body = dialog.getByLabel('Text the patient reads and signs');
     expect(await body.inputValue()).not.toBe('');
     await body.fill('E2E Clinic general surgical consent. I consent to the procedure.');
-    await screenshot(page, 'settings-06-consent-new-version');
+    await screenshot(page, 'settings-05-consent-new-version');
     await dialog.getByRole('button', { name: 'Publish version' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page
@@ -150,6 +150,32 @@ describe('setting a fresh clinic up in the browser', () => {
       .getByTestId('template-GENERAL_SURGICAL_CONSENT-v1')
       .getByText('Inactive', { exact: true })
       .waitFor();
+
+    // The clinic: phone, address and its time zone, picked by searching.
+    await page.getByRole('tab', { name: 'Clinic' }).click();
+    await page.waitForURL(/\/settings\/clinic$/);
+    await page.getByLabel('Phone').fill('(555) 010-2000');
+    await page.getByLabel('City').fill('Chicago');
+    await page.getByRole('button', { name: 'Save clinic' }).click();
+    await page.getByText('Enter the street address, or clear the address').waitFor();
+    await page.getByLabel('Street address').fill('100 N Michigan Ave');
+    await page.getByLabel('State').fill('IL');
+    await page.getByLabel('ZIP code').fill('60601');
+    const zone = page.getByRole('textbox', { name: 'Time zone' });
+    await zone.fill('Chicago');
+    await page.getByRole('option', { name: 'America/Chicago' }).click();
+    await mainScreen(page, 'settings-06-clinic');
+    await page.getByRole('button', { name: 'Save clinic' }).click();
+    await page.getByText('Clinic saved').waitFor();
+    const saved = await server.api<{ timeZone: string; phone: string; address: { city: string } }>(
+      'GET',
+      '/clinic',
+    );
+    expect(saved).toMatchObject({
+      timeZone: 'America/Chicago',
+      phone: '(555) 010-2000',
+      address: { city: 'Chicago', postalCode: '60601' },
+    });
 
     expect(await checklist(page)).toEqual({
       ACTIVE_SURGEON: true,
