@@ -37,7 +37,10 @@ export function SetupChecklistPage() {
                     <Group justify="space-between" wrap="nowrap" align="flex-start">
                       <Stack gap={2}>
                         <Group gap="xs">
-                          <Badge color={item.done ? 'green.9' : 'orange.9'} variant="filled">
+                          <Badge
+                            color={item.done ? 'green.9' : 'dark'}
+                            variant={item.done ? 'filled' : 'outline'}
+                          >
                             {item.done ? 'Done' : 'To do'}
                           </Badge>
                           <Title order={2} size="h4">
