@@ -69,7 +69,7 @@ describe('setting a fresh clinic up in the browser', () => {
     await dialog.getByRole('button', { name: 'Add' }).click();
     // Checked before anything is sent.
     await dialog.getByText('Enter the name').waitFor();
-    await dialog.getByText('At least 12 characters').waitFor();
+    await dialog.getByText('At least 12 characters', { exact: true }).waitFor();
     await dialog.getByLabel('Name').fill('Dr. Maya Chen');
     await dialog.getByLabel('Email').fill('maya.chen@e2e.example');
     await choose(page, 'Role', 'Surgeon');

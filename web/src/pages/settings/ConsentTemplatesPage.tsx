@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -35,6 +34,7 @@ import {
   type ConsentTemplate,
   type TemplateFamily,
 } from './lib';
+import { StateBadge } from './StateBadge';
 import { settingsKeys, useConsentTemplates } from './queries';
 
 /** What publishing a version does, and does not do: said wherever one is written. */
@@ -280,13 +280,7 @@ function FamilyCard({
                 <Table.Td>{t.title}</Table.Td>
                 <Table.Td>{t.cptCodes.length === 0 ? 'All plans' : t.cptCodes.join(', ')}</Table.Td>
                 <Table.Td>
-                  {t.active ? (
-                    <Badge color="green.9">Active</Badge>
-                  ) : (
-                    <Badge color="gray.7" variant="outline">
-                      Inactive
-                    </Badge>
-                  )}
+                  <StateBadge on={t.active} label={t.active ? 'Active' : 'Inactive'} />
                 </Table.Td>
                 <Table.Td>{formatDate(t.createdAt.slice(0, 10))}</Table.Td>
                 <Table.Td>

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Group,
   Modal,
@@ -19,6 +18,7 @@ import { applyFieldErrors, notifyError, notifySuccess } from '../../components/f
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
 
 interface RoomValues {
@@ -169,13 +169,10 @@ export function OperatingRoomsPage() {
                         {room.opensAt}–{room.closesAt}
                       </Table.Td>
                       <Table.Td>
-                        {room.active ? (
-                          <Badge color="green.9">Active</Badge>
-                        ) : (
-                          <Badge color="gray.7" variant="outline">
-                            Deactivated
-                          </Badge>
-                        )}
+                        <StateBadge
+                          on={room.active}
+                          label={room.active ? 'Active' : 'Deactivated'}
+                        />
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SETUP_ITEMS } from './lib';
+import { StateBadge } from './StateBadge';
 import { useClinicSetup } from './queries';
 
 /**
@@ -37,12 +38,7 @@ export function SetupChecklistPage() {
                     <Group justify="space-between" wrap="nowrap" align="flex-start">
                       <Stack gap={2}>
                         <Group gap="xs">
-                          <Badge
-                            color={item.done ? 'green.9' : 'dark'}
-                            variant={item.done ? 'filled' : 'outline'}
-                          >
-                            {item.done ? 'Done' : 'To do'}
-                          </Badge>
+                          <StateBadge on={item.done} label={item.done ? 'Done' : 'To do'} />
                           <Title order={2} size="h4">
                             {meta.label}
                           </Title>

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Group,
   Modal,
@@ -23,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { changedFields } from './lib';
+import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
 
 export const ROLE_OPTIONS: readonly { value: Role; label: string }[] = [
@@ -266,13 +266,7 @@ export function StaffPage() {
                       <Table.Td>{u.email}</Table.Td>
                       <Table.Td>{roleLabel(u.role)}</Table.Td>
                       <Table.Td>
-                        {u.active ? (
-                          <Badge color="green.9">Active</Badge>
-                        ) : (
-                          <Badge color="gray.7" variant="outline">
-                            Deactivated
-                          </Badge>
-                        )}
+                        <StateBadge on={u.active} label={u.active ? 'Active' : 'Deactivated'} />
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">
@@ -288,7 +282,7 @@ export function StaffPage() {
                             size="xs"
                             variant="default"
                             onClick={() => setResetting(u)}
-                            aria-label={`Reset the password of ${u.name}`}
+                            aria-label={`Reset password: ${u.name}`}
                           >
                             Reset password
                           </Button>
