@@ -7,6 +7,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
 import { BootstrapModule } from './modules/clinic/bootstrap.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
+import { ClinicSetupModule } from './modules/clinic/clinic-setup.module';
 import { CodesModule } from './modules/codes/codes.module';
 import { ConsentModule } from './modules/consent/consent.module';
 import { ConsultationModule } from './modules/consultation/consultation.module';
@@ -50,6 +51,7 @@ export class AppModule {
         PriorAuthorizationModule,
         TheaterModule,
         AuditModule,
+        ClinicSetupModule,
         ...(options.serve ? [BootstrapModule] : []),
       ],
     };

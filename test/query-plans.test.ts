@@ -360,6 +360,7 @@ interface Route {
 const ROUTES: Route[] = [
   { name: 'GET /auth/me', url: () => '/auth/me' },
   { name: 'GET /clinic', url: () => '/clinic' },
+  { name: 'GET /clinic/setup', url: () => '/clinic/setup' },
   { name: 'GET /users', url: () => '/users' },
   { name: 'GET /users?role=', url: () => '/users?role=SURGEON&active=true' },
   { name: 'GET /users/{id}', url: (f) => `/users/${f.clinic.staff.SURGEON.id}` },

@@ -38,6 +38,8 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /users/{id}': 'EVERY_ROLE',
   'PATCH /users/{id}': ADMIN_ONLY,
   'GET /clinic': 'EVERY_ROLE',
+  'PATCH /clinic': ADMIN_ONLY,
+  'GET /clinic/setup': ADMIN_ONLY,
   'GET /audit-events': ADMIN_ONLY,
 
   'POST /patients': CLINICAL,

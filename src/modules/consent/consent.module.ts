@@ -27,6 +27,7 @@ import { PlanConsentService } from './services/plan-consent.service';
     GeneralConsentSeeder,
   ],
   // The clinic module seeds a new clinic's general surgical consent.
-  exports: [PlanConsentService, ConsentTemplateHooks, GeneralConsentSeeder],
+  // The clinic's set-up checklist asks which templates are active (ConsentTemplateService).
+  exports: [PlanConsentService, ConsentTemplateHooks, GeneralConsentSeeder, ConsentTemplateService],
 })
 export class ConsentModule {}

@@ -26,6 +26,8 @@ import { InventoryTraceService } from './services/inventory-trace.service';
   ],
   exports: [
     InventoryItemRepository,
+    // The clinic's set-up checklist asks whether an implant is in stock.
+    InventoryStockService,
     InventoryAllocator,
     InventoryConsumption,
     InventoryUsageRepository,

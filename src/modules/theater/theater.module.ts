@@ -50,5 +50,7 @@ import { TheaterDayService } from './services/theater-day.service';
     SchedulingReadiness,
     TheaterDayService,
   ],
+  // The clinic's set-up checklist asks whether an active room exists.
+  exports: [OperatingRoomService],
 })
 export class TheaterModule {}

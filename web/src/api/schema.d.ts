@@ -227,6 +227,28 @@ export interface paths {
         patch: operations["ClinicController_update"];
         trace?: never;
     };
+    "/api/v1/clinic/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your clinic's set-up checklist
+         * @description What a new clinic still needs before its first surgery: an active surgeon, a fee schedule entry, a consent template of its own (beyond the seeded general consent version 1), an active operating room, an implant in stock. `complete` once every item is done. Changes nothing.
+         *
+         *     Who may call: ADMIN.
+         */
+        get: operations["ClinicSetupController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/codes/icd10cm": {
         parameters: {
             query?: never;
@@ -1950,6 +1972,14 @@ export interface components {
             timeZone: string;
             updatedAt: string;
             version: number;
+        };
+        ClinicSetupDto_Output: {
+            complete: boolean;
+            items: {
+                /** @enum {string} */
+                code: "ACTIVE_SURGEON" | "FEE_SCHEDULE_ENTRY" | "CONSENT_TEMPLATE" | "OPERATING_ROOM" | "IMPLANT_IN_STOCK";
+                done: boolean;
+            }[];
         };
         CompleteSurgicalCaseDto: {
             notes?: string;
@@ -3887,6 +3917,28 @@ export interface operations {
             412: components["responses"]["VERSION_MISMATCH"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClinicSetupController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicSetupDto_Output"];
+                };
+            };
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

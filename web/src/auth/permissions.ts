@@ -35,6 +35,9 @@ const GRANTS = {
   'paymentPlans.pay': ['BILLING'],
   'audit.read': [],
   'users.write': [],
+  // The Settings area (staff, fee schedule, rooms, consent templates, the clinic, the set-up
+  // checklist): an administrator's. BILLING still sets fees through the API.
+  'settings.manage': [],
 } as const satisfies Record<string, readonly Exclude<Role, 'ADMIN'>[]>;
 
 export type Permission = keyof typeof GRANTS;

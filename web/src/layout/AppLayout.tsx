@@ -15,6 +15,7 @@ const SECTIONS: readonly { to: string; label: string; permission?: Permission }[
   { to: '/inventory', label: 'Inventory' },
   { to: '/billing', label: 'Billing', permission: 'bills.read' },
   { to: '/audit', label: 'Audit', permission: 'audit.read' },
+  { to: '/settings', label: 'Settings', permission: 'settings.manage' },
 ];
 
 /**

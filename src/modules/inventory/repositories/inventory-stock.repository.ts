@@ -209,6 +209,34 @@ export class InventoryStockRepository {
     );
   }
 
+  /**
+   * Whether any active implant has a unit to allocate: a batch with more on hand than reserved
+   * that has not expired by `today` (the set-up checklist's "an implant in stock").
+   */
+  async hasImplantInStock(db: Db, clinicId: ClinicId, today: string): Promise<boolean> {
+    const rows = await db
+      .select({ id: inventoryBatches.id })
+      .from(inventoryBatches)
+      .innerJoin(
+        inventoryItems,
+        tenantJoin(inventoryItems, inventoryBatches.clinicId, inventoryBatches.itemId),
+      )
+      .where(
+        and(
+          eq(inventoryBatches.clinicId, clinicId),
+          eq(inventoryItems.category, 'IMPLANT'),
+          eq(inventoryItems.active, true),
+          gt(inventoryBatches.onHand, inventoryBatches.reserved),
+          or(
+            sql`${inventoryBatches.expiresAt} IS NULL`,
+            sql`${inventoryBatches.expiresAt} >= ${today}`,
+          ),
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
+  }
+
   async batchesOfItem(db: Db, clinicId: ClinicId, itemId: string): Promise<BatchRow[]> {
     return db
       .select()

@@ -342,6 +342,12 @@ export class InventoryStockService {
     };
   }
 
+  /** The set-up checklist's "an implant in stock": an active implant with a unit to allocate. */
+  hasImplantInStock(clinicId: ClinicId): Promise<boolean> {
+    const today = this.clock.now().toISOString().slice(0, 10);
+    return this.stock.hasImplantInStock(this.tx.db, clinicId, today);
+  }
+
   async expiringBatches(
     caller: Caller,
     query: ExpiringQuery,
