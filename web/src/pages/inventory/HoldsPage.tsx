@@ -115,14 +115,13 @@ function ReleaseButton({ hold }: { hold: RequirementHold }) {
 function HoldsTable({ holds }: { holds: RequirementHold[] }) {
   const now = new Date();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={720}>
       <Table striped aria-label="Stock holds">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Plan</Table.Th>
             <Table.Th>Patient</Table.Th>
             <Table.Th>Item</Table.Th>
-            <Table.Th>Batch</Table.Th>
             <Table.Th>Held</Table.Th>
             <Table.Th style={NOWRAP}>Held for</Table.Th>
             <Table.Th>
@@ -162,7 +161,6 @@ function HoldsTable({ holds }: { holds: RequirementHold[] }) {
                   {h.itemCode}
                 </Text>
               </Table.Td>
-              <Table.Td style={NOWRAP}>{h.batchNumbers.join(', ')}</Table.Td>
               <Table.Td>
                 {h.serialNumbers.length > 0 ? (
                   <Stack gap={0}>
@@ -175,6 +173,9 @@ function HoldsTable({ holds }: { holds: RequirementHold[] }) {
                 ) : (
                   units(h.quantity)
                 )}
+                <Text size="xs" c="dimmed" style={NOWRAP}>
+                  Batch {h.batchNumbers.join(', ')}
+                </Text>
               </Table.Td>
               <Table.Td style={NOWRAP}>
                 {heldFor(daysSince(h.allocatedAt, now))}
