@@ -1,7 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
-import { EditItemButton } from './EditItem';
+import { ActiveToggle, EditItemButton } from './EditItem';
 import type { Item } from './queries';
 
 const implant: Item = {
@@ -34,6 +34,10 @@ vi.mock('../../api/client', async (importOriginal) => ({
   api: { PATCH: (path: string, init: { body: Partial<Item> }) => patch(path, init) },
 }));
 
+beforeEach(() => {
+  patch.mockClear();
+});
+
 describe('EditItemButton', () => {
   it('refuses a wrong GTIN check digit without sending, then saves only what changed at the version read', async () => {
     renderWithProviders(<EditItemButton item={implant} />);
@@ -53,6 +57,22 @@ describe('EditItemButton', () => {
       params: { path: { id: implant.id } },
       headers: { 'If-Match': '"3"' },
       body: { gtin: '00884521112349' },
+    });
+  });
+});
+
+describe('ActiveToggle', () => {
+  it('deactivates an item only once asked, at the version read', async () => {
+    renderWithProviders(<ActiveToggle item={implant} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate' }));
+    const dialog = await screen.findByRole('dialog', { name: `Deactivate ${implant.code}?` });
+    expect(patch).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
+    await waitFor(() => expect(patch).toHaveBeenCalledTimes(1));
+    expect(patch).toHaveBeenCalledWith('/api/v1/inventory/items/{id}', {
+      params: { path: { id: implant.id } },
+      headers: { 'If-Match': '"3"' },
+      body: { active: false },
     });
   });
 });

@@ -139,7 +139,7 @@ export function ActiveToggle({ item }: { item: Item }) {
   };
   return (
     <>
-      <Button variant="default" color={item.active ? 'red' : undefined} onClick={open}>
+      <Button variant="default" onClick={open}>
         {verb}
       </Button>
       <Modal opened={opened} onClose={done} title={`${verb} ${item.code}?`}>
