@@ -194,14 +194,37 @@ describe("pre-allocation (the seed's step 8)", () => {
     };
     const held = await holdsOf('olderThanDays=0');
     expect(held.map((h: any) => h.serialNumber).sort()).toEqual(['H1', 'H2']);
+    const allocated = (await clinic.as('COORDINATOR').get(`/procedure-plans/${plan.id}`)).body;
+    const patient = (await clinic.as('COORDINATOR').get(`/patients/${patientId}`)).body;
     expect(held[0]).toMatchObject({
       planNumber: plan.planNumber,
       planStatus: 'DRAFT',
+      planVersion: allocated.version,
+      patientId,
+      mrn: patient.mrn,
+      firstName: patient.firstName,
+      lastName: patient.lastName,
+      itemId: item.id,
+      itemCode: item.code,
+      itemName: item.name,
       batchNumber: 'HOLD-1',
       quantity: 1,
     });
+    const audit = await clinic
+      .as('ADMIN')
+      .get(`/audit-events?entityType=Patient&entityId=${patientId}&action=inventory.holds`);
+    expect(audit.body.data.length).toBeGreaterThanOrEqual(1);
     expect(await holdsOf('olderThanDays=1')).toEqual([]);
-    await nurse().post(releaseUrl(plan));
+    // The release names the version the list showed: a stale one changes nothing.
+    const stale = await clinic
+      .as('COORDINATOR')
+      .post(releaseUrl(plan), undefined, { 'if-match': `"${allocated.version - 1}"` });
+    expect(stale.status).toBe(412);
+    expect(await holdsOf('olderThanDays=0')).toHaveLength(2);
+    const released = await clinic
+      .as('COORDINATOR')
+      .post(releaseUrl(plan), undefined, { 'if-match': `"${held[0].planVersion}"` });
+    expect(released.status).toBe(200);
     expect(await holdsOf('olderThanDays=0')).toEqual([]);
     expect((await clinic.as('BILLING').get('/inventory/holds')).status).toBe(403);
   });

@@ -481,4 +481,44 @@ describe('the catalog', () => {
     const listed = await nurse().get(`/inventory/items?active=false&limit=100`);
     expect(listed.body.data.map((i: any) => i.id)).toContain(item.id);
   });
+
+  it('refuses a GTIN whose check digit is wrong, naming the right one, and changes nothing', async () => {
+    const item = await newItem(true);
+    const body = `0088452${String(900000 + seq).padStart(6, '0')}`;
+    const good = `${body}${gs1CheckDigit(body)}`;
+    const bad = `${body}${(gs1CheckDigit(body) + 1) % 10}`;
+    const refused = await nurse().patch(
+      `/inventory/items/${item.id}`,
+      { gtin: bad },
+      { 'if-match': `"${item.version}"` },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.errors).toEqual([
+      {
+        path: 'gtin',
+        message: `Wrong check digit: a GTIN starting ${body} ends in ${gs1CheckDigit(body)}, not ${bad[13]}`,
+      },
+    ]);
+    const unchanged = await nurse().get(`/inventory/items/${item.id}`);
+    expect(unchanged.body).toMatchObject({ gtin: null, version: item.version });
+    const created = await nurse().post('/inventory/items', {
+      code: `gtin-typo-${seq}`,
+      name: 'Implant with a typo',
+      category: 'IMPLANT',
+      unitPrice: '1.00',
+      isBillable: true,
+      requiresSerialNumber: true,
+      gtin: bad,
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.errors[0].path).toBe('gtin');
+    const saved = await nurse().patch(
+      `/inventory/items/${item.id}`,
+      { gtin: good },
+      { 'if-match': `"${item.version}"` },
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ gtin: good, version: item.version + 1 });
+  });
 });

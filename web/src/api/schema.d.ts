@@ -612,7 +612,7 @@ export interface paths {
         };
         /**
          * List reservations
-         * @description Units and quantities reserved for plans and cases, a page at a time. Changes nothing.
+         * @description Units and quantities reserved for plans not yet approved, allocated more than `olderThanDays` ago, oldest first, a page at a time, each with its plan (number, status, version for `If-Match` on release) and patient. Reading it is audited (it names patients).
          *
          *     Who may call: ADMIN, NURSE, COORDINATOR, SURGEON.
          */
@@ -2288,9 +2288,18 @@ export interface components {
                 /** Format: uuid */
                 batchId: string;
                 batchNumber: string;
+                firstName: string;
                 itemCode: string;
+                /** Format: uuid */
+                itemId: string;
+                itemName: string;
+                lastName: string;
+                mrn: string;
+                /** Format: uuid */
+                patientId: string;
                 planNumber: string;
                 planStatus: string;
+                planVersion: number;
                 /** Format: uuid */
                 procedurePlanId: string;
                 quantity: number;

@@ -153,7 +153,7 @@ export class InventoryStockController {
   @ApiOperationDoc({
     summary: 'List reservations',
     description:
-      'Units and quantities reserved for plans and cases, a page at a time. Changes nothing.',
+      'Units and quantities reserved for plans not yet approved, allocated more than `olderThanDays` ago, oldest first, a page at a time, each with its plan (number, status, version for `If-Match` on release) and patient. Reading it is audited (it names patients).',
   })
   @Roles('NURSE', 'COORDINATOR', 'SURGEON')
   @ZodResponse({ status: 200, type: HoldPageDto })

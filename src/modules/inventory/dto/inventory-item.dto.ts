@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
 import { MoneyInput, MoneyOutput } from '../../../common/money';
 import { INVENTORY_CATEGORIES } from '../repositories/inventory-item.schema';
+import { gs1CheckDigit, gtinCheckDigitValid } from '../services/gs1-udi';
 
 /** Item codes are the clinic's own readable keys, e.g. `breast-implant-300cc-round`. */
 export const InventoryItemCode = z
@@ -12,6 +13,23 @@ export const InventoryItemCode = z
   .max(100)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Letters, digits, dots, dashes and underscores');
 const OptionalText = z.string().trim().min(1).max(200).nullish();
+
+/**
+ * A GTIN-14 whose last digit is its GS1 check digit: one mistyped digit would otherwise store a
+ * GTIN no UDI label carries, and receiving by scanning would never find the item (docs/udi.md).
+ */
+export const Gtin = z
+  .string()
+  .trim()
+  .regex(/^\d{14}$/, 'A 14-digit GTIN')
+  .superRefine((gtin, ctx) => {
+    if (/^\d{14}$/.test(gtin) && !gtinCheckDigitValid(gtin)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Wrong check digit: a GTIN starting ${gtin.slice(0, 13)} ends in ${gs1CheckDigit(gtin.slice(0, 13))}, not ${gtin[13]}`,
+      });
+    }
+  });
 
 export const CreateInventoryItemBody = z.strictObject({
   code: InventoryItemCode,
@@ -29,11 +47,7 @@ export const CreateInventoryItemBody = z.strictObject({
     .toUpperCase()
     .regex(/^[A-V][0-9]{4}$/, 'A HCPCS Level II code, e.g. L8600')
     .nullish(),
-  gtin: z
-    .string()
-    .trim()
-    .regex(/^\d{14}$/, 'A 14-digit GTIN')
-    .nullish(),
+  gtin: Gtin.nullish(),
 });
 export type CreateInventoryItemBody = z.infer<typeof CreateInventoryItemBody>;
 export class CreateInventoryItemDto extends createZodDto(CreateInventoryItemBody) {}

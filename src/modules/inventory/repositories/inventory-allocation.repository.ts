@@ -5,6 +5,7 @@ import type { Db } from '../../../common/database/database';
 import { anyOf, preparedQuery } from '../../../common/database/prepared-query';
 import { tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import { patients } from '../../patient/repositories/patient.schema';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { inventoryItems } from './inventory-item.schema';
 import { inventoryAllocations, inventoryBatches, inventoryUnits } from './inventory-stock.schema';
@@ -20,7 +21,14 @@ export interface HoldRow {
   planId: string;
   planNumber: string;
   planStatus: string;
+  planVersion: number;
+  patientId: string;
+  mrn: string;
+  firstName: string;
+  lastName: string;
+  itemId: string;
   itemCode: string;
+  itemName: string;
   batchId: string;
   batchNumber: string;
   quantity: number;
@@ -199,7 +207,14 @@ export class InventoryAllocationRepository {
         planId: procedurePlans.id,
         planNumber: procedurePlans.planNumber,
         planStatus: procedurePlans.status,
+        planVersion: procedurePlans.version,
+        patientId: patients.id,
+        mrn: patients.mrn,
+        firstName: patients.firstName,
+        lastName: patients.lastName,
+        itemId: inventoryItems.id,
         itemCode: inventoryItems.code,
+        itemName: inventoryItems.name,
         batchId: inventoryBatches.id,
         batchNumber: inventoryBatches.batchNumber,
         quantity: inventoryAllocations.quantity,
@@ -215,6 +230,7 @@ export class InventoryAllocationRepository {
           inventoryAllocations.procedurePlanId,
         ),
       )
+      .innerJoin(patients, tenantJoin(patients, procedurePlans.clinicId, procedurePlans.patientId))
       .innerJoin(
         inventoryItems,
         tenantJoin(inventoryItems, inventoryAllocations.clinicId, inventoryAllocations.itemId),

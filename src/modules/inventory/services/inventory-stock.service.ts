@@ -411,28 +411,41 @@ export class InventoryStockService {
   /** Stock held by plans not yet approved, allocated more than `olderThanDays` ago: candidates to release. */
   async holds(caller: Caller, query: HoldsQuery): Promise<Page<HoldResponse>> {
     const before = new Date(this.clock.now().getTime() - query.olderThanDays * DAY_MS);
-    const page = await this.allocations.holdsOfUnapprovedPlans(
-      this.tx.db,
-      caller.clinicId,
-      before,
-      query,
-    );
-    return {
-      data: page.data.map((h) => ({
-        allocationId: h.allocationId,
-        requirementId: h.requirementId,
-        procedurePlanId: h.planId,
-        planNumber: h.planNumber,
-        planStatus: h.planStatus,
-        itemCode: h.itemCode,
-        batchId: h.batchId,
-        batchNumber: h.batchNumber,
-        quantity: h.quantity,
-        serialNumber: h.serialNumber,
-        allocatedAt: h.allocatedAt.toISOString(),
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return this.tx.run(async (db) => {
+      const page = await this.allocations.holdsOfUnapprovedPlans(
+        db,
+        caller.clinicId,
+        before,
+        query,
+      );
+      // The list names whose plan holds each unit: reading it is a read of those patients.
+      await this.audit.recordReads(db, caller, 'inventory.holds', 'Patient', [
+        ...new Set(page.data.map((h) => h.patientId)),
+      ]);
+      return {
+        data: page.data.map((h) => ({
+          allocationId: h.allocationId,
+          requirementId: h.requirementId,
+          procedurePlanId: h.planId,
+          planNumber: h.planNumber,
+          planStatus: h.planStatus,
+          planVersion: h.planVersion,
+          patientId: h.patientId,
+          mrn: h.mrn,
+          firstName: h.firstName,
+          lastName: h.lastName,
+          itemId: h.itemId,
+          itemCode: h.itemCode,
+          itemName: h.itemName,
+          batchId: h.batchId,
+          batchNumber: h.batchNumber,
+          quantity: h.quantity,
+          serialNumber: h.serialNumber,
+          allocatedAt: h.allocatedAt.toISOString(),
+        })),
+        nextCursor: page.nextCursor,
+      };
+    });
   }
 
   private async toBatchResponse(

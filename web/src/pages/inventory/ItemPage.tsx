@@ -17,6 +17,8 @@ import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney } from '../../lib/format';
+import { AdjustBatchButton, BatchHistoryButton } from './BatchAdjustments';
+import { ActiveToggle, EditItemButton } from './EditItem';
 import { categoryLabel, type Item, type Stock } from './queries';
 import { ReceiveStockForm } from './ReceiveStockForm';
 import { ExpiryDate, YesNo, NOWRAP } from './shared';
@@ -70,10 +72,14 @@ function Totals({ stock }: { stock: Stock }) {
   );
 }
 
-/** Stock per lot, soonest expiry first (as the API sorts it); each lot opens its recall list. */
-function BatchTable({ stock }: { stock: Stock }) {
+/**
+ * Stock per lot, soonest expiry first (as the API sorts it); each lot opens its adjustment history
+ * (and, for NURSE and ADMIN, records an adjustment) and its recall list.
+ */
+function BatchTable({ item, stock }: { item: Item; stock: Stock }) {
   const { can } = useAuth();
   const trace = can('inventory.trace');
+  const write = can('inventory.write');
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped>
@@ -84,6 +90,7 @@ function BatchTable({ stock }: { stock: Stock }) {
             <Table.Th ta="right">On hand</Table.Th>
             <Table.Th ta="right">Reserved</Table.Th>
             <Table.Th ta="right">Available</Table.Th>
+            <Table.Th>Adjustments</Table.Th>
             {trace && <Table.Th>Recall</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -97,6 +104,12 @@ function BatchTable({ stock }: { stock: Stock }) {
               <Table.Td ta="right">{b.onHand}</Table.Td>
               <Table.Td ta="right">{b.reserved}</Table.Td>
               <Table.Td ta="right">{b.available}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  {write && <AdjustBatchButton item={item} batch={b} />}
+                  <BatchHistoryButton batch={b} />
+                </Group>
+              </Table.Td>
               {trace && (
                 <Table.Td>
                   <Anchor
@@ -117,8 +130,8 @@ function BatchTable({ stock }: { stock: Stock }) {
   );
 }
 
-function StockSection({ itemId }: { itemId: string }) {
-  const query = useStock(itemId);
+function StockSection({ item }: { item: Item }) {
+  const query = useStock(item.id);
   return (
     <Stack gap="xs">
       <Title order={2} size="h3">
@@ -131,7 +144,7 @@ function StockSection({ itemId }: { itemId: string }) {
             {stock.batches.length === 0 ? (
               <Text c="dimmed">No stock has been received for this item.</Text>
             ) : (
-              <BatchTable stock={stock} />
+              <BatchTable item={item} stock={stock} />
             )}
           </>
         )}
@@ -140,7 +153,10 @@ function StockSection({ itemId }: { itemId: string }) {
   );
 }
 
-/** One catalog item: its details, its stock per lot, and receiving (NURSE, ADMIN). */
+/**
+ * One catalog item: its details, its stock per lot with each lot's adjustments, and, for NURSE
+ * and ADMIN, editing, deactivating and receiving. Other roles see the same page read-only.
+ */
 export function ItemPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
@@ -161,16 +177,24 @@ export function ItemPage() {
               </Group>
             }
           >
-            <Anchor fz="inherit" component={Link} to="/inventory">
-              Back to the catalog
-            </Anchor>
+            <Group gap="sm" wrap="wrap">
+              <Anchor fz="inherit" component={Link} to="/inventory">
+                Back to the catalog
+              </Anchor>
+              {can('inventory.write') && (
+                <>
+                  <EditItemButton item={item} />
+                  <ActiveToggle item={item} />
+                </>
+              )}
+            </Group>
           </PageHeader>
           <Stack gap="xl">
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
               <ItemDetails item={item} />
               {can('inventory.write') && item.active && <ReceiveStockForm item={item} />}
             </SimpleGrid>
-            <StockSection itemId={item.id} />
+            <StockSection item={item} />
           </Stack>
         </>
       )}

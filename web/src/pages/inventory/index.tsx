@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import type { Permission } from '../../auth/permissions';
 import { CatalogPage } from './CatalogPage';
 import { ExpiringPage } from './ExpiringPage';
+import { HoldsPage } from './HoldsPage';
 import { ItemPage } from './ItemPage';
 import { ReceiveUdiPage } from './ReceiveUdiPage';
 import { RecallsPage } from './RecallsPage';
@@ -21,6 +22,7 @@ const SECTIONS: readonly {
   { to: '/inventory/units', label: 'Serial lookup', permission: 'inventory.trace' },
   { to: '/inventory/recalls', label: 'Recalls', permission: 'inventory.trace' },
   { to: '/inventory/expiring', label: 'Expiring' },
+  { to: '/inventory/holds', label: 'Holds', permission: 'inventory.allocate' },
 ];
 
 /** The sections of the area as links (each has its own address), the current one marked. */
@@ -59,6 +61,7 @@ export default function InventoryArea() {
         <Route path="units" element={<SerialLookupPage />} />
         <Route path="recalls" element={<RecallsPage />} />
         <Route path="expiring" element={<ExpiringPage />} />
+        <Route path="holds" element={<HoldsPage />} />
         <Route path="*" element={<Navigate to="/inventory" replace />} />
       </Routes>
     </>

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/problem';
 import {
+  daysSince,
   daysUntil,
   displayUdi,
   duplicateLines,
   expiryStatus,
+  gs1CheckDigit,
+  gtinProblem,
+  heldFor,
   needsItemChoice,
   scanErrors,
 } from './lib';
@@ -61,5 +65,39 @@ describe('needsItemChoice', () => {
     });
     expect(needsItemChoice(shared)).toBe(true);
     expect(needsItemChoice(new ApiError({ status: 404, code: 'NOT_FOUND' }))).toBe(false);
+  });
+});
+
+describe('gtinProblem', () => {
+  it.each([
+    ['', null],
+    ['  ', null],
+    ['00884521112349', null],
+    [' 00884521112349 ', null],
+    ['00884521112340', 'Wrong check digit: a GTIN starting 0088452111234 ends in 9, not 0'],
+    ['0088452111234', 'A 14-digit GTIN'],
+    ['0088452111234x', 'A 14-digit GTIN'],
+  ])('%j → %j', (gtin, problem) => {
+    expect(gtinProblem(gtin)).toBe(problem);
+  });
+
+  it('computes the GS1 mod-10 digit', () => {
+    expect(gs1CheckDigit('0088452111234')).toBe(9);
+    expect(gs1CheckDigit('0000000000000')).toBe(0);
+    // GS1's own worked example (GTIN-13 629104150021 → 3), left-padded to 13 digits.
+    expect(gs1CheckDigit('0629104150021')).toBe(3);
+  });
+});
+
+describe('how long a hold has been held', () => {
+  const now = new Date('2026-11-28T12:00:00Z');
+  it('counts whole days, and never below 0', () => {
+    expect(daysSince('2026-11-28T09:00:00Z', now)).toBe(0);
+    expect(daysSince('2026-11-27T11:59:00Z', now)).toBe(1);
+    expect(daysSince('2026-11-10T12:00:00Z', now)).toBe(18);
+    expect(daysSince('2026-11-29T12:00:00Z', now)).toBe(0);
+    expect(heldFor(0)).toBe('Less than a day');
+    expect(heldFor(1)).toBe('1 day');
+    expect(heldFor(18)).toBe('18 days');
   });
 });

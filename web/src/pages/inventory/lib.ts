@@ -90,3 +90,44 @@ export function duplicateFieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || error.code !== 'DUPLICATE') return {};
   return error.fieldErrors();
 }
+
+/**
+ * The GS1 mod-10 check digit of a GTIN's first 13 digits: from the rightmost digit leftwards,
+ * weights 3, 1, 3, 1, …; the check digit brings the sum up to a multiple of 10. The API checks
+ * the same (`gs1CheckDigit` in src/modules/inventory/services/gs1-udi.ts).
+ */
+export function gs1CheckDigit(body: string): number {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    sum += Number(body[body.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/**
+ * What is wrong with a typed GTIN, in the API's words, or null when it is blank or right: 14
+ * digits whose last is the GS1 check digit of the others. One mistyped digit would store a GTIN
+ * that no scanned label carries.
+ */
+export function gtinProblem(value: string): string | null {
+  const gtin = value.trim();
+  if (gtin === '') return null;
+  if (!/^\d{14}$/.test(gtin)) return 'A 14-digit GTIN';
+  const expected = gs1CheckDigit(gtin.slice(0, 13));
+  return Number(gtin[13]) === expected
+    ? null
+    : `Wrong check digit: a GTIN starting ${gtin.slice(0, 13)} ends in ${expected}, not ${gtin[13]}`;
+}
+
+/** Whole days since an ISO instant (a hold's `allocatedAt`), never below 0. */
+export function daysSince(instant: string, now: Date): number {
+  const then = Date.parse(instant);
+  if (Number.isNaN(then)) return 0;
+  return Math.max(0, Math.floor((now.getTime() - then) / DAY_MS));
+}
+
+/** "Less than a day", "1 day", "12 days": how long a hold has been held. */
+export function heldFor(days: number): string {
+  if (days === 0) return 'Less than a day';
+  return days === 1 ? '1 day' : `${days} days`;
+}

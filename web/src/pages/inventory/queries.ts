@@ -37,6 +37,8 @@ export const inventoryKeys = {
   expiring: (withinDays: number) => ['inventory', 'expiring', withinDays] as const,
   unit: (serial: string, itemId: string | undefined) =>
     ['inventory', 'units', serial, itemId ?? null] as const,
+  adjustments: (batchId: string) => ['inventory', 'adjustments', batchId] as const,
+  holds: (olderThanDays: number) => ['inventory', 'holds', olderThanDays] as const,
   batchRecipients: (batchId: string) => ['inventory', 'recipients', 'batch', batchId] as const,
   lotRecipients: (gtin: string, lot: string) =>
     ['inventory', 'recipients', 'lot', gtin, lot] as const,
