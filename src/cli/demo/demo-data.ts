@@ -96,6 +96,10 @@ export const FEES: readonly FeeSpec[] = [
   },
 ];
 
+/**
+ * The implants carry GTINs with valid GS1 check digits (fictional, under one made-up company
+ * prefix), so "Receive by UDI" works on the demo at once: docs/demo.md gives a UDI to paste.
+ */
 export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
   {
     code: 'breast-implant-300cc-round',
@@ -108,6 +112,7 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     isBillable: true,
     requiresSerialNumber: true,
     hcpcsCode: 'L8600',
+    gtin: '00884521112349',
   },
   {
     code: 'breast-implant-350cc-round',
@@ -120,6 +125,7 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     isBillable: true,
     requiresSerialNumber: true,
     hcpcsCode: 'L8600',
+    gtin: '00884521112356',
   },
   {
     code: 'tissue-expander-400cc',
@@ -131,6 +137,7 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     unitPrice: '650.00',
     isBillable: true,
     requiresSerialNumber: true,
+    gtin: '00884521112400',
   },
   {
     code: 'surgical-sutures',
