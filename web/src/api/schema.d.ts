@@ -1705,6 +1705,12 @@ export interface components {
                 } | null;
                 occurredAt: string;
                 requestId: string | null;
+                subject: {
+                    mrn: string;
+                    name: string;
+                    /** Format: uuid */
+                    patientId: string;
+                } | null;
             }[];
             nextCursor: string | null;
         };
@@ -3412,6 +3418,7 @@ export interface operations {
                 cursor?: string;
                 entityId?: string;
                 entityType?: string;
+                excludeReads?: string;
                 from?: string;
                 limit?: number;
                 to?: string;

@@ -4,6 +4,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -12,6 +13,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
 import { clinics } from '../../clinic/repositories/clinic.schema';
+
+interface PatientAddress {
+  line1: string;
+  line2: string | null;
+  city: string;
+  state: string;
+  postalCode: string;
+}
 
 export const SEXES_AT_BIRTH = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
 export const sexAtBirth = pgEnum('sex_at_birth', SEXES_AT_BIRTH);
@@ -30,6 +39,8 @@ export const patients = pgTable(
     insurancePayerName: text('insurance_payer_name'),
     insuranceMemberId: text('insurance_member_id'),
     insuranceGroupNumber: text('insurance_group_number'),
+    /** The patient's postal address, the shape the clinic's has (src/common/postal-address.ts). */
+    address: jsonb('address').$type<PatientAddress>(),
     /** What `?search=` matches: names and MRN, lower-cased, served by a trigram index. */
     searchText: text('search_text')
       .notNull()
