@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/common/config/app-config';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
+import { defaultClinicTimeZone } from '../src/common/time-zone';
 import { clinics } from '../src/modules/clinic/repositories/clinic.schema';
 import {
   BootstrapService,
@@ -45,6 +46,7 @@ describe('first start with BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD', 
         BOOTSTRAP_ADMIN_EMAIL: email,
         BOOTSTRAP_ADMIN_PASSWORD: password,
         BOOTSTRAP_CLINIC_NAME: 'Bootstrap Aesthetics',
+        BOOTSTRAP_TIME_ZONE: 'America/Phoenix',
       },
     });
   });
@@ -63,7 +65,11 @@ describe('first start with BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD', 
     const admin = t.api.withToken(res.body.accessToken);
     const clinic = await admin.get('/clinic');
     expect(clinic.status).toBe(200);
-    expect(clinic.body).toMatchObject({ id: res.body.user.clinicId, name: 'Bootstrap Aesthetics' });
+    expect(clinic.body).toMatchObject({
+      id: res.body.user.clinicId,
+      name: 'Bootstrap Aesthetics',
+      timeZone: 'America/Phoenix',
+    });
 
     const staff = await admin.get('/users');
     expect(staff.body.data.map((u: { id: string }) => u.id)).toEqual([res.body.user.id]);
@@ -154,7 +160,11 @@ describe('first start with neither bootstrap variable set', () => {
 
     const clinic = await t.api.withToken(res.body.accessToken).get('/clinic');
     expect(clinic.status).toBe(200);
-    expect(clinic.body).toMatchObject({ id: res.body.user.clinicId, name: 'Demo Clinic' });
+    expect(clinic.body).toMatchObject({
+      id: res.body.user.clinicId,
+      name: 'Demo Clinic',
+      timeZone: defaultClinicTimeZone(),
+    });
     expect(await countRows(t)).toEqual({ clinics: 1, users: 1 });
   });
 

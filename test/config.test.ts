@@ -82,6 +82,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads BOOTSTRAP_TIME_ZONE as IANA spells it, unset when blank', () => {
+    expect(loadConfig({ BOOTSTRAP_TIME_ZONE: 'america/phoenix' }).bootstrap.clinicTimeZone).toBe(
+      'America/Phoenix',
+    );
+    expect(loadConfig({ BOOTSTRAP_TIME_ZONE: '' }).bootstrap.clinicTimeZone).toBeUndefined();
+  });
+
   it.each([
     ['true', true],
     ['false', false],
@@ -99,6 +106,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['BOOTSTRAP_ADMIN_EMAIL', 'not-an-email'],
     ['TRUST_PROXY', 'everyone'],
+    ['BOOTSTRAP_TIME_ZONE', 'Mars/Olympus_Mons'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });

@@ -266,6 +266,21 @@ const SCENARIOS: Record<string, Scenario> = {
     );
     return [done, deactivated];
   },
+  'PATCH /clinic': async () => {
+    const sent = {
+      name: 'No Dropped Input Clinic',
+      address: {
+        line1: '77 Walker Lane',
+        line2: 'Floor 7',
+        city: 'Walkerville',
+        state: 'WV',
+        postalCode: '26177',
+      },
+      phone: '+1 304 555 0177',
+      timeZone: 'America/Denver',
+    };
+    return [await exchange('ADMIN', 'PATCH', '/clinic', sent, 200, () => ['/clinic'], 'BILLING')];
+  },
   'POST /patients': async () => {
     const sent = {
       mrn: `MRN-W${tag()}`,

@@ -7,19 +7,21 @@ import { ConfigError, loadConfig } from '../common/config/app-config';
 import { DataDirLocked } from '../common/database/data-dir-lock';
 import { DomainError } from '../common/errors/domain-error';
 import { createLogger, NestPinoLogger } from '../common/logging/logger';
-import { ClinicName } from '../modules/clinic/dto/clinic.dto';
+import { ClinicName, TimeZoneName } from '../modules/clinic/dto/clinic.dto';
 import { ClinicService } from '../modules/clinic/services/clinic.service';
 import { Email, Password } from '../modules/user/dto/user.dto';
 
 const USAGE =
   'Usage: npm run clinic:create -- --name "Other Clinic" --admin-email admin@other.example ' +
-  "--admin-password '<12+ characters>' [--admin-name 'Dr. A. Admin']";
+  "--admin-password '<12+ characters>' [--admin-name 'Dr. A. Admin'] " +
+  '[--time-zone America/Chicago]';
 
 const Args = z.object({
   name: ClinicName,
   'admin-email': Email,
   'admin-password': Password,
   'admin-name': z.string().trim().min(1).max(200).optional(),
+  'time-zone': TimeZoneName.optional(),
 });
 
 /** Creates another clinic (tenant) with its first ADMIN, through the same service the API uses. */
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       'admin-email': { type: 'string' },
       'admin-password': { type: 'string' },
       'admin-name': { type: 'string' },
+      'time-zone': { type: 'string' },
     },
     strict: true,
   });
@@ -55,9 +58,10 @@ async function main(): Promise<void> {
       adminEmail: args.data['admin-email'],
       adminPassword: args.data['admin-password'],
       adminName: args.data['admin-name'],
+      timeZone: args.data['time-zone'],
     });
     process.stdout.write(
-      `Created clinic "${args.data.name}" (${created.clinicId}) with admin ${created.adminEmail} (${created.adminId}).\n`,
+      `Created clinic "${args.data.name}" (${created.clinicId}, times in ${created.timeZone}) with admin ${created.adminEmail} (${created.adminId}).\n`,
     );
   } finally {
     await app.close();

@@ -15,6 +15,8 @@ import type { PlanStatus } from '../../modules/procedure-plan/repositories/proce
  */
 
 export const DEMO_CLINIC_NAME = 'Contour Demo Clinic';
+/** The demo clinic's zone: its cases start at 8 and 9 in the morning there. */
+export const DEMO_TIME_ZONE = 'America/New_York';
 
 export type StaffKey = 'admin' | 'surgeon' | 'surgeon2' | 'nurse' | 'coordinator' | 'billing';
 
@@ -260,7 +262,7 @@ export interface CaseSpec {
   room: number;
   /** Days after the day of loading; a conflicting slot moves to the next day. */
   inDays: number;
-  /** UTC hour the case starts. */
+  /** Hour the case starts, in the demo clinic's time zone (DEMO_TIME_ZONE). */
   hour: number;
   hours: number;
 }

@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { TransactionRunner } from '../../common/database/transaction-runner';
 import { invariant } from '../../common/invariant';
 import { Money } from '../../common/money';
+import { zonedDate, zonedInstant } from '../../common/time-zone';
 import { RecordBillPaymentBody } from '../../modules/billing/dto/bill.dto';
 import { BillingRepository } from '../../modules/billing/repositories/billing.repository';
 import { BillingService } from '../../modules/billing/services/billing.service';
@@ -76,6 +77,7 @@ import { UserService } from '../../modules/user/services/user.service';
 import {
   CONSENT_TEMPLATES,
   DEMO_CLINIC_NAME,
+  DEMO_TIME_ZONE,
   FEES,
   ITEMS,
   LOTS,
@@ -149,6 +151,8 @@ const PLAN_ORDER: readonly PlanStatus[] = ['DRAFT', 'QUOTED', 'APPROVED', 'SCHED
 /** The demo clinic and a caller for each of its users. */
 interface Staffed {
   id: ClinicId;
+  /** IANA zone the story's case hours are in. */
+  timeZone: string;
   as: Record<StaffKey, Caller>;
 }
 
@@ -251,6 +255,7 @@ class DemoLoader {
         adminEmail: adminSpec.email,
         adminPassword: password,
         adminName: adminSpec.name,
+        timeZone: DEMO_TIME_ZONE,
       });
       admin = await users.findById(this.tx.db, trustedClinicId(created.clinicId), created.adminId);
       invariant(admin, 'the admin was created just now');
@@ -298,7 +303,10 @@ class DemoLoader {
     this.out(
       `✓ clinic "${clinicRow.name}": ${clinicCreated ? 'created' : 'exists'}; staff: ${STAFF.length} users (${newUsers} new)`,
     );
-    return { staffed: { id: clinicId, as: complete(as) }, clinicName: clinicRow.name };
+    return {
+      staffed: { id: clinicId, timeZone: clinicRow.timeZone, as: complete(as) },
+      clinicName: clinicRow.name,
+    };
   }
 
   private async feeSchedule(clinic: Staffed): Promise<void> {
@@ -764,8 +772,11 @@ class DemoLoader {
       what: 'schedule the case',
       run: async () => {
         for (let shift = 0; ; shift++) {
-          const start = new Date(this.now.getTime() + (spec.inDays + shift) * DAY_MS);
-          start.setUTCHours(spec.hour, 0, 0, 0);
+          const day = zonedDate(
+            new Date(this.now.getTime() + (spec.inDays + shift) * DAY_MS),
+            clinic.timeZone,
+          );
+          const start = zonedInstant(day, `${spec.hour}:00`, clinic.timeZone);
           const end = new Date(start.getTime() + spec.hours * 60 * 60 * 1000);
           try {
             return await cases.scheduleCase(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { isTimeZone, timeZoneSpelling } from '../time-zone';
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -13,6 +14,12 @@ const EnvSchema = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   BOOTSTRAP_CLINIC_NAME: z.string().trim().min(1).max(200).default('Demo Clinic'),
+  BOOTSTRAP_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'An IANA time zone, e.g. America/New_York')
+    .transform(timeZoneSpelling)
+    .optional(),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -39,6 +46,8 @@ export interface AppConfig {
     readonly adminEmail: string | undefined;
     readonly adminPassword: string | undefined;
     readonly clinicName: string;
+    /** IANA zone of the first clinic; absent: defaultClinicTimeZone(). */
+    readonly clinicTimeZone: string | undefined;
   };
   /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client address (rate limits). */
   readonly trustProxy: boolean | number | string;
@@ -82,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       adminEmail: e.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase(),
       adminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
       clinicName: e.BOOTSTRAP_CLINIC_NAME,
+      clinicTimeZone: e.BOOTSTRAP_TIME_ZONE,
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,

@@ -208,7 +208,7 @@ export interface paths {
         };
         /**
          * Get your clinic
-         * @description The caller's own clinic (tenant); other clinics are never visible. Changes nothing.
+         * @description The caller's own clinic (tenant): name, address, phone, and the IANA `timeZone` every time of the clinic is shown, printed and typed in. Other clinics are never visible. Changes nothing.
          *
          *     Who may call: every role.
          */
@@ -218,7 +218,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit your clinic
+         * @description Changes the clinic's name, postal `address` (null clears it), `phone` (null clears it) or IANA `timeZone` (unknown zones are refused with 400), and bumps its `version`. A new time zone changes how every stored instant is shown, not the instants. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
+        patch: operations["ClinicController_update"];
         trace?: never;
     };
     "/api/v1/codes/icd10cm": {
@@ -1891,10 +1897,21 @@ export interface components {
             newPassword: string;
         };
         ClinicDto_Output: {
+            address: {
+                city: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
             createdAt: string;
             /** Format: uuid */
             id: string;
             name: string;
+            phone: string | null;
+            timeZone: string;
+            updatedAt: string;
+            version: number;
         };
         CompleteSurgicalCaseDto: {
             notes?: string;
@@ -2995,6 +3012,18 @@ export interface components {
             /** Format: uuid */
             surgicalCaseId: string | null;
         };
+        UpdateClinicDto: {
+            address?: {
+                city: string;
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
+            name?: string;
+            phone?: string | null;
+            timeZone?: string;
+        };
         UpdateConsentTemplateDto: {
             active: boolean;
         };
@@ -3707,6 +3736,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3714,6 +3745,41 @@ export interface operations {
                 };
             };
             401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClinicController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClinicDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

@@ -21,10 +21,11 @@ export class BootstrapService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (await this.clinics.hasAnyUser()) return;
-    const { adminEmail, adminPassword, clinicName } = this.config.bootstrap;
+    const { adminEmail, adminPassword, clinicName, clinicTimeZone } = this.config.bootstrap;
     if (adminEmail && adminPassword) {
       const created = await this.clinics.bootstrapFirstClinic({
         name: clinicName,
+        timeZone: clinicTimeZone,
         adminEmail,
         adminPassword,
       });
@@ -38,6 +39,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     const password = randomBytes(15).toString('base64url');
     const created = await this.clinics.bootstrapFirstClinic({
       name: clinicName,
+      timeZone: clinicTimeZone,
       adminEmail: DEMO_ADMIN_EMAIL,
       adminPassword: password,
     });

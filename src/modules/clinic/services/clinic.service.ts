@@ -1,29 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import { trustedClinicId, type Caller } from '../../../common/auth/caller';
+import { trustedClinicId, type Caller, type ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
+import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
+import { defaultClinicTimeZone } from '../../../common/time-zone';
 import { GeneralConsentSeeder } from '../../consent/services/general-consent-seeder';
 import { PasswordHasher } from '../../user/services/password-hasher';
 import { UserRepository } from '../../user/repositories/user.repository';
 import { UserService } from '../../user/services/user.service';
-import type { ClinicResponse } from '../dto/clinic.dto';
-import { ClinicRepository } from '../repositories/clinic.repository';
+import type { ClinicResponse, UpdateClinicBody } from '../dto/clinic.dto';
+import { ClinicRepository, type ClinicRow } from '../repositories/clinic.repository';
 
 export interface NewClinic {
   name: string;
   adminEmail: string;
   adminPassword: string;
   adminName?: string;
+  /** IANA zone, already checked; absent: defaultClinicTimeZone() (docs/clinic.md). */
+  timeZone?: string;
 }
 
 export interface CreatedClinic {
   clinicId: string;
   adminId: string;
   adminEmail: string;
+  timeZone: string;
 }
 
 // Serializes first-start bootstraps of several instances against one database.
@@ -67,7 +72,41 @@ export class ClinicService {
   async getOwnClinic(caller: Caller): Promise<ClinicResponse> {
     const clinic = await this.clinics.findById(this.tx.db, caller.clinicId);
     if (!clinic) throw new NotFound('Clinic', caller.clinicId);
-    return { id: clinic.id, name: clinic.name, createdAt: clinic.createdAt.toISOString() };
+    return toClinicResponse(clinic);
+  }
+
+  /** ADMIN edits the clinic's name, address, phone and time zone. Audited (field names only). */
+  updateClinic(
+    caller: Caller,
+    body: UpdateClinicBody,
+    ifMatch: number | undefined,
+  ): Promise<ClinicResponse> {
+    return this.tx.run(async (db) => {
+      lockedAtVersion(
+        await this.clinics.lockById(db, caller.clinicId),
+        ifMatch,
+        'Clinic',
+        caller.clinicId,
+      );
+      const updated = await this.clinics.update(db, caller.clinicId, body);
+      await this.audit.record(db, caller, {
+        action: 'clinic.update',
+        entityType: 'Clinic',
+        entityId: caller.clinicId,
+        changedFields: Object.keys(body),
+      });
+      return toClinicResponse(updated);
+    });
+  }
+
+  /**
+   * The IANA zone a clinic's times are shown and printed in, for other modules (theater's day,
+   * PDFs). Pass the use case's `db` to read inside its transaction.
+   */
+  async timeZoneOf(clinicId: ClinicId, db: Db = this.tx.db): Promise<string> {
+    const timeZone = await this.clinics.timeZoneOf(db, clinicId);
+    if (timeZone === undefined) throw new NotFound('Clinic', clinicId);
+    return timeZone;
   }
 
   private async insertClinicWithAdmin(
@@ -76,7 +115,8 @@ export class ClinicService {
     passwordHash: string,
   ): Promise<CreatedClinic> {
     const clinicId = trustedClinicId(newId());
-    await this.clinics.insert(db, { id: clinicId, name: clinic.name });
+    const timeZone = clinic.timeZone ?? defaultClinicTimeZone();
+    await this.clinics.insert(db, { id: clinicId, name: clinic.name, timeZone });
     const admin = await this.userService.insertUser(db, clinicId, {
       email: clinic.adminEmail.toLowerCase(),
       name: clinic.adminName ?? 'Administrator',
@@ -97,6 +137,19 @@ export class ClinicService {
     });
     // Every surgical plan needs a consent to sign, whatever its codes (docs/consents.md).
     await this.generalConsent.seed(db, actor, admin.id);
-    return { clinicId, adminId: admin.id, adminEmail: admin.email };
+    return { clinicId, adminId: admin.id, adminEmail: admin.email, timeZone };
   }
+}
+
+function toClinicResponse(clinic: ClinicRow): ClinicResponse {
+  return {
+    id: clinic.id,
+    name: clinic.name,
+    address: clinic.address ?? null,
+    phone: clinic.phone,
+    timeZone: clinic.timeZone,
+    version: clinic.version,
+    createdAt: clinic.createdAt.toISOString(),
+    updatedAt: clinic.updatedAt.toISOString(),
+  };
 }

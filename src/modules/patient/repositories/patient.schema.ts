@@ -12,15 +12,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import type { PostalAddress } from '../../../common/postal-address';
 import { clinics } from '../../clinic/repositories/clinic.schema';
-
-interface PatientAddress {
-  line1: string;
-  line2: string | null;
-  city: string;
-  state: string;
-  postalCode: string;
-}
 
 export const SEXES_AT_BIRTH = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
 export const sexAtBirth = pgEnum('sex_at_birth', SEXES_AT_BIRTH);
@@ -39,8 +32,8 @@ export const patients = pgTable(
     insurancePayerName: text('insurance_payer_name'),
     insuranceMemberId: text('insurance_member_id'),
     insuranceGroupNumber: text('insurance_group_number'),
-    /** The patient's postal address, the shape the clinic's has (src/common/postal-address.ts). */
-    address: jsonb('address').$type<PatientAddress>(),
+    /** The patient's postal address, the one shape of src/common/postal-address.ts (null: none). */
+    address: jsonb('address').$type<PostalAddress>(),
     /** What `?search=` matches: names and MRN, lower-cased, served by a trigram index. */
     searchText: text('search_text')
       .notNull()
