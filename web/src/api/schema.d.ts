@@ -2083,6 +2083,13 @@ export interface components {
             name: string;
         };
         CreatePatientDto: {
+            address?: {
+                city: string;
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
             /** Format: date */
             dateOfBirth: string;
             /** Format: email */
@@ -2349,6 +2356,13 @@ export interface components {
             nextCursor: string | null;
         };
         PatientDto_Output: {
+            address: {
+                city: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
             createdAt: string;
             dateOfBirth: string;
             email: string | null;
@@ -2370,6 +2384,13 @@ export interface components {
         };
         PatientPageDto_Output: {
             data: {
+                address: {
+                    city: string;
+                    line1: string;
+                    line2: string | null;
+                    postalCode: string;
+                    state: string;
+                } | null;
                 createdAt: string;
                 dateOfBirth: string;
                 email: string | null;
@@ -3046,6 +3067,13 @@ export interface components {
             name?: string;
         };
         UpdatePatientDto: {
+            address?: {
+                city: string;
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
             /** Format: date */
             dateOfBirth?: string;
             /** Format: email */
