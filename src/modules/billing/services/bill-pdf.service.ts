@@ -5,6 +5,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { invariant } from '../../../common/invariant';
 import {
+  addressLines,
   details,
   finePrint,
   printDocument,
@@ -12,6 +13,7 @@ import {
   printedDate,
   table,
 } from '../../../common/pdf/printed-document';
+import type { ClinicResponse } from '../../clinic/dto/clinic.dto';
 import { ClinicService } from '../../clinic/services/clinic.service';
 import type { PatientResponse } from '../../patient/dto/patient.dto';
 import { PatientService } from '../../patient/services/patient.service';
@@ -26,7 +28,7 @@ export interface BillPdf {
 }
 
 interface BillDocument {
-  clinicName: string;
+  clinic: ClinicResponse;
   patient: PatientResponse;
   caseNumber: string;
   bill: BillResponse;
@@ -78,7 +80,7 @@ export class BillPdfService {
       invariant(caseNumber !== undefined, "a bill's case is its clinic's (composite foreign key)");
       await this.audit.recordReads(db, caller, 'bill.read-pdf', 'Bill', [bill.id]);
       return {
-        clinicName: clinic.name,
+        clinic,
         patient,
         caseNumber,
         bill: toBillResponse(bill, lines, payments),
@@ -91,9 +93,10 @@ export class BillPdfService {
   }
 }
 
-function renderPdf({ clinicName, patient, caseNumber, bill }: BillDocument): Promise<Buffer> {
+function renderPdf({ clinic, patient, caseNumber, bill }: BillDocument): Promise<Buffer> {
   const heading = {
-    clinicName,
+    clinicName: clinic.name,
+    clinicContact: { address: clinic.address, phone: clinic.phone },
     subtitle: 'Itemized statement',
     title: `Statement ${bill.billNumber}`,
   };
@@ -102,6 +105,9 @@ function renderPdf({ clinicName, patient, caseNumber, bill }: BillDocument): Pro
       ['Bill number', bill.billNumber],
       ['Patient', `${patient.firstName} ${patient.lastName}`],
       ['MRN', patient.mrn],
+      ...(patient.address
+        ? [['Address', addressLines(patient.address).join('\n')] as [string, string]]
+        : []),
       ['Surgical case', caseNumber],
       ['Issued', printedDate(bill.issuedAt)],
       ['Status', bill.status],
@@ -120,7 +126,7 @@ function renderPdf({ clinicName, patient, caseNumber, bill }: BillDocument): Pro
 
     table(
       doc,
-      [46, 62, '*', 26, 60, 60, 50],
+      ['fit', 'fit', '*', 'fit', 'fit', 'fit', 'fit'],
       ['Kind', 'Code', 'Description', 'Qty', 'Unit price', 'Amount', 'Paid by'],
       [3, 4, 5],
       bill.lineItems.map((line) => [
@@ -148,7 +154,7 @@ function renderPdf({ clinicName, patient, caseNumber, bill }: BillDocument): Pro
     } else {
       table(
         doc,
-        [80, 70, 90, '*', 70],
+        ['fit', 'fit', 'fit', '*', 'fit'],
         ['Received', 'Payer', 'Method', 'Reference', 'Amount'],
         [4],
         bill.payments.map((p) => [
