@@ -8,6 +8,7 @@ import { BillingModule } from './modules/billing/billing.module';
 import { BootstrapModule } from './modules/clinic/bootstrap.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
 import { CodesModule } from './modules/codes/codes.module';
+import { ConsentPdfModule } from './modules/consent/consent-pdf.module';
 import { ConsentModule } from './modules/consent/consent.module';
 import { ConsultationModule } from './modules/consultation/consultation.module';
 import { FeeScheduleModule } from './modules/fee-schedule/fee-schedule.module';
@@ -40,6 +41,7 @@ export class AppModule {
         PatientModule,
         ConsultationModule,
         ConsentModule,
+        ConsentPdfModule,
         CodesModule,
         FeeScheduleModule,
         InventoryModule,

@@ -155,6 +155,26 @@ export function printedDate(iso: string): string {
   return iso.slice(0, 10);
 }
 
+/**
+ * An instant as a wall-clock time in `timeZone`, naming the zone so a reader elsewhere is not
+ * misled: `2026-12-02 09:14 EST (America/New_York)`.
+ */
+export function printedDateTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} ${part('timeZoneName')} (${timeZone})`;
+}
+
 /** "8000.00" → "8,000.00": grouping on the decimal string, no arithmetic. */
 export function printedAmount(decimal: string): string {
   const [units = '0', cents = '00'] = decimal.split('.');

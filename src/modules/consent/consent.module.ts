@@ -25,6 +25,7 @@ import { PlanConsentService } from './services/plan-consent.service';
     GeneralConsentSeeder,
   ],
   // The clinic module seeds a new clinic's general surgical consent.
-  exports: [PlanConsentService, GeneralConsentSeeder],
+  // The consent PDF (ConsentPdfModule, which also needs the clinic) reads through ConsentService.
+  exports: [PlanConsentService, GeneralConsentSeeder, ConsentService],
 })
 export class ConsentModule {}
