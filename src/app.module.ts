@@ -9,6 +9,7 @@ import { BootstrapModule } from './modules/clinic/bootstrap.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
 import { ClinicSetupModule } from './modules/clinic/clinic-setup.module';
 import { CodesModule } from './modules/codes/codes.module';
+import { ConsentPdfModule } from './modules/consent/consent-pdf.module';
 import { ConsentModule } from './modules/consent/consent.module';
 import { ConsultationModule } from './modules/consultation/consultation.module';
 import { FeeScheduleModule } from './modules/fee-schedule/fee-schedule.module';
@@ -41,6 +42,7 @@ export class AppModule {
         PatientModule,
         ConsultationModule,
         ConsentModule,
+        ConsentPdfModule,
         CodesModule,
         FeeScheduleModule,
         InventoryModule,

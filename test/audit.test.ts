@@ -32,7 +32,7 @@ async function auditEvents(of: ClinicWithStaff, query: Record<string, string>): 
     const params = new URLSearchParams({ limit: '100', ...query });
     if (cursor) params.set('cursor', cursor);
     const res = await of.as('ADMIN').get(`/audit-events?${params.toString()}`);
-    expect(res.status).toBe(200);
+    expect(res.status, res.text).toBe(200);
     events.push(...res.body.data);
     cursor = res.body.nextCursor;
   } while (cursor !== null);
@@ -97,7 +97,10 @@ describe('what is audited', () => {
       body.insurance.payerName,
       body.insurance.memberId,
     ];
-    for (const value of values) expect(res.text).not.toContain(value);
+    // The event names the patient only in `subject`, looked up when listed; the event holds none.
+    const { subject, ...recorded } = event;
+    expect(subject).toMatchObject({ name: `${firstName} ${lastName}`, mrn: body.mrn });
+    for (const value of values) expect(JSON.stringify(recorded)).not.toContain(value);
     const stored = await t.app
       .get(TransactionRunner)
       .db.execute(sql`SELECT * FROM audit_events WHERE entity_id = ${created.body.id}`);
@@ -117,7 +120,8 @@ describe('what is audited', () => {
     expect(events).toHaveLength(1);
     expect(events[0].actorId).toBe(clinic.staff.NURSE.id);
     expect(events[0].changedFields.sort()).toEqual(['firstName', 'insurance']);
-    expect(JSON.stringify(events)).not.toContain('Renamed');
+    expect(events[0].subject.name).toBe(`Renamed ${patient.lastName}`);
+    expect(JSON.stringify({ ...events[0], subject: null })).not.toContain('Renamed');
   });
 
   it('records patient.read for each GET /patients/:id, by whoever read it', async () => {
@@ -255,8 +259,11 @@ describe('GET /audit-events', () => {
     await clinic.as('NURSE').patch(`/patients/${patient.id}`, { firstName: 'Later' });
     const all = await auditEvents(clinic, { entityId: patient.id });
     const at = (action: string) => all.find((e) => e.action === action).occurredAt as string;
+    // Listing names the patient, which writes patient.read-audit events: leave those out.
     const actions = async (query: Record<string, string>) =>
-      (await auditEvents(clinic, { entityId: patient.id, ...query })).map((e) => e.action);
+      (await auditEvents(clinic, { entityId: patient.id, ...query }))
+        .map((e) => e.action)
+        .filter((action) => action !== 'patient.read-audit');
 
     expect(await actions({ from: at('patient.read') })).toEqual(['patient.update', 'patient.read']);
     expect(await actions({ to: at('patient.read') })).toEqual(['patient.read', 'patient.create']);
@@ -317,6 +324,77 @@ describe('GET /audit-events', () => {
     expect(everything.length).toBeGreaterThan(0);
     expect(everything.some((e) => e.entityId === theirs.id)).toBe(false);
     expect((await auditEvents(other, { entityId: theirs.id })).length).toBe(2);
+  });
+});
+
+describe('GET /audit-events: whose record, and without page reads', () => {
+  it("names the patient of a patient's, a consultation's and a plan's events", async () => {
+    const patient = await given.patient(clinic, {
+      firstName: 'Ottoline',
+      lastName: unique('Morrell'),
+    });
+    const consultation = await clinic.as('SURGEON').post('/consultations', {
+      patientId: patient.id,
+      surgeonId: clinic.staff.SURGEON.id,
+      consultationDate: '2026-11-24T09:30:00Z',
+      reason: 'Rhinoplasty',
+    });
+    expect(consultation.status).toBe(201);
+
+    const events = [
+      ...(await auditEvents(clinic, { entityId: patient.id })),
+      ...(await auditEvents(clinic, { entityId: consultation.body.id })),
+    ];
+
+    expect(events.map((e) => e.action).sort()).toEqual(['consultation.create', 'patient.create']);
+    for (const e of events)
+      expect(e.subject).toEqual({
+        patientId: patient.id,
+        name: `Ottoline ${patient.lastName}`,
+        mrn: patient.mrn,
+      });
+  });
+
+  it('gives no subject to events about no patient (a user)', async () => {
+    const events = await auditEvents(clinic, { entityType: 'User' });
+
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.subject === null)).toBe(true);
+  });
+
+  it('records that the admin saw the patients it names (patient.read-audit)', async () => {
+    const patient = await given.patient(clinic);
+    await auditEvents(clinic, { entityId: patient.id });
+
+    const reads = await auditEvents(clinic, { entityId: patient.id, action: 'patient.read-audit' });
+
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads[0].actorId).toBe(clinic.staff.ADMIN.id);
+  });
+
+  it('leaves out page reads with excludeReads=true and keeps the changes', async () => {
+    const patient = await given.patient(clinic);
+    await clinic.as('NURSE').get(`/patients/${patient.id}`);
+    await clinic.as('NURSE').get(`/patients?search=${encodeURIComponent(patient.lastName)}`);
+    expect(
+      (await clinic.as('COORDINATOR').patch(`/patients/${patient.id}`, { phone: '555 0100' }))
+        .status,
+    ).toBe(200);
+
+    const all = await auditEvents(clinic, { entityId: patient.id });
+    const changes = await auditEvents(clinic, { entityId: patient.id, excludeReads: 'true' });
+
+    expect(all.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['patient.read', 'patient.list', 'patient.update', 'patient.create']),
+    );
+    expect(changes.map((e) => e.action)).toEqual(['patient.update', 'patient.create']);
+  });
+
+  it('refuses an excludeReads that is not a boolean with 400', async () => {
+    const res = await clinic.as('ADMIN').get('/audit-events?excludeReads=maybe');
+
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 });
 

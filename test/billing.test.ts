@@ -543,6 +543,60 @@ describe('GET /bills/:id/pdf', () => {
     expect(await auditActions(clinic.clinicId, seed.billId)).toContain('bill.read-pdf');
   });
 
+  it("heads the statement with the clinic's address and phone and shows the patient's address", async () => {
+    expectStatus(
+      'clinic address',
+      await clinic.as('ADMIN').patch('/clinic', {
+        address: {
+          line1: '200 Park Avenue',
+          line2: 'Suite 1200',
+          city: 'New York',
+          state: 'NY',
+          postalCode: '10166',
+        },
+        phone: '+1 212 555 0142',
+      }),
+      200,
+    );
+    expectStatus(
+      'patient address',
+      await clinic.as('COORDINATOR').patch(`/patients/${seed.patient.id}`, {
+        address: { line1: '9 Orchard Lane', city: 'Hoboken', state: 'NJ', postalCode: '07030' },
+      }),
+      200,
+    );
+
+    const lines = textOf((await downloadPdf(clinic, 'BILLING', seed.billId)).bytes).split('\n');
+
+    for (const expected of [
+      '200 Park Avenue',
+      'Suite 1200',
+      'New York, NY 10166',
+      'Phone +1 212 555 0142',
+      '9 Orchard Lane',
+      'Hoboken, NJ 07030',
+    ])
+      expect(lines).toContain(expected);
+  });
+
+  it('prints every code, serial number, amount and label of the lines whole, on one line each', async () => {
+    const lines = textOf((await downloadPdf(clinic, 'BILLING', seed.billId)).bytes).split('\n');
+
+    for (const whole of [
+      'Procedure',
+      'Facility',
+      'Supply',
+      '19325',
+      'L8600',
+      ...seed.serials,
+      '7,000.00',
+      '8,000.00',
+      'Unit price',
+      'Patient',
+    ])
+      expect(lines).toContain(whole);
+  });
+
   it('is open to COORDINATOR, not to NURSE', async () => {
     expect((await downloadPdf(clinic, 'COORDINATOR', seed.billId)).status).toBe(200);
     expect((await downloadPdf(clinic, 'NURSE', seed.billId)).status).toBe(403);

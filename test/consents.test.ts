@@ -14,10 +14,12 @@ import {
 import { PlanConsentService } from '../src/modules/consent/services/plan-consent.service';
 import {
   addStaffMember,
+  countRows,
   deactivateGeneralConsent,
   Given,
   type ClinicWithStaff,
 } from './support/given';
+import { downloadPdf, pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -1010,5 +1012,76 @@ describe('POST /consents/:id/revoke', () => {
 
     expect(res.status).toBe(400);
     expect(fieldPaths(res)).toEqual(['reason']);
+  });
+});
+
+describe('GET /consents/:id/pdf', () => {
+  it("prints the signed text, template, signer, signed time in the clinic's zone and hash, audited", async () => {
+    expect(
+      (await clinic.as('ADMIN').patch('/clinic', { timeZone: 'America/Los_Angeles' })).status,
+    ).toBe(200);
+    const { consent } = await pendingConsent();
+    const signed = await sign(consent, { signerName: 'Rosa Parks-Li', relationship: 'GUARDIAN' });
+
+    const res = await downloadPdf(t, clinic.staff.SURGEON.token, `/consents/${consent.id}/pdf`);
+
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      `inline; filename="consent-${consent.templateCode}-v${consent.templateVersion}-${patient.mrn}.pdf"`,
+    );
+    const text = pdfText(res.bytes);
+    const local = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Los_Angeles',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .format(new Date(signed.signedAt))
+      .replace(', ', ' ');
+    for (const expected of [
+      'Consents Clinic',
+      'Signed informed consent',
+      consent.title,
+      `${consent.templateCode}, version ${consent.templateVersion}`,
+      'Rosa Parks-Li',
+      'Guardian',
+      'Typed name',
+      'Test NURSE',
+      patient.mrn,
+      consent.contentHash,
+    ])
+      expect(text).toContain(expected);
+    expect(text).toMatch(new RegExp(`${local} P[SD]T \\(America/Los_Angeles\\)`));
+    expect(
+      await countRows(
+        t,
+        'audit_events',
+        clinic.clinicId,
+        sql`entity_id = ${consent.id} AND action = 'consent.read-pdf' AND actor_id = ${clinic.staff.SURGEON.id}`,
+      ),
+    ).toBe(1);
+  });
+
+  it('refuses a consent not yet signed with 409 and BILLING with 403', async () => {
+    const { consent } = await pendingConsent();
+
+    const pending = await downloadPdf(t, clinic.staff.NURSE.token, `/consents/${consent.id}/pdf`);
+    expect(pending.status).toBe(409);
+    expect(JSON.parse(pending.text).code).toBe('INVALID_STATE_TRANSITION');
+    const billing = await downloadPdf(t, clinic.staff.BILLING.token, `/consents/${consent.id}/pdf`);
+    expect(billing.status).toBe(403);
+  });
+
+  it("answers 404 for another clinic's consent", async () => {
+    const { consent } = await pendingConsent();
+    await sign(consent);
+
+    const res = await downloadPdf(t, other.staff.NURSE.token, `/consents/${consent.id}/pdf`);
+
+    expect(res.status).toBe(404);
   });
 });

@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { readFileSync } from 'node:fs';
 import { accountsTable } from '../src/cli/demo/accounts-table';
+import { ITEMS } from '../src/cli/demo/demo-data';
 import { loadDemo, type DemoSummary } from '../src/cli/demo/load-demo';
 import { loadConfig, webAppUrl } from '../src/common/config/app-config';
 import type { Role } from '../src/common/auth/caller';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
+import { gtinCheckDigitValid } from '../src/modules/inventory/services/gs1-udi';
 import type { Api } from './support/api';
 import { expectStatus } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -152,6 +155,29 @@ describe('npm run demo (loadDemo)', () => {
     expect(bills).toHaveLength(1);
     // The seed's example: 7000.00 + 2 implants × 400.00 + facility 200.00.
     expect(bills[0]).toMatchObject({ total: '8000.00', paid: '2000.00', status: 'OPEN' });
+  });
+
+  it('gives every implant a GTIN with a valid GS1 check digit', () => {
+    const implants = ITEMS.filter((i) => i.category === 'IMPLANT');
+    expect(implants.length).toBeGreaterThan(0);
+    for (const item of implants) expect(gtinCheckDigitValid(item.gtin ?? ''), item.code).toBe(true);
+  });
+
+  it('receives the UDI docs/demo.md gives, pasted as the demo nurse', async () => {
+    const udi = /```\n\s*(\(01\)\S+)\n/.exec(readFileSync('docs/demo.md', 'utf8'))?.[1];
+    expect(udi).toBeDefined();
+
+    const res = await (await signIn('NURSE')).post('/inventory/receive-udi', { udis: [udi] });
+
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.received).toEqual([
+      expect.objectContaining({
+        itemCode: 'breast-implant-300cc-round',
+        batchNumber: 'DEMO-300R-C',
+        expiresAt: expect.stringMatching(/^2030-12-31/),
+        serialNumber: 'DEMO-300R-C-001',
+      }),
+    ]);
   });
 
   it('changes nothing when run again, and says so', async () => {

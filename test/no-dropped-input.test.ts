@@ -294,6 +294,13 @@ const SCENARIOS: Record<string, Scenario> = {
       email: 'walda.walkerton@example.org',
       phone: '+1 555 0100 77',
       insurance: { payerName: 'Aetna Walk', memberId: 'AW-771', groupNumber: 'GW-772' },
+      address: {
+        line1: '77 Walker Street',
+        line2: 'Apt 7',
+        city: 'Walkerton',
+        state: 'IN',
+        postalCode: '46574',
+      },
     };
     return [
       await exchange('COORDINATOR', 'POST', '/patients', sent, 201, (id) => [`/patients/${id}`]),
@@ -309,6 +316,13 @@ const SCENARIOS: Record<string, Scenario> = {
       email: 'petra.patchwell@example.org',
       phone: '+1 555 0100 88',
       insurance: { payerName: 'Cigna Patch', memberId: 'CP-881', groupNumber: 'GP-882' },
+      address: {
+        line1: '88 Patch Lane',
+        line2: 'Unit 8',
+        city: 'Patchogue',
+        state: 'NY',
+        postalCode: '11772-8881',
+      },
     };
     return [
       await exchange('COORDINATOR', 'PATCH', `/patients/${patient.id}`, sent, 200, () => [

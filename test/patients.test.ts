@@ -326,6 +326,78 @@ describe('PATCH /patients/:id', () => {
   });
 });
 
+describe("a patient's address", () => {
+  const home = {
+    line1: '12 Harbor View Road',
+    line2: 'Apt 4B',
+    city: 'Portland',
+    state: 'ME',
+    postalCode: '04101',
+  };
+
+  it('is optional on create and read back as null when not given', async () => {
+    const patient = await given.patient(clinic);
+
+    expect(patient.address).toBeNull();
+  });
+
+  it('is kept on create, returned on reads and listed in the audit event as a field name only', async () => {
+    const created = await clinic
+      .as('COORDINATOR')
+      .post('/patients', patientBody({ address: { ...home, state: 'me', line2: '' } }));
+
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.address).toEqual({ ...home, line2: null });
+    expect((await clinic.as('NURSE').get(`/patients/${created.body.id}`)).body.address).toEqual({
+      ...home,
+      line2: null,
+    });
+    const audit = await clinic
+      .as('ADMIN')
+      .get(`/audit-events?entityId=${created.body.id}&action=patient.create`);
+    expect(audit.body.data[0].changedFields).toContain('address');
+    expect(JSON.stringify(audit.body.data[0].changedFields)).not.toContain('Harbor');
+  });
+
+  it('is changed and cleared with PATCH, a ZIP+4 written with its dash', async () => {
+    const patient = await given.patient(clinic, { address: home });
+
+    const moved = await clinic.as('COORDINATOR').patch(`/patients/${patient.id}`, {
+      address: { ...home, line1: '1 Congress Street', postalCode: '041011234' },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body.address).toEqual({
+      ...home,
+      line1: '1 Congress Street',
+      postalCode: '04101-1234',
+    });
+
+    const cleared = await clinic
+      .as('COORDINATOR')
+      .patch(`/patients/${patient.id}`, { address: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.address).toBeNull();
+    expect(
+      await countRows(t, 'patients', clinic.clinicId, sql`id = ${patient.id} AND address IS NULL`),
+    ).toBe(1);
+  });
+
+  it('refuses a state that is not a 2-letter code, a bad ZIP and a missing city, and changes nothing', async () => {
+    const patient = await given.patient(clinic, { address: home });
+
+    const res = await clinic.as('COORDINATOR').patch(`/patients/${patient.id}`, {
+      address: { line1: '1 Main St', state: 'Maine', postalCode: '4101' },
+    });
+
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(fieldPaths(res)).toEqual(
+      expect.arrayContaining(['address.state', 'address.postalCode', 'address.city']),
+    );
+    expect((await clinic.as('COORDINATOR').get(`/patients/${patient.id}`)).body).toEqual(patient);
+  });
+});
+
 describe('GET /patients', () => {
   const people: Record<string, any> = {};
 

@@ -608,6 +608,7 @@ const ROUTES: Route[] = [
     url: () => `/audit-events?from=${at(-1, 0)}&to=${at(1, 0)}`,
   },
   { name: 'GET /audit-events?to=', url: () => `/audit-events?to=${at(-1, 0)}` },
+  { name: 'GET /audit-events?excludeReads=', url: () => '/audit-events?excludeReads=true' },
 
   { name: 'GET /codes/icd10cm', url: () => '/codes/icd10cm?search=mastectomy' },
   { name: 'GET /codes/icd10cm/{code}', url: () => '/codes/icd10cm/Z90.11' },

@@ -98,6 +98,10 @@ export const FEES: readonly FeeSpec[] = [
   },
 ];
 
+/**
+ * The implants carry GTINs with valid GS1 check digits (fictional, under one made-up company
+ * prefix), so "Receive by UDI" works on the demo at once: docs/demo.md gives a UDI to paste.
+ */
 export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
   {
     code: 'breast-implant-300cc-round',
@@ -110,6 +114,7 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     isBillable: true,
     requiresSerialNumber: true,
     hcpcsCode: 'L8600',
+    gtin: '00884521112349',
   },
   {
     code: 'breast-implant-350cc-round',
@@ -122,6 +127,7 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     isBillable: true,
     requiresSerialNumber: true,
     hcpcsCode: 'L8600',
+    gtin: '00884521112356',
   },
   {
     code: 'tissue-expander-400cc',
@@ -133,6 +139,7 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     unitPrice: '650.00',
     isBillable: true,
     requiresSerialNumber: true,
+    gtin: '00884521112400',
   },
   {
     code: 'surgical-sutures',

@@ -23,7 +23,10 @@ import { ConsultationRepository } from '../../modules/consultation/repositories/
 import { ConsultationService } from '../../modules/consultation/services/consultation.service';
 import { PutFeeScheduleEntryBody } from '../../modules/fee-schedule/dto/fee-schedule.dto';
 import { FeeScheduleService } from '../../modules/fee-schedule/services/fee-schedule.service';
-import { CreateInventoryItemBody } from '../../modules/inventory/dto/inventory-item.dto';
+import {
+  CreateInventoryItemBody,
+  UpdateInventoryItemBody,
+} from '../../modules/inventory/dto/inventory-item.dto';
 import { ReceiveBatchBody } from '../../modules/inventory/dto/inventory-stock.dto';
 import { InventoryItemRepository } from '../../modules/inventory/repositories/inventory-item.repository';
 import { InventoryItemService } from '../../modules/inventory/services/inventory-item.service';
@@ -331,18 +334,31 @@ class DemoLoader {
     const service = this.app.get(InventoryItemService);
     const ids = new Map<string, string>();
     let created = 0;
+    let gtinsAdded = 0;
     for (const spec of ITEMS) {
       const found = await repository.findByCode(this.tx.db, clinic.id, spec.code);
       if (found) {
         ids.set(spec.code, found.id);
+        // A demo loaded before implants had GTINs gets them, so "Receive by UDI" works there
+        // too; a GTIN the clinic set is never overwritten.
+        if (found.gtin === null && spec.gtin) {
+          await service.updateItem(
+            clinic.as.admin,
+            found.id,
+            UpdateInventoryItemBody.parse({ gtin: spec.gtin }),
+            found.version,
+          );
+          gtinsAdded++;
+        }
         continue;
       }
       const item = await service.createItem(clinic.as.admin, CreateInventoryItemBody.parse(spec));
       ids.set(spec.code, item.id);
       created++;
     }
-    this.changes += created;
-    this.out(`✓ inventory items: ${ITEMS.length} (${created} new)`);
+    this.changes += created + gtinsAdded;
+    const gtins = gtinsAdded > 0 ? `, ${gtinsAdded} given their GTIN` : '';
+    this.out(`✓ inventory items: ${ITEMS.length} (${created} new${gtins})`);
     return ids;
   }
 

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantKeyColumns } from '../database/columns';
 
 /** Append-only (a trigger refuses UPDATE and DELETE): who did or saw what, never the PHI itself. */
@@ -20,6 +29,14 @@ export const auditEvents = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     metadata: jsonb('metadata').$type<Record<string, string | number | boolean>>(),
+    /**
+     * A page read, as AuditWriter.recordReads names them: the verb after the dot is `read`,
+     * `read-…`, `list` or `…-list` (`patient.read`, `bill.read-pdf`, `inventory.recall-list`).
+     * `?excludeReads=true` lists the rest, the changes, through audit_events_changes_idx.
+     */
+    isRead: boolean('is_read')
+      .notNull()
+      .generatedAlwaysAs(sql`action ~ '\\.(read(-[a-z-]+)?|([a-z-]+-)?list)$'`),
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
@@ -30,5 +47,6 @@ export const auditEvents = pgTable(
     index('audit_events_entity_id_idx').on(t.clinicId, t.entityId, t.id),
     index('audit_events_action_idx').on(t.clinicId, t.action, t.id),
     index('audit_events_occurred_idx').on(t.clinicId, t.occurredAt, t.id),
+    index('audit_events_changes_idx').on(t.clinicId, t.isRead, t.id),
   ],
 );

@@ -1,9 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { zonedDate } from '../time-zone';
+import type { PostalAddress } from '../postal-address';
 
 export interface PrintedDocumentHeading {
   /** The clinic's name, printed as the title and recorded as the PDF's author. */
   clinicName: string;
+  /** Where to reach the clinic, under its name: its address and phone, as far as it has them. */
+  clinicContact?: { address: PostalAddress | null; phone: string | null };
   /** What the document is, under the clinic's name ("Itemized statement"). */
   subtitle: string;
   /** The PDF's Title (and optional Subject) metadata. */
@@ -37,6 +40,13 @@ export function printDocument(
     doc.on('error', reject);
   });
   doc.font('Helvetica-Bold').fontSize(18).text(heading.clinicName);
+  const contact = heading.clinicContact;
+  const contactLines = [
+    ...(contact?.address ? addressLines(contact.address) : []),
+    ...(contact?.phone ? [`Phone ${contact.phone}`] : []),
+  ];
+  if (contactLines.length > 0) doc.font('Helvetica').fontSize(9).text(contactLines.join('\n'));
+  doc.moveDown(0.3);
   doc.font('Helvetica').fontSize(10).fillColor('#555555').text(heading.subtitle);
   doc.moveDown(1.5).fillColor('black');
   draw(doc);
@@ -55,10 +65,18 @@ export function details(doc: PDFKit.PDFDocument, rows: [string, string][]): void
   }
 }
 
-/** A bordered table with a grey bold header row; `rightAligned` columns hold numbers. */
+const CELL_PADDING = 4;
+const TABLE_FONT_SIZE = 9;
+
+/**
+ * A bordered table with a grey bold header row; `rightAligned` columns hold numbers. A column is
+ * a width in points, `'fit'` (as wide as its widest line, header included, so a code, serial or
+ * amount never wraps) or `'*'` (the width left; its text wraps at spaces, and it is kept at
+ * least as wide as its longest word, so no word is broken either).
+ */
 export function table(
   doc: PDFKit.PDFDocument,
-  columns: (number | '*')[],
+  columns: (number | '*' | 'fit')[],
   header: string[],
   rightAligned: number[],
   rows: string[][],
@@ -67,12 +85,12 @@ export function table(
   const align = (column: number) => ({
     x: rightAligned.includes(column) ? ('right' as const) : ('left' as const),
   });
-  doc.font('Helvetica').fontSize(9);
+  doc.font('Helvetica').fontSize(TABLE_FONT_SIZE);
   doc.table({
     position: { x: left },
-    columnStyles: columns,
+    columnStyles: fittedWidths(doc, columns, header, rows),
     rowStyles: (row) => (row === 0 ? { backgroundColor: '#eeeeee' } : undefined),
-    defaultStyle: { border: 0.5, borderColor: '#999999', padding: 4 },
+    defaultStyle: { border: 0.5, borderColor: '#999999', padding: CELL_PADDING },
     data: [
       header.map((text, column) => ({
         text,
@@ -86,15 +104,76 @@ export function table(
   doc.x = left;
 }
 
+/** The widths of `table`'s columns, measured in the fonts the table prints in. */
+export function fittedWidths(
+  doc: PDFKit.PDFDocument,
+  columns: (number | '*' | 'fit')[],
+  header: string[],
+  rows: string[][],
+): number[] {
+  const measure = (text: string, font: string) => {
+    doc.font(font).fontSize(TABLE_FONT_SIZE);
+    return doc.widthOfString(text);
+  };
+  // Padding both sides, the border, and a point so rounding never wraps a line that just fits.
+  const cell = (textWidth: number) => Math.ceil(textWidth + 2 * CELL_PADDING + 2);
+  const widest = (column: number, pieces: (text: string) => string[]) =>
+    Math.max(
+      ...pieces(header[column] ?? '').map((p) => measure(p, 'Helvetica-Bold')),
+      ...rows.flatMap((row) => pieces(row[column] ?? '').map((p) => measure(p, 'Helvetica'))),
+    );
+  const lines = (text: string) => text.split('\n');
+  const words = (text: string) => text.split(/\s+/);
+  const widths = columns.map((c, column) =>
+    c === 'fit' ? cell(widest(column, lines)) : c === '*' ? 0 : c,
+  );
+  const available = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const flexible = columns.flatMap((c, column) => (c === '*' ? [column] : []));
+  const left = available - widths.reduce((a, b) => a + b, 0);
+  for (const column of flexible)
+    widths[column] = Math.max(cell(widest(column, words)), Math.floor(left / flexible.length));
+  doc.font('Helvetica').fontSize(TABLE_FONT_SIZE);
+  return widths;
+}
+
 /** Small grey text at the foot of a document. */
 export function finePrint(doc: PDFKit.PDFDocument, text: string): void {
   doc.font('Helvetica').fontSize(8).fillColor('#555555').text(text);
   doc.fillColor('black');
 }
 
+/** A postal address as printed: street lines, then city, state and postal code. */
+export function addressLines(address: PostalAddress): string[] {
+  return [
+    address.line1,
+    ...(address.line2 ? [address.line2] : []),
+    `${address.city}, ${address.state} ${address.postalCode}`,
+  ];
+}
+
 /** The date of an ISO instant on the clinic's calendar (docs/clinic.md "Time zones"). */
 export function printedDate(iso: string, timeZone: string): string {
   return zonedDate(new Date(iso), timeZone);
+}
+
+/**
+ * An instant as a wall-clock time in `timeZone`, naming the zone so a reader elsewhere is not
+ * misled: `2026-12-02 09:14 EST (America/New_York)`.
+ */
+export function printedDateTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} ${part('timeZoneName')} (${timeZone})`;
 }
 
 /** "8000.00" → "8,000.00": grouping on the decimal string, no arithmetic. */

@@ -27,7 +27,14 @@ import { PlanConsentService } from './services/plan-consent.service';
     GeneralConsentSeeder,
   ],
   // The clinic module seeds a new clinic's general surgical consent.
-  // The clinic's set-up checklist asks which templates are active (ConsentTemplateService).
-  exports: [PlanConsentService, ConsentTemplateHooks, GeneralConsentSeeder, ConsentTemplateService],
+  // The clinic's set-up checklist asks which templates are active (ConsentTemplateService); the
+  // consent PDF (ConsentPdfModule, which also needs the clinic) reads through ConsentService.
+  exports: [
+    PlanConsentService,
+    ConsentTemplateHooks,
+    GeneralConsentSeeder,
+    ConsentTemplateService,
+    ConsentService,
+  ],
 })
 export class ConsentModule {}

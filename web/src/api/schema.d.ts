@@ -387,6 +387,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consents/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print a signed consent
+         * @description The signed consent as a PDF: the text the patient signed, template code and version, signer, relationship, signature method, signed time in the clinic's time zone, who recorded and witnessed it, and the content hash. A consent not yet signed is 409 INVALID_STATE_TRANSITION. Audited as a read.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
+        get: operations["ConsentPdfController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consents/{id}/revoke": {
         parameters: {
             query?: never;
@@ -1777,6 +1799,12 @@ export interface components {
                 } | null;
                 occurredAt: string;
                 requestId: string | null;
+                subject: {
+                    mrn: string;
+                    name: string;
+                    /** Format: uuid */
+                    patientId: string;
+                } | null;
             }[];
             nextCursor: string | null;
         };
@@ -2155,6 +2183,13 @@ export interface components {
             opensAt?: string;
         };
         CreatePatientDto: {
+            address?: {
+                city: string;
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
             /** Format: date */
             dateOfBirth: string;
             /** Format: email */
@@ -2434,6 +2469,13 @@ export interface components {
             nextCursor: string | null;
         };
         PatientDto_Output: {
+            address: {
+                city: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
             createdAt: string;
             dateOfBirth: string;
             email: string | null;
@@ -2455,6 +2497,13 @@ export interface components {
         };
         PatientPageDto_Output: {
             data: {
+                address: {
+                    city: string;
+                    line1: string;
+                    line2: string | null;
+                    postalCode: string;
+                    state: string;
+                } | null;
                 createdAt: string;
                 dateOfBirth: string;
                 email: string | null;
@@ -3181,6 +3230,13 @@ export interface components {
             opensAt?: string;
         };
         UpdatePatientDto: {
+            address?: {
+                city: string;
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
             /** Format: date */
             dateOfBirth?: string;
             /** Format: email */
@@ -3594,6 +3650,7 @@ export interface operations {
                 cursor?: string;
                 entityId?: string;
                 entityType?: string;
+                excludeReads?: string;
                 from?: string;
                 limit?: number;
                 to?: string;
@@ -4153,6 +4210,34 @@ export interface operations {
             401: components["responses"]["UNAUTHENTICATED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ConsentPdfController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed consent: text, template, signer, signed time, content hash */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

@@ -11,6 +11,11 @@ export const ListAuditEventsQuery = z
     action: z.string().trim().min(1).max(100).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * `true` leaves out page reads (`patient.read`, `bill.list`, `quote.read-pdf`, …: actions whose
+     * verb is `read…` or `…list`), so the changes stand out. Default `false`: everything.
+     */
+    excludeReads: z.stringbool().default(false),
   })
   .refine((q) => !q.from || !q.to || new Date(q.from) <= new Date(q.to), {
     message: 'from must not be after to',
@@ -29,6 +34,8 @@ export const AuditEventSchema = z.object({
   requestId: z.string().nullable(),
   changedFields: z.array(z.string()),
   metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
+  /** The patient the record is about (a plan's, a bill's, …); null for records of no patient. */
+  subject: z.object({ patientId: z.uuid(), name: z.string(), mrn: z.string() }).nullable(),
 });
 export type AuditEventResponse = z.infer<typeof AuditEventSchema>;
 export class AuditEventPageDto extends createZodDto(pageSchema(AuditEventSchema)) {}

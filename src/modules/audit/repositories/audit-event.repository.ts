@@ -20,6 +20,7 @@ export class AuditEventRepository {
       q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
       q.actorId ? eq(auditEvents.actorId, q.actorId) : undefined,
       q.action ? eq(auditEvents.action, q.action) : undefined,
+      q.excludeReads ? eq(auditEvents.isRead, false) : undefined,
       q.from ? gte(auditEvents.occurredAt, new Date(q.from)) : undefined,
       // occurredAt is stored to the microsecond but shown to the millisecond: `to` set to an
       // event's own occurredAt must still include that event. Truncating `to`, not the column,

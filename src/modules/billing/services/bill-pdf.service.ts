@@ -5,6 +5,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { invariant } from '../../../common/invariant';
 import {
+  addressLines,
   details,
   finePrint,
   printDocument,
@@ -12,6 +13,7 @@ import {
   printedDate,
   table,
 } from '../../../common/pdf/printed-document';
+import type { ClinicResponse } from '../../clinic/dto/clinic.dto';
 import { ClinicService } from '../../clinic/services/clinic.service';
 import type { PatientResponse } from '../../patient/dto/patient.dto';
 import { PatientService } from '../../patient/services/patient.service';
@@ -26,9 +28,7 @@ export interface BillPdf {
 }
 
 interface BillDocument {
-  clinicName: string;
-  /** The clinic's IANA zone: dates are printed on its calendar. */
-  timeZone: string;
+  clinic: ClinicResponse;
   patient: PatientResponse;
   caseNumber: string;
   bill: BillResponse;
@@ -80,8 +80,7 @@ export class BillPdfService {
       invariant(caseNumber !== undefined, "a bill's case is its clinic's (composite foreign key)");
       await this.audit.recordReads(db, caller, 'bill.read-pdf', 'Bill', [bill.id]);
       return {
-        clinicName: clinic.name,
-        timeZone: clinic.timeZone,
+        clinic,
         patient,
         caseNumber,
         bill: toBillResponse(bill, lines, payments),
@@ -94,15 +93,10 @@ export class BillPdfService {
   }
 }
 
-function renderPdf({
-  clinicName,
-  timeZone,
-  patient,
-  caseNumber,
-  bill,
-}: BillDocument): Promise<Buffer> {
+function renderPdf({ clinic, patient, caseNumber, bill }: BillDocument): Promise<Buffer> {
   const heading = {
-    clinicName,
+    clinicName: clinic.name,
+    clinicContact: { address: clinic.address, phone: clinic.phone },
     subtitle: 'Itemized statement',
     title: `Statement ${bill.billNumber}`,
   };
@@ -111,8 +105,11 @@ function renderPdf({
       ['Bill number', bill.billNumber],
       ['Patient', `${patient.firstName} ${patient.lastName}`],
       ['MRN', patient.mrn],
+      ...(patient.address
+        ? [['Address', addressLines(patient.address).join('\n')] as [string, string]]
+        : []),
       ['Surgical case', caseNumber],
-      ['Issued', printedDate(bill.issuedAt, timeZone)],
+      ['Issued', printedDate(bill.issuedAt, clinic.timeZone)],
       ['Status', bill.status],
     ]);
     if (bill.status === 'VOID') {
@@ -121,7 +118,7 @@ function renderPdf({
         .font('Helvetica-Bold')
         .fillColor('#aa0000')
         .text(
-          `VOID since ${printedDate(bill.voidedAt ?? bill.updatedAt, timeZone)}: ${bill.voidReason ?? ''}`,
+          `VOID since ${printedDate(bill.voidedAt ?? bill.updatedAt, clinic.timeZone)}: ${bill.voidReason ?? ''}`,
         );
       doc.fillColor('black');
     }
@@ -129,7 +126,7 @@ function renderPdf({
 
     table(
       doc,
-      [46, 62, '*', 26, 60, 60, 50],
+      ['fit', 'fit', '*', 'fit', 'fit', 'fit', 'fit'],
       ['Kind', 'Code', 'Description', 'Qty', 'Unit price', 'Amount', 'Paid by'],
       [3, 4, 5],
       bill.lineItems.map((line) => [
@@ -157,11 +154,11 @@ function renderPdf({
     } else {
       table(
         doc,
-        [80, 70, 90, '*', 70],
+        ['fit', 'fit', 'fit', '*', 'fit'],
         ['Received', 'Payer', 'Method', 'Reference', 'Amount'],
         [4],
         bill.payments.map((p) => [
-          printedDate(p.receivedAt, timeZone),
+          printedDate(p.receivedAt, clinic.timeZone),
           PAYER_LABELS[p.payer],
           METHOD_LABELS[p.method],
           p.reference ?? '',

@@ -27,6 +27,12 @@ import { toConsentResponse } from './consent.mapper';
 
 export const CONSENT_ENTITY = 'PatientConsentInstance';
 
+export interface SignedConsentForPrint {
+  consent: ConsentResponse;
+  recordedByName: string | null;
+  witnessName: string | null;
+}
+
 /** Reading, signing and revoking a patient's consent. Instances are created by PlanConsentService. */
 @Injectable()
 export class ConsentService {
@@ -45,6 +51,27 @@ export class ConsentService {
       await this.audit.recordReads(db, caller, 'consent.read', CONSENT_ENTITY, [consent.id]);
       return toConsentResponse(consent);
     });
+  }
+
+  /**
+   * A consent as its PDF prints it, in the caller's transaction, with the names of the staff who
+   * recorded and witnessed the signature. Only a signed one (SIGNED, or REVOKED after signing):
+   * before that there is nothing to print but a draft. Audited as `consent.read-pdf`.
+   */
+  async signedConsentForPrint(db: Db, caller: Caller, id: string): Promise<SignedConsentForPrint> {
+    const consent = await this.instances.findById(db, caller.clinicId, id);
+    if (!consent) throw new NotFound(CONSENT_ENTITY, id);
+    if (consent.signedAt === null) throw new InvalidStateTransition(consent.status, 'print');
+    const nameOf = async (userId: string | null) =>
+      userId === null
+        ? null
+        : ((await this.users.findById(db, caller.clinicId, userId))?.name ?? null);
+    await this.audit.recordReads(db, caller, 'consent.read-pdf', CONSENT_ENTITY, [consent.id]);
+    return {
+      consent: toConsentResponse(consent),
+      recordedByName: await nameOf(consent.recordedById),
+      witnessName: await nameOf(consent.witnessId),
+    };
   }
 
   listConsents(caller: Caller, query: ListConsentsQuery): Promise<Page<ConsentResponse>> {

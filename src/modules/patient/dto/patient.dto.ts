@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
+import { PostalAddress, PostalAddressSchema } from '../../../common/postal-address';
 import { SEXES_AT_BIRTH } from '../repositories/patient.schema';
 
 const Name = z.string().trim().min(1).max(100);
@@ -25,6 +26,22 @@ const Insurance = z.strictObject({
   memberId: z.string().trim().min(1).max(100),
   groupNumber: z.string().trim().min(1).max(100).nullish(),
 });
+/**
+ * The clinic's address shape (src/common/postal-address.ts) held to US rules, since patients are
+ * billed and claimed in the US: a 2-letter state code, a 5-digit ZIP or ZIP+4 (`12345-6789`).
+ */
+const Address = PostalAddress.extend({
+  state: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'A 2-letter US state code, e.g. NY'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}(?:-?\d{4})?$/, 'A ZIP code: 5 digits, or ZIP+4 as 12345-6789')
+    .transform((zip) => (zip.length === 9 ? `${zip.slice(0, 5)}-${zip.slice(5)}` : zip)),
+});
 
 export const CreatePatientBody = z.strictObject({
   mrn: Mrn.optional(),
@@ -35,6 +52,7 @@ export const CreatePatientBody = z.strictObject({
   email: Email.nullish(),
   phone: Phone.nullish(),
   insurance: Insurance.nullish(),
+  address: Address.nullish(),
 });
 export type CreatePatientBody = z.infer<typeof CreatePatientBody>;
 export class CreatePatientDto extends createZodDto(CreatePatientBody) {}
@@ -49,6 +67,7 @@ export const UpdatePatientBody = z
     email: Email.nullish(),
     phone: Phone.nullish(),
     insurance: Insurance.nullish(),
+    address: Address.nullish(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'Name at least one field to change' });
 export type UpdatePatientBody = z.infer<typeof UpdatePatientBody>;
@@ -73,6 +92,7 @@ export const PatientSchema = z.object({
   insurance: z
     .object({ payerName: z.string(), memberId: z.string(), groupNumber: z.string().nullable() })
     .nullable(),
+  address: PostalAddressSchema.nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -4,6 +4,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { tenantKeyColumns, timestampColumns } from '../../../common/database/columns';
+import type { PostalAddress } from '../../../common/postal-address';
 import { clinics } from '../../clinic/repositories/clinic.schema';
 
 export const SEXES_AT_BIRTH = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
@@ -30,6 +32,8 @@ export const patients = pgTable(
     insurancePayerName: text('insurance_payer_name'),
     insuranceMemberId: text('insurance_member_id'),
     insuranceGroupNumber: text('insurance_group_number'),
+    /** The patient's postal address, the one shape of src/common/postal-address.ts (null: none). */
+    address: jsonb('address').$type<PostalAddress>(),
     /** What `?search=` matches: names and MRN, lower-cased, served by a trigram index. */
     searchText: text('search_text')
       .notNull()

@@ -19,6 +19,7 @@ export function toPatientResponse(p: PatientRow): PatientResponse {
             groupNumber: p.insuranceGroupNumber,
           }
         : null,
+    address: p.address,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
@@ -34,6 +35,7 @@ export function toPatientColumns(body: CreatePatientBody | UpdatePatientBody): P
   if (body.sexAtBirth !== undefined) columns.sexAtBirth = body.sexAtBirth;
   if (body.email !== undefined) columns.email = body.email;
   if (body.phone !== undefined) columns.phone = body.phone;
+  if (body.address !== undefined) columns.address = body.address ?? null;
   if (body.insurance !== undefined) {
     columns.insurancePayerName = body.insurance?.payerName ?? null;
     columns.insuranceMemberId = body.insurance?.memberId ?? null;

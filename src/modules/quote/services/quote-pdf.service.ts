@@ -6,6 +6,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { invariant } from '../../../common/invariant';
 import {
+  addressLines,
   details,
   finePrint,
   printDocument,
@@ -13,6 +14,7 @@ import {
   printedDate,
   table,
 } from '../../../common/pdf/printed-document';
+import type { ClinicResponse } from '../../clinic/dto/clinic.dto';
 import { ClinicService } from '../../clinic/services/clinic.service';
 import type { PatientResponse } from '../../patient/dto/patient.dto';
 import { PatientService } from '../../patient/services/patient.service';
@@ -27,9 +29,7 @@ export interface QuotePdf {
 }
 
 interface QuoteDocument {
-  clinicName: string;
-  /** The clinic's IANA zone: dates are printed on its calendar. */
-  timeZone: string;
+  clinic: ClinicResponse;
   patient: PatientResponse;
   quote: QuoteResponse;
 }
@@ -69,8 +69,7 @@ export class QuotePdfService {
       invariant(patient, "a quote's patient is its clinic's (composite foreign key)");
       await this.audit.recordReads(db, caller, 'quote.read-pdf', 'Quote', [quote.id]);
       return {
-        clinicName: clinic.name,
-        timeZone: clinic.timeZone,
+        clinic,
         patient,
         quote: toQuoteResponse(quote, lines, this.clock.now()),
       };
@@ -82,9 +81,10 @@ export class QuotePdfService {
   }
 }
 
-function renderPdf({ clinicName, timeZone, patient, quote }: QuoteDocument): Promise<Buffer> {
+function renderPdf({ clinic, patient, quote }: QuoteDocument): Promise<Buffer> {
   const heading = {
-    clinicName,
+    clinicName: clinic.name,
+    clinicContact: { address: clinic.address, phone: clinic.phone },
     subtitle: 'Cost estimate for your procedure',
     title: `Quote ${quote.quoteNumber}`,
     subject: quote.procedureName,
@@ -94,16 +94,19 @@ function renderPdf({ clinicName, timeZone, patient, quote }: QuoteDocument): Pro
       ['Quote number', quote.quoteNumber],
       ['Patient', `${patient.firstName} ${patient.lastName}`],
       ['MRN', patient.mrn],
+      ...(patient.address
+        ? [['Address', addressLines(patient.address).join('\n')] as [string, string]]
+        : []),
       ['Plan number', quote.planNumber],
       ['Procedure', quote.procedureName],
-      ['Issued', printedDate(quote.issuedAt, timeZone)],
-      ['Valid until', printedDate(quote.validUntil, timeZone)],
+      ['Issued', printedDate(quote.issuedAt, clinic.timeZone)],
+      ['Valid until', printedDate(quote.validUntil, clinic.timeZone)],
       ['Status', quote.status],
     ]);
     doc.moveDown(1.5);
     table(
       doc,
-      [58, 100, '*', 28, 62, 62, 50],
+      ['fit', 'fit', '*', 'fit', 'fit', 'fit', 'fit'],
       ['Kind', 'Code', 'Description', 'Qty', 'Unit price', 'Amount', 'Paid by'],
       [3, 4, 5],
       quote.lines.map((line) => [
@@ -125,7 +128,7 @@ function renderPdf({ clinicName, timeZone, patient, quote }: QuoteDocument): Pro
     doc.moveDown(2);
     finePrint(
       doc,
-      `This estimate is valid until ${printedDate(quote.validUntil, timeZone)}. The insurance portion is an ` +
+      `This estimate is valid until ${printedDate(quote.validUntil, clinic.timeZone)}. The insurance portion is an ` +
         'estimate and depends on the decision of your insurer; the final bill follows the ' +
         'procedure actually performed and the supplies actually used.',
     );

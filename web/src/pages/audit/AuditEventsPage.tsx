@@ -1,6 +1,7 @@
 import {
   Anchor,
   Button,
+  Checkbox,
   Code,
   Group,
   Select,
@@ -26,7 +27,7 @@ import { ENTITY_TYPES, entityPath, isUuid, toApiQuery, type AuditFilters } from 
 type AuditEvent = components['schemas']['AuditEventPageDto_Output']['data'][number];
 
 const PAGE_SIZE = 50;
-const FILTER_NAMES = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
+const FILTER_NAMES = ['entityType', 'entityId', 'actorId', 'from', 'to', 'reads'] as const;
 
 /** The clinic's audit trail, newest first, narrowed by the filters the URL keeps. */
 export function AuditEventsPage() {
@@ -117,8 +118,13 @@ export function AuditEventsPage() {
           clearable
         />
       </SimpleGrid>
-      {hasFilters && (
-        <Group mb="md">
+      <Group mb="md">
+        <Checkbox
+          label="Include page reads (who opened or listed a record)"
+          checked={filters.reads === '1'}
+          onChange={(event) => setFilter('reads', event.currentTarget.checked ? '1' : null)}
+        />
+        {hasFilters && (
           <Button
             variant="subtle"
             size="compact-sm"
@@ -129,8 +135,8 @@ export function AuditEventsPage() {
           >
             Clear filters
           </Button>
-        </Group>
-      )}
+        )}
+      </Group>
       {checked.query === null ? (
         <Text c="dimmed">Correct the filters above to see events.</Text>
       ) : (
@@ -175,13 +181,14 @@ function EventList({
     >
       {(data) => (
         <>
-          <Table.ScrollContainer minWidth={1000}>
+          <Table.ScrollContainer minWidth={1100}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>When</Table.Th>
                   <Table.Th>Actor</Table.Th>
                   <Table.Th>Action</Table.Th>
+                  <Table.Th>Patient</Table.Th>
                   <Table.Th>Entity type</Table.Th>
                   <Table.Th>Entity ID</Table.Th>
                   <Table.Th>Details</Table.Th>
@@ -233,6 +240,15 @@ function EventRow({
         <Table.Td>{formatDateTime(event.occurredAt)}</Table.Td>
         <Table.Td>{actor}</Table.Td>
         <Table.Td ff="monospace">{event.action}</Table.Td>
+        <Table.Td>
+          {event.subject === null ? (
+            '—'
+          ) : (
+            <Anchor component={Link} to={`/patients/${event.subject.patientId}`}>
+              {event.subject.name}
+            </Anchor>
+          )}
+        </Table.Td>
         <Table.Td>{event.entityType}</Table.Td>
         <Table.Td ff="monospace" fz="sm">
           {event.entityId === null ? (
@@ -259,7 +275,7 @@ function EventRow({
       </Table.Tr>
       {open && (
         <Table.Tr id={detailsId}>
-          <Table.Td colSpan={6}>
+          <Table.Td colSpan={7}>
             <EventDetails event={event} />
           </Table.Td>
         </Table.Tr>

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { endOfDay, entityPath, startOfDay, toApiQuery, type AuditFilters } from './auditFilters';
 
-const none: AuditFilters = { entityType: '', entityId: '', actorId: '', from: '', to: '' };
+const none: AuditFilters = {
+  entityType: '',
+  entityId: '',
+  actorId: '',
+  from: '',
+  to: '',
+  reads: '1',
+};
 const ID = '01a2243e-61b0-73f1-9e58-1c398e23eeff';
 
 describe('toApiQuery', () => {
@@ -11,6 +18,11 @@ describe('toApiQuery', () => {
       entityType: 'Bill',
       entityId: ID,
     });
+  });
+
+  it('leaves out page reads unless asked to include them', () => {
+    expect(toApiQuery({ ...none, reads: '' }).query).toEqual({ excludeReads: 'true' });
+    expect(toApiQuery({ ...none, reads: '1' }).query).toEqual({});
   });
 
   it('turns From and To into the first and last instants of those days', () => {

@@ -8,6 +8,8 @@ export interface AuditFilters {
   /** Calendar dates, YYYY-MM-DD, in the browser's time zone; empty when not set. */
   from: string;
   to: string;
+  /** `'1'` lists page reads too; by default the screen shows only what changed (docs/web-app.md). */
+  reads: string;
 }
 
 export interface AuditApiQuery {
@@ -16,6 +18,8 @@ export interface AuditApiQuery {
   actorId?: string;
   from?: string;
   to?: string;
+  /** A query-string boolean, as the API reads it. */
+  excludeReads?: 'true';
 }
 
 /** The entity types the API writes events for (the filter matches one of them exactly). */
@@ -113,5 +117,6 @@ export function toApiQuery(
   if (filters.actorId !== '') query.actorId = filters.actorId;
   if (filters.from !== '') query.from = startOfDay(filters.from);
   if (filters.to !== '') query.to = endOfDay(filters.to);
+  if (filters.reads !== '1') query.excludeReads = 'true';
   return { query, errors: null };
 }

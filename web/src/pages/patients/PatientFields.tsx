@@ -16,6 +16,11 @@ export const PATIENT_FIELD_PATHS = [
   'insurance.payerName',
   'insurance.memberId',
   'insurance.groupNumber',
+  'address.line1',
+  'address.line2',
+  'address.city',
+  'address.state',
+  'address.postalCode',
 ];
 
 /** The inputs of the patient form, for creating (with the MRN) and editing (without). */
@@ -58,6 +63,40 @@ export function PatientFields({
         <TextInput label="Email" type="email" {...form.getInputProps('email')} />
         <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
       </SimpleGrid>
+      <Fieldset legend="Address (optional)">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Street address"
+            autoComplete="address-line1"
+            {...form.getInputProps('address.line1')}
+          />
+          <TextInput
+            label="Apartment, suite (optional)"
+            autoComplete="address-line2"
+            {...form.getInputProps('address.line2')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
+          <TextInput
+            label="City"
+            autoComplete="address-level2"
+            {...form.getInputProps('address.city')}
+          />
+          <TextInput
+            label="State"
+            placeholder="NY"
+            maxLength={2}
+            autoComplete="address-level1"
+            {...form.getInputProps('address.state')}
+          />
+          <TextInput
+            label="ZIP code"
+            placeholder="12345"
+            autoComplete="postal-code"
+            {...form.getInputProps('address.postalCode')}
+          />
+        </SimpleGrid>
+      </Fieldset>
       <Fieldset legend="Insurance (optional)">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Payer name" {...form.getInputProps('insurance.payerName')} />

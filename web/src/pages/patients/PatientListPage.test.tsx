@@ -13,6 +13,7 @@ const patient = (id: string, firstName: string, phone: string | null): Patient =
   dateOfBirth: '1985-03-14',
   sexAtBirth: 'FEMALE',
   email: null,
+  address: null,
   phone,
   insurance: null,
   version: 1,

@@ -22,7 +22,7 @@ import { BillsSection } from './BillsSection';
 import { ConsultationsSection } from './ConsultationsSection';
 import { EditPatientModal } from './EditPatientModal';
 import { ImplantsSection } from './ImplantsSection';
-import { ageOn, sexLabel, type Patient } from './patientForm';
+import { ageOn, sexLabel, type Patient, addressLine } from './patientForm';
 import { PlansSection } from './PlansSection';
 
 /** `/patients/:id`: who the patient is, then what the practice has done for them. */
@@ -102,6 +102,7 @@ function Demographics({ patient }: { patient: Patient }) {
           ['Sex at birth', sexLabel(patient.sexAtBirth)],
           ['Email', patient.email ?? '—'],
           ['Phone', patient.phone ?? '—'],
+          ['Address', addressLine(patient.address) ?? '—'],
         ]}
       />
     </Card>

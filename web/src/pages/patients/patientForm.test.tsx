@@ -39,6 +39,7 @@ const patient: Patient = {
   email: 'maria@patient.example',
   phone: null,
   insurance: { payerName: 'Harborview Mutual', memberId: 'HVM-1', groupNumber: null },
+  address: { line1: '5 Elm St', line2: null, city: 'Salem', state: 'MA', postalCode: '01970' },
   version: 3,
   createdAt: '2026-11-28T22:19:57.381Z',
   updatedAt: '2026-11-28T22:19:57.381Z',
@@ -92,6 +93,41 @@ describe('validatePatientForm', () => {
   });
 });
 
+describe('the address', () => {
+  const address = {
+    line1: '12 Harbor Rd',
+    line2: '',
+    city: 'Portland',
+    state: 'me',
+    postalCode: '04101',
+  };
+
+  it('is sent whole, the state upper-cased and a blank second line as null', () => {
+    expect(toCreateBody(filled({ address })).address).toEqual({
+      ...address,
+      line2: null,
+      state: 'ME',
+    });
+  });
+
+  it('needs street, city, a 2-letter state and a ZIP once any part is filled', () => {
+    expect(
+      validatePatientForm(
+        filled({ address: { line1: '', line2: '', city: '', state: 'Maine', postalCode: '4101' } }),
+        TODAY,
+      ),
+    ).toEqual({
+      'address.line1': 'Enter the street address',
+      'address.city': 'Enter the city',
+      'address.state': 'A 2-letter state code, e.g. NY',
+      'address.postalCode': '5 digits, or ZIP+4',
+    });
+    expect(
+      validatePatientForm(filled({ address: { ...address, postalCode: '04101-1234' } }), TODAY),
+    ).toEqual({});
+  });
+});
+
 describe('toCreateBody', () => {
   it('trims, and leaves blank optional fields out', () => {
     expect(toCreateBody(filled({ email: '  ' }))).toEqual({
@@ -121,6 +157,7 @@ describe('toUpdateBody', () => {
     email: 'maria@patient.example',
     phone: '',
     insurance: { payerName: 'Harborview Mutual', memberId: 'HVM-1', groupNumber: '' },
+    address: { line1: '5 Elm St', line2: '', city: 'Salem', state: 'MA', postalCode: '01970' },
   });
 
   it('is empty when nothing changed', () => {
@@ -136,6 +173,21 @@ describe('toUpdateBody', () => {
         insurance: { payerName: '', memberId: '', groupNumber: '' },
       }),
     ).toEqual({ lastName: 'Lopez-Garcia', email: null, insurance: null });
+  });
+
+  it('sends the whole address when a part changed, and null when it was cleared', () => {
+    const moved = { ...unchanged().address, line2: 'Apt 2', state: 'ma' };
+    expect(toUpdateBody(patient, { ...unchanged(), address: moved })).toEqual({
+      address: {
+        line1: '5 Elm St',
+        line2: 'Apt 2',
+        city: 'Salem',
+        state: 'MA',
+        postalCode: '01970',
+      },
+    });
+    const blank = { line1: '', line2: '', city: '', state: '', postalCode: '' };
+    expect(toUpdateBody(patient, { ...unchanged(), address: blank })).toEqual({ address: null });
   });
 });
 

@@ -5,6 +5,7 @@ export type SexAtBirth = Patient['sexAtBirth'];
 type CreatePatientBody = components['schemas']['CreatePatientDto'];
 type UpdatePatientBody = components['schemas']['UpdatePatientDto'];
 type Insurance = NonNullable<Patient['insurance']>;
+type Address = NonNullable<Patient['address']>;
 
 /** What the patient form holds: text as typed, `null` for an empty date or select. */
 export interface PatientFormValues {
@@ -16,7 +17,10 @@ export interface PatientFormValues {
   email: string;
   phone: string;
   insurance: { payerName: string; memberId: string; groupNumber: string };
+  address: { line1: string; line2: string; city: string; state: string; postalCode: string };
 }
+
+const NO_ADDRESS = { line1: '', line2: '', city: '', state: '', postalCode: '' };
 
 export const SEX_OPTIONS: readonly { value: SexAtBirth; label: string }[] = [
   { value: 'FEMALE', label: 'Female' },
@@ -33,6 +37,8 @@ const MRN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ().-]{3,40}$/;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const US_STATE = /^[A-Za-z]{2}$/;
+const ZIP = /^\d{5}(?:-?\d{4})?$/;
 
 export function emptyPatientForm(): PatientFormValues {
   return {
@@ -44,6 +50,7 @@ export function emptyPatientForm(): PatientFormValues {
     email: '',
     phone: '',
     insurance: { payerName: '', memberId: '', groupNumber: '' },
+    address: { ...NO_ADDRESS },
   };
 }
 
@@ -61,6 +68,10 @@ export function patientToForm(patient: Patient): PatientFormValues {
       memberId: patient.insurance?.memberId ?? '',
       groupNumber: patient.insurance?.groupNumber ?? '',
     },
+    address:
+      patient.address === null
+        ? { ...NO_ADDRESS }
+        : { ...patient.address, line2: patient.address.line2 ?? '' },
   };
 }
 
@@ -75,6 +86,37 @@ function insuranceOf(values: PatientFormValues): Insurance | null {
   const groupNumber = values.insurance.groupNumber.trim();
   if (payerName === '' && memberId === '' && groupNumber === '') return null;
   return { payerName, memberId, groupNumber: groupNumber === '' ? null : groupNumber };
+}
+
+/** The address as the API takes it: `null` when every field is blank; the state upper-cased. */
+function addressOf(values: PatientFormValues): Address | null {
+  const a = values.address;
+  const [line1, line2, city, state, postalCode] = [
+    a.line1,
+    a.line2,
+    a.city,
+    a.state,
+    a.postalCode,
+  ].map((v) => v.trim()) as [string, string, string, string, string];
+  if ([line1, line2, city, state, postalCode].every((v) => v === '')) return null;
+  return {
+    line1,
+    line2: line2 === '' ? null : line2,
+    city,
+    state: state.toUpperCase(),
+    postalCode,
+  };
+}
+
+function sameAddress(a: Address | null, b: Address | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.line1 === b.line1 &&
+    (a.line2 ?? null) === (b.line2 ?? null) &&
+    a.city === b.city &&
+    a.state === b.state &&
+    a.postalCode.replace('-', '') === b.postalCode.replace('-', '')
+  );
 }
 
 function blankToNull(value: string): string | null {
@@ -128,6 +170,17 @@ export function validatePatientForm(
     else if (insurance.memberId.length > 100) errors['insurance.memberId'] = 'Too long';
     if ((insurance.groupNumber ?? '').length > 100) errors['insurance.groupNumber'] = 'Too long';
   }
+
+  const address = addressOf(values);
+  if (address !== null) {
+    if (address.line1 === '') errors['address.line1'] = 'Enter the street address';
+    else if (address.line1.length > 200) errors['address.line1'] = 'Too long';
+    if ((address.line2 ?? '').length > 200) errors['address.line2'] = 'Too long';
+    if (address.city === '') errors['address.city'] = 'Enter the city';
+    else if (address.city.length > 100) errors['address.city'] = 'Too long';
+    if (!US_STATE.test(address.state)) errors['address.state'] = 'A 2-letter state code, e.g. NY';
+    if (!ZIP.test(address.postalCode)) errors['address.postalCode'] = '5 digits, or ZIP+4';
+  }
   return errors;
 }
 
@@ -139,6 +192,7 @@ export function toCreateBody(values: PatientFormValues): CreatePatientBody {
   const email = blankToNull(values.email);
   const phone = blankToNull(values.phone);
   const insurance = insuranceOf(values);
+  const address = addressOf(values);
   return {
     firstName: values.firstName.trim(),
     lastName: values.lastName.trim(),
@@ -148,6 +202,7 @@ export function toCreateBody(values: PatientFormValues): CreatePatientBody {
     ...(email !== null && { email }),
     ...(phone !== null && { phone }),
     ...(insurance !== null && { insurance }),
+    ...(address !== null && { address }),
   };
 }
 
@@ -182,7 +237,16 @@ export function toUpdateBody(original: Patient, values: PatientFormValues): Upda
   if (phone !== original.phone) body.phone = phone;
   const insurance = insuranceOf(values);
   if (!sameInsurance(insurance, original.insurance)) body.insurance = insurance;
+  const address = addressOf(values);
+  if (!sameAddress(address, original.address)) body.address = address;
   return body;
+}
+
+/** The address on one line, as the patient page and lists show it. */
+export function addressLine(address: Address | null): string | null {
+  if (address === null) return null;
+  const street = [address.line1, address.line2].filter(Boolean).join(', ');
+  return `${street}, ${address.city}, ${address.state} ${address.postalCode}`;
 }
 
 /** Whole years between a date of birth and `today` (both YYYY-MM-DD). */

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { useStaffNames } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
+import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../lib/format';
@@ -69,6 +70,11 @@ function ConsentView({ consent, planId }: { consent: Consent; planId: string }) 
         <ConsentSignForm consent={consent} planId={planId} />
       )}
       <ConsentOutcome consent={consent} />
+      {consent.signedAt !== null && can('consents.read') && (
+        <Group>
+          <PdfButton path={`/api/v1/consents/${consent.id}/pdf`}>Consent PDF</PdfButton>
+        </Group>
+      )}
     </Stack>
   );
 }
