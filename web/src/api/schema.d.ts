@@ -100,7 +100,7 @@ export interface paths {
          * List bills
          * @description The clinic's bills, a page at a time, optionally of a surgical case or patient. Changes nothing.
          *
-         *     Who may call: ADMIN, BILLING.
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
          */
         get: operations["BillController_list"];
         put?: never;
@@ -122,7 +122,7 @@ export interface paths {
          * Get a bill
          * @description One bill with its line items, totals, payments and balances. Changes nothing.
          *
-         *     Who may call: ADMIN, BILLING.
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
          */
         get: operations["BillController_get"];
         put?: never;
@@ -1062,7 +1062,7 @@ export interface paths {
          * List procedure plans
          * @description The clinic's plans, a page at a time, optionally of a patient, a consultation or a status. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_list"];
         put?: never;
@@ -1090,7 +1090,7 @@ export interface paths {
          * Get a procedure plan
          * @description One plan with its inventory requirements, consent, current quote and surgical case. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_get"];
         put?: never;
@@ -1184,7 +1184,7 @@ export interface paths {
          * Get an inventory requirement
          * @description One requirement of a plan, with what is reserved for it (batch, serial numbers); where `POST …/inventory`'s `Location` points. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_getRequirement"];
         put?: never;
@@ -1256,7 +1256,7 @@ export interface paths {
          * Check stock for a plan
          * @description Per requirement: required, allocated, available and the shortfall. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_availability"];
         put?: never;
@@ -1322,7 +1322,7 @@ export interface paths {
          * Check whether a plan can be scheduled
          * @description The scheduling checklist of a plan (plan approved, consent signed, prior authorization approved, inventory reserved), each with its detail, for the surgery date of its case or the one given. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["PlanReadinessController_get"];
         put?: never;
@@ -1393,6 +1393,34 @@ export interface paths {
         get: operations["QuotePdfController_pdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/prepayments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a quote's deposits
+         * @description The deposits received against a quote before surgery, what its payment plans received, the bill they were credited to and any refund due. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
+        get: operations["QuotePrepaymentController_list"];
+        put?: never;
+        /**
+         * Record a deposit
+         * @description Records a deposit against the ACCEPTED quote of an APPROVED or SCHEDULED plan, up to the patient portion less any payment plan; it is credited to the bill when the case is completed. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["QuotePrepaymentController_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1777,11 +1805,14 @@ export interface components {
                 /** Format: uuid */
                 recordedById: string;
                 reference: string | null;
+                /** @enum {string} */
+                source: "BILL" | "DEPOSIT" | "PAYMENT_PLAN";
             }[];
             /** Format: uuid */
             procedurePlanId: string;
             /** Format: uuid */
             quoteId: string | null;
+            refundDue: string;
             /** @enum {string} */
             status: "OPEN" | "PAID" | "VOID";
             /** Format: uuid */
@@ -1838,11 +1869,14 @@ export interface components {
                     /** Format: uuid */
                     recordedById: string;
                     reference: string | null;
+                    /** @enum {string} */
+                    source: "BILL" | "DEPOSIT" | "PAYMENT_PLAN";
                 }[];
                 /** Format: uuid */
                 procedurePlanId: string;
                 /** Format: uuid */
                 quoteId: string | null;
+                refundDue: string;
                 /** @enum {string} */
                 status: "OPEN" | "PAID" | "VOID";
                 /** Format: uuid */
@@ -2455,6 +2489,28 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        PrepaymentsDto_Output: {
+            /** Format: uuid */
+            billId: string | null;
+            data: {
+                amount: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                method: "CASH" | "CARD" | "CHECK" | "BANK_TRANSFER" | "OTHER";
+                receivedAt: string;
+                /** Format: uuid */
+                recordedById: string;
+                reference: string | null;
+            }[];
+            depositsReceived: string;
+            paymentPlanReceived: string;
+            /** Format: uuid */
+            procedurePlanId: string;
+            /** Format: uuid */
+            quoteId: string;
+            refundDue: string;
+        };
         PriorAuthorizationDto_Output: {
             approvedCptCodes: string[];
             authorizationNumber: string | null;
@@ -2824,6 +2880,12 @@ export interface components {
             validTo?: string;
         };
         RecordPaymentDto: {
+            amount: string | number;
+            /** @enum {string} */
+            method: "CASH" | "CARD" | "CHECK" | "BANK_TRANSFER" | "OTHER";
+            reference?: string | null;
+        };
+        RecordPrepaymentDto: {
             amount: string | number;
             /** @enum {string} */
             method: "CASH" | "CARD" | "CHECK" | "BANK_TRANSFER" | "OTHER";
@@ -5773,6 +5835,69 @@ export interface operations {
             401: components["responses"]["UNAUTHENTICATED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    QuotePrepaymentController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepaymentsDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    QuotePrepaymentController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPrepaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepaymentsDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };
