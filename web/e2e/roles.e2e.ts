@@ -90,7 +90,7 @@ beforeAll(async () => {
   billed = { ...first, billId: await completeCase(first.caseId) };
   booked = await bookedPlan(8);
   browser = await launchBrowser();
-}, 120_000);
+}, 400_000);
 
 afterAll(async () => {
   await browser?.close();
