@@ -183,7 +183,11 @@ function PaymentsBody({ plan, quoteId }: { plan: Plan; quoteId: string }) {
             )}
           </Stack>
           <Modal opened={creating} onClose={modal.close} title="Start a payment plan" size="xl">
-            <CreatePaymentPlanForm quoteId={quoteId} onCreated={modal.close} />
+            <CreatePaymentPlanForm
+              quoteId={quoteId}
+              onCreated={modal.close}
+              initialDeposit={s?.depositsReceived}
+            />
           </Modal>
         </div>
       )}
