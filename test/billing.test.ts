@@ -248,10 +248,16 @@ describe('GET /bills/:id', () => {
     expect(await auditActions(clinic.clinicId, seed.billId)).toContain('bill.read');
   });
 
-  it.each(['NURSE', 'SURGEON', 'COORDINATOR'] as const)('refuses %s with 403', async (role) => {
+  it.each(['NURSE', 'SURGEON'] as const)('refuses %s with 403', async (role) => {
     const res = await clinic.as(role).get(billUrl(seed.billId));
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
+  });
+
+  it('is open to COORDINATOR, the front desk (docs/roles.md), who records no payment', async () => {
+    const res = await clinic.as('COORDINATOR').get(billUrl(seed.billId));
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(seed.billId);
   });
 
   it("answers 404 for another clinic's bill, on every route", async () => {

@@ -818,6 +818,20 @@ const SCENARIOS: Record<string, Scenario> = {
       ),
     ];
   },
+  'POST /quotes/{id}/prepayments': async () => {
+    const ready = await readyPlan(clinic);
+    const url = `/quotes/${ready.plan.currentQuoteId}/prepayments`;
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        url,
+        { amount: '250.75', method: 'BANK_TRANSFER', reference: 'WALK-DEP-1' },
+        201,
+        () => [url],
+      ),
+    ];
+  },
   'POST /bills/{id}/payments': async () => {
     const bill = await openBill();
     return [

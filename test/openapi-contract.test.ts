@@ -133,7 +133,7 @@ describe('the OpenAPI document as a product', () => {
   it('names the roles of @Roles, with ADMIN, in each description', () => {
     expect(find('post', '/api/v1/users').description).toMatch(/Who may call: ADMIN\.$/);
     expect(find('get', '/api/v1/procedure-plans').description).toMatch(
-      /Who may call: ADMIN, SURGEON, NURSE, COORDINATOR\.$/,
+      /Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING\.$/,
     );
     // The method's @Roles overrides the class's, as in the AuthGuard.
     expect(find('post', '/api/v1/surgical-cases/{id}/start').description).toMatch(

@@ -549,7 +549,10 @@ describe('inventory requirements', () => {
     expect((await coordinator().get(url(plan.id))).status).toBe(200);
     expect((await coordinator().get(url(other.id))).status).toBe(404);
     expect((await otherClinic.as('COORDINATOR').get(url(plan.id))).status).toBe(404);
-    expect((await clinic.as('BILLING').get(url(plan.id))).status).toBe(403);
+    expect((await clinic.as('BILLING').get(url(plan.id))).status).toBe(200);
+    expect(
+      (await clinic.as('BILLING').post(`/procedure-plans/${plan.id}/inventory`, {})).status,
+    ).toBe(403);
   });
 
   it('refuses an unknown item, a zero quantity and both id and code, adding nothing', async () => {
@@ -586,7 +589,11 @@ describe('access', () => {
       (await clinic.as('NURSE').post('/procedure-plans', breastAugmentationPlan(plan.patientId)))
         .status,
     ).toBe(403);
-    expect((await clinic.as('BILLING').get(`/procedure-plans/${plan.id}`)).status).toBe(403);
+    // BILLING reads a plan (it quotes it and files its prior authorization) but does not edit it.
+    expect((await clinic.as('BILLING').get(`/procedure-plans/${plan.id}`)).status).toBe(200);
+    expect(
+      (await clinic.as('BILLING').patch(`/procedure-plans/${plan.id}`, { notes: 'x' })).status,
+    ).toBe(403);
     expect((await clinic.as('NURSE').get(`/procedure-plans/${plan.id}`)).status).toBe(200);
   });
 

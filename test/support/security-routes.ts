@@ -24,6 +24,8 @@ export type Access = 'PUBLIC' | 'EVERY_ROLE' | readonly Exclude<Role, 'ADMIN'>[]
 
 const CLINICAL = ['SURGEON', 'NURSE', 'COORDINATOR'] as const;
 const PLAN_WRITERS = ['SURGEON', 'COORDINATOR'] as const;
+/** Who reads a plan: clinical staff, and BILLING, who quotes it and files its prior authorization. */
+const PLAN_READERS = ['SURGEON', 'NURSE', 'COORDINATOR', 'BILLING'] as const;
 const ADMIN_ONLY = [] as const;
 
 export const ROLE_TABLE: Record<string, Access> = {
@@ -81,16 +83,16 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /inventory/units/{serialNumber}': ['NURSE', 'SURGEON'],
 
   'POST /procedure-plans': PLAN_WRITERS,
-  'GET /procedure-plans': CLINICAL,
-  'GET /procedure-plans/{id}': CLINICAL,
+  'GET /procedure-plans': PLAN_READERS,
+  'GET /procedure-plans/{id}': PLAN_READERS,
   'PATCH /procedure-plans/{id}': PLAN_WRITERS,
   'POST /procedure-plans/{id}/inventory': CLINICAL,
-  'GET /procedure-plans/{id}/inventory/{requirementId}': CLINICAL,
+  'GET /procedure-plans/{id}/inventory/{requirementId}': PLAN_READERS,
   'DELETE /procedure-plans/{id}/inventory/{requirementId}': CLINICAL,
   'POST /procedure-plans/{id}/inventory/{requirementId}/allocate': CLINICAL,
   'POST /procedure-plans/{id}/inventory/{requirementId}/release': CLINICAL,
-  'GET /procedure-plans/{id}/inventory/availability': CLINICAL,
-  'GET /procedure-plans/{id}/readiness': CLINICAL,
+  'GET /procedure-plans/{id}/inventory/availability': PLAN_READERS,
+  'GET /procedure-plans/{id}/readiness': PLAN_READERS,
   'POST /procedure-plans/{id}/quote': ['SURGEON', 'COORDINATOR', 'BILLING'],
   'POST /procedure-plans/{id}/approve': PLAN_WRITERS,
   'POST /procedure-plans/{id}/cancel': PLAN_WRITERS,
@@ -102,6 +104,8 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /payment-plans': ['BILLING', 'COORDINATOR'],
   'GET /payment-plans/{id}': ['BILLING', 'COORDINATOR'],
   'POST /payment-plans/{id}/payments': ['BILLING'],
+  'GET /quotes/{id}/prepayments': ['BILLING', 'COORDINATOR'],
+  'POST /quotes/{id}/prepayments': ['BILLING'],
 
   'GET /prior-authorizations': ['BILLING', 'COORDINATOR', 'SURGEON'],
   'GET /prior-authorizations/{id}': ['BILLING', 'COORDINATOR', 'SURGEON'],
@@ -125,8 +129,8 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /surgical-cases/{id}/pick-list': ['SURGEON', 'NURSE', 'COORDINATOR'],
   'GET /theater/day.pdf': ['SURGEON', 'NURSE', 'COORDINATOR'],
 
-  'GET /bills': ['BILLING'],
-  'GET /bills/{id}': ['BILLING'],
+  'GET /bills': ['BILLING', 'COORDINATOR'],
+  'GET /bills/{id}': ['BILLING', 'COORDINATOR'],
   'POST /bills/{id}/payments': ['BILLING'],
   'POST /bills/{id}/void': ADMIN_ONLY,
   'GET /bills/{id}/pdf': ['BILLING', 'COORDINATOR'],

@@ -64,8 +64,8 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     [],
     baseEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
   );
-  // A loaded machine (CI, many workers) may take longer: SERVER_READY_TIMEOUT_MS.
-  const deadline = Date.now() + Number(process.env.SERVER_READY_TIMEOUT_MS ?? 45_000);
+  // A loaded machine (CI, several test runs at once) may need longer: SERVER_START_TIMEOUT_MS.
+  const deadline = Date.now() + Number(process.env.SERVER_START_TIMEOUT_MS ?? 45_000);
   let exitCode: number | null | undefined;
   void proc.exited.then((code) => (exitCode = code));
   while (Date.now() < deadline) {

@@ -3,11 +3,13 @@ import { QuoteModule } from '../quote/quote.module';
 import { PaymentPlanController } from './controllers/payment-plan.controller';
 import { QuotePaymentPlanController } from './controllers/quote-payment-plan.controller';
 import { PaymentPlanRepository } from './repositories/payment-plan.repository';
+import { PaymentPlanPaymentHooks } from './services/payment-plan-payment-hooks';
 import { PaymentPlanService } from './services/payment-plan.service';
 
 @Module({
   imports: [QuoteModule],
   controllers: [QuotePaymentPlanController, PaymentPlanController],
-  providers: [PaymentPlanRepository, PaymentPlanService],
+  providers: [PaymentPlanRepository, PaymentPlanService, PaymentPlanPaymentHooks],
+  exports: [PaymentPlanRepository, PaymentPlanPaymentHooks],
 })
 export class PaymentPlanModule {}

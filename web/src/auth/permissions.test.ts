@@ -14,6 +14,17 @@ describe('can', () => {
     expect(can('NURSE', 'cases.perform')).toBe(true);
     expect(can('COORDINATOR', 'cases.perform')).toBe(false);
     expect(can('BILLING', 'bills.pay')).toBe(true);
-    expect(can('BILLING', 'plans.read')).toBe(false);
+    expect(can('BILLING', 'plans.read')).toBe(true);
+    expect(can('BILLING', 'plans.write')).toBe(false);
+    expect(can('BILLING', 'consents.read')).toBe(false);
+  });
+
+  it('gives the front desk (COORDINATOR) bills to read and payment plans to start, not payments', () => {
+    expect(can('COORDINATOR', 'bills.read')).toBe(true);
+    expect(can('COORDINATOR', 'bills.pay')).toBe(false);
+    expect(can('COORDINATOR', 'paymentPlans.create')).toBe(true);
+    expect(can('COORDINATOR', 'prepayments.read')).toBe(true);
+    expect(can('COORDINATOR', 'prepayments.write')).toBe(false);
+    expect(can('BILLING', 'prepayments.write')).toBe(true);
   });
 });

@@ -15,7 +15,10 @@ import {
 } from '../dto/bill.dto';
 import { BillingService } from '../services/billing.service';
 
-/** Bills and their payments: BILLING (and ADMIN) only (docs/design.md §8). Bills are made by completing a case. */
+/**
+ * Bills and their payments (docs/roles.md): BILLING records payments; COORDINATOR (the front desk)
+ * reads bills too. Bills are made by completing a case.
+ */
 @ApiTags('bills')
 @ApiBearerAuth()
 @Controller('bills')
@@ -29,6 +32,7 @@ export class BillController {
     description:
       "The clinic's bills, a page at a time, optionally of a surgical case or patient. Changes nothing.",
   })
+  @Roles('BILLING', 'COORDINATOR')
   @ZodResponse({ status: 200, type: BillPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListBillsQueryDto) {
     return this.billing.listBills(caller, query);
@@ -39,6 +43,7 @@ export class BillController {
     summary: 'Get a bill',
     description: 'One bill with its line items, totals, payments and balances. Changes nothing.',
   })
+  @Roles('BILLING', 'COORDINATOR')
   @ZodResponse({ status: 200, type: BillDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.billing.getBill(caller, params.id);

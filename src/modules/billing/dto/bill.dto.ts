@@ -55,6 +55,8 @@ export const BillPaymentSchema = z.object({
   reference: z.string().nullable(),
   receivedAt: z.string(),
   recordedById: z.uuid(),
+  /** Where the money came from: paid on the bill, a deposit before surgery, or a payment-plan payment. */
+  source: z.enum(['BILL', 'DEPOSIT', 'PAYMENT_PLAN']),
 });
 
 export const BillSchema = z.object({
@@ -76,6 +78,8 @@ export const BillSchema = z.object({
   insuranceBalance: MoneyOutput,
   patientBalance: MoneyOutput,
   balance: MoneyOutput,
+  /** Paid before surgery beyond the patient's share: owed back to the patient (refunds are not recorded here). */
+  refundDue: MoneyOutput,
   issuedAt: z.string(),
   paidAt: z.string().nullable(),
   voidedAt: z.string().nullable(),

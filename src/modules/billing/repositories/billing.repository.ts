@@ -5,8 +5,9 @@ import type { Db } from '../../../common/database/database';
 import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { surgicalCases } from '../../theater/repositories/theater.schema';
-import { billLineItems, billPayments, bills, type BillStatus } from './billing.schema';
+import { billLineItems, billPayments, bills, prepayments, type BillStatus } from './billing.schema';
 
 export type BillRow = typeof bills.$inferSelect;
 export type BillLineItemRow = typeof billLineItems.$inferSelect;
@@ -17,6 +18,16 @@ export type NewBill = Omit<
 >;
 export type NewBillLineItem = typeof billLineItems.$inferInsert;
 export type NewBillPayment = Omit<typeof billPayments.$inferInsert, 'createdAt' | 'updatedAt'>;
+export type PrepaymentRow = typeof prepayments.$inferSelect;
+export type NewPrepayment = Omit<typeof prepayments.$inferInsert, 'createdAt' | 'updatedAt'>;
+
+/** What crediting money received before surgery changes on the bill. */
+export interface BillCredits {
+  patientPaid: string;
+  refundDue: string;
+  status: BillStatus;
+  paidAt: Date | null;
+}
 
 export interface BillFilter {
   surgicalCaseId?: string | undefined;
@@ -133,6 +144,66 @@ export class BillingRepository {
         .returning(),
       'the row was locked by the caller',
     );
+  }
+
+  /** Credits money received before surgery (the bill row is locked by the caller). */
+  async applyCredits(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    credits: BillCredits,
+  ): Promise<BillRow> {
+    return returnedRow(
+      await db
+        .update(bills)
+        .set({ ...credits, version: sql`${bills.version} + 1`, updatedAt: sql`now()` })
+        .where(byTenantKey(bills, clinicId, id))
+        .returning(),
+      'the row was locked by the caller',
+    );
+  }
+
+  /** The bill of a plan's surgery, locked (SELECT … FOR UPDATE); a plan has at most one live case billed. */
+  async lockBillOfQuote(db: Db, clinicId: ClinicId, quoteId: string): Promise<BillRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.clinicId, clinicId), eq(bills.quoteId, quoteId)))
+      .orderBy(asc(bills.issuedAt))
+      .limit(1)
+      .for('update');
+    return row;
+  }
+
+  async billOfQuote(db: Db, clinicId: ClinicId, quoteId: string): Promise<BillRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.clinicId, clinicId), eq(bills.quoteId, quoteId)))
+      .orderBy(asc(bills.issuedAt))
+      .limit(1);
+    return row;
+  }
+
+  async planStatusOf(db: Db, clinicId: ClinicId, planId: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ status: procedurePlans.status })
+      .from(procedurePlans)
+      .where(byTenantKey(procedurePlans, clinicId, planId));
+    return row?.status;
+  }
+
+  async insertPrepayment(db: Db, prepayment: NewPrepayment): Promise<void> {
+    await db.insert(prepayments).values(prepayment);
+  }
+
+  /** The deposits received against a quote, oldest first. */
+  async prepaymentsOfQuote(db: Db, clinicId: ClinicId, quoteId: string): Promise<PrepaymentRow[]> {
+    return db
+      .select()
+      .from(prepayments)
+      .where(and(eq(prepayments.clinicId, clinicId), eq(prepayments.quoteId, quoteId)))
+      .orderBy(asc(prepayments.receivedAt), asc(prepayments.id));
   }
 
   async markVoid(

@@ -19,7 +19,10 @@ import {
 } from '../../../common/database/columns';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
 import { patients } from '../../patient/repositories/patient.schema';
-import { paymentMethod } from '../../payment-plan/repositories/payment-plan.schema';
+import {
+  paymentMethod,
+  paymentPlanPayments,
+} from '../../payment-plan/repositories/payment-plan.schema';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { payer, quoteLineKind, quotes } from '../../quote/repositories/quote.schema';
 import { surgicalCases } from '../../theater/repositories/theater.schema';
@@ -50,6 +53,11 @@ export const bills = pgTable(
     patientTotal: moneyColumn('patient_total').notNull(),
     insurancePaid: moneyColumn('insurance_paid').notNull().default('0'),
     patientPaid: moneyColumn('patient_paid').notNull().default('0'),
+    /**
+     * Money the patient paid before surgery (deposits, payment-plan installments) beyond what the
+     * bill asks of them: owed back to the patient, never silently dropped (docs/billing.md).
+     */
+    refundDue: moneyColumn('refund_due').notNull().default('0'),
     issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true, mode: 'date' }),
     voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
@@ -78,6 +86,7 @@ export const bills = pgTable(
       'bills_patient_paid_within',
       sql`${t.patientPaid} >= 0 AND ${t.patientPaid} <= ${t.patientTotal}`,
     ),
+    check('bills_refund_due_not_negative', sql`${t.refundDue} >= 0`),
     index('bills_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('bills_status_idx').on(t.clinicId, t.status, t.id),
   ],
@@ -123,6 +132,35 @@ export const billLineItems = pgTable(
   ],
 );
 
+/**
+ * A deposit or prepayment the patient made against an ACCEPTED quote, before surgery
+ * (docs/billing.md "Money before surgery"). Credited to the plan's bill when the case is completed.
+ */
+export const prepayments = pgTable(
+  'prepayments',
+  {
+    ...tenantKeyColumns(),
+    quoteId: uuid('quote_id').notNull(),
+    procedurePlanId: uuid('procedure_plan_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    amount: moneyColumn('amount').notNull(),
+    method: paymentMethod('method').notNull(),
+    reference: text('reference'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    recordedById: uuid('recorded_by_id').notNull(),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey('prepayments_quote_fk', [t.clinicId, t.quoteId], quotes),
+    tenantForeignKey('prepayments_plan_fk', [t.clinicId, t.procedurePlanId], procedurePlans),
+    tenantForeignKey('prepayments_patient_fk', [t.clinicId, t.patientId], patients),
+    tenantForeignKey('prepayments_recorded_by_fk', [t.clinicId, t.recordedById], users),
+    check('prepayments_amount_positive', sql`${t.amount} > 0`),
+    index('prepayments_quote_idx').on(t.clinicId, t.quoteId, t.receivedAt, t.id),
+  ],
+);
+
 /** Money received against a bill, from one payer. */
 export const billPayments = pgTable(
   'bill_payments',
@@ -135,10 +173,26 @@ export const billPayments = pgTable(
     reference: text('reference'),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
     recordedById: uuid('recorded_by_id').notNull(),
+    /** Set when the payment is a deposit credited at billing: each deposit is credited once. */
+    prepaymentId: uuid('prepayment_id'),
+    /** Set when the payment is a payment-plan payment credited to the bill: each is credited once. */
+    paymentPlanPaymentId: uuid('payment_plan_payment_id'),
     ...timestampColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
+    uniqueIndex('bill_payments_prepayment_once')
+      .on(t.clinicId, t.prepaymentId)
+      .where(sql`${t.prepaymentId} IS NOT NULL`),
+    uniqueIndex('bill_payments_plan_payment_once')
+      .on(t.clinicId, t.paymentPlanPaymentId)
+      .where(sql`${t.paymentPlanPaymentId} IS NOT NULL`),
+    tenantForeignKey('bill_payments_prepayment_fk', [t.clinicId, t.prepaymentId], prepayments),
+    tenantForeignKey(
+      'bill_payments_plan_payment_fk',
+      [t.clinicId, t.paymentPlanPaymentId],
+      paymentPlanPayments,
+    ),
     tenantForeignKey('bill_payments_bill_fk', [t.clinicId, t.billId], bills),
     tenantForeignKey('bill_payments_recorded_by_fk', [t.clinicId, t.recordedById], users),
     check('bill_payments_amount_positive', sql`${t.amount} > 0`),

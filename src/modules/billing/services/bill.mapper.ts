@@ -38,6 +38,7 @@ export function toBillResponse(
     insuranceBalance: insuranceBalance.toDecimal(),
     patientBalance: patientBalance.toDecimal(),
     balance: insuranceBalance.plus(patientBalance).toDecimal(),
+    refundDue: money(bill.refundDue).toDecimal(),
     issuedAt: bill.issuedAt.toISOString(),
     paidAt: bill.paidAt?.toISOString() ?? null,
     voidedAt: bill.voidedAt?.toISOString() ?? null,
@@ -63,6 +64,12 @@ export function toBillResponse(
       reference: p.reference,
       receivedAt: p.receivedAt.toISOString(),
       recordedById: p.recordedById,
+      source:
+        p.prepaymentId !== null
+          ? 'DEPOSIT'
+          : p.paymentPlanPaymentId !== null
+            ? 'PAYMENT_PLAN'
+            : 'BILL',
     })),
     version: bill.version,
     createdAt: bill.createdAt.toISOString(),

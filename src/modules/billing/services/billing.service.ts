@@ -30,6 +30,7 @@ import type {
 import { BillingRepository, type BillRow } from '../repositories/billing.repository';
 import { buildBillLines, type CaseToBill } from './bill-lines';
 import { balanceOf, toBillResponse } from './bill.mapper';
+import { PrepaymentService } from './prepayment.service';
 
 const ENTITY = 'Bill';
 
@@ -51,6 +52,7 @@ export class BillingService {
     private readonly sequences: SequenceAllocator,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly prepayments: PrepaymentService,
   ) {}
 
   /**
@@ -140,7 +142,10 @@ export class BillingService {
         lineCount: built.lines.length,
       },
     });
-    return this.response(db, clinicId, bill);
+    // Deposits and payment-plan payments received before surgery, credited in this transaction.
+    await this.prepayments.creditNewBill(db, caller, bill);
+    const credited = await this.bills.findById(db, clinicId, bill.id);
+    return this.response(db, clinicId, credited ?? bill);
   }
 
   getBill(caller: Caller, id: string): Promise<BillResponse> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { preparedRowById } from '../../../common/database/prepared-query';
@@ -140,6 +140,29 @@ export class PaymentPlanRepository {
           inArray(paymentPlanPayments.paymentPlanId, [...planIds]),
         ),
       )
+      .orderBy(asc(paymentPlanPayments.receivedAt), asc(paymentPlanPayments.id));
+  }
+
+  /** Every payment received on the payment plans of a quote (cancelled plans too), oldest first. */
+  async paymentsForQuote(
+    db: Db,
+    clinicId: ClinicId,
+    quoteId: string,
+  ): Promise<(PaymentRow & { paymentPlanNumber: string })[]> {
+    return db
+      .select({
+        ...getTableColumns(paymentPlanPayments),
+        paymentPlanNumber: paymentPlans.paymentPlanNumber,
+      })
+      .from(paymentPlanPayments)
+      .innerJoin(
+        paymentPlans,
+        and(
+          eq(paymentPlans.clinicId, paymentPlanPayments.clinicId),
+          eq(paymentPlans.id, paymentPlanPayments.paymentPlanId),
+        ),
+      )
+      .where(and(eq(paymentPlanPayments.clinicId, clinicId), eq(paymentPlans.quoteId, quoteId)))
       .orderBy(asc(paymentPlanPayments.receivedAt), asc(paymentPlanPayments.id));
   }
 

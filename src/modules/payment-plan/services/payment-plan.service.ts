@@ -29,6 +29,7 @@ import {
 } from '../repositories/payment-plan.repository';
 import { installmentSchedule } from './installment-schedule';
 import { allocatePaymentToInstallments, installmentBalance } from './payment-allocation';
+import { PaymentPlanPaymentHooks } from './payment-plan-payment-hooks';
 import { outstandingOf, toPaymentPlanResponse } from './payment-plan.mapper';
 
 const ENTITY = 'PaymentPlan';
@@ -44,6 +45,7 @@ export class PaymentPlanService {
     private readonly sequences: SequenceAllocator,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly paymentHooks: PaymentPlanPaymentHooks,
   ) {}
 
   /** Finances the patient portion of an ACCEPTED quote, less the deposit (docs/design.md §6). */
@@ -206,7 +208,7 @@ export class PaymentPlanService {
           paidAmount: change.paidAmount.toDecimal(),
           status: change.status,
         });
-      await this.paymentPlans.insertPayment(db, {
+      const payment = {
         clinicId: caller.clinicId,
         id: newId(),
         paymentPlanId: plan.id,
@@ -215,7 +217,10 @@ export class PaymentPlanService {
         reference: body.reference ?? null,
         receivedAt: this.clock.now(),
         recordedById: caller.userId,
-      });
+      };
+      await this.paymentPlans.insertPayment(db, payment);
+      // Once the surgery is billed, billing credits the payment to the bill in this transaction.
+      await this.paymentHooks.run(db, caller, plan, payment);
       const paidInFull = body.amount.compare(outstanding) === 0;
       const updated = await this.paymentPlans.markPaymentRecorded(
         db,

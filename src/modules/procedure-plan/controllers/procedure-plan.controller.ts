@@ -57,7 +57,7 @@ export class ProcedurePlanController {
     description:
       "The clinic's plans, a page at a time, optionally of a patient, a consultation or a status. Changes nothing.",
   })
-  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 200, type: ProcedurePlanPageDto })
   list(@CurrentUser() caller: Caller, @Query() query: ListProcedurePlansQueryDto) {
     return this.plans.listPlans(caller, query);
@@ -69,7 +69,7 @@ export class ProcedurePlanController {
     description:
       'One plan with its inventory requirements, consent, current quote and surgical case. Changes nothing.',
   })
-  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 200, type: ProcedurePlanDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.plans.getPlan(caller, params.id);
@@ -118,7 +118,7 @@ export class ProcedurePlanController {
     description:
       "One requirement of a plan, with what is reserved for it (batch, serial numbers); where `POST …/inventory`'s `Location` points. Changes nothing.",
   })
-  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 200, type: InventoryRequirementDto })
   getRequirement(@CurrentUser() caller: Caller, @Param() params: RequirementParamsDto) {
     return this.inventory.getRequirement(caller, params.id, params.requirementId);
@@ -183,7 +183,7 @@ export class ProcedurePlanController {
     description:
       'Per requirement: required, allocated, available and the shortfall. Changes nothing.',
   })
-  @Roles('SURGEON', 'NURSE', 'COORDINATOR')
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 200, type: AvailabilityDto })
   availability(@CurrentUser() caller: Caller, @Param() params: IdParams) {
     return this.inventory.getAvailability(caller, params.id);

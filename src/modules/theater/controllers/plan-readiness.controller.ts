@@ -12,7 +12,7 @@ import { SchedulingReadiness } from '../services/scheduling-readiness.service';
 @ApiTags('procedure-plans')
 @ApiBearerAuth()
 @Controller('procedure-plans')
-@Roles('SURGEON', 'NURSE', 'COORDINATOR')
+@Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
 export class PlanReadinessController {
   constructor(private readonly readiness: SchedulingReadiness) {}
 

@@ -11,6 +11,7 @@ import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { isZeroMoney } from '../../lib/money';
 import { BillPaymentPlans } from './BillPaymentPlans';
 import { labelOf, PAYER_OPTIONS } from './labels';
 import { caseNumberAndProcedure, nameAndMrn, PATIENT_UNAVAILABLE } from './linkLabels';
@@ -56,6 +57,12 @@ function BillView({ bill }: { bill: Bill }) {
         </Alert>
       )}
       <BillTotals bill={bill} />
+      {!isZeroMoney(bill.refundDue) && (
+        <Alert color="yellow" title="Refund due to the patient">
+          The patient paid {formatMoney(bill.refundDue)} before surgery beyond their share of this
+          bill. Refunds are made outside Contour.
+        </Alert>
+      )}
       {can('bills.pay') && bill.status === 'OPEN' && (
         <RecordBillPaymentForm key={bill.version} bill={bill} />
       )}
@@ -137,7 +144,9 @@ function BillTotals({ bill }: { bill: Bill }) {
             <Table.Tr>
               <Table.Th scope="row">Patient</Table.Th>
               <Table.Td ta="right">{formatMoney(bill.patientTotal)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(bill.patientPaid)}</Table.Td>
+              <Table.Td ta="right" data-testid="bill-patient-paid">
+                {formatMoney(bill.patientPaid)}
+              </Table.Td>
               <Table.Td ta="right">{formatMoney(bill.patientBalance)}</Table.Td>
             </Table.Tr>
           </Table.Tbody>

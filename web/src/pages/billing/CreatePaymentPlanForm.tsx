@@ -32,9 +32,12 @@ interface Values {
 export function CreatePaymentPlanForm({
   quoteId,
   onCreated,
+  initialDeposit = '0.00',
 }: {
   quoteId: string;
   onCreated?: (plan: PaymentPlan) => void;
+  /** The deposit to start from: on the plan page, what the patient has already deposited. */
+  initialDeposit?: string;
 }) {
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -44,7 +47,7 @@ export function CreatePaymentPlanForm({
 
   const form = useForm<Values>({
     initialValues: {
-      depositAmount: '0.00',
+      depositAmount: initialDeposit,
       installmentCount: 3,
       frequency: 'MONTHLY',
       firstDueDate: null,

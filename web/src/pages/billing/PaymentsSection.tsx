@@ -13,7 +13,11 @@ interface Payment {
   reference: string | null;
   amount: string;
   recordedById: string;
+  /** A bill's payment: paid on the bill, or money received before surgery that the bill credits. */
+  source?: 'BILL' | 'DEPOSIT' | 'PAYMENT_PLAN';
 }
+
+const SOURCE_LABELS = { BILL: 'On the bill', DEPOSIT: 'Deposit', PAYMENT_PLAN: 'Payment plan' };
 
 /** The payments recorded on a bill or a payment plan, under a "Payments" heading. */
 export function PaymentsSection({
@@ -35,12 +39,13 @@ export function PaymentsSection({
       {payments.length === 0 ? (
         <Text c="dimmed">No payments recorded yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={withPayer ? 760 : 640}>
+        <Table.ScrollContainer minWidth={withPayer ? 880 : 640}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Received</Table.Th>
                 {withPayer && <Table.Th>Payer</Table.Th>}
+                {withPayer && <Table.Th>Source</Table.Th>}
                 <Table.Th>Method</Table.Th>
                 <Table.Th>Reference</Table.Th>
                 <Table.Th ta="right">Amount</Table.Th>
@@ -55,6 +60,9 @@ export function PaymentsSection({
                     <Table.Td>
                       {p.payer === undefined ? '—' : labelOf(PAYER_OPTIONS, p.payer)}
                     </Table.Td>
+                  )}
+                  {withPayer && (
+                    <Table.Td>{p.source === undefined ? '—' : SOURCE_LABELS[p.source]}</Table.Td>
                   )}
                   <Table.Td>{labelOf(METHOD_OPTIONS, p.method)}</Table.Td>
                   <Table.Td>{p.reference ?? '—'}</Table.Td>

@@ -21,6 +21,7 @@ const bill: Bill = {
   insuranceBalance: '0.00',
   patientBalance: '6000.00',
   balance: '6000.00',
+  refundDue: '0.00',
   issuedAt: '2026-11-28T22:19:57.744Z',
   paidAt: null,
   voidedAt: null,

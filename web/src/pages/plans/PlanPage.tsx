@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { ApprovePlan } from './ApprovePlan';
 import { PlanConsent } from './PlanConsent';
 import { PlanHeader } from './PlanHeader';
+import { PlanPayments } from './PlanPayments';
 import { PlanQuote } from './PlanQuote';
 import { PlanReadiness } from './PlanReadiness';
 import { PlanRequirements } from './PlanRequirements';
@@ -54,6 +55,7 @@ function PlanView({ plan }: { plan: Plan }) {
       {showPriorAuth && <PriorAuthorizations plan={plan} />}
       <PlanRequirements plan={plan} />
       <PlanSchedule plan={plan} />
+      <PlanPayments plan={plan} />
     </Stack>
   );
 }
