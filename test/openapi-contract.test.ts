@@ -142,7 +142,7 @@ describe('the OpenAPI document as a product', () => {
     expect(find('get', '/api/v1/patients').description).toMatch(/Who may call: every role\.$/);
     expect(find('post', '/api/v1/auth/login').description).toMatch(/no token is needed\.$/);
     expect(find('post', '/api/v1/auth/login').security).toEqual([]);
-    expect(find('get', '/api/v1/patients').security).toEqual([{ bearer: [] }]);
+    expect(find('get', '/api/v1/patients').security).toEqual([{ bearer: [] }, { session: [] }]);
   });
 
   it('documents the error answers of every operation as problem+json with their codes', () => {
