@@ -55,7 +55,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         in: 'cookie',
         name: 'contour_session',
         description:
-          'The web app\'s session (POST /api/v1/auth/session); every write also needs the X-CSRF-Token header',
+          "The web app's session (POST /api/v1/auth/session); every write also needs the X-CSRF-Token header",
       },
       'session',
     )

@@ -11,6 +11,7 @@ import {
   type ClinicWithStaff,
 } from './support/given';
 import { startTestApp, type TestApp } from './support/test-app';
+import { setCookieLines, WebSessionClient, type WebResponse } from './support/web-session';
 
 /** Web sessions (docs/security.md "Web sessions"): cookies, CSRF, idle timeout, sign-out. */
 
@@ -27,59 +28,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Res {
-  status: number;
-  headers: Record<string, string | string[] | number | undefined>;
-  body: any;
-}
+type Res = WebResponse;
 
-/** A browser's view of one web session: its cookies, sent back as a browser would. */
-class Browser {
-  cookies = new Map<string, string>();
-
-  async send(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean } = {},
-  ): Promise<Res> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (this.cookies.size > 0) {
-      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    }
-    if (options.csrf ?? true) {
-      const csrf = this.cookies.get('contour_csrf');
-      if (csrf !== undefined) headers['x-csrf-token'] = csrf;
-    }
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await t.app.inject({
-      method,
-      url: `/api/v1${url}`,
-      headers,
-      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
-      remoteAddress: freshIp(),
-    });
-    for (const line of setCookies(res.headers)) {
-      const [pair] = line.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (/max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const text = res.body;
-    return {
-      status: res.statusCode,
-      headers: res.headers,
-      body: text.length > 0 && /json/.test(String(res.headers['content-type'])) ? res.json() : text,
-    };
+class Browser extends WebSessionClient {
+  constructor() {
+    super(t);
   }
 
-  signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<Res> {
-    return this.send('POST', '/auth/session', { body: { email, password }, headers });
+  override signIn(email: string, password = PASSWORD, headers: Record<string, string> = {}) {
+    return super.signIn(email, password, headers);
   }
 }
 
 function setCookies(headers: Res['headers']): string[] {
-  const value = headers['set-cookie'];
-  return value === undefined ? [] : Array.isArray(value) ? value : [String(value)];
+  return setCookieLines(headers);
 }
 
 function freshIp(): string {
@@ -160,9 +122,9 @@ describe('POST /auth/session', () => {
         remoteAddress: ip,
       });
     for (let i = 0; i < 5; i += 1) {
-      expect((await attempt(i % 2 ? '/api/v1/auth/login' : '/api/v1/auth/session')).statusCode).toBe(
-        401,
-      );
+      expect(
+        (await attempt(i % 2 ? '/api/v1/auth/login' : '/api/v1/auth/session')).statusCode,
+      ).toBe(401);
     }
     const refused = await attempt('/api/v1/auth/session');
     expect(refused.statusCode).toBe(429);
@@ -243,7 +205,11 @@ describe('ending a session', () => {
 
   it('sign-out needs the CSRF token too', async () => {
     const browser = await signedIn();
-    expectProblem(await browser.send('DELETE', '/auth/session', { csrf: false }), 403, 'CSRF_FAILED');
+    expectProblem(
+      await browser.send('DELETE', '/auth/session', { csrf: false }),
+      403,
+      'CSRF_FAILED',
+    );
     expect((await browser.send('GET', '/auth/me')).status).toBe(200);
   });
 

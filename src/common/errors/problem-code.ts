@@ -32,7 +32,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   VALIDATION_FAILED: 'The request is not valid',
   UNAUTHENTICATED: 'Authentication required',
   FORBIDDEN: 'Not allowed for your role',
-  CSRF_FAILED: 'The request did not carry the session\'s CSRF token',
+  CSRF_FAILED: "The request did not carry the session's CSRF token",
   NOT_FOUND: 'Not found',
   METHOD_NOT_ALLOWED: 'Method not allowed',
   REQUEST_TIMEOUT: 'The request took too long to arrive',

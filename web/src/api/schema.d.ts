@@ -34,7 +34,7 @@ export interface paths {
         put?: never;
         /**
          * Change your password
-         * @description Replaces the signed-in user's password after checking the current one (401 if wrong) and answers a fresh token: tokens issued before the change stop working.
+         * @description Replaces the signed-in user's password after checking the current one (401 if wrong) and answers a fresh token: tokens and web sessions signed in before the change stop working. A web session (cookie) is refused with 401: it uses `POST /auth/session/change-password`, which answers no token.
          *
          *     Who may call: every role.
          */
@@ -76,13 +76,69 @@ export interface paths {
         };
         /**
          * Get the signed-in user
-         * @description The user the bearer token belongs to, with their current role. Changes nothing.
+         * @description The user the bearer token (or the web session) belongs to, with their current role. Changes nothing.
          *
          *     Who may call: every role.
          */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the web session
+         * @description The signed-in user and the idle timeout of web sessions. With a session cookie it also restarts the session's idle clock, as every request of the session does: the web app calls it when the user is active on a page that makes no other call.
+         *
+         *     Who may call: every role.
+         */
+        get: operations["AuthController_session"];
+        put?: never;
+        /**
+         * Sign in to a web session
+         * @description The web app's sign-in: the same checks and rate limit as `POST /auth/login`, but the answer carries no token. It sets an httpOnly, SameSite=Strict session cookie (`contour_session`, Secure over HTTPS) and a `contour_csrf` cookie whose value every write of the session sends back in the `X-CSRF-Token` header. The session ends at sign-out, after `idleTimeoutSeconds` without a request, at the token lifetime, or when the password changes or is reset. Changes nothing but the failed-attempt count and the sessions.
+         *
+         *     Who may call: anyone; no token is needed.
+         */
+        post: operations["AuthController_startSession"];
+        /**
+         * Sign out of the web session
+         * @description Ends the web session on the server, so its cookie stops working in every tab, and clears its cookies. With a bearer token there is no session to end: nothing changes (a token runs out by itself).
+         *
+         *     Who may call: every role.
+         */
+        delete: operations["AuthController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password in a web session
+         * @description As `POST /auth/change-password` (401 if the current password is wrong; every other session and token of the user stops working), for the web app: this session goes on and no token is answered. A bearer caller is refused with 401: it uses `POST /auth/change-password`.
+         *
+         *     Who may call: every role.
+         */
+        post: operations["AuthController_changeSessionPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2536,7 +2592,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
             conflict?: {
                 caseNumber: string;
@@ -2840,6 +2896,23 @@ export interface components {
         RevokeConsentDto: {
             reason: string;
         };
+        SessionResponseDto_Output: {
+            idleTimeoutSeconds: number;
+            user: {
+                active: boolean;
+                /** Format: uuid */
+                clinicId: string;
+                createdAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
+                updatedAt: string;
+                version: number;
+            };
+        };
         SignConsentDto: {
             contentHash: string;
             /** @enum {string} */
@@ -3102,6 +3175,18 @@ export interface components {
         };
     };
     responses: {
+        /** @description CSRF_FAILED: The request did not carry the session's CSRF token */
+        CSRF_FAILED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "CSRF_FAILED";
+                };
+            };
+        };
         /** @description DUPLICATE: Already exists */
         DUPLICATE: {
             headers: {
@@ -3147,6 +3232,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "FORBIDDEN";
+                };
+            };
+        };
+        /** @description FORBIDDEN: Not allowed for your role; CSRF_FAILED: The request did not carry the session's CSRF token */
+        FORBIDDEN_or_CSRF_FAILED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "FORBIDDEN" | "CSRF_FAILED";
                 };
             };
         };
@@ -3462,6 +3559,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["CSRF_FAILED"];
             409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -3518,6 +3616,110 @@ export interface operations {
                 };
             };
             401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AuthController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto_Output"];
+                };
+            };
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AuthController_startSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            429: components["responses"]["RATE_LIMITED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AuthController_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["CSRF_FAILED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AuthController_changeSessionPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["CSRF_FAILED"];
+            409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };
@@ -3610,7 +3812,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -3679,7 +3881,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -3817,7 +4019,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -3852,7 +4054,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -3947,7 +4149,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -3989,7 +4191,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4053,7 +4255,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
@@ -4171,7 +4373,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             412: components["responses"]["VERSION_MISMATCH"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4238,7 +4440,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4383,7 +4585,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4448,7 +4650,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4489,7 +4691,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4577,7 +4779,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4668,7 +4870,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4734,7 +4936,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4797,7 +4999,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4862,7 +5064,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4959,7 +5161,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5057,7 +5259,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5099,7 +5301,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5141,7 +5343,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5211,7 +5413,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
@@ -5278,7 +5480,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5319,7 +5521,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_PLAN_NOT_APPROVABLE_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5361,7 +5563,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5401,7 +5603,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5465,7 +5667,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5503,7 +5705,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5540,7 +5742,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5606,7 +5808,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5646,7 +5848,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5740,7 +5942,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
@@ -5837,7 +6039,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["SCHEDULING_BLOCKED_or_SCHEDULE_CONFLICT_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
@@ -5904,7 +6106,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_SCHEDULING_BLOCKED_or_SCHEDULE_CONFLICT"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5945,7 +6147,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5987,7 +6189,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6027,7 +6229,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6069,7 +6271,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6134,7 +6336,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -6199,7 +6401,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE_or_LAST_ACTIVE_ADMIN"];
             412: components["responses"]["VERSION_MISMATCH"];

@@ -34,6 +34,7 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   if (user !== null) return <Navigate to={next} replace />;
   const expired = ended === 'expired';
+  const idle = ended === 'idle';
 
   return (
     <Center mih="100vh" p="md">
@@ -56,6 +57,12 @@ export function SignInPage() {
             {expired && (
               <Alert color="yellow" title="Your session ended">
                 Sign in again to go back to where you were.
+              </Alert>
+            )}
+            {idle && (
+              <Alert color="yellow" title="Signed out after inactivity">
+                The screen was left unattended, so you were signed out to protect patient data. Sign
+                in again to go back to where you were.
               </Alert>
             )}
             <ProblemAlert error={error} title="Could not sign in" />

@@ -10,12 +10,7 @@ import {
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { UserDto } from '../../user/dto/user.dto';
-import {
-  ChangePasswordDto,
-  LoginDto,
-  LoginResponseDto,
-  SessionResponseDto,
-} from '../dto/auth.dto';
+import { ChangePasswordDto, LoginDto, LoginResponseDto, SessionResponseDto } from '../dto/auth.dto';
 import { AuthService } from '../services/auth.service';
 
 @ApiTags('auth')
@@ -115,7 +110,7 @@ export class AuthController {
   @ApiOperationDoc({
     summary: 'Change your password in a web session',
     description:
-      "As `POST /auth/change-password` (401 if the current password is wrong; every other session and token of the user stops working), for the web app: this session goes on and no token is answered. A bearer caller is refused with 401: it uses `POST /auth/change-password`.",
+      'As `POST /auth/change-password` (401 if the current password is wrong; every other session and token of the user stops working), for the web app: this session goes on and no token is answered. A bearer caller is refused with 401: it uses `POST /auth/change-password`.',
   })
   @ApiBearerAuth()
   @HttpCode(200)

@@ -132,7 +132,7 @@ export class AuthService {
   private async replacePassword(
     caller: Caller,
     body: ChangePasswordBody,
-    alsoInTransaction: (db: Db, user: UserRow) => Promise<void> = async () => undefined,
+    alsoInTransaction: (db: Db, user: UserRow) => Promise<void> = () => Promise.resolve(),
   ): Promise<UserRow> {
     const current = await this.users.findById(this.tx.db, caller.clinicId, caller.userId);
     if (!current || !(await this.hasher.verify(current.passwordHash, body.currentPassword))) {
