@@ -64,7 +64,9 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     [],
     baseEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
   );
-  const deadline = Date.now() + 45_000;
+  // Generous: on a loaded 2-core machine a first start (migrations, the first admin's argon2 hash,
+  // the ICD-10 code set) has taken 45 s.
+  const deadline = Date.now() + 120_000;
   let exitCode: number | null | undefined;
   void proc.exited.then((code) => (exitCode = code));
   while (Date.now() < deadline) {

@@ -28,7 +28,7 @@ beforeAll(async () => {
     })
   ).id;
   browser = await launchBrowser();
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -148,6 +148,7 @@ describe('automatic sign-out of an unattended screen', () => {
       // Activity in the other tab counts for this one too.
       const started = Date.now();
       await other.getByRole('button', { name: 'Stay signed in' }).click();
+      const cookies = await page.context().cookies();
       await warning.waitFor({ state: 'detached' });
 
       // Then nobody again: both tabs go to sign-in, and the session is dead on the server.
@@ -156,7 +157,11 @@ describe('automatic sign-out of an unattended screen', () => {
       expect(idleFor).toBeGreaterThanOrEqual(IDLE_SECONDS - 2);
       await page.getByText('Signed out after inactivity').waitFor();
       await other.waitForURL(/\/sign-in/);
-      expect(await callWithCookies(page.context(), '/auth/me')).toBe(401);
+      // A copy of the cookie from before is dead on the server too.
+      const copy = await browser.newContext();
+      await copy.addCookies(cookies);
+      expect(await callWithCookies(copy, '/auth/me')).toBe(401);
+      await copy.close();
       await mainScreen(page, 'session-04-signed-out-idle');
 
       // Signing in again goes back to the patient.
