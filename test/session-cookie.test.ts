@@ -25,7 +25,7 @@ beforeAll(async () => {
     env: { SESSION_IDLE_TIMEOUT_MINUTES: String(IDLE_SECONDS / 60), TRUST_PROXY: 'true' },
   });
   clinic = await new Given(t).clinicWithStaff('Session Clinic');
-});
+}, 180_000);
 afterAll(() => t.close());
 
 type Res = WebResponse;
