@@ -7,7 +7,7 @@ import { describeOperations, operationIdOf, routeFacts } from './common/http/ope
 
 /** The controllers' `@ApiTags`, each described once; a tag missing here fails the OpenAPI linters. */
 const TAGS: Record<string, string> = {
-  auth: 'Signing in, the signed-in user, changing one’s password',
+  auth: 'Signing in (bearer token or web session), the signed-in user, changing one’s password',
   users: 'Staff accounts and their roles',
   clinic: 'The clinic (tenant) the caller belongs to',
   patients: 'Patients: registration, demographics, insurance, search',
@@ -48,6 +48,17 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     // Paths carry their full prefix (/api/v1, /health), so the server is the host's root.
     .addServer('/', 'The server that serves this document')
     .addBearerAuth()
+    .addCookieAuth(
+      'contour_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'contour_session',
+        description:
+          "The web app's session (POST /api/v1/auth/session); every write also needs the X-CSRF-Token header",
+      },
+      'session',
+    )
     .addSecurityRequirements('bearer');
   for (const [name, description] of Object.entries(TAGS)) config.addTag(name, description);
   const document = SwaggerModule.createDocument(app, config.build(), {

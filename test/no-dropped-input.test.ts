@@ -19,6 +19,7 @@ import {
   readyPlan,
 } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
+import { WebSessionClient } from './support/web-session';
 
 /** One request of a scenario and the bodies read back after it. */
 interface Exchange {
@@ -37,6 +38,10 @@ const WRITE_ONLY: Record<string, string> = {
   'POST /auth/login password': 'compared with the stored argon2id hash',
   'POST /auth/change-password currentPassword': 'compared with the stored argon2id hash',
   'POST /auth/change-password newPassword':
+    'stored as an argon2id hash; the scenario signs in with it',
+  'POST /auth/session password': 'compared with the stored argon2id hash',
+  'POST /auth/session/change-password currentPassword': 'compared with the stored argon2id hash',
+  'POST /auth/session/change-password newPassword':
     'stored as an argon2id hash; the scenario signs in with it',
   'POST /users password': 'stored as an argon2id hash; the scenario signs in with it',
   'PATCH /users/{id} password': 'stored as an argon2id hash; the scenario signs in with it',
@@ -232,6 +237,26 @@ const SCENARIOS: Record<string, Scenario> = {
     const member = await addStaffMember(t, clinic, 'NURSE');
     const sent = { currentPassword: member.password, newPassword: 'walker-new-password-2026' };
     expectStatus('change', await member.api.post('/auth/change-password', sent), 200);
+    await given.login(member.email, sent.newPassword);
+    return [{ sent, reads: [] }];
+  },
+  'POST /auth/session': async () => {
+    const member = await addStaffMember(t, clinic, 'NURSE');
+    const sent = { email: member.email, password: member.password };
+    const browser = new WebSessionClient(t);
+    expectStatus('session', await browser.signIn(sent.email, sent.password), 200);
+    return [{ sent, reads: [expectStatus('me', await browser.send('GET', '/auth/me'), 200)] }];
+  },
+  'POST /auth/session/change-password': async () => {
+    const member = await addStaffMember(t, clinic, 'NURSE');
+    const browser = new WebSessionClient(t);
+    expectStatus('session', await browser.signIn(member.email, member.password), 200);
+    const sent = { currentPassword: member.password, newPassword: 'walker-new-password-2027' };
+    expectStatus(
+      'change',
+      await browser.send('POST', '/auth/session/change-password', { body: sent }),
+      200,
+    );
     await given.login(member.email, sent.newPassword);
     return [{ sent, reads: [] }];
   },

@@ -142,7 +142,7 @@ describe('the OpenAPI document as a product', () => {
     expect(find('get', '/api/v1/patients').description).toMatch(/Who may call: every role\.$/);
     expect(find('post', '/api/v1/auth/login').description).toMatch(/no token is needed\.$/);
     expect(find('post', '/api/v1/auth/login').security).toEqual([]);
-    expect(find('get', '/api/v1/patients').security).toEqual([{ bearer: [] }]);
+    expect(find('get', '/api/v1/patients').security).toEqual([{ bearer: [] }, { session: [] }]);
   });
 
   it('documents the error answers of every operation as problem+json with their codes', () => {
@@ -158,7 +158,7 @@ describe('the OpenAPI document as a product', () => {
     expect(codesOf(find('post', '/api/v1/surgical-cases'))).toMatchObject({
       '400': ['VALIDATION_FAILED'],
       '401': ['UNAUTHENTICATED'],
-      '403': ['FORBIDDEN'],
+      '403': ['FORBIDDEN', 'CSRF_FAILED'],
       '404': ['NOT_FOUND'],
       '409': expect.arrayContaining([
         'SCHEDULING_BLOCKED',
@@ -173,6 +173,8 @@ describe('the OpenAPI document as a product', () => {
     });
     expect(codesOf(find('get', '/api/v1/patients/{id}'))['404']).toEqual(['NOT_FOUND']);
     expect(codesOf(find('get', '/api/v1/patients'))['403']).toBeUndefined();
+    // Every write of a web session needs its CSRF token; a read and a bearer token do not.
+    expect(codesOf(find('post', '/api/v1/auth/change-password'))['403']).toEqual(['CSRF_FAILED']);
   });
 
   it('describes the problem body once, with the extra fields of every DomainError', () => {

@@ -91,16 +91,18 @@ describe('authentication on every operation', () => {
     expect(operations.filter((op) => ROLE_TABLE[op.key] !== 'PUBLIC').length).toBeGreaterThan(70);
   });
 
-  it('serves only login, health and the API docs without a token', async () => {
+  it('serves only sign-in, health and the API docs without a token', async () => {
     const publicKeys = operations.filter((op) => ROLE_TABLE[op.key] === 'PUBLIC');
     expect(publicKeys.map((op) => op.key).sort()).toEqual([
       'GET /health/live',
       'GET /health/ready',
       'POST /auth/login',
+      'POST /auth/session',
     ]);
     expect((await t.api.get('/health/live')).status).toBe(200);
     expect((await t.api.get('/health/ready')).status).toBe(200);
     expect((await t.api.post('/auth/login', {})).status).toBe(400);
+    expect((await t.api.post('/auth/session', {})).status).toBe(400);
     expect((await t.api.get('/api/docs')).status).toBe(200);
     expect((await t.api.get('/api/openapi.json')).status).toBe(200);
   });

@@ -34,6 +34,10 @@ export const ROLE_TABLE: Record<string, Access> = {
   'POST /auth/login': 'PUBLIC',
   'GET /auth/me': 'EVERY_ROLE',
   'POST /auth/change-password': 'EVERY_ROLE',
+  'POST /auth/session': 'PUBLIC',
+  'GET /auth/session': 'EVERY_ROLE',
+  'DELETE /auth/session': 'EVERY_ROLE',
+  'POST /auth/session/change-password': 'EVERY_ROLE',
 
   'POST /users': ADMIN_ONLY,
   'GET /users': 'EVERY_ROLE',

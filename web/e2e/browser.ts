@@ -47,7 +47,7 @@ export async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** A signed-in person in their own browser context (own session storage). */
+/** A signed-in person in their own browser context (own cookies, so own session). */
 export async function signIn(
   browser: Browser,
   baseUrl: string,
@@ -150,4 +150,19 @@ export async function expectFitsTablet(page: Page, screen: string): Promise<void
 export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option }).click();
+}
+
+/**
+ * Ends the page's web session on the server behind the app's back (as the idle timeout, a
+ * password reset or a sign-out elsewhere would): the next call of the app answers 401.
+ */
+export async function endSessionOnServer(page: Page, baseUrl: string): Promise<void> {
+  const cookies = await page.context().cookies(baseUrl + '/api/v1');
+  const header = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = cookies.find((c) => c.name === 'contour_csrf')?.value ?? '';
+  const res = await fetch(`${baseUrl}/api/v1/auth/session`, {
+    method: 'DELETE',
+    headers: { cookie: header, 'x-csrf-token': csrf },
+  });
+  expect(res.status).toBe(204);
 }

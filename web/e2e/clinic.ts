@@ -57,8 +57,11 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-/** `npm start`'s server, built, on a fresh PGlite folder, its first admin from the environment. */
-export async function startE2eServer(): Promise<E2eServer> {
+/**
+ * `npm start`'s server, built, on a fresh PGlite folder, its first admin from the environment;
+ * `env` adds settings (a short SESSION_IDLE_TIMEOUT_MINUTES for the idle sign-out).
+ */
+export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'contour-e2e-'));
   const proc = await startServer({
     PGLITE_DATA_DIR: dataDir,
@@ -66,6 +69,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     BOOTSTRAP_CLINIC_NAME: 'E2E Clinic',
+    ...env,
   });
   const baseUrl = `http://127.0.0.1:${proc.port}`;
   const auth: { token?: string } = {};

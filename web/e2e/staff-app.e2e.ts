@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   choose,
   cspViolations,
+  endSessionOnServer,
   expectAccessible,
   expectFitsTablet,
   launchBrowser,
@@ -85,12 +86,9 @@ describe('signing in', () => {
     );
     await page.goto(`${server.baseUrl}/patients`);
     await page.getByTestId('signed-in-user').waitFor();
-    // The token goes bad (as at expiry or after a password change): the next call answers 401.
-    await page.evaluate(() => {
-      const key = 'contour.session';
-      const session = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { token: string };
-      sessionStorage.setItem(key, JSON.stringify({ ...session, token: `${session.token}x` }));
-    });
+    // The session ends on the server (as at expiry or after a password change): the next call
+    // answers 401.
+    await endSessionOnServer(page, server.baseUrl);
     await page.reload();
     await page.waitForURL(/\/sign-in\?next=%2Fpatients/);
     await page.getByText('Your session ended').waitFor();

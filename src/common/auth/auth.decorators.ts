@@ -15,6 +15,8 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 
 export interface AuthenticatedRequest extends FastifyRequest {
   caller?: Caller;
+  /** The web app's session the caller came with (its cookie's id); none for a bearer token. */
+  webSessionId?: string;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => {

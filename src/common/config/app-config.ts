@@ -11,6 +11,11 @@ const EnvSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(28_800),
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .min(0.05, 'SESSION_IDLE_TIMEOUT_MINUTES must be at least 0.05 (3 s)')
+    .max(720)
+    .default(15),
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   BOOTSTRAP_CLINIC_NAME: z.string().trim().min(1).max(200).default('Demo Clinic'),
@@ -42,6 +47,11 @@ export interface AppConfig {
     readonly ttlSeconds: number;
     readonly generated: boolean;
   };
+  /**
+   * The web app's cookie session (docs/security.md "Web sessions"): it ends after this long
+   * without a request (sliding), and at the latest `jwt.ttlSeconds` after sign-in.
+   */
+  readonly session: { readonly idleTimeoutSeconds: number };
   readonly bootstrap: {
     readonly adminEmail: string | undefined;
     readonly adminPassword: string | undefined;
@@ -49,7 +59,10 @@ export interface AppConfig {
     /** IANA zone of the first clinic; absent: defaultClinicTimeZone(). */
     readonly clinicTimeZone: string | undefined;
   };
-  /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client address (rate limits). */
+  /**
+   * Fastify's trustProxy: whose X-Forwarded-For to believe for the client address (rate limits),
+   * and whose X-Forwarded-Proto for the protocol (a session cookie is Secure over HTTPS).
+   */
   readonly trustProxy: boolean | number | string;
   readonly logLevel: string;
 }
@@ -87,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ttlSeconds: e.JWT_TTL_SECONDS,
       generated: !e.JWT_SECRET,
     },
+    session: { idleTimeoutSeconds: Math.round(e.SESSION_IDLE_TIMEOUT_MINUTES * 60) },
     bootstrap: {
       adminEmail: e.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase(),
       adminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,

@@ -39,6 +39,15 @@ export class Forbidden extends DomainError {
   }
 }
 
+/** A write in a cookie session without its CSRF token (docs/security.md "Web sessions"). */
+export class CsrfFailed extends DomainError {
+  readonly status = 403;
+  readonly code = 'CSRF_FAILED';
+  constructor(message = 'A write in a web session needs the X-CSRF-Token header') {
+    super(message);
+  }
+}
+
 /** Also the answer for another clinic's record: it must not reveal that the record exists. */
 export class NotFound extends DomainError {
   readonly status = 404;

@@ -4,6 +4,7 @@ export type ProblemCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'CSRF_FAILED'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'REQUEST_TIMEOUT'
@@ -32,6 +33,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   VALIDATION_FAILED: 'The request is not valid',
   UNAUTHENTICATED: 'Authentication required',
   FORBIDDEN: 'Not allowed for your role',
+  CSRF_FAILED: "The request did not carry the session's CSRF token",
   NOT_FOUND: 'Not found',
   METHOD_NOT_ALLOWED: 'Method not allowed',
   REQUEST_TIMEOUT: 'The request took too long to arrive',
@@ -65,6 +67,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  CSRF_FAILED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,

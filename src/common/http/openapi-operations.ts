@@ -99,7 +99,8 @@ function describeOperation(
   operation.description = [operation.description, whoMayCall(isPublic, roles)]
     .filter(Boolean)
     .join('\n\n');
-  operation.security = isPublic ? [] : [{ bearer: [] }];
+  // A bearer token (API clients) or the web app's session cookie (docs/security.md).
+  operation.security = isPublic ? [] : [{ bearer: [] }, { session: [] }];
 
   const codes = new Set<ProblemCode>(errors);
   const parameters = (operation.parameters ?? []).filter(
@@ -112,6 +113,8 @@ function describeOperation(
     codes.add('IDEMPOTENCY_IN_PROGRESS');
   }
   if (!isPublic) codes.add('UNAUTHENTICATED');
+  // A write in a cookie session without its CSRF token.
+  if (!isPublic && method !== 'get') codes.add('CSRF_FAILED');
   if (roles) codes.add('FORBIDDEN');
   if (parameters.length > 0 || operation.requestBody) codes.add('VALIDATION_FAILED');
   if (operation.requestBody) {

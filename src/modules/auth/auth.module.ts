@@ -6,9 +6,11 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { UserModule } from '../user/user.module';
 import { AuthController } from './controllers/auth.controller';
 import { LoginThrottleRepository } from './repositories/login-throttle.repository';
+import { WebSessionRepository } from './repositories/web-session.repository';
 import { AuthGuard } from './services/auth.guard';
 import { AuthService } from './services/auth.service';
 import { LoginThrottle } from './services/login-throttle';
+import { WebSessionService } from './services/web-session.service';
 
 @Module({
   imports: [
@@ -29,6 +31,8 @@ import { LoginThrottle } from './services/login-throttle';
     AuthService,
     LoginThrottle,
     LoginThrottleRepository,
+    WebSessionRepository,
+    WebSessionService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

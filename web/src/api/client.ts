@@ -1,26 +1,33 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { sessionStore } from '../auth/session';
+import { csrfToken } from '../auth/session';
 import { ApiError } from './problem';
 import type { paths } from './schema';
 
 let onUnauthenticated: () => void = () => undefined;
 
-/** The AuthProvider registers what to do when a token stops working (expired, revoked). */
+/** The AuthProvider registers what to do when the session stops working (ended, idle, revoked). */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** Calls whose 401 the AuthProvider handles itself (sign-in, the session check, the password form). */
+const HANDLED_401 = ['/auth/session', '/auth/session/change-password'];
+
+/**
+ * The session is the browser's httpOnly cookie, sent by fetch on its own (same origin); a write
+ * also carries the CSRF cookie's value in X-CSRF-Token (docs/security.md "Web sessions").
+ */
 const auth: Middleware = {
   onRequest({ request }) {
-    const session = sessionStore.read();
-    if (session !== null) request.headers.set('authorization', `Bearer ${session.token}`);
+    const token = csrfToken();
+    if (!['GET', 'HEAD'].includes(request.method) && token !== undefined) {
+      request.headers.set('x-csrf-token', token);
+    }
     return request;
   },
   onResponse({ request, response }) {
-    // A failed sign-in, or a wrong current password, is the form's business (the password form
-    // checks the session itself); any other 401 ends the session.
-    const formsOwn = ['/auth/login', '/auth/change-password'].some((p) => request.url.endsWith(p));
-    if (response.status === 401 && !formsOwn) onUnauthenticated();
+    const handled = HANDLED_401.some((p) => new URL(request.url).pathname.endsWith(p));
+    if (response.status === 401 && !handled) onUnauthenticated();
     return response;
   },
 };
@@ -54,14 +61,11 @@ export function ifMatch(version: number): { 'If-Match': string } {
 }
 
 /**
- * Opens a PDF the API serves (quotes, bills): fetched with the session's token, since a plain
- * link carries none, then shown in a new tab.
+ * Opens a PDF the API serves (quotes, bills): fetched with the session cookie, then shown in a
+ * new tab as a blob (so an error can be shown here as a problem, not as a page of JSON).
  */
 export async function openPdf(path: string): Promise<void> {
-  const session = sessionStore.read();
-  const response = await fetch(path, {
-    headers: session === null ? {} : { authorization: `Bearer ${session.token}` },
-  });
+  const response = await fetch(path);
   if (response.status === 401) onUnauthenticated();
   if (!response.ok) {
     let body: unknown;

@@ -7,6 +7,7 @@ import type { Permission } from '../auth/permissions';
 import { PageLoader } from '../components/PageLoader';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { ClinicTimeZoneGate, ClinicTimeZoneLabel } from './ClinicTimeZone';
+import { IdleWarning } from './IdleWarning';
 
 const SECTIONS: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/patients', label: 'Patients' },
@@ -23,7 +24,7 @@ const SECTIONS: readonly { to: string; label: string; permission?: Permission }[
  * changes their password), sign-out.
  */
 export function AppLayout() {
-  const { user, ended, signOut, can, changePassword } = useAuth();
+  const { user, ended, signOut, can, changePassword, idleSecondsLeft, stayActive } = useAuth();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const [passwordOpened, password] = useDisclosure();
@@ -90,6 +91,7 @@ export function AppLayout() {
         onClose={password.close}
         changePassword={changePassword}
       />
+      <IdleWarning secondsLeft={idleSecondsLeft} onStay={stayActive} onSignOut={signOut} />
     </AppShell>
   );
 }

@@ -14,6 +14,9 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { ProblemAlert } from '../components/ProblemAlert';
 
+/** The alert's title in the text colour: the yellow title on yellow is under 4.5:1 (axe). */
+const ALERT_TEXT = { title: { color: 'var(--mantine-color-text)' } };
+
 /** Only a path of this app is a place to return to after sign-in (no open redirect). */
 function safeNext(next: string | null): string {
   return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/';
@@ -34,6 +37,7 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   if (user !== null) return <Navigate to={next} replace />;
   const expired = ended === 'expired';
+  const idle = ended === 'idle';
 
   return (
     <Center mih="100vh" p="md">
@@ -54,8 +58,14 @@ export function SignInPage() {
               Contour
             </Title>
             {expired && (
-              <Alert color="yellow" title="Your session ended">
+              <Alert color="yellow" title="Your session ended" styles={ALERT_TEXT}>
                 Sign in again to go back to where you were.
+              </Alert>
+            )}
+            {idle && (
+              <Alert color="yellow" title="Signed out after inactivity" styles={ALERT_TEXT}>
+                The screen was left unattended, so you were signed out to protect patient data. Sign
+                in again to go back to where you were.
               </Alert>
             )}
             <ProblemAlert error={error} title="Could not sign in" />

@@ -23,6 +23,14 @@ export const LoginResponseSchema = z.object({
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 export class LoginResponseDto extends createZodDto(LoginResponseSchema) {}
 
+export const SessionResponseSchema = z.object({
+  user: UserSchema,
+  /** The web session ends after this long without a request; the web app warns a minute before. */
+  idleTimeoutSeconds: z.number().int(),
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+export class SessionResponseDto extends createZodDto(SessionResponseSchema) {}
+
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(12, 'At least 12 characters').max(200),

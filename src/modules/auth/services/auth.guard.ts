@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import type { FastifyReply } from 'fastify';
 import {
   PUBLIC_KEY,
   ROLES_KEY,
@@ -11,9 +12,11 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { Forbidden, Unauthenticated } from '../../../common/errors/domain-error';
 import { UserRepository } from '../../user/repositories/user.repository';
 import { TokenClaims } from '../dto/auth.dto';
+import { WebSessionService } from './web-session.service';
 
 /**
- * The one guard: a valid HS256 bearer token of an active user, then the route's roles
+ * The one guard: a valid HS256 bearer token of an active user, or (without an Authorization
+ * header) the web app's live session cookie, with its CSRF token on writes; then the route's roles
  * (`@Roles`; ADMIN may do everything). Role and active state come from the database, so a
  * deactivation or a role change takes effect on the next request, not when the token expires.
  */
@@ -24,6 +27,7 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly tx: TransactionRunner,
     private readonly users: UserRepository,
+    private readonly webSessions: WebSessionService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,13 +35,33 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const claims = await this.verify(request.headers.authorization);
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const db = this.tx.db;
+    // A bearer token wins: an API client's call never depends on a cookie the client may carry.
+    const sessionId =
+      request.headers.authorization === undefined
+        ? this.webSessions.cookieSessionId(request)
+        : undefined;
+    const claims =
+      sessionId === undefined
+        ? await this.verify(request.headers.authorization)
+        : await this.webSessions.authenticate(db, sessionId, request, reply).then((session) => ({
+            cid: session.clinicId,
+            sub: session.userId,
+            gen: session.generation,
+          }));
     const clinicId = trustedClinicId(claims.cid);
-    const user = await this.users.findById(this.tx.db, clinicId, claims.sub);
-    if (!user || !user.active) throw new Unauthenticated('The account is not active');
-    if (user.sessionGeneration !== claims.gen) {
-      throw new Unauthenticated('The password has changed: sign in again');
+    const user = await this.users.findById(db, clinicId, claims.sub);
+    const refusal = !user?.active
+      ? 'The account is not active'
+      : user.sessionGeneration !== claims.gen
+        ? 'The password has changed: sign in again'
+        : undefined;
+    if (!user || refusal !== undefined) {
+      if (sessionId !== undefined) await this.webSessions.end(db, sessionId, request, reply);
+      throw new Unauthenticated(refusal);
     }
+    request.webSessionId = sessionId;
     request.caller = { userId: user.id, clinicId, role: user.role, requestId: request.id };
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
