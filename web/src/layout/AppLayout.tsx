@@ -6,6 +6,7 @@ import { signInPath, useAuth } from '../auth/AuthProvider';
 import type { Permission } from '../auth/permissions';
 import { PageLoader } from '../components/PageLoader';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { NAVBAR_WIDTH } from './frame';
 
 const SECTIONS: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/patients', label: 'Patients' },
@@ -32,7 +33,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: NAVBAR_WIDTH, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
       <AppShell.Header>

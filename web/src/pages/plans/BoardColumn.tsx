@@ -9,6 +9,9 @@ import { formatMoney, formatPatientName } from '../../lib/format';
 import { planListQuery, type BoardFilters } from './boardFilters';
 import { titleCase, type Plan, type PlanStatus } from './types';
 
+/** A column's narrowest: five of them and their gaps fit 792 px, the main area at 1024 px. */
+export const COLUMN_MIN_WIDTH = 140;
+
 /** One status of the board, 50 plans at a time. */
 export function BoardColumn({ status, filters }: { status: PlanStatus; filters: BoardFilters }) {
   const query = useInfiniteQuery({
@@ -32,7 +35,7 @@ export function BoardColumn({ status, filters }: { status: PlanStatus; filters: 
       aria-labelledby={headingId}
       withBorder
       p="xs"
-      style={{ flex: '1 0 196px' }}
+      style={{ flex: '1 1 0', minWidth: COLUMN_MIN_WIDTH }}
       bg="var(--mantine-color-gray-0)"
     >
       <Group justify="space-between" mb="xs" wrap="nowrap">
@@ -70,7 +73,7 @@ export function BoardColumn({ status, filters }: { status: PlanStatus; filters: 
 function PlanCard({ plan, patientName }: { plan: Plan; patientName: string | undefined }) {
   return (
     <Card component={Link} to={`/plans/${plan.id}`} withBorder padding="xs" radius="sm">
-      <Text fw={700} size="sm">
+      <Text fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
         {plan.planNumber}
       </Text>
       <Text size="sm" lineClamp={2}>

@@ -1,12 +1,15 @@
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { useInvalidate } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { notifyError, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { SerialNumber, SerialNumbers } from '../../components/SerialNumber';
 import { AddRequirementForm } from './AddRequirementForm';
 import { AllocateBatchModal } from './AllocateBatchModal';
+import { QuoteWithdrawConfirm } from './QuoteWithdrawConfirm';
 import { Section } from './Section';
 import type { Availability, Plan, Requirement } from './types';
 
@@ -28,9 +31,20 @@ export function PlanRequirements({ plan }: { plan: Plan }) {
     can('plans.requirements') && (plan.status === 'DRAFT' || plan.status === 'QUOTED');
   const allocatable =
     can('inventory.allocate') && plan.status !== 'COMPLETED' && plan.status !== 'CANCELLED';
+  // A completed plan's reservations were consumed: it shows what the surgery used instead.
+  const completed = plan.status === 'COMPLETED';
+
+  if (completed && plan.inventoryRequirements.length > 0) {
+    return (
+      <Section id="plan-inventory" title="Implants and supplies">
+        <ProblemAlert error={availability.error} title="Could not load what was used" />
+        <UsedTable plan={plan} byRequirement={byRequirement} />
+      </Section>
+    );
+  }
 
   return (
-    <Section id="plan-inventory" title="Inventory requirements">
+    <Section id="plan-inventory" title="Implants and supplies">
       <Stack gap="md">
         {plan.inventoryRequirements.length === 0 ? (
           <Text size="sm">No implants or supplies are required yet.</Text>
@@ -57,6 +71,7 @@ export function PlanRequirements({ plan }: { plan: Plan }) {
                       key={r.id}
                       planId={plan.id}
                       planVersion={plan.version}
+                      quoted={plan.status === 'QUOTED'}
                       requirement={r}
                       availability={byRequirement.get(r.id)}
                       editable={editable}
@@ -74,9 +89,91 @@ export function PlanRequirements({ plan }: { plan: Plan }) {
   );
 }
 
+/** A completed plan: what each requirement used (serials and lots), nothing missing. */
+function UsedTable({
+  plan,
+  byRequirement,
+}: {
+  plan: Plan;
+  byRequirement: Map<string, Availability>;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder verticalSpacing="xs" aria-label="Used in surgery">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Item</Table.Th>
+            <Table.Th>Size / shape</Table.Th>
+            <Table.Th ta="right">Required</Table.Th>
+            <Table.Th ta="right">Used</Table.Th>
+            <Table.Th>Serial numbers and lots</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.inventoryRequirements.map((r) => {
+            const a = byRequirement.get(r.id);
+            return (
+              <Table.Tr key={r.id} data-requirement={r.inventoryItemCode}>
+                <Table.Td>
+                  <ItemName requirement={r} />
+                </Table.Td>
+                <Table.Td>{sizeAndShape(r) || '—'}</Table.Td>
+                <Table.Td ta="right">{r.quantity}</Table.Td>
+                <Table.Td ta="right">{a?.used ?? '…'}</Table.Td>
+                <Table.Td>
+                  {a === undefined ? (
+                    '…'
+                  ) : a.usedUnits.length === 0 ? (
+                    'None recorded'
+                  ) : (
+                    <Stack gap={2}>
+                      {a.usedUnits.map((u, i) => (
+                        <Text key={`${u.serialNumber ?? ''}:${u.lotNumber}:${i}`} size="sm">
+                          {u.serialNumber !== null ? (
+                            <SerialNumber>{u.serialNumber}</SerialNumber>
+                          ) : (
+                            `${u.quantity} ×`
+                          )}{' '}
+                          <Text span size="sm" c="dimmed">
+                            lot <SerialNumber>{u.lotNumber}</SerialNumber>
+                          </Text>
+                        </Text>
+                      ))}
+                    </Stack>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function sizeAndShape(r: Requirement): string {
+  return [r.sizeRequirement, r.shapeRequirement].filter((s) => s !== null).join(' · ');
+}
+
+function ItemName({ requirement: r }: { requirement: Requirement }) {
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {r.inventoryItemName}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {r.inventoryItemCode}
+        {r.requiresSerialNumber && ' · serial-tracked'}
+        {!r.isRequired && ' · optional'}
+      </Text>
+    </>
+  );
+}
+
 function RequirementRow({
   planId,
   planVersion,
+  quoted,
   requirement: r,
   availability: a,
   editable,
@@ -85,6 +182,8 @@ function RequirementRow({
   planId: string;
   /** The plan's version as the page shows it: each action names it in If-Match. */
   planVersion: number;
+  /** Removing from a quoted plan withdraws its quote: asked first. */
+  quoted: boolean;
   requirement: Requirement;
   availability: Availability | undefined;
   editable: boolean;
@@ -133,19 +232,13 @@ function RequirementRow({
     onSuccess: () => done(`Removed ${r.inventoryItemName}`),
     onError: failed,
   });
-  const size = [r.sizeRequirement, r.shapeRequirement].filter((s) => s !== null).join(' · ');
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const size = sizeAndShape(r);
 
   return (
-    <Table.Tr>
+    <Table.Tr data-requirement={r.inventoryItemCode}>
       <Table.Td>
-        <Text size="sm" fw={600}>
-          {r.inventoryItemName}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {r.inventoryItemCode}
-          {r.requiresSerialNumber && ' · serial-tracked'}
-          {!r.isRequired && ' · optional'}
-        </Text>
+        <ItemName requirement={r} />
       </Table.Td>
       <Table.Td>{size || '—'}</Table.Td>
       <Table.Td ta="right">{a?.required ?? r.quantity}</Table.Td>
@@ -162,7 +255,9 @@ function RequirementRow({
           0
         )}
       </Table.Td>
-      <Table.Td>{r.serialNumbers.length > 0 ? r.serialNumbers.join(', ') : '—'}</Table.Td>
+      <Table.Td>
+        <SerialNumbers serials={r.serialNumbers} />
+      </Table.Td>
       {(editable || allocatable) && (
         <Table.Td>
           <Group gap={6} wrap="wrap">
@@ -189,12 +284,19 @@ function RequirementRow({
                 size="xs"
                 variant="subtle"
                 color="red"
-                onClick={() => remove.mutate()}
+                onClick={() => (quoted ? setConfirmRemove(true) : remove.mutate())}
                 loading={remove.isPending}
               >
                 Remove
               </Button>
             )}
+            <QuoteWithdrawConfirm
+              opened={confirmRemove}
+              change={`Removing ${r.inventoryItemName}`}
+              confirmLabel="Withdraw the quote and remove"
+              onConfirm={() => remove.mutate()}
+              onClose={() => setConfirmRemove(false)}
+            />
           </Group>
         </Table.Td>
       )}
