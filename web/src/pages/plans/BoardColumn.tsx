@@ -34,16 +34,17 @@ export function BoardColumn({ status, filters }: { status: PlanStatus; filters: 
       component="section"
       aria-labelledby={headingId}
       withBorder
-      p="xs"
+      p={6}
       style={{ flex: '1 1 0', minWidth: COLUMN_MIN_WIDTH }}
       bg="var(--mantine-color-gray-0)"
     >
-      <Group justify="space-between" mb="xs" wrap="nowrap">
+      <Group justify="space-between" mb="xs" wrap="nowrap" gap={4}>
         <Title order={2} size="h5" id={headingId}>
           {titleCase(status)}
         </Title>
         {query.isSuccess && (
           <Badge
+            style={{ flexShrink: 0 }}
             variant="default"
             aria-label={`${plans.length} ${plans.length === 1 ? 'plan' : 'plans'} shown`}
           >
@@ -72,8 +73,9 @@ export function BoardColumn({ status, filters }: { status: PlanStatus; filters: 
 
 function PlanCard({ plan, patientName }: { plan: Plan; patientName: string | undefined }) {
   return (
-    <Card component={Link} to={`/plans/${plan.id}`} withBorder padding="xs" radius="sm">
-      <Text fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
+    <Card component={Link} to={`/plans/${plan.id}`} withBorder padding={8} radius="sm">
+      {/* On one line even in a 140 px column at 1024 px. */}
+      <Text fw={700} fz={13} style={{ whiteSpace: 'nowrap' }}>
         {plan.planNumber}
       </Text>
       <Text size="sm" lineClamp={2}>

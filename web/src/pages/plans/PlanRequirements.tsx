@@ -55,7 +55,7 @@ export function PlanRequirements({ plan }: { plan: Plan }) {
               <Table striped withTableBorder verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Item</Table.Th>
+                    <Table.Th miw={180}>Item</Table.Th>
                     <Table.Th>Size / shape</Table.Th>
                     <Table.Th ta="right">Required</Table.Th>
                     <Table.Th ta="right">Allocated</Table.Th>
@@ -117,7 +117,7 @@ function UsedTable({
                 <Table.Td>
                   <ItemName requirement={r} />
                 </Table.Td>
-                <Table.Td>{sizeAndShape(r) || '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{sizeAndShape(r) || '—'}</Table.Td>
                 <Table.Td ta="right">{r.quantity}</Table.Td>
                 <Table.Td ta="right">{a?.used ?? '…'}</Table.Td>
                 <Table.Td>
@@ -240,7 +240,7 @@ function RequirementRow({
       <Table.Td>
         <ItemName requirement={r} />
       </Table.Td>
-      <Table.Td>{size || '—'}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{size || '—'}</Table.Td>
       <Table.Td ta="right">{a?.required ?? r.quantity}</Table.Td>
       <Table.Td ta="right">{a?.allocated ?? '…'}</Table.Td>
       <Table.Td ta="right">{a?.available ?? '…'}</Table.Td>
