@@ -195,20 +195,22 @@ function RequirementRow({
     await invalidate(['procedure-plans'], ['inventory'], ['quotes']);
     notifySuccess(message);
   };
-  const path = {
+  // The version travels as the mutation's variable, read when the button is clicked: a click
+  // just after the plan re-rendered (e.g. right after approval) must not send the version before.
+  const path = (version: number) => ({
     params: { path: { id: planId, requirementId: r.id } },
-    headers: ifMatch(planVersion),
-  };
+    headers: ifMatch(version),
+  });
   // A refusal (a 412 above all) usually means the plan changed: show it as it is now.
   const failed = (error: unknown) => {
     notifyError(error);
     void invalidate(['procedure-plans', planId]);
   };
   const allocate = useMutation({
-    mutationFn: () =>
+    mutationFn: (version: number) =>
       unwrap(
         api.POST('/api/v1/procedure-plans/{id}/inventory/{requirementId}/allocate', {
-          ...path,
+          ...path(version),
           body: {},
         }),
       ),
@@ -221,14 +223,16 @@ function RequirementRow({
     onError: failed,
   });
   const release = useMutation({
-    mutationFn: () =>
-      unwrap(api.POST('/api/v1/procedure-plans/{id}/inventory/{requirementId}/release', path)),
+    mutationFn: (version: number) =>
+      unwrap(
+        api.POST('/api/v1/procedure-plans/{id}/inventory/{requirementId}/release', path(version)),
+      ),
     onSuccess: () => done(`Released ${r.inventoryItemName}`),
     onError: failed,
   });
   const remove = useMutation({
-    mutationFn: () =>
-      unwrap(api.DELETE('/api/v1/procedure-plans/{id}/inventory/{requirementId}', path)),
+    mutationFn: (version: number) =>
+      unwrap(api.DELETE('/api/v1/procedure-plans/{id}/inventory/{requirementId}', path(version))),
     onSuccess: () => done(`Removed ${r.inventoryItemName}`),
     onError: failed,
   });
@@ -263,7 +267,11 @@ function RequirementRow({
           <Group gap={6} wrap="wrap">
             {allocatable && !r.isPreAllocated && (
               <>
-                <Button size="xs" onClick={() => allocate.mutate()} loading={allocate.isPending}>
+                <Button
+                  size="xs"
+                  onClick={() => allocate.mutate(planVersion)}
+                  loading={allocate.isPending}
+                >
                   Allocate
                 </Button>
                 <AllocateBatchModal planId={planId} planVersion={planVersion} requirement={r} />
@@ -273,7 +281,7 @@ function RequirementRow({
               <Button
                 size="xs"
                 variant="default"
-                onClick={() => release.mutate()}
+                onClick={() => release.mutate(planVersion)}
                 loading={release.isPending}
               >
                 Release
@@ -284,7 +292,7 @@ function RequirementRow({
                 size="xs"
                 variant="subtle"
                 color="red"
-                onClick={() => (quoted ? setConfirmRemove(true) : remove.mutate())}
+                onClick={() => (quoted ? setConfirmRemove(true) : remove.mutate(planVersion))}
                 loading={remove.isPending}
               >
                 Remove
@@ -294,7 +302,7 @@ function RequirementRow({
               opened={confirmRemove}
               change={`Removing ${r.inventoryItemName}`}
               confirmLabel="Withdraw the quote and remove"
-              onConfirm={() => remove.mutate()}
+              onConfirm={() => remove.mutate(planVersion)}
               onClose={() => setConfirmRemove(false)}
             />
           </Group>
