@@ -1,10 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import {
   cspViolations,
   expectAccessible,
   expectFitsTablet,
   launchBrowser,
+  OUTPUT,
   screenshot,
   signIn,
 } from './browser';
@@ -175,6 +177,8 @@ describe('the plan page', () => {
       expect(buttons.length).toBeGreaterThan(5);
       for (const button of buttons)
         expect(overlaps(box!, button.box), `at ${width}, it covers "${button.name}"`).toBe(false);
+      // The window as the user sees it, the notification in it (screenshot() hides them).
+      await page.screenshot({ path: join(OUTPUT, `planpage-02-notification-${width}.png`) });
     }
     // It closes on its own, in seconds, with nobody touching it.
     await page.mouse.move(1000, 10);
@@ -248,7 +252,7 @@ describe('the plan page', () => {
     const main = await page.locator('main').boundingBox();
     expect(main!.x, 'the content starts at the left edge').toBeLessThan(20);
     expect(main!.y, 'no room is left for the header').toBeLessThan(20);
-    await page.screenshot({ path: `web/test-results/e2e/planpage-05-print.png` });
+    await page.screenshot({ path: join(OUTPUT, 'planpage-05-print.png') });
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('navigation', { name: 'Sections' }).isVisible()).toBe(true);
   });
