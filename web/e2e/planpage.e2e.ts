@@ -177,6 +177,12 @@ describe('the plan page', () => {
       expect(buttons.length).toBeGreaterThan(5);
       for (const button of buttons)
         expect(overlaps(box!, button.box), `at ${width}, it covers "${button.name}"`).toBe(false);
+      // The requirement's actions stay in view (no sideways scroll of the table).
+      await expectWithinViewport(
+        page,
+        page.getByRole('columnheader', { name: 'Actions' }),
+        `the Actions column at ${width}`,
+      );
       // The window as the user sees it, the notification in it (screenshot() hides them).
       await page.screenshot({ path: join(OUTPUT, `planpage-02-notification-${width}.png`) });
     }

@@ -302,6 +302,9 @@ describe('the seed workflow in the browser', () => {
       .getByRole('region', { name: 'Patient approval' })
       .getByText('Patient chose the 300cc round implants.')
       .waitFor();
+    // The implants section sits above approval now: wait until the page has read the approved
+    // plan again (no request in flight), so Allocate names the approved plan's version.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Allocate', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Allocate', exact: true }).click();
     await page.getByRole('cell', { name: `${SERIALS[0]}, ${SERIALS[1]}` }).waitFor();

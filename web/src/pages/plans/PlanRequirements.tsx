@@ -51,11 +51,12 @@ export function PlanRequirements({ plan }: { plan: Plan }) {
         ) : (
           <>
             <ProblemAlert error={availability.error} title="Could not load availability" />
-            <Table.ScrollContainer minWidth={740}>
-              <Table striped withTableBorder verticalSpacing="xs">
+            <Table.ScrollContainer minWidth={700}>
+              {/* Every column, Actions too, fits the main area at 1024 px. */}
+              <Table striped withTableBorder verticalSpacing="xs" horizontalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th miw={180}>Item</Table.Th>
+                    <Table.Th>Item</Table.Th>
                     <Table.Th>Size / shape</Table.Th>
                     <Table.Th ta="right">Required</Table.Th>
                     <Table.Th ta="right">Allocated</Table.Th>
@@ -244,7 +245,7 @@ function RequirementRow({
       <Table.Td>
         <ItemName requirement={r} />
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{size || '—'}</Table.Td>
+      <Table.Td>{size || '—'}</Table.Td>
       <Table.Td ta="right">{a?.required ?? r.quantity}</Table.Td>
       <Table.Td ta="right">{a?.allocated ?? '…'}</Table.Td>
       <Table.Td ta="right">{a?.available ?? '…'}</Table.Td>
