@@ -458,6 +458,11 @@ const ROUTES: Route[] = [
     url: (f) => `/procedure-plans/${f.r.openPlan.id}/inventory/availability`,
   },
   {
+    // A completed plan also reads what its surgery used (inventory_usages_plan_idx).
+    name: 'GET /procedure-plans/{id}/inventory/availability (completed)',
+    url: (f) => `/procedure-plans/${f.r.donePlan.id}/inventory/availability`,
+  },
+  {
     name: 'GET /procedure-plans/{id}/readiness',
     url: (f) => `/procedure-plans/${f.r.openPlan.id}/readiness`,
   },

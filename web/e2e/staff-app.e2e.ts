@@ -229,7 +229,9 @@ describe('the seed workflow in the browser', () => {
     await page.waitForURL(/\/plans\/new\?/);
     await page.getByLabel('Procedure name').fill('Breast Augmentation');
     await choose(page, 'Procedure type', 'Cosmetic');
-    await page.getByLabel('Primary CPT code').fill('19325');
+    // The CPT picker searches the fee schedule: the code is picked by its procedure name.
+    await page.getByLabel('Primary CPT code').fill('augmentation');
+    await page.getByRole('option', { name: /19325/ }).click();
     await page.getByRole('button', { name: 'Create plan' }).click();
     await page.getByRole('heading', { name: /^Plan PLAN-\d{4}-\d{3}$/ }).waitFor();
     planUrl = page.url();
@@ -237,8 +239,8 @@ describe('the seed workflow in the browser', () => {
 
     await choose(page, 'Item', /Silicone breast implant 300cc round/);
     await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('2');
-    await page.getByLabel('Size', { exact: true }).fill('300cc');
-    await page.getByLabel('Shape', { exact: true }).fill('Round');
+    // Size and shape are the item's.
+    expect(await page.getByLabel('Size', { exact: true }).inputValue()).toBe('300cc');
     await page.getByRole('button', { name: 'Add requirement' }).click();
     await page.getByRole('cell', { name: /Silicone breast implant 300cc round/ }).waitFor();
   });
@@ -277,7 +279,7 @@ describe('the seed workflow in the browser', () => {
   it('a nurse sees the quoted plan but no approve button', async () => {
     await nurse.goto(planUrl);
     await nurse.getByRole('heading', { name: /^Plan PLAN-/ }).waitFor();
-    await nurse.getByRole('heading', { name: 'Inventory requirements' }).waitFor();
+    await nurse.getByRole('heading', { name: 'Implants and supplies' }).waitFor();
     expect(await nurse.getByRole('button', { name: 'Approve plan' }).count()).toBe(0);
     await coordinator.getByRole('button', { name: 'Approve plan' }).waitFor();
   });
@@ -298,6 +300,9 @@ describe('the seed workflow in the browser', () => {
       .getByRole('region', { name: 'Patient approval' })
       .getByText('Patient chose the 300cc round implants.')
       .waitFor();
+    // The implants section sits above approval now: wait until the page has read the approved
+    // plan again (no request in flight), so Allocate names the approved plan's version.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Allocate', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Allocate', exact: true }).click();
     await page.getByRole('cell', { name: `${SERIALS[0]}, ${SERIALS[1]}` }).waitFor();

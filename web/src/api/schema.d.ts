@@ -1304,7 +1304,7 @@ export interface paths {
         };
         /**
          * Check stock for a plan
-         * @description Per requirement: required, allocated, available and the shortfall. Changes nothing.
+         * @description Per requirement: required, allocated, available and the shortfall, and what the surgery used (serials, lots). A COMPLETED plan has no shortfall. Changes nothing.
          *
          *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
          */
@@ -1817,6 +1817,12 @@ export interface components {
                 /** Format: uuid */
                 requirementId: string;
                 shortfall: number;
+                used: number;
+                usedUnits: {
+                    lotNumber: string;
+                    quantity: number;
+                    serialNumber: string | null;
+                }[];
             }[];
         };
         BatchDto_Output: {

@@ -29,7 +29,7 @@ export function applyFieldErrors<T>(
 const closeButtonProps = { 'aria-label': 'Close notification' };
 
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'green', message, closeButtonProps });
+  notifications.show({ color: 'green', message, closeButtonProps, autoClose: 5000 });
 }
 
 export function notifyError(error: unknown): void {
@@ -39,5 +39,7 @@ export function notifyError(error: unknown): void {
     title: 'Not done',
     message: stale ? `${describeError(error)} ${STALE_RECORD}` : describeError(error),
     closeButtonProps,
+    // Longer to read than a success, but it still goes: the page keeps the details.
+    autoClose: 10000,
   });
 }

@@ -8,6 +8,7 @@ import { PageLoader } from '../components/PageLoader';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { ClinicTimeZoneGate, ClinicTimeZoneLabel } from './ClinicTimeZone';
 import { IdleWarning } from './IdleWarning';
+import { NAVBAR_WIDTH } from './frame';
 
 const SECTIONS: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/patients', label: 'Patients' },
@@ -35,7 +36,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: NAVBAR_WIDTH, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
       <AppShell.Header>

@@ -5,7 +5,12 @@ import type { Db } from '../../../common/database/database';
 import { tenantJoin } from '../../../common/database/tenant-key';
 import { patients } from '../../patient/repositories/patient.schema';
 import { inventoryItems } from './inventory-item.schema';
-import { inventoryAllocations, inventoryUnits, inventoryUsages } from './inventory-stock.schema';
+import {
+  inventoryAllocations,
+  inventoryBatches,
+  inventoryUnits,
+  inventoryUsages,
+} from './inventory-stock.schema';
 
 export type NewUsage = Omit<typeof inventoryUsages.$inferInsert, 'createdAt' | 'updatedAt'>;
 export type UsageRow = typeof inventoryUsages.$inferSelect;
@@ -20,6 +25,16 @@ export interface RecipientRow {
   procedurePlanId: string;
   surgicalCaseId: string | null;
   serialNumber: string | null;
+  quantity: number;
+  usedAt: Date;
+}
+
+/** What a plan's surgery used: the requirement it was reserved for (if any), serial and lot. */
+export interface PlanUsageRow {
+  requirementId: string | null;
+  itemId: string;
+  serialNumber: string | null;
+  lotNumber: string;
   quantity: number;
   usedAt: Date;
 }
@@ -195,6 +210,32 @@ export class InventoryUsageRepository {
     return rows.flatMap((r) =>
       r.surgicalCaseId ? [{ ...r, surgicalCaseId: r.surgicalCaseId }] : [],
     );
+  }
+
+  /** What a plan's surgery consumed, oldest first, with the lot and the reservation's requirement. */
+  async usagesOfPlan(db: Db, clinicId: ClinicId, planId: string): Promise<PlanUsageRow[]> {
+    return db
+      .select({
+        requirementId: inventoryAllocations.requirementId,
+        itemId: inventoryUsages.itemId,
+        serialNumber: inventoryUsages.serialNumber,
+        lotNumber: inventoryBatches.batchNumber,
+        quantity: inventoryUsages.quantity,
+        usedAt: inventoryUsages.usedAt,
+      })
+      .from(inventoryUsages)
+      .innerJoin(
+        inventoryBatches,
+        tenantJoin(inventoryBatches, inventoryUsages.clinicId, inventoryUsages.batchId),
+      )
+      .leftJoin(
+        inventoryAllocations,
+        tenantJoin(inventoryAllocations, inventoryUsages.clinicId, inventoryUsages.allocationId),
+      )
+      .where(
+        and(eq(inventoryUsages.clinicId, clinicId), eq(inventoryUsages.procedurePlanId, planId)),
+      )
+      .orderBy(asc(inventoryUsages.usedAt), asc(inventoryUsages.id));
   }
 
   /** Every patient who received something of the batch: the recall list. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller } from '../../../common/auth/caller';
+import type { Caller, ClinicId } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import {
@@ -17,9 +17,13 @@ import {
   InventoryUsageRepository,
   type AllocationRow,
   type NewUsage,
+  type PlanUsageRow,
   type UsageRow,
 } from '../repositories/inventory-usage.repository';
 import { InsufficientInventory } from './insufficient-inventory.error';
+
+/** What a plan's surgery used: the requirement it was reserved for (if any), serial and lot. */
+export type PlanUsage = PlanUsageRow;
 
 export interface ConsumptionTarget {
   planId: string;
@@ -53,6 +57,11 @@ export class InventoryConsumption {
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
+
+  /** What a plan's surgery used (serials and lots), oldest first: a completed plan shows it. */
+  usedByPlan(db: Db, clinicId: ClinicId, planId: string): Promise<PlanUsageRow[]> {
+    return this.usages.usagesOfPlan(db, clinicId, planId);
+  }
 
   /**
    * Records what was used in a case: an implant by serial number (the plan's reserved unit, or a

@@ -181,7 +181,7 @@ export class ProcedurePlanController {
   @ApiOperationDoc({
     summary: 'Check stock for a plan',
     description:
-      'Per requirement: required, allocated, available and the shortfall. Changes nothing.',
+      'Per requirement: required, allocated, available and the shortfall, and what the surgery used (serials, lots). A COMPLETED plan has no shortfall. Changes nothing.',
   })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
   @ZodResponse({ status: 200, type: AvailabilityDto })

@@ -75,7 +75,18 @@ export const AvailabilitySchema = z.object({
       required: z.number().int(),
       allocated: z.number().int(),
       available: z.number().int(),
+      /** Nothing is missing once the surgery is done: 0 for a COMPLETED plan. */
       shortfall: z.number().int(),
+      /** How many the surgery used (0 until the case records or completes). */
+      used: z.number().int(),
+      /** What the surgery used, oldest first: serial (null for a bulk item) and lot. */
+      usedUnits: z.array(
+        z.object({
+          serialNumber: z.string().nullable(),
+          lotNumber: z.string(),
+          quantity: z.number().int(),
+        }),
+      ),
     }),
   ),
 });

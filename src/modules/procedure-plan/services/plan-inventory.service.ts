@@ -9,6 +9,10 @@ import { lockedAtVersion } from '../../../common/http/versioning';
 import { InventoryItemRepository } from '../../inventory/repositories/inventory-item.repository';
 import { InsufficientInventory } from '../../inventory/services/insufficient-inventory.error';
 import { InventoryAllocator, type Held } from '../../inventory/services/inventory-allocator';
+import {
+  InventoryConsumption,
+  type PlanUsage,
+} from '../../inventory/services/inventory-consumption';
 import type {
   AllocateRequirementBody,
   AvailabilityResponse,
@@ -43,6 +47,7 @@ export class PlanInventoryService {
     private readonly plans: ProcedurePlanRepository,
     private readonly items: InventoryItemRepository,
     private readonly allocator: InventoryAllocator,
+    private readonly consumption: InventoryConsumption,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
     private readonly clinics: ClinicService,
@@ -215,33 +220,44 @@ export class PlanInventoryService {
     return this.tx.run(async (db) => {
       const plan = await this.plans.findById(db, caller.clinicId, planId);
       if (!plan) throw new NotFound(ENTITY, planId);
-      return { data: await this.availabilityOf(db, caller.clinicId, plan.id) };
+      return { data: await this.availabilityOf(db, caller.clinicId, plan) };
     });
   }
 
   /**
-   * Per requirement: required, held by this plan, free on the shelf (usable on `date`, by default
-   * the plan's surgery date or today), and what would still be missing.
+   * Per requirement: required, held by this plan, free on the shelf (usable on the plan's surgery
+   * date or today), and what would still be missing. Once the plan is COMPLETED its reservations
+   * were consumed: each requirement shows what the surgery used (serials, lots) and nothing is
+   * missing.
    */
-  async availabilityOf(
+  private async availabilityOf(
     db: Db,
     clinicId: ClinicId,
-    planId: string,
-    date?: string,
+    plan: PlanRow,
   ): Promise<AvailabilityResponse['data']> {
-    return (await this.stockFor(db, clinicId, planId, date)).map(
-      ({ requirement: r, held, available }) => {
-        const allocated = held?.quantity ?? 0;
-        return {
-          requirementId: r.id,
-          inventoryItemCode: r.itemCode,
-          required: r.quantity,
-          allocated,
-          available,
-          shortfall: Math.max(0, r.quantity - allocated - available),
-        };
-      },
-    );
+    const stock = await this.stockFor(db, clinicId, plan.id);
+    const used =
+      plan.status === 'COMPLETED'
+        ? usageByRequirement(
+            stock.map((s) => s.requirement),
+            await this.consumption.usedByPlan(db, clinicId, plan.id),
+          )
+        : new Map<string, UsedUnit[]>();
+    return stock.map(({ requirement: r, held, available }) => {
+      const allocated = held?.quantity ?? 0;
+      const usedUnits = used.get(r.id) ?? [];
+      return {
+        requirementId: r.id,
+        inventoryItemCode: r.itemCode,
+        required: r.quantity,
+        allocated,
+        available,
+        shortfall:
+          plan.status === 'COMPLETED' ? 0 : Math.max(0, r.quantity - allocated - available),
+        used: usedUnits.reduce((sum, u) => sum + u.quantity, 0),
+        usedUnits,
+      };
+    });
   }
 
   /**
@@ -310,4 +326,30 @@ function matches(required: string | null, actual: string | null): boolean {
     required === null ||
     (actual !== null && required.trim().toLowerCase() === actual.trim().toLowerCase())
   );
+}
+
+type UsedUnit = AvailabilityResponse['data'][number]['usedUnits'][number];
+
+/**
+ * Each usage goes to the requirement its reservation was for; a unit taken from the shelf (no
+ * reservation) goes to the first requirement of the same item. Usage of an item the plan never
+ * required shows on no requirement (the case's usage lists it).
+ */
+function usageByRequirement(
+  requirements: readonly RequirementWithItem[],
+  usages: readonly PlanUsage[],
+): Map<string, UsedUnit[]> {
+  const ids = new Set(requirements.map((r) => r.id));
+  const byRequirement = new Map<string, UsedUnit[]>();
+  for (const u of usages) {
+    const requirementId =
+      u.requirementId !== null && ids.has(u.requirementId)
+        ? u.requirementId
+        : requirements.find((r) => r.inventoryItemId === u.itemId)?.id;
+    if (requirementId === undefined) continue;
+    const list = byRequirement.get(requirementId) ?? [];
+    list.push({ serialNumber: u.serialNumber, lotNumber: u.lotNumber, quantity: u.quantity });
+    byRequirement.set(requirementId, list);
+  }
+  return byRequirement;
 }

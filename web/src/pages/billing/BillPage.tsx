@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PatientLink } from '../../components/PatientLink';
 import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
+import { SerialNumber } from '../../components/SerialNumber';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { isZeroMoney } from '../../lib/money';
@@ -166,6 +167,8 @@ function BillTotals({ bill }: { bill: Bill }) {
   );
 }
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /** "19325" with modifiers ["50"] → "19325-50", as the code was written on the case. */
 export function codeWithModifiers(line: Pick<BillLineItem, 'procedureCode' | 'modifiers'>): string {
   return [line.procedureCode, ...line.modifiers].join('-');
@@ -180,8 +183,10 @@ function LineItems({ lines }: { lines: readonly BillLineItem[] }) {
       {lines.length === 0 ? (
         <Text c="dimmed">This bill has no lines.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped withTableBorder>
+        // Every column fits the main area at 1024 px (792 px wide): the description wraps,
+        // amounts, payer and serial numbers do not.
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped withTableBorder fz="sm" horizontalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>#</Table.Th>
@@ -200,16 +205,26 @@ function LineItems({ lines }: { lines: readonly BillLineItem[] }) {
                 <Table.Tr key={line.lineNumber}>
                   <Table.Td>{line.lineNumber}</Table.Td>
                   <Table.Td>{line.kind.charAt(0) + line.kind.slice(1).toLowerCase()}</Table.Td>
-                  <Table.Td ff="monospace">{codeWithModifiers(line)}</Table.Td>
+                  <Table.Td ff="monospace" style={NOWRAP}>
+                    {codeWithModifiers(line)}
+                  </Table.Td>
                   <Table.Td>{line.description}</Table.Td>
                   <Table.Td ta="right">{line.quantity}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(line.unitPrice)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(line.amount)}</Table.Td>
-                  <Table.Td>{labelOf(PAYER_OPTIONS, line.payer)}</Table.Td>
-                  <Table.Td ff="monospace">
+                  <Table.Td ta="right" style={NOWRAP}>
+                    {formatMoney(line.unitPrice)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>
+                    {formatMoney(line.amount)}
+                  </Table.Td>
+                  <Table.Td style={NOWRAP}>{labelOf(PAYER_OPTIONS, line.payer)}</Table.Td>
+                  <Table.Td data-column="serial-numbers">
                     {line.serialNumbers.length === 0
                       ? '—'
-                      : line.serialNumbers.map((serial) => <div key={serial}>{serial}</div>)}
+                      : line.serialNumbers.map((serial) => (
+                          <div key={serial}>
+                            <SerialNumber>{serial}</SerialNumber>
+                          </div>
+                        ))}
                   </Table.Td>
                 </Table.Tr>
               ))}

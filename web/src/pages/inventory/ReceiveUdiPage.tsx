@@ -37,7 +37,7 @@ function ReceivedTable({ received }: { received: ReceivedUnits['received'] }) {
               </Table.Td>
               <Table.Td style={NOWRAP}>{r.batchNumber}</Table.Td>
               <Table.Td>{r.expiresAt === null ? 'No expiry' : formatDate(r.expiresAt)}</Table.Td>
-              <Table.Td>{r.serialNumber ?? '—'}</Table.Td>
+              <Table.Td style={NOWRAP}>{r.serialNumber ?? '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { inventoryItemQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
+import { SerialNumber } from '../../components/SerialNumber';
 import { formatDateTime } from '../../lib/format';
 import { implantsOf, type ImplantRow } from './implants';
 import { nextCursor, SECTION_PAGE } from './queries';
@@ -62,8 +63,8 @@ function ImplantTable({ implants }: { implants: readonly ImplantRow[] }) {
           {implants.map((i) => (
             <Table.Tr key={i.usageId}>
               <Table.Td>
-                <Text ff="monospace" size="sm">
-                  {i.serialNumber}
+                <Text size="sm">
+                  <SerialNumber>{i.serialNumber}</SerialNumber>
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -16,30 +16,35 @@ import { api, ifMatch, unwrap } from '../../api/client';
 import { useInventoryItems, useInvalidate } from '../../api/queries';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { QuoteWithdrawConfirm } from './QuoteWithdrawConfirm';
 import type { InventoryItem, Plan } from './types';
 
 interface RequirementValues {
   inventoryItemId: string | null;
   quantity: number | string;
-  requiresSerialNumber: boolean;
-  sizeRequirement: string;
-  shapeRequirement: string;
   isRequired: boolean;
 }
 
-const INITIAL: RequirementValues = {
-  inventoryItemId: null,
-  quantity: 1,
-  requiresSerialNumber: false,
-  sizeRequirement: '',
-  shapeRequirement: '',
-  isRequired: true,
-};
+const INITIAL: RequirementValues = { inventoryItemId: null, quantity: 1, isRequired: true };
+
+/**
+ * What a requirement takes from its catalog item: serial tracking, size and shape. They are the
+ * item's, never typed (docs/procedure-plans.md): a 300cc round implant is required as 300cc round.
+ */
+export function derivedFromItem(item: InventoryItem | undefined) {
+  return {
+    requiresSerialNumber: item?.requiresSerialNumber ?? false,
+    sizeRequirement: item?.size ?? null,
+    shapeRequirement: item?.shape ?? null,
+  };
+}
 
 /** "Add implant or supply": a catalog item and how many the surgery needs. */
 export function AddRequirementForm({ plan }: { plan: Plan }) {
   const invalidate = useInvalidate();
   const [shownFields, setShownFields] = useState<string[]>([]);
+  // On a quoted plan, the values waiting for "Withdraw the quote and add".
+  const [pending, setPending] = useState<RequirementValues | null>(null);
   const items = useInventoryItems();
   const active = (items.data ?? []).filter((i) => i.active);
   const byId = new Map<string, InventoryItem>(active.map((i) => [i.id, i]));
@@ -60,9 +65,7 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
           body: {
             inventoryItemId: v.inventoryItemId ?? undefined,
             quantity: Number(v.quantity),
-            requiresSerialNumber: v.requiresSerialNumber,
-            sizeRequirement: v.sizeRequirement.trim() || null,
-            shapeRequirement: v.shapeRequirement.trim() || null,
+            ...derivedFromItem(byId.get(v.inventoryItemId ?? '')),
             isRequired: v.isRequired,
           },
         }),
@@ -77,14 +80,19 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
     onError: (error) => setShownFields(applyFieldErrors(form, error)),
   });
   const chosen = byId.get(form.getValues().inventoryItemId ?? '');
+  const derived = derivedFromItem(chosen);
+  const quoted = plan.status === 'QUOTED';
 
   return (
-    <form onSubmit={form.onSubmit((v) => add.mutate(v))} aria-labelledby="add-requirement-title">
+    <form
+      onSubmit={form.onSubmit((v) => (quoted ? setPending(v) : add.mutate(v)))}
+      aria-labelledby="add-requirement-title"
+    >
       <Stack gap="xs">
         <Title order={3} size="h5" id="add-requirement-title">
           Add implant or supply
         </Title>
-        {plan.status === 'QUOTED' && (
+        {quoted && (
           <Text size="sm" c="dimmed">
             Adding to a quoted plan withdraws its quote and returns it to Draft.
           </Text>
@@ -106,15 +114,7 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
               form.errors.inventoryItemId ??
               (items.isError ? 'Could not load the inventory items' : undefined)
             }
-            onChange={(id: string | null) => {
-              const item = byId.get(id ?? '');
-              form.setValues({
-                inventoryItemId: id,
-                requiresSerialNumber: item?.requiresSerialNumber ?? false,
-                sizeRequirement: item?.size ?? '',
-                shapeRequirement: item?.shape ?? '',
-              });
-            }}
+            onChange={(id: string | null) => form.setFieldValue('inventoryItemId', id)}
           />
           <NumberInput
             label="Quantity"
@@ -125,17 +125,24 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
             w={110}
             {...form.getInputProps('quantity')}
           />
+          {/* Read-only: the item's own size and shape (edit the item to change them). */}
           <TextInput
             label="Size"
-            placeholder="300cc"
+            readOnly
+            variant="filled"
             w={120}
-            {...form.getInputProps('sizeRequirement')}
+            value={chosen === undefined ? '' : (derived.sizeRequirement ?? '—')}
+            placeholder="From the item"
+            description="From the item"
           />
           <TextInput
             label="Shape"
-            placeholder="Round"
+            readOnly
+            variant="filled"
             w={140}
-            {...form.getInputProps('shapeRequirement')}
+            value={chosen === undefined ? '' : (derived.shapeRequirement ?? '—')}
+            placeholder="From the item"
+            description="From the item"
           />
         </Group>
         <Group wrap="wrap">
@@ -144,7 +151,8 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
             label="Requires serial number"
             disabled
             description={chosen === undefined ? undefined : 'Set by the item'}
-            {...form.getInputProps('requiresSerialNumber', { type: 'checkbox' })}
+            checked={derived.requiresSerialNumber}
+            onChange={() => undefined}
           />
           <Checkbox
             label="Required for surgery"
@@ -166,6 +174,13 @@ export function AddRequirementForm({ plan }: { plan: Plan }) {
           </Button>
         </Group>
       </Stack>
+      <QuoteWithdrawConfirm
+        opened={pending !== null}
+        change={`Adding ${byId.get(pending?.inventoryItemId ?? '')?.name ?? 'an item'}`}
+        confirmLabel="Withdraw the quote and add"
+        onConfirm={() => pending !== null && add.mutate(pending)}
+        onClose={() => setPending(null)}
+      />
     </form>
   );
 }

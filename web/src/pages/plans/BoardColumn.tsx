@@ -9,6 +9,9 @@ import { formatMoney, formatPatientName } from '../../lib/format';
 import { planListQuery, type BoardFilters } from './boardFilters';
 import { titleCase, type Plan, type PlanStatus } from './types';
 
+/** A column's narrowest: five of them and their gaps fit 792 px, the main area at 1024 px. */
+export const COLUMN_MIN_WIDTH = 140;
+
 /** One status of the board, 50 plans at a time. */
 export function BoardColumn({ status, filters }: { status: PlanStatus; filters: BoardFilters }) {
   const query = useInfiniteQuery({
@@ -31,16 +34,17 @@ export function BoardColumn({ status, filters }: { status: PlanStatus; filters: 
       component="section"
       aria-labelledby={headingId}
       withBorder
-      p="xs"
-      style={{ flex: '1 0 196px' }}
+      p={6}
+      style={{ flex: '1 1 0', minWidth: COLUMN_MIN_WIDTH }}
       bg="var(--mantine-color-gray-0)"
     >
-      <Group justify="space-between" mb="xs" wrap="nowrap">
+      <Group justify="space-between" mb="xs" wrap="nowrap" gap={4}>
         <Title order={2} size="h5" id={headingId}>
           {titleCase(status)}
         </Title>
         {query.isSuccess && (
           <Badge
+            style={{ flexShrink: 0 }}
             variant="default"
             aria-label={`${plans.length} ${plans.length === 1 ? 'plan' : 'plans'} shown`}
           >
@@ -69,8 +73,9 @@ export function BoardColumn({ status, filters }: { status: PlanStatus; filters: 
 
 function PlanCard({ plan, patientName }: { plan: Plan; patientName: string | undefined }) {
   return (
-    <Card component={Link} to={`/plans/${plan.id}`} withBorder padding="xs" radius="sm">
-      <Text fw={700} size="sm">
+    <Card component={Link} to={`/plans/${plan.id}`} withBorder padding={8} radius="sm">
+      {/* On one line even in a 140 px column at 1024 px. */}
+      <Text fw={700} fz={13} style={{ whiteSpace: 'nowrap' }}>
         {plan.planNumber}
       </Text>
       <Text size="sm" lineClamp={2}>

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
-import { BoardColumn } from './BoardColumn';
+import { BoardColumn, COLUMN_MIN_WIDTH } from './BoardColumn';
 import { boardFilterParams, readBoardFilters, type BoardFilters } from './boardFilters';
 import { SurgeonSelect } from './SurgeonSelect';
 import type { PlanStatus } from './types';
@@ -63,7 +63,10 @@ export function PlanBoard() {
           Dates are the day a plan was created.
         </Text>
       </Group>
-      {/* Five columns do not fit at 1024 px: the board scrolls sideways (focusable, so by keyboard too). */}
+      {/*
+        All five columns fit the main area at 1024 px (792 px); narrower than five minimum
+        columns (a phone) the board scrolls sideways (focusable, so by keyboard too).
+      */}
       <Box
         component="section"
         aria-label="Plans by status"
@@ -71,7 +74,12 @@ export function PlanBoard() {
         style={{ overflowX: 'auto' }}
         pb="sm"
       >
-        <Group wrap="nowrap" align="flex-start" gap="sm" miw={5 * 196 + 4 * 12}>
+        <Group
+          wrap="nowrap"
+          align="flex-start"
+          gap="sm"
+          miw={COLUMNS.length * COLUMN_MIN_WIDTH + (COLUMNS.length - 1) * 12}
+        >
           {COLUMNS.map((status) => (
             <BoardColumn key={status} status={status} filters={filters} />
           ))}

@@ -1,13 +1,6 @@
-import {
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { CptPicker } from './CptPicker';
 import { Icd10Picker } from './Icd10Picker';
 import { allCptCodes, type PlanFormValues } from './planForm';
 import { PROCEDURE_TYPES, titleCase, type ProcedureType } from './types';
@@ -32,21 +25,22 @@ export function PlanFields({ form }: { form: UseFormReturnType<PlanFormValues> }
             form.setFieldValue('procedureType', v as ProcedureType | null)
           }
         />
-        <TextInput
-          label="Primary CPT code"
-          withAsterisk
-          placeholder="19325"
-          {...form.getInputProps('primaryCPTCode')}
-        />
       </SimpleGrid>
-      <TagsInput
+      {/* Both pick from the fee schedule by code or procedure name (a modifier is typed, e.g. 19325-50). */}
+      <CptPicker
+        label="Primary CPT code"
+        withAsterisk
+        max={1}
+        value={values.primaryCPTCode === '' ? [] : [values.primaryCPTCode]}
+        onChange={(codes) => form.setFieldValue('primaryCPTCode', codes[0] ?? '')}
+        error={form.errors.primaryCPTCode}
+      />
+      <CptPicker
         label="CPT codes"
-        description="Other codes of the procedure (Enter after each); the primary code is included."
-        placeholder="e.g. 19325-50"
-        splitChars={[',', ' ']}
-        clearable
-        clearButtonProps={{ 'aria-label': 'Clear CPT codes' }}
-        {...form.getInputProps('cptCodes')}
+        description="Other codes of the procedure; the primary code is included."
+        value={values.cptCodes}
+        onChange={(codes) => form.setFieldValue('cptCodes', codes)}
+        error={form.errors.cptCodes}
       />
       {type === 'HYBRID' && (
         <MultiSelect

@@ -44,16 +44,18 @@ function PlanView({ plan }: { plan: Plan }) {
     PRIOR_AUTH_APPROVED: showPriorAuth ? '#plan-prior-auth' : undefined,
     INVENTORY_READY: '#plan-inventory',
   };
+  // The sections follow the workflow: codes, implants, quote, consent (and the insurer's
+  // authorization), approval, readiness, schedule (docs/web-app.md, the plan page).
   return (
     <Stack gap="md">
       <PlanHeader plan={plan} />
       <PlanSummary plan={plan} />
-      {showReadiness && <PlanReadiness plan={plan} sections={sections} />}
+      <PlanRequirements plan={plan} />
       {showQuote && <PlanQuote plan={plan} />}
-      {showApproval && <ApprovePlan plan={plan} />}
       {showConsent && <PlanConsent plan={plan} />}
       {showPriorAuth && <PriorAuthorizations plan={plan} />}
-      <PlanRequirements plan={plan} />
+      {showApproval && <ApprovePlan plan={plan} />}
+      {showReadiness && <PlanReadiness plan={plan} sections={sections} />}
       <PlanSchedule plan={plan} />
       <PlanPayments plan={plan} />
     </Stack>

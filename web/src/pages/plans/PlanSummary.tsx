@@ -3,15 +3,16 @@ import { useStaffNames } from '../../api/queries';
 import { Fact } from '../../components/Fact';
 import { PatientLink } from '../../components/PatientLink';
 import { formatDateTime, formatMoney, formatPatientName } from '../../lib/format';
+import { CptList } from './CptPicker';
 import { DiagnosisList } from './Icd10Picker';
 import { titleCase, type Plan } from './types';
 
-/** What the plan is: patient, procedure, codes, money, who did what. */
+/** What the plan is: patient, procedure, codes, money, who did what. The page's first section. */
 export function PlanSummary({ plan }: { plan: Plan }) {
   const names = useStaffNames();
   const userName = (id: string | null) => (id === null ? '—' : (names.get(id) ?? '—'));
   return (
-    <Card withBorder component="section" aria-label="Plan details">
+    <Card withBorder component="section" id="plan-details" aria-label="Plan details and codes">
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="sm">
           <Fact label="Patient">
@@ -31,11 +32,8 @@ export function PlanSummary({ plan }: { plan: Plan }) {
             </Text>
           </Fact>
           <Fact label="CPT codes">
-            <Text>
-              {plan.cptCodes
-                .map((c) => (c === plan.primaryCPTCode ? `${c} (primary)` : c))
-                .join(', ')}
-            </Text>
+            <Text size="sm">Primary {plan.primaryCPTCode}</Text>
+            <CptList codes={plan.cptCodes} />
           </Fact>
           {plan.procedureType === 'HYBRID' && (
             <Fact label="Insurance CPT codes">

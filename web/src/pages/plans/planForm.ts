@@ -32,6 +32,11 @@ export const EMPTY_PLAN_FORM: PlanFormValues = {
 /** The API's CPT format (docs/procedure-plans.md): 5 characters, up to four -XX modifiers. */
 const CPT_CODE = /^\d{4}[0-9FTU](-[0-9A-Z]{2}){0,4}$/;
 
+/** A well-formed CPT code, with or without modifiers (the API's format). */
+export function isCptCode(code: string): boolean {
+  return CPT_CODE.test(code);
+}
+
 export function normalizeCpt(code: string): string {
   return code.trim().toUpperCase();
 }
