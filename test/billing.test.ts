@@ -59,11 +59,9 @@ async function completedCase(
   );
   expectStatus(
     'start',
-    await clinic
-      .as('NURSE')
-      .post(`/surgical-cases/${booked.id}/start`, {
-        reason: 'Started ahead of its booked day in a test',
-      }),
+    await clinic.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    }),
     200,
   );
   await during?.(booked.id, ready);

@@ -234,11 +234,9 @@ async function bookedCase(started = false) {
   if (started)
     expectStatus(
       'start',
-      await clinic
-        .as('NURSE')
-        .post(`/surgical-cases/${booked.id}/start`, {
-          reason: 'Started ahead of its booked day in a test',
-        }),
+      await clinic.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
       200,
     );
   const url = `/surgical-cases/${booked.id}`;

@@ -79,11 +79,9 @@ describe(`races (${where})`, () => {
       );
       expectStatus(
         'start',
-        await clinic
-          .as('NURSE')
-          .post(`/surgical-cases/${booked.id}/start`, {
-            reason: 'Started ahead of its booked day in a test',
-          }),
+        await clinic.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {
+          reason: 'Started ahead of its booked day in a test',
+        }),
         200,
       );
       const [a, b] = await Promise.all([

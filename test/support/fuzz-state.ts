@@ -45,11 +45,9 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   );
   expectStatus(
     'start',
-    await clinic
-      .as('NURSE')
-      .post(`/surgical-cases/${doneCase.id}/start`, {
-        reason: 'Started ahead of its booked day in a test',
-      }),
+    await clinic.as('NURSE').post(`/surgical-cases/${doneCase.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    }),
     200,
   );
   const completed = expectStatus(

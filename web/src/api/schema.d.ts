@@ -34,7 +34,7 @@ export interface paths {
         put?: never;
         /**
          * Change your password
-         * @description Replaces the signed-in user's password after checking the current one (401 if wrong) and answers a fresh token: tokens issued before the change stop working.
+         * @description Replaces the signed-in user's password after checking the current one (401 if wrong) and answers a fresh token: tokens and web sessions signed in before the change stop working. A web session (cookie) is refused with 401: it uses `POST /auth/session/change-password`, which answers no token.
          *
          *     Who may call: every role.
          */
@@ -76,13 +76,69 @@ export interface paths {
         };
         /**
          * Get the signed-in user
-         * @description The user the bearer token belongs to, with their current role. Changes nothing.
+         * @description The user the bearer token (or the web session) belongs to, with their current role. Changes nothing.
          *
          *     Who may call: every role.
          */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the web session
+         * @description The signed-in user and the idle timeout of web sessions. With a session cookie it also restarts the session's idle clock, as every request of the session does: the web app calls it when the user is active on a page that makes no other call.
+         *
+         *     Who may call: every role.
+         */
+        get: operations["AuthController_session"];
+        put?: never;
+        /**
+         * Sign in to a web session
+         * @description The web app's sign-in: the same checks and rate limit as `POST /auth/login`, but the answer carries no token. It sets an httpOnly, SameSite=Strict session cookie (`contour_session`, Secure over HTTPS) and a `contour_csrf` cookie whose value every write of the session sends back in the `X-CSRF-Token` header. The session ends at sign-out, after `idleTimeoutSeconds` without a request, at the token lifetime, or when the password changes or is reset. Changes nothing but the failed-attempt count and the sessions.
+         *
+         *     Who may call: anyone; no token is needed.
+         */
+        post: operations["AuthController_startSession"];
+        /**
+         * Sign out of the web session
+         * @description Ends the web session on the server, so its cookie stops working in every tab, and clears its cookies. With a bearer token there is no session to end: nothing changes (a token runs out by itself).
+         *
+         *     Who may call: every role.
+         */
+        delete: operations["AuthController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password in a web session
+         * @description As `POST /auth/change-password` (401 if the current password is wrong; every other session and token of the user stops working), for the web app: this session goes on and no token is answered. A bearer caller is refused with 401: it uses `POST /auth/change-password`.
+         *
+         *     Who may call: every role.
+         */
+        post: operations["AuthController_changeSessionPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -100,7 +156,7 @@ export interface paths {
          * List bills
          * @description The clinic's bills, a page at a time, optionally of a surgical case or patient. Changes nothing.
          *
-         *     Who may call: ADMIN, BILLING.
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
          */
         get: operations["BillController_list"];
         put?: never;
@@ -122,7 +178,7 @@ export interface paths {
          * Get a bill
          * @description One bill with its line items, totals, payments and balances. Changes nothing.
          *
-         *     Who may call: ADMIN, BILLING.
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
          */
         get: operations["BillController_get"];
         put?: never;
@@ -1112,7 +1168,7 @@ export interface paths {
          * List procedure plans
          * @description The clinic's plans, a page at a time, optionally of a patient, a consultation or a status. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_list"];
         put?: never;
@@ -1140,7 +1196,7 @@ export interface paths {
          * Get a procedure plan
          * @description One plan with its inventory requirements, consent, current quote and surgical case. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_get"];
         put?: never;
@@ -1234,7 +1290,7 @@ export interface paths {
          * Get an inventory requirement
          * @description One requirement of a plan, with what is reserved for it (batch, serial numbers); where `POST …/inventory`'s `Location` points. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_getRequirement"];
         put?: never;
@@ -1306,7 +1362,7 @@ export interface paths {
          * Check stock for a plan
          * @description Per requirement: required, allocated, available and the shortfall, and what the surgery used (serials, lots). A COMPLETED plan has no shortfall. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_availability"];
         put?: never;
@@ -1372,7 +1428,7 @@ export interface paths {
          * Check whether a plan can be scheduled
          * @description The scheduling checklist of a plan (plan approved, consent signed, prior authorization approved, inventory reserved), each with its detail, for the surgery date of its case or the one given. Changes nothing.
          *
-         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["PlanReadinessController_get"];
         put?: never;
@@ -1443,6 +1499,34 @@ export interface paths {
         get: operations["QuotePdfController_pdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/prepayments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a quote's deposits
+         * @description The deposits received against a quote before surgery, what its payment plans received, the bill they were credited to and any refund due. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
+        get: operations["QuotePrepaymentController_list"];
+        put?: never;
+        /**
+         * Record a deposit
+         * @description Records a deposit against the ACCEPTED quote of an APPROVED or SCHEDULED plan, up to the patient portion less any payment plan; it is credited to the bill when the case is completed. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["QuotePrepaymentController_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1883,11 +1967,14 @@ export interface components {
                 /** Format: uuid */
                 recordedById: string;
                 reference: string | null;
+                /** @enum {string} */
+                source: "BILL" | "DEPOSIT" | "PAYMENT_PLAN";
             }[];
             /** Format: uuid */
             procedurePlanId: string;
             /** Format: uuid */
             quoteId: string | null;
+            refundDue: string;
             /** @enum {string} */
             status: "OPEN" | "PAID" | "VOID";
             /** Format: uuid */
@@ -1944,11 +2031,14 @@ export interface components {
                     /** Format: uuid */
                     recordedById: string;
                     reference: string | null;
+                    /** @enum {string} */
+                    source: "BILL" | "DEPOSIT" | "PAYMENT_PLAN";
                 }[];
                 /** Format: uuid */
                 procedurePlanId: string;
                 /** Format: uuid */
                 quoteId: string | null;
+                refundDue: string;
                 /** @enum {string} */
                 status: "OPEN" | "PAID" | "VOID";
                 /** Format: uuid */
@@ -2635,6 +2725,28 @@ export interface components {
             /** Format: uuid */
             surgicalCaseId: string;
         };
+        PrepaymentsDto_Output: {
+            /** Format: uuid */
+            billId: string | null;
+            data: {
+                amount: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                method: "CASH" | "CARD" | "CHECK" | "BANK_TRANSFER" | "OTHER";
+                receivedAt: string;
+                /** Format: uuid */
+                recordedById: string;
+                reference: string | null;
+            }[];
+            depositsReceived: string;
+            paymentPlanReceived: string;
+            /** Format: uuid */
+            procedurePlanId: string;
+            /** Format: uuid */
+            quoteId: string;
+            refundDue: string;
+        };
         PriorAuthorizationDto_Output: {
             approvedCptCodes: string[];
             authorizationNumber: string | null;
@@ -2718,7 +2830,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
             conflict?: {
                 caseNumber: string;
@@ -3034,6 +3146,12 @@ export interface components {
             method: "CASH" | "CARD" | "CHECK" | "BANK_TRANSFER" | "OTHER";
             reference?: string | null;
         };
+        RecordPrepaymentDto: {
+            amount: string | number;
+            /** @enum {string} */
+            method: "CASH" | "CARD" | "CHECK" | "BANK_TRANSFER" | "OTHER";
+            reference?: string | null;
+        };
         RecordUsageDto: {
             /** Format: uuid */
             batchId?: string;
@@ -3044,6 +3162,23 @@ export interface components {
         };
         RevokeConsentDto: {
             reason: string;
+        };
+        SessionResponseDto_Output: {
+            idleTimeoutSeconds: number;
+            user: {
+                active: boolean;
+                /** Format: uuid */
+                clinicId: string;
+                createdAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
+                updatedAt: string;
+                version: number;
+            };
         };
         SignConsentDto: {
             contentHash: string;
@@ -3334,6 +3469,18 @@ export interface components {
         };
     };
     responses: {
+        /** @description CSRF_FAILED: The request did not carry the session's CSRF token */
+        CSRF_FAILED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "CSRF_FAILED";
+                };
+            };
+        };
         /** @description DUPLICATE: Already exists */
         DUPLICATE: {
             headers: {
@@ -3379,6 +3526,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "FORBIDDEN";
+                };
+            };
+        };
+        /** @description FORBIDDEN: Not allowed for your role; CSRF_FAILED: The request did not carry the session's CSRF token */
+        FORBIDDEN_or_CSRF_FAILED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "FORBIDDEN" | "CSRF_FAILED";
                 };
             };
         };
@@ -3707,6 +3866,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["CSRF_FAILED"];
             409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -3763,6 +3923,110 @@ export interface operations {
                 };
             };
             401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AuthController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto_Output"];
+                };
+            };
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AuthController_startSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            429: components["responses"]["RATE_LIMITED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AuthController_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["CSRF_FAILED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AuthController_changeSessionPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["CSRF_FAILED"];
+            409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };
@@ -3855,7 +4119,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -3924,7 +4188,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -3985,7 +4249,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             412: components["responses"]["VERSION_MISMATCH"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4121,7 +4385,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4156,7 +4420,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4279,7 +4543,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4321,7 +4585,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4385,7 +4649,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
@@ -4503,7 +4767,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             412: components["responses"]["VERSION_MISMATCH"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4570,7 +4834,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4715,7 +4979,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -4780,7 +5044,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4821,7 +5085,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -4909,7 +5173,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -5000,7 +5264,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -5066,7 +5330,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5129,7 +5393,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -5194,7 +5458,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5291,7 +5555,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5389,7 +5653,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5431,7 +5695,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5473,7 +5737,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5543,7 +5807,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
@@ -5610,7 +5874,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5651,7 +5915,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_PLAN_NOT_APPROVABLE_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5693,7 +5957,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5733,7 +5997,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5797,7 +6061,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5835,7 +6099,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5872,7 +6136,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5938,7 +6202,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -5978,7 +6242,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6072,7 +6336,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
@@ -6105,6 +6369,69 @@ export interface operations {
             401: components["responses"]["UNAUTHENTICATED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    QuotePrepaymentController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepaymentsDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    QuotePrepaymentController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPrepaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrepaymentsDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };
@@ -6169,7 +6496,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["SCHEDULING_BLOCKED_or_SCHEDULE_CONFLICT_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
@@ -6236,7 +6563,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_SCHEDULING_BLOCKED_or_SCHEDULE_CONFLICT"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6277,7 +6604,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6319,7 +6646,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6359,7 +6686,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6427,7 +6754,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_START_OUTSIDE_BOOKED_DAY_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
@@ -6519,7 +6846,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
@@ -6584,7 +6911,7 @@ export interface operations {
             };
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
-            403: components["responses"]["FORBIDDEN"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["DUPLICATE_or_LAST_ACTIVE_ADMIN"];
             412: components["responses"]["VERSION_MISMATCH"];

@@ -166,16 +166,10 @@ export class SurgicalCaseService implements OnModuleInit {
             theCase.scheduledStart,
           );
           if (day !== dayBefore) {
-            const check = await this.readiness.checklist(
-              db,
-              caller.clinicId,
-              plan,
-              day,
-              {
-                rescheduling: true,
-                only: ['PRIOR_AUTH_APPROVED', 'INVENTORY_READY'],
-              },
-            );
+            const check = await this.readiness.checklist(db, caller.clinicId, plan, day, {
+              rescheduling: true,
+              only: ['PRIOR_AUTH_APPROVED', 'INVENTORY_READY'],
+            });
             const unmet = check.checks.filter((c) => c.required && !c.ok);
             if (unmet.length > 0) throw new SchedulingBlocked(unmet);
           }
@@ -314,4 +308,3 @@ export class SurgicalCaseService implements OnModuleInit {
     return `CASE-${year}-${String(seq).padStart(3, '0')}`;
   }
 }
-

@@ -1,7 +1,6 @@
 import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
@@ -12,6 +11,7 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
+import { pickerValueAt } from '../../lib/clinicTime';
 import { formatDateTime, formatTime, todayIso } from '../../lib/format';
 import { ConflictNote } from '../theater/ConflictNote';
 import { ReadinessChecklist } from './ReadinessChecklist';
@@ -21,7 +21,6 @@ import { SurgeonSelect } from './SurgeonSelect';
 import type { Plan, ReadinessCheck } from './types';
 
 /** How the date-time inputs hold an instant: the local clock. */
-const PICKER = 'YYYY-MM-DD HH:mm:ss';
 
 interface ScheduleValues {
   operatingRoomId: string | null;
@@ -181,8 +180,8 @@ function ScheduleForm({ plan }: { plan: Plan }) {
           onTake={(slot) => {
             const taken = {
               ...form.getValues(),
-              scheduledStart: dayjs(slot.start).format(PICKER),
-              scheduledEnd: dayjs(slot.end).format(PICKER),
+              scheduledStart: pickerValueAt(new Date(slot.start)),
+              scheduledEnd: pickerValueAt(new Date(slot.end)),
             };
             form.setValues(taken);
             schedule.mutate(taken);

@@ -10,7 +10,6 @@ import { applyFieldErrors } from '../../components/forms';
 import { DateTimeField } from '../../components/DateTimeField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { instantOfPickerValue, pickerValueAt } from '../../lib/clinicTime';
-import { formatDateTime } from '../../lib/format';
 import { ConflictNote, type Slot } from './ConflictNote';
 import { useCaseMutation } from './mutations';
 import type { SurgicalCase } from './queries';
@@ -118,8 +117,8 @@ function MoveForm({ kase, onDone }: { kase: SurgicalCase; onDone: () => void }) 
           />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
-          Times are in your time zone. A move to another day checks the prior authorization and
-          stock again for that day.
+          Times are in the clinic's time zone. A move to another day checks the prior authorization
+          and stock again for that day.
         </Text>
         <ProblemAlert error={move.error} title="Not moved" shownFields={FIELDS} />
         <ConflictNote
@@ -129,8 +128,8 @@ function MoveForm({ kase, onDone }: { kase: SurgicalCase; onDone: () => void }) 
           onTake={(slot: Slot) => {
             const values = {
               ...form.getValues(),
-              scheduledStart: dayjs(slot.start).format(LOCAL),
-              scheduledEnd: dayjs(slot.end).format(LOCAL),
+              scheduledStart: pickerValueAt(new Date(slot.start)),
+              scheduledEnd: pickerValueAt(new Date(slot.end)),
             };
             form.setValues(values);
             move.mutate(
