@@ -495,7 +495,10 @@ async function workflow(api: Api, lane: Lane, patientId: string, stopAt = 'PAID'
   });
   result.requests += 3;
   if (stopAt === 'SCHEDULED') return result;
-  await api.post(`/surgical-cases/${theCase.id}/start`);
+  // Booked for a later day: starting it now takes a reason, as a nurse would give one.
+  await api.post(`/surgical-cases/${theCase.id}/start`, {
+    reason: 'Bench run: started ahead of its booked day',
+  });
   result.requests += 1;
   if (stopAt === 'IN_PROGRESS') return result;
   await api.post(`/surgical-cases/${theCase.id}/inventory-usage`, {

@@ -52,4 +52,5 @@ CREATE UNIQUE INDEX "bill_payments_plan_payment_once" ON "bill_payments" USING b
 ALTER TABLE "bills" ADD CONSTRAINT "bills_refund_due_not_negative" CHECK ("bills"."refund_due" >= 0);--> statement-breakpoint
 ALTER TABLE "operating_rooms" ADD CONSTRAINT "operating_rooms_opens_at_hhmm" CHECK ("operating_rooms"."opens_at" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$');--> statement-breakpoint
 ALTER TABLE "operating_rooms" ADD CONSTRAINT "operating_rooms_closes_at_hhmm" CHECK ("operating_rooms"."closes_at" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$');--> statement-breakpoint
-ALTER TABLE "operating_rooms" ADD CONSTRAINT "operating_rooms_closes_after_opens" CHECK ("operating_rooms"."closes_at" > "operating_rooms"."opens_at");
+ALTER TABLE "operating_rooms" ADD CONSTRAINT "operating_rooms_closes_after_opens" CHECK ("operating_rooms"."closes_at" > "operating_rooms"."opens_at");--> statement-breakpoint
+CREATE INDEX "bills_quote_idx" ON "bills" USING btree ("clinic_id","quote_id","issued_at");

@@ -50,7 +50,8 @@ START=$(node -pe 'const d = new Date(Date.now() + 7 * 864e5); d.setUTCHours(8, 0
 END=$(node -pe 'const d = new Date(Date.now() + 7 * 864e5); d.setUTCHours(10, 0, 0, 0); d.toISOString()')
 CASE=$(curl -sS --fail-with-body $B/surgical-cases -H "$AUTH" -H "$JSON" -d "{\"procedurePlanId\":\"$PLAN\",\"operatingRoomId\":\"$ROOM\",\"surgeonId\":\"$SURGEON\",\"scheduledStart\":\"$START\",\"scheduledEnd\":\"$END\"}" | tee /dev/stderr | j id); echo
 echo "## surgery (step 9): start, sutures used, complete (the implants are consumed from the reservation)"
-curl -sS --fail-with-body -X POST $B/surgical-cases/$CASE/start -H "$AUTH"; echo
+# booked for next week: starting it today needs a reason, which is audited
+curl -sS --fail-with-body $B/surgical-cases/$CASE/start -H "$AUTH" -H "$JSON" -d '{"reason":"Trying the workflow ahead of the booked day"}'; echo
 curl -sS --fail-with-body $B/surgical-cases/$CASE/inventory-usage -H "$AUTH" -H "$JSON" -d "{\"inventoryItemId\":\"$SUTURES\",\"quantity\":1}"; echo
 BILL=$(curl -sS --fail-with-body $B/surgical-cases/$CASE/complete -H "$AUTH" -H "$JSON" -d '{}' | tee /dev/stderr | j billId); echo
 echo "## the bill (step 10), paid in full"

@@ -277,7 +277,13 @@ actions.push(
     role: 'NURSE',
     async arrange() {
       const booked = await bookedCase();
-      return { method: 'POST', url: `${booked.url}/start`, applied: 200, read: booked.read };
+      return {
+        method: 'POST',
+        url: `${booked.url}/start`,
+        body: { reason: 'Started ahead of its booked day in a test' },
+        applied: 200,
+        read: booked.read,
+      };
     },
   },
   {

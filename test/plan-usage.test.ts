@@ -14,6 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const nurse = () => clinic.as('NURSE');
+
+/** Starts a case booked for a later day, as a nurse does with a reason. */
+const start = (caseId: string) =>
+  nurse().post(`/surgical-cases/${caseId}/start`, {
+    reason: 'Started ahead of its booked day in a test',
+  });
 const availability = async (planId: string) =>
   expectStatus(
     'availability',
@@ -46,7 +52,7 @@ describe('GET /procedure-plans/{id}/inventory/availability of a completed plan',
       used: 0,
       usedUnits: [],
     });
-    expectStatus('start', await nurse().post(`/surgical-cases/${booked.id}/start`), 200);
+    expectStatus('start', await start(booked.id), 200);
     expectStatus('complete', await nurse().post(`/surgical-cases/${booked.id}/complete`, {}), 200);
 
     const after = await availability(ready.plan.id);
@@ -63,7 +69,7 @@ describe('GET /procedure-plans/{id}/inventory/availability of a completed plan',
   it('counts a free implant used instead of a reserved one on the requirement of its item', async () => {
     const ready = await readyPlan(clinic, { stock: 3 });
     const booked = await bookedCase(ready);
-    expectStatus('start', await nurse().post(`/surgical-cases/${booked.id}/start`), 200);
+    expectStatus('start', await start(booked.id), 200);
     const free = ready.received.find((s) => !ready.serials.includes(s));
     const used = [ready.serials[0], free];
     for (const serial of used)

@@ -51,8 +51,15 @@ async function bookedPlan(): Promise<ReadyPlan & { caseId: string; quoteId: stri
   return { ...ready, caseId: booked.id, quoteId: ready.plan.currentQuoteId };
 }
 
+/** Starts a case booked for a later day, as a nurse does with a reason. */
+function start(caseId: string) {
+  return clinic.as('NURSE').post(`/surgical-cases/${caseId}/start`, {
+    reason: 'Started ahead of its booked day in a test',
+  });
+}
+
 async function complete(caseId: string): Promise<any> {
-  expectStatus('start', await clinic.as('NURSE').post(`/surgical-cases/${caseId}/start`), 200);
+  expectStatus('start', await start(caseId), 200);
   return clinic.as('NURSE').post(`/surgical-cases/${caseId}/complete`, {});
 }
 
@@ -262,7 +269,7 @@ describe('the bill credits money received before surgery', () => {
 
   it('two deposits and the completion at once: every deposit taken is on the bill, none twice', async () => {
     const p = await bookedPlan();
-    expectStatus('start', await clinic.as('NURSE').post(`/surgical-cases/${p.caseId}/start`), 200);
+    expectStatus('start', await start(p.caseId), 200);
     const [a, b, done] = await Promise.all([
       deposit(p.quoteId, '100.10'),
       deposit(p.quoteId, '200.20'),

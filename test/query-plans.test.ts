@@ -359,6 +359,7 @@ interface Route {
 /** Every GET route of the API with each of its filters, the way a client calls them. */
 const ROUTES: Route[] = [
   { name: 'GET /auth/me', url: () => '/auth/me' },
+  { name: 'GET /auth/session', url: () => '/auth/session' },
   { name: 'GET /clinic', url: () => '/clinic' },
   { name: 'GET /clinic/setup', url: () => '/clinic/setup' },
   { name: 'GET /users', url: () => '/users' },
@@ -473,6 +474,7 @@ const ROUTES: Route[] = [
 
   { name: 'GET /quotes/{id}', url: (f) => `/quotes/${f.r.quote.id}` },
   { name: 'GET /quotes/{id}/pdf', url: (f) => `/quotes/${f.r.quote.id}/pdf` },
+  { name: 'GET /quotes/{id}/prepayments', url: (f) => `/quotes/${f.r.quote.id}/prepayments` },
 
   { name: 'GET /consent-templates', url: () => '/consent-templates' },
   {
@@ -489,6 +491,7 @@ const ROUTES: Route[] = [
     url: (f) => `/consents?patientId=${f.r.openPlan.patientId}`,
   },
   { name: 'GET /consents/{id}', url: (f) => `/consents/${f.r.consent.id}` },
+  { name: 'GET /consents/{id}/pdf', url: (f) => `/consents/${f.r.signedConsent.id}/pdf` },
 
   { name: 'GET /fee-schedule', url: () => '/fee-schedule' },
   { name: 'GET /fee-schedule?search=', url: () => '/fee-schedule?search=breast' },

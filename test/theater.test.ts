@@ -40,6 +40,11 @@ afterAll(() => t.close());
 const coordinator = () => clinic.as('COORDINATOR');
 const nurse = () => clinic.as('NURSE');
 
+/** The clinic's IANA time zone: its days and the rooms' opening hours are in it. */
+async function clinicZone(): Promise<string> {
+  return expectStatus('clinic', await clinic.as('ADMIN').get('/clinic'), 200).timeZone;
+}
+
 async function liveCasesOfPlan(planId: string): Promise<number> {
   const result = await t.app
     .get(TransactionRunner)
@@ -671,8 +676,11 @@ describe('operating room opening hours', () => {
 });
 
 describe('a schedule clash names the case in the way and offers free slots', () => {
-  // Days and opening hours are the clinic's local ones; the tests run in the server's zone.
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Days and opening hours are the clinic's local ones, in its time zone.
+  let zone: string;
+  beforeAll(async () => {
+    zone = await clinicZone();
+  });
   const local = (day: string, hhmm: string) => zonedInstant(day, hhmm, zone).toISOString();
 
   it('on POST: the other case with its times, and the nearest free slots inside the hours', async () => {
@@ -785,7 +793,10 @@ describe('a schedule clash names the case in the way and offers free slots', () 
 });
 
 describe('starting a case outside its booked day', () => {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let zone: string;
+  beforeAll(async () => {
+    zone = await clinicZone();
+  });
 
   it('asks for a reason (409 START_OUTSIDE_BOOKED_DAY), changes nothing, then starts with one and audits it', async () => {
     const ready = await readyPlan(clinic);

@@ -20,6 +20,8 @@ export interface ClinicRecords {
   quote: any;
   /** The open plan's consent, unsigned. */
   consent: any;
+  /** The done plan's consent, signed. */
+  signedConsent: any;
   template: any;
   paymentPlan: any;
   /** A DRAFT prior authorization of an insured plan. */
@@ -143,7 +145,8 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     (r: any) => r.inventoryItemId === open.implantItem.id,
   );
   const consumedSerial = done.serials[0];
-  if (!requirement || !consumedSerial || !open.plan.consent) throw new Error('incomplete setup');
+  if (!requirement || !consumedSerial || !open.plan.consent || !done.plan.consent)
+    throw new Error('incomplete setup');
   return {
     patient,
     consultation,
@@ -152,6 +155,11 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     requirement,
     quote,
     consent: expectStatus('consent', await nurse.get(`/consents/${open.plan.consent.id}`), 200),
+    signedConsent: expectStatus(
+      'consent',
+      await nurse.get(`/consents/${done.plan.consent.id}`),
+      200,
+    ),
     template: templates.data[0],
     paymentPlan,
     priorAuthorization,

@@ -62,6 +62,7 @@ export const ROLE_TABLE: Record<string, Access> = {
   'PATCH /consent-templates/{id}': ADMIN_ONLY,
   'GET /consents': CLINICAL,
   'GET /consents/{id}': CLINICAL,
+  'GET /consents/{id}/pdf': CLINICAL,
   'POST /consents/{id}/sign': CLINICAL,
   'POST /consents/{id}/revoke': CLINICAL,
 

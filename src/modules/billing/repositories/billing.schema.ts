@@ -89,6 +89,7 @@ export const bills = pgTable(
     check('bills_refund_due_not_negative', sql`${t.refundDue} >= 0`),
     index('bills_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('bills_status_idx').on(t.clinicId, t.status, t.id),
+    index('bills_quote_idx').on(t.clinicId, t.quoteId, t.issuedAt),
   ],
 );
 
