@@ -158,7 +158,8 @@ describe('the catalog from the item page', () => {
     const row = history.getByRole('row', { name: /Damaged/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Packs opened in transit');
-    expect(await row.textContent()).toContain(STAFF.nurse.name);
+    // The name comes from the staff list, which may arrive after the row.
+    await expect.poll(async () => (await row.textContent()) ?? '').toContain(STAFF.nurse.name);
     expect(await row.textContent()).toContain('\u22123');
     await mainScreen(page, 'catalog-21-adjustment-history');
     await page.context().close();

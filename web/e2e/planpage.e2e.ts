@@ -319,7 +319,9 @@ describe('a completed plan', () => {
       scheduledStart: `${day}T14:00:00Z`,
       scheduledEnd: `${day}T16:00:00Z`,
     });
-    await server.api('POST', `/surgical-cases/${booked.id}/start`, {});
+    await server.api('POST', `/surgical-cases/${booked.id}/start`, {
+      reason: 'Started ahead of its booked day in a test',
+    });
     billId = (
       await server.api<{ billId: string }>('POST', `/surgical-cases/${booked.id}/complete`, {})
     ).billId;

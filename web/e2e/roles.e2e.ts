@@ -66,7 +66,9 @@ async function bookedPlan(days: number): Promise<{ planId: string; caseId: strin
 }
 
 async function completeCase(caseId: string): Promise<string> {
-  await server.api('POST', `/surgical-cases/${caseId}/start`, {});
+  await server.api('POST', `/surgical-cases/${caseId}/start`, {
+    reason: 'Started ahead of its booked day in a test',
+  });
   const done = await server.api<{ billId: string }>(
     'POST',
     `/surgical-cases/${caseId}/complete`,

@@ -294,15 +294,12 @@ describe('the seed workflow in the browser', () => {
 
     await page.getByLabel('Approval notes').fill('Patient chose the 300cc round implants.');
     await page.getByRole('button', { name: 'Approve plan' }).click();
-    // What was typed is kept: the approval section shows it once the plan is approved. Allocation
-    // names the plan's version (If-Match), so it waits for the approved plan to be shown too.
-    await page
-      .getByRole('region', { name: 'Patient approval' })
-      .getByText('Patient chose the 300cc round implants.')
-      .waitFor();
-    // The implants section sits above approval now: wait until the page has read the approved
-    // plan again (no request in flight), so Allocate names the approved plan's version.
-    await page.waitForLoadState('networkidle');
+    // Allocation names the plan's version (If-Match): it waits until the page shows the approved
+    // plan (the record replaces the form; the typed notes alone would match the form's textarea).
+    const approval = page.getByRole('region', { name: 'Patient approval' });
+    await approval.getByText(/The patient approved this plan on/).waitFor();
+    // What was typed is kept: the record shows it.
+    await approval.getByText('Patient chose the 300cc round implants.').waitFor();
     await page.getByRole('button', { name: 'Allocate', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Allocate', exact: true }).click();
     await page.getByRole('cell', { name: `${SERIALS[0]}, ${SERIALS[1]}` }).waitFor();

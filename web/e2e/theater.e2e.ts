@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectFitsTablet, launchBrowser, screenshot, signIn } from './browser';
+import { zonedDate, zonedInstant } from '../../src/common/time-zone';
 import { ROOM, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
 
 let server: E2eServer;
@@ -8,13 +9,11 @@ let browser: Browser;
 let coordinator: Page;
 let nurse: Page;
 
-/** The day of the cases: a week ahead, in the browser's (and the server's) zone. */
-const DAY = (() => {
-  const d = new Date(Date.now() + 7 * 864e5);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-})();
-const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00`).toISOString();
+/** The clinic's time zone: the day, the hours typed and the rooms' hours are all in it. */
+let zone = 'UTC';
+/** The day of the cases: a week ahead, at the clinic. */
+let DAY = '';
+const at = (hhmm: string) => zonedInstant(DAY, hhmm, zone).toISOString();
 const LOCAL_INPUT = (hhmm: string) => `${DAY} ${hhmm}`;
 
 interface Booked {
@@ -81,6 +80,8 @@ async function bookCase(
 beforeAll(async () => {
   server = await startE2eServer();
   await setUpClinic(server);
+  zone = (await server.api<{ timeZone: string }>('GET', '/clinic')).timeZone;
+  DAY = zonedDate(new Date(Date.now() + 7 * 864e5), zone);
   browser = await launchBrowser();
   const rooms = await server.api<{ data: { id: string; name: string }[] }>(
     'GET',
