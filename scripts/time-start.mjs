@@ -69,7 +69,9 @@ try {
   const later = [];
   for (let i = 0; i < laterRuns; i += 1) later.push(await timeStart());
   console.log(`first start (builds, new database): ${first.toFixed(1)} s`);
-  console.log(`later starts, nothing changed:      ${later.map((s) => s.toFixed(1)).join(' s, ')} s`);
+  console.log(
+    `later starts, nothing changed:      ${later.map((s) => s.toFixed(1)).join(' s, ')} s`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
