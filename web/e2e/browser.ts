@@ -146,10 +146,24 @@ export async function expectFitsTablet(page: Page, screen: string): Promise<void
   expect(overflow, `${screen} is wider than a 1024 px window`).toBeLessThanOrEqual(0);
 }
 
-/** Picks an option of a Mantine Select (its listbox carries the same label, hence the role). */
+/**
+ * Picks an option of a Mantine Select (its listbox carries the same label, hence the role). A
+ * list still loading when the box opened can leave it open and empty on a slow machine: the box is
+ * closed and opened again, three times at most.
+ */
 export async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).click();
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  const item = page.getByRole('option', { name: option });
+  for (let attempt = 1; ; attempt++) {
+    await box.click();
+    try {
+      await item.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /**
