@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clinicTimeZone, instantAt, setClinicTimeZone } from '../../lib/clinicTime';
 import { dayRange, parseDay, shiftDay } from './day';
 import {
   blockBox,
@@ -173,5 +174,31 @@ describe('theater days', () => {
     expect(start.getDate()).toBe(5);
     expect(end.getDate()).toBe(6);
     expect(end.getHours()).toBe(0);
+  });
+});
+
+describe("blockBox in the clinic's zone", () => {
+  // Chosen away from UTC and from most machines' zones: the browser's clock must not count.
+  const ZONE = 'Asia/Kathmandu';
+  const atClinic = (hour: number, minute = 0) =>
+    instantAt({ year: 2026, month: 12, day: 5, hour, minute, second: 0 }, ZONE);
+  let before: string;
+  beforeAll(() => {
+    before = clinicTimeZone();
+    setClinicTimeZone(ZONE);
+  });
+  afterAll(() => setClinicTimeZone(before));
+
+  it("draws a 9:00 case at the clinic's 9:00 row, whatever the browser's zone", () => {
+    const start = atClinic(0);
+    const end = new Date(start.getTime() + 24 * 3600_000);
+    const box = blockBox(
+      [kase('a', 'or1', atClinic(9).toISOString(), atClinic(10, 30).toISOString())],
+      7,
+      start,
+      end,
+      60,
+    );
+    expect(box).toEqual({ top: 120, height: 90 });
   });
 });

@@ -160,11 +160,15 @@ export function hourLabel(hour: number): string {
 /** The height of one hour of the day grid, in CSS pixels: a case is drawn as tall as it lasts. */
 export const HOUR_PX = 96;
 
-/** Minutes of the local clock since the day's midnight, clamped to the day (0 to 24 × 60). */
+/**
+ * Minutes of the clinic's clock since the day's midnight, clamped to the day (0 to 24 × 60): the
+ * rows are the clinic's hours, whatever the browser's zone.
+ */
 function clockMinutes(instant: Date, dayStart: Date, dayEnd: Date): number {
   if (instant.getTime() <= dayStart.getTime()) return 0;
   if (instant.getTime() >= dayEnd.getTime()) return 24 * 60;
-  return instant.getHours() * 60 + instant.getMinutes() + instant.getSeconds() / 60;
+  const clock = wallClockAt(instant);
+  return clock.hour * 60 + clock.minute + clock.second / 60;
 }
 
 export interface BlockBox {
