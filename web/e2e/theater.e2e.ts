@@ -156,6 +156,13 @@ describe('the theater day', () => {
     const three = await blockHeight(coordinator, 'Grace Hopper');
     expect(three / one).toBeGreaterThan(2.9);
     expect(three / one).toBeLessThan(3.1);
+    // The 9:00 AM case starts on the clinic's 09:00 row, the browser's zone notwithstanding.
+    const nineRow = await coordinator.getByText('09:00', { exact: true }).boundingBox();
+    const adaBlock = await coordinator
+      .getByTestId('case-block')
+      .filter({ hasText: 'Ada Lovelace' })
+      .boundingBox();
+    expect(Math.abs((adaBlock?.y ?? 0) - (nineRow?.y ?? 1e6))).toBeLessThan(20);
     await coordinator.getByRole('button', { name: 'Day sheet PDF' }).waitFor();
     await mainScreen(coordinator, 'day');
   });
