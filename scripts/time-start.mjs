@@ -60,7 +60,7 @@ async function timeStart() {
 
 try {
   execFileSync('git', ['clone', '--quiet', repo, clone]);
-  // The dependencies as `npm ci` leaves them, hard-linked: installing is not part of starting.
+  // The dependencies as `npm ci` leaves them, copied: installing is not part of starting.
   cpSync(join(repo, 'node_modules'), join(clone, 'node_modules'), {
     recursive: true,
     verbatimSymlinks: true,
