@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, unwrap } from './client';
+import { allPages } from './paged';
 import type { components } from './schema';
 
 /**
@@ -14,29 +15,6 @@ export type StaffUser = components['schemas']['UserDto_Output'];
 export type OperatingRoom = components['schemas']['OperatingRoomDto_Output'];
 export type InventoryItem = components['schemas']['InventoryItemDto_Output'];
 export type Stock = components['schemas']['StockDto_Output'];
-
-interface Page<T> {
-  readonly data: T[];
-  readonly nextCursor: string | null;
-}
-
-/** Upper bound on pages of one list, so a server bug cannot loop the browser forever. */
-const MAX_PAGES = 50;
-
-/** Every row of a keyset-paged list (`limit` 100 a page, following `nextCursor`). */
-export async function allPages<T>(
-  page: (cursor: string | undefined) => Promise<Page<T>>,
-): Promise<T[]> {
-  const rows: T[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const { data, nextCursor } = await page(cursor);
-    rows.push(...data);
-    if (nextCursor === null) return rows;
-    cursor = nextCursor;
-  }
-  return rows;
-}
 
 /** Invalidates several query families at once, after a mutation that changed them. */
 export function useInvalidate(): (...keys: QueryKey[]) => Promise<void> {

@@ -12,15 +12,15 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import { useStaff, useStaffNames } from '../../api/queries';
 import type { components } from '../../api/schema';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
+import { useSetSearchParam } from '../../components/useSetSearchParam';
 import { formatDateTime } from '../../lib/format';
 import { ENTITY_TYPES, entityPath, isUuid, toApiQuery, type AuditFilters } from './auditFilters';
 
@@ -44,14 +44,7 @@ export function AuditEventsPage() {
     setEntityIdDraft(filters.entityId);
   }
 
-  const setFilter = (name: keyof AuditFilters, value: string | null) => {
-    // The URL as it is now, not as this render saw it: two filters set in quick succession
-    // (From, then To) must not undo each other while the router's update is pending.
-    const next = new URLSearchParams(window.location.search);
-    if (value === null || value === '') next.delete(name);
-    else next.set(name, value);
-    setParams(next, { replace: true });
-  };
+  const setFilter: (name: keyof AuditFilters, value: string | null) => void = useSetSearchParam();
 
   const typeEntityId = (value: string) => {
     setEntityIdDraft(value);
@@ -154,16 +147,14 @@ function EventList({
   userNames: ReadonlyMap<string, string>;
 }) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const query = useInfiniteQuery({
-    queryKey: ['audit-events', 'list', apiQuery, 'pages'],
-    queryFn: ({ pageParam }) =>
+  const query = usePagedList({
+    queryKey: ['audit-events', 'list', apiQuery],
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/audit-events', {
-          params: { query: { ...apiQuery, limit: PAGE_SIZE, cursor: pageParam } },
+          params: { query: { ...apiQuery, limit: PAGE_SIZE, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
   const toggle = (id: string) =>
@@ -174,45 +165,36 @@ function EventList({
     });
 
   return (
-    <QueryState
-      query={query}
-      isEmpty={(data) => data.pages.every((page) => page.data.length === 0)}
-      empty="No audit events match these filters."
-    >
-      {(data) => (
-        <>
-          <Table.ScrollContainer minWidth={1100}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Patient</Table.Th>
-                  <Table.Th>Entity type</Table.Th>
-                  <Table.Th>Entity ID</Table.Th>
-                  <Table.Th>Details</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.pages.flatMap((page) =>
-                  page.data.map((event) => (
-                    <EventRow
-                      key={event.id}
-                      event={event}
-                      actor={actorName(event.actorId, userNames)}
-                      open={expanded.has(event.id)}
-                      onToggle={() => toggle(event.id)}
-                    />
-                  )),
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <LoadMore query={query} />
-        </>
+    <PagedRows query={query} empty="No audit events match these filters.">
+      {(events) => (
+        <Table.ScrollContainer minWidth={1100}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Actor</Table.Th>
+                <Table.Th>Action</Table.Th>
+                <Table.Th>Patient</Table.Th>
+                <Table.Th>Entity type</Table.Th>
+                <Table.Th>Entity ID</Table.Th>
+                <Table.Th>Details</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {events.map((event) => (
+                <EventRow
+                  key={event.id}
+                  event={event}
+                  actor={actorName(event.actorId, userNames)}
+                  open={expanded.has(event.id)}
+                  onToggle={() => toggle(event.id)}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
-    </QueryState>
+    </PagedRows>
   );
 }
 

@@ -1,14 +1,11 @@
-import { Alert, Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Alert, Anchor, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { CaseLink } from '../../components/CaseLink';
 import { Fact } from '../../components/Fact';
-import { PageHeader } from '../../components/PageHeader';
 import { PatientLink } from '../../components/PatientLink';
 import { PdfButton } from '../../components/PdfButton';
-import { QueryState } from '../../components/QueryState';
 import { SerialNumber } from '../../components/SerialNumber';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatMoney } from '../../lib/format';
@@ -16,6 +13,7 @@ import { isZeroMoney } from '../../lib/money';
 import { BillPaymentPlans } from './BillPaymentPlans';
 import { labelOf, PAYER_OPTIONS } from './labels';
 import { caseNumberAndProcedure, nameAndMrn, PATIENT_UNAVAILABLE } from './linkLabels';
+import { MoneyDocument, RecordById } from './MoneyDocument';
 import { PaymentsSection } from './PaymentsSection';
 import { RecordBillPaymentForm } from './RecordBillPaymentForm';
 import type { Bill, BillLineItem } from './types';
@@ -30,26 +28,39 @@ export function billQuery(id: string) {
 
 /** One bill: who and what it is for, its totals, lines and payments, and what may be done. */
 export function BillPage() {
-  const { id = '' } = useParams();
-  const query = useQuery(billQuery(id));
-  return <QueryState query={query}>{(bill) => <BillView bill={bill} />}</QueryState>;
+  return <RecordById query={billQuery}>{(bill) => <BillView bill={bill} />}</RecordById>;
 }
 
 function BillView({ bill }: { bill: Bill }) {
   const { can } = useAuth();
   return (
-    <Stack gap="lg">
-      <div>
-        <PageHeader title={`Bill ${bill.billNumber}`}>
+    <MoneyDocument
+      title={`Bill ${bill.billNumber}`}
+      actions={
+        <>
           {can('bills.pdf') && (
             <PdfButton path={`/api/v1/bills/${bill.id}/pdf`}>Bill PDF</PdfButton>
           )}
           {can('bills.void') && bill.status === 'OPEN' && bill.payments.length === 0 && (
             <VoidBillButton bill={bill} />
           )}
-        </PageHeader>
-        <BillSummary bill={bill} />
-      </div>
+        </>
+      }
+      factCols={{ base: 2, sm: 3, lg: can('plans.read') ? 6 : 5 }}
+      facts={<BillFacts bill={bill} />}
+      factsFooter={
+        can('audit.read') && (
+          <Anchor
+            component={Link}
+            to={`/audit?entityType=Bill&entityId=${bill.id}`}
+            size="sm"
+            mt="sm"
+          >
+            Audit trail of this bill
+          </Anchor>
+        )
+      }
+    >
       {bill.status === 'VOID' && (
         <Alert color="red" title="This bill is void">
           Voided {formatDateTime(bill.voidedAt)}
@@ -72,49 +83,37 @@ function BillView({ bill }: { bill: Bill }) {
       {can('paymentPlans.read') && bill.quoteId !== null && (
         <BillPaymentPlans quoteId={bill.quoteId} billOpen={bill.status === 'OPEN'} />
       )}
-    </Stack>
+    </MoneyDocument>
   );
 }
 
-function BillSummary({ bill }: { bill: Bill }) {
+function BillFacts({ bill }: { bill: Bill }) {
   const { can } = useAuth();
   return (
-    <Card withBorder>
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: can('plans.read') ? 6 : 5 }} spacing="md">
-        <Fact label="Status">
-          <StatusBadge status={bill.status} />
-        </Fact>
-        <Fact label="Patient">
-          <PatientLink id={bill.patientId} label={nameAndMrn} fallback={PATIENT_UNAVAILABLE} />
-        </Fact>
-        <Fact label="Surgical case">
-          {can('cases.read') ? (
-            <CaseLink id={bill.surgicalCaseId} label={caseNumberAndProcedure} />
-          ) : (
-            '—'
-          )}
-        </Fact>
-        {can('plans.read') && (
-          <Fact label="Procedure plan">
-            <Anchor component={Link} to={`/plans/${bill.procedurePlanId}`}>
-              Open plan
-            </Anchor>
-          </Fact>
+    <>
+      <Fact label="Status">
+        <StatusBadge status={bill.status} />
+      </Fact>
+      <Fact label="Patient">
+        <PatientLink id={bill.patientId} label={nameAndMrn} fallback={PATIENT_UNAVAILABLE} />
+      </Fact>
+      <Fact label="Surgical case">
+        {can('cases.read') ? (
+          <CaseLink id={bill.surgicalCaseId} label={caseNumberAndProcedure} />
+        ) : (
+          '—'
         )}
-        <Fact label="Issued">{formatDateTime(bill.issuedAt)}</Fact>
-        <Fact label="Paid in full">{formatDateTime(bill.paidAt)}</Fact>
-      </SimpleGrid>
-      {can('audit.read') && (
-        <Anchor
-          component={Link}
-          to={`/audit?entityType=Bill&entityId=${bill.id}`}
-          size="sm"
-          mt="sm"
-        >
-          Audit trail of this bill
-        </Anchor>
+      </Fact>
+      {can('plans.read') && (
+        <Fact label="Procedure plan">
+          <Anchor component={Link} to={`/plans/${bill.procedurePlanId}`}>
+            Open plan
+          </Anchor>
+        </Fact>
       )}
-    </Card>
+      <Fact label="Issued">{formatDateTime(bill.issuedAt)}</Fact>
+      <Fact label="Paid in full">{formatDateTime(bill.paidAt)}</Fact>
+    </>
   );
 }
 

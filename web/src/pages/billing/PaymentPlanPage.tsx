@@ -1,19 +1,17 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
 import { quoteQuery } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { Fact } from '../../components/Fact';
-import { PageHeader } from '../../components/PageHeader';
 import { PatientLink } from '../../components/PatientLink';
 import { PdfButton } from '../../components/PdfButton';
-import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime, formatMoney, todayIso } from '../../lib/format';
 import { subtractMoney } from '../../lib/money';
 import { isOverdue } from './installments';
 import { FREQUENCY_OPTIONS, labelOf } from './labels';
 import { nameAndMrn, PATIENT_UNAVAILABLE } from './linkLabels';
+import { MoneyDocument, RecordById } from './MoneyDocument';
 import { paymentPlanQuery } from './paymentPlanQueries';
 import { PaymentsSection } from './PaymentsSection';
 import { RecordPlanPaymentForm } from './RecordPlanPaymentForm';
@@ -21,40 +19,41 @@ import type { PaymentPlan } from './types';
 
 /** One payment plan: deposit, financed amount, the installments and what was paid on them. */
 export function PaymentPlanPage() {
-  const { id = '' } = useParams();
-  const query = useQuery(paymentPlanQuery(id));
-  return <QueryState query={query}>{(plan) => <PaymentPlanView plan={plan} />}</QueryState>;
+  return (
+    <RecordById query={paymentPlanQuery}>{(plan) => <PaymentPlanView plan={plan} />}</RecordById>
+  );
 }
 
 function PaymentPlanView({ plan }: { plan: PaymentPlan }) {
   const { can } = useAuth();
   return (
-    <Stack gap="lg">
-      <div>
-        <PageHeader title={`Payment plan ${plan.paymentPlanNumber}`}>
-          {can('quotes.read') && (
-            <PdfButton path={`/api/v1/quotes/${plan.quoteId}/pdf`}>Quote PDF</PdfButton>
-          )}
-        </PageHeader>
-        <Card withBorder>
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
-            <Fact label="Status">
-              <StatusBadge status={plan.status} />
-            </Fact>
-            <Fact label="Patient">
-              <PatientLink id={plan.patientId} label={nameAndMrn} fallback={PATIENT_UNAVAILABLE} />
-            </Fact>
-            <Fact label="Quote">
-              <QuoteName id={plan.quoteId} />
-            </Fact>
-            <Fact label="Schedule">
-              {plan.installmentCount} × {labelOf(FREQUENCY_OPTIONS, plan.frequency).toLowerCase()},
-              from {formatDate(plan.firstDueDate)}
-            </Fact>
-            <Fact label="Created">{formatDateTime(plan.createdAt)}</Fact>
-          </SimpleGrid>
-        </Card>
-      </div>
+    <MoneyDocument
+      title={`Payment plan ${plan.paymentPlanNumber}`}
+      actions={
+        can('quotes.read') && (
+          <PdfButton path={`/api/v1/quotes/${plan.quoteId}/pdf`}>Quote PDF</PdfButton>
+        )
+      }
+      factCols={{ base: 2, sm: 3, lg: 5 }}
+      facts={
+        <>
+          <Fact label="Status">
+            <StatusBadge status={plan.status} />
+          </Fact>
+          <Fact label="Patient">
+            <PatientLink id={plan.patientId} label={nameAndMrn} fallback={PATIENT_UNAVAILABLE} />
+          </Fact>
+          <Fact label="Quote">
+            <QuoteName id={plan.quoteId} />
+          </Fact>
+          <Fact label="Schedule">
+            {plan.installmentCount} × {labelOf(FREQUENCY_OPTIONS, plan.frequency).toLowerCase()},
+            from {formatDate(plan.firstDueDate)}
+          </Fact>
+          <Fact label="Created">{formatDateTime(plan.createdAt)}</Fact>
+        </>
+      }
+    >
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Amount label="Deposit" value={plan.depositAmount} />
         <Amount label="Financed amount" value={plan.financedAmount} />
@@ -69,7 +68,7 @@ function PaymentPlanView({ plan }: { plan: PaymentPlan }) {
       )}
       <Installments plan={plan} />
       <PaymentsSection id="plan-payments" payments={plan.payments} />
-    </Stack>
+    </MoneyDocument>
   );
 }
 

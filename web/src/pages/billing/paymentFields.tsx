@@ -1,19 +1,14 @@
-import {
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Title,
-  type SelectProps,
-  type SimpleGridProps,
-  type TextInputProps,
-} from '@mantine/core';
-import type { FormEventHandler, ReactNode } from 'react';
-import { FormProblem } from './FormProblem';
+import { Select, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
+import { moneyInputError, normalizeMoney } from '../../lib/money';
 import { HINT_BELOW, METHOD_OPTIONS } from './labels';
+import type { PaymentMethod } from './types';
+
+/** What every payment form takes (on a bill, a payment plan, a deposit on a plan). */
+export interface PaymentValues {
+  amount: string;
+  method: PaymentMethod;
+  reference: string;
+}
 
 /** The payment's method (card, cash, check…), as a bill payment and a plan payment take it. */
 export function PaymentMethodSelect(props: Omit<SelectProps, 'label' | 'data'>) {
@@ -27,58 +22,23 @@ export function PaymentReferenceField(props: Omit<TextInputProps, 'label'>) {
 
 const REFERENCE_MAX = 200;
 
-/** The API takes a reference of at most 200 characters. */
-export function referenceError(value: string): string | null {
-  return value.trim().length > REFERENCE_MAX ? `At most ${REFERENCE_MAX} characters` : null;
-}
+/** The checks of a payment's fields before any request; the API takes a reference of 200 at most. */
+export const paymentChecks = {
+  amount: (value: string) => moneyInputError(value),
+  reference: (value: string) =>
+    value.trim().length > REFERENCE_MAX ? `At most ${REFERENCE_MAX} characters` : null,
+};
 
-/** A reference as the API takes it: trimmed, and left out when empty. */
-export function referenceOf(value: string): string | undefined {
-  const text = value.trim();
-  return text === '' ? undefined : text;
-}
-
-/**
- * The "Record a payment" card of a bill or a payment plan: its fields in a row, the error of the
- * last attempt (less what sits next to a field), and the button.
- */
-export function RecordPaymentCard({
-  id,
-  cols,
-  onSubmit,
-  error,
-  placed,
-  pending,
-  onReload,
-  children,
-}: {
-  /** The heading's id, which names the section. */
-  id: string;
-  cols: SimpleGridProps['cols'];
-  onSubmit: FormEventHandler<HTMLFormElement>;
-  error: unknown;
-  placed: readonly string[];
-  pending: boolean;
-  /** After a 412: read the bill or payment plan again (its Reload button). */
-  onReload: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <Card withBorder component="section" aria-labelledby={id}>
-      <Title order={2} size="h4" mb="sm" id={id}>
-        Record a payment
-      </Title>
-      <form noValidate onSubmit={onSubmit}>
-        <Stack>
-          <SimpleGrid cols={cols}>{children}</SimpleGrid>
-          <FormProblem error={error} placed={placed} onReload={onReload} />
-          <Group>
-            <Button type="submit" loading={pending}>
-              Record payment
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
-  );
+/** A payment as the API takes it: the amount normalized, the reference trimmed and left out when empty. */
+export function paymentBody(values: PaymentValues): {
+  amount: string;
+  method: PaymentMethod;
+  reference?: string;
+} {
+  const reference = values.reference.trim();
+  return {
+    amount: normalizeMoney(values.amount),
+    method: values.method,
+    reference: reference === '' ? undefined : reference,
+  };
 }

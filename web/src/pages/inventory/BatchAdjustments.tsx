@@ -14,14 +14,14 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import { useStaffNames } from '../../api/queries';
 import { notifySuccess } from '../../components/forms';
-import { LoadMore } from '../../components/LoadMore';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
 import { formatDateTime } from '../../lib/format';
 import {
   ADJUSTMENT_REASONS,
@@ -192,16 +192,14 @@ export function BatchHistoryButton({ batch }: { batch: Batch }) {
 }
 
 function useAdjustments(batchId: string) {
-  return useInfiniteQuery({
+  return usePagedList({
     queryKey: inventoryKeys.adjustments(batchId),
-    queryFn: ({ pageParam }) =>
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/inventory/batches/{id}/adjustments', {
-          params: { path: { id: batchId }, query: { limit: 50, cursor: pageParam } },
+          params: { path: { id: batchId }, query: { limit: 50, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
@@ -209,51 +207,42 @@ function AdjustmentHistory({ batchId }: { batchId: string }) {
   const query = useAdjustments(batchId);
   const staff = useStaffNames();
   return (
-    <QueryState
-      query={query}
-      isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
-      empty="No adjustment has been recorded for this batch."
-    >
-      {(data) => (
-        <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped aria-label="Adjustments">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th ta="right">Change</Table.Th>
-                  <Table.Th>Reason</Table.Th>
-                  <Table.Th>Note</Table.Th>
-                  <Table.Th>By</Table.Th>
+    <PagedRows query={query} empty="No adjustment has been recorded for this batch.">
+      {(adjustments) => (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped aria-label="Adjustments">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th ta="right">Change</Table.Th>
+                <Table.Th>Reason</Table.Th>
+                <Table.Th>Note</Table.Th>
+                <Table.Th>By</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {adjustments.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td style={NOWRAP}>{formatDateTime(a.adjustedAt)}</Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>
+                    {signed(a.quantityDelta)}
+                  </Table.Td>
+                  <Table.Td>{reasonLabel(a.reason)}</Table.Td>
+                  <Table.Td>
+                    {a.note ?? '—'}
+                    {a.serialNumbers.length > 0 && (
+                      <Text size="xs" c="dimmed">
+                        Serials: {a.serialNumbers.join(', ')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{staff.get(a.adjustedById) ?? '—'}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.pages
-                  .flatMap((p) => p.data)
-                  .map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Td style={NOWRAP}>{formatDateTime(a.adjustedAt)}</Table.Td>
-                      <Table.Td ta="right" style={NOWRAP}>
-                        {signed(a.quantityDelta)}
-                      </Table.Td>
-                      <Table.Td>{reasonLabel(a.reason)}</Table.Td>
-                      <Table.Td>
-                        {a.note ?? '—'}
-                        {a.serialNumbers.length > 0 && (
-                          <Text size="xs" c="dimmed">
-                            Serials: {a.serialNumbers.join(', ')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{staff.get(a.adjustedById) ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <LoadMore query={query} />
-        </>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
-    </QueryState>
+    </PagedRows>
   );
 }

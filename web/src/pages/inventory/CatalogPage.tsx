@@ -3,9 +3,8 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
 import { formatMoney } from '../../lib/format';
 import { NewItemModal } from './NewItemModal';
 import { CATEGORIES, categoryLabel, useItemList, type Category, type Item } from './queries';
@@ -99,22 +98,16 @@ export function CatalogPage() {
           mb={8}
         />
       </Group>
-      <QueryState
+      <PagedRows
         query={query}
-        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
         empty={
           debouncedSearch === '' && category === null
             ? 'The catalog is empty.'
             : 'No item matches this search.'
         }
       >
-        {(data) => (
-          <>
-            <ItemsTable items={data.pages.flatMap((p) => p.data)} />
-            <LoadMore query={query} />
-          </>
-        )}
-      </QueryState>
+        {(items) => <ItemsTable items={items} />}
+      </PagedRows>
       {can('inventory.write') && <NewItemModal opened={creating} onClose={close} />}
     </>
   );

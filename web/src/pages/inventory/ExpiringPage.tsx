@@ -2,9 +2,8 @@ import { Anchor, NumberInput, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
 import { useExpiring } from './queries';
 import { ExpiryDate, NOWRAP } from './shared';
 
@@ -51,56 +50,47 @@ export function ExpiringPage() {
         w={160}
         mb="md"
       />
-      <QueryState
-        query={query}
-        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
-        empty={`No batch with stock expires within ${days} days.`}
-      >
-        {(data) => (
-          <>
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped aria-label="Expiring batches">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Item</Table.Th>
-                    <Table.Th>Batch</Table.Th>
-                    <Table.Th>Expires</Table.Th>
-                    <Table.Th ta="right" style={NOWRAP}>
-                      On hand
-                    </Table.Th>
-                    <Table.Th ta="right">Reserved</Table.Th>
-                    <Table.Th ta="right">Available</Table.Th>
+      <PagedRows query={query} empty={`No batch with stock expires within ${days} days.`}>
+        {(batches) => (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped aria-label="Expiring batches">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Item</Table.Th>
+                  <Table.Th>Batch</Table.Th>
+                  <Table.Th>Expires</Table.Th>
+                  <Table.Th ta="right" style={NOWRAP}>
+                    On hand
+                  </Table.Th>
+                  <Table.Th ta="right">Reserved</Table.Th>
+                  <Table.Th ta="right">Available</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {batches.map((b) => (
+                  <Table.Tr key={b.batchId}>
+                    <Table.Td>
+                      <Anchor fz="inherit" component={Link} to={`/inventory/items/${b.itemId}`}>
+                        {b.itemName}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {b.itemCode}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={NOWRAP}>{b.batchNumber}</Table.Td>
+                    <Table.Td>
+                      <ExpiryDate expiresAt={b.expiresAt} />
+                    </Table.Td>
+                    <Table.Td ta="right">{b.onHand}</Table.Td>
+                    <Table.Td ta="right">{b.reserved}</Table.Td>
+                    <Table.Td ta="right">{b.available}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.pages
-                    .flatMap((p) => p.data)
-                    .map((b) => (
-                      <Table.Tr key={b.batchId}>
-                        <Table.Td>
-                          <Anchor fz="inherit" component={Link} to={`/inventory/items/${b.itemId}`}>
-                            {b.itemName}
-                          </Anchor>
-                          <Text size="xs" c="dimmed">
-                            {b.itemCode}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td style={NOWRAP}>{b.batchNumber}</Table.Td>
-                        <Table.Td>
-                          <ExpiryDate expiresAt={b.expiresAt} />
-                        </Table.Td>
-                        <Table.Td ta="right">{b.onHand}</Table.Td>
-                        <Table.Td ta="right">{b.reserved}</Table.Td>
-                        <Table.Td ta="right">{b.available}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <LoadMore query={query} />
-          </>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
-      </QueryState>
+      </PagedRows>
     </>
   );
 }

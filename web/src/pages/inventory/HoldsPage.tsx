@@ -11,15 +11,15 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, ifMatch, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import { useInvalidate } from '../../api/queries';
 import { notifySuccess } from '../../components/forms';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
 import { RoleGate } from '../../components/RoleGate';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatPatientName } from '../../lib/format';
@@ -29,17 +29,15 @@ import { inventoryKeys } from './queries';
 import { NOWRAP } from './shared';
 
 function useHolds(olderThanDays: number) {
-  return useInfiniteQuery({
+  return usePagedList({
     queryKey: inventoryKeys.holds(olderThanDays),
-    queryFn: ({ pageParam }) =>
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/inventory/holds', {
-          params: { query: { olderThanDays, limit: 100, cursor: pageParam } },
+          params: { query: { olderThanDays, limit: 100, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 
@@ -215,22 +213,17 @@ function Holds() {
           />
         </div>
       </Input.Wrapper>
-      <QueryState
+      <PagedRows
         query={query}
-        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
         empty={
           days === 0
             ? 'No stock is held for a plan awaiting approval.'
             : `No hold is older than ${days} days.`
         }
+        loadMoreLabel="Load more holds"
       >
-        {(data) => (
-          <>
-            <HoldsTable holds={holdsByRequirement(data.pages.flatMap((p) => p.data))} />
-            <LoadMore query={query} label="Load more holds" />
-          </>
-        )}
-      </QueryState>
+        {(rows) => <HoldsTable holds={holdsByRequirement(rows)} />}
+      </PagedRows>
     </>
   );
 }

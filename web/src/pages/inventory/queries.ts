@@ -1,5 +1,6 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import type { InventoryItem } from '../../api/queries';
 import type { components, operations } from '../../api/schema';
 
@@ -47,33 +48,28 @@ export const inventoryKeys = {
 const PAGE = 50;
 
 export function useItemList(filters: ItemFilters) {
-  return useInfiniteQuery({
+  return usePagedList({
     queryKey: inventoryKeys.itemList(filters),
-    queryFn: ({ pageParam }) =>
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/inventory/items', {
-          params: { query: { ...filters, limit: PAGE, cursor: pageParam } },
+          params: { query: { ...filters, limit: PAGE, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // The table stays while a new search loads, instead of blinking into a spinner per key.
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 
 export function useExpiring(withinDays: number) {
-  return useInfiniteQuery({
+  return usePagedList({
     queryKey: inventoryKeys.expiring(withinDays),
-    queryFn: ({ pageParam }) =>
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/inventory/expiring', {
-          params: { query: { withinDays, limit: PAGE, cursor: pageParam } },
+          params: { query: { withinDays, limit: PAGE, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 

@@ -1,43 +1,31 @@
 import { Anchor, Table } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import type { components } from '../../api/schema';
-import { LoadMore } from '../../components/LoadMore';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatMoney } from '../../lib/format';
-import { nextCursor, SECTION_PAGE } from './queries';
+import { SECTION_PAGE } from './queries';
 import { Section } from './Section';
 
 type Bill = components['schemas']['BillDto_Output'];
 
 export function BillsSection({ patientId }: { patientId: string }) {
-  const bills = useInfiniteQuery({
+  const bills = usePagedList({
     queryKey: ['bills', 'list', { patientId }],
-    queryFn: ({ pageParam }) =>
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/bills', {
-          params: { query: { patientId, limit: SECTION_PAGE, cursor: pageParam } },
+          params: { query: { patientId, limit: SECTION_PAGE, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
   });
   return (
     <Section title="Bills">
-      <QueryState
-        query={bills}
-        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
-        empty="No bills yet."
-      >
-        {(data) => (
-          <>
-            <BillTable bills={data.pages.flatMap((p) => p.data)} />
-            <LoadMore query={bills} label="Load more bills" mt={0} />
-          </>
-        )}
-      </QueryState>
+      <PagedRows query={bills} empty="No bills yet." loadMoreLabel="Load more bills" loadMoreMt={0}>
+        {(rows) => <BillTable bills={rows} />}
+      </PagedRows>
     </Section>
   );
 }

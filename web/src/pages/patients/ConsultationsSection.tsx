@@ -1,16 +1,15 @@
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import { useSurgeons } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { useAuth } from '../../auth/AuthProvider';
-import { LoadMore } from '../../components/LoadMore';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
 import { formatDateTime } from '../../lib/format';
 import { NewConsultationModal } from './NewConsultationModal';
-import { nextCursor, SECTION_PAGE } from './queries';
+import { SECTION_PAGE } from './queries';
 import { Section } from './Section';
 
 type Consultation = components['schemas']['ConsultationDto_Output'];
@@ -18,17 +17,14 @@ type Consultation = components['schemas']['ConsultationDto_Output'];
 export function ConsultationsSection({ patientId }: { patientId: string }) {
   const { can } = useAuth();
   const [creating, { open, close }] = useDisclosure(false);
-  const consultations = useInfiniteQuery({
-    // 'pages' keeps this infinite query apart from the one-page list of the new plan form.
-    queryKey: ['consultations', 'list', { patientId }, 'pages'],
-    queryFn: ({ pageParam }) =>
+  const consultations = usePagedList({
+    queryKey: ['consultations', 'list', { patientId }],
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/consultations', {
-          params: { query: { patientId, limit: SECTION_PAGE, cursor: pageParam } },
+          params: { query: { patientId, limit: SECTION_PAGE, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
   });
   return (
     <Section
@@ -41,21 +37,14 @@ export function ConsultationsSection({ patientId }: { patientId: string }) {
         )
       }
     >
-      <QueryState
+      <PagedRows
         query={consultations}
-        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
         empty="No consultations yet."
+        loadMoreLabel="Load more consultations"
+        loadMoreMt={0}
       >
-        {(data) => (
-          <>
-            <ConsultationTable
-              patientId={patientId}
-              consultations={data.pages.flatMap((p) => p.data)}
-            />
-            <LoadMore query={consultations} label="Load more consultations" mt={0} />
-          </>
-        )}
-      </QueryState>
+        {(rows) => <ConsultationTable patientId={patientId} consultations={rows} />}
+      </PagedRows>
       <NewConsultationModal patientId={patientId} opened={creating} onClose={close} />
     </Section>
   );

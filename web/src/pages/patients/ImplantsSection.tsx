@@ -1,29 +1,26 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import { inventoryItemQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { SerialNumber } from '../../components/SerialNumber';
 import { formatDateTime } from '../../lib/format';
 import { implantsOf, type ImplantRow } from './implants';
-import { nextCursor, SECTION_PAGE } from './queries';
+import { SECTION_PAGE } from './queries';
 import { Section } from './Section';
 
 export function ImplantsSection({ patientId }: { patientId: string }) {
-  const cases = useInfiniteQuery({
+  const cases = usePagedList({
     queryKey: ['surgical-cases', 'list', { patientId, status: 'COMPLETED' }],
-    queryFn: ({ pageParam }) =>
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/surgical-cases', {
-          params: {
-            query: { patientId, status: 'COMPLETED', limit: SECTION_PAGE, cursor: pageParam },
-          },
+          params: { query: { patientId, status: 'COMPLETED', limit: SECTION_PAGE, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
   });
   // An implant list must be whole (it answers "what is in this patient"): read every page.
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = cases;
@@ -35,12 +32,10 @@ export function ImplantsSection({ patientId }: { patientId: string }) {
     <Section title="Implants received">
       <QueryState
         query={cases}
-        isEmpty={(data) =>
-          !hasNextPage && implantsOf(data.pages.flatMap((p) => p.data)).length === 0
-        }
+        isEmpty={(rows) => !hasNextPage && implantsOf(rows).length === 0}
         empty="No implants recorded"
       >
-        {(data) => <ImplantTable implants={implantsOf(data.pages.flatMap((p) => p.data))} />}
+        {(rows) => <ImplantTable implants={implantsOf(rows)} />}
       </QueryState>
     </Section>
   );

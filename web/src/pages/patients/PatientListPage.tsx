@@ -1,15 +1,13 @@
 import { Anchor, Button, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import { useAuth } from '../../auth/AuthProvider';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
 import { formatDate, formatPatientName } from '../../lib/format';
-import { nextCursor } from './queries';
 import { sexLabel, type Patient } from './patientForm';
 
 const PAGE = 25;
@@ -22,24 +20,17 @@ export function PatientListPage() {
   const [text, setText] = useState(() => params.get('q') ?? '');
   const [debounced] = useDebouncedValue(text.trim(), 300);
 
-  const patients = useInfiniteQuery({
-    // 'pages' keeps this infinite query apart from the one-page search of the new plan form.
-    queryKey: ['patients', 'list', { search: debounced }, 'pages'],
-    queryFn: ({ pageParam }) =>
+  const patients = usePagedList({
+    queryKey: ['patients', 'list', { search: debounced }],
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/patients', {
           params: {
-            query: {
-              search: debounced === '' ? undefined : debounced,
-              limit: PAGE,
-              cursor: pageParam,
-            },
+            query: { search: debounced === '' ? undefined : debounced, limit: PAGE, cursor },
           },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 
   const onSearch = (value: string) => {
@@ -51,7 +42,7 @@ export function PatientListPage() {
   // Enter opens the one patient a search shows, so a phone number or birth date typed at the
   // desk goes straight to the chart. Only when the list answers what is typed now: not the
   // previous search's results kept on screen while the new one loads.
-  const shown = patients.data?.pages.flatMap((p) => p.data) ?? [];
+  const shown = patients.data ?? [];
   const single =
     text.trim() !== '' &&
     debounced === text.trim() &&
@@ -83,18 +74,13 @@ export function PatientListPage() {
             if (e.key === 'Enter' && single) void navigate(`/patients/${single.id}`);
           }}
         />
-        <QueryState
+        <PagedRows
           query={patients}
-          isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
           empty={debounced === '' ? 'No patients yet.' : `No patients match “${debounced}”.`}
+          loadMoreMt={0}
         >
-          {(data) => (
-            <>
-              <PatientTable patients={data.pages.flatMap((p) => p.data)} />
-              <LoadMore query={patients} mt={0} />
-            </>
-          )}
-        </QueryState>
+          {(rows) => <PatientTable patients={rows} />}
+        </PagedRows>
       </Stack>
     </>
   );

@@ -1,43 +1,36 @@
 import { Anchor, Table } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import type { components } from '../../api/schema';
-import { LoadMore } from '../../components/LoadMore';
-import { QueryState } from '../../components/QueryState';
+import { PagedRows } from '../../components/PagedRows';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatMoney } from '../../lib/format';
-import { nextCursor, SECTION_PAGE } from './queries';
+import { SECTION_PAGE } from './queries';
 import { Section } from './Section';
 
 type Plan = components['schemas']['ProcedurePlanDto_Output'];
 
 export function PlansSection({ patientId }: { patientId: string }) {
-  const plans = useInfiniteQuery({
+  const plans = usePagedList({
     queryKey: ['procedure-plans', 'list', { patientId }],
-    queryFn: ({ pageParam }) =>
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/procedure-plans', {
-          params: { query: { patientId, limit: SECTION_PAGE, cursor: pageParam } },
+          params: { query: { patientId, limit: SECTION_PAGE, cursor } },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: nextCursor,
   });
   return (
     <Section title="Procedure plans">
-      <QueryState
+      <PagedRows
         query={plans}
-        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
         empty="No procedure plans yet."
+        loadMoreLabel="Load more plans"
+        loadMoreMt={0}
       >
-        {(data) => (
-          <>
-            <PlanTable plans={data.pages.flatMap((p) => p.data)} />
-            <LoadMore query={plans} label="Load more plans" mt={0} />
-          </>
-        )}
-      </QueryState>
+        {(rows) => <PlanTable plans={rows} />}
+      </PagedRows>
     </Section>
   );
 }

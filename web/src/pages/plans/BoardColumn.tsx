@@ -1,7 +1,8 @@
 import { Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/paged';
 import { patientQuery } from '../../api/queries';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryState } from '../../components/QueryState';
@@ -14,18 +15,16 @@ export const COLUMN_MIN_WIDTH = 140;
 
 /** One status of the board, 50 plans at a time. */
 export function BoardColumn({ status, filters }: { status: PlanStatus; filters: BoardFilters }) {
-  const query = useInfiniteQuery({
+  const query = usePagedList({
     queryKey: ['procedure-plans', 'list', { status, ...filters }],
-    queryFn: ({ pageParam }) =>
+    page: (cursor) =>
       unwrap(
         api.GET('/api/v1/procedure-plans', {
-          params: { query: planListQuery(status, filters, pageParam) },
+          params: { query: planListQuery(status, filters, cursor) },
         }),
       ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const plans = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const plans = query.data ?? [];
   const names = usePatientNames(plans);
   const headingId = `plan-column-${status}`;
 
@@ -53,11 +52,7 @@ export function BoardColumn({ status, filters }: { status: PlanStatus; filters: 
           </Badge>
         )}
       </Group>
-      <QueryState
-        query={query}
-        isEmpty={(data) => data.pages.every((p) => p.data.length === 0)}
-        empty="No plans."
-      >
+      <QueryState query={query} isEmpty={(rows) => rows.length === 0} empty="No plans.">
         {() => (
           <Stack gap="xs">
             {plans.map((plan) => (

@@ -1,10 +1,11 @@
-import { Combobox, List, Pill, PillsInput, Text, useCombobox } from '@mantine/core';
+import { Combobox, Text, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError, describeError } from '../../api/problem';
 import type { components } from '../../api/schema';
+import { CodeList, CodeOption, CodePicker } from './CodePicker';
 import { isCptCode, normalizeCpt } from './planForm';
 
 type FeeEntry = components['schemas']['FeeScheduleEntryDto_Output'];
@@ -91,106 +92,62 @@ export function CptPicker({
   const remove = (code: string) => onChange(value.filter((c) => c !== code));
 
   return (
-    <div>
-      <Combobox store={combobox} onOptionSubmit={add}>
-        <Combobox.DropdownTarget>
-          <PillsInput
-            label={label}
-            description={description}
-            error={error}
-            withAsterisk={withAsterisk}
-            onClick={() => combobox.openDropdown()}
-          >
-            <Pill.Group>
-              {value.map((code) => (
-                <Pill
-                  key={code}
-                  withRemoveButton
-                  onRemove={() => remove(code)}
-                  removeButtonProps={{
-                    'aria-label': `Remove ${code}`,
-                    'aria-hidden': false,
-                    tabIndex: 0,
-                  }}
-                >
-                  {code}
-                </Pill>
-              ))}
-              <Combobox.EventsTarget>
-                <PillsInput.Field
-                  value={search}
-                  placeholder={value.length === 0 ? 'Search by code or procedure name' : undefined}
-                  onFocus={() => combobox.openDropdown()}
-                  onBlur={() => combobox.closeDropdown()}
-                  onChange={(event) => {
-                    setSearch(event.currentTarget.value);
-                    combobox.openDropdown();
-                    combobox.updateSelectedOptionIndex();
-                  }}
-                  onKeyDown={(event) => {
-                    const last = value[value.length - 1];
-                    if (event.key === 'Backspace' && search === '' && last !== undefined) {
-                      event.preventDefault();
-                      remove(last);
-                    }
-                    // Enter with nothing highlighted adds a typed code, e.g. 19325-50.
-                    if (event.key === 'Enter' && combobox.getSelectedOptionIndex() < 0) {
-                      event.preventDefault();
-                      if (isCptCode(typed)) add(typed);
-                    }
-                  }}
-                />
-              </Combobox.EventsTarget>
-            </Pill.Group>
-          </PillsInput>
-        </Combobox.DropdownTarget>
-        <Combobox.Dropdown>
-          <Combobox.Options
-            mah={280}
-            style={{ overflowY: 'auto' }}
-            aria-label="Fee schedule matches"
-          >
-            {offerTyped && (
-              <Combobox.Option value={typed} disabled={value.includes(typed)}>
-                <Text span size="sm">
-                  Use{' '}
-                  <Text span fw={600} inherit>
-                    {typed}
-                  </Text>
+    <CodePicker
+      combobox={combobox}
+      label={label}
+      description={description}
+      error={error}
+      withAsterisk={withAsterisk}
+      value={value}
+      onRemove={remove}
+      onPick={add}
+      search={search}
+      onSearch={setSearch}
+      placeholder={value.length === 0 ? 'Search by code or procedure name' : undefined}
+      onKeyDown={(event) => {
+        // Enter with nothing highlighted adds a typed code, e.g. 19325-50.
+        if (event.key === 'Enter' && combobox.getSelectedOptionIndex() < 0) {
+          event.preventDefault();
+          if (isCptCode(typed)) add(typed);
+        }
+      }}
+      optionsLabel="Fee schedule matches"
+      options={
+        <>
+          {offerTyped && (
+            <Combobox.Option value={typed} disabled={value.includes(typed)}>
+              <Text span size="sm">
+                Use{' '}
+                <Text span fw={600} inherit>
+                  {typed}
                 </Text>
-              </Combobox.Option>
-            )}
-            {results.isError ? (
-              <Combobox.Empty>{describeError(results.error)}</Combobox.Empty>
-            ) : entries.length === 0 && !offerTyped ? (
-              <Combobox.Empty>
-                {results.isFetching || term !== search.trim()
-                  ? 'Searching…'
-                  : term === ''
-                    ? 'The fee schedule is empty: add fees in Settings'
-                    : 'No fee-schedule code matches'}
-              </Combobox.Empty>
-            ) : (
-              entries.map((entry) => (
-                <Combobox.Option
-                  key={entry.cptCode}
-                  value={entry.cptCode}
-                  disabled={value.includes(entry.cptCode)}
-                >
-                  <Text span fw={600} size="sm">
-                    {entry.cptCode}
-                  </Text>{' '}
-                  <Text span size="sm">
-                    {entry.description}
-                  </Text>
-                </Combobox.Option>
-              ))
-            )}
-          </Combobox.Options>
-        </Combobox.Dropdown>
-      </Combobox>
-      <CptList codes={value} mt={4} />
-    </div>
+              </Text>
+            </Combobox.Option>
+          )}
+          {results.isError ? (
+            <Combobox.Empty>{describeError(results.error)}</Combobox.Empty>
+          ) : entries.length === 0 && !offerTyped ? (
+            <Combobox.Empty>
+              {results.isFetching || term !== search.trim()
+                ? 'Searching…'
+                : term === ''
+                  ? 'The fee schedule is empty: add fees in Settings'
+                  : 'No fee-schedule code matches'}
+            </Combobox.Empty>
+          ) : (
+            entries.map((entry) => (
+              <CodeOption
+                key={entry.cptCode}
+                code={entry.cptCode}
+                description={entry.description}
+                disabled={value.includes(entry.cptCode)}
+              />
+            ))
+          )}
+        </>
+      }
+      list={<CptList codes={value} mt={4} />}
+    />
   );
 }
 
@@ -199,26 +156,5 @@ export function CptList({ codes, mt }: { codes: readonly string[]; mt?: number |
   const entries = useQueries({
     queries: codes.map((code) => feeEntryQuery(baseCpt(code))),
   }).map((r) => (r.isError ? null : r.data));
-  if (codes.length === 0) return null;
-  return (
-    <List size="sm" mt={mt} spacing={2} listStyleType="none">
-      {codes.map((code, i) => {
-        const entry = entries[i];
-        return (
-          <List.Item key={code}>
-            <Text span fw={600} size="sm">
-              {code}
-            </Text>{' '}
-            <Text span size="sm" c="dimmed">
-              {entry === undefined
-                ? ''
-                : entry === null
-                  ? '(not in the fee schedule)'
-                  : entry.description}
-            </Text>
-          </List.Item>
-        );
-      })}
-    </List>
-  );
+  return <CodeList codes={codes} entries={entries} missing="(not in the fee schedule)" mt={mt} />;
 }

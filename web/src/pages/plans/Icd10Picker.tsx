@@ -1,9 +1,10 @@
-import { Combobox, List, Pill, PillsInput, Text, useCombobox } from '@mantine/core';
+import { Combobox, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
+import { CodeList, CodeOption, CodePicker } from './CodePicker';
 import type { Icd10Entry } from './types';
 
 /** The FY2026 code set never changes while the app runs: a code's entry is fetched once. */
@@ -59,112 +60,48 @@ export function Icd10Picker({
 
   const entries = results.data?.data ?? [];
   return (
-    <div>
-      <Combobox store={combobox} onOptionSubmit={add}>
-        <Combobox.DropdownTarget>
-          <PillsInput
-            label={label}
-            description={description}
-            error={error}
-            onClick={() => combobox.openDropdown()}
-          >
-            <Pill.Group>
-              {value.map((code) => (
-                <Pill
-                  key={code}
-                  withRemoveButton
-                  onRemove={() => remove(code)}
-                  removeButtonProps={{
-                    'aria-label': `Remove ${code}`,
-                    'aria-hidden': false,
-                    tabIndex: 0,
-                  }}
-                >
-                  {code}
-                </Pill>
-              ))}
-              <Combobox.EventsTarget>
-                <PillsInput.Field
-                  value={search}
-                  placeholder="Search by code or words"
-                  onFocus={() => combobox.openDropdown()}
-                  onBlur={() => combobox.closeDropdown()}
-                  onChange={(event) => {
-                    setSearch(event.currentTarget.value);
-                    combobox.openDropdown();
-                    combobox.updateSelectedOptionIndex();
-                  }}
-                  onKeyDown={(event) => {
-                    const last = value[value.length - 1];
-                    if (event.key === 'Backspace' && search === '' && last !== undefined) {
-                      event.preventDefault();
-                      remove(last);
-                    }
-                  }}
-                />
-              </Combobox.EventsTarget>
-            </Pill.Group>
-          </PillsInput>
-        </Combobox.DropdownTarget>
-        <Combobox.Dropdown hidden={search.trim().length < 2}>
-          <Combobox.Options mah={280} style={{ overflowY: 'auto' }} aria-label="ICD-10-CM matches">
-            {results.isError ? (
-              <Combobox.Empty>{describeError(results.error)}</Combobox.Empty>
-            ) : entries.length === 0 ? (
-              <Combobox.Empty>
-                {results.isFetching || term !== search.trim()
-                  ? 'Searching…'
-                  : 'No billable code matches'}
-              </Combobox.Empty>
-            ) : (
-              entries.map((entry) => (
-                <Combobox.Option
-                  key={entry.code}
-                  value={entry.code}
-                  disabled={value.includes(entry.code)}
-                >
-                  <Text span fw={600} size="sm">
-                    {entry.code}
-                  </Text>{' '}
-                  <Text span size="sm">
-                    {entry.description}
-                  </Text>
-                </Combobox.Option>
-              ))
-            )}
-          </Combobox.Options>
-        </Combobox.Dropdown>
-      </Combobox>
-      <DiagnosisList codes={value} mt={4} />
-    </div>
+    <CodePicker
+      combobox={combobox}
+      label={label}
+      description={description}
+      error={error}
+      value={value}
+      onRemove={remove}
+      onPick={add}
+      search={search}
+      onSearch={setSearch}
+      placeholder="Search by code or words"
+      optionsLabel="ICD-10-CM matches"
+      optionsHidden={search.trim().length < 2}
+      options={
+        results.isError ? (
+          <Combobox.Empty>{describeError(results.error)}</Combobox.Empty>
+        ) : entries.length === 0 ? (
+          <Combobox.Empty>
+            {results.isFetching || term !== search.trim()
+              ? 'Searching…'
+              : 'No billable code matches'}
+          </Combobox.Empty>
+        ) : (
+          entries.map((entry) => (
+            <CodeOption
+              key={entry.code}
+              code={entry.code}
+              description={entry.description}
+              disabled={value.includes(entry.code)}
+            />
+          ))
+        )
+      }
+      list={<DiagnosisList codes={value} mt={4} />}
+    />
   );
 }
 
 /** Diagnosis codes with their descriptions (one cached look-up per code). */
 export function DiagnosisList({ codes, mt }: { codes: readonly string[]; mt?: number | string }) {
   const entries = useIcd10Entries(codes);
-  if (codes.length === 0) return null;
-  return (
-    <List size="sm" mt={mt} spacing={2} listStyleType="none">
-      {codes.map((code, i) => {
-        const entry = entries[i];
-        return (
-          <List.Item key={code}>
-            <Text span fw={600} size="sm">
-              {code}
-            </Text>{' '}
-            <Text span size="sm" c="dimmed">
-              {entry === undefined
-                ? ''
-                : entry === null
-                  ? '(no description found)'
-                  : entry.description}
-            </Text>
-          </List.Item>
-        );
-      })}
-    </List>
-  );
+  return <CodeList codes={codes} entries={entries} missing="(no description found)" mt={mt} />;
 }
 
 /** Per code: its entry, null when the API has none, undefined while loading. */

@@ -22,17 +22,17 @@ import { MoneyField } from '../../components/MoneyField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatMoney } from '../../lib/format';
-import { fromCents, isZeroMoney, moneyInputError, normalizeMoney, toCents } from '../../lib/money';
+import { fromCents, isZeroMoney, normalizeMoney, toCents } from '../../lib/money';
 import { CreatePaymentPlanForm } from '../billing/CreatePaymentPlanForm';
 import { FormProblem } from '../billing/FormProblem';
 import { labelOf, METHOD_OPTIONS } from '../billing/labels';
 import {
+  paymentBody,
+  paymentChecks,
   PaymentMethodSelect,
   PaymentReferenceField,
-  referenceError,
-  referenceOf,
+  type PaymentValues,
 } from '../billing/paymentFields';
-import type { PaymentMethod } from '../billing/types';
 import { Section } from './Section';
 import type { Plan } from './types';
 
@@ -197,30 +197,20 @@ function PaymentsBody({ plan, quoteId }: { plan: Plan; quoteId: string }) {
   );
 }
 
-interface DepositValues {
-  amount: string;
-  method: PaymentMethod;
-  reference: string;
-}
-
 /** Takes a deposit against the accepted quote (`POST /quotes/:id/prepayments`). */
 function RecordDepositForm({ quoteId }: { quoteId: string }) {
   const queryClient = useQueryClient();
   const [placed, setPlaced] = useState<string[]>([]);
-  const form = useForm<DepositValues>({
+  const form = useForm<PaymentValues>({
     initialValues: { amount: '', method: 'CARD', reference: '' },
-    validate: { amount: (value) => moneyInputError(value), reference: referenceError },
+    validate: paymentChecks,
   });
   const mutation = useMutation({
-    mutationFn: (values: DepositValues) =>
+    mutationFn: (values: PaymentValues) =>
       unwrap(
         api.POST('/api/v1/quotes/{id}/prepayments', {
           params: { path: { id: quoteId } },
-          body: {
-            amount: normalizeMoney(values.amount),
-            method: values.method,
-            reference: referenceOf(values.reference),
-          },
+          body: paymentBody(values),
         }),
       ),
     onSuccess: (updated, values) => {

@@ -18,6 +18,7 @@ import { applyFieldErrors, notifyError, notifySuccess } from '../../components/f
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { activeFirstByName } from './lib';
 import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
 
@@ -158,45 +159,38 @@ export function OperatingRoomsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {[...rows]
-                  .sort(
-                    (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name),
-                  )
-                  .map((room) => (
-                    <Table.Tr key={room.id} data-testid={`room-${room.name}`}>
-                      <Table.Td>{room.name}</Table.Td>
-                      <Table.Td>
-                        {room.opensAt}–{room.closesAt}
-                      </Table.Td>
-                      <Table.Td>
-                        <StateBadge
-                          on={room.active}
-                          label={room.active ? 'Active' : 'Deactivated'}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" justify="flex-end" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(room)}
-                            aria-label={`Edit ${room.name}`}
-                          >
-                            Edit
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            loading={setActive.isPending && setActive.variables.id === room.id}
-                            onClick={() => setActive.mutate(room)}
-                            aria-label={`${room.active ? 'Deactivate' : 'Reactivate'} ${room.name}`}
-                          >
-                            {room.active ? 'Deactivate' : 'Reactivate'}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                {activeFirstByName(rows).map((room) => (
+                  <Table.Tr key={room.id} data-testid={`room-${room.name}`}>
+                    <Table.Td>{room.name}</Table.Td>
+                    <Table.Td>
+                      {room.opensAt}–{room.closesAt}
+                    </Table.Td>
+                    <Table.Td>
+                      <StateBadge on={room.active} label={room.active ? 'Active' : 'Deactivated'} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(room)}
+                          aria-label={`Edit ${room.name}`}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          loading={setActive.isPending && setActive.variables.id === room.id}
+                          onClick={() => setActive.mutate(room)}
+                          aria-label={`${room.active ? 'Deactivate' : 'Reactivate'} ${room.name}`}
+                        >
+                          {room.active ? 'Deactivate' : 'Reactivate'}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -21,7 +21,7 @@ import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
-import { changedFields } from './lib';
+import { activeFirstByName, changedFields } from './lib';
 import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
 
@@ -256,40 +256,36 @@ export function StaffPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {[...users]
-                  .sort(
-                    (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name),
-                  )
-                  .map((u) => (
-                    <Table.Tr key={u.id} data-testid={`user-${u.email}`}>
-                      <Table.Td>{u.name}</Table.Td>
-                      <Table.Td>{u.email}</Table.Td>
-                      <Table.Td>{roleLabel(u.role)}</Table.Td>
-                      <Table.Td>
-                        <StateBadge on={u.active} label={u.active ? 'Active' : 'Deactivated'} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" justify="flex-end" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(u)}
-                            aria-label={`Edit ${u.name}`}
-                          >
-                            Edit
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setResetting(u)}
-                            aria-label={`Reset password: ${u.name}`}
-                          >
-                            Reset password
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                {activeFirstByName(users).map((u) => (
+                  <Table.Tr key={u.id} data-testid={`user-${u.email}`}>
+                    <Table.Td>{u.name}</Table.Td>
+                    <Table.Td>{u.email}</Table.Td>
+                    <Table.Td>{roleLabel(u.role)}</Table.Td>
+                    <Table.Td>
+                      <StateBadge on={u.active} label={u.active ? 'Active' : 'Deactivated'} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(u)}
+                          aria-label={`Edit ${u.name}`}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setResetting(u)}
+                          aria-label={`Reset password: ${u.name}`}
+                        >
+                          Reset password
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activeFirstByName,
   changedFields,
   cptListError,
   GENERAL_CONSENT_CODE,
@@ -79,5 +80,17 @@ describe('changedFields', () => {
       role: 'SURGEON',
     });
     expect(changedFields(user, { active: true })).toEqual({});
+  });
+});
+
+describe('activeFirstByName', () => {
+  it('lists the active rows first, each group by name', () => {
+    const rows = [
+      { name: 'Room C', active: true },
+      { name: 'Room A', active: false },
+      { name: 'Room B', active: true },
+    ];
+    expect(activeFirstByName(rows).map((r) => r.name)).toEqual(['Room B', 'Room C', 'Room A']);
+    expect(rows[0]?.name).toBe('Room C');
   });
 });

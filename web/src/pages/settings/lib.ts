@@ -103,3 +103,12 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): P
   }
   return out;
 }
+
+/** Staff and rooms as their tables list them: the active ones first, each group by name. */
+export function activeFirstByName<T extends { active: boolean; name: string }>(
+  rows: readonly T[],
+): T[] {
+  return [...rows].sort(
+    (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name),
+  );
+}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { allPages } from '../../api/queries';
+import { allPages } from '../../api/paged';
 
 /**
  * The Settings area's queries. Keys start with the resource (docs/web-app.md "Caching"), so a

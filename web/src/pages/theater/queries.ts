@@ -1,6 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { allPages, stockQuery, useInvalidate } from '../../api/queries';
+import { allPages } from '../../api/paged';
+import { stockQuery, useInvalidate } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { todayIso } from '../../lib/format';
 import { dayRange } from './day';
