@@ -16,6 +16,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           setupFiles: ['reflect-metadata'],
+          // Migrates a PGlite database once (or finds it cached) for every file to start from
+          // (docs/testing.md).
+          globalSetup: ['test/support/pglite-snapshot.ts'],
         },
       },
       {

@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Client } from 'pg';
+import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/common/config/app-config';
 import { Api } from './api';
@@ -18,6 +20,7 @@ export interface TestApp {
  * The real service over a real database: PGlite in memory by default, or the PostgreSQL server
  * in DATABASE_URL (CI's second run). `freshDatabase` gives the test a database of its own on that
  * server too (for first-start behaviour); otherwise test files share it, kept apart by clinic.
+ * Each app bootstraps its own first clinic and admin (BOOTSTRAP_*), as a first start does.
  */
 export async function startTestApp(
   options: { env?: Record<string, string>; freshDatabase?: boolean; webRoot?: string } = {},
@@ -25,17 +28,10 @@ export async function startTestApp(
   const serverUrl = process.env.DATABASE_URL;
   const fresh =
     options.freshDatabase && serverUrl ? await createScratchDatabase(serverUrl) : undefined;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    JWT_SECRET: TEST_JWT_SECRET,
-    PGLITE_DATA_DIR: 'memory://',
-    // An empty database bootstraps its first clinic from these, quietly (no printed demo password).
-    BOOTSTRAP_ADMIN_EMAIL: `bootstrap-${randomBytes(5).toString('hex')}@clinic.example`,
-    BOOTSTRAP_ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
-    ...(serverUrl ? { DATABASE_URL: fresh?.url ?? serverUrl, DATABASE_POOL_SIZE: '10' } : {}),
-    ...options.env,
-  });
+  const config = await testConfig(
+    { ...(fresh ? { DATABASE_URL: fresh.url } : {}), ...options.env },
+    { migrate: options.freshDatabase === true },
+  );
   const app = await createApp(
     config,
     undefined,
@@ -50,6 +46,51 @@ export async function startTestApp(
       await fresh?.drop();
     },
   };
+}
+
+/**
+ * The configuration of every test app, `env` over the suite's defaults, with the suite's two
+ * shortcuts (docs/testing.md): an in-memory PGlite starts from the migrated snapshot (unless
+ * `migrate`: the first-start tests apply the migrations as a real start does), and passwords
+ * are hashed at argon2id's test-only minimal cost.
+ */
+export async function testConfig(
+  env: Record<string, string> = {},
+  options: { migrate?: boolean } = {},
+): Promise<AppConfig> {
+  const serverUrl = process.env.DATABASE_URL;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
+    PGLITE_DATA_DIR: 'memory://',
+    // An empty database bootstraps its first clinic from these, quietly (no printed demo password).
+    BOOTSTRAP_ADMIN_EMAIL: `bootstrap-${randomBytes(5).toString('hex')}@clinic.example`,
+    BOOTSTRAP_ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
+    ...(serverUrl ? { DATABASE_URL: serverUrl, DATABASE_POOL_SIZE: '10' } : {}),
+    ...env,
+  });
+  const { database } = config;
+  const snapshot =
+    database.kind === 'pglite' && database.dataDir.startsWith('memory://') && !options.migrate
+      ? await migratedSnapshot()
+      : undefined;
+  return {
+    ...config,
+    passwordHashCost: 'test-minimal',
+    database:
+      database.kind === 'pglite' && snapshot ? { ...database, loadDataDir: snapshot } : database,
+  };
+}
+
+let snapshot: Promise<Blob> | undefined;
+
+/** The snapshot the api project's globalSetup (pglite-snapshot.ts) built; none on PostgreSQL. */
+function migratedSnapshot(): Promise<Blob> | undefined {
+  const file = inject('pgliteSnapshot');
+  if (!file) return undefined;
+  snapshot ??= readFile(file).then((bytes) => new Blob([bytes]));
+  return snapshot;
 }
 
 /** Whether the suite runs against a PostgreSQL server (concurrency tests need one). */

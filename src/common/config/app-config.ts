@@ -41,7 +41,16 @@ export interface AppConfig {
   readonly port: number;
   readonly database:
     | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number }
-    | { readonly kind: 'pglite'; readonly dataDir: string };
+    | {
+        readonly kind: 'pglite';
+        readonly dataDir: string;
+        /**
+         * Not read from the environment: an in-memory (`memory://`) database starts from this
+         * data-folder tarball (`migratedPgliteDataDir()`) instead of an empty one, then migrates
+         * as always (finding nothing to do). The test suite's migrated snapshot (docs/testing.md).
+         */
+        readonly loadDataDir?: Blob;
+      };
   readonly jwt: {
     readonly secret: string;
     readonly ttlSeconds: number;
@@ -65,6 +74,12 @@ export interface AppConfig {
    */
   readonly trustProxy: boolean | number | string;
   readonly logLevel: string;
+  /**
+   * The argon2id cost of new password hashes (PasswordHasher). Not read from the environment:
+   * always 'standard' (m=64 MiB, t=3, p=4); the test suite sets 'test-minimal' on the config it
+   * builds, which the hasher refuses unless NODE_ENV=test (docs/testing.md).
+   */
+  readonly passwordHashCost: 'standard' | 'test-minimal';
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
+    passwordHashCost: 'standard',
   };
 }
 

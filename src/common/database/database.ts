@@ -29,7 +29,23 @@ export interface Database {
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   return config.kind === 'postgres'
     ? openPostgres(config.url, config.poolSize)
-    : await openPglite(config.dataDir);
+    : await openPglite(config.dataDir, config.loadDataDir);
+}
+
+/**
+ * An empty in-memory PGlite database with every migration applied, as the data-folder tarball
+ * PGlite's `dumpDataDir` writes: what `loadDataDir` (AppConfig's database) starts from. The test
+ * suite builds it once and starts each file's app from it (docs/testing.md).
+ */
+export async function migratedPgliteDataDir(): Promise<Blob> {
+  const client = await createPglite('memory://');
+  try {
+    await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    // Uncompressed: loading it is then a copy, and it stays in memory or a cache folder only.
+    return await client.dumpDataDir('none');
+  } finally {
+    await client.close();
+  }
 }
 
 function openPostgres(url: string, poolSize: number): Database {
@@ -67,19 +83,27 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function createPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
   // The contrib extensions ship as ES modules only in their type declarations' eyes: load them dynamically.
   const [{ btree_gist }, { pg_trgm }] = await Promise.all([
     import('@electric-sql/pglite/contrib/btree_gist'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
   ]);
+  return PGlite.create(dataDir, {
+    extensions: { btree_gist, pg_trgm },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+}
+
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
+  // A folder on disk holds a database of its own after its first start: there is nothing to load.
+  if (loadDataDir && !inMemory)
+    throw new Error('loadDataDir needs an in-memory (memory://) PGlite');
   const lock = inMemory ? undefined : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? dataDir : resolve(dataDir), {
-      extensions: { btree_gist, pg_trgm },
-    });
+    client = await createPglite(inMemory ? dataDir : resolve(dataDir), loadDataDir);
   } catch (error) {
     lock?.release();
     throw error;
