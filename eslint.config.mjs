@@ -1,7 +1,114 @@
 import js from '@eslint/js';
+import { readdirSync } from 'node:fs';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The module graph, written once (docs/architecture.md "Module boundaries" draws it): each module
+ * of src/modules and the modules it may import. A module imports another only through its public
+ * file, `src/modules/<m>/index.ts` (`'../../quote'`), never its controllers, services,
+ * repositories or dto files; the one exception is a table definition
+ * (`repositories/<table>.schema.ts`), which any module may import for foreign keys and joins.
+ * `src/common` imports no module. Nest's `imports: [...]` go through the same public files, so
+ * they follow the same graph. The graph must have no cycle: checked below, when lint starts.
+ */
+const MODULE_GRAPH = {
+  audit: [],
+  auth: ['user'],
+  billing: ['clinic', 'codes', 'fee-schedule', 'inventory', 'patient', 'payment-plan', 'quote'],
+  clinic: ['user'],
+  'clinic-setup': ['consent', 'fee-schedule', 'inventory', 'theater', 'user'],
+  codes: [],
+  consent: ['clinic', 'codes', 'patient', 'user'],
+  consultation: ['patient', 'user'],
+  'fee-schedule': ['codes'],
+  health: [],
+  inventory: [],
+  patient: [],
+  'payment-plan': ['quote'],
+  'prior-authorization': ['codes', 'patient', 'procedure-plan'],
+  'procedure-plan': [
+    'clinic',
+    'codes',
+    'consent',
+    'consultation',
+    'fee-schedule',
+    'inventory',
+    'patient',
+    'quote',
+  ],
+  quote: ['clinic', 'codes', 'fee-schedule', 'patient'],
+  theater: [
+    'billing',
+    'clinic',
+    'consent',
+    'inventory',
+    'prior-authorization',
+    'procedure-plan',
+    'user',
+  ],
+  user: [],
+};
+
+/** Throws unless every module folder is in the graph, every edge names one, and there is no cycle. */
+function checkModuleGraph(graph) {
+  const folders = readdirSync(new URL('./src/modules', import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  for (const folder of folders)
+    if (!(folder in graph))
+      throw new Error(`eslint.config.mjs: add src/modules/${folder} to MODULE_GRAPH`);
+  for (const [from, tos] of Object.entries(graph))
+    for (const to of tos)
+      if (!(to in graph)) throw new Error(`eslint.config.mjs: ${from} → ${to}: no such module`);
+  const state = new Map(); // module → 'visiting' | 'done'
+  const visit = (m, path) => {
+    if (state.get(m) === 'done') return;
+    if (state.get(m) === 'visiting')
+      throw new Error(`eslint.config.mjs: MODULE_GRAPH has a cycle: ${[...path, m].join(' → ')}`);
+    state.set(m, 'visiting');
+    for (const next of graph[m]) visit(next, [...path, m]);
+    state.set(m, 'done');
+  };
+  for (const m of Object.keys(graph)) visit(m, []);
+  return graph;
+}
+
+/** A relative import of one of `modules`, other than its public file or a table definition. */
+const intoModules = (modules) =>
+  `^(\\.\\./)+(${modules.join('|')})/(?!repositories/[^/]+\\.schema$)`;
+
+const moduleBoundaries = Object.entries(checkModuleGraph(MODULE_GRAPH)).map(([module, allowed]) => {
+  const forbidden = Object.keys(MODULE_GRAPH).filter((m) => m !== module && !allowed.includes(m));
+  const patterns = [
+    {
+      regex: '(^|/)modules/',
+      message: 'Import another module by its public file, as a relative path (../../<module>).',
+    },
+  ];
+  if (forbidden.length > 0)
+    patterns.push(
+      {
+        regex: `^(\\.\\./)+(${forbidden.join('|')})$`,
+        message: `${module} may not depend on this module (MODULE_GRAPH in eslint.config.mjs); only its table definitions (repositories/*.schema.ts) may be imported.`,
+      },
+      {
+        regex: intoModules(forbidden),
+        message: `${module} may not depend on this module (MODULE_GRAPH in eslint.config.mjs); only its table definitions (repositories/*.schema.ts) may be imported.`,
+      },
+    );
+  if (allowed.length > 0)
+    patterns.push({
+      regex: intoModules(allowed),
+      message:
+        "Import another module's services, queries and types from its public file (../../<module>, its index.ts); of its repositories/, only table definitions (*.schema.ts).",
+    });
+  return {
+    files: [`src/modules/${module}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'drizzle/**', 'web/src/api/schema.d.ts'] },
@@ -16,6 +123,20 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  ...moduleBoundaries,
+  {
+    files: ['src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)modules(/|$)', message: 'src/common never imports src/modules.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -7,7 +7,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
 import { BootstrapModule } from './modules/clinic/bootstrap.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
-import { ClinicSetupModule } from './modules/clinic/clinic-setup.module';
+import { ClinicSetupModule } from './modules/clinic-setup/clinic-setup.module';
 import { CodesModule } from './modules/codes/codes.module';
 import { ConsentPdfModule } from './modules/consent/consent-pdf.module';
 import { ConsentModule } from './modules/consent/consent.module';

@@ -1,7 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, Given, patientBody, type ClinicWithStaff } from './support/given';
+import { z } from 'zod';
+import { TransactionRunner } from '../src/common/database/transaction-runner';
+import {
+  addStaffMember,
+  countRows,
+  Given,
+  patientBody,
+  type ClinicWithStaff,
+} from './support/given';
 import { onPostgresServer, startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -158,6 +166,43 @@ describe('POST /patients with an Idempotency-Key', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['Idempotency-Key']);
     expect(await patientsNamed(lastName)).toBe(0);
+  });
+});
+
+describe('POST /auth/change-password with an Idempotency-Key', () => {
+  // The route's transaction answers the user row; the client gets a token issued after it. The
+  // record must hold what the client got, not what the transaction returned.
+  it('replays exactly the first response (the token answer), and changes the password once', async () => {
+    const user = await addStaffMember(t, clinic, 'COORDINATOR');
+    const key = randomUUID();
+    const body = { currentPassword: user.password, newPassword: 'a-replayed-new-password-1' };
+
+    const first = await user.api.post('/auth/change-password', body, { 'idempotency-key': key });
+    expect(first.status).toBe(200);
+    expect(first.body.accessToken).toEqual(expect.any(String));
+    // The old token stopped working with the change: the retry comes with the new one.
+    const replay = await t.api
+      .withToken(first.body.accessToken as string)
+      .post('/auth/change-password', body, { 'idempotency-key': key });
+
+    expect(replay.status).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    const stored = await t.app
+      .get(TransactionRunner)
+      .db.execute(
+        sql`SELECT response_body AS body FROM idempotency_keys WHERE user_id = ${user.id} AND key = ${key}`,
+      );
+    expect(z.object({ rows: z.array(z.unknown()) }).parse(stored).rows).toEqual([
+      { body: first.body },
+    ]);
+    const changes = await countRows(
+      t,
+      'audit_events',
+      clinic.clinicId,
+      sql`action = 'user.change-password' AND entity_id = ${user.id}`,
+    );
+    expect(changes).toBe(1);
   });
 });
 

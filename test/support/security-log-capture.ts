@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/common/config/app-config';
 import { createLogger } from '../../src/common/logging/logger';
 import { Api } from './api';
-import { TEST_JWT_SECRET, type TestApp } from './test-app';
+import { testConfig, type TestApp } from './test-app';
 
 /** The app as `startTestApp` builds it, logging at `level` into memory instead of stdout. */
 export interface LoggedTestApp extends TestApp {
@@ -31,16 +29,7 @@ export async function startAppWithCapturedLog(level = 'trace'): Promise<LoggedTe
       },
     }),
   );
-  const serverUrl = process.env.DATABASE_URL;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: level,
-    JWT_SECRET: TEST_JWT_SECRET,
-    PGLITE_DATA_DIR: 'memory://',
-    BOOTSTRAP_ADMIN_EMAIL: `bootstrap-${randomBytes(5).toString('hex')}@clinic.example`,
-    BOOTSTRAP_ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
-    ...(serverUrl ? { DATABASE_URL: serverUrl, DATABASE_POOL_SIZE: '10' } : {}),
-  });
+  const config = await testConfig({ LOG_LEVEL: level });
   const app = await createApp(config, logger);
   return {
     app,

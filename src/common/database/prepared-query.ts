@@ -35,6 +35,11 @@ const names = new Set<string>();
  * parses once per connection.
  *
  * `build` must be a pure function of the handle: the values come only through placeholders.
+ *
+ * Drizzle's public `.prepare(name)` binds a query to the handle it was built on, so it cannot
+ * serve a use case's transaction; this goes through the session's `prepareQuery` instead, which
+ * is drizzle's internal API. drizzle-orm is pinned to an exact version for it, and
+ * test/prepared-query.test.ts checks what is used here (docs/performance.md).
  */
 export function preparedQuery<V extends Record<string, unknown>, R>(
   name: string,

@@ -57,17 +57,22 @@ export class NotFound extends DomainError {
   }
 }
 
+/**
+ * A status that does not allow the event: the problem names both (`currentStatus`, `event`).
+ * Record statuses change only through their module's transition table (src/common/state-machine.ts).
+ */
 export class InvalidStateTransition extends DomainError {
   readonly status = 409;
   readonly code = 'INVALID_STATE_TRANSITION';
   constructor(
     readonly currentStatus: string,
-    readonly action: string,
+    readonly event: string,
+    detail = `Cannot ${event} in status ${currentStatus}`,
   ) {
-    super(`Cannot ${action} in status ${currentStatus}`);
+    super(detail);
   }
   override details(): Record<string, unknown> {
-    return { currentStatus: this.currentStatus };
+    return { currentStatus: this.currentStatus, event: this.event };
   }
 }
 

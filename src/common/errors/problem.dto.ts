@@ -28,6 +28,10 @@ export const ProblemSchema = z.object({
     .string()
     .optional()
     .describe('INVALID_STATE_TRANSITION: the status that does not allow the action'),
+  event: z
+    .string()
+    .optional()
+    .describe('INVALID_STATE_TRANSITION: the event (action) that status does not allow'),
   procedureType: z
     .literal('COSMETIC')
     .optional()

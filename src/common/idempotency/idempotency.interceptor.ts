@@ -18,19 +18,23 @@ import {
   ValidationFailed,
 } from '../errors/domain-error';
 import { newId } from '../ids';
-import { requestContext, type PendingIdempotentResponse } from '../http/request-context';
-import { IdempotencyStore } from './idempotency.store';
+import { IdempotencyStore, type PendingIdempotentResponse } from './idempotency.store';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
-/** Thrown inside the work's transaction when a concurrent request with the same key won. */
+/** Thrown inside the request's transaction when a concurrent request with the same key won. */
 class LostIdempotencyRace extends Error {}
 
 /**
- * `Idempotency-Key` on POST (docs/api.md, docs/design.md §8): the first response is stored in the same
- * transaction as the work, so a key is either unused or bound to work that committed; a replay
- * returns it without doing the work again, and the same key with another body is 422.
+ * `Idempotency-Key` on POST (docs/api.md, docs/design.md §8): the response the client gets is
+ * stored once, in the same transaction as the request's work, so a key is either unused or bound
+ * to work that committed; a replay returns it without doing the work again, and the same key with
+ * another body is 422.
+ *
+ * The handler runs under `TransactionRunner.runAsOne`: however many use cases it runs, they are one
+ * transaction, still open when the handler has returned its (serialized) body, and that body is
+ * what is stored before the commit. A handler that opened no transaction gets one for the record.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy {
@@ -41,10 +45,6 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
     private readonly store: IdempotencyStore,
     private readonly reflector: Reflector,
   ) {
-    tx.registerBeforeCommit(async (db, result) => {
-      const pending = requestContext.getStore()?.idempotency;
-      if (pending && !(await this.store.save(db, pending, result))) throw new LostIdempotencyRace();
-    });
     this.purgeTimer = setInterval(
       () => void this.store.purgeExpired(this.tx.db).catch(() => undefined),
       PURGE_EVERY_MS,
@@ -83,19 +83,17 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleDestroy 
   ): Promise<unknown> {
     const replayed = await this.replay(pending, reply);
     if (replayed.found) return replayed.body;
-    const store = requestContext.getStore();
-    if (store) store.idempotency = pending;
     try {
-      const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      // A POST whose work ran no transaction still stores its answer.
-      if (!(await this.store.save(this.tx.db, pending, body)))
-        return await this.replayOrFail(pending, reply);
-      return body;
+      return await this.tx.runAsOne(
+        // Subscribed inside runAsOne, so the handler runs in the request's transaction context.
+        () => lastValueFrom(next.handle(), { defaultValue: undefined }),
+        async (db, body) => {
+          if (!(await this.store.save(db, pending, body))) throw new LostIdempotencyRace();
+        },
+      );
     } catch (error) {
       if (error instanceof LostIdempotencyRace) return await this.replayOrFail(pending, reply);
       throw error;
-    } finally {
-      if (store) delete store.idempotency;
     }
   }
 

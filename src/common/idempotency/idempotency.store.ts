@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../database/database';
-import type { PendingIdempotentResponse } from '../http/request-context';
 import { idempotencyKeys } from './idempotency.schema';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
+
+/** A request with a new key, as the interceptor stores its answer. */
+export interface PendingIdempotentResponse {
+  readonly clinicId: string;
+  readonly userId: string;
+  readonly key: string;
+  readonly requestHash: string;
+  /** The route's status (`@HttpCode`, else 201): no handler sets another. */
+  readonly statusCode: number;
+  readonly ownerToken: string;
+}
 
 export interface StoredResponse {
   requestHash: string;
@@ -42,9 +52,9 @@ export class IdempotencyStore {
   }
 
   /**
-   * Stores the answer in the transaction that did the work. When another request with the same
-   * key committed first, the insert waits for it and then finds its row: this request's work must
-   * roll back, and `false` says so. Storing twice from one request is harmless.
+   * Stores the answer in the transaction that did the work, once per request. When another
+   * request with the same key committed first, the insert waits for it and then finds its row:
+   * this request's work must roll back, and `false` says so.
    */
   async save(db: Db, pending: PendingIdempotentResponse, responseBody: unknown): Promise<boolean> {
     await db

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
-import { UserModule } from '../user/user.module';
+import { UserModule } from '../user';
 import { AuthController } from './controllers/auth.controller';
 import { LoginThrottleRepository } from './repositories/login-throttle.repository';
 import { WebSessionRepository } from './repositories/web-session.repository';

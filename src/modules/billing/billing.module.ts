@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ClinicModule } from '../clinic/clinic.module';
-import { FeeScheduleModule } from '../fee-schedule/fee-schedule.module';
-import { InventoryModule } from '../inventory/inventory.module';
-import { PatientModule } from '../patient/patient.module';
-import { PaymentPlanModule } from '../payment-plan/payment-plan.module';
-import { QuoteModule } from '../quote/quote.module';
+import { ClinicModule } from '../clinic';
+import { FeeScheduleModule } from '../fee-schedule';
+import { InventoryModule } from '../inventory';
+import { PatientModule } from '../patient';
+import { PaymentPlanModule } from '../payment-plan';
+import { QuoteModule } from '../quote';
 import { BillPdfController } from './controllers/bill-pdf.controller';
 import { BillController } from './controllers/bill.controller';
 import { QuotePrepaymentController } from './controllers/quote-prepayment.controller';

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ConsentModule } from '../consent/consent.module';
-import { UserModule } from '../user/user.module';
+import { UserModule } from '../user';
 import { ClinicController } from './controllers/clinic.controller';
 import { ClinicRepository } from './repositories/clinic.repository';
+import { ClinicCreationHooks } from './services/clinic-creation-hooks';
 import { ClinicService } from './services/clinic.service';
 
 @Module({
-  imports: [UserModule, ConsentModule],
+  imports: [UserModule],
   controllers: [ClinicController],
-  providers: [ClinicRepository, ClinicService],
-  exports: [ClinicService],
+  providers: [ClinicRepository, ClinicService, ClinicCreationHooks],
+  exports: [ClinicService, ClinicCreationHooks],
 })
 export class ClinicModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ClinicModule } from '../clinic/clinic.module';
-import { PatientModule } from '../patient/patient.module';
+import { ClinicModule } from '../clinic';
+import { PatientModule } from '../patient';
 import { ConsentModule } from './consent.module';
 import { ConsentPdfController } from './controllers/consent-pdf.controller';
 import { ConsentPdfService } from './services/consent-pdf.service';

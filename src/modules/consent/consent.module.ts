@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { UserModule } from '../user/user.module';
+import { ClinicModule } from '../clinic';
+import { UserModule } from '../user';
 import { ConsentTemplateController } from './controllers/consent-template.controller';
 import { ConsentController } from './controllers/consent.controller';
 import { ConsentInstanceRepository } from './repositories/consent-instance.repository';
@@ -12,10 +13,10 @@ import { PlanConsentService } from './services/plan-consent.service';
 
 /**
  * Consent templates and each plan's consent; the plan module depends on PlanConsentService and
- * ConsentTemplateHooks only, the clinic module on GeneralConsentSeeder only.
+ * ConsentTemplateHooks only, the clinic module on none (GeneralConsentSeeder registers a ClinicCreationHooks hook).
  */
 @Module({
-  imports: [UserModule],
+  imports: [UserModule, ClinicModule],
   controllers: [ConsentTemplateController, ConsentController],
   providers: [
     ConsentTemplateRepository,
@@ -26,15 +27,8 @@ import { PlanConsentService } from './services/plan-consent.service';
     PlanConsentService,
     GeneralConsentSeeder,
   ],
-  // The clinic module seeds a new clinic's general surgical consent.
   // The clinic's set-up checklist asks which templates are active (ConsentTemplateService); the
   // consent PDF (ConsentPdfModule, which also needs the clinic) reads through ConsentService.
-  exports: [
-    PlanConsentService,
-    ConsentTemplateHooks,
-    GeneralConsentSeeder,
-    ConsentTemplateService,
-    ConsentService,
-  ],
+  exports: [PlanConsentService, ConsentTemplateHooks, ConsentTemplateService, ConsentService],
 })
 export class ConsentModule {}

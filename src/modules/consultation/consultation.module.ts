@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PatientModule } from '../patient/patient.module';
-import { UserModule } from '../user/user.module';
+import { PatientModule } from '../patient';
+import { UserModule } from '../user';
 import { ConsultationController } from './controllers/consultation.controller';
 import { ConsultationRepository } from './repositories/consultation.repository';
 import { ConsultationService } from './services/consultation.service';

@@ -8,6 +8,7 @@ import { InventoryUsageRepository } from './repositories/inventory-usage.reposit
 import { InventoryAllocator } from './services/inventory-allocator';
 import { InventoryConsumption } from './services/inventory-consumption';
 import { InventoryItemService } from './services/inventory-item.service';
+import { InventoryQueries } from './services/inventory-queries';
 import { InventoryStockService } from './services/inventory-stock.service';
 import { InventoryTraceService } from './services/inventory-trace.service';
 
@@ -23,14 +24,14 @@ import { InventoryTraceService } from './services/inventory-trace.service';
     InventoryUsageRepository,
     InventoryConsumption,
     InventoryTraceService,
+    InventoryQueries,
   ],
   exports: [
-    InventoryItemRepository,
+    InventoryQueries,
     // The clinic's set-up checklist asks whether an implant is in stock.
     InventoryStockService,
     InventoryAllocator,
     InventoryConsumption,
-    InventoryUsageRepository,
   ],
 })
 export class InventoryModule {}

@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
-import { QuoteModule } from '../quote/quote.module';
+import { QuoteModule } from '../quote';
 import { PaymentPlanController } from './controllers/payment-plan.controller';
 import { QuotePaymentPlanController } from './controllers/quote-payment-plan.controller';
 import { PaymentPlanRepository } from './repositories/payment-plan.repository';
 import { PaymentPlanPaymentHooks } from './services/payment-plan-payment-hooks';
 import { PaymentPlanService } from './services/payment-plan.service';
+import { PaymentPlanQueries } from './services/payment-plan-queries';
 
 @Module({
   imports: [QuoteModule],
   controllers: [QuotePaymentPlanController, PaymentPlanController],
-  providers: [PaymentPlanRepository, PaymentPlanService, PaymentPlanPaymentHooks],
-  exports: [PaymentPlanRepository, PaymentPlanPaymentHooks],
+  providers: [
+    PaymentPlanRepository,
+    PaymentPlanService,
+    PaymentPlanQueries,
+    PaymentPlanPaymentHooks,
+  ],
+  exports: [PaymentPlanQueries, PaymentPlanPaymentHooks],
 })
 export class PaymentPlanModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CodesModule } from '../codes/codes.module';
-import { PatientModule } from '../patient/patient.module';
-import { ProcedurePlanModule } from '../procedure-plan/procedure-plan.module';
+import { CodesModule } from '../codes';
+import { PatientModule } from '../patient';
+import { ProcedurePlanModule } from '../procedure-plan';
 import { PlanPriorAuthorizationController } from './controllers/plan-prior-authorization.controller';
 import { PriorAuthorizationController } from './controllers/prior-authorization.controller';
 import { PriorAuthorizationRepository } from './repositories/prior-authorization.repository';

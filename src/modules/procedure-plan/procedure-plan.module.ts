@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
-import { ClinicModule } from '../clinic/clinic.module';
-import { CodesModule } from '../codes/codes.module';
-import { ConsentModule } from '../consent/consent.module';
-import { ConsultationModule } from '../consultation/consultation.module';
-import { FeeScheduleModule } from '../fee-schedule/fee-schedule.module';
-import { InventoryModule } from '../inventory/inventory.module';
-import { PatientModule } from '../patient/patient.module';
-import { QuoteModule } from '../quote/quote.module';
+import { ClinicModule } from '../clinic';
+import { CodesModule } from '../codes';
+import { ConsentModule } from '../consent';
+import { ConsultationModule } from '../consultation';
+import { FeeScheduleModule } from '../fee-schedule';
+import { InventoryModule } from '../inventory';
+import { PatientModule } from '../patient';
+import { QuoteModule } from '../quote';
 import { ProcedurePlanController } from './controllers/procedure-plan.controller';
 import { ProcedurePlanRepository } from './repositories/procedure-plan.repository';
 import { PlanCancellationHooks } from './services/plan-cancellation-hooks';
 import { PlanConsentBackfill } from './services/plan-consent-backfill';
 import { PlanInventoryService } from './services/plan-inventory.service';
+import { PlanLifecycle } from './services/plan-lifecycle';
+import { PlanQueries } from './services/plan-queries';
 import { PlanPresenter } from './services/plan-presenter';
 import { ProcedurePlanWorkflowService } from './services/procedure-plan-workflow.service';
 import { ProcedurePlanService } from './services/procedure-plan.service';
@@ -38,7 +40,9 @@ import { RequirementResolver } from './services/requirement-resolver';
     PlanCancellationHooks,
     PlanConsentBackfill,
     RequirementResolver,
+    PlanLifecycle,
+    PlanQueries,
   ],
-  exports: [ProcedurePlanRepository, PlanInventoryService, PlanPresenter, PlanCancellationHooks],
+  exports: [PlanLifecycle, PlanQueries, PlanInventoryService, PlanPresenter, PlanCancellationHooks],
 })
 export class ProcedurePlanModule {}

@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
-import { ClinicModule } from '../clinic/clinic.module';
-import { FeeScheduleModule } from '../fee-schedule/fee-schedule.module';
-import { PatientModule } from '../patient/patient.module';
+import { ClinicModule } from '../clinic';
+import { FeeScheduleModule } from '../fee-schedule';
+import { PatientModule } from '../patient';
 import { QuotePdfController } from './controllers/quote-pdf.controller';
 import { QuoteController } from './controllers/quote.controller';
 import { QuoteRepository } from './repositories/quote.repository';
 import { QuotePdfService } from './services/quote-pdf.service';
+import { QuoteQueries } from './services/quote-queries';
 import { QuoteService } from './services/quote.service';
 
 @Module({
   imports: [FeeScheduleModule, PatientModule, ClinicModule],
   controllers: [QuoteController, QuotePdfController],
-  providers: [QuoteRepository, QuoteService, QuotePdfService],
-  exports: [QuoteService, QuoteRepository],
+  providers: [QuoteRepository, QuoteService, QuoteQueries, QuotePdfService],
+  exports: [QuoteService, QuoteQueries],
 })
 export class QuoteModule {}

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { BillingModule } from '../billing/billing.module';
-import { ClinicModule } from '../clinic/clinic.module';
-import { ConsentModule } from '../consent/consent.module';
-import { InventoryModule } from '../inventory/inventory.module';
-import { PriorAuthorizationModule } from '../prior-authorization/prior-authorization.module';
-import { ProcedurePlanModule } from '../procedure-plan/procedure-plan.module';
-import { UserModule } from '../user/user.module';
+import { BillingModule } from '../billing';
+import { ClinicModule } from '../clinic';
+import { ConsentModule } from '../consent';
+import { InventoryModule } from '../inventory';
+import { PriorAuthorizationModule } from '../prior-authorization';
+import { ProcedurePlanModule } from '../procedure-plan';
+import { UserModule } from '../user';
 import { OperatingRoomController } from './controllers/operating-room.controller';
 import { PlanReadinessController } from './controllers/plan-readiness.controller';
 import { SurgicalCaseController } from './controllers/surgical-case.controller';
@@ -13,6 +13,7 @@ import { TheaterDayController } from './controllers/theater-day.controller';
 import { OperatingRoomRepository } from './repositories/operating-room.repository';
 import { SurgicalCaseRepository } from './repositories/surgical-case.repository';
 import { CaseExecutionService } from './services/case-execution.service';
+import { CaseLifecycle } from './services/case-lifecycle';
 import { CaseSlots } from './services/case-slots';
 import { ClinicZone } from './services/clinic-zone';
 import { OperatingRoomService } from './services/operating-room.service';
@@ -43,6 +44,7 @@ import { TheaterDayService } from './services/theater-day.service';
     OperatingRoomService,
     SurgicalCaseRepository,
     SurgicalCaseService,
+    CaseLifecycle,
     CaseSlots,
     ClinicZone,
     SurgicalCasePresenter,

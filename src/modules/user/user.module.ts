@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { UserController } from './controllers/user.controller';
 import { UserRepository } from './repositories/user.repository';
 import { PasswordHasher } from './services/password-hasher';
+import { UserQueries } from './services/user-queries';
 import { UserService } from './services/user.service';
 
 @Module({
   controllers: [UserController],
-  providers: [UserRepository, UserService, PasswordHasher],
-  exports: [UserService, UserRepository, PasswordHasher],
+  providers: [UserRepository, UserService, UserQueries, PasswordHasher],
+  exports: [UserService, UserQueries, PasswordHasher],
 })
 export class UserModule {}

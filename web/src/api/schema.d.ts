@@ -2866,6 +2866,8 @@ export interface components {
                 message: string;
                 path: string;
             }[];
+            /** @description INVALID_STATE_TRANSITION: the event (action) that status does not allow */
+            event?: string;
             /**
              * @description INVALID_STATE_TRANSITION: a cosmetic plan needs no prior authorization
              * @enum {string}

@@ -9,7 +9,7 @@ import {
 } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
-import { UserDto } from '../../user/dto/user.dto';
+import { UserDto } from '../../user';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, SessionResponseDto } from '../dto/auth.dto';
 import { AuthService } from '../services/auth.service';
 

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { UserSchema } from '../../user/dto/user.dto';
+import { UserSchema } from '../../user';
 
 export const LoginBody = z.strictObject({
   email: z

@@ -10,7 +10,7 @@ import {
 import { trustedClinicId, type Role } from '../../../common/auth/caller';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { Forbidden, Unauthenticated } from '../../../common/errors/domain-error';
-import { UserRepository } from '../../user/repositories/user.repository';
+import { UserQueries } from '../../user';
 import { TokenClaims } from '../dto/auth.dto';
 import { WebSessionService } from './web-session.service';
 
@@ -26,7 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly tx: TransactionRunner,
-    private readonly users: UserRepository,
+    private readonly users: UserQueries,
     private readonly webSessions: WebSessionService,
   ) {}
 

@@ -8,10 +8,14 @@ import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { Unauthenticated } from '../../../common/errors/domain-error';
-import type { UserResponse } from '../../user/dto/user.dto';
-import { UserRepository, type UserRow } from '../../user/repositories/user.repository';
-import { PasswordHasher } from '../../user/services/password-hasher';
-import { toUserResponse } from '../../user/services/user.mapper';
+import {
+  PasswordHasher,
+  UserQueries,
+  type UserResponse,
+  type UserRow,
+  UserService,
+  toUserResponse,
+} from '../../user';
 import type {
   ChangePasswordBody,
   LoginBody,
@@ -26,7 +30,8 @@ export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
-    private readonly users: UserRepository,
+    private readonly users: UserQueries,
+    private readonly userService: UserService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
@@ -140,13 +145,7 @@ export class AuthService {
     }
     const passwordHash = await this.hasher.hash(body.newPassword);
     const updated = await this.tx.run(async (db) => {
-      const user = await this.users.update(db, caller.clinicId, caller.userId, { passwordHash });
-      await this.audit.record(db, caller, {
-        action: 'user.change-password',
-        entityType: 'User',
-        entityId: caller.userId,
-        changedFields: ['password'],
-      });
+      const user = await this.userService.changeOwnPassword(db, caller, passwordHash);
       await alsoInTransaction(db, user);
       return user;
     });

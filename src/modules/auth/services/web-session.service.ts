@@ -7,7 +7,7 @@ import { Clock } from '../../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
 import type { Db } from '../../../common/database/database';
 import { CsrfFailed, Unauthenticated } from '../../../common/errors/domain-error';
-import type { UserRow } from '../../user/repositories/user.repository';
+import type { UserRow } from '../../user';
 import { WebSessionRepository, type SessionLimits } from '../repositories/web-session.repository';
 
 /** The session cookie: httpOnly, so no script of the page can read it. */

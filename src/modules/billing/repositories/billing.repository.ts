@@ -206,10 +206,12 @@ export class BillingRepository {
       .orderBy(asc(prepayments.receivedAt), asc(prepayments.id));
   }
 
+  /** The status is BILL_TRANSITIONS' answer for `void`. */
   async markVoid(
     db: Db,
     clinicId: ClinicId,
     id: string,
+    status: BillStatus,
     voided: { voidedAt: Date; voidedById: string; voidReason: string },
   ): Promise<BillRow> {
     return returnedRow(
@@ -217,7 +219,7 @@ export class BillingRepository {
         .update(bills)
         .set({
           ...voided,
-          status: 'VOID',
+          status,
           version: sql`${bills.version} + 1`,
           updatedAt: sql`now()`,
         })

@@ -1,10 +1,10 @@
 import type { FieldError } from '../../../common/errors/problem-code';
 import { invariant } from '../../../common/invariant';
 import { Money } from '../../../common/money';
-import { baseCptCode, parseCptCode } from '../../codes/services/cpt-code';
-import type { FeeEntry } from '../../fee-schedule/services/fee-schedule.service';
+import { baseCptCode, parseCptCode } from '../../codes';
+import type { FeeEntry } from '../../fee-schedule';
 import type { Payer, QuoteLineKind } from '../../quote/repositories/quote.schema';
-import { priceQuote } from '../../quote/services/quote-lines';
+import { priceQuote } from '../../quote';
 import { CaseNotBillable } from './case-not-billable.error';
 
 /** What was done: the procedure details a surgical case copied from its plan. */

@@ -13,10 +13,8 @@ import {
   printedDate,
   table,
 } from '../../../common/pdf/printed-document';
-import type { ClinicResponse } from '../../clinic/dto/clinic.dto';
-import { ClinicService } from '../../clinic/services/clinic.service';
-import type { PatientResponse } from '../../patient/dto/patient.dto';
-import { PatientService } from '../../patient/services/patient.service';
+import { type ClinicResponse, ClinicService } from '../../clinic';
+import { type PatientResponse, PatientService } from '../../patient';
 import type { BillResponse } from '../dto/bill.dto';
 import { BillingRepository } from '../repositories/billing.repository';
 import { toBillResponse } from './bill.mapper';
@@ -66,10 +64,8 @@ export class BillPdfService {
   ) {}
 
   async renderBillPdf(caller: Caller, billId: string): Promise<BillPdf> {
-    // Read before the transaction: it uses the plain handle, which PGlite's one connection
-    // would only serve after the transaction ends.
-    const clinic = await this.clinics.getOwnClinic(caller);
     const content = await this.tx.run(async (db): Promise<BillDocument> => {
+      const clinic = await this.clinics.getOwnClinic(caller);
       const bill = await this.bills.findById(db, caller.clinicId, billId);
       if (!bill) throw new NotFound('Bill', billId);
       const lines = await this.bills.linesOf(db, caller.clinicId, [bill.id]);

@@ -16,10 +16,10 @@ import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { Money } from '../../../common/money';
-import { baseCptCode } from '../../codes/services/cpt-code';
-import { FeeScheduleService } from '../../fee-schedule/services/fee-schedule.service';
-import { InventoryUsageRepository } from '../../inventory/repositories/inventory-usage.repository';
-import { QuoteRepository } from '../../quote/repositories/quote.repository';
+import { baseCptCode } from '../../codes';
+import { FeeScheduleService } from '../../fee-schedule';
+import { InventoryQueries } from '../../inventory';
+import { QuoteQueries } from '../../quote';
 import type { Payer } from '../../quote/repositories/quote.schema';
 import type {
   BillResponse,
@@ -28,6 +28,7 @@ import type {
   VoidBillBody,
 } from '../dto/bill.dto';
 import { BillingRepository, type BillRow } from '../repositories/billing.repository';
+import { BILL_TRANSITIONS } from './bill-lifecycle';
 import { buildBillLines, type CaseToBill } from './bill-lines';
 import { balanceOf, toBillResponse } from './bill.mapper';
 import { PrepaymentService } from './prepayment.service';
@@ -46,8 +47,8 @@ export class BillingService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly bills: BillingRepository,
-    private readonly quotes: QuoteRepository,
-    private readonly usages: InventoryUsageRepository,
+    private readonly quotes: QuoteQueries,
+    private readonly usages: InventoryQueries,
     private readonly fees: FeeScheduleService,
     private readonly sequences: SequenceAllocator,
     private readonly audit: AuditWriter,
@@ -195,7 +196,9 @@ export class BillingService {
         ENTITY,
         id,
       );
-      if (bill.status !== 'OPEN') throw new InvalidStateTransition(bill.status, 'record a payment');
+      // Refused before the amount is checked, as before: a PAID or VOID bill takes no payment.
+      if (!BILL_TRANSITIONS.allows(bill.status, 'record-payment'))
+        throw new InvalidStateTransition(bill.status, 'record-payment');
       const owed = balanceOf(bill, body.payer);
       if (body.amount.compare(owed) > 0)
         throw ValidationFailed.field(
@@ -227,7 +230,10 @@ export class BillingService {
       const updated = await this.bills.updatePaidAmounts(db, caller.clinicId, bill.id, {
         insurancePaid: insurancePaid.toDecimal(),
         patientPaid: patientPaid.toDecimal(),
-        status: settled ? 'PAID' : 'OPEN',
+        status: BILL_TRANSITIONS.next(bill.status, 'record-payment', {
+          settled,
+          hasPayments: true,
+        }),
         paidAt: settled ? receivedAt : null,
       });
       await this.audit.record(db, caller, {
@@ -261,11 +267,12 @@ export class BillingService {
         ENTITY,
         id,
       );
-      if (bill.status !== 'OPEN') throw new InvalidStateTransition(bill.status, 'void the bill');
       const payments = await this.bills.paymentsOf(db, caller.clinicId, [bill.id]);
-      if (payments.length > 0)
-        throw new InvalidStateTransition(bill.status, 'void a partly paid bill');
-      const voided = await this.bills.markVoid(db, caller.clinicId, bill.id, {
+      const status = BILL_TRANSITIONS.next(bill.status, 'void', {
+        settled: false,
+        hasPayments: payments.length > 0,
+      });
+      const voided = await this.bills.markVoid(db, caller.clinicId, bill.id, status, {
         voidedAt: this.clock.now(),
         voidedById: caller.userId,
         voidReason: body.reason,

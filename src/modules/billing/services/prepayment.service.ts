@@ -12,14 +12,15 @@ import {
 import { newId } from '../../../common/ids';
 import { Money } from '../../../common/money';
 import {
-  PaymentPlanRepository,
+  PaymentPlanPaymentHooks,
+  PaymentPlanQueries,
   type PaymentPlanRow,
   type PaymentRow,
-} from '../../payment-plan/repositories/payment-plan.repository';
-import { PaymentPlanPaymentHooks } from '../../payment-plan/services/payment-plan-payment-hooks';
-import { QuoteRepository } from '../../quote/repositories/quote.repository';
+} from '../../payment-plan';
+import { QuoteQueries } from '../../quote';
 import type { PrepaymentsResponse, RecordPrepaymentBody } from '../dto/prepayment.dto';
 import { BillingRepository, type BillRow } from '../repositories/billing.repository';
+import { BILL_TRANSITIONS } from './bill-lifecycle';
 
 const ENTITY = 'Quote';
 /** Plans that take a deposit: approved (the quote ACCEPTED) and not yet operated or cancelled. */
@@ -48,8 +49,8 @@ export class PrepaymentService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly bills: BillingRepository,
-    private readonly quotes: QuoteRepository,
-    private readonly paymentPlans: PaymentPlanRepository,
+    private readonly quotes: QuoteQueries,
+    private readonly paymentPlans: PaymentPlanQueries,
     private readonly paymentHooks: PaymentPlanPaymentHooks,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
@@ -68,7 +69,7 @@ export class PrepaymentService implements OnModuleInit {
     body: RecordPrepaymentBody,
   ): Promise<PrepaymentsResponse> {
     return this.tx.run(async (db) => {
-      const quote = await this.quotes.lockById(db, caller.clinicId, quoteId);
+      const quote = await this.quotes.lock(db, caller.clinicId, quoteId);
       if (!quote) throw new NotFound(ENTITY, quoteId);
       if (quote.status !== 'ACCEPTED')
         throw new InvalidStateTransition(quote.status, 'take a deposit for this quote');
@@ -137,7 +138,7 @@ export class PrepaymentService implements OnModuleInit {
     if (bill.quoteId === null) return;
     const clinicId = caller.clinicId;
     // The same lock a deposit and a plan payment take: neither slips in between read and credit.
-    await this.quotes.lockById(db, clinicId, bill.quoteId);
+    await this.quotes.lock(db, clinicId, bill.quoteId);
     const deposits = await this.bills.prepaymentsOfQuote(db, clinicId, bill.quoteId);
     const planPayments = await this.paymentPlans.paymentsForQuote(db, clinicId, bill.quoteId);
     const credits: Credit[] = [
@@ -168,7 +169,7 @@ export class PrepaymentService implements OnModuleInit {
     plan: PaymentPlanRow,
     payment: PaymentRow,
   ): Promise<void> {
-    await this.quotes.lockById(db, caller.clinicId, plan.quoteId);
+    await this.quotes.lock(db, caller.clinicId, plan.quoteId);
     const bill = await this.bills.lockBillOfQuote(db, caller.clinicId, plan.quoteId);
     if (!bill) return;
     await this.credit(db, caller.clinicId, bill, [
@@ -231,7 +232,7 @@ export class PrepaymentService implements OnModuleInit {
     await this.bills.applyCredits(db, clinicId, bill.id, {
       patientPaid: patientPaid.toDecimal(),
       refundDue: refundDue.toDecimal(),
-      status: bill.status === 'VOID' ? 'VOID' : settled ? 'PAID' : 'OPEN',
+      status: BILL_TRANSITIONS.next(bill.status, 'credit', { settled, hasPayments: true }),
       paidAt: settled ? (bill.paidAt ?? this.clock.now()) : null,
     });
   }

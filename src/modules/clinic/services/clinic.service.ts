@@ -8,12 +8,10 @@ import { NotFound } from '../../../common/errors/domain-error';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { defaultClinicTimeZone } from '../../../common/time-zone';
-import { GeneralConsentSeeder } from '../../consent/services/general-consent-seeder';
-import { PasswordHasher } from '../../user/services/password-hasher';
-import { UserRepository } from '../../user/repositories/user.repository';
-import { UserService } from '../../user/services/user.service';
+import { PasswordHasher, UserQueries, UserService } from '../../user';
 import type { ClinicResponse, UpdateClinicBody } from '../dto/clinic.dto';
 import { ClinicRepository, type ClinicRow } from '../repositories/clinic.repository';
+import { ClinicCreationHooks } from './clinic-creation-hooks';
 
 export interface NewClinic {
   name: string;
@@ -39,11 +37,11 @@ export class ClinicService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clinics: ClinicRepository,
-    private readonly users: UserRepository,
+    private readonly users: UserQueries,
     private readonly userService: UserService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditWriter,
-    private readonly generalConsent: GeneralConsentSeeder,
+    private readonly creationHooks: ClinicCreationHooks,
   ) {}
 
   /** A tenant and its first ADMIN, whole or not at all. */
@@ -135,8 +133,9 @@ export class ClinicService {
       entityId: admin.id,
       changedFields: ['email', 'name', 'role', 'password'],
     });
-    // Every surgical plan needs a consent to sign, whatever its codes (docs/consents.md).
-    await this.generalConsent.seed(db, actor, admin.id);
+    // Consent seeds the general surgical consent: every surgical plan needs one to sign,
+    // whatever its codes (docs/consents.md).
+    await this.creationHooks.run(db, actor, admin.id);
     return { clinicId, adminId: admin.id, adminEmail: admin.email, timeZone };
   }
 }

@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
-import { BaseCptCode } from '../../codes/services/cpt-code';
+import { BaseCptCode } from '../../codes';
 import { GENERAL_CONSENT_CODE } from '../services/general-consent';
 
 const TemplateCode = z

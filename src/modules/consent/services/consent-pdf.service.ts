@@ -9,10 +9,8 @@ import {
   printDocument,
   printedDateTime,
 } from '../../../common/pdf/printed-document';
-import type { ClinicResponse } from '../../clinic/dto/clinic.dto';
-import { ClinicService } from '../../clinic/services/clinic.service';
-import type { PatientResponse } from '../../patient/dto/patient.dto';
-import { PatientService } from '../../patient/services/patient.service';
+import { type ClinicResponse, ClinicService } from '../../clinic';
+import { type PatientResponse, PatientService } from '../../patient';
 import type { ConsentResponse } from '../dto/consent.dto';
 import { ConsentService, type SignedConsentForPrint } from './consent.service';
 
@@ -48,10 +46,8 @@ export class ConsentPdfService {
   ) {}
 
   async renderConsentPdf(caller: Caller, consentId: string): Promise<ConsentPdf> {
-    // Read before the transaction: it uses the plain handle, which PGlite's one connection
-    // would only serve after the transaction ends.
-    const clinic = await this.clinics.getOwnClinic(caller);
     const content = await this.tx.run(async (db): Promise<ConsentDocument> => {
+      const clinic = await this.clinics.getOwnClinic(caller);
       const signed = await this.consents.signedConsentForPrint(db, caller, consentId);
       const patient = await this.patients.findPatient(
         db,

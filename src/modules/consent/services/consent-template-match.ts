@@ -1,4 +1,4 @@
-import { baseCptCode } from '../../codes/services/cpt-code';
+import { baseCptCode } from '../../codes';
 
 /** What the matching rule needs to know of a template. */
 export interface TemplateCandidate {

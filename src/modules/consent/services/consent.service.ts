@@ -11,7 +11,7 @@ import {
 } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
-import { UserRepository } from '../../user/repositories/user.repository';
+import { UserQueries } from '../../user';
 import type {
   ConsentResponse,
   ListConsentsQuery,
@@ -39,7 +39,7 @@ export class ConsentService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly instances: ConsentInstanceRepository,
-    private readonly users: UserRepository,
+    private readonly users: UserQueries,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}

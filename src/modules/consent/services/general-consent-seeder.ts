@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AuditWriter, type AuditActor } from '../../../common/audit/audit-writer';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { newId } from '../../../common/ids';
+import { ClinicCreationHooks } from '../../clinic';
 import { ConsentTemplateRepository } from '../repositories/consent-template.repository';
 import {
   GENERAL_CONSENT_BODY,
@@ -11,13 +12,21 @@ import {
 } from './general-consent';
 import { TEMPLATE_ENTITY } from './consent-template.service';
 
-/** Gives a new clinic its general surgical consent, in the transaction creating the clinic. */
+/**
+ * Gives a new clinic its general surgical consent, in the transaction creating the clinic (a
+ * clinic-creation hook, registered at start-up).
+ */
 @Injectable()
-export class GeneralConsentSeeder {
+export class GeneralConsentSeeder implements OnModuleInit {
   constructor(
     private readonly templates: ConsentTemplateRepository,
     private readonly audit: AuditWriter,
+    private readonly clinicCreation: ClinicCreationHooks,
   ) {}
+
+  onModuleInit(): void {
+    this.clinicCreation.register((db, actor, adminId) => this.seed(db, actor, adminId));
+  }
 
   async seed(
     db: Db,

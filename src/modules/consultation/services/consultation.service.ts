@@ -6,8 +6,8 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { newId } from '../../../common/ids';
-import { PatientService } from '../../patient/services/patient.service';
-import { UserService } from '../../user/services/user.service';
+import { PatientService } from '../../patient';
+import { UserService } from '../../user';
 import type {
   ConsultationResponse,
   CreateConsultationBody,

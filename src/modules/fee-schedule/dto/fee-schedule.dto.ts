@@ -2,7 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
 import { MoneyInput, MoneyOutput } from '../../../common/money';
-import { BaseCptCode } from '../../codes/services/cpt-code';
+import { BaseCptCode } from '../../codes';
 
 /** `:cptCode` is a base code: `19325`, never `19325-50` (a 400 that names the base code). */
 export class FeeScheduleCodeParams extends createZodDto(z.strictObject({ cptCode: BaseCptCode })) {}

@@ -16,7 +16,7 @@ import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { Money } from '../../../common/money';
-import { QuoteRepository } from '../../quote/repositories/quote.repository';
+import { QuoteQueries } from '../../quote';
 import type {
   CreatePaymentPlanBody,
   ListPaymentPlansQuery,
@@ -41,7 +41,7 @@ export class PaymentPlanService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly paymentPlans: PaymentPlanRepository,
-    private readonly quotes: QuoteRepository,
+    private readonly quotes: QuoteQueries,
     private readonly sequences: SequenceAllocator,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
@@ -56,7 +56,7 @@ export class PaymentPlanService {
   ): Promise<PaymentPlanResponse> {
     return this.tx.run(async (db) => {
       // The quote's row lock queues two plans for one quote; the partial unique index backs it.
-      const quote = await this.quotes.lockById(db, caller.clinicId, quoteId);
+      const quote = await this.quotes.lock(db, caller.clinicId, quoteId);
       if (!quote) throw new NotFound('Quote', quoteId);
       if (quote.status !== 'ACCEPTED')
         throw new InvalidStateTransition(quote.status, 'create a payment plan for this quote');

@@ -1,8 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
-import { CptCode } from '../../codes/services/cpt-code';
-import { Icd10Code } from '../../codes/services/icd10-code';
+import { CptCode, Icd10Code } from '../../codes';
 import { PRIOR_AUTH_STATUSES } from '../repositories/prior-authorization.schema';
 
 const IsoDate = z.iso.date({ message: 'A date as YYYY-MM-DD' });

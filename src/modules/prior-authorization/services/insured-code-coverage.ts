@@ -1,4 +1,4 @@
-import { baseCptCode } from '../../codes/services/cpt-code';
+import { baseCptCode } from '../../codes';
 import type { PriorAuthStatus } from '../repositories/prior-authorization.schema';
 import { insuredCptCodesOf, type InsuredCodesOfPlan } from './insured-cpt-codes';
 import type { PriorAuthCheck } from './prior-authorization-coverage';

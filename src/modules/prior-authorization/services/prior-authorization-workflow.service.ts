@@ -4,7 +4,7 @@ import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import { InvalidStateTransition, ValidationFailed } from '../../../common/errors/domain-error';
+import { ValidationFailed } from '../../../common/errors/domain-error';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import type {
   CancelPriorAuthorizationBody,
@@ -16,17 +16,15 @@ import {
   type PriorAuthorizationChanges,
   type PriorAuthorizationRow,
 } from '../repositories/prior-authorization.repository';
-import type { PriorAuthStatus } from '../repositories/prior-authorization.schema';
+import { PRIOR_AUTH_TRANSITIONS, type PriorAuthEvent } from './prior-authorization-lifecycle';
 import { toPriorAuthorizationResponse } from './prior-authorization.mapper';
 import { PRIOR_AUTHORIZATION } from './prior-authorization.service';
 
-/** A DENIED or CANCELLED authorization is final; anything else may be withdrawn. */
-const CANCELLABLE: readonly PriorAuthStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED'];
-
 /**
- * The life of a request with the payer: DRAFT → SUBMITTED → APPROVED | DENIED, and CANCELLED
- * from any state but a final one. Each transition locks the row, checks the state (and If-Match
- * when sent), writes, bumps the version and records an audit event, in one transaction.
+ * The life of a request with the payer, through its one table (`PRIOR_AUTH_TRANSITIONS`). Each
+ * transition locks the row, checks If-Match when sent and then the table, writes the status with
+ * the event's fields, bumps the version and records `prior-authorization.<event>`, in one
+ * transaction.
  */
 @Injectable()
 export class PriorAuthorizationWorkflowService {
@@ -42,11 +40,8 @@ export class PriorAuthorizationWorkflowService {
     id: string,
     ifMatch: number | undefined,
   ): Promise<PriorAuthorizationResponse> {
-    return this.transition(caller, id, ifMatch, 'prior-authorization.submit', (current) => {
-      if (current.status !== 'DRAFT')
-        throw new InvalidStateTransition(current.status, 'submit a prior authorization');
+    return this.transition(caller, id, ifMatch, 'submit', () => {
       return {
-        status: 'SUBMITTED',
         submittedAt: this.clock.now(),
         submittedById: caller.userId,
       };
@@ -60,16 +55,9 @@ export class PriorAuthorizationWorkflowService {
     body: RecordDecisionBody,
     ifMatch: number | undefined,
   ): Promise<PriorAuthorizationResponse> {
-    const action =
-      body.status === 'APPROVED' ? 'prior-authorization.approve' : 'prior-authorization.deny';
-    return this.transition(caller, id, ifMatch, action, (current) => {
-      if (current.status !== 'SUBMITTED')
-        throw new InvalidStateTransition(
-          current.status,
-          'record a decision on a prior authorization',
-        );
+    const event = body.status === 'APPROVED' ? 'approve' : 'deny';
+    return this.transition(caller, id, ifMatch, event, (current) => {
       const decided: PriorAuthorizationChanges = {
-        status: body.status,
         decisionNotes: body.notes ?? null,
         decidedAt: this.clock.now(),
         decidedById: caller.userId,
@@ -93,20 +81,18 @@ export class PriorAuthorizationWorkflowService {
     body: CancelPriorAuthorizationBody,
     ifMatch: number | undefined,
   ): Promise<PriorAuthorizationResponse> {
-    return this.transition(caller, id, ifMatch, 'prior-authorization.cancel', (current) => {
-      if (!CANCELLABLE.includes(current.status))
-        throw new InvalidStateTransition(current.status, 'cancel a prior authorization');
-      return { status: 'CANCELLED', cancelledAt: this.clock.now(), cancelReason: body.reason };
+    return this.transition(caller, id, ifMatch, 'cancel', () => {
+      return { cancelledAt: this.clock.now(), cancelReason: body.reason };
     });
   }
 
-  /** Lock, decide the changes (or refuse), write, audit: one transaction per transition. */
+  /** Lock, check the table, decide the changes (or refuse), write, audit: one transaction. */
   private transition(
     caller: Caller,
     id: string,
     ifMatch: number | undefined,
-    action: string,
-    changesOf: (current: PriorAuthorizationRow) => PriorAuthorizationChanges,
+    event: PriorAuthEvent,
+    changesOf: (current: PriorAuthorizationRow) => Omit<PriorAuthorizationChanges, 'status'>,
   ): Promise<PriorAuthorizationResponse> {
     return this.tx.run(async (db: Db) => {
       const current = lockedAtVersion(
@@ -115,10 +101,11 @@ export class PriorAuthorizationWorkflowService {
         PRIOR_AUTHORIZATION,
         id,
       );
-      const changes = changesOf(current);
+      const status = PRIOR_AUTH_TRANSITIONS.next(current.status, event);
+      const changes = { status, ...changesOf(current) };
       const updated = await this.authorizations.update(db, caller.clinicId, id, changes);
       await this.audit.record(db, caller, {
-        action,
+        action: `prior-authorization.${event}`,
         entityType: PRIOR_AUTHORIZATION,
         entityId: id,
         changedFields: Object.keys(changes),

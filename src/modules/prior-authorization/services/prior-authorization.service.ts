@@ -15,12 +15,9 @@ import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { invariant } from '../../../common/invariant';
-import { Icd10Catalog } from '../../codes/services/icd10-catalog';
-import { PatientService } from '../../patient/services/patient.service';
-import {
-  ProcedurePlanRepository,
-  type PlanRow,
-} from '../../procedure-plan/repositories/procedure-plan.repository';
+import { Icd10Catalog } from '../../codes';
+import { PatientService } from '../../patient';
+import { PlanQueries, type PlanRow } from '../../procedure-plan';
 import type {
   CreatePriorAuthorizationBody,
   ListPriorAuthorizationsQuery,
@@ -42,7 +39,7 @@ export class PriorAuthorizationService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly authorizations: PriorAuthorizationRepository,
-    private readonly plans: ProcedurePlanRepository,
+    private readonly plans: PlanQueries,
     private readonly patients: PatientService,
     private readonly icd10: Icd10Catalog,
     private readonly sequences: SequenceAllocator,
@@ -64,7 +61,7 @@ export class PriorAuthorizationService {
       // The plan's row lock orders this request after a cancellation of the plan in flight. The
       // request is a record of its own: the plan keeps its version.
       const plan = lockedAtVersion(
-        await this.plans.lockById(db, caller.clinicId, planId),
+        await this.plans.lock(db, caller.clinicId, planId),
         ifMatch,
         'ProcedurePlan',
         planId,

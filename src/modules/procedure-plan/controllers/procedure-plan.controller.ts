@@ -7,7 +7,7 @@ import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { LocationOfCreated } from '../../../common/http/location';
 import { IfMatch } from '../../../common/http/versioning';
-import { CreateQuoteDto, QuoteDto } from '../../quote/dto/quote.dto';
+import { CreateQuoteDto, QuoteDto } from '../../quote';
 import {
   AddInventoryRequirementDto,
   RequirementParamsDto,

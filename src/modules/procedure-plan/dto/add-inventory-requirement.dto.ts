@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { InventoryItemCode } from '../../inventory/dto/inventory-item.dto';
+import { InventoryItemCode } from '../../inventory';
 
 /** The seed's ProcedureInventoryRequirement, by item id or by item code (exactly one). */
 export const AddInventoryRequirementBody = z

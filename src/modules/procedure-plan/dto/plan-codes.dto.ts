@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CptCode } from '../../codes/services/cpt-code';
-import { Icd10Code } from '../../codes/services/icd10-code';
+import { CptCode, Icd10Code } from '../../codes';
 import { PROCEDURE_TYPES } from '../repositories/procedure-plan.schema';
 
 /** Field shapes shared by create and update; the rules between fields live in plan-code-rules.ts. */

@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Caller } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { ConsentTemplateHooks } from '../../consent/services/consent-template-hooks';
-import { PlanConsentService } from '../../consent/services/plan-consent.service';
+import { ConsentTemplateHooks, PlanConsentService } from '../../consent';
 import { ProcedurePlanRepository, type PlanRow } from '../repositories/procedure-plan.repository';
 
 /** The plans that can still be given a consent: not yet scheduled, not ended. */

@@ -6,13 +6,14 @@ import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { InvalidStateTransition, NotFound } from '../../../common/errors/domain-error';
 import { lockedAtVersion } from '../../../common/http/versioning';
-import { InventoryItemRepository } from '../../inventory/repositories/inventory-item.repository';
-import { InsufficientInventory } from '../../inventory/services/insufficient-inventory.error';
-import { InventoryAllocator, type Held } from '../../inventory/services/inventory-allocator';
 import {
+  type Held,
+  InsufficientInventory,
+  InventoryAllocator,
   InventoryConsumption,
+  InventoryQueries,
   type PlanUsage,
-} from '../../inventory/services/inventory-consumption';
+} from '../../inventory';
 import type {
   AllocateRequirementBody,
   AvailabilityResponse,
@@ -26,7 +27,7 @@ import {
 import type { PlanStatus } from '../repositories/procedure-plan.schema';
 import { toRequirementResponse } from './plan-presenter';
 import { zonedDate } from '../../../common/time-zone';
-import { ClinicService } from '../../clinic/services/clinic.service';
+import { ClinicService } from '../../clinic';
 
 const ENTITY = 'ProcedurePlan';
 
@@ -45,7 +46,7 @@ export class PlanInventoryService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly plans: ProcedurePlanRepository,
-    private readonly items: InventoryItemRepository,
+    private readonly items: InventoryQueries,
     private readonly allocator: InventoryAllocator,
     private readonly consumption: InventoryConsumption,
     private readonly audit: AuditWriter,
@@ -72,7 +73,7 @@ export class PlanInventoryService {
         throw new InvalidStateTransition(plan.status, 'allocate inventory for');
       if (requirement.isPreAllocated)
         throw new InvalidStateTransition('ALLOCATED', 'allocate again (release first)');
-      const item = await this.items.findById(db, caller.clinicId, requirement.inventoryItemId);
+      const item = await this.items.itemById(db, caller.clinicId, requirement.inventoryItemId);
       if (!item) throw new NotFound('InventoryItem', requirement.inventoryItemId);
       const mismatch = [
         matches(requirement.sizeRequirement, item.size)

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
-import { PlanConsentService } from '../../consent/services/plan-consent.service';
-import { InventoryAllocator } from '../../inventory/services/inventory-allocator';
-import { QuoteRepository } from '../../quote/repositories/quote.repository';
+import { PlanConsentService } from '../../consent';
+import { InventoryAllocator } from '../../inventory';
+import { QuoteQueries } from '../../quote';
 import type {
   InventoryRequirementResponse,
   ProcedurePlanResponse,
@@ -24,7 +24,7 @@ export class PlanPresenter {
   constructor(
     private readonly plans: ProcedurePlanRepository,
     private readonly consents: PlanConsentService,
-    private readonly quotes: QuoteRepository,
+    private readonly quotes: QuoteQueries,
     private readonly allocator: InventoryAllocator,
   ) {}
 

@@ -4,18 +4,19 @@ import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import { InvalidStateTransition } from '../../../common/errors/domain-error';
 import type { FieldError } from '../../../common/errors/problem-code';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { Money } from '../../../common/money';
-import { baseCptCode } from '../../codes/services/cpt-code';
-import { Icd10Catalog } from '../../codes/services/icd10-catalog';
-import { PlanConsentService } from '../../consent/services/plan-consent.service';
-import { FeeScheduleService } from '../../fee-schedule/services/fee-schedule.service';
-import { InventoryItemRepository } from '../../inventory/repositories/inventory-item.repository';
-import type { CreateQuoteBody, QuoteResponse } from '../../quote/dto/quote.dto';
-import { effectiveQuoteStatus } from '../../quote/services/quote.mapper';
-import { QuoteService } from '../../quote/services/quote.service';
+import { Icd10Catalog, baseCptCode } from '../../codes';
+import { PlanConsentService } from '../../consent';
+import { FeeScheduleService } from '../../fee-schedule';
+import { InventoryQueries } from '../../inventory';
+import {
+  type CreateQuoteBody,
+  type QuoteResponse,
+  QuoteService,
+  effectiveQuoteStatus,
+} from '../../quote';
 import type {
   ApproveProcedurePlanBody,
   CancelProcedurePlanBody,
@@ -26,14 +27,13 @@ import {
   type PlanChanges,
   type PlanRow,
 } from '../repositories/procedure-plan.repository';
-import type { PlanStatus } from '../repositories/procedure-plan.schema';
 import { PlanCancellationHooks } from './plan-cancellation-hooks';
 import { PlanInventoryService } from './plan-inventory.service';
+import { PlanLifecycle } from './plan-lifecycle';
 import { PlanNotApprovable } from './plan-not-approvable.error';
 import { PlanPresenter } from './plan-presenter';
 
 const ENTITY = 'ProcedurePlan';
-const CANCELLABLE: readonly PlanStatus[] = ['DRAFT', 'QUOTED', 'APPROVED', 'SCHEDULED'];
 
 /** The plan's transitions (docs/design.md §4): quote, approve, cancel, and the return to DRAFT on edit. */
 @Injectable()
@@ -44,10 +44,11 @@ export class ProcedurePlanWorkflowService {
     private readonly presenter: PlanPresenter,
     private readonly quotes: QuoteService,
     private readonly fees: FeeScheduleService,
-    private readonly items: InventoryItemRepository,
+    private readonly items: InventoryQueries,
     private readonly consents: PlanConsentService,
     private readonly inventory: PlanInventoryService,
     private readonly cancellationHooks: PlanCancellationHooks,
+    private readonly lifecycle: PlanLifecycle,
     private readonly icd10: Icd10Catalog,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
@@ -62,12 +63,11 @@ export class ProcedurePlanWorkflowService {
   ): Promise<QuoteResponse> {
     return this.tx.run(async (db) => {
       const plan = await this.lock(db, caller, planId, ifMatch);
-      if (plan.status !== 'DRAFT' && plan.status !== 'QUOTED')
-        throw new InvalidStateTransition(plan.status, 'quote');
+      this.lifecycle.assertAllows(plan, 'quote');
       const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
       const items = new Map(
         (
-          await this.items.findByIds(
+          await this.items.itemsByIds(
             db,
             caller.clinicId,
             requirements.map((r) => r.inventoryItemId),
@@ -104,17 +104,12 @@ export class ProcedurePlanWorkflowService {
         },
         body.validDays,
       );
-      await this.plans.update(db, caller.clinicId, plan.id, {
-        status: 'QUOTED',
-        estimatedCost: quote.total,
-        insurancePortion: quote.insurancePortion,
-        patientPortion: quote.patientPortion,
-      });
-      await this.audit.record(db, caller, {
-        action: 'procedure-plan.quote',
-        entityType: ENTITY,
-        entityId: plan.id,
-        changedFields: ['status', 'estimatedCost', 'insurancePortion', 'patientPortion'],
+      await this.lifecycle.fire(db, caller, plan, 'quote', {
+        changes: {
+          estimatedCost: quote.total,
+          insurancePortion: quote.insurancePortion,
+          patientPortion: quote.patientPortion,
+        },
         metadata: { quoteId: quote.id },
       });
       return quote;
@@ -130,7 +125,7 @@ export class ProcedurePlanWorkflowService {
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
       const plan = await this.lock(db, caller, planId, ifMatch);
-      if (plan.status !== 'QUOTED') throw new InvalidStateTransition(plan.status, 'approve');
+      this.lifecycle.assertAllows(plan, 'approve');
       const quote = await this.quotes.liveQuoteForPlan(db, caller.clinicId, plan.id);
       const unmet = await this.unmetApprovalRules(db, caller, plan);
       if (!quote || effectiveQuoteStatus(quote, this.clock.now()) !== 'ISSUED') {
@@ -142,18 +137,13 @@ export class ProcedurePlanWorkflowService {
         });
       }
       if (unmet.length > 0 || !quote) throw new PlanNotApprovable(unmet);
-      const approved = await this.plans.update(db, caller.clinicId, plan.id, {
-        status: 'APPROVED',
-        approvedById: caller.userId,
-        approvedAt: this.clock.now(),
-        approvalNotes: body.notes || null,
-      });
-      await this.quotes.accept(db, caller, quote.id);
       // The audit trail names the notes field, never its free text (no PHI in audit rows).
-      await this.audit.record(db, caller, {
-        action: 'procedure-plan.approve',
-        entityType: ENTITY,
-        entityId: plan.id,
+      const approved = await this.lifecycle.fire(db, caller, plan, 'approve', {
+        changes: {
+          approvedById: caller.userId,
+          approvedAt: this.clock.now(),
+          approvalNotes: body.notes || null,
+        },
         changedFields: [
           'status',
           'approvedById',
@@ -162,6 +152,7 @@ export class ProcedurePlanWorkflowService {
         ],
         metadata: { quoteId: quote.id },
       });
+      await this.quotes.accept(db, caller, quote.id);
       return this.presenter.present(db, caller.clinicId, approved);
     });
   }
@@ -178,25 +169,16 @@ export class ProcedurePlanWorkflowService {
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
       const plan = await this.lock(db, caller, planId, ifMatch);
-      if (!CANCELLABLE.includes(plan.status))
-        throw new InvalidStateTransition(plan.status, 'cancel');
+      this.lifecycle.assertAllows(plan, 'cancel');
       await this.cancellationHooks.run(db, caller, plan, body.reason);
-      const cancelled = await this.plans.update(db, caller.clinicId, plan.id, {
-        status: 'CANCELLED',
-        cancelledAt: this.clock.now(),
-        cancelReason: body.reason,
+      const cancelled = await this.lifecycle.fire(db, caller, plan, 'cancel', {
+        changes: { cancelledAt: this.clock.now(), cancelReason: body.reason },
       });
       if (plan.status !== 'APPROVED' && plan.status !== 'SCHEDULED') {
         await this.quotes.supersedeForPlan(db, caller, plan.id);
       }
       await this.consents.voidPendingForPlan(db, caller, plan.id, 'plan cancelled');
       await this.inventory.releaseAllForPlan(db, caller, plan.id);
-      await this.audit.record(db, caller, {
-        action: 'procedure-plan.cancel',
-        entityType: ENTITY,
-        entityId: plan.id,
-        changedFields: ['status', 'cancelledAt', 'cancelReason'],
-      });
       return this.presenter.present(db, caller.clinicId, cancelled);
     });
   }
@@ -206,9 +188,9 @@ export class ProcedurePlanWorkflowService {
    * (docs/design.md §4); a DRAFT plan stays as it is. The changes go into the edit's own update.
    */
   async reopenForEdit(db: Db, caller: Caller, plan: PlanRow): Promise<PlanChanges> {
-    if (plan.status !== 'QUOTED') return {};
-    await this.quotes.supersedeForPlan(db, caller, plan.id);
-    return { status: 'DRAFT', estimatedCost: null, insurancePortion: null, patientPortion: null };
+    const changes = this.lifecycle.replanChanges(plan);
+    if (changes.status !== undefined) await this.quotes.supersedeForPlan(db, caller, plan.id);
+    return changes;
   }
 
   private async lock(
@@ -249,7 +231,7 @@ export class ProcedurePlanWorkflowService {
     const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
     const items = new Map(
       (
-        await this.items.findByIds(
+        await this.items.itemsByIds(
           db,
           caller.clinicId,
           requirements.map((r) => r.inventoryItemId),

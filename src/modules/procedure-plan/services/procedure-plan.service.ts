@@ -5,19 +5,15 @@ import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { SequenceAllocator } from '../../../common/database/sequence-allocator';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import {
-  InvalidStateTransition,
-  NotFound,
-  ValidationFailed,
-} from '../../../common/errors/domain-error';
+import { NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { invariant } from '../../../common/invariant';
-import { Icd10Catalog } from '../../codes/services/icd10-catalog';
-import { PlanConsentService } from '../../consent/services/plan-consent.service';
-import { ConsultationService } from '../../consultation/services/consultation.service';
-import { PatientService } from '../../patient/services/patient.service';
+import { Icd10Catalog } from '../../codes';
+import { PlanConsentService } from '../../consent';
+import { ConsultationService } from '../../consultation';
+import { PatientService } from '../../patient';
 import type { AddInventoryRequirementBody } from '../dto/add-inventory-requirement.dto';
 import type { CreateProcedurePlanBody } from '../dto/create-procedure-plan.dto';
 import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
@@ -33,12 +29,12 @@ import {
 } from '../repositories/procedure-plan.repository';
 import { insuranceCoverageOf, planCodeErrors, type PlanCodes } from './plan-code-rules';
 import { PlanInventoryService } from './plan-inventory.service';
+import { PlanLifecycle } from './plan-lifecycle';
 import { PlanPresenter, toRequirementResponse } from './plan-presenter';
 import { ProcedurePlanWorkflowService } from './procedure-plan-workflow.service';
 import { RequirementResolver } from './requirement-resolver';
 
 export const PLAN_ENTITY = 'ProcedurePlan';
-const EDITABLE: readonly PlanRow['status'][] = ['DRAFT', 'QUOTED'];
 
 /** Plans: create, read, edit, and their inventory requirements (the seed's CRUD and validation). */
 @Injectable()
@@ -49,6 +45,7 @@ export class ProcedurePlanService {
     private readonly presenter: PlanPresenter,
     private readonly requirements: RequirementResolver,
     private readonly workflow: ProcedurePlanWorkflowService,
+    private readonly lifecycle: PlanLifecycle,
     private readonly patients: PatientService,
     private readonly consultations: ConsultationService,
     private readonly consents: PlanConsentService,
@@ -146,7 +143,7 @@ export class ProcedurePlanService {
     ifMatch: number | undefined,
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
-      const current = await this.lockEditable(db, caller, id, 'edit', ifMatch);
+      const current = await this.lockEditable(db, caller, id, ifMatch);
       const merged: PlanCodes = {
         procedureType: body.procedureType ?? current.procedureType,
         primaryCPTCode: body.primaryCPTCode ?? current.primaryCptCode,
@@ -195,13 +192,7 @@ export class ProcedurePlanService {
     ifMatch: number | undefined,
   ): Promise<InventoryRequirementResponse> {
     return this.tx.run(async (db) => {
-      const current = await this.lockEditable(
-        db,
-        caller,
-        planId,
-        'change the inventory of',
-        ifMatch,
-      );
+      const current = await this.lockEditable(db, caller, planId, ifMatch);
       const [row] = await this.requirements.resolve(db, caller.clinicId, planId, [body], () => '');
       invariant(row, 'one body resolves to one requirement');
       await this.plans.insertRequirements(db, [row]);
@@ -231,13 +222,7 @@ export class ProcedurePlanService {
     ifMatch: number | undefined,
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
-      const current = await this.lockEditable(
-        db,
-        caller,
-        planId,
-        'change the inventory of',
-        ifMatch,
-      );
+      const current = await this.lockEditable(db, caller, planId, ifMatch);
       // A requirement of another plan is a 404 below, and the rollback undoes this release.
       await this.inventory.releaseRequirement(db, caller, planId, requirementId);
       if (!(await this.plans.deleteRequirement(db, caller.clinicId, planId, requirementId))) {
@@ -264,7 +249,6 @@ export class ProcedurePlanService {
     db: Db,
     caller: Caller,
     id: string,
-    action: string,
     ifMatch: number | undefined,
   ): Promise<PlanRow> {
     const plan = lockedAtVersion(
@@ -273,7 +257,7 @@ export class ProcedurePlanService {
       PLAN_ENTITY,
       id,
     );
-    if (!EDITABLE.includes(plan.status)) throw new InvalidStateTransition(plan.status, action);
+    this.lifecycle.assertAllows(plan, 'replan');
     return plan;
   }
 

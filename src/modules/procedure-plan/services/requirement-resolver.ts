@@ -4,14 +4,14 @@ import type { Db } from '../../../common/database/database';
 import { ValidationFailed } from '../../../common/errors/domain-error';
 import type { FieldError } from '../../../common/errors/problem-code';
 import { newId } from '../../../common/ids';
-import { InventoryItemRepository } from '../../inventory/repositories/inventory-item.repository';
+import { InventoryQueries } from '../../inventory';
 import type { AddInventoryRequirementBody } from '../dto/add-inventory-requirement.dto';
 import type { NewRequirement } from '../repositories/procedure-plan.repository';
 
 /** Turns requirement bodies (item by id or by code) into rows, or one 400 naming every bad one. */
 @Injectable()
 export class RequirementResolver {
-  constructor(private readonly items: InventoryItemRepository) {}
+  constructor(private readonly items: InventoryQueries) {}
 
   async resolve(
     db: Db,
@@ -22,7 +22,7 @@ export class RequirementResolver {
   ): Promise<NewRequirement[]> {
     const byId = new Map(
       (
-        await this.items.findByIds(
+        await this.items.itemsByIds(
           db,
           clinicId,
           bodies.flatMap((b) => (b.inventoryItemId ? [b.inventoryItemId] : [])),
@@ -31,7 +31,7 @@ export class RequirementResolver {
     );
     const byCode = new Map(
       (
-        await this.items.findByCodes(
+        await this.items.itemsByCodes(
           db,
           clinicId,
           bodies.flatMap((b) => (b.inventoryItemCode ? [b.inventoryItemCode] : [])),

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../../common/errors/problem-code';
 import { Money } from '../../../common/money';
-import { baseCptCode } from '../../codes/services/cpt-code';
-import type { FeeEntry } from '../../fee-schedule/services/fee-schedule.service';
+import { baseCptCode } from '../../codes';
+import type { FeeEntry } from '../../fee-schedule';
 import type { Payer, QuoteLineKind } from '../repositories/quote.schema';
 
 export interface QuotablePlan {

@@ -14,10 +14,8 @@ import {
   printedDate,
   table,
 } from '../../../common/pdf/printed-document';
-import type { ClinicResponse } from '../../clinic/dto/clinic.dto';
-import { ClinicService } from '../../clinic/services/clinic.service';
-import type { PatientResponse } from '../../patient/dto/patient.dto';
-import { PatientService } from '../../patient/services/patient.service';
+import { type ClinicResponse, ClinicService } from '../../clinic';
+import { type PatientResponse, PatientService } from '../../patient';
 import type { QuoteResponse } from '../dto/quote.dto';
 import { QuoteRepository } from '../repositories/quote.repository';
 import { toQuoteResponse } from './quote.mapper';
@@ -58,10 +56,8 @@ export class QuotePdfService {
   ) {}
 
   async renderQuotePdf(caller: Caller, quoteId: string): Promise<QuotePdf> {
-    // Read before the transaction: it uses the plain handle, which PGlite's one connection
-    // would only serve after the transaction ends.
-    const clinic = await this.clinics.getOwnClinic(caller);
     const content = await this.tx.run(async (db): Promise<QuoteDocument> => {
+      const clinic = await this.clinics.getOwnClinic(caller);
       const quote = await this.quotes.findById(db, caller.clinicId, quoteId);
       if (!quote) throw new NotFound('Quote', quoteId);
       const lines = await this.quotes.linesOf(db, caller.clinicId, quote.id);

@@ -3,15 +3,9 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import { InvalidStateTransition } from '../../../common/errors/domain-error';
-import { BillingService } from '../../billing/services/billing.service';
-import { InventoryUsageRepository } from '../../inventory/repositories/inventory-usage.repository';
-import {
-  InventoryConsumption,
-  type ConsumptionTarget,
-} from '../../inventory/services/inventory-consumption';
-import { ProcedurePlanRepository } from '../../procedure-plan/repositories/procedure-plan.repository';
-import { PlanInventoryService } from '../../procedure-plan/services/plan-inventory.service';
+import { BillingService } from '../../billing';
+import { type ConsumptionTarget, InventoryConsumption, InventoryQueries } from '../../inventory';
+import { PlanInventoryService, PlanLifecycle, PlanQueries } from '../../procedure-plan';
 import type {
   CaseUsageResponse,
   CompleteSurgicalCaseBody,
@@ -20,14 +14,12 @@ import type {
   SurgicalCaseResponse,
 } from '../dto/surgical-case.dto';
 import type { CaseRow } from '../repositories/surgical-case.repository';
-import { SurgicalCaseRepository } from '../repositories/surgical-case.repository';
 import { SurgicalCasePresenter, toCaseUsageResponse } from './surgical-case.presenter';
+import { CaseLifecycle } from './case-lifecycle';
 import { ClinicZone } from './clinic-zone';
 import { localDay } from './local-time';
 import { StartOutsideBookedDay } from './start-outside-day.error';
 import { SurgicalCaseService } from './surgical-case.service';
-
-const ENTITY = 'SurgicalCase';
 
 /**
  * The day of surgery (the seed's steps 9 and 10): start, record what was used, complete. Each
@@ -39,12 +31,13 @@ const ENTITY = 'SurgicalCase';
 export class CaseExecutionService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly cases: SurgicalCaseRepository,
+    private readonly lifecycle: CaseLifecycle,
     private readonly caseService: SurgicalCaseService,
-    private readonly plans: ProcedurePlanRepository,
+    private readonly plans: PlanQueries,
+    private readonly planLifecycle: PlanLifecycle,
     private readonly planInventory: PlanInventoryService,
     private readonly consumption: InventoryConsumption,
-    private readonly usages: InventoryUsageRepository,
+    private readonly usages: InventoryQueries,
     private readonly billing: BillingService,
     private readonly presenter: SurgicalCasePresenter,
     private readonly audit: AuditWriter,
@@ -64,23 +57,19 @@ export class CaseExecutionService {
   ): Promise<SurgicalCaseResponse> {
     return this.tx.run(async (db) => {
       const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id, ifMatch);
-      if (theCase.status !== 'SCHEDULED') throw new InvalidStateTransition(theCase.status, 'start');
+      this.lifecycle.assertAllows(theCase, 'start');
       const timeZone = await this.zone.zoneOf(db, caller.clinicId);
       const bookedDay = localDay(theCase.scheduledStart, timeZone);
       const today = localDay(this.clock.now(), timeZone);
       const outsideBookedDay = bookedDay !== today;
       if (outsideBookedDay && !body.reason)
         throw new StartOutsideBookedDay(bookedDay, today, timeZone);
-      const started = await this.cases.update(db, caller.clinicId, theCase.id, {
-        status: 'IN_PROGRESS',
-        startedAt: this.clock.now(),
-        startedById: caller.userId,
-        startReason: body.reason ?? null,
-      });
-      await this.audit.record(db, caller, {
-        action: 'surgical-case.start',
-        entityType: ENTITY,
-        entityId: theCase.id,
+      const started = await this.lifecycle.fire(db, caller, theCase, 'start', {
+        changes: {
+          startedAt: this.clock.now(),
+          startedById: caller.userId,
+          startReason: body.reason ?? null,
+        },
         changedFields: [
           'status',
           'startedAt',
@@ -104,15 +93,14 @@ export class CaseExecutionService {
   ): Promise<{ surgicalCaseId: string; usages: CaseUsageResponse[] }> {
     return this.tx.run(async (db) => {
       const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id, ifMatch);
-      if (theCase.status !== 'IN_PROGRESS')
-        throw new InvalidStateTransition(theCase.status, 'record inventory usage for');
+      this.lifecycle.assertAllows(theCase, 'record-usage');
       const written = await this.consumption.recordUsage(db, caller, this.target(theCase), {
         itemId: body.inventoryItemId,
         batchId: body.batchId,
         serialNumber: body.serialNumber,
         quantity: body.quantity,
       });
-      await this.cases.touch(db, caller.clinicId, theCase.id);
+      await this.lifecycle.fire(db, caller, theCase, 'record-usage', { audit: false });
       const ids = new Set(written.map((u) => u.id));
       const usages = await this.usages.usagesOfCase(db, caller.clinicId, theCase.id);
       return {
@@ -137,8 +125,7 @@ export class CaseExecutionService {
   ): Promise<SurgicalCaseResponse> {
     return this.tx.run(async (db) => {
       const { plan, theCase } = await this.caseService.lockPlanAndCase(db, caller, id, ifMatch);
-      if (theCase.status !== 'IN_PROGRESS')
-        throw new InvalidStateTransition(theCase.status, 'complete');
+      this.lifecycle.assertAllows(theCase, 'complete');
       const now = this.clock.now();
       const target = { ...this.target(theCase), at: now };
       const recordedItems = new Set(
@@ -151,37 +138,28 @@ export class CaseExecutionService {
       for (const r of leftovers)
         await this.planInventory.releaseRequirement(db, caller, plan.id, r.id);
 
-      const completed = await this.cases.update(db, caller.clinicId, theCase.id, {
-        status: 'COMPLETED',
-        completedAt: now,
-        completedById: caller.userId,
-        completionNotes: body.notes ?? null,
+      await this.planLifecycle.fire(db, caller, plan, 'complete', {
+        metadata: { surgicalCaseId: theCase.id },
       });
-      await this.plans.update(db, caller.clinicId, plan.id, { status: 'COMPLETED' });
       const bill = await this.billing.createBillForCase(db, caller, {
-        id: completed.id,
-        procedurePlanId: completed.procedurePlanId,
-        patientId: completed.patientId,
-        procedureType: completed.procedureType,
-        procedureCode: completed.procedureCode,
-        cptCodes: completed.cptCodes,
-        insuranceCptCodes: completed.insuranceCptCodes,
+        id: theCase.id,
+        procedurePlanId: theCase.procedurePlanId,
+        patientId: theCase.patientId,
+        procedureType: theCase.procedureType,
+        procedureCode: theCase.procedureCode,
+        cptCodes: theCase.cptCodes,
+        insuranceCptCodes: theCase.insuranceCptCodes,
       });
-      await this.audit.record(db, caller, {
-        action: 'surgical-case.complete',
-        entityType: ENTITY,
-        entityId: theCase.id,
+      const completed = await this.lifecycle.fire(db, caller, theCase, 'complete', {
+        changes: {
+          completedAt: now,
+          completedById: caller.userId,
+          completionNotes: body.notes ?? null,
+        },
         changedFields: body.notes
           ? ['status', 'completedAt', 'completedById', 'completionNotes']
           : ['status', 'completedAt', 'completedById'],
         metadata: { billId: bill.id },
-      });
-      await this.audit.record(db, caller, {
-        action: 'procedure-plan.complete',
-        entityType: 'ProcedurePlan',
-        entityId: plan.id,
-        changedFields: ['status'],
-        metadata: { surgicalCaseId: theCase.id },
       });
       return this.presenter.present(db, caller.clinicId, completed);
     });

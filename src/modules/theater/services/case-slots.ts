@@ -107,8 +107,7 @@ export class CaseSlots {
     } catch (error) {
       const slot = slotOf();
       if (!isExclusionViolation(error) || !slot) throw error;
-      // The plain handle, not a transaction: a transaction would store this lookup as the
-      // request's idempotent answer (TransactionRunner's before-commit hooks).
+      // The work's transaction has rolled back, so `tx.db` is the plain handle again.
       const other = await this.cases.findOverlapping(this.tx.db, clinicId, slot, exceptId);
       if (!other) throw error;
       throw await this.conflictWith(this.tx.db, clinicId, slot, other, exceptId);

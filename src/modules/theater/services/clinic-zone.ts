@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { ClinicService } from '../../clinic/services/clinic.service';
+import { ClinicService } from '../../clinic';
 
 /**
  * The clinic's IANA time zone: its days and opening hours are local ones. The one place the

@@ -4,14 +4,9 @@ import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
-import { GENERAL_CONSENT_CODE } from '../../consent/services/general-consent';
-import { PlanConsentService } from '../../consent/services/plan-consent.service';
-import { PriorAuthorizationCoverage } from '../../prior-authorization/services/prior-authorization-coverage';
-import {
-  ProcedurePlanRepository,
-  type PlanRow,
-} from '../../procedure-plan/repositories/procedure-plan.repository';
-import { PlanInventoryService } from '../../procedure-plan/services/plan-inventory.service';
+import { GENERAL_CONSENT_CODE, PlanConsentService } from '../../consent';
+import { PriorAuthorizationCoverage } from '../../prior-authorization';
+import { PlanInventoryService, PlanQueries, type PlanRow } from '../../procedure-plan';
 import type {
   ReadinessCheck,
   ReadinessCode,
@@ -19,7 +14,7 @@ import type {
   ReadinessResponse,
 } from '../dto/readiness.dto';
 import { zonedDate } from '../../../common/time-zone';
-import { ClinicService } from '../../clinic/services/clinic.service';
+import { ClinicService } from '../../clinic';
 
 const NO_CONSENT_DETAIL =
   'No consent template covers this plan: add one for its CPT codes, or the general surgical ' +
@@ -43,7 +38,7 @@ export interface ReadinessOptions {
 export class SchedulingReadiness {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly plans: ProcedurePlanRepository,
+    private readonly plans: PlanQueries,
     private readonly consents: PlanConsentService,
     private readonly planInventory: PlanInventoryService,
     private readonly priorAuth: PriorAuthorizationCoverage,

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import {
-  InventoryUsageRepository,
-  type CaseUsageRow,
-} from '../../inventory/repositories/inventory-usage.repository';
+import { type CaseUsageRow, InventoryQueries } from '../../inventory';
 import type { CaseUsageResponse, SurgicalCaseResponse } from '../dto/surgical-case.dto';
 import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-case.repository';
 
@@ -13,7 +10,7 @@ import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-c
 export class SurgicalCasePresenter {
   constructor(
     private readonly cases: SurgicalCaseRepository,
-    private readonly usages: InventoryUsageRepository,
+    private readonly usages: InventoryQueries,
   ) {}
 
   async present(db: Db, clinicId: ClinicId, row: CaseRow): Promise<SurgicalCaseResponse> {

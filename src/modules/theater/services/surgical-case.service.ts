@@ -14,11 +14,12 @@ import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import {
-  ProcedurePlanRepository,
+  PlanCancellationHooks,
+  PlanLifecycle,
+  PlanQueries,
   type PlanRow,
-} from '../../procedure-plan/repositories/procedure-plan.repository';
-import { PlanCancellationHooks } from '../../procedure-plan/services/plan-cancellation-hooks';
-import { UserService } from '../../user/services/user.service';
+} from '../../procedure-plan';
+import { UserService } from '../../user';
 import type {
   CancelSurgicalCaseBody,
   CreateSurgicalCaseBody,
@@ -27,6 +28,7 @@ import type {
   UpdateSurgicalCaseBody,
 } from '../dto/surgical-case.dto';
 import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-case.repository';
+import { CASE_TRANSITIONS, CaseLifecycle } from './case-lifecycle';
 import { CaseSlots, type Slot } from './case-slots';
 import { OperatingRoomService } from './operating-room.service';
 import { SchedulingBlocked } from './scheduling-blocked.error';
@@ -45,7 +47,9 @@ export class SurgicalCaseService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly cases: SurgicalCaseRepository,
-    private readonly plans: ProcedurePlanRepository,
+    private readonly lifecycle: CaseLifecycle,
+    private readonly plans: PlanQueries,
+    private readonly planLifecycle: PlanLifecycle,
     private readonly readiness: SchedulingReadiness,
     private readonly rooms: OperatingRoomService,
     private readonly users: UserService,
@@ -77,7 +81,7 @@ export class SurgicalCaseService implements OnModuleInit {
       undefined,
       () =>
         this.tx.run(async (db) => {
-          const plan = await this.plans.lockById(db, caller.clinicId, body.procedurePlanId);
+          const plan = await this.plans.lock(db, caller.clinicId, body.procedurePlanId);
           if (!plan) throw new NotFound('ProcedurePlan', body.procedurePlanId);
           await this.users.assertActiveSurgeon(db, caller.clinicId, body.surgeonId);
           await this.rooms.assertBookable(db, caller.clinicId, body.operatingRoomId);
@@ -111,7 +115,6 @@ export class SurgicalCaseService implements OnModuleInit {
             insuranceCptCodes: plan.insuranceCptCodes,
             createdById: caller.userId,
           });
-          await this.plans.update(db, caller.clinicId, plan.id, { status: 'SCHEDULED' });
           await this.audit.record(db, caller, {
             action: 'surgical-case.schedule',
             entityType: ENTITY,
@@ -119,11 +122,7 @@ export class SurgicalCaseService implements OnModuleInit {
             changedFields: Object.keys(body),
             metadata: { procedurePlanId: plan.id, patientId: plan.patientId },
           });
-          await this.audit.record(db, caller, {
-            action: 'procedure-plan.schedule',
-            entityType: 'ProcedurePlan',
-            entityId: plan.id,
-            changedFields: ['status'],
+          await this.planLifecycle.fire(db, caller, plan, 'schedule', {
             metadata: { surgicalCaseId: created.id },
           });
           return this.presenter.present(db, caller.clinicId, created);
@@ -146,8 +145,7 @@ export class SurgicalCaseService implements OnModuleInit {
       () =>
         this.tx.run(async (db) => {
           const { plan, theCase } = await this.lockPlanAndCase(db, caller, id, ifMatch);
-          if (theCase.status !== 'SCHEDULED')
-            throw new InvalidStateTransition(theCase.status, 'move');
+          this.lifecycle.assertAllows(theCase, 'move');
           slot = {
             operatingRoomId: body.operatingRoomId ?? theCase.operatingRoomId,
             surgeonId: theCase.surgeonId,
@@ -174,15 +172,12 @@ export class SurgicalCaseService implements OnModuleInit {
             if (unmet.length > 0) throw new SchedulingBlocked(unmet);
           }
           await this.slots.assertNoOverlap(db, caller.clinicId, slot, theCase.id);
-          const moved = await this.cases.update(db, caller.clinicId, theCase.id, {
-            operatingRoomId: slot.operatingRoomId,
-            scheduledStart: slot.start,
-            scheduledEnd: slot.end,
-          });
-          await this.audit.record(db, caller, {
-            action: 'surgical-case.move',
-            entityType: ENTITY,
-            entityId: theCase.id,
+          const moved = await this.lifecycle.fire(db, caller, theCase, 'move', {
+            changes: {
+              operatingRoomId: slot.operatingRoomId,
+              scheduledStart: slot.start,
+              scheduledEnd: slot.end,
+            },
             changedFields: Object.keys(body),
           });
           return this.presenter.present(db, caller.clinicId, moved);
@@ -199,15 +194,9 @@ export class SurgicalCaseService implements OnModuleInit {
   ): Promise<SurgicalCaseResponse> {
     return this.tx.run(async (db) => {
       const { plan, theCase } = await this.lockPlanAndCase(db, caller, id, ifMatch);
-      if (theCase.status !== 'SCHEDULED')
-        throw new InvalidStateTransition(theCase.status, 'cancel');
+      this.lifecycle.assertAllows(theCase, 'cancel');
       const cancelled = await this.markCancelled(db, caller, theCase, body.reason);
-      await this.plans.update(db, caller.clinicId, plan.id, { status: 'APPROVED' });
-      await this.audit.record(db, caller, {
-        action: 'procedure-plan.unschedule',
-        entityType: 'ProcedurePlan',
-        entityId: plan.id,
-        changedFields: ['status'],
+      await this.planLifecycle.fire(db, caller, plan, 'unschedule', {
         metadata: { surgicalCaseId: theCase.id },
       });
       return this.presenter.present(db, caller.clinicId, cancelled);
@@ -252,7 +241,7 @@ export class SurgicalCaseService implements OnModuleInit {
   ): Promise<{ plan: PlanRow; theCase: CaseRow }> {
     const unlocked = await this.cases.findById(db, caller.clinicId, caseId);
     if (!unlocked) throw new NotFound(ENTITY, caseId);
-    const plan = await this.plans.lockById(db, caller.clinicId, unlocked.procedurePlanId);
+    const plan = await this.plans.lock(db, caller.clinicId, unlocked.procedurePlanId);
     if (!plan) throw new NotFound(ENTITY, caseId);
     const theCase = lockedAtVersion(
       await this.cases.lockById(db, caller.clinicId, caseId),
@@ -272,10 +261,12 @@ export class SurgicalCaseService implements OnModuleInit {
   ): Promise<void> {
     const theCase = await this.cases.lockLiveOfPlan(db, caller.clinicId, plan.id);
     if (!theCase) return;
-    if (theCase.status !== 'SCHEDULED')
+    // The plan's cancel is refused, naming the plan's status: its case is under way or done.
+    if (!CASE_TRANSITIONS.allows(theCase.status, 'cancel'))
       throw new InvalidStateTransition(
         plan.status,
-        `cancel: its case ${theCase.caseNumber} is ${theCase.status}`,
+        'cancel',
+        `Cannot cancel the plan: its case ${theCase.caseNumber} is ${theCase.status}`,
       );
     await this.markCancelled(db, caller, theCase, `Plan cancelled: ${reason}`);
   }
@@ -286,19 +277,10 @@ export class SurgicalCaseService implements OnModuleInit {
     theCase: CaseRow,
     reason: string,
   ): Promise<CaseRow> {
-    const cancelled = await this.cases.update(db, caller.clinicId, theCase.id, {
-      status: 'CANCELLED',
-      cancelledAt: this.clock.now(),
-      cancelReason: reason,
-    });
-    await this.audit.record(db, caller, {
-      action: 'surgical-case.cancel',
-      entityType: ENTITY,
-      entityId: theCase.id,
-      changedFields: ['status', 'cancelledAt', 'cancelReason'],
+    return this.lifecycle.fire(db, caller, theCase, 'cancel', {
+      changes: { cancelledAt: this.clock.now(), cancelReason: reason },
       metadata: { procedurePlanId: theCase.procedurePlanId },
     });
-    return cancelled;
   }
 
   /** `CASE-<year>-<seq>` per clinic and year, like plan numbers. */

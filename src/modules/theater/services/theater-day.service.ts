@@ -4,8 +4,8 @@ import type { Caller } from '../../../common/auth/caller';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { finePrint, printDocument, table } from '../../../common/pdf/printed-document';
-import { ClinicService } from '../../clinic/services/clinic.service';
-import { UserRepository } from '../../user/repositories/user.repository';
+import { ClinicService } from '../../clinic';
+import { UserQueries } from '../../user';
 import type {
   PickLineResponse,
   PickListResponse,
@@ -27,7 +27,7 @@ export class TheaterDayService {
     private readonly tx: TransactionRunner,
     private readonly cases: SurgicalCaseRepository,
     private readonly rooms: OperatingRoomRepository,
-    private readonly users: UserRepository,
+    private readonly users: UserQueries,
     private readonly clinics: ClinicService,
     private readonly zone: ClinicZone,
     private readonly audit: AuditWriter,
@@ -58,9 +58,8 @@ export class TheaterDayService {
     caller: Caller,
     query: TheaterDayPdfQuery,
   ): Promise<{ fileName: string; pdf: Buffer }> {
-    // Read before the transaction: it uses the plain handle (see QuotePdfService).
-    const clinic = await this.clinics.getOwnClinic(caller);
     const content = await this.tx.run(async (db) => {
+      const clinic = await this.clinics.getOwnClinic(caller);
       const timeZone = await this.zone.zoneOf(db, caller.clinicId);
       const date = query.date ?? localDay(new Date(), timeZone);
       const { start, end } = localDayBounds(date, timeZone);
@@ -104,7 +103,7 @@ export class TheaterDayService {
         'SurgicalCase',
         cases.map((c) => c.id),
       );
-      return { date, timeZone, roomName, cases, rooms, patients, surgeons, picks };
+      return { clinic, date, timeZone, roomName, cases, rooms, patients, surgeons, picks };
     });
     const clock = new Intl.DateTimeFormat('en-GB', {
       timeZone: content.timeZone,
@@ -114,7 +113,7 @@ export class TheaterDayService {
     });
     const pdf = await printDocument(
       {
-        clinicName: clinic.name,
+        clinicName: content.clinic.name,
         subtitle: `Theater day ${content.date}${content.roomName ? `, ${content.roomName}` : ''}`,
         title: `Theater day ${content.date}`,
       },

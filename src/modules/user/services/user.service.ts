@@ -101,6 +101,21 @@ export class UserService {
   }
 
   /** A consultation's or a case's surgeon must be an active SURGEON of the same clinic. */
+  /**
+   * The caller's own new password (auth's change-password), in the caller's transaction: the
+   * hash is written and audited (the field's name only) here, where users are written.
+   */
+  async changeOwnPassword(db: Db, caller: Caller, passwordHash: string): Promise<UserRow> {
+    const user = await this.users.update(db, caller.clinicId, caller.userId, { passwordHash });
+    await this.audit.record(db, caller, {
+      action: 'user.change-password',
+      entityType: 'User',
+      entityId: caller.userId,
+      changedFields: ['password'],
+    });
+    return user;
+  }
+
   async assertActiveSurgeon(
     db: Db,
     clinicId: ClinicId,

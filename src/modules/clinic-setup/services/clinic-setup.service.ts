@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../../common/auth/caller';
-import { ConsentTemplateService } from '../../consent/services/consent-template.service';
-import { GENERAL_CONSENT_CODE } from '../../consent/services/general-consent';
-import { FeeScheduleService } from '../../fee-schedule/services/fee-schedule.service';
-import { InventoryStockService } from '../../inventory/services/inventory-stock.service';
-import { OperatingRoomService } from '../../theater/services/operating-room.service';
-import { UserService } from '../../user/services/user.service';
+import { ConsentTemplateService, GENERAL_CONSENT_CODE } from '../../consent';
+import { FeeScheduleService } from '../../fee-schedule';
+import { InventoryStockService } from '../../inventory';
+import { OperatingRoomService } from '../../theater';
+import { UserService } from '../../user';
 import type { ClinicSetupResponse, SetupItemCode } from '../dto/clinic-setup.dto';
 
 /** The set-up checklist of a clinic: read from each module's own service, never its tables. */

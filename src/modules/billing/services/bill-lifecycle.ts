@@ -1,0 +1,38 @@
+import { TransitionTable } from '../../../common/state-machine';
+import { BILL_STATUSES, type BillStatus } from '../repositories/billing.schema';
+
+export const BILL_EVENTS = ['record-payment', 'credit', 'void'] as const;
+export type BillEvent = (typeof BILL_EVENTS)[number];
+
+/** What the guards read: whether the bill is paid in full after the event, whether it has payments. */
+export interface BillFacts {
+  settled: boolean;
+  hasPayments: boolean;
+}
+
+/**
+ * A bill's state machine (docs/billing.md). A bill is created OPEN, or PAID when nothing is owed.
+ * `record-payment` (a payer's money) and `credit` (deposits and payment-plan payments credited
+ * by PrepaymentService) leave it OPEN or make it PAID; a credit to a PAID or VOID bill keeps its
+ * status (the excess is `refundDue`). Only an OPEN bill with no payment can be voided. Only the
+ * billing module writes a bill's status, always through this table.
+ */
+export const BILL_TRANSITIONS = new TransitionTable<BillStatus, BillEvent, BillFacts>(
+  BILL_STATUSES,
+  BILL_EVENTS,
+  [
+    { from: 'OPEN', event: 'record-payment', to: 'PAID', guard: (f) => f.settled },
+    { from: 'OPEN', event: 'record-payment', to: 'OPEN', guard: (f) => !f.settled },
+    { from: 'OPEN', event: 'credit', to: 'PAID', guard: (f) => f.settled },
+    { from: 'OPEN', event: 'credit', to: 'OPEN', guard: (f) => !f.settled },
+    { from: 'PAID', event: 'credit', to: 'PAID' },
+    { from: 'VOID', event: 'credit', to: 'VOID' },
+    {
+      from: 'OPEN',
+      event: 'void',
+      to: 'VOID',
+      guard: (f) => !f.hasPayments,
+      refusal: 'payments were recorded against it',
+    },
+  ],
+);

@@ -1,0 +1,5 @@
+// The public file of the consultation module: other modules import from here only (docs/architecture.md
+// "Module boundaries"; eslint.config.mjs). Table definitions (`repositories/*.schema.ts`) are
+// imported directly, for foreign keys and joins.
+export * from './consultation.module';
+export * from './services/consultation.service';

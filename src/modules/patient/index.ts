@@ -1,0 +1,6 @@
+// The public file of the patient module: other modules import from here only (docs/architecture.md
+// "Module boundaries"; eslint.config.mjs). Table definitions (`repositories/*.schema.ts`) are
+// imported directly, for foreign keys and joins.
+export * from './dto/patient.dto';
+export * from './patient.module';
+export * from './services/patient.service';

@@ -1,0 +1,336 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { trustedClinicId, type Caller } from '../../src/common/auth/caller';
+import { TransactionRunner } from '../../src/common/database/transaction-runner';
+import { PlanQueries } from '../../src/modules/procedure-plan/services/plan-queries';
+import {
+  PLAN_TRANSITIONS,
+  PlanLifecycle,
+  type PlanEvent,
+} from '../../src/modules/procedure-plan/services/plan-lifecycle';
+import type { PlanStatus } from '../../src/modules/procedure-plan/repositories/procedure-plan.schema';
+import type { CaseStatus } from '../../src/modules/theater/repositories/theater.schema';
+import { SurgicalCaseRepository } from '../../src/modules/theater/repositories/surgical-case.repository';
+import {
+  CASE_TRANSITIONS,
+  CaseLifecycle,
+  type CaseEvent,
+} from '../../src/modules/theater/services/case-lifecycle';
+import type { PriorAuthStatus } from '../../src/modules/prior-authorization/repositories/prior-authorization.schema';
+import {
+  PRIOR_AUTH_TRANSITIONS,
+  type PriorAuthEvent,
+} from '../../src/modules/prior-authorization/services/prior-authorization-lifecycle';
+import { PriorAuthorizationWorkflowService } from '../../src/modules/prior-authorization/services/prior-authorization-workflow.service';
+import { Money } from '../../src/common/money';
+import type { BillStatus } from '../../src/modules/billing/repositories/billing.schema';
+import {
+  BILL_TRANSITIONS,
+  type BillEvent,
+} from '../../src/modules/billing/services/bill-lifecycle';
+import { BillingService } from '../../src/modules/billing/services/billing.service';
+import { Given, type ClinicWithStaff } from '../support/given';
+import { caseBody, expectStatus, operatingRoom, readyPlan } from '../support/given-theater';
+import { breastAugmentationPlan, feeScheduleEntry } from '../support/given-plans';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { checkEveryPair } from '../support/transition-table';
+
+/**
+ * The transition tables, each fired through its owning module's service on a real database
+ * (the app's Nest container over PGlite or DATABASE_URL), without HTTP: every row of the table
+ * works, every other (status, event) pair is a 409 INVALID_STATE_TRANSITION naming both. The
+ * HTTP tests of each module show the same refusals as answers.
+ */
+let t: TestApp;
+let given: Given;
+let clinic: ClinicWithStaff;
+let tx: TransactionRunner;
+let caller: Caller;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  given = new Given(t);
+  clinic = await given.clinicWithStaff('State Machines Clinic');
+  tx = t.app.get(TransactionRunner);
+  caller = {
+    userId: clinic.staff.COORDINATOR.id,
+    clinicId: trustedClinicId(clinic.clinicId),
+    role: 'COORDINATOR',
+    requestId: 'state-machines',
+  };
+  await feeScheduleEntry(clinic, '19325', { surgeonFee: '7000.00' });
+  await feeScheduleEntry(clinic, '19357', { surgeonFee: '5200.00' });
+  await feeScheduleEntry(clinic, '15830', { surgeonFee: '3000.00' });
+});
+afterAll(() => t.close());
+
+async function oneValue<T>(query: ReturnType<typeof sql>, schema: z.ZodType<T>): Promise<T> {
+  const result = await tx.db.execute(query);
+  return z.object({ rows: z.tuple([z.object({ v: schema })]) }).parse(result).rows[0].v;
+}
+
+describe('a procedure plan (procedure-plan: PlanLifecycle)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const patient = await given.patient(clinic);
+    const created = await clinic.as('COORDINATOR').post('/procedure-plans', {
+      ...breastAugmentationPlan(patient.id),
+      inventoryRequirements: [],
+    });
+    expect(created.status).toBe(201);
+    const planId: string = created.body.id;
+    const lifecycle = t.app.get(PlanLifecycle);
+    const plans = t.app.get(PlanQueries);
+    const auditCount = (event: PlanEvent) =>
+      oneValue(
+        sql`SELECT count(*)::int AS v FROM audit_events WHERE entity_id = ${planId} AND action = ${`procedure-plan.${event}`}`,
+        z.number(),
+      );
+    await checkEveryPair<PlanStatus, PlanEvent>({
+      table: PLAN_TRANSITIONS,
+      expected: [
+        ['DRAFT', 'quote', 'QUOTED'],
+        ['QUOTED', 'quote', 'QUOTED'],
+        ['QUOTED', 'approve', 'APPROVED'],
+        ['APPROVED', 'schedule', 'SCHEDULED'],
+        ['SCHEDULED', 'unschedule', 'APPROVED'],
+        ['SCHEDULED', 'complete', 'COMPLETED'],
+        ['DRAFT', 'cancel', 'CANCELLED'],
+        ['QUOTED', 'cancel', 'CANCELLED'],
+        ['APPROVED', 'cancel', 'CANCELLED'],
+        ['SCHEDULED', 'cancel', 'CANCELLED'],
+        ['DRAFT', 'replan', 'DRAFT'],
+        ['QUOTED', 'replan', 'DRAFT'],
+      ],
+      setStatus: async (status) => {
+        await tx.db.execute(
+          sql`UPDATE procedure_plans SET status = ${status} WHERE clinic_id = ${clinic.clinicId} AND id = ${planId}`,
+        );
+      },
+      fire: async (event) => {
+        const before = await auditCount(event);
+        const version = (await plans.findById(tx.db, caller.clinicId, planId))?.version;
+        const updated = await tx.run(async (db) => {
+          const plan = await plans.lock(db, caller.clinicId, planId);
+          if (!plan) throw new Error('the plan is gone');
+          return lifecycle.fire(db, caller, plan, event);
+        });
+        // Each transition is a new version and one `procedure-plan.<event>` audit event.
+        expect(updated.version).toBe((version ?? 0) + 1);
+        expect(await auditCount(event)).toBe(before + 1);
+      },
+      readStatus: async () => {
+        const plan = await plans.findById(tx.db, caller.clinicId, planId);
+        if (!plan) throw new Error('the plan is gone');
+        return plan.status;
+      },
+    });
+  });
+});
+
+describe('a surgical case (theater: CaseLifecycle)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const booked = expectStatus(
+      'schedule',
+      await clinic
+        .as('COORDINATOR')
+        .post('/surgical-cases', caseBody(clinic, ready.plan, room, 30)),
+      201,
+    );
+    const caseId: string = booked.id;
+    const lifecycle = t.app.get(CaseLifecycle);
+    const cases = t.app.get(SurgicalCaseRepository);
+    const read = async () => {
+      const row = await cases.findById(tx.db, caller.clinicId, caseId);
+      if (!row) throw new Error('the case is gone');
+      return row;
+    };
+    await checkEveryPair<CaseStatus, CaseEvent>({
+      table: CASE_TRANSITIONS,
+      expected: [
+        ['SCHEDULED', 'move', 'SCHEDULED'],
+        ['SCHEDULED', 'start', 'IN_PROGRESS'],
+        ['IN_PROGRESS', 'record-usage', 'IN_PROGRESS'],
+        ['IN_PROGRESS', 'complete', 'COMPLETED'],
+        ['SCHEDULED', 'cancel', 'CANCELLED'],
+      ],
+      setStatus: async (status) => {
+        await tx.db.execute(
+          sql`UPDATE surgical_cases SET status = ${status} WHERE clinic_id = ${clinic.clinicId} AND id = ${caseId}`,
+        );
+      },
+      fire: async (event) => {
+        const version = (await read()).version;
+        const updated = await tx.run(async (db) => {
+          const theCase = await cases.lockById(db, caller.clinicId, caseId);
+          if (!theCase) throw new Error('the case is gone');
+          return lifecycle.fire(db, caller, theCase, event);
+        });
+        expect(updated.version).toBe(version + 1);
+      },
+      readStatus: async () => (await read()).status,
+    });
+  });
+});
+
+describe('a prior authorization (prior-authorization: PriorAuthorizationWorkflowService)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const patient = await given.patient(clinic, {
+      insurance: { payerName: 'Blue Shield', memberId: 'BS-1', groupNumber: 'G-1' },
+    });
+    const plan = expectStatus(
+      'plan',
+      await clinic.as('COORDINATOR').post('/procedure-plans', {
+        patientId: patient.id,
+        procedureName: 'Breast reconstruction with tissue expander',
+        procedureType: 'RECONSTRUCTIVE',
+        primaryCPTCode: '19357',
+        cptCodes: ['19357', '15830'],
+        diagnosisCodes: ['Z90.11'],
+      }),
+      201,
+    );
+    const id: string = expectStatus(
+      'prior authorization',
+      await clinic.as('BILLING').post(`/procedure-plans/${plan.id}/prior-authorizations`, {}),
+      201,
+    ).id;
+    const workflow = t.app.get(PriorAuthorizationWorkflowService);
+    const status = (event: PriorAuthEvent) => {
+      switch (event) {
+        case 'submit':
+          return workflow.submit(caller, id, undefined);
+        case 'approve':
+          return workflow.recordDecision(
+            caller,
+            id,
+            {
+              status: 'APPROVED',
+              authorizationNumber: 'AUTH-1',
+              validFrom: '2030-03-01',
+              validTo: '2030-05-31',
+            },
+            undefined,
+          );
+        case 'deny':
+          return workflow.recordDecision(caller, id, { status: 'DENIED' }, undefined);
+        case 'cancel':
+          return workflow.cancel(caller, id, { reason: 'withdrawn' }, undefined);
+      }
+    };
+    const read = () =>
+      oneValue(
+        sql`SELECT status::text AS v FROM prior_authorizations WHERE clinic_id = ${clinic.clinicId} AND id = ${id}`,
+        z.enum(PRIOR_AUTH_TRANSITIONS.statuses),
+      );
+    await checkEveryPair<PriorAuthStatus, PriorAuthEvent>({
+      table: PRIOR_AUTH_TRANSITIONS,
+      expected: [
+        ['DRAFT', 'submit', 'SUBMITTED'],
+        ['SUBMITTED', 'approve', 'APPROVED'],
+        ['SUBMITTED', 'deny', 'DENIED'],
+        ['DRAFT', 'cancel', 'CANCELLED'],
+        ['SUBMITTED', 'cancel', 'CANCELLED'],
+        ['APPROVED', 'cancel', 'CANCELLED'],
+      ],
+      // The approved window's CHECK holds in every status: the set-up writes it with the status.
+      setStatus: async (to) => {
+        await tx.db.execute(
+          sql`UPDATE prior_authorizations SET status = ${to}, authorization_number = 'AUTH-1',
+              valid_from = '2030-03-01', valid_to = '2030-05-31', approved_cpt_codes = cpt_codes
+              WHERE clinic_id = ${clinic.clinicId} AND id = ${id}`,
+        );
+      },
+      fire: (event) => status(event),
+      readStatus: read,
+    });
+  });
+});
+
+describe('a bill (billing: BILL_TRANSITIONS, through BillingService)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const ready = await readyPlan(clinic);
+    const room = await operatingRoom(clinic);
+    const nurse = clinic.as('NURSE');
+    const booked = expectStatus(
+      'schedule',
+      await clinic
+        .as('COORDINATOR')
+        .post('/surgical-cases', caseBody(clinic, ready.plan, room, 40)),
+      201,
+    );
+    expectStatus(
+      'start',
+      await nurse.post(`/surgical-cases/${booked.id}/start`, { reason: 'A medium test' }),
+      200,
+    );
+    const billId: string = expectStatus(
+      'complete',
+      await nurse.post(`/surgical-cases/${booked.id}/complete`, {}),
+      200,
+    ).billId;
+    const billing = t.app.get(BillingService);
+    const read = async () => {
+      const bill = await billing.getBill(caller, billId);
+      return bill;
+    };
+    const patientTotal = (await read()).patientTotal;
+    expect(Number(patientTotal)).toBeGreaterThan(0);
+    await checkEveryPair<BillStatus, BillEvent>({
+      // A credit is taken in every status (a VOID or PAID bill owes the excess back as
+      // refundDue): it refuses nothing, and test/prepayments.test.ts credits bills over HTTP.
+      table: {
+        statuses: BILL_TRANSITIONS.statuses,
+        events: ['record-payment', 'void'],
+        transitions: BILL_TRANSITIONS.transitions,
+      },
+      expected: [
+        ['OPEN', 'record-payment', 'PAID'],
+        ['OPEN', 'record-payment', 'OPEN'],
+        ['OPEN', 'credit', 'PAID'],
+        ['OPEN', 'credit', 'OPEN'],
+        ['PAID', 'credit', 'PAID'],
+        ['VOID', 'credit', 'VOID'],
+        ['OPEN', 'void', 'VOID'],
+      ],
+      // Each pair starts from a bill with nothing paid in the status under test.
+      setStatus: async (status) => {
+        await tx.db.execute(
+          sql`DELETE FROM bill_payments WHERE clinic_id = ${clinic.clinicId} AND bill_id = ${billId}`,
+        );
+        await tx.db.execute(
+          sql`UPDATE bills SET status = ${status}, patient_paid = 0, insurance_paid = 0
+              WHERE clinic_id = ${clinic.clinicId} AND id = ${billId}`,
+        );
+      },
+      // A payment of the whole balance: the first `record-payment` row (settled → PAID).
+      fire: (event) =>
+        event === 'void'
+          ? billing.voidBill(caller, billId, { reason: 'issued in error' }, undefined)
+          : billing.recordPayment(
+              caller,
+              billId,
+              { payer: 'PATIENT', amount: Money.fromDecimal(patientTotal), method: 'CASH' },
+              undefined,
+            ),
+      readStatus: async () => (await read()).status,
+    });
+
+    // The guards: part of the balance leaves the bill OPEN; a bill with a payment cannot be voided.
+    await tx.db.execute(
+      sql`UPDATE bills SET status = 'OPEN' WHERE clinic_id = ${clinic.clinicId} AND id = ${billId}`,
+    );
+    const part = await billing.recordPayment(
+      caller,
+      billId,
+      { payer: 'PATIENT', amount: Money.fromDecimal('0.01'), method: 'CASH' },
+      undefined,
+    );
+    expect(part.status).toBe('OPEN');
+    await expect(
+      billing.voidBill(caller, billId, { reason: 'issued in error' }, undefined),
+    ).rejects.toMatchObject({ status: 409, currentStatus: 'OPEN', event: 'void' });
+  });
+});
