@@ -5,7 +5,11 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig, webAppUrl } from './common/config/app-config';
 import { DataDirLocked } from './common/database/data-dir-lock';
 import { createLogger } from './common/logging/logger';
+import { Icd10Catalog } from './modules/codes';
 import { HealthService } from './modules/health/services/health.service';
+
+/** How long after listening the ICD-10-CM code set is read: after the first readiness checks. */
+const WARM_CODES_AFTER_MS = 1_000;
 
 const SHUTDOWN_GRACE_MS = 20_000;
 
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     },
     'Contour is listening: the web app at /, API docs at /api/docs',
   );
+  setTimeout(() => app.get(Icd10Catalog).warm(), WARM_CODES_AFTER_MS).unref();
 }
 
 /** SIGTERM/SIGINT: stop taking requests, finish those in flight, then close the database cleanly. */

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { LOGGER } from '../../common/logging/logger.token';
 import { Icd10cmController } from './controllers/icd10cm.controller';
@@ -7,7 +6,7 @@ import { Icd10Catalog } from './services/icd10-catalog';
 
 /**
  * Diagnosis and procedure codes (docs/design.md §5). The ICD-10-CM code set is read into memory once,
- * when the application starts; CPT codes need no state, so their helpers (services/cpt-code.ts)
+ * on first use (main.ts warms it just after the server listens); CPT codes need no state, so their helpers (services/cpt-code.ts)
  * are plain functions and zod schemas that other modules import directly.
  */
 @Module({
@@ -16,15 +15,10 @@ import { Icd10Catalog } from './services/icd10-catalog';
     {
       provide: Icd10Catalog,
       inject: [LOGGER],
-      useFactory: (logger: Logger): Icd10Catalog => {
-        const started = performance.now();
-        const catalog = Icd10Catalog.fromFile();
-        logger.info(
-          { codes: catalog.size, ms: Math.round(performance.now() - started) },
-          'ICD-10-CM code set loaded',
-        );
-        return catalog;
-      },
+      useFactory: (logger: Logger): Icd10Catalog =>
+        Icd10Catalog.fromFile(undefined, (loaded) =>
+          logger.info(loaded, 'ICD-10-CM code set loaded'),
+        ),
     },
   ],
   exports: [Icd10Catalog],

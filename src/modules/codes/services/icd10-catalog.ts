@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { FieldError } from '../../../common/errors/problem-code';
 import { NotFound, ValidationFailed } from '../../../common/errors/domain-error';
@@ -30,11 +31,72 @@ export interface Icd10Search {
 }
 
 /**
- * The ICD-10-CM code set in memory, read once at start-up (a factory provider in CodesModule):
- * lookups are a Map, searches use a word index and a sorted code list, and nothing asks the
- * database. Rows are numbered in the file's tabular order.
+ * The ICD-10-CM code set, read into memory once, on first use (docs/performance.md, "Start"):
+ * building it takes a few hundred milliseconds that a start does not need to wait for. `main.ts`
+ * warms it just after the server listens, so the first user rarely pays for it.
  */
 export class Icd10Catalog {
+  private codeSet: Icd10CodeSet | undefined;
+
+  constructor(
+    private readonly read: () => string,
+    private readonly onLoad: (loaded: { codes: number; ms: number }) => void = () => {},
+  ) {}
+
+  static fromFile(
+    path: string = ICD10_CM_FILE,
+    onLoad?: (loaded: { codes: number; ms: number }) => void,
+  ): Icd10Catalog {
+    accessSync(path, constants.R_OK); // a start without the code set fails now, not at first use
+    return new Icd10Catalog(() => readFileSync(path, 'utf8'), onLoad);
+  }
+
+  /** Reads the code set now, if it has not been read yet. */
+  warm(): void {
+    this.loaded();
+  }
+
+  get size(): number {
+    return this.loaded().size;
+  }
+
+  /** The entry for a code in any case, with or without its dot; undefined when malformed or unknown. */
+  lookup(code: string): Icd10Entry | undefined {
+    return this.loaded().lookup(code);
+  }
+
+  /** The entry for a code, or 404. */
+  entryFor(code: string): Icd10Entry {
+    const entry = this.lookup(code);
+    if (!entry) throw new NotFound('ICD-10-CM code', code);
+    return entry;
+  }
+
+  /** See Icd10CodeSet.validateDiagnosisCodes. */
+  validateDiagnosisCodes(codes: readonly string[], field: string): FieldError[] {
+    return this.loaded().validateDiagnosisCodes(codes, field);
+  }
+
+  /** See Icd10CodeSet.search. */
+  search(query: Icd10Search, page: PageRequest): Page<Icd10Entry> {
+    return this.loaded().search(query, page);
+  }
+
+  private loaded(): Icd10CodeSet {
+    if (!this.codeSet) {
+      const started = performance.now();
+      this.codeSet = new Icd10CodeSet(this.read());
+      this.onLoad({ codes: this.codeSet.size, ms: Math.round(performance.now() - started) });
+    }
+    return this.codeSet;
+  }
+}
+
+/**
+ * The code set in memory: lookups are a Map, searches use a word index and a sorted code list,
+ * and nothing asks the database. Rows are numbered in the file's tabular order.
+ */
+class Icd10CodeSet {
   private readonly codes: string[] = [];
   private readonly descriptions: string[] = [];
   private readonly billable: Uint8Array;
@@ -43,10 +105,6 @@ export class Icd10Catalog {
   private readonly sortedCodes: string[];
   private readonly sortedRows: Int32Array;
   private readonly words: WordIndex;
-
-  static fromFile(path: string = ICD10_CM_FILE): Icd10Catalog {
-    return new Icd10Catalog(readFileSync(path, 'utf8'));
-  }
 
   /** `tsv`: the file's text, as resources/icd10cm/README.md describes it. */
   constructor(tsv: string) {
@@ -77,18 +135,10 @@ export class Icd10Catalog {
     return this.codes.length;
   }
 
-  /** The entry for a code in any case, with or without its dot; undefined when malformed or unknown. */
   lookup(code: string): Icd10Entry | undefined {
     const normalized = normalizeIcd10Code(code);
     const row = normalized === undefined ? undefined : this.rowByCode.get(normalized);
     return row === undefined ? undefined : this.entry(row);
-  }
-
-  /** The entry for a code, or 404. */
-  entryFor(code: string): Icd10Entry {
-    const entry = this.lookup(code);
-    if (!entry) throw new NotFound('ICD-10-CM code', code);
-    return entry;
   }
 
   /**
