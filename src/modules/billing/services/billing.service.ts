@@ -6,12 +6,7 @@ import type { Db } from '../../../common/database/database';
 import { SequenceAllocator } from '../../../common/database/sequence-allocator';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { isUniqueViolation } from '../../../common/database/unique-violation';
-import {
-  Duplicate,
-  InvalidStateTransition,
-  NotFound,
-  ValidationFailed,
-} from '../../../common/errors/domain-error';
+import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
@@ -28,7 +23,7 @@ import type {
   VoidBillBody,
 } from '../dto/bill.dto';
 import { BillingRepository, type BillRow } from '../repositories/billing.repository';
-import { BILL_TRANSITIONS, BillLifecycle } from './bill-lifecycle';
+import { BillLifecycle } from './bill-lifecycle';
 import { buildBillLines, type CaseToBill } from './bill-lines';
 import { balanceOf, toBillResponse } from './bill.mapper';
 import { PrepaymentService } from './prepayment.service';
@@ -198,8 +193,7 @@ export class BillingService {
         id,
       );
       // Refused before the amount is checked, as before: a PAID or VOID bill takes no payment.
-      if (!BILL_TRANSITIONS.allows(bill.status, 'record-payment'))
-        throw new InvalidStateTransition(bill.status, 'record-payment');
+      this.lifecycle.assertAllows(bill, 'record-payment');
       const owed = balanceOf(bill, body.payer);
       if (body.amount.compare(owed) > 0)
         throw ValidationFailed.field(
