@@ -59,7 +59,7 @@ async function item(serialTracked: boolean): Promise<Item> {
     await clinic.as('NURSE').post('/inventory/items', {
       code,
       name: serialTracked ? 'Breast implant 300cc round' : 'Gauze pads',
-      category: serialTracked ? 'IMPLANT' : 'SUPPLY',
+      category: serialTracked ? 'IMPLANT' : 'CONSUMABLE',
       unitPrice: '10.00',
       isBillable: false,
       requiresSerialNumber: serialTracked,
