@@ -15,7 +15,7 @@ export const QUOTE_EVENTS = ['accept', 'supersede'] as const;
 export type QuoteEvent = (typeof QUOTE_EVENTS)[number];
 
 /**
- * A quote's state machine (docs/procedure-plans.md "Quotes"): issued ISSUED, ACCEPTED when its plan
+ * A quote's state machine (docs/procedure-plans.md "Transitions"): issued ISSUED, ACCEPTED when its plan
  * is approved, SUPERSEDED when the plan is re-quoted, edited or cancelled before approval (an
  * accepted one too, by a cancellation). EXPIRED is never stored (an ISSUED quote past
  * `valid_until` reads as EXPIRED), so no row leads to it.
