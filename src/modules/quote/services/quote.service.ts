@@ -118,7 +118,12 @@ export class QuoteService {
     await this.supersedeLive(db, caller, planId, true);
   }
 
-  private async supersedeLive(db: Db, caller: Caller, planId: string, audit: boolean) {
+  private async supersedeLive(
+    db: Db,
+    caller: Caller,
+    planId: string,
+    audit: boolean,
+  ): Promise<void> {
     const live = await this.quotes.liveForPlan(db, caller.clinicId, planId);
     if (!live) return;
     await this.lifecycle.fire(db, caller, live, 'supersede', {
