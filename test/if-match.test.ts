@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/common/auth/caller';
 import { addStaffMember, Given, type ClinicWithStaff } from './support/given';
+import { insuredReconstructivePlan } from './support/given-plans';
 import {
   at,
-  caseBody,
+  billOfCompletedCase,
+  bookedCase as bookedCaseFor,
   expectStatus,
   operatingRoom,
   readyPlan,
@@ -222,24 +224,8 @@ actions.push(
 
 /** A case booked for a ready plan on a day of its own, started when `started`. */
 async function bookedCase(started = false) {
-  const ready = await plan();
-  const room = await operatingRoom(clinic);
-  const booked = expectStatus(
-    'schedule',
-    await clinic
-      .as('COORDINATOR')
-      .post('/surgical-cases', caseBody(clinic, ready.plan, room, (day += 1))),
-    201,
-  );
-  if (started)
-    expectStatus(
-      'start',
-      await clinic.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {
-        reason: 'Started ahead of its booked day in a test',
-      }),
-      200,
-    );
-  const url = `/surgical-cases/${booked.id}`;
+  const { ready, caseId } = await bookedCaseFor(clinic, (day += 1), { started });
+  const url = `/surgical-cases/${caseId}`;
   return { ready, url, read: () => read('NURSE', url) };
 }
 
@@ -312,13 +298,7 @@ actions.push(
 
 /** The bill of a completed case. */
 async function billUrl(): Promise<string> {
-  const booked = await bookedCase(true);
-  const completed = expectStatus(
-    'complete',
-    await clinic.as('NURSE').post(`${booked.url}/complete`, {}),
-    200,
-  );
-  return `/bills/${completed.billId}`;
+  return `/bills/${await billOfCompletedCase(clinic, (day += 1))}`;
 }
 
 /** A payment plan financing an accepted quote (given.acceptedQuote's 8000.00, 7000.00 down). */
@@ -447,42 +427,13 @@ actions.push(
   },
 );
 
-/** A RECONSTRUCTIVE plan (every code insured) of an insured patient, with no request yet. */
-async function insuredPlan(): Promise<{ id: string }> {
-  for (const [code, surgeonFee] of [
-    ['19357', '5200.00'],
-    ['15830', '3000.00'],
-  ])
-    expectStatus(
-      `fee ${code}`,
-      await clinic
-        .as('BILLING')
-        .request('PUT', `/fee-schedule/${code}`, { description: `Procedure ${code}`, surgeonFee }),
-      200,
-    );
-  const patient = await given.patient(clinic, {
-    insurance: { payerName: 'Blue Shield', memberId: 'BS-778812' },
-  });
-  const created = expectStatus(
-    'plan',
-    await clinic.as('COORDINATOR').post('/procedure-plans', {
-      patientId: patient.id,
-      procedureName: 'Breast reconstruction with tissue expander',
-      procedureType: 'RECONSTRUCTIVE',
-      primaryCPTCode: '19357',
-      cptCodes: ['19357', '15830'],
-      diagnosisCodes: ['Z90.11'],
-    }),
-    201,
-  );
-  return created;
-}
-
 /** A prior authorization requested for a new insured plan, moved on by `steps` (submit…). */
 async function priorAuthorizationUrl(...steps: [string, unknown][]): Promise<string> {
   const draft = expectStatus(
     'request',
-    await clinic.as('BILLING').post(`${planUrl(await insuredPlan())}/prior-authorizations`, {}),
+    await clinic
+      .as('BILLING')
+      .post(`${planUrl(await insuredReconstructivePlan(given, clinic))}/prior-authorizations`, {}),
     201,
   );
   const url = `/prior-authorizations/${draft.id}`;
@@ -497,7 +448,7 @@ actions.push(
     role: 'BILLING',
     bumps: false,
     async arrange() {
-      const insured = await insuredPlan();
+      const insured = await insuredReconstructivePlan(given, clinic);
       return {
         method: 'POST',
         url: `${planUrl(insured)}/prior-authorizations`,

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
 import { addStaffMember, Given, type ClinicWithStaff } from './support/given';
-import { at, caseBody, expectStatus, operatingRoom, readyPlan } from './support/given-theater';
+import {
+  at,
+  bookedCase,
+  caseBody,
+  expectStatus,
+  operatingRoom,
+  readyPlan,
+} from './support/given-theater';
 import { onPostgresServer, startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -67,36 +74,21 @@ describe(`races (${where})`, () => {
   });
 
   it('completes a case once when two nurses complete it at the same moment: one bill', async () => {
-    const room = await operatingRoom(clinic);
     for (let round = 0; round < 3; round++) {
-      const ready = await readyPlan(clinic);
-      const booked = expectStatus(
-        'schedule',
-        await clinic
-          .as('COORDINATOR')
-          .post('/surgical-cases', caseBody(clinic, ready.plan, room, 40 + round)),
-        201,
-      );
-      expectStatus(
-        'start',
-        await clinic.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {
-          reason: 'Started ahead of its booked day in a test',
-        }),
-        200,
-      );
+      const booked = await bookedCase(clinic, 40 + round, { started: true });
       const [a, b] = await Promise.all([
-        clinic.as('NURSE').post(`/surgical-cases/${booked.id}/complete`, {}),
-        clinic.as('SURGEON').post(`/surgical-cases/${booked.id}/complete`, {}),
+        clinic.as('NURSE').post(`/surgical-cases/${booked.caseId}/complete`, {}),
+        clinic.as('SURGEON').post(`/surgical-cases/${booked.caseId}/complete`, {}),
       ]);
       expect([a?.status, b?.status].sort()).toEqual([200, 409]);
       expect(
         await count(
-          sql`SELECT count(*)::int AS n FROM bills WHERE surgical_case_id = ${booked.id}`,
+          sql`SELECT count(*)::int AS n FROM bills WHERE surgical_case_id = ${booked.caseId}`,
         ),
       ).toBe(1);
       expect(
         await count(
-          sql`SELECT count(*)::int AS n FROM inventory_usages WHERE surgical_case_id = ${booked.id} AND serial_number IS NOT NULL`,
+          sql`SELECT count(*)::int AS n FROM inventory_usages WHERE surgical_case_id = ${booked.caseId} AND serial_number IS NOT NULL`,
         ),
       ).toBe(2);
     }

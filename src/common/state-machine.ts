@@ -14,6 +14,9 @@ export interface Transition<S extends string, E extends string, G = never> {
   readonly refusal?: string;
 }
 
+/** A guarded table's `next` takes the facts its guards read; an unguarded one takes none. */
+export type GuardSubject<G> = [G] extends [never] ? [] : [G];
+
 /**
  * The one transition table of a record's status (docs/architecture.md "State machines"). The
  * module that owns the record fires every change of its status through it; a (status, event)
@@ -32,7 +35,7 @@ export class TransitionTable<S extends string, E extends string, G = never> {
   }
 
   /** The status `event` leads to from `from`, or 409 INVALID_STATE_TRANSITION. */
-  next(from: S, event: E, ...subject: [G] extends [never] ? [] : [G]): S {
+  next(from: S, event: E, ...subject: GuardSubject<G>): S {
     let refusal: string | undefined;
     for (const t of this.transitions) {
       if (t.from !== from || t.event !== event) continue;

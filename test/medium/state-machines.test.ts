@@ -31,8 +31,44 @@ import {
 } from '../../src/modules/billing/services/bill-lifecycle';
 import { BillingService } from '../../src/modules/billing/services/billing.service';
 import { Given, type ClinicWithStaff } from '../support/given';
-import { caseBody, expectStatus, operatingRoom, readyPlan } from '../support/given-theater';
-import { breastAugmentationPlan, feeScheduleEntry } from '../support/given-plans';
+import { billOfCompletedCase, bookedCase, expectStatus, readyPlan } from '../support/given-theater';
+import {
+  breastAugmentationPlan,
+  feeScheduleEntry,
+  insuredReconstructivePlan,
+} from '../support/given-plans';
+import { ConsentInstanceRepository } from '../../src/modules/consent/repositories/consent-instance.repository';
+import type { ConsentStatus } from '../../src/modules/consent/repositories/consent.schema';
+import {
+  CONSENT_TRANSITIONS,
+  ConsentLifecycle,
+  type ConsentEvent,
+} from '../../src/modules/consent/services/consent-lifecycle';
+import { ConsentService } from '../../src/modules/consent/services/consent.service';
+import type {
+  AllocationStatus,
+  UnitStatus,
+} from '../../src/modules/inventory/repositories/inventory-stock.schema';
+import {
+  ALLOCATION_TRANSITIONS,
+  InventoryLifecycle,
+  UNIT_TRANSITIONS,
+  type AllocationEvent,
+  type UnitEvent,
+} from '../../src/modules/inventory/services/inventory-lifecycle';
+import type { PaymentPlanStatus } from '../../src/modules/payment-plan/repositories/payment-plan.schema';
+import {
+  PAYMENT_PLAN_TRANSITIONS,
+  type PaymentPlanEvent,
+} from '../../src/modules/payment-plan/services/payment-plan-lifecycle';
+import { PaymentPlanService } from '../../src/modules/payment-plan/services/payment-plan.service';
+import type { QuoteStatus } from '../../src/modules/quote/repositories/quote.schema';
+import {
+  QUOTE_TRANSITIONS,
+  QuoteLifecycle,
+  type QuoteEvent,
+} from '../../src/modules/quote/services/quote-lifecycle';
+import { QuoteQueries } from '../../src/modules/quote/services/quote-queries';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { checkEveryPair } from '../support/transition-table';
 
@@ -60,8 +96,6 @@ beforeAll(async () => {
     requestId: 'state-machines',
   };
   await feeScheduleEntry(clinic, '19325', { surgeonFee: '7000.00' });
-  await feeScheduleEntry(clinic, '19357', { surgeonFee: '5200.00' });
-  await feeScheduleEntry(clinic, '15830', { surgeonFee: '3000.00' });
 });
 afterAll(() => t.close());
 
@@ -130,16 +164,7 @@ describe('a procedure plan (procedure-plan: PlanLifecycle)', () => {
 
 describe('a surgical case (theater: CaseLifecycle)', () => {
   it('takes every transition of its table and refuses every other pair', async () => {
-    const ready = await readyPlan(clinic);
-    const room = await operatingRoom(clinic);
-    const booked = expectStatus(
-      'schedule',
-      await clinic
-        .as('COORDINATOR')
-        .post('/surgical-cases', caseBody(clinic, ready.plan, room, 30)),
-      201,
-    );
-    const caseId: string = booked.id;
+    const { caseId } = await bookedCase(clinic, 30);
     const lifecycle = t.app.get(CaseLifecycle);
     const cases = t.app.get(SurgicalCaseRepository);
     const read = async () => {
@@ -177,21 +202,7 @@ describe('a surgical case (theater: CaseLifecycle)', () => {
 
 describe('a prior authorization (prior-authorization: PriorAuthorizationWorkflowService)', () => {
   it('takes every transition of its table and refuses every other pair', async () => {
-    const patient = await given.patient(clinic, {
-      insurance: { payerName: 'Blue Shield', memberId: 'BS-1', groupNumber: 'G-1' },
-    });
-    const plan = expectStatus(
-      'plan',
-      await clinic.as('COORDINATOR').post('/procedure-plans', {
-        patientId: patient.id,
-        procedureName: 'Breast reconstruction with tissue expander',
-        procedureType: 'RECONSTRUCTIVE',
-        primaryCPTCode: '19357',
-        cptCodes: ['19357', '15830'],
-        diagnosisCodes: ['Z90.11'],
-      }),
-      201,
-    );
+    const plan = await insuredReconstructivePlan(given, clinic);
     const id: string = expectStatus(
       'prior authorization',
       await clinic.as('BILLING').post(`/procedure-plans/${plan.id}/prior-authorizations`, {}),
@@ -251,26 +262,7 @@ describe('a prior authorization (prior-authorization: PriorAuthorizationWorkflow
 
 describe('a bill (billing: BILL_TRANSITIONS, through BillingService)', () => {
   it('takes every transition of its table and refuses every other pair', async () => {
-    const ready = await readyPlan(clinic);
-    const room = await operatingRoom(clinic);
-    const nurse = clinic.as('NURSE');
-    const booked = expectStatus(
-      'schedule',
-      await clinic
-        .as('COORDINATOR')
-        .post('/surgical-cases', caseBody(clinic, ready.plan, room, 40)),
-      201,
-    );
-    expectStatus(
-      'start',
-      await nurse.post(`/surgical-cases/${booked.id}/start`, { reason: 'A medium test' }),
-      200,
-    );
-    const billId: string = expectStatus(
-      'complete',
-      await nurse.post(`/surgical-cases/${booked.id}/complete`, {}),
-      200,
-    ).billId;
+    const billId = await billOfCompletedCase(clinic, 40);
     const billing = t.app.get(BillingService);
     const read = async () => {
       const bill = await billing.getBill(caller, billId);
@@ -334,3 +326,243 @@ describe('a bill (billing: BILL_TRANSITIONS, through BillingService)', () => {
     ).rejects.toMatchObject({ status: 409, currentStatus: 'OPEN', event: 'void' });
   });
 });
+
+describe('a quote (quote: QuoteLifecycle)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const { quote } = await given.acceptedQuote(clinic, {
+      itemCode: 'state-machines-quote',
+      approve: false,
+    });
+    const quoteId: string = quote.id;
+    const lifecycle = t.app.get(QuoteLifecycle);
+    const quotes = t.app.get(QuoteQueries);
+    const read = async () => {
+      const row = await quotes.findById(tx.db, caller.clinicId, quoteId);
+      if (!row) throw new Error('the quote is gone');
+      return row;
+    };
+    await checkEveryPair<QuoteStatus, QuoteEvent>({
+      table: QUOTE_TRANSITIONS,
+      expected: [
+        ['ISSUED', 'accept', 'ACCEPTED'],
+        ['ISSUED', 'supersede', 'SUPERSEDED'],
+        ['ACCEPTED', 'supersede', 'SUPERSEDED'],
+      ],
+      setStatus: async (status) => {
+        await tx.db.execute(
+          sql`UPDATE quotes SET status = ${status} WHERE clinic_id = ${clinic.clinicId} AND id = ${quoteId}`,
+        );
+      },
+      fire: (event) =>
+        tx.run(async (db) => {
+          const locked = await quotes.lock(db, caller.clinicId, quoteId);
+          if (!locked) throw new Error('the quote is gone');
+          return lifecycle.fire(db, caller, locked, event);
+        }),
+      readStatus: async () => (await read()).status,
+    });
+  });
+});
+
+describe('a payment plan (payment-plan: PAYMENT_PLAN_TRANSITIONS, through PaymentPlanService)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const { quote } = await given.acceptedQuote(clinic, { itemCode: 'state-machines-pp' });
+    const paymentPlanId: string = expectStatus(
+      'payment plan',
+      await clinic.as('BILLING').post(`/quotes/${quote.id}/payment-plan`, {
+        depositAmount: '7000.00',
+        installmentCount: 3,
+        frequency: 'MONTHLY',
+        firstDueDate: `${new Date().getUTCFullYear() + 1}-01-31`,
+      }),
+      201,
+    ).id;
+    const service = t.app.get(PaymentPlanService);
+    const read = () => service.getPaymentPlan(caller, paymentPlanId);
+    const financed = Money.fromDecimal((await read()).financedAmount);
+    const pay = (amount: Money) =>
+      service.recordPayment(caller, paymentPlanId, { amount, method: 'CASH' }, undefined);
+    // Each pair starts from a plan with nothing paid in the status under test.
+    const setStatus = async (status: PaymentPlanStatus) => {
+      await tx.db.execute(
+        sql`DELETE FROM payment_plan_payments WHERE clinic_id = ${clinic.clinicId} AND payment_plan_id = ${paymentPlanId}`,
+      );
+      await tx.db.execute(
+        sql`UPDATE payment_plan_installments SET paid_amount = 0, status = 'PENDING'
+            WHERE clinic_id = ${clinic.clinicId} AND payment_plan_id = ${paymentPlanId}`,
+      );
+      await tx.db.execute(
+        sql`UPDATE payment_plans SET status = ${status} WHERE clinic_id = ${clinic.clinicId} AND id = ${paymentPlanId}`,
+      );
+    };
+    await checkEveryPair<PaymentPlanStatus, PaymentPlanEvent>({
+      table: PAYMENT_PLAN_TRANSITIONS,
+      expected: [
+        ['ACTIVE', 'record-payment', 'COMPLETED'],
+        ['ACTIVE', 'record-payment', 'ACTIVE'],
+      ],
+      setStatus,
+      // A payment of the whole balance: the first `record-payment` row (paid in full → COMPLETED).
+      fire: () => pay(financed),
+      readStatus: async () => (await read()).status,
+    });
+
+    // The guard: part of the balance leaves the plan ACTIVE.
+    await setStatus('ACTIVE');
+    expect((await pay(Money.fromDecimal('0.01'))).status).toBe('ACTIVE');
+  });
+});
+
+describe('a consent (consent: ConsentLifecycle)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const patient = await given.patient(clinic);
+    const created = expectStatus(
+      'plan',
+      await clinic.as('COORDINATOR').post('/procedure-plans', {
+        ...breastAugmentationPlan(patient.id),
+        inventoryRequirements: [],
+      }),
+      201,
+    );
+    const consentId: string = created.consent.id;
+    const consents = t.app.get(ConsentService);
+    const lifecycle = t.app.get(ConsentLifecycle);
+    const instances = t.app.get(ConsentInstanceRepository);
+    const read = async () => {
+      const row = await instances.findById(tx.db, caller.clinicId, consentId);
+      if (!row) throw new Error('the consent is gone');
+      return row;
+    };
+    const contentHash = (await read()).contentHash;
+    await checkEveryPair<ConsentStatus, ConsentEvent>({
+      table: CONSENT_TRANSITIONS,
+      expected: [
+        ['PENDING', 'sign', 'SIGNED'],
+        ['PENDING', 'revoke', 'REVOKED'],
+        ['SIGNED', 'revoke', 'REVOKED'],
+        ['PENDING', 'void', 'VOIDED'],
+        ['SIGNED', 'void', 'VOIDED'],
+        ['REVOKED', 'void', 'VOIDED'],
+      ],
+      // Each status's CHECK holds in every status: the set-up writes every status's fields.
+      setStatus: async (status) => {
+        await tx.db.execute(
+          sql`UPDATE patient_consent_instances SET status = ${status}, signed_at = now(),
+              signer_name = 'Maria Lopez', relationship = 'SELF', signature_method = 'TYPED',
+              signature_data = 'Maria Lopez', recorded_by_id = ${caller.userId},
+              revoked_at = now(), revoke_reason = 'withdrawn', voided_at = now(), void_reason = 'codes'
+              WHERE clinic_id = ${clinic.clinicId} AND id = ${consentId}`,
+        );
+      },
+      fire: (event) => {
+        switch (event) {
+          case 'sign':
+            return consents.signConsent(
+              caller,
+              consentId,
+              {
+                signerName: 'Maria Lopez',
+                relationship: 'SELF',
+                signatureMethod: 'TYPED',
+                signatureData: 'Maria Lopez',
+                contentHash,
+              },
+              undefined,
+            );
+          case 'revoke':
+            return consents.revokeConsent(caller, consentId, { reason: 'withdrawn' }, undefined);
+          case 'void':
+            // PlanConsentService voids when the plan's codes change or the plan is cancelled.
+            return tx.run(async (db) => {
+              const locked = await instances.lockById(db, caller.clinicId, consentId);
+              if (!locked) throw new Error('the consent is gone');
+              return lifecycle.fire(db, caller, locked, 'void', {
+                changes: { voidedAt: new Date(), voidReason: 'plan codes changed' },
+              });
+            });
+        }
+      },
+      readStatus: async () => (await read()).status,
+    });
+  });
+});
+
+describe('an inventory unit and a reservation (inventory: InventoryLifecycle)', () => {
+  const unitStatus = (unitId: string) =>
+    oneValue(
+      sql`SELECT status::text AS v FROM inventory_units WHERE clinic_id = ${clinic.clinicId} AND id = ${unitId}`,
+      z.enum(UNIT_TRANSITIONS.statuses),
+    );
+
+  it('takes every transition of the unit table and refuses every other pair', async () => {
+    const ready = await readyPlan(clinic);
+    const [unitId, otherId] = await Promise.all(ready.received.slice(0, 2).map(unitIdOf));
+    if (!unitId || !otherId) throw new Error('readyPlan receives three implants');
+    const lifecycle = t.app.get(InventoryLifecycle);
+    const setStatus = async (id: string, status: UnitStatus) => {
+      await tx.db.execute(
+        sql`UPDATE inventory_units SET status = ${status} WHERE clinic_id = ${clinic.clinicId} AND id = ${id}`,
+      );
+    };
+    await checkEveryPair<UnitStatus, UnitEvent>({
+      table: UNIT_TRANSITIONS,
+      expected: [
+        ['AVAILABLE', 'reserve', 'RESERVED'],
+        ['RESERVED', 'release', 'AVAILABLE'],
+        ['RESERVED', 'consume', 'CONSUMED'],
+        ['AVAILABLE', 'consume', 'CONSUMED'],
+        ['AVAILABLE', 'remove', 'REMOVED'],
+      ],
+      setStatus: (status) => setStatus(unitId, status),
+      fire: (event) => tx.run((db) => lifecycle.fireUnits(db, caller.clinicId, [unitId], event)),
+      readStatus: () => unitStatus(unitId),
+    });
+
+    // Many units move together or not at all: one refused unit refuses the event for all.
+    await setStatus(unitId, 'AVAILABLE');
+    await setStatus(otherId, 'CONSUMED');
+    await expect(
+      tx.run((db) => lifecycle.fireUnits(db, caller.clinicId, [unitId, otherId], 'reserve')),
+    ).rejects.toMatchObject({ status: 409, currentStatus: 'CONSUMED', event: 'reserve' });
+    expect(await unitStatus(unitId)).toBe('AVAILABLE');
+  });
+
+  it('takes every transition of the reservation table and refuses every other pair', async () => {
+    const ready = await readyPlan(clinic);
+    const allocationId = await oneValue(
+      sql`SELECT id::text AS v FROM inventory_allocations
+          WHERE clinic_id = ${clinic.clinicId} AND procedure_plan_id = ${ready.plan.id} LIMIT 1`,
+      z.string(),
+    );
+    const lifecycle = t.app.get(InventoryLifecycle);
+    await checkEveryPair<AllocationStatus, AllocationEvent>({
+      table: ALLOCATION_TRANSITIONS,
+      expected: [
+        ['ACTIVE', 'release', 'RELEASED'],
+        ['ACTIVE', 'consume', 'CONSUMED'],
+      ],
+      setStatus: async (status) => {
+        await tx.db.execute(
+          sql`UPDATE inventory_allocations SET status = ${status}
+              WHERE clinic_id = ${clinic.clinicId} AND id = ${allocationId}`,
+        );
+      },
+      fire: (event) =>
+        tx.run((db) => lifecycle.fireAllocations(db, caller.clinicId, [allocationId], event)),
+      readStatus: () =>
+        oneValue(
+          sql`SELECT status::text AS v FROM inventory_allocations
+              WHERE clinic_id = ${clinic.clinicId} AND id = ${allocationId}`,
+          z.enum(ALLOCATION_TRANSITIONS.statuses),
+        ),
+    });
+  });
+});
+
+function unitIdOf(serial: string): Promise<string> {
+  return oneValue(
+    sql`SELECT id::text AS v FROM inventory_units
+        WHERE clinic_id = ${clinic.clinicId} AND serial_number = ${serial}`,
+    z.string(),
+  );
+}

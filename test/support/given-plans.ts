@@ -1,4 +1,4 @@
-import type { ClinicWithStaff } from './given';
+import type { ClinicWithStaff, Given } from './given';
 import {
   BREAST_AUG_CONSENT_TEMPLATE,
   FEE_19325,
@@ -56,4 +56,29 @@ export async function feeScheduleEntry(
 async function expectOk(response: Promise<{ status: number; text: string }>): Promise<void> {
   const res = await response;
   if (res.status >= 300) throw new Error(`setup request failed: ${res.status} ${res.text}`);
+}
+
+/**
+ * A RECONSTRUCTIVE plan (19357 + 15830, every code insured, fees 5200.00 and 3000.00) of a new
+ * insured patient, with no prior authorization yet: what a prior authorization is requested for.
+ */
+export async function insuredReconstructivePlan(
+  given: Given,
+  clinic: ClinicWithStaff,
+): Promise<{ id: string }> {
+  await feeScheduleEntry(clinic, '19357', { surgeonFee: '5200.00' });
+  await feeScheduleEntry(clinic, '15830', { surgeonFee: '3000.00' });
+  const patient = await given.patient(clinic, {
+    insurance: { payerName: 'Blue Shield', memberId: 'BS-778812' },
+  });
+  const created = await clinic.as('COORDINATOR').post('/procedure-plans', {
+    patientId: patient.id,
+    procedureName: 'Breast reconstruction with tissue expander',
+    procedureType: 'RECONSTRUCTIVE',
+    primaryCPTCode: '19357',
+    cptCodes: ['19357', '15830'],
+    diagnosisCodes: ['Z90.11'],
+  });
+  if (created.status !== 201) throw new Error(`plan: ${created.status} ${created.text}`);
+  return created.body;
 }

@@ -234,3 +234,47 @@ export function caseBody(
     ...overrides,
   };
 }
+
+export interface BookedCase {
+  ready: ReadyPlan;
+  caseId: string;
+}
+
+/**
+ * A case booked for a new ready plan, `days` ahead in a room of its own, and started (ahead of
+ * its day, with a reason) when `started`. The clinic has one surgeon: give each case its own day.
+ */
+export async function bookedCase(
+  clinic: ClinicWithStaff,
+  days: number,
+  options: { started?: boolean; plan?: ReadyPlanOptions } = {},
+): Promise<BookedCase> {
+  const ready = await readyPlan(clinic, options.plan);
+  const room = await operatingRoom(clinic);
+  const booked = expectStatus(
+    'schedule',
+    await clinic
+      .as('COORDINATOR')
+      .post('/surgical-cases', caseBody(clinic, ready.plan, room, days)),
+    201,
+  );
+  if (options.started)
+    expectStatus(
+      'start',
+      await clinic.as('NURSE').post(`/surgical-cases/${booked.id}/start`, {
+        reason: 'Started ahead of its booked day in a test',
+      }),
+      200,
+    );
+  return { ready, caseId: booked.id };
+}
+
+/** The id of the bill a case completed for a new ready plan issues (`days` ahead, as bookedCase). */
+export async function billOfCompletedCase(clinic: ClinicWithStaff, days: number): Promise<string> {
+  const { caseId } = await bookedCase(clinic, days, { started: true });
+  return expectStatus(
+    'complete',
+    await clinic.as('NURSE').post(`/surgical-cases/${caseId}/complete`, {}),
+    200,
+  ).billId;
+}

@@ -10,6 +10,7 @@ import { BillController } from './controllers/bill.controller';
 import { QuotePrepaymentController } from './controllers/quote-prepayment.controller';
 import { BillingRepository } from './repositories/billing.repository';
 import { BillPdfService } from './services/bill-pdf.service';
+import { BillLifecycle } from './services/bill-lifecycle';
 import { BillingService } from './services/billing.service';
 import { PrepaymentService } from './services/prepayment.service';
 
@@ -27,7 +28,7 @@ import { PrepaymentService } from './services/prepayment.service';
     PaymentPlanModule,
   ],
   controllers: [BillController, BillPdfController, QuotePrepaymentController],
-  providers: [BillingRepository, BillingService, BillPdfService, PrepaymentService],
+  providers: [BillingRepository, BillLifecycle, BillingService, BillPdfService, PrepaymentService],
   exports: [BillingService],
 })
 export class BillingModule {}

@@ -7,6 +7,7 @@ import { ConsentInstanceRepository } from './repositories/consent-instance.repos
 import { ConsentTemplateRepository } from './repositories/consent-template.repository';
 import { ConsentTemplateHooks } from './services/consent-template-hooks';
 import { ConsentTemplateService } from './services/consent-template.service';
+import { ConsentLifecycle } from './services/consent-lifecycle';
 import { ConsentService } from './services/consent.service';
 import { GeneralConsentSeeder } from './services/general-consent-seeder';
 import { PlanConsentService } from './services/plan-consent.service';
@@ -23,6 +24,7 @@ import { PlanConsentService } from './services/plan-consent.service';
     ConsentInstanceRepository,
     ConsentTemplateService,
     ConsentTemplateHooks,
+    ConsentLifecycle,
     ConsentService,
     PlanConsentService,
     GeneralConsentSeeder,

@@ -8,6 +8,7 @@ import { InventoryUsageRepository } from './repositories/inventory-usage.reposit
 import { InventoryAllocator } from './services/inventory-allocator';
 import { InventoryConsumption } from './services/inventory-consumption';
 import { InventoryItemService } from './services/inventory-item.service';
+import { InventoryLifecycle } from './services/inventory-lifecycle';
 import { InventoryQueries } from './services/inventory-queries';
 import { InventoryStockService } from './services/inventory-stock.service';
 import { InventoryTraceService } from './services/inventory-trace.service';
@@ -20,6 +21,7 @@ import { InventoryTraceService } from './services/inventory-trace.service';
     InventoryStockRepository,
     InventoryStockService,
     InventoryAllocationRepository,
+    InventoryLifecycle,
     InventoryAllocator,
     InventoryUsageRepository,
     InventoryConsumption,

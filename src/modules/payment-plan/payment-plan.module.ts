@@ -3,6 +3,7 @@ import { QuoteModule } from '../quote';
 import { PaymentPlanController } from './controllers/payment-plan.controller';
 import { QuotePaymentPlanController } from './controllers/quote-payment-plan.controller';
 import { PaymentPlanRepository } from './repositories/payment-plan.repository';
+import { PaymentPlanLifecycle } from './services/payment-plan-lifecycle';
 import { PaymentPlanPaymentHooks } from './services/payment-plan-payment-hooks';
 import { PaymentPlanService } from './services/payment-plan.service';
 import { PaymentPlanQueries } from './services/payment-plan-queries';
@@ -12,6 +13,7 @@ import { PaymentPlanQueries } from './services/payment-plan-queries';
   controllers: [QuotePaymentPlanController, PaymentPlanController],
   providers: [
     PaymentPlanRepository,
+    PaymentPlanLifecycle,
     PaymentPlanService,
     PaymentPlanQueries,
     PaymentPlanPaymentHooks,

@@ -6,6 +6,7 @@ import { PlanPriorAuthorizationController } from './controllers/plan-prior-autho
 import { PriorAuthorizationController } from './controllers/prior-authorization.controller';
 import { PriorAuthorizationRepository } from './repositories/prior-authorization.repository';
 import { PriorAuthorizationCoverage } from './services/prior-authorization-coverage';
+import { PriorAuthorizationLifecycle } from './services/prior-authorization-lifecycle';
 import { PriorAuthorizationWorkflowService } from './services/prior-authorization-workflow.service';
 import { PriorAuthorizationService } from './services/prior-authorization.service';
 
@@ -20,6 +21,7 @@ import { PriorAuthorizationService } from './services/prior-authorization.servic
     PriorAuthorizationRepository,
     PriorAuthorizationService,
     PriorAuthorizationWorkflowService,
+    PriorAuthorizationLifecycle,
     PriorAuthorizationCoverage,
   ],
   exports: [PriorAuthorizationCoverage],

@@ -5,6 +5,7 @@ import { PatientModule } from '../patient';
 import { QuotePdfController } from './controllers/quote-pdf.controller';
 import { QuoteController } from './controllers/quote.controller';
 import { QuoteRepository } from './repositories/quote.repository';
+import { QuoteLifecycle } from './services/quote-lifecycle';
 import { QuotePdfService } from './services/quote-pdf.service';
 import { QuoteQueries } from './services/quote-queries';
 import { QuoteService } from './services/quote.service';
@@ -12,7 +13,7 @@ import { QuoteService } from './services/quote.service';
 @Module({
   imports: [FeeScheduleModule, PatientModule, ClinicModule],
   controllers: [QuoteController, QuotePdfController],
-  providers: [QuoteRepository, QuoteService, QuoteQueries, QuotePdfService],
+  providers: [QuoteRepository, QuoteLifecycle, QuoteService, QuoteQueries, QuotePdfService],
   exports: [QuoteService, QuoteQueries],
 })
 export class QuoteModule {}

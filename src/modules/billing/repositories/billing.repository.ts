@@ -21,26 +21,28 @@ export type NewBillPayment = Omit<typeof billPayments.$inferInsert, 'createdAt' 
 export type PrepaymentRow = typeof prepayments.$inferSelect;
 export type NewPrepayment = Omit<typeof prepayments.$inferInsert, 'createdAt' | 'updatedAt'>;
 
-/** What crediting money received before surgery changes on the bill. */
-export interface BillCredits {
-  patientPaid: string;
-  refundDue: string;
-  status: BillStatus;
-  paidAt: Date | null;
-}
+/**
+ * What a change of status writes with it (numeric(12,2) values as decimal strings): a payment's
+ * paid amounts, credits and refund due, a void's who and why. Written only by `BillLifecycle`.
+ */
+export type BillChanges = Partial<
+  Pick<
+    BillRow,
+    | 'status'
+    | 'insurancePaid'
+    | 'patientPaid'
+    | 'refundDue'
+    | 'paidAt'
+    | 'voidedAt'
+    | 'voidedById'
+    | 'voidReason'
+  >
+>;
 
 export interface BillFilter {
   surgicalCaseId?: string | undefined;
   patientId?: string | undefined;
   status?: BillStatus | undefined;
-}
-
-/** What a payment changes on the bill; numeric(12,2) values as decimal strings. */
-export interface BillPaidAmounts {
-  insurancePaid: string;
-  patientPaid: string;
-  status: BillStatus;
-  paidAt: Date | null;
 }
 
 const newestFirst = new Keyset([bills.id], 'desc');
@@ -130,33 +132,12 @@ export class BillingRepository {
     await db.insert(billPayments).values(payment);
   }
 
-  async updatePaidAmounts(
-    db: Db,
-    clinicId: ClinicId,
-    id: string,
-    amounts: BillPaidAmounts,
-  ): Promise<BillRow> {
+  /** The row was locked by the caller; one new version. */
+  async update(db: Db, clinicId: ClinicId, id: string, changes: BillChanges): Promise<BillRow> {
     return returnedRow(
       await db
         .update(bills)
-        .set({ ...amounts, version: sql`${bills.version} + 1`, updatedAt: sql`now()` })
-        .where(byTenantKey(bills, clinicId, id))
-        .returning(),
-      'the row was locked by the caller',
-    );
-  }
-
-  /** Credits money received before surgery (the bill row is locked by the caller). */
-  async applyCredits(
-    db: Db,
-    clinicId: ClinicId,
-    id: string,
-    credits: BillCredits,
-  ): Promise<BillRow> {
-    return returnedRow(
-      await db
-        .update(bills)
-        .set({ ...credits, version: sql`${bills.version} + 1`, updatedAt: sql`now()` })
+        .set({ ...changes, version: sql`${bills.version} + 1`, updatedAt: sql`now()` })
         .where(byTenantKey(bills, clinicId, id))
         .returning(),
       'the row was locked by the caller',
@@ -204,29 +185,6 @@ export class BillingRepository {
       .from(prepayments)
       .where(and(eq(prepayments.clinicId, clinicId), eq(prepayments.quoteId, quoteId)))
       .orderBy(asc(prepayments.receivedAt), asc(prepayments.id));
-  }
-
-  /** The status is BILL_TRANSITIONS' answer for `void`. */
-  async markVoid(
-    db: Db,
-    clinicId: ClinicId,
-    id: string,
-    status: BillStatus,
-    voided: { voidedAt: Date; voidedById: string; voidReason: string },
-  ): Promise<BillRow> {
-    return returnedRow(
-      await db
-        .update(bills)
-        .set({
-          ...voided,
-          status,
-          version: sql`${bills.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(byTenantKey(bills, clinicId, id))
-        .returning(),
-      'the row was locked by the caller',
-    );
   }
 
   /** The case's human number, for the printed statement (the bill keeps only the case id). */

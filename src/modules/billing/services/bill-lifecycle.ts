@@ -1,4 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
+import type { ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
 import { TransitionTable } from '../../../common/state-machine';
+import { StatusLifecycle } from '../../../common/status-lifecycle';
+import {
+  BillingRepository,
+  type BillChanges,
+  type BillRow,
+} from '../repositories/billing.repository';
 import { BILL_STATUSES, type BillStatus } from '../repositories/billing.schema';
 
 export const BILL_EVENTS = ['record-payment', 'credit', 'void'] as const;
@@ -15,7 +25,7 @@ export interface BillFacts {
  * `record-payment` (a payer's money) and `credit` (deposits and payment-plan payments credited
  * by PrepaymentService) leave it OPEN or make it PAID; a credit to a PAID or VOID bill keeps its
  * status (the excess is `refundDue`). Only an OPEN bill with no payment can be voided. Only the
- * billing module writes a bill's status, always through this table.
+ * billing module writes a bill's status, always through `BillLifecycle`.
  */
 export const BILL_TRANSITIONS = new TransitionTable<BillStatus, BillEvent, BillFacts>(
   BILL_STATUSES,
@@ -36,3 +46,37 @@ export const BILL_TRANSITIONS = new TransitionTable<BillStatus, BillEvent, BillF
     },
   ],
 );
+
+/**
+ * Writes a bill's status with the money or the void that changes it, and `bill.<event>`. A credit
+ * fires with `audit: false`: PrepaymentService records the credit under its own action.
+ */
+@Injectable()
+export class BillLifecycle extends StatusLifecycle<
+  BillStatus,
+  BillEvent,
+  BillRow,
+  Omit<BillChanges, 'status'>,
+  BillFacts
+> {
+  protected readonly table = BILL_TRANSITIONS;
+  protected readonly entityType = 'Bill';
+  protected readonly action = 'bill';
+
+  constructor(
+    private readonly bills: BillingRepository,
+    audit: AuditWriter,
+  ) {
+    super(audit);
+  }
+
+  protected write(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    status: BillStatus,
+    changes: Omit<BillChanges, 'status'> | undefined,
+  ): Promise<BillRow> {
+    return this.bills.update(db, clinicId, id, { ...changes, status });
+  }
+}

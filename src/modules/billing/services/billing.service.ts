@@ -6,12 +6,7 @@ import type { Db } from '../../../common/database/database';
 import { SequenceAllocator } from '../../../common/database/sequence-allocator';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { isUniqueViolation } from '../../../common/database/unique-violation';
-import {
-  Duplicate,
-  InvalidStateTransition,
-  NotFound,
-  ValidationFailed,
-} from '../../../common/errors/domain-error';
+import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
@@ -28,7 +23,7 @@ import type {
   VoidBillBody,
 } from '../dto/bill.dto';
 import { BillingRepository, type BillRow } from '../repositories/billing.repository';
-import { BILL_TRANSITIONS } from './bill-lifecycle';
+import { BillLifecycle } from './bill-lifecycle';
 import { buildBillLines, type CaseToBill } from './bill-lines';
 import { balanceOf, toBillResponse } from './bill.mapper';
 import { PrepaymentService } from './prepayment.service';
@@ -54,6 +49,7 @@ export class BillingService {
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
     private readonly prepayments: PrepaymentService,
+    private readonly lifecycle: BillLifecycle,
   ) {}
 
   /**
@@ -197,8 +193,7 @@ export class BillingService {
         id,
       );
       // Refused before the amount is checked, as before: a PAID or VOID bill takes no payment.
-      if (!BILL_TRANSITIONS.allows(bill.status, 'record-payment'))
-        throw new InvalidStateTransition(bill.status, 'record-payment');
+      this.lifecycle.assertAllows(bill, 'record-payment');
       const owed = balanceOf(bill, body.payer);
       if (body.amount.compare(owed) > 0)
         throw ValidationFailed.field(
@@ -227,25 +222,25 @@ export class BillingService {
       const settled =
         insurancePaid.compare(Money.fromDecimal(bill.insuranceTotal)) === 0 &&
         patientPaid.compare(Money.fromDecimal(bill.patientTotal)) === 0;
-      const updated = await this.bills.updatePaidAmounts(db, caller.clinicId, bill.id, {
-        insurancePaid: insurancePaid.toDecimal(),
-        patientPaid: patientPaid.toDecimal(),
-        status: BILL_TRANSITIONS.next(bill.status, 'record-payment', {
-          settled,
-          hasPayments: true,
-        }),
-        paidAt: settled ? receivedAt : null,
-      });
-      await this.audit.record(db, caller, {
-        action: 'bill.record-payment',
-        entityType: ENTITY,
-        entityId: bill.id,
-        changedFields: [
-          'payments',
-          body.payer === 'INSURANCE' ? 'insurancePaid' : 'patientPaid',
-          ...(settled ? ['status', 'paidAt'] : []),
-        ],
-      });
+      const updated = await this.lifecycle.fire(
+        db,
+        caller,
+        bill,
+        'record-payment',
+        {
+          changes: {
+            insurancePaid: insurancePaid.toDecimal(),
+            patientPaid: patientPaid.toDecimal(),
+            paidAt: settled ? receivedAt : null,
+          },
+          changedFields: [
+            'payments',
+            body.payer === 'INSURANCE' ? 'insurancePaid' : 'patientPaid',
+            ...(settled ? ['status', 'paidAt'] : []),
+          ],
+        },
+        { settled, hasPayments: true },
+      );
       return this.response(db, caller.clinicId, updated);
     });
   }
@@ -268,21 +263,20 @@ export class BillingService {
         id,
       );
       const payments = await this.bills.paymentsOf(db, caller.clinicId, [bill.id]);
-      const status = BILL_TRANSITIONS.next(bill.status, 'void', {
-        settled: false,
-        hasPayments: payments.length > 0,
-      });
-      const voided = await this.bills.markVoid(db, caller.clinicId, bill.id, status, {
-        voidedAt: this.clock.now(),
-        voidedById: caller.userId,
-        voidReason: body.reason,
-      });
-      await this.audit.record(db, caller, {
-        action: 'bill.void',
-        entityType: ENTITY,
-        entityId: bill.id,
-        changedFields: ['status', 'voidedAt', 'voidedById', 'voidReason'],
-      });
+      const voided = await this.lifecycle.fire(
+        db,
+        caller,
+        bill,
+        'void',
+        {
+          changes: {
+            voidedAt: this.clock.now(),
+            voidedById: caller.userId,
+            voidReason: body.reason,
+          },
+        },
+        { settled: false, hasPayments: payments.length > 0 },
+      );
       return this.response(db, caller.clinicId, voided);
     });
   }

@@ -20,7 +20,7 @@ import {
 import { QuoteQueries } from '../../quote';
 import type { PrepaymentsResponse, RecordPrepaymentBody } from '../dto/prepayment.dto';
 import { BillingRepository, type BillRow } from '../repositories/billing.repository';
-import { BILL_TRANSITIONS } from './bill-lifecycle';
+import { BillLifecycle } from './bill-lifecycle';
 
 const ENTITY = 'Quote';
 /** Plans that take a deposit: approved (the quote ACCEPTED) and not yet operated or cancelled. */
@@ -54,6 +54,7 @@ export class PrepaymentService implements OnModuleInit {
     private readonly paymentHooks: PaymentPlanPaymentHooks,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly lifecycle: BillLifecycle,
   ) {}
 
   onModuleInit(): void {
@@ -159,7 +160,7 @@ export class PrepaymentService implements OnModuleInit {
         paymentPlanPaymentId: p.id,
       })),
     ].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
-    if (credits.length > 0) await this.credit(db, clinicId, bill, credits);
+    if (credits.length > 0) await this.credit(db, caller, bill, credits);
   }
 
   /** A payment-plan payment after the surgery is billed goes on the bill too, in the payment's transaction. */
@@ -172,7 +173,7 @@ export class PrepaymentService implements OnModuleInit {
     await this.quotes.lock(db, caller.clinicId, plan.quoteId);
     const bill = await this.bills.lockBillOfQuote(db, caller.clinicId, plan.quoteId);
     if (!bill) return;
-    await this.credit(db, caller.clinicId, bill, [
+    await this.credit(db, caller, bill, [
       {
         amount: Money.fromDecimal(payment.amount),
         method: payment.method,
@@ -198,10 +199,11 @@ export class PrepaymentService implements OnModuleInit {
   /** Applies credits to the patient balance in order; what does not fit is owed back (`refundDue`). */
   private async credit(
     db: Db,
-    clinicId: ClinicId,
+    caller: Caller,
     bill: BillRow,
     credits: readonly Credit[],
   ): Promise<void> {
+    const clinicId = caller.clinicId;
     let patientPaid = Money.fromDecimal(bill.patientPaid);
     let refundDue = Money.fromDecimal(bill.refundDue);
     const patientTotal = Money.fromDecimal(bill.patientTotal);
@@ -229,12 +231,22 @@ export class PrepaymentService implements OnModuleInit {
       bill.status !== 'VOID' &&
       patientPaid.compare(patientTotal) === 0 &&
       Money.fromDecimal(bill.insurancePaid).compare(Money.fromDecimal(bill.insuranceTotal)) === 0;
-    await this.bills.applyCredits(db, clinicId, bill.id, {
-      patientPaid: patientPaid.toDecimal(),
-      refundDue: refundDue.toDecimal(),
-      status: BILL_TRANSITIONS.next(bill.status, 'credit', { settled, hasPayments: true }),
-      paidAt: settled ? (bill.paidAt ?? this.clock.now()) : null,
-    });
+    // Audited by the caller: `bill.credit-payment-plan`, or the completion that issued the bill.
+    await this.lifecycle.fire(
+      db,
+      caller,
+      bill,
+      'credit',
+      {
+        changes: {
+          patientPaid: patientPaid.toDecimal(),
+          refundDue: refundDue.toDecimal(),
+          paidAt: settled ? (bill.paidAt ?? this.clock.now()) : null,
+        },
+        audit: false,
+      },
+      { settled, hasPayments: true },
+    );
   }
 
   private async summary(

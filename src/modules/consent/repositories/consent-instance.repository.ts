@@ -158,34 +158,6 @@ export class ConsentInstanceRepository {
     );
   }
 
-  /** Voids the plan's PENDING instance, if any, in one conditional update; returns the ids voided. */
-  async voidPendingForPlan(
-    db: Db,
-    clinicId: ClinicId,
-    planId: string,
-    at: Date,
-    reason: string,
-  ): Promise<string[]> {
-    const rows = await db
-      .update(instances)
-      .set({
-        status: 'VOIDED',
-        voidedAt: at,
-        voidReason: reason,
-        version: sql`${instances.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(
-        and(
-          eq(instances.clinicId, clinicId),
-          eq(instances.procedurePlanId, planId),
-          eq(instances.status, 'PENDING'),
-        ),
-      )
-      .returning({ id: instances.id });
-    return rows.map((r) => r.id);
-  }
-
   /** The current instance of each of `planIds` that has one, in one query. */
   async currentForPlans(
     db: Db,

@@ -25,6 +25,7 @@ import { users } from '../../user/repositories/user.schema';
 import { GENERAL_CONSENT_CODE } from '../services/general-consent';
 
 export const CONSENT_STATUSES = ['PENDING', 'SIGNED', 'REVOKED', 'VOIDED'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 export const consentStatus = pgEnum('consent_status', CONSENT_STATUSES);
 
 export const CONSENT_RELATIONSHIPS = ['SELF', 'GUARDIAN', 'POWER_OF_ATTORNEY'] as const;

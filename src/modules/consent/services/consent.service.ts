@@ -23,6 +23,7 @@ import {
   type ConsentInstanceRow,
 } from '../repositories/consent-instance.repository';
 import { ConsentContentChanged } from './consent-content-changed.error';
+import { ConsentLifecycle } from './consent-lifecycle';
 import { toConsentResponse } from './consent.mapper';
 
 export const CONSENT_ENTITY = 'PatientConsentInstance';
@@ -33,7 +34,10 @@ export interface SignedConsentForPrint {
   witnessName: string | null;
 }
 
-/** Reading, signing and revoking a patient's consent. Instances are created by PlanConsentService. */
+/**
+ * Reading, signing and revoking a patient's consent (through ConsentLifecycle). Instances are
+ * created by PlanConsentService.
+ */
 @Injectable()
 export class ConsentService {
   constructor(
@@ -42,6 +46,7 @@ export class ConsentService {
     private readonly users: UserQueries,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly lifecycle: ConsentLifecycle,
   ) {}
 
   getConsent(caller: Caller, id: string): Promise<ConsentResponse> {
@@ -100,24 +105,20 @@ export class ConsentService {
   ): Promise<ConsentResponse> {
     return this.tx.run(async (db) => {
       const consent = await this.lockConsent(db, caller.clinicId, id, ifMatch);
-      if (consent.status !== 'PENDING') throw new InvalidStateTransition(consent.status, 'sign');
+      this.lifecycle.assertAllows(consent, 'sign');
       if (body.contentHash !== consent.contentHash) throw new ConsentContentChanged();
       const witnessId = body.witnessId ?? null;
       if (witnessId !== null) await this.assertActiveStaff(db, caller.clinicId, witnessId);
-      const signed = await this.instances.update(db, caller.clinicId, id, {
-        status: 'SIGNED',
-        signedAt: this.clock.now(),
-        signerName: body.signerName,
-        relationship: body.relationship,
-        signatureMethod: body.signatureMethod,
-        signatureData: body.signatureData,
-        witnessId,
-        recordedById: caller.userId,
-      });
-      await this.audit.record(db, caller, {
-        action: 'consent.sign',
-        entityType: CONSENT_ENTITY,
-        entityId: id,
+      const signed = await this.lifecycle.fire(db, caller, consent, 'sign', {
+        changes: {
+          signedAt: this.clock.now(),
+          signerName: body.signerName,
+          relationship: body.relationship,
+          signatureMethod: body.signatureMethod,
+          signatureData: body.signatureData,
+          witnessId,
+          recordedById: caller.userId,
+        },
         changedFields: [
           'status',
           'signedAt',
@@ -128,7 +129,7 @@ export class ConsentService {
           ...(witnessId !== null ? ['witnessId'] : []),
           'recordedById',
         ],
-        metadata: { procedurePlanId: signed.procedurePlanId },
+        metadata: { procedurePlanId: consent.procedurePlanId },
       });
       return toConsentResponse(signed);
     });
@@ -143,20 +144,9 @@ export class ConsentService {
   ): Promise<ConsentResponse> {
     return this.tx.run(async (db) => {
       const consent = await this.lockConsent(db, caller.clinicId, id, ifMatch);
-      if (consent.status !== 'PENDING' && consent.status !== 'SIGNED') {
-        throw new InvalidStateTransition(consent.status, 'revoke');
-      }
-      const revoked = await this.instances.update(db, caller.clinicId, id, {
-        status: 'REVOKED',
-        revokedAt: this.clock.now(),
-        revokeReason: body.reason,
-      });
-      await this.audit.record(db, caller, {
-        action: 'consent.revoke',
-        entityType: CONSENT_ENTITY,
-        entityId: id,
-        changedFields: ['status', 'revokedAt', 'revokeReason'],
-        metadata: { procedurePlanId: revoked.procedurePlanId, previousStatus: consent.status },
+      const revoked = await this.lifecycle.fire(db, caller, consent, 'revoke', {
+        changes: { revokedAt: this.clock.now(), revokeReason: body.reason },
+        metadata: { procedurePlanId: consent.procedurePlanId, previousStatus: consent.status },
       });
       return toConsentResponse(revoked);
     });

@@ -14,6 +14,7 @@ import {
   type ConsentTemplateRow,
 } from '../repositories/consent-template.repository';
 import { consentContentHash } from './consent-content-hash';
+import { ConsentLifecycle } from './consent-lifecycle';
 import { baseCptCodes, chooseTemplate, overlapCount } from './consent-template-match';
 import { CONSENT_ENTITY } from './consent.service';
 import { GENERAL_CONSENT_CODE } from './general-consent';
@@ -45,6 +46,7 @@ export class PlanConsentService {
     private readonly instances: ConsentInstanceRepository,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly lifecycle: ConsentLifecycle,
   ) {}
 
   /**
@@ -73,14 +75,8 @@ export class PlanConsentService {
 
   /** The plan was cancelled: a PENDING consent is voided; a SIGNED or REVOKED one stays as history. */
   async voidPendingForPlan(db: Db, caller: Caller, planId: string, reason: string): Promise<void> {
-    const voided = await this.instances.voidPendingForPlan(
-      db,
-      caller.clinicId,
-      planId,
-      this.clock.now(),
-      reason,
-    );
-    for (const id of voided) await this.recordVoid(db, caller, id, planId);
+    const current = await this.instances.lockCurrentForPlan(db, caller.clinicId, planId);
+    if (current?.status === 'PENDING') await this.voidInstance(db, caller, current, reason);
   }
 
   /** Each plan's current (not VOIDED) consent, for a page of plans, in one query. */
@@ -170,21 +166,9 @@ export class PlanConsentService {
     instance: ConsentInstanceRow,
     reason: string,
   ): Promise<void> {
-    await this.instances.update(db, caller.clinicId, instance.id, {
-      status: 'VOIDED',
-      voidedAt: this.clock.now(),
-      voidReason: reason,
-    });
-    await this.recordVoid(db, caller, instance.id, instance.procedurePlanId);
-  }
-
-  private recordVoid(db: Db, caller: Caller, id: string, planId: string): Promise<void> {
-    return this.audit.record(db, caller, {
-      action: 'consent.void',
-      entityType: CONSENT_ENTITY,
-      entityId: id,
-      changedFields: ['status', 'voidedAt', 'voidReason'],
-      metadata: { procedurePlanId: planId },
+    await this.lifecycle.fire(db, caller, instance, 'void', {
+      changes: { voidedAt: this.clock.now(), voidReason: reason },
+      metadata: { procedurePlanId: instance.procedurePlanId },
     });
   }
 }

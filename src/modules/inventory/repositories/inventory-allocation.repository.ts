@@ -8,7 +8,12 @@ import { Keyset, type Page, type PageRequest } from '../../../common/http/pagina
 import { patients } from '../../patient/repositories/patient.schema';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { inventoryItems } from './inventory-item.schema';
-import { inventoryAllocations, inventoryBatches, inventoryUnits } from './inventory-stock.schema';
+import {
+  inventoryAllocations,
+  inventoryBatches,
+  inventoryUnits,
+  type AllocationStatus,
+} from './inventory-stock.schema';
 import type { BatchRow } from './inventory-stock.repository';
 
 export type NewAllocation = Omit<
@@ -145,32 +150,6 @@ export class InventoryAllocationRepository {
       .for('update');
   }
 
-  async setUnitsReserved(
-    db: Db,
-    clinicId: ClinicId,
-    unitIds: string[],
-    planId: string,
-  ): Promise<void> {
-    await db
-      .update(inventoryUnits)
-      .set({ status: 'RESERVED', procedurePlanId: planId, updatedAt: sql`now()` })
-      .where(and(eq(inventoryUnits.clinicId, clinicId), inArray(inventoryUnits.id, unitIds)));
-  }
-
-  async setUnitsAvailable(db: Db, clinicId: ClinicId, unitIds: string[]): Promise<void> {
-    if (unitIds.length === 0) return;
-    await db
-      .update(inventoryUnits)
-      .set({ status: 'AVAILABLE', procedurePlanId: null, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(inventoryUnits.clinicId, clinicId),
-          inArray(inventoryUnits.id, unitIds),
-          eq(inventoryUnits.status, 'RESERVED'),
-        ),
-      );
-  }
-
   async insertAllocations(db: Db, allocations: NewAllocation[]): Promise<void> {
     if (allocations.length > 0) await db.insert(inventoryAllocations).values(allocations);
   }
@@ -262,15 +241,46 @@ export class InventoryAllocationRepository {
     );
   }
 
-  async markReleased(db: Db, clinicId: ClinicId, allocationIds: string[]): Promise<void> {
-    if (allocationIds.length === 0) return;
-    await db
+  /**
+   * Moves the allocations that are in one of `from` to `to`, with `changes`, in one conditional
+   * update; answers the ids it moved. Written only by InventoryLifecycle.
+   */
+  async moveAllocations(
+    db: Db,
+    clinicId: ClinicId,
+    ids: readonly string[],
+    move: { from: readonly AllocationStatus[]; to: AllocationStatus },
+    changes: { releasedAt?: Date },
+  ): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
       .update(inventoryAllocations)
-      .set({ status: 'RELEASED', releasedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({ ...changes, status: move.to, updatedAt: sql`now()` })
       .where(
         and(
           eq(inventoryAllocations.clinicId, clinicId),
-          inArray(inventoryAllocations.id, allocationIds),
+          inArray(inventoryAllocations.id, [...ids]),
+          inArray(inventoryAllocations.status, [...move.from]),
+        ),
+      )
+      .returning({ id: inventoryAllocations.id });
+    return rows.map((r) => r.id);
+  }
+
+  /** The status of each of these allocations. */
+  async allocationStatuses(
+    db: Db,
+    clinicId: ClinicId,
+    ids: readonly string[],
+  ): Promise<{ id: string; status: AllocationStatus }[]> {
+    if (ids.length === 0) return [];
+    return db
+      .select({ id: inventoryAllocations.id, status: inventoryAllocations.status })
+      .from(inventoryAllocations)
+      .where(
+        and(
+          eq(inventoryAllocations.clinicId, clinicId),
+          inArray(inventoryAllocations.id, [...ids]),
         ),
       );
   }

@@ -6,7 +6,12 @@ import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
 import { inventoryItems } from './inventory-item.schema';
-import { inventoryAdjustments, inventoryBatches, inventoryUnits } from './inventory-stock.schema';
+import {
+  inventoryAdjustments,
+  inventoryBatches,
+  inventoryUnits,
+  type UnitStatus,
+} from './inventory-stock.schema';
 
 export type BatchRow = typeof inventoryBatches.$inferSelect;
 export type NewBatch = Omit<
@@ -19,6 +24,13 @@ export type NewAdjustment = Omit<
   'createdAt' | 'updatedAt'
 >;
 export type AdjustmentRow = typeof inventoryAdjustments.$inferSelect;
+/** What a unit's change of status writes with it: the plan it is held for, or its recipient. */
+export type UnitChanges = Partial<
+  Pick<
+    typeof inventoryUnits.$inferSelect,
+    'procedurePlanId' | 'surgicalCaseId' | 'patientId' | 'consumedAt'
+  >
+>;
 export type ExpiringBatchRow = BatchRow & { itemCode: string; itemName: string };
 export type UnitWithNames = typeof inventoryUnits.$inferSelect & {
   itemCode: string;
@@ -157,26 +169,49 @@ export class InventoryStockRepository {
     return rows.map((r) => r.serial);
   }
 
-  /** Takes AVAILABLE units of the batch off the shelf; answers the serials it could take. */
-  async removeAvailableUnits(
+  /**
+   * Moves the units that are in one of `from` to `to`, with `changes`, in one conditional update;
+   * answers the ids it moved. Written only by InventoryUnitLifecycle, which names the statuses.
+   */
+  async moveUnits(
+    db: Db,
+    clinicId: ClinicId,
+    ids: readonly string[],
+    move: { from: readonly UnitStatus[]; to: UnitStatus },
+    changes: UnitChanges,
+  ): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .update(inventoryUnits)
+      .set({ ...changes, status: move.to, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(inventoryUnits.clinicId, clinicId),
+          inArray(inventoryUnits.id, [...ids]),
+          inArray(inventoryUnits.status, [...move.from]),
+        ),
+      )
+      .returning({ id: inventoryUnits.id });
+    return rows.map((r) => r.id);
+  }
+
+  /** The units of the batch with these serial numbers (exactly as received). */
+  async unitsOfBatchBySerial(
     db: Db,
     clinicId: ClinicId,
     batchId: string,
     serials: readonly string[],
-  ): Promise<string[]> {
-    const rows = await db
-      .update(inventoryUnits)
-      .set({ status: 'REMOVED', updatedAt: sql`now()` })
+  ) {
+    return db
+      .select({ id: inventoryUnits.id, serialNumber: inventoryUnits.serialNumber })
+      .from(inventoryUnits)
       .where(
         and(
           eq(inventoryUnits.clinicId, clinicId),
           eq(inventoryUnits.batchId, batchId),
-          eq(inventoryUnits.status, 'AVAILABLE'),
           inArray(inventoryUnits.serialNumber, [...serials]),
         ),
-      )
-      .returning({ serial: inventoryUnits.serialNumber });
-    return rows.map((r) => r.serial);
+      );
   }
 
   async insertAdjustment(db: Db, adjustment: NewAdjustment): Promise<void> {
@@ -283,7 +318,11 @@ export class InventoryStockRepository {
   async unitsByIds(db: Db, clinicId: ClinicId, ids: readonly string[]) {
     if (ids.length === 0) return [];
     return db
-      .select({ id: inventoryUnits.id, serialNumber: inventoryUnits.serialNumber })
+      .select({
+        id: inventoryUnits.id,
+        serialNumber: inventoryUnits.serialNumber,
+        status: inventoryUnits.status,
+      })
       .from(inventoryUnits)
       .where(and(eq(inventoryUnits.clinicId, clinicId), inArray(inventoryUnits.id, [...ids])));
   }

@@ -124,6 +124,7 @@ export const inventoryAdjustments = pgTable(
 );
 
 export const ALLOCATION_STATUSES = ['ACTIVE', 'RELEASED', 'CONSUMED'] as const;
+export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 export const allocationStatus = pgEnum('inventory_allocation_status', ALLOCATION_STATUSES);
 
 /**

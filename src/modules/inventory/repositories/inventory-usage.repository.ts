@@ -126,43 +126,6 @@ export class InventoryUsageRepository {
       );
   }
 
-  async markUnitsConsumed(
-    db: Db,
-    clinicId: ClinicId,
-    unitIds: string[],
-    target: { planId: string; surgicalCaseId: string | null; patientId: string; at: Date },
-  ): Promise<void> {
-    if (unitIds.length === 0) return;
-    await db
-      .update(inventoryUnits)
-      .set({
-        status: 'CONSUMED',
-        procedurePlanId: target.planId,
-        surgicalCaseId: target.surgicalCaseId,
-        patientId: target.patientId,
-        consumedAt: target.at,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(inventoryUnits.clinicId, clinicId), inArray(inventoryUnits.id, unitIds)));
-  }
-
-  async markAllocationsConsumed(
-    db: Db,
-    clinicId: ClinicId,
-    allocationIds: string[],
-  ): Promise<void> {
-    if (allocationIds.length === 0) return;
-    await db
-      .update(inventoryAllocations)
-      .set({ status: 'CONSUMED', updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(inventoryAllocations.clinicId, clinicId),
-          inArray(inventoryAllocations.id, allocationIds),
-        ),
-      );
-  }
-
   async insertUsages(db: Db, usages: NewUsage[]): Promise<UsageRow[]> {
     if (usages.length === 0) return [];
     return db.insert(inventoryUsages).values(usages).returning();

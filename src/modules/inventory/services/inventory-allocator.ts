@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller, ClinicId } from '../../../common/auth/caller';
+import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { newId } from '../../../common/ids';
 import { InventoryAllocationRepository } from '../repositories/inventory-allocation.repository';
 import { InventoryStockRepository } from '../repositories/inventory-stock.repository';
 import { InsufficientInventory } from './insufficient-inventory.error';
+import { InventoryLifecycle } from './inventory-lifecycle';
 
 export interface ReservationRequest {
   planId: string;
@@ -42,6 +44,8 @@ export class InventoryAllocator {
   constructor(
     private readonly allocations: InventoryAllocationRepository,
     private readonly stock: InventoryStockRepository,
+    private readonly lifecycle: InventoryLifecycle,
+    private readonly clock: Clock,
   ) {}
 
   async reserve(db: Db, caller: Caller, request: ReservationRequest): Promise<Reservation> {
@@ -76,11 +80,12 @@ export class InventoryAllocator {
       );
       if (units.length < request.quantity)
         throw new Error('a batch’s free count matches its AVAILABLE units');
-      await this.allocations.setUnitsReserved(
+      await this.lifecycle.fireUnits(
         db,
         caller.clinicId,
         units.map((u) => u.id),
-        request.planId,
+        'reserve',
+        { procedurePlanId: request.planId },
       );
       await this.allocations.insertAllocations(
         db,
@@ -108,15 +113,19 @@ export class InventoryAllocator {
         reserved: -(byBatch.get(batchId) ?? 0),
       });
     }
-    await this.allocations.setUnitsAvailable(
+    await this.lifecycle.fireUnits(
       db,
       clinicId,
       active.flatMap((a) => (a.unitId ? [a.unitId] : [])),
+      'release',
+      { procedurePlanId: null },
     );
-    await this.allocations.markReleased(
+    await this.lifecycle.fireAllocations(
       db,
       clinicId,
       active.map((a) => a.id),
+      'release',
+      { releasedAt: this.clock.now() },
     );
     return active.reduce((sum, a) => sum + a.quantity, 0);
   }

@@ -11,7 +11,7 @@ import {
 import { newId } from '../../../common/ids';
 import { InventoryAllocationRepository } from '../repositories/inventory-allocation.repository';
 import { InventoryItemRepository } from '../repositories/inventory-item.repository';
-import type { BatchRow } from '../repositories/inventory-stock.repository';
+import type { BatchRow, UnitChanges } from '../repositories/inventory-stock.repository';
 import { InventoryStockRepository } from '../repositories/inventory-stock.repository';
 import {
   InventoryUsageRepository,
@@ -21,6 +21,7 @@ import {
   type UsageRow,
 } from '../repositories/inventory-usage.repository';
 import { InsufficientInventory } from './insufficient-inventory.error';
+import { InventoryLifecycle } from './inventory-lifecycle';
 
 /** What a plan's surgery used: the requirement it was reserved for (if any), serial and lot. */
 export type PlanUsage = PlanUsageRow;
@@ -56,6 +57,7 @@ export class InventoryConsumption {
     private readonly items: InventoryItemRepository,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly lifecycle: InventoryLifecycle,
   ) {}
 
   /** What a plan's surgery used (serials and lots), oldest first: a completed plan shows it. */
@@ -116,11 +118,12 @@ export class InventoryConsumption {
       });
     }
     const unitIds = active.flatMap((a) => (a.unitId ? [a.unitId] : []));
-    await this.usages.markUnitsConsumed(db, caller.clinicId, unitIds, target);
-    await this.usages.markAllocationsConsumed(
+    await this.lifecycle.fireUnits(db, caller.clinicId, unitIds, 'consume', recipient(target));
+    await this.lifecycle.fireAllocations(
       db,
       caller.clinicId,
       active.map((a) => a.id),
+      'consume',
     );
     const serials = new Map(
       (await this.stock.unitsByIds(db, caller.clinicId, unitIds)).map((u) => [
@@ -193,14 +196,14 @@ export class InventoryConsumption {
           `use unit ${unit.serialNumber}: it is reserved for another plan`,
         );
       await this.stock.changeCounts(db, caller.clinicId, batch.id, { onHand: -1, reserved: -1 });
-      await this.usages.markAllocationsConsumed(db, caller.clinicId, [allocation.id]);
+      await this.lifecycle.fireAllocations(db, caller.clinicId, [allocation.id], 'consume');
     } else if (unit.status === 'AVAILABLE') {
       this.assertUsable(batch, unit.serialNumber);
       await this.stock.changeCounts(db, caller.clinicId, batch.id, { onHand: -1 });
     } else {
       throw new InvalidStateTransition(unit.status, `use unit ${unit.serialNumber}`);
     }
-    await this.usages.markUnitsConsumed(db, caller.clinicId, [unit.id], target);
+    await this.lifecycle.fireUnits(db, caller.clinicId, [unit.id], 'consume', recipient(target));
     return this.usage(caller, target, {
       itemId: unit.itemId,
       batchId: unit.batchId,
@@ -239,7 +242,7 @@ export class InventoryConsumption {
         reserved: -take,
       });
       if (take === a.quantity)
-        await this.usages.markAllocationsConsumed(db, caller.clinicId, [a.id]);
+        await this.lifecycle.fireAllocations(db, caller.clinicId, [a.id], 'consume');
       else await this.usages.reduceAllocation(db, caller.clinicId, a.id, take);
       rows.push(
         this.usage(caller, target, {
@@ -336,4 +339,14 @@ export class InventoryConsumption {
   private today(): string {
     return this.clock.now().toISOString().slice(0, 10);
   }
+}
+
+/** What a consumed unit keeps for good: its patient, plan, case and time. */
+function recipient(target: ConsumptionTarget): UnitChanges {
+  return {
+    procedurePlanId: target.planId,
+    surgicalCaseId: target.surgicalCaseId,
+    patientId: target.patientId,
+    consumedAt: target.at,
+  };
 }

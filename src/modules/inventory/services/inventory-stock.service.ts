@@ -34,6 +34,7 @@ import {
 import { InventoryAllocationRepository } from '../repositories/inventory-allocation.repository';
 import { parseUdi } from './gs1-udi';
 import { InsufficientInventory } from './insufficient-inventory.error';
+import { InventoryLifecycle } from './inventory-lifecycle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -55,6 +56,7 @@ export class InventoryStockService {
     private readonly allocations: InventoryAllocationRepository,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly lifecycle: InventoryLifecycle,
   ) {}
 
   /**
@@ -272,13 +274,21 @@ export class InventoryStockService {
             'Name the serial numbers of the units removed',
           );
         }
-        const removed = await this.stock.removeAvailableUnits(
+        const units = await this.stock.unitsOfBatchBySerial(
           db,
           caller.clinicId,
           batch.id,
           body.serialNumbers,
         );
-        const missing = body.serialNumbers.filter((s) => !removed.includes(s));
+        const removed = await this.lifecycle.moveUnitsAllowed(
+          db,
+          caller.clinicId,
+          units.map((u) => u.id),
+          'remove',
+        );
+        const missing = body.serialNumbers.filter(
+          (s) => !units.some((u) => u.serialNumber === s && removed.includes(u.id)),
+        );
         if (missing.length > 0) {
           throw ValidationFailed.field(
             'serialNumbers',

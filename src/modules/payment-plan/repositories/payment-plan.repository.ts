@@ -182,7 +182,8 @@ export class PaymentPlanRepository {
       .where(byTenantKey(paymentPlanInstallments, clinicId, id));
   }
 
-  async markPaymentRecorded(
+  /** Written only by PaymentPlanLifecycle; one new version. */
+  async updateStatus(
     db: Db,
     clinicId: ClinicId,
     id: string,

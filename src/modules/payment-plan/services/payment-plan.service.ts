@@ -29,6 +29,7 @@ import {
 } from '../repositories/payment-plan.repository';
 import { installmentSchedule } from './installment-schedule';
 import { allocatePaymentToInstallments, installmentBalance } from './payment-allocation';
+import { PaymentPlanLifecycle } from './payment-plan-lifecycle';
 import { PaymentPlanPaymentHooks } from './payment-plan-payment-hooks';
 import { outstandingOf, toPaymentPlanResponse } from './payment-plan.mapper';
 
@@ -46,6 +47,7 @@ export class PaymentPlanService {
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
     private readonly paymentHooks: PaymentPlanPaymentHooks,
+    private readonly lifecycle: PaymentPlanLifecycle,
   ) {}
 
   /** Finances the patient portion of an ACCEPTED quote, less the deposit (docs/design.md §6). */
@@ -189,8 +191,7 @@ export class PaymentPlanService {
         ENTITY,
         id,
       );
-      if (plan.status !== 'ACTIVE')
-        throw new InvalidStateTransition(plan.status, 'record a payment');
+      this.lifecycle.assertAllows(plan, 'record-payment');
       const installments = await this.paymentPlans.installmentsOf(db, caller.clinicId, [plan.id]);
       const outstanding = outstandingOf(installments);
       if (body.amount.compare(outstanding) > 0)
@@ -222,20 +223,18 @@ export class PaymentPlanService {
       // Once the surgery is billed, billing credits the payment to the bill in this transaction.
       await this.paymentHooks.run(db, caller, plan, payment);
       const paidInFull = body.amount.compare(outstanding) === 0;
-      const updated = await this.paymentPlans.markPaymentRecorded(
+      const updated = await this.lifecycle.fire(
         db,
-        caller.clinicId,
-        plan.id,
-        paidInFull ? 'COMPLETED' : 'ACTIVE',
+        caller,
+        plan,
+        'record-payment',
+        {
+          changedFields: paidInFull
+            ? ['payments', 'installments', 'status']
+            : ['payments', 'installments'],
+        },
+        { paidInFull },
       );
-      await this.audit.record(db, caller, {
-        action: 'payment-plan.record-payment',
-        entityType: ENTITY,
-        entityId: plan.id,
-        changedFields: paidInFull
-          ? ['payments', 'installments', 'status']
-          : ['payments', 'installments'],
-      });
       return this.response(db, caller.clinicId, updated);
     });
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
@@ -16,22 +15,22 @@ import {
   type PriorAuthorizationChanges,
   type PriorAuthorizationRow,
 } from '../repositories/prior-authorization.repository';
-import { PRIOR_AUTH_TRANSITIONS, type PriorAuthEvent } from './prior-authorization-lifecycle';
+import { PriorAuthorizationLifecycle, type PriorAuthEvent } from './prior-authorization-lifecycle';
 import { toPriorAuthorizationResponse } from './prior-authorization.mapper';
 import { PRIOR_AUTHORIZATION } from './prior-authorization.service';
 
 /**
  * The life of a request with the payer, through its one table (`PRIOR_AUTH_TRANSITIONS`). Each
- * transition locks the row, checks If-Match when sent and then the table, writes the status with
- * the event's fields, bumps the version and records `prior-authorization.<event>`, in one
- * transaction.
+ * transition locks the row, checks If-Match when sent and then the table, and fires the event
+ * (`PriorAuthorizationLifecycle`: the status with the event's fields, a new version,
+ * `prior-authorization.<event>`), in one transaction.
  */
 @Injectable()
 export class PriorAuthorizationWorkflowService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly authorizations: PriorAuthorizationRepository,
-    private readonly audit: AuditWriter,
+    private readonly lifecycle: PriorAuthorizationLifecycle,
     private readonly clock: Clock,
   ) {}
 
@@ -101,14 +100,10 @@ export class PriorAuthorizationWorkflowService {
         PRIOR_AUTHORIZATION,
         id,
       );
-      const status = PRIOR_AUTH_TRANSITIONS.next(current.status, event);
-      const changes = { status, ...changesOf(current) };
-      const updated = await this.authorizations.update(db, caller.clinicId, id, changes);
-      await this.audit.record(db, caller, {
-        action: `prior-authorization.${event}`,
-        entityType: PRIOR_AUTHORIZATION,
-        entityId: id,
-        changedFields: Object.keys(changes),
+      // The table first: a refused event is a 409 before the body's fields are checked.
+      this.lifecycle.assertAllows(current, event);
+      const updated = await this.lifecycle.fire(db, caller, current, event, {
+        changes: changesOf(current),
       });
       return toPriorAuthorizationResponse(updated);
     });

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller } from '../../../common/auth/caller';
+import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { TransitionTable } from '../../../common/state-machine';
+import { StatusLifecycle } from '../../../common/status-lifecycle';
 import {
   ProcedurePlanRepository,
   type PlanChanges,
@@ -45,56 +46,38 @@ export const PLAN_TRANSITIONS = new TransitionTable<PlanStatus, PlanEvent>(
   ],
 );
 
-export interface PlanTransitionOptions {
-  /** Other fields the transition writes with the status (the quote's money, the approval…). */
-  changes?: Omit<PlanChanges, 'status'>;
-  /** The audit event's field names; default `status` and the keys of `changes`. */
-  changedFields?: string[];
-  metadata?: Record<string, string | number | boolean>;
-}
-
 /**
  * Fires a plan's events for every module: procedure-plan's own use cases, theater (schedule,
  * unschedule, complete) and later ones. The caller has locked the plan (`PlanQueries.lock`) in its
- * transaction; this checks the table, writes the status (a new version) and the
+ * transaction; `fire` checks the table, writes the status (a new version) and the
  * `procedure-plan.<event>` audit event in the same transaction.
  */
 @Injectable()
-export class PlanLifecycle {
+export class PlanLifecycle extends StatusLifecycle<
+  PlanStatus,
+  PlanEvent,
+  PlanRow,
+  Omit<PlanChanges, 'status'>
+> {
+  protected readonly table = PLAN_TRANSITIONS;
+  protected readonly entityType = 'ProcedurePlan';
+  protected readonly action = 'procedure-plan';
+
   constructor(
     private readonly plans: ProcedurePlanRepository,
-    private readonly audit: AuditWriter,
-  ) {}
-
-  async fire(
-    db: Db,
-    caller: Caller,
-    plan: PlanRow,
-    event: PlanEvent,
-    options: PlanTransitionOptions = {},
-  ): Promise<PlanRow> {
-    const to = PLAN_TRANSITIONS.next(plan.status, event);
-    const changes = options.changes ?? {};
-    const updated = await this.plans.update(db, caller.clinicId, plan.id, {
-      ...changes,
-      status: to,
-    });
-    await this.audit.record(db, caller, {
-      action: `procedure-plan.${event}`,
-      entityType: 'ProcedurePlan',
-      entityId: plan.id,
-      changedFields: options.changedFields ?? ['status', ...Object.keys(changes)],
-      ...(options.metadata ? { metadata: options.metadata } : {}),
-    });
-    return updated;
+    audit: AuditWriter,
+  ) {
+    super(audit);
   }
 
-  /**
-   * 409 unless the table takes `event` from the plan's status: a use case checks right after it
-   * locks the plan, before it does the work that `fire` then records. Edits check `replan`.
-   */
-  assertAllows(plan: PlanRow, event: PlanEvent): void {
-    PLAN_TRANSITIONS.next(plan.status, event);
+  protected write(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+    status: PlanStatus,
+    changes: Omit<PlanChanges, 'status'> | undefined,
+  ): Promise<PlanRow> {
+    return this.plans.update(db, clinicId, id, { ...changes, status });
   }
 
   /**

@@ -27,6 +27,7 @@ export type QuoteRow = typeof quotes.$inferSelect;
 export type QuoteLineRow = typeof quoteLines.$inferSelect;
 export type NewQuote = Omit<typeof quotes.$inferInsert, 'createdAt' | 'updatedAt'>;
 export type NewQuoteLine = typeof quoteLines.$inferInsert;
+export type QuoteChanges = Partial<Pick<QuoteRow, 'status' | 'acceptedAt' | 'supersededAt'>>;
 
 // By-id reads: built once (prepared-query.ts).
 const quotesById = preparedRowById('quotes_by_id', quotes);
@@ -84,23 +85,15 @@ export class QuoteRepository {
     return new Map(rows.map((r) => [r.planId, r.id]));
   }
 
-  async supersedeLive(db: Db, clinicId: ClinicId, planId: string): Promise<void> {
-    await db
-      .update(quotes)
-      .set({ status: 'SUPERSEDED', supersededAt: sql`now()`, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(quotes.clinicId, clinicId),
-          eq(quotes.procedurePlanId, planId),
-          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
-        ),
-      );
-  }
-
-  async markAccepted(db: Db, clinicId: ClinicId, id: string, at: Date): Promise<void> {
-    await db
-      .update(quotes)
-      .set({ status: 'ACCEPTED', acceptedAt: at, updatedAt: sql`now()` })
-      .where(byTenantKey(quotes, clinicId, id));
+  /** Written only by QuoteLifecycle (a quote has no version: it is a document). */
+  async update(db: Db, clinicId: ClinicId, id: string, changes: QuoteChanges): Promise<QuoteRow> {
+    return returnedRow(
+      await db
+        .update(quotes)
+        .set({ ...changes, updatedAt: sql`now()` })
+        .where(byTenantKey(quotes, clinicId, id))
+        .returning(),
+      'the quote exists: its plan is locked',
+    );
   }
 }

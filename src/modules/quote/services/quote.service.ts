@@ -11,6 +11,7 @@ import { baseCptCode } from '../../codes';
 import { FeeScheduleService } from '../../fee-schedule';
 import type { QuoteResponse } from '../dto/quote.dto';
 import { QuoteRepository, type QuoteRow } from '../repositories/quote.repository';
+import { QuoteLifecycle } from './quote-lifecycle';
 import { toQuoteResponse } from './quote.mapper';
 import { priceQuote, type QuotablePlan } from './quote-lines';
 
@@ -33,6 +34,7 @@ export class QuoteService {
     private readonly sequences: SequenceAllocator,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly lifecycle: QuoteLifecycle,
   ) {}
 
   /**
@@ -48,7 +50,8 @@ export class QuoteService {
     const fees = await this.fees.entriesFor(db, caller.clinicId, plan.cptCodes.map(baseCptCode));
     const priced = priceQuote(plan, fees);
     if (!priced.ok) throw new ValidationFailed(priced.errors);
-    await this.quotes.supersedeLive(db, caller.clinicId, plan.id);
+    // The new quote's `quote.issue` records the re-quote: the superseded one gets no event of its own.
+    await this.supersedeLive(db, caller, plan.id, false);
     const issuedAt = this.clock.now();
     const id = newId();
     const quote = await this.quotes.insert(
@@ -100,26 +103,33 @@ export class QuoteService {
     return this.quotes.liveForPlan(db, clinicId, planId);
   }
 
+  /** The plan was approved on this quote (the plan's lock is held). */
   async accept(db: Db, caller: Caller, quoteId: string): Promise<void> {
-    await this.quotes.markAccepted(db, caller.clinicId, quoteId, this.clock.now());
-    await this.audit.record(db, caller, {
-      action: 'quote.accept',
-      entityType: ENTITY,
-      entityId: quoteId,
+    const quote = await this.quotes.lockById(db, caller.clinicId, quoteId);
+    if (!quote) throw new NotFound(ENTITY, quoteId);
+    await this.lifecycle.fire(db, caller, quote, 'accept', {
+      changes: { acceptedAt: this.clock.now() },
       changedFields: ['status'],
     });
   }
 
   /** An edit of a QUOTED plan, or its cancellation, leaves no live quote (docs/design.md §4). */
   async supersedeForPlan(db: Db, caller: Caller, planId: string): Promise<void> {
+    await this.supersedeLive(db, caller, planId, true);
+  }
+
+  private async supersedeLive(
+    db: Db,
+    caller: Caller,
+    planId: string,
+    audit: boolean,
+  ): Promise<void> {
     const live = await this.quotes.liveForPlan(db, caller.clinicId, planId);
     if (!live) return;
-    await this.quotes.supersedeLive(db, caller.clinicId, planId);
-    await this.audit.record(db, caller, {
-      action: 'quote.supersede',
-      entityType: ENTITY,
-      entityId: live.id,
+    await this.lifecycle.fire(db, caller, live, 'supersede', {
+      changes: { supersededAt: this.clock.now() },
       changedFields: ['status'],
+      audit,
     });
   }
 

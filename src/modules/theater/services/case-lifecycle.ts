@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller } from '../../../common/auth/caller';
+import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { TransitionTable } from '../../../common/state-machine';
+import { StatusLifecycle } from '../../../common/status-lifecycle';
 import {
   SurgicalCaseRepository,
   type CaseChanges,
@@ -30,55 +31,37 @@ export const CASE_TRANSITIONS = new TransitionTable<CaseStatus, CaseEvent>(
   ],
 );
 
-export interface CaseTransitionOptions {
-  /** Other fields the transition writes with the status. */
-  changes?: Omit<CaseChanges, 'status'>;
-  /** The audit event's field names; default `status` and the keys of `changes`. */
-  changedFields?: string[];
-  metadata?: Record<string, string | number | boolean>;
-  /** False for `record-usage`: the usages are audited by inventory, the case only gets a version. */
-  audit?: boolean;
-}
-
 /**
  * Fires a case's events. The caller holds the plan's lock and then the case's
- * (`SurgicalCaseService.lockPlanAndCase`); this checks the table, writes the status (a new
- * version) and the `surgical-case.<event>` audit event in the same transaction.
+ * (`SurgicalCaseService.lockPlanAndCase`); `fire` checks the table, writes the status (a new
+ * version) and the `surgical-case.<event>` audit event in the same transaction. `record-usage`
+ * fires with `audit: false`: the usages are audited by inventory, the case only gets a version.
  */
 @Injectable()
-export class CaseLifecycle {
+export class CaseLifecycle extends StatusLifecycle<
+  CaseStatus,
+  CaseEvent,
+  CaseRow,
+  Omit<CaseChanges, 'status'>
+> {
+  protected readonly table = CASE_TRANSITIONS;
+  protected readonly entityType = 'SurgicalCase';
+  protected readonly action = 'surgical-case';
+
   constructor(
     private readonly cases: SurgicalCaseRepository,
-    private readonly audit: AuditWriter,
-  ) {}
-
-  /** 409 unless the table takes `event` from the case's status; checked before the work. */
-  assertAllows(theCase: CaseRow, event: CaseEvent): void {
-    CASE_TRANSITIONS.next(theCase.status, event);
+    audit: AuditWriter,
+  ) {
+    super(audit);
   }
 
-  async fire(
+  protected write(
     db: Db,
-    caller: Caller,
-    theCase: CaseRow,
-    event: CaseEvent,
-    options: CaseTransitionOptions = {},
+    clinicId: ClinicId,
+    id: string,
+    status: CaseStatus,
+    changes: Omit<CaseChanges, 'status'> | undefined,
   ): Promise<CaseRow> {
-    const to = CASE_TRANSITIONS.next(theCase.status, event);
-    const changes = options.changes ?? {};
-    const updated = await this.cases.update(db, caller.clinicId, theCase.id, {
-      ...changes,
-      status: to,
-    });
-    if (options.audit !== false) {
-      await this.audit.record(db, caller, {
-        action: `surgical-case.${event}`,
-        entityType: 'SurgicalCase',
-        entityId: theCase.id,
-        changedFields: options.changedFields ?? ['status', ...Object.keys(changes)],
-        ...(options.metadata ? { metadata: options.metadata } : {}),
-      });
-    }
-    return updated;
+    return this.cases.update(db, clinicId, id, { ...changes, status });
   }
 }
