@@ -3,6 +3,7 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
+import { pdfFile, type PdfFile } from '../../../common/pdf/pdf-file';
 import { finePrint, printDocument, table } from '../../../common/pdf/printed-document';
 import { ClinicService } from '../../clinic';
 import { UserQueries } from '../../user';
@@ -54,10 +55,7 @@ export class TheaterDayService {
    * The live cases of one local day (optionally one room), in the clinic's time zone, with each
    * patient's name and what to pick: a PHI read, audited per case.
    */
-  async dayPdf(
-    caller: Caller,
-    query: TheaterDayPdfQuery,
-  ): Promise<{ fileName: string; pdf: Buffer }> {
+  async dayPdf(caller: Caller, query: TheaterDayPdfQuery): Promise<PdfFile> {
     const content = await this.tx.run(async (db) => {
       const clinic = await this.clinics.getOwnClinic(caller);
       const timeZone = await this.zone.zoneOf(db, caller.clinicId);
@@ -113,7 +111,7 @@ export class TheaterDayService {
     });
     const pdf = await printDocument(
       {
-        clinicName: content.clinic.name,
+        clinic: { name: content.clinic.name },
         subtitle: `Theater day ${content.date}${content.roomName ? `, ${content.roomName}` : ''}`,
         title: `Theater day ${content.date}`,
       },
@@ -145,8 +143,7 @@ export class TheaterDayService {
         );
       },
     );
-    const room = content.roomName ? `-${content.roomName.replace(/[^A-Za-z0-9._-]/g, '_')}` : '';
-    return { fileName: `theater-${content.date}${room}.pdf`, pdf };
+    return pdfFile(`theater-${content.date}${content.roomName ? `-${content.roomName}` : ''}`, pdf);
   }
 }
 
