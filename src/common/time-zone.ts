@@ -41,18 +41,43 @@ export function defaultClinicTimeZone(
   return isTimeZone(serverZone) ? serverZone : FALLBACK_TIME_ZONE;
 }
 
+/**
+ * One formatter per zone and purpose, made on first use: making an Intl.DateTimeFormat costs far
+ * more than using one, and the theater's slots and days ask for the same zone many times a request.
+ */
+function cachedFormat(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: (timeZone: string) => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (format === undefined) {
+    format = make(timeZone);
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes to add to UTC to get the wall-clock time in `timeZone` at `instant`. */
 export function offsetMinutesAt(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = cachedFormat(
+    partsFormats,
     timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+    (zone) =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  ).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(
@@ -90,10 +115,15 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in `timeZone`. */
 export function zonedDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return cachedFormat(
+    dateFormats,
     timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+    (zone) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  ).format(instant);
 }

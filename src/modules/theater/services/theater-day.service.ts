@@ -5,6 +5,7 @@ import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { pdfFile, type PdfFile } from '../../../common/pdf/pdf-file';
 import { finePrint, printDocument, table } from '../../../common/pdf/printed-document';
+import { zonedDate } from '../../../common/time-zone';
 import { ClinicService } from '../../clinic';
 import { UserQueries } from '../../user';
 import type {
@@ -19,7 +20,7 @@ import {
   type PickLineRow,
 } from '../repositories/surgical-case.repository';
 import { ClinicZone } from './clinic-zone';
-import { localDay, localDayBounds } from './local-time';
+import { localDayBounds } from './local-time';
 
 /** The nurse's pick list of a case, and the printed theater day (docs/theater.md). */
 @Injectable()
@@ -59,7 +60,7 @@ export class TheaterDayService {
     const content = await this.tx.run(async (db) => {
       const clinic = await this.clinics.getOwnClinic(caller);
       const timeZone = await this.zone.zoneOf(db, caller.clinicId);
-      const date = query.date ?? localDay(new Date(), timeZone);
+      const date = query.date ?? zonedDate(new Date(), timeZone);
       const { start, end } = localDayBounds(date, timeZone);
       const roomName = query.operatingRoomId
         ? (await this.rooms.findById(db, caller.clinicId, query.operatingRoomId))?.name
