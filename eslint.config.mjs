@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { WEB_SHARED_SOURCES } from './scripts/web-shared-sources.mjs';
 
 /**
  * The module graph, written once (docs/architecture.md "Module boundaries" draws it): each module
@@ -74,6 +75,11 @@ function checkModuleGraph(graph) {
   for (const m of Object.keys(graph)) visit(m, []);
   return graph;
 }
+
+/** The server modules the web app may import (web-shared-sources.mjs), as `common/time-zone`. */
+const webSharedModules = WEB_SHARED_SOURCES.map((file) => file.replace(/^src\/|\.ts$/g, '')).join(
+  '|',
+);
 
 /** A relative import of one of `modules`, other than its public file or a table definition. */
 const intoModules = (modules) =>
@@ -156,6 +162,18 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+src/(?!(${webSharedModules})$)`,
+              message:
+                'The web app imports from src/ only the pure modules of scripts/web-shared-sources.mjs, which its build watches.',
+            },
+          ],
+        },
+      ],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       // Event handlers may be async: React ignores what they return.

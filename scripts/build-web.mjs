@@ -1,8 +1,10 @@
-// Builds the staff web app (web/) into dist/web when a source is newer than the last build, and
-// prints the gzipped size of the JavaScript a first visit loads; over the budget, the build fails.
+// Builds the staff web app (web/) into dist/web when a source (web/, the lock, or a server file the
+// app imports: web-shared-sources.mjs) is newer than the last build, and prints the gzipped size
+// of the JavaScript a first visit loads; over the budget, the build fails.
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { WEB_SHARED_SOURCES } from './web-shared-sources.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WEB = join(ROOT, 'web');
@@ -24,8 +26,11 @@ function newestMtime(path) {
 
 const sourcesChanged = () =>
   !existsSync(STAMP) ||
-  Math.max(newestMtime(WEB), statSync(join(ROOT, 'package-lock.json')).mtimeMs) >
-    statSync(STAMP).mtimeMs;
+  Math.max(
+    newestMtime(WEB),
+    statSync(join(ROOT, 'package-lock.json')).mtimeMs,
+    ...WEB_SHARED_SOURCES.map((file) => statSync(join(ROOT, file)).mtimeMs),
+  ) > statSync(STAMP).mtimeMs;
 
 if (force || sourcesChanged()) {
   // Always the production bundle: a build started from a test run inherits NODE_ENV=test, which

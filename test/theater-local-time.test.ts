@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, localDayBounds, zonedInstant } from '../src/modules/theater/services/local-time';
+import { zonedDate as localDay, zonedInstant } from '../src/common/time-zone';
+import { localDayBounds } from '../src/modules/theater/services/local-time';
 import { nearestFreeSlots } from '../src/modules/theater/services/free-slots';
 
 describe('local time of the clinic', () => {

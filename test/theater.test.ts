@@ -19,7 +19,7 @@ import {
   signConsent,
 } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
-import { localDay, zonedInstant } from '../src/modules/theater/services/local-time';
+import { zonedDate as localDay, zonedInstant } from '../src/common/time-zone';
 
 let t: TestApp;
 let given: Given;

@@ -41,59 +41,127 @@ export function defaultClinicTimeZone(
   return isTimeZone(serverZone) ? serverZone : FALLBACK_TIME_ZONE;
 }
 
-/** Minutes to add to UTC to get the wall-clock time in `timeZone` at `instant`. */
-export function offsetMinutesAt(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+/**
+ * One formatter per zone and purpose, made on first use: making an Intl.DateTimeFormat costs far
+ * more than using one, and the theater's slots and days ask for the same zone many times a request.
+ */
+function cachedFormat(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: (timeZone: string) => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (format === undefined) {
+    format = make(timeZone);
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A wall-clock reading: the calendar date and the time of day, as numbers. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** What the clock and calendar of `timeZone` read at `instant`. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const parts = cachedFormat(
+    partsFormats,
     timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+    (zone) =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  ).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+  };
+}
+
+/** A wall-clock reading as the UTC instant that reads the same, in milliseconds. */
+function wallClockMs(wall: WallClock): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+/** Minutes to add to UTC to get the wall-clock time in `timeZone` at `instant`. */
+function offsetMinutesAt(instant: Date, timeZone: string): number {
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  return Math.round((wallClockMs(wallClockAt(new Date(whole), timeZone)) - whole) / 60_000);
+}
+
+/**
+ * The instant `timeZone`'s clock reads `wall` at. A time skipped by a spring-forward gap moves
+ * forward by the gap (02:30 → 03:30); a time that happens twice in the autumn is its first
+ * occurrence. `wall` may overflow (hour 24, day 32): it is read as Date.UTC reads it.
+ */
+export function instantAt(wall: WallClock, timeZone: string): Date {
+  const target = wallClockMs(wall);
+  // Try the offsets in force a day either side; keep the earliest that reads back as the wall time.
+  const offsets = new Set(
+    [-1, 0, 1].map((days) => offsetMinutesAt(new Date(target + days * 86_400_000), timeZone)),
   );
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const fits = [...offsets]
+    .map((offset) => target - offset * 60_000)
+    .filter((t) => t + offsetMinutesAt(new Date(t), timeZone) * 60_000 === target)
+    .sort((a, b) => a - b);
+  if (fits[0] !== undefined) return new Date(fits[0]);
+  // In a gap: read it with the offset before the gap, which lands after it.
+  return new Date(target - offsetMinutesAt(new Date(target - 86_400_000), timeZone) * 60_000);
 }
 
 /**
  * The instant a wall-clock time in `timeZone` names: `2026-01-15`, `09:00` in America/Los_Angeles
- * is 17:00Z. A time skipped by a spring-forward gap moves forward by the gap (02:30 → 03:30); a time
- * that happens twice in the autumn is its first occurrence.
+ * is 17:00Z (skipped and repeated times as `instantAt` reads them).
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const wall = Date.UTC(y ?? NaN, (mo ?? NaN) - 1, d ?? NaN, h ?? NaN, mi ?? NaN);
-  // Try the offsets in force a day either side; keep the earliest that reads back as the wall time.
-  const offsets = new Set(
-    [-1, 0, 1].map((days) => offsetMinutesAt(new Date(wall + days * 86_400_000), timeZone)),
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  return instantAt(
+    {
+      year: year ?? NaN,
+      month: month ?? NaN,
+      day: day ?? NaN,
+      hour: hour ?? NaN,
+      minute: minute ?? NaN,
+      second: 0,
+    },
+    timeZone,
   );
-  const fits = [...offsets]
-    .map((offset) => wall - offset * 60_000)
-    .filter((t) => t + offsetMinutesAt(new Date(t), timeZone) * 60_000 === wall)
-    .sort((a, b) => a - b);
-  if (fits[0] !== undefined) return new Date(fits[0]);
-  // In a gap: read it with the offset before the gap, which lands after it.
-  return new Date(wall - offsetMinutesAt(new Date(wall - 86_400_000), timeZone) * 60_000);
 }
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in `timeZone`. */
 export function zonedDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return cachedFormat(
+    dateFormats,
     timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+    (zone) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  ).format(instant);
 }

@@ -3,10 +3,11 @@ import { zonedDate } from '../time-zone';
 import type { PostalAddress } from '../postal-address';
 
 export interface PrintedDocumentHeading {
-  /** The clinic's name, printed as the title and recorded as the PDF's author. */
-  clinicName: string;
-  /** Where to reach the clinic, under its name: its address and phone, as far as it has them. */
-  clinicContact?: { address: PostalAddress | null; phone: string | null };
+  /**
+   * The clinic: its name printed as the title and recorded as the PDF's author; under the name,
+   * where to reach it (its address and phone, as far as it has them), when they are given.
+   */
+  clinic: { name: string; address?: PostalAddress | null; phone?: string | null };
   /** What the document is, under the clinic's name ("Itemized statement"). */
   subtitle: string;
   /** The PDF's Title (and optional Subject) metadata. */
@@ -15,9 +16,10 @@ export interface PrintedDocumentHeading {
 }
 
 /**
- * The one way Contour prints a document for a patient (quotes, bills): A4, the clinic's name on
- * top, then what `draw` writes. Text streams are left uncompressed (`compress: false`): these are
- * a page or two, and plain streams let tests (and anyone with a text editor) find what they say.
+ * The one way Contour prints a document (quotes, bills, consents, the theater day): A4, the
+ * clinic's name on top, then what `draw` writes. Text streams are left uncompressed
+ * (`compress: false`): these are a page or two, and plain streams let tests (and anyone with a
+ * text editor) find what they say.
  */
 export function printDocument(
   heading: PrintedDocumentHeading,
@@ -29,7 +31,7 @@ export function printDocument(
     compress: false,
     info: {
       Title: heading.title,
-      Author: heading.clinicName,
+      Author: heading.clinic.name,
       ...(heading.subject === undefined ? {} : { Subject: heading.subject }),
     },
   });
@@ -39,11 +41,11 @@ export function printDocument(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.font('Helvetica-Bold').fontSize(18).text(heading.clinicName);
-  const contact = heading.clinicContact;
+  const { clinic } = heading;
+  doc.font('Helvetica-Bold').fontSize(18).text(clinic.name);
   const contactLines = [
-    ...(contact?.address ? addressLines(contact.address) : []),
-    ...(contact?.phone ? [`Phone ${contact.phone}`] : []),
+    ...(clinic.address ? addressLines(clinic.address) : []),
+    ...(clinic.phone ? [`Phone ${clinic.phone}`] : []),
   ];
   if (contactLines.length > 0) doc.font('Helvetica').fontSize(9).text(contactLines.join('\n'));
   doc.moveDown(0.3);
@@ -134,6 +136,33 @@ export function fittedWidths(
     widths[column] = Math.max(cell(widest(column, words)), Math.floor(left / flexible.length));
   doc.font('Helvetica').fontSize(TABLE_FONT_SIZE);
   return widths;
+}
+
+/** The patient a document is for, as `patientDetails` prints them. */
+export interface PrintedPatient {
+  firstName: string;
+  lastName: string;
+  mrn: string;
+  dateOfBirth: string;
+  address: PostalAddress | null;
+}
+
+/**
+ * The `details` rows that name the patient: name, MRN, the date of birth when asked for, and the
+ * address when the clinic has it.
+ */
+export function patientDetails(
+  patient: PrintedPatient,
+  { dateOfBirth = false }: { dateOfBirth?: boolean } = {},
+): [string, string][] {
+  return [
+    ['Patient', `${patient.firstName} ${patient.lastName}`],
+    ['MRN', patient.mrn],
+    ...(dateOfBirth ? [['Date of birth', patient.dateOfBirth] as [string, string]] : []),
+    ...(patient.address
+      ? [['Address', addressLines(patient.address).join('\n')] as [string, string]]
+      : []),
+  ];
 }
 
 /** Small grey text at the foot of a document. */

@@ -3,6 +3,7 @@
 // imported directly, for foreign keys and joins.
 export * from './dto/inventory-item.dto';
 export * from './inventory.module';
+export type { InventoryItemRow } from './repositories/inventory-item.repository';
 export type { CaseUsageRow } from './repositories/inventory-usage.repository';
 export * from './services/insufficient-inventory.error';
 export * from './services/inventory-allocator';

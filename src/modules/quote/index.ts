@@ -3,6 +3,7 @@
 // imported directly, for foreign keys and joins.
 export * from './dto/quote.dto';
 export * from './quote.module';
+export * from './services/printed-lines';
 export * from './services/quote-lines';
 export * from './services/quote-queries';
 export * from './services/quote.mapper';

@@ -5,6 +5,12 @@
  * and in tests that set nothing, it is the browser's.
  */
 
+import {
+  instantAt as instantIn,
+  wallClockAt as wallClockIn,
+  type WallClock,
+} from '../../../src/common/time-zone';
+
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 let zone = BROWSER_ZONE;
 
@@ -16,76 +22,18 @@ export function clinicTimeZone(): string {
   return zone;
 }
 
-/** A wall-clock reading: the calendar date and the time of day, as numbers. */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** What the clinic's clock and calendar read at `instant`. */
 export function wallClockAt(instant: Date, timeZone: string = zone): WallClock {
-  const parts = partsFormat(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value);
-  return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-    second: part('second'),
-  };
-}
-
-function wallClockMs(w: WallClock): number {
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-}
-
-/** Minutes the zone's clock is ahead of UTC at `instant`. */
-function offsetMinutes(instant: number, timeZone: string): number {
-  const whole = Math.floor(instant / 1000) * 1000;
-  return Math.round((wallClockMs(wallClockAt(new Date(whole), timeZone)) - whole) / 60_000);
+  return wallClockIn(instant, timeZone);
 }
 
 /**
- * The instant the clinic's clock reads `wall` at. A reading skipped by the spring change (02:30)
- * is read as the same time after the gap (03:30); one that happens twice in the autumn is the
- * first. `wall` may overflow (hour 24, day 32): it is read as Date.UTC reads it.
+ * The instant the clinic's clock reads `wall` at, as the server reads it (src/common/time-zone.ts):
+ * a typed time in a skipped or repeated hour means the same on both sides. `wall` may overflow
+ * (hour 24, day 32): it is read as Date.UTC reads it.
  */
 export function instantAt(wall: WallClock, timeZone: string = zone): Date {
-  const target = wallClockMs(wall);
-  const offsets = new Set([-1, 0, 1].map((d) => offsetMinutes(target + d * 86_400_000, timeZone)));
-  const fits = [...offsets]
-    .map((offset) => target - offset * 60_000)
-    .filter((t) => t + offsetMinutes(t, timeZone) * 60_000 === target)
-    .sort((a, b) => a - b);
-  const first = fits[0];
-  if (first !== undefined) return new Date(first);
-  return new Date(target - offsetMinutes(target - 86_400_000, timeZone) * 60_000);
+  return instantIn(wall, timeZone);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,15 +1,16 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
+import { ApiPdfResponse, sendPdf } from '../../../common/http/pdf-response';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { BillPdfService } from '../services/bill-pdf.service';
 
 /**
  * The bill as a patient statement (PDF). COORDINATOR too: coordinators hand statements to
- * patients. No @ZodResponse: the body is bytes.
+ * patients.
  */
 @ApiTags('bills')
 @ApiBearerAuth()
@@ -24,21 +25,14 @@ export class BillPdfController {
       'The bill as a PDF statement: clinic, patient, case, lines with serial numbers, totals, payments and balances. Changes nothing.',
   })
   @Roles('BILLING', 'COORDINATOR')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({
-    description:
-      'The itemized statement: clinic, patient, case, lines with serial numbers, totals, payments, balances',
-    schema: { type: 'string', format: 'binary' },
-  })
+  @ApiPdfResponse(
+    'The itemized statement: clinic, patient, case, lines with serial numbers, totals, payments, balances',
+  )
   async pdf(
     @CurrentUser() caller: Caller,
     @Param() params: IdParams,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { fileName, pdf } = await this.billPdfs.renderBillPdf(caller, params.id);
-    void reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="${fileName}"`);
-    return pdf;
+    return sendPdf(reply, await this.billPdfs.renderBillPdf(caller, params.id));
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
+import { ChildRows } from '../../../common/database/child-rows';
 import type { Db } from '../../../common/database/database';
+import { newestFirst } from '../../../common/database/newest-first';
 import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
-import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import type { Page, PageRequest } from '../../../common/http/pagination';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { surgicalCases } from '../../theater/repositories/theater.schema';
 import { billLineItems, billPayments, bills, prepayments, type BillStatus } from './billing.schema';
@@ -45,11 +47,18 @@ export interface BillFilter {
   status?: BillStatus | undefined;
 }
 
-const newestFirst = new Keyset([bills.id], 'desc');
-
 // By-id reads: built once (prepared-query.ts).
 const billsById = preparedRowById('bills_by_id', bills);
 const billsLockedById = preparedRowById('bills_locked_by_id', bills, 'update');
+const billsNewestFirst = newestFirst(bills);
+const linesOfBills = new ChildRows(billLineItems, billLineItems.billId, [
+  asc(billLineItems.billId),
+  asc(billLineItems.lineNumber),
+]);
+const paymentsOfBills = new ChildRows(billPayments, billPayments.billId, [
+  asc(billPayments.receivedAt),
+  asc(billPayments.id),
+]);
 
 @Injectable()
 export class BillingRepository {
@@ -58,7 +67,7 @@ export class BillingRepository {
       await db.insert(bills).values(bill).returning(),
       'INSERT … RETURNING gives the row',
     );
-    if (lines.length > 0) await db.insert(billLineItems).values(lines);
+    await linesOfBills.insert(db, lines);
     return row;
   }
 
@@ -77,26 +86,17 @@ export class BillingRepository {
     filter: BillFilter,
     page: PageRequest,
   ): Promise<Page<BillRow>> {
-    const conditions: (SQL | undefined)[] = [
-      eq(bills.clinicId, clinicId),
-      filter.surgicalCaseId === undefined
-        ? undefined
-        : eq(bills.surgicalCaseId, filter.surgicalCaseId),
-      filter.patientId === undefined ? undefined : eq(bills.patientId, filter.patientId),
-      filter.status === undefined ? undefined : eq(bills.status, filter.status),
-      newestFirst.after(page),
-    ];
-    const rows = await db
-      .select()
-      .from(bills)
-      .where(and(...conditions))
-      .orderBy(...newestFirst.orderBy())
-      .limit(newestFirst.fetchSize(page));
-    return newestFirst.toPage(
-      rows,
+    return billsNewestFirst(
+      db,
+      clinicId,
+      [
+        filter.surgicalCaseId === undefined
+          ? undefined
+          : eq(bills.surgicalCaseId, filter.surgicalCaseId),
+        filter.patientId === undefined ? undefined : eq(bills.patientId, filter.patientId),
+        filter.status === undefined ? undefined : eq(bills.status, filter.status),
+      ],
       page,
-      (b) => [b.id],
-      (b) => b,
     );
   }
 
@@ -106,12 +106,7 @@ export class BillingRepository {
     clinicId: ClinicId,
     billIds: readonly string[],
   ): Promise<BillLineItemRow[]> {
-    if (billIds.length === 0) return [];
-    return db
-      .select()
-      .from(billLineItems)
-      .where(and(eq(billLineItems.clinicId, clinicId), inArray(billLineItems.billId, [...billIds])))
-      .orderBy(asc(billLineItems.billId), asc(billLineItems.lineNumber));
+    return linesOfBills.of(db, clinicId, billIds);
   }
 
   /** The payments of these bills, oldest first. */
@@ -120,16 +115,11 @@ export class BillingRepository {
     clinicId: ClinicId,
     billIds: readonly string[],
   ): Promise<BillPaymentRow[]> {
-    if (billIds.length === 0) return [];
-    return db
-      .select()
-      .from(billPayments)
-      .where(and(eq(billPayments.clinicId, clinicId), inArray(billPayments.billId, [...billIds])))
-      .orderBy(asc(billPayments.receivedAt), asc(billPayments.id));
+    return paymentsOfBills.of(db, clinicId, billIds);
   }
 
   async insertPayment(db: Db, payment: NewBillPayment): Promise<void> {
-    await db.insert(billPayments).values(payment);
+    await paymentsOfBills.insert(db, [payment]);
   }
 
   /** The row was locked by the caller; one new version. */

@@ -4,10 +4,11 @@ import type { Caller } from '../../../common/auth/caller';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { invariant } from '../../../common/invariant';
+import { pdfFile, type PdfFile } from '../../../common/pdf/pdf-file';
 import {
-  addressLines,
   details,
   finePrint,
+  patientDetails,
   printDocument,
   printedAmount,
   printedDate,
@@ -15,15 +16,10 @@ import {
 } from '../../../common/pdf/printed-document';
 import { type ClinicResponse, ClinicService } from '../../clinic';
 import { type PatientResponse, PatientService } from '../../patient';
+import { PAYER_LABELS, printLines } from '../../quote';
 import type { BillResponse } from '../dto/bill.dto';
 import { BillingRepository } from '../repositories/billing.repository';
 import { toBillResponse } from './bill.mapper';
-
-export interface BillPdf {
-  /** `<billNumber>.pdf`, safe inside a quoted Content-Disposition filename. */
-  fileName: string;
-  pdf: Buffer;
-}
 
 interface BillDocument {
   clinic: ClinicResponse;
@@ -34,16 +30,6 @@ interface BillDocument {
 
 type Line = BillResponse['lineItems'][number];
 
-const KIND_LABELS: Record<Line['kind'], string> = {
-  PROCEDURE: 'Procedure',
-  FACILITY: 'Facility',
-  ANESTHESIA: 'Anesthesia',
-  SUPPLY: 'Supply',
-};
-const PAYER_LABELS: Record<Line['payer'], string> = {
-  INSURANCE: 'Insurance',
-  PATIENT: 'Patient',
-};
 const METHOD_LABELS: Record<BillResponse['payments'][number]['method'], string> = {
   CASH: 'Cash',
   CARD: 'Card',
@@ -63,7 +49,7 @@ export class BillPdfService {
     private readonly audit: AuditWriter,
   ) {}
 
-  async renderBillPdf(caller: Caller, billId: string): Promise<BillPdf> {
+  async renderBillPdf(caller: Caller, billId: string): Promise<PdfFile> {
     const content = await this.tx.run(async (db): Promise<BillDocument> => {
       const clinic = await this.clinics.getOwnClinic(caller);
       const bill = await this.bills.findById(db, caller.clinicId, billId);
@@ -82,28 +68,20 @@ export class BillPdfService {
         bill: toBillResponse(bill, lines, payments),
       };
     });
-    return {
-      fileName: `${content.bill.billNumber.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`,
-      pdf: await renderPdf(content),
-    };
+    return pdfFile(content.bill.billNumber, await renderPdf(content));
   }
 }
 
 function renderPdf({ clinic, patient, caseNumber, bill }: BillDocument): Promise<Buffer> {
   const heading = {
-    clinicName: clinic.name,
-    clinicContact: { address: clinic.address, phone: clinic.phone },
+    clinic,
     subtitle: 'Itemized statement',
     title: `Statement ${bill.billNumber}`,
   };
   return printDocument(heading, (doc) => {
     details(doc, [
       ['Bill number', bill.billNumber],
-      ['Patient', `${patient.firstName} ${patient.lastName}`],
-      ['MRN', patient.mrn],
-      ...(patient.address
-        ? [['Address', addressLines(patient.address).join('\n')] as [string, string]]
-        : []),
+      ...patientDetails(patient),
       ['Surgical case', caseNumber],
       ['Issued', printedDate(bill.issuedAt, clinic.timeZone)],
       ['Status', bill.status],
@@ -120,20 +98,13 @@ function renderPdf({ clinic, patient, caseNumber, bill }: BillDocument): Promise
     }
     doc.moveDown(1.5);
 
-    table(
+    printLines(
       doc,
-      ['fit', 'fit', '*', 'fit', 'fit', 'fit', 'fit'],
-      ['Kind', 'Code', 'Description', 'Qty', 'Unit price', 'Amount', 'Paid by'],
-      [3, 4, 5],
-      bill.lineItems.map((line) => [
-        KIND_LABELS[line.kind],
-        [line.procedureCode, ...line.modifiers].join('-'),
-        describeLine(line),
-        String(line.quantity),
-        printedAmount(line.unitPrice),
-        printedAmount(line.amount),
-        PAYER_LABELS[line.payer],
-      ]),
+      bill.lineItems.map((line) => ({
+        ...line,
+        code: [line.procedureCode, ...line.modifiers].join('-'),
+        description: describeLine(line),
+      })),
     );
     doc.moveDown(1.5);
     details(doc, [

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../../common/auth/caller';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { invariant } from '../../../common/invariant';
+import { pdfFile, type PdfFile } from '../../../common/pdf/pdf-file';
 import {
-  addressLines,
   details,
   finePrint,
+  patientDetails,
   printDocument,
   printedDateTime,
 } from '../../../common/pdf/printed-document';
@@ -13,12 +14,6 @@ import { type ClinicResponse, ClinicService } from '../../clinic';
 import { type PatientResponse, PatientService } from '../../patient';
 import type { ConsentResponse } from '../dto/consent.dto';
 import { ConsentService, type SignedConsentForPrint } from './consent.service';
-
-export interface ConsentPdf {
-  /** `consent-<template code>-v<version>-<MRN>.pdf`, safe inside a quoted filename. */
-  fileName: string;
-  pdf: Buffer;
-}
 
 interface ConsentDocument extends SignedConsentForPrint {
   clinic: ClinicResponse;
@@ -45,7 +40,7 @@ export class ConsentPdfService {
     private readonly clinics: ClinicService,
   ) {}
 
-  async renderConsentPdf(caller: Caller, consentId: string): Promise<ConsentPdf> {
+  async renderConsentPdf(caller: Caller, consentId: string): Promise<PdfFile> {
     const content = await this.tx.run(async (db): Promise<ConsentDocument> => {
       const clinic = await this.clinics.getOwnClinic(caller);
       const signed = await this.consents.signedConsentForPrint(db, caller, consentId);
@@ -59,10 +54,7 @@ export class ConsentPdfService {
     });
     const { consent, patient } = content;
     const name = `consent-${consent.templateCode}-v${consent.templateVersion}-${patient.mrn}`;
-    return {
-      fileName: `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`,
-      pdf: await renderPdf(content),
-    };
+    return pdfFile(name, await renderPdf(content));
   }
 }
 
@@ -76,20 +68,14 @@ function renderPdf({
   const signedAt = consent.signedAt;
   invariant(signedAt !== null, 'only a signed consent is printed');
   const heading = {
-    clinicName: clinic.name,
-    clinicContact: { address: clinic.address, phone: clinic.phone },
+    clinic,
     subtitle: 'Signed informed consent',
     title: consent.title,
     subject: `${consent.templateCode} v${consent.templateVersion}`,
   };
   return printDocument(heading, (doc) => {
     details(doc, [
-      ['Patient', `${patient.firstName} ${patient.lastName}`],
-      ['MRN', patient.mrn],
-      ['Date of birth', patient.dateOfBirth],
-      ...(patient.address
-        ? [['Address', addressLines(patient.address).join('\n')] as [string, string]]
-        : []),
+      ...patientDetails(patient, { dateOfBirth: true }),
       ['Consent', `${consent.templateCode}, version ${consent.templateVersion}`],
       ['Status', consent.status],
     ]);

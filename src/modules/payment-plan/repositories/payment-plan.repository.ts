@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
+import { ChildRows } from '../../../common/database/child-rows';
 import type { Db } from '../../../common/database/database';
+import { newestFirst } from '../../../common/database/newest-first';
 import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
-import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import type { Page, PageRequest } from '../../../common/http/pagination';
 import {
   paymentPlanInstallments,
   paymentPlanPayments,
@@ -31,8 +33,6 @@ export interface PaymentPlanFilter {
   patientId?: string | undefined;
 }
 
-const newestFirst = new Keyset([paymentPlans.id], 'desc');
-
 // By-id reads: built once (prepared-query.ts).
 const paymentPlansById = preparedRowById('payment_plans_by_id', paymentPlans);
 const paymentPlansLockedById = preparedRowById(
@@ -40,6 +40,16 @@ const paymentPlansLockedById = preparedRowById(
   paymentPlans,
   'update',
 );
+const paymentPlansNewestFirst = newestFirst(paymentPlans);
+const installmentsOfPlans = new ChildRows(
+  paymentPlanInstallments,
+  paymentPlanInstallments.paymentPlanId,
+  [asc(paymentPlanInstallments.paymentPlanId), asc(paymentPlanInstallments.number)],
+);
+const paymentsOfPlans = new ChildRows(paymentPlanPayments, paymentPlanPayments.paymentPlanId, [
+  asc(paymentPlanPayments.receivedAt),
+  asc(paymentPlanPayments.id),
+]);
 
 @Injectable()
 export class PaymentPlanRepository {
@@ -52,7 +62,7 @@ export class PaymentPlanRepository {
       await db.insert(paymentPlans).values(plan).returning(),
       'INSERT … RETURNING gives the row',
     );
-    await db.insert(paymentPlanInstallments).values(installments);
+    await installmentsOfPlans.insert(db, installments);
     return row;
   }
 
@@ -89,23 +99,14 @@ export class PaymentPlanRepository {
     filter: PaymentPlanFilter,
     page: PageRequest,
   ): Promise<Page<PaymentPlanRow>> {
-    const conditions: (SQL | undefined)[] = [
-      eq(paymentPlans.clinicId, clinicId),
-      filter.quoteId === undefined ? undefined : eq(paymentPlans.quoteId, filter.quoteId),
-      filter.patientId === undefined ? undefined : eq(paymentPlans.patientId, filter.patientId),
-      newestFirst.after(page),
-    ];
-    const rows = await db
-      .select()
-      .from(paymentPlans)
-      .where(and(...conditions))
-      .orderBy(...newestFirst.orderBy())
-      .limit(newestFirst.fetchSize(page));
-    return newestFirst.toPage(
-      rows,
+    return paymentPlansNewestFirst(
+      db,
+      clinicId,
+      [
+        filter.quoteId === undefined ? undefined : eq(paymentPlans.quoteId, filter.quoteId),
+        filter.patientId === undefined ? undefined : eq(paymentPlans.patientId, filter.patientId),
+      ],
       page,
-      (p) => [p.id],
-      (p) => p,
     );
   }
 
@@ -115,32 +116,12 @@ export class PaymentPlanRepository {
     clinicId: ClinicId,
     planIds: readonly string[],
   ): Promise<InstallmentRow[]> {
-    if (planIds.length === 0) return [];
-    return db
-      .select()
-      .from(paymentPlanInstallments)
-      .where(
-        and(
-          eq(paymentPlanInstallments.clinicId, clinicId),
-          inArray(paymentPlanInstallments.paymentPlanId, [...planIds]),
-        ),
-      )
-      .orderBy(asc(paymentPlanInstallments.paymentPlanId), asc(paymentPlanInstallments.number));
+    return installmentsOfPlans.of(db, clinicId, planIds);
   }
 
   /** The payments of these plans, oldest first. */
   async paymentsOf(db: Db, clinicId: ClinicId, planIds: readonly string[]): Promise<PaymentRow[]> {
-    if (planIds.length === 0) return [];
-    return db
-      .select()
-      .from(paymentPlanPayments)
-      .where(
-        and(
-          eq(paymentPlanPayments.clinicId, clinicId),
-          inArray(paymentPlanPayments.paymentPlanId, [...planIds]),
-        ),
-      )
-      .orderBy(asc(paymentPlanPayments.receivedAt), asc(paymentPlanPayments.id));
+    return paymentsOfPlans.of(db, clinicId, planIds);
   }
 
   /** Every payment received on the payment plans of a quote (cancelled plans too), oldest first. */
@@ -167,7 +148,7 @@ export class PaymentPlanRepository {
   }
 
   async insertPayment(db: Db, payment: NewPayment): Promise<void> {
-    await db.insert(paymentPlanPayments).values(payment);
+    await paymentsOfPlans.insert(db, [payment]);
   }
 
   async updateInstallment(

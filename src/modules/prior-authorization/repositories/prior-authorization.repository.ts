@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { newestFirst } from '../../../common/database/newest-first';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
-import { Keyset, type Page, type PageRequest } from '../../../common/http/pagination';
+import type { Page, PageRequest } from '../../../common/http/pagination';
 import { priorAuthorizations, type PriorAuthStatus } from './prior-authorization.schema';
 
 export type PriorAuthorizationRow = typeof priorAuthorizations.$inferSelect;
@@ -35,8 +36,7 @@ export interface PriorAuthorizationFilter {
   status?: PriorAuthStatus | undefined;
 }
 
-// Ids are UUID v7: id order is creation order, newest first.
-const newestFirst = new Keyset([priorAuthorizations.id], 'desc');
+const priorAuthorizationsNewestFirst = newestFirst(priorAuthorizations);
 
 @Injectable()
 export class PriorAuthorizationRepository {
@@ -100,25 +100,16 @@ export class PriorAuthorizationRepository {
     filter: PriorAuthorizationFilter,
     page: PageRequest,
   ): Promise<Page<PriorAuthorizationRow>> {
-    const conditions: (SQL | undefined)[] = [
-      eq(priorAuthorizations.clinicId, clinicId),
-      filter.procedurePlanId === undefined
-        ? undefined
-        : eq(priorAuthorizations.procedurePlanId, filter.procedurePlanId),
-      filter.status === undefined ? undefined : eq(priorAuthorizations.status, filter.status),
-      newestFirst.after(page),
-    ];
-    const rows = await db
-      .select()
-      .from(priorAuthorizations)
-      .where(and(...conditions))
-      .orderBy(...newestFirst.orderBy())
-      .limit(newestFirst.fetchSize(page));
-    return newestFirst.toPage(
-      rows,
+    return priorAuthorizationsNewestFirst(
+      db,
+      clinicId,
+      [
+        filter.procedurePlanId === undefined
+          ? undefined
+          : eq(priorAuthorizations.procedurePlanId, filter.procedurePlanId),
+        filter.status === undefined ? undefined : eq(priorAuthorizations.status, filter.status),
+      ],
       page,
-      (a) => [a.id],
-      (a) => a,
     );
   }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, getTableColumns, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { alias, union } from 'drizzle-orm/pg-core';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { newestFirst } from '../../../common/database/newest-first';
 import { anyOf, preparedQuery, preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
-import { Keyset, type Page } from '../../../common/http/pagination';
+import type { Page } from '../../../common/http/pagination';
 import { consultations } from '../../consultation/repositories/consultation.schema';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
 import { surgicalCases } from '../../theater/repositories/theater.schema';
@@ -32,8 +33,7 @@ export interface LiveCase {
   scheduledStart: Date;
 }
 
-// Ids are UUID v7: id order is creation order, newest first.
-const newestFirst = new Keyset([procedurePlans.id], 'desc');
+const plansNewestFirst = newestFirst(procedurePlans);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -169,32 +169,23 @@ export class ProcedurePlanRepository {
   }
 
   async list(db: Db, clinicId: ClinicId, q: ListProcedurePlansQuery): Promise<Page<PlanRow>> {
-    const conditions: (SQL | undefined)[] = [
-      eq(procedurePlans.clinicId, clinicId),
-      q.patientId ? eq(procedurePlans.patientId, q.patientId) : undefined,
-      q.consultationId ? eq(procedurePlans.consultationId, q.consultationId) : undefined,
-      q.status ? eq(procedurePlans.status, q.status) : undefined,
-      q.surgeonId
-        ? inArray(procedurePlans.id, plansOfSurgeon(db, clinicId, q.surgeonId))
-        : undefined,
-      // UTC days, both inclusive: [from 00:00, the day after to 00:00) on the bare column, which
-      // procedure_plans_created_idx serves. The createdAt clients see, not the id's time: the id
-      // is the app's clock a moment after the transaction's now(), so near midnight they differ.
-      q.from ? gte(procedurePlans.createdAt, new Date(q.from)) : undefined,
-      q.to ? lt(procedurePlans.createdAt, new Date(Date.parse(q.to) + DAY_MS)) : undefined,
-      newestFirst.after(q),
-    ];
-    const rows = await db
-      .select()
-      .from(procedurePlans)
-      .where(and(...conditions))
-      .orderBy(...newestFirst.orderBy())
-      .limit(newestFirst.fetchSize(q));
-    return newestFirst.toPage(
-      rows,
+    return plansNewestFirst(
+      db,
+      clinicId,
+      [
+        q.patientId ? eq(procedurePlans.patientId, q.patientId) : undefined,
+        q.consultationId ? eq(procedurePlans.consultationId, q.consultationId) : undefined,
+        q.status ? eq(procedurePlans.status, q.status) : undefined,
+        q.surgeonId
+          ? inArray(procedurePlans.id, plansOfSurgeon(db, clinicId, q.surgeonId))
+          : undefined,
+        // UTC days, both inclusive: [from 00:00, the day after to 00:00) on the bare column, which
+        // procedure_plans_created_idx serves. The createdAt clients see, not the id's time: the id
+        // is the app's clock a moment after the transaction's now(), so near midnight they differ.
+        q.from ? gte(procedurePlans.createdAt, new Date(q.from)) : undefined,
+        q.to ? lt(procedurePlans.createdAt, new Date(Date.parse(q.to) + DAY_MS)) : undefined,
+      ],
       q,
-      (p) => [p.id],
-      (p) => p,
     );
   }
 

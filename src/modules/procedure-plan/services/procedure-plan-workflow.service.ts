@@ -10,7 +10,7 @@ import { Money } from '../../../common/money';
 import { Icd10Catalog, baseCptCode } from '../../codes';
 import { PlanConsentService } from '../../consent';
 import { FeeScheduleService } from '../../fee-schedule';
-import { InventoryQueries } from '../../inventory';
+import { type InventoryItemRow, InventoryQueries } from '../../inventory';
 import {
   type CreateQuoteBody,
   type QuoteResponse,
@@ -26,6 +26,7 @@ import {
   ProcedurePlanRepository,
   type PlanChanges,
   type PlanRow,
+  type RequirementWithItem,
 } from '../repositories/procedure-plan.repository';
 import { PlanCancellationHooks } from './plan-cancellation-hooks';
 import { PlanInventoryService } from './plan-inventory.service';
@@ -64,16 +65,7 @@ export class ProcedurePlanWorkflowService {
     return this.tx.run(async (db) => {
       const plan = await this.lock(db, caller, planId, ifMatch);
       this.lifecycle.assertAllows(plan, 'quote');
-      const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
-      const items = new Map(
-        (
-          await this.items.itemsByIds(
-            db,
-            caller.clinicId,
-            requirements.map((r) => r.inventoryItemId),
-          )
-        ).map((i) => [i.id, i]),
-      );
+      const requirements = await this.requirementsWithItems(db, caller, plan);
       const quote = await this.quotes.issueForPlan(
         db,
         caller,
@@ -86,8 +78,7 @@ export class ProcedurePlanWorkflowService {
           primaryCPTCode: plan.primaryCptCode,
           cptCodes: plan.cptCodes,
           insuranceCptCodes: plan.insuranceCptCodes,
-          supplies: requirements.flatMap((r) => {
-            const item = items.get(r.inventoryItemId);
+          supplies: requirements.flatMap(({ requirement: r, item }) => {
             return item
               ? [
                   {
@@ -207,6 +198,28 @@ export class ProcedurePlanWorkflowService {
     );
   }
 
+  /** The plan's requirements in order, each with its inventory item (the clinic's, or none). */
+  private async requirementsWithItems(
+    db: Db,
+    caller: Caller,
+    plan: PlanRow,
+  ): Promise<{ requirement: RequirementWithItem; item: InventoryItemRow | undefined }[]> {
+    const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
+    const items = new Map(
+      (
+        await this.items.itemsByIds(
+          db,
+          caller.clinicId,
+          requirements.map((r) => r.inventoryItemId),
+        )
+      ).map((i) => [i.id, i]),
+    );
+    return requirements.map((requirement) => ({
+      requirement,
+      item: items.get(requirement.inventoryItemId),
+    }));
+  }
+
   /** Every rule but the quote's, each failure naming the plan field it concerns. */
   private async unmetApprovalRules(db: Db, caller: Caller, plan: PlanRow): Promise<FieldError[]> {
     const unmet: FieldError[] = [];
@@ -228,18 +241,9 @@ export class ProcedurePlanWorkflowService {
       }
       unmet.push(...this.icd10.validateDiagnosisCodes(plan.diagnosisCodes, 'diagnosisCodes'));
     }
-    const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
-    const items = new Map(
-      (
-        await this.items.itemsByIds(
-          db,
-          caller.clinicId,
-          requirements.map((r) => r.inventoryItemId),
-        )
-      ).map((i) => [i.id, i]),
-    );
-    requirements.forEach((r, i) => {
-      if (items.get(r.inventoryItemId)?.requiresSerialNumber && !r.requiresSerialNumber) {
+    const requirements = await this.requirementsWithItems(db, caller, plan);
+    requirements.forEach(({ requirement: r, item }, i) => {
+      if (item?.requiresSerialNumber && !r.requiresSerialNumber) {
         unmet.push({
           path: `inventoryRequirements[${i}].requiresSerialNumber`,
           message: `${r.itemCode} is serial-tracked: its requirement must record serial numbers`,

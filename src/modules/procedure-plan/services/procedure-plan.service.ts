@@ -196,19 +196,7 @@ export class ProcedurePlanService {
       const [row] = await this.requirements.resolve(db, caller.clinicId, planId, [body], () => '');
       invariant(row, 'one body resolves to one requirement');
       await this.plans.insertRequirements(db, [row]);
-      await this.plans.update(
-        db,
-        caller.clinicId,
-        planId,
-        await this.workflow.reopenForEdit(db, caller, current),
-      );
-      await this.audit.record(db, caller, {
-        action: 'procedure-plan.add-requirement',
-        entityType: PLAN_ENTITY,
-        entityId: planId,
-        changedFields: ['inventoryRequirements'],
-        metadata: { requirementId: row.id },
-      });
+      await this.requirementsChanged(db, caller, current, 'procedure-plan.add-requirement', row.id);
       const added = await this.inventory.requirementOf(db, caller.clinicId, planId, row.id);
       invariant(added, 'the requirement was inserted in this transaction');
       return toRequirementResponse(added, []);
@@ -228,21 +216,42 @@ export class ProcedurePlanService {
       if (!(await this.plans.deleteRequirement(db, caller.clinicId, planId, requirementId))) {
         throw new NotFound('ProcedureInventoryRequirement', requirementId);
       }
-      const updated = await this.plans.update(
+      const updated = await this.requirementsChanged(
         db,
-        caller.clinicId,
-        planId,
-        await this.workflow.reopenForEdit(db, caller, current),
+        caller,
+        current,
+        'procedure-plan.remove-requirement',
+        requirementId,
       );
-      await this.audit.record(db, caller, {
-        action: 'procedure-plan.remove-requirement',
-        entityType: PLAN_ENTITY,
-        entityId: planId,
-        changedFields: ['inventoryRequirements'],
-        metadata: { requirementId },
-      });
       return this.presenter.present(db, caller.clinicId, updated);
     });
+  }
+
+  /**
+   * What follows an added or removed requirement on a plan locked by `lockEditable`: the edit's
+   * return to DRAFT (a new version of the plan) and the audit event naming the requirement.
+   */
+  private async requirementsChanged(
+    db: Db,
+    caller: Caller,
+    plan: PlanRow,
+    action: 'procedure-plan.add-requirement' | 'procedure-plan.remove-requirement',
+    requirementId: string,
+  ): Promise<PlanRow> {
+    const updated = await this.plans.update(
+      db,
+      caller.clinicId,
+      plan.id,
+      await this.workflow.reopenForEdit(db, caller, plan),
+    );
+    await this.audit.record(db, caller, {
+      action,
+      entityType: PLAN_ENTITY,
+      entityId: plan.id,
+      changedFields: ['inventoryRequirements'],
+      metadata: { requirementId },
+    });
+    return updated;
   }
 
   private async lockEditable(

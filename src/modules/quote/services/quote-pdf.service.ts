@@ -5,43 +5,27 @@ import { Clock } from '../../../common/clock';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { invariant } from '../../../common/invariant';
+import { pdfFile, type PdfFile } from '../../../common/pdf/pdf-file';
 import {
-  addressLines,
   details,
   finePrint,
+  patientDetails,
   printDocument,
   printedAmount,
   printedDate,
-  table,
 } from '../../../common/pdf/printed-document';
 import { type ClinicResponse, ClinicService } from '../../clinic';
 import { type PatientResponse, PatientService } from '../../patient';
 import type { QuoteResponse } from '../dto/quote.dto';
 import { QuoteRepository } from '../repositories/quote.repository';
+import { printLines } from './printed-lines';
 import { toQuoteResponse } from './quote.mapper';
-
-export interface QuotePdf {
-  /** `<quoteNumber>.pdf`, safe inside a quoted Content-Disposition filename. */
-  fileName: string;
-  pdf: Buffer;
-}
 
 interface QuoteDocument {
   clinic: ClinicResponse;
   patient: PatientResponse;
   quote: QuoteResponse;
 }
-
-const KIND_LABELS: Record<QuoteResponse['lines'][number]['kind'], string> = {
-  PROCEDURE: 'Procedure',
-  FACILITY: 'Facility',
-  ANESTHESIA: 'Anesthesia',
-  SUPPLY: 'Supply',
-};
-const PAYER_LABELS: Record<QuoteResponse['lines'][number]['payer'], string> = {
-  INSURANCE: 'Insurance',
-  PATIENT: 'Patient',
-};
 
 /** `GET /quotes/:id/pdf`: the quote as a document a patient can read and keep (issue 4, item 6). */
 @Injectable()
@@ -55,7 +39,7 @@ export class QuotePdfService {
     private readonly clock: Clock,
   ) {}
 
-  async renderQuotePdf(caller: Caller, quoteId: string): Promise<QuotePdf> {
+  async renderQuotePdf(caller: Caller, quoteId: string): Promise<PdfFile> {
     const content = await this.tx.run(async (db): Promise<QuoteDocument> => {
       const clinic = await this.clinics.getOwnClinic(caller);
       const quote = await this.quotes.findById(db, caller.clinicId, quoteId);
@@ -70,17 +54,13 @@ export class QuotePdfService {
         quote: toQuoteResponse(quote, lines, this.clock.now()),
       };
     });
-    return {
-      fileName: `${content.quote.quoteNumber.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`,
-      pdf: await renderPdf(content),
-    };
+    return pdfFile(content.quote.quoteNumber, await renderPdf(content));
   }
 }
 
 function renderPdf({ clinic, patient, quote }: QuoteDocument): Promise<Buffer> {
   const heading = {
-    clinicName: clinic.name,
-    clinicContact: { address: clinic.address, phone: clinic.phone },
+    clinic,
     subtitle: 'Cost estimate for your procedure',
     title: `Quote ${quote.quoteNumber}`,
     subject: quote.procedureName,
@@ -88,11 +68,7 @@ function renderPdf({ clinic, patient, quote }: QuoteDocument): Promise<Buffer> {
   return printDocument(heading, (doc) => {
     details(doc, [
       ['Quote number', quote.quoteNumber],
-      ['Patient', `${patient.firstName} ${patient.lastName}`],
-      ['MRN', patient.mrn],
-      ...(patient.address
-        ? [['Address', addressLines(patient.address).join('\n')] as [string, string]]
-        : []),
+      ...patientDetails(patient),
       ['Plan number', quote.planNumber],
       ['Procedure', quote.procedureName],
       ['Issued', printedDate(quote.issuedAt, clinic.timeZone)],
@@ -100,21 +76,7 @@ function renderPdf({ clinic, patient, quote }: QuoteDocument): Promise<Buffer> {
       ['Status', quote.status],
     ]);
     doc.moveDown(1.5);
-    table(
-      doc,
-      ['fit', 'fit', '*', 'fit', 'fit', 'fit', 'fit'],
-      ['Kind', 'Code', 'Description', 'Qty', 'Unit price', 'Amount', 'Paid by'],
-      [3, 4, 5],
-      quote.lines.map((line) => [
-        KIND_LABELS[line.kind],
-        line.code,
-        line.description,
-        String(line.quantity),
-        printedAmount(line.unitPrice),
-        printedAmount(line.amount),
-        PAYER_LABELS[line.payer],
-      ]),
-    );
+    printLines(doc, quote.lines);
     doc.moveDown(1.5);
     details(doc, [
       ['Total', printedAmount(quote.total)],

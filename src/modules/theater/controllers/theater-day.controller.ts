@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
 import { ApiOperationDoc } from '../../../common/http/api-operation';
+import { ApiPdfResponse, sendPdf } from '../../../common/http/pdf-response';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { PickListDto, TheaterDayPdfQueryDto } from '../dto/surgical-case.dto';
 import { TheaterDayService } from '../services/theater-day.service';
@@ -28,27 +29,18 @@ export class TheaterDayController {
     return this.days.pickList(caller, params.id);
   }
 
-  /** No @ZodResponse: the body is bytes (see QuotePdfController). */
   @Get('theater/day.pdf')
   @ApiOperationDoc({
     summary: 'Print a theater day',
     description:
       "The live cases of one day (the clinic's local day), optionally of one room, as a PDF: times in the clinic's time zone, room, case, patient, procedure, surgeon and reserved implants. A read of patient data, audited per case. Changes nothing.",
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({
-    description: "The theater day, printable, in the clinic's time zone",
-    schema: { type: 'string', format: 'binary' },
-  })
+  @ApiPdfResponse("The theater day, printable, in the clinic's time zone")
   async dayPdf(
     @CurrentUser() caller: Caller,
     @Query() query: TheaterDayPdfQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { fileName, pdf } = await this.days.dayPdf(caller, query);
-    void reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="${fileName}"`);
-    return pdf;
+    return sendPdf(reply, await this.days.dayPdf(caller, query));
   }
 }

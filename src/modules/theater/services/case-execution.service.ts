@@ -3,6 +3,7 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { zonedDate } from '../../../common/time-zone';
 import { BillingService } from '../../billing';
 import { type ConsumptionTarget, InventoryConsumption, InventoryQueries } from '../../inventory';
 import { PlanInventoryService, PlanLifecycle, PlanQueries } from '../../procedure-plan';
@@ -17,7 +18,6 @@ import type { CaseRow } from '../repositories/surgical-case.repository';
 import { SurgicalCasePresenter, toCaseUsageResponse } from './surgical-case.presenter';
 import { CaseLifecycle } from './case-lifecycle';
 import { ClinicZone } from './clinic-zone';
-import { localDay } from './local-time';
 import { StartOutsideBookedDay } from './start-outside-day.error';
 import { SurgicalCaseService } from './surgical-case.service';
 
@@ -59,8 +59,8 @@ export class CaseExecutionService {
       const { theCase } = await this.caseService.lockPlanAndCase(db, caller, id, ifMatch);
       this.lifecycle.assertAllows(theCase, 'start');
       const timeZone = await this.zone.zoneOf(db, caller.clinicId);
-      const bookedDay = localDay(theCase.scheduledStart, timeZone);
-      const today = localDay(this.clock.now(), timeZone);
+      const bookedDay = zonedDate(theCase.scheduledStart, timeZone);
+      const today = zonedDate(this.clock.now(), timeZone);
       const outsideBookedDay = bookedDay !== today;
       if (outsideBookedDay && !body.reason)
         throw new StartOutsideBookedDay(bookedDay, today, timeZone);

@@ -5,11 +5,11 @@ import type { Db } from '../../../common/database/database';
 import { isExclusionViolation } from '../../../common/database/exclusion-violation';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { ValidationFailed } from '../../../common/errors/domain-error';
+import { zonedDate, zonedInstant } from '../../../common/time-zone';
 import { OperatingRoomRepository } from '../repositories/operating-room.repository';
 import { SurgicalCaseRepository } from '../repositories/surgical-case.repository';
 import { ClinicZone } from './clinic-zone';
 import { nearestFreeSlots, type Interval } from './free-slots';
-import { localDay, zonedInstant } from './local-time';
 import { ScheduleConflict, type ConflictingCase } from './schedule-conflict.error';
 
 /** Suggested starts are never sooner than now rounded up to this. */
@@ -58,7 +58,7 @@ export class CaseSlots {
     const timeZone = await this.zone.zoneOf(db, clinicId);
     const room = await this.rooms.findById(db, clinicId, slot.operatingRoomId);
     if (!room) return { slots: [], timeZone };
-    const day = localDay(slot.start, timeZone);
+    const day = zonedDate(slot.start, timeZone);
     const now = Math.ceil(this.clock.now().getTime() / SLOT_GRID_MS) * SLOT_GRID_MS;
     const open = new Date(Math.max(zonedInstant(day, room.opensAt, timeZone).getTime(), now));
     const close = zonedInstant(day, room.closesAt, timeZone);

@@ -3,7 +3,9 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
+import { pdfFile, type PdfFile } from '../../../common/pdf/pdf-file';
 import { finePrint, printDocument, table } from '../../../common/pdf/printed-document';
+import { zonedDate } from '../../../common/time-zone';
 import { ClinicService } from '../../clinic';
 import { UserQueries } from '../../user';
 import type {
@@ -18,7 +20,7 @@ import {
   type PickLineRow,
 } from '../repositories/surgical-case.repository';
 import { ClinicZone } from './clinic-zone';
-import { localDay, localDayBounds } from './local-time';
+import { localDayBounds } from './local-time';
 
 /** The nurse's pick list of a case, and the printed theater day (docs/theater.md). */
 @Injectable()
@@ -54,14 +56,11 @@ export class TheaterDayService {
    * The live cases of one local day (optionally one room), in the clinic's time zone, with each
    * patient's name and what to pick: a PHI read, audited per case.
    */
-  async dayPdf(
-    caller: Caller,
-    query: TheaterDayPdfQuery,
-  ): Promise<{ fileName: string; pdf: Buffer }> {
+  async dayPdf(caller: Caller, query: TheaterDayPdfQuery): Promise<PdfFile> {
     const content = await this.tx.run(async (db) => {
       const clinic = await this.clinics.getOwnClinic(caller);
       const timeZone = await this.zone.zoneOf(db, caller.clinicId);
-      const date = query.date ?? localDay(new Date(), timeZone);
+      const date = query.date ?? zonedDate(new Date(), timeZone);
       const { start, end } = localDayBounds(date, timeZone);
       const roomName = query.operatingRoomId
         ? (await this.rooms.findById(db, caller.clinicId, query.operatingRoomId))?.name
@@ -113,7 +112,7 @@ export class TheaterDayService {
     });
     const pdf = await printDocument(
       {
-        clinicName: content.clinic.name,
+        clinic: { name: content.clinic.name },
         subtitle: `Theater day ${content.date}${content.roomName ? `, ${content.roomName}` : ''}`,
         title: `Theater day ${content.date}`,
       },
@@ -145,8 +144,7 @@ export class TheaterDayService {
         );
       },
     );
-    const room = content.roomName ? `-${content.roomName.replace(/[^A-Za-z0-9._-]/g, '_')}` : '';
-    return { fileName: `theater-${content.date}${room}.pdf`, pdf };
+    return pdfFile(`theater-${content.date}${content.roomName ? `-${content.roomName}` : ''}`, pdf);
   }
 }
 
