@@ -32,7 +32,10 @@ export interface ReadyPlan {
 }
 
 export interface ReadyPlanOptions {
-  /** Stop before this step: the plan stays as that step found it. */
+  /**
+   * 'approve': stop once quoted; 'allocate': stop once approved; 'sign': every step but the
+   * consent's signature (approved and allocated, the consent PENDING).
+   */
   stopBefore?: 'approve' | 'sign' | 'allocate';
   /** The implants' batch expiry (default a year ahead). */
   expiresAt?: string;
@@ -145,8 +148,9 @@ export async function readyPlan(
       shapeRequirement: 'Round',
     },
     sutures: { inventoryItemId: suturesItem.id, quantity: 1 },
+    signConsent: options.stopBefore !== 'sign',
     until:
-      options.stopBefore === 'approve' || options.stopBefore === 'sign'
+      options.stopBefore === 'approve'
         ? 'QUOTED'
         : options.stopBefore === 'allocate'
           ? 'APPROVED'

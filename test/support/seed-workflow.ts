@@ -83,6 +83,8 @@ export interface SeedWorkflowOptions {
   requirements?: 'with-plan' | 'added';
   /** Who signs the consent, as typed. */
   signerName?: string;
+  /** false: the plan is approved with its consent left unsigned (scheduling then refuses it). */
+  signConsent?: boolean;
   /** The case's room, surgeon and times, asked for when the booking is made. */
   booking?: () => {
     operatingRoomId: string;
@@ -245,6 +247,7 @@ class SeedWorkflowScript {
     });
     const result: SeedWorkflowRun = {
       patientId,
+      patient,
       consultation,
       created,
       requirements: [],
@@ -277,7 +280,7 @@ class SeedWorkflowScript {
     if (this.reached('QUOTED')) return done();
 
     // A clinic that retired its general consent gives a plan no template covers none to sign.
-    if (created.consent) {
+    if (created.consent && o.signConsent !== false) {
       result.consent = await this.expect(
         'consent',
         200,
