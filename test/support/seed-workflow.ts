@@ -67,8 +67,6 @@ export interface SeedWorkflowOptions {
   patient: { id: string } | { create: Record<string, unknown> };
   /** Step 1, when given: the consultation the plan comes from. */
   consultation?: { surgeonId: string; consultationDate: string; reason: string };
-  /** The plan's procedure (default the seed's breast augmentation, COSMETIC 19325). */
-  procedure?: Record<string, unknown>;
   /** The implants the plan needs (serial-tracked), allocated before the surgery is booked. */
   implants?: ItemRef & { quantity: number; sizeRequirement?: string; shapeRequirement?: string };
   /**
@@ -173,12 +171,11 @@ const BREAST_AUGMENTATION = {
 };
 
 /** Runs the seed's workflow up to `options.until`; throws SeedStepFailed at the first refusal. */
-export async function runSeedWorkflow(
+export function runSeedWorkflow(
   transport: SeedTransport,
   options: SeedWorkflowOptions,
 ): Promise<SeedWorkflowRun> {
-  const run = new SeedWorkflowScript(transport, options);
-  return run.run();
+  return new SeedWorkflowScript(transport, options).run();
 }
 
 class SeedWorkflowScript {
@@ -240,7 +237,7 @@ class SeedWorkflowScript {
     const created = await this.expect('plan', 201, 'COORDINATOR', 'POST', '/procedure-plans', {
       patientId,
       ...(consultation ? { consultationId: consultation.id } : {}),
-      ...(o.procedure ?? BREAST_AUGMENTATION),
+      ...BREAST_AUGMENTATION,
       ...(o.requirements === 'added' || requirements.length === 0
         ? {}
         : { inventoryRequirements: requirements }),
