@@ -85,7 +85,8 @@ async function startNode(
   });
   let out = '';
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 60_000;
+  // A loaded machine may need longer, as for the tests' server (test/support/server-process.ts).
+  const deadline = Date.now() + Number(process.env.SERVER_START_TIMEOUT_MS ?? 60_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited:\n${out}`);
     try {
