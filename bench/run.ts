@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { runSeedWorkflow, type SeedStop, type SeedTransport } from '../test/support/seed-workflow';
 import { loadScaleData, scaleSerial, type ScaleReport } from './scale-data';
 
 const ROOT = resolve(__dirname, '../..');
@@ -84,7 +85,8 @@ async function startNode(
   });
   let out = '';
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 60_000;
+  // A loaded machine may need longer, as for the tests' server (test/support/server-process.ts).
+  const deadline = Date.now() + Number(process.env.SERVER_START_TIMEOUT_MS ?? 60_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${script} exited:\n${out}`);
     try {
@@ -224,7 +226,7 @@ const PROCEDURES = [
 /** One worker's own stock, room and surgeon: concurrent workflows never contend for them. */
 interface Lane {
   implantCode: string;
-  suturesId: string;
+  suturesCode: string;
   roomId: string;
   surgeonId: string;
   slot: number;
@@ -300,8 +302,9 @@ async function loadDataSet(base: string): Promise<DataSet> {
         serialNumbers: Array.from({ length: n }, () => `SN${String(++serial).padStart(8, '0')}`),
       });
     }
+    const suturesCode = `surgical-sutures-l${w}`;
     const sutures = await admin.post('/inventory/items', {
-      code: `surgical-sutures-l${w}`,
+      code: suturesCode,
       name: `Absorbable sutures (lane ${w})`,
       category: 'SUTURE',
       unitPrice: '12.50',
@@ -322,7 +325,7 @@ async function loadDataSet(base: string): Promise<DataSet> {
     });
     lanes.push({
       implantCode,
-      suturesId: sutures.id,
+      suturesCode,
       roomId: room.id,
       surgeonId: surgeon.id,
       slot: 0,
@@ -433,88 +436,52 @@ function nextSlot(lane: Lane): { start: string; end: string } {
   return { start: start.toISOString(), end: new Date(start.getTime() + 2 * 3600e3).toISOString() };
 }
 
-/** The seed's breast augmentation, consultation to paid bill (README "The seed example"). */
-async function workflow(api: Api, lane: Lane, patientId: string, stopAt = 'PAID') {
-  const consultation = await api.post('/consultations', {
-    patientId,
-    surgeonId: lane.surgeonId,
-    consultationDate: new Date().toISOString(),
-    reason: 'I want breast augmentation',
-  });
-  let plan = await api.post('/procedure-plans', {
-    patientId,
-    consultationId: consultation.id,
-    procedureName: 'Breast Augmentation',
-    procedureType: 'COSMETIC',
-    primaryCPTCode: '19325',
-    cptCodes: ['19325'],
-    diagnosisCodes: [],
-  });
-  const result = { planId: plan.id as string, requests: 2 };
-  if (stopAt === 'DRAFT') return result;
-  await api.post(`/procedure-plans/${plan.id}/inventory`, {
-    inventoryItemCode: lane.implantCode,
-    quantity: 2,
-    requiresSerialNumber: true,
-    sizeRequirement: '300cc',
-    shapeRequirement: 'Round',
-  });
-  await api.post(`/procedure-plans/${plan.id}/inventory`, {
-    inventoryItemCode: lane.implantCode.replace(/^breast-implant-300cc-round/, 'surgical-sutures'),
-    quantity: 1,
-  });
-  await api.post(`/procedure-plans/${plan.id}/quote`);
-  result.requests += 3;
-  if (stopAt === 'QUOTED') return result;
-  if (stopAt === 'CANCELLED') {
-    await api.post(`/procedure-plans/${plan.id}/cancel`, { reason: 'Patient changed her mind' });
-    result.requests += 1;
-    return result;
-  }
-  const consent = await api.get(`/consents/${plan.consent.id}`);
-  await api.post(`/consents/${consent.id}/sign`, {
+/** Every request as `api`'s user (the bench's admin), whichever role the step names. */
+function transportOf(api: Api): SeedTransport {
+  return { request: (_role, method, path, body) => api.req(method, path, body) };
+}
+
+/**
+ * The seed's breast augmentation, consultation to paid bill (README "The seed example"), as the
+ * tests run it (test/support/seed-workflow.ts), on one lane; CANCELLED cancels a QUOTED plan.
+ */
+async function workflow(
+  api: Api,
+  lane: Lane,
+  patientId: string,
+  stopAt: SeedStop | 'CANCELLED' = 'PAID',
+): Promise<{ planId: string; requests: number }> {
+  const run = await runSeedWorkflow(transportOf(api), {
+    patient: { id: patientId },
+    consultation: {
+      surgeonId: lane.surgeonId,
+      consultationDate: new Date().toISOString(),
+      reason: 'I want breast augmentation',
+    },
+    requirements: 'added',
+    implants: {
+      inventoryItemCode: lane.implantCode,
+      quantity: 2,
+      sizeRequirement: '300cc',
+      shapeRequirement: 'Round',
+    },
+    sutures: { inventoryItemCode: lane.suturesCode, quantity: 1 },
     signerName: 'Bench Patient',
-    relationship: 'SELF',
-    signatureMethod: 'TYPED',
-    signatureData: 'Bench Patient',
-    contentHash: consent.contentHash,
+    booking: () => {
+      const slot = nextSlot(lane);
+      return {
+        operatingRoomId: lane.roomId,
+        surgeonId: lane.surgeonId,
+        scheduledStart: slot.start,
+        scheduledEnd: slot.end,
+      };
+    },
+    until: stopAt === 'CANCELLED' ? 'QUOTED' : stopAt,
   });
-  plan = await api.post(`/procedure-plans/${plan.id}/approve`);
-  result.requests += 3;
-  if (stopAt === 'APPROVED') return result;
-  const implantReq = plan.inventoryRequirements.find((r: any) => r.requiresSerialNumber);
-  await api.post(`/procedure-plans/${plan.id}/inventory/${implantReq.id}/allocate`);
-  await api.get(`/procedure-plans/${plan.id}/readiness`);
-  const slot = nextSlot(lane);
-  const theCase = await api.post('/surgical-cases', {
-    procedurePlanId: plan.id,
-    operatingRoomId: lane.roomId,
-    surgeonId: lane.surgeonId,
-    scheduledStart: slot.start,
-    scheduledEnd: slot.end,
-  });
-  result.requests += 3;
-  if (stopAt === 'SCHEDULED') return result;
-  // Booked for a later day: starting it now takes a reason, as a nurse would give one.
-  await api.post(`/surgical-cases/${theCase.id}/start`, {
-    reason: 'Bench run: started ahead of its booked day',
-  });
-  result.requests += 1;
-  if (stopAt === 'IN_PROGRESS') return result;
-  await api.post(`/surgical-cases/${theCase.id}/inventory-usage`, {
-    inventoryItemId: lane.suturesId,
-    quantity: 1,
-  });
-  const completed = await api.post(`/surgical-cases/${theCase.id}/complete`);
-  const bill = await api.get(`/bills/${completed.billId}`);
-  await api.post(`/bills/${bill.id}/payments`, {
-    amount: bill.balance,
-    payer: 'PATIENT',
-    method: 'CARD',
-  });
-  await api.get(`/procedure-plans/${plan.id}`);
-  result.requests += 5;
-  return result;
+  const planId: string = run.created.id;
+  if (stopAt !== 'CANCELLED') return { planId, requests: run.requests };
+  await api.post(`/procedure-plans/${planId}/cancel`, { reason: 'Patient changed her mind' });
+  return { planId, requests: run.requests + 1 };
 }
 
 // ---------------------------------------------------------------- measuring

@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Given, type ClinicWithStaff } from './support/given';
-import { at, daysFromNow, expectStatus, operatingRoom, signConsent } from './support/given-theater';
+import {
+  at,
+  daysFromNow,
+  expectStatus,
+  operatingRoom,
+  seedTransport,
+  signConsent,
+} from './support/given-theater';
+import {
+  BREAST_AUG_CONSENT_TEMPLATE,
+  FEE_19325,
+  IMPLANT_300CC_ROUND,
+  SUTURES,
+} from './support/seed-catalog';
+import { runSeedWorkflow } from './support/seed-workflow';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -19,27 +33,12 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     // The clinic's catalog: fee schedule, implants in stock, sutures, the consent template.
     expectStatus(
       'fee schedule',
-      await as('BILLING').request('PUT', '/fee-schedule/19325', {
-        description: 'Breast augmentation with implant',
-        surgeonFee: '7000.00',
-        facilityFee: '200.00',
-      }),
+      await as('BILLING').request('PUT', '/fee-schedule/19325', FEE_19325),
       200,
     );
     const implant = expectStatus(
       'implant item',
-      await as('NURSE').post('/inventory/items', {
-        code: 'breast-implant-300cc-round',
-        name: 'Silicone breast implant 300cc round',
-        category: 'IMPLANT',
-        manufacturer: 'Mentor',
-        size: '300cc',
-        shape: 'Round',
-        unitPrice: '400.00',
-        isBillable: true,
-        requiresSerialNumber: true,
-        hcpcsCode: 'L8600',
-      }),
+      await as('NURSE').post('/inventory/items', IMPLANT_300CC_ROUND),
       201,
     );
     const batch = expectStatus(
@@ -53,14 +52,7 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     );
     const sutures = expectStatus(
       'sutures item',
-      await as('NURSE').post('/inventory/items', {
-        code: 'surgical-sutures',
-        name: 'Absorbable sutures',
-        category: 'SUTURE',
-        unitPrice: '12.50',
-        isBillable: false,
-        requiresSerialNumber: false,
-      }),
+      await as('NURSE').post('/inventory/items', SUTURES),
       201,
     );
     expectStatus(
@@ -74,158 +66,84 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     );
     expectStatus(
       'consent template',
-      await as('ADMIN').post('/consent-templates', {
-        code: 'BREAST_AUG_CONSENT_V2',
-        version: 2,
-        title: 'Consent to breast augmentation',
-        body: 'I consent to breast augmentation with implants. Risks include capsular contracture, rupture and revision surgery.',
-        cptCodes: ['19325'],
-      }),
+      await as('ADMIN').post('/consent-templates', BREAST_AUG_CONSENT_TEMPLATE),
       201,
     );
     const room = await operatingRoom(clinic, 'OR 1');
 
-    // Step 1: the consultation.
-    const patient = expectStatus(
-      'patient',
-      await as('COORDINATOR').post('/patients', {
-        firstName: 'Maria',
-        lastName: 'Lopez',
-        dateOfBirth: '1990-03-14',
-        sexAtBirth: 'FEMALE',
-      }),
-      201,
-    );
-    const consultation = expectStatus(
-      'consultation',
-      await as('SURGEON').post('/consultations', {
-        patientId: patient.id,
+    // The ten steps, in the order the seed gives them (test/support/seed-workflow.ts).
+    const run = await runSeedWorkflow(seedTransport(clinic), {
+      patient: {
+        create: {
+          firstName: 'Maria',
+          lastName: 'Lopez',
+          dateOfBirth: '1990-03-14',
+          sexAtBirth: 'FEMALE',
+        },
+      },
+      consultation: {
         surgeonId: clinic.staff.SURGEON.id,
         consultationDate: new Date().toISOString(),
         reason: 'I want breast augmentation',
+      },
+      requirements: 'added',
+      implants: {
+        inventoryItemCode: 'breast-implant-300cc-round',
+        quantity: 2,
+        sizeRequirement: '300cc',
+        shapeRequirement: 'Round',
+      },
+      sutures: { inventoryItemCode: 'surgical-sutures', quantity: 1 },
+      booking: () => ({
+        operatingRoomId: room.id,
+        surgeonId: clinic.staff.SURGEON.id,
+        scheduledStart: at(5, 8),
+        scheduledEnd: at(5, 10),
       }),
-      201,
-    );
+    });
+    const patientId = run.patientId;
 
-    // Step 2: the doctor creates the plan.
-    let plan = expectStatus(
-      'plan',
-      await as('SURGEON').post('/procedure-plans', {
-        patientId: patient.id,
-        consultationId: consultation.id,
-        procedureName: 'Breast Augmentation',
-        procedureType: 'COSMETIC',
-        primaryCPTCode: '19325',
-        cptCodes: ['19325'],
-        diagnosisCodes: [],
-      }),
-      201,
-    );
+    // Step 2: the plan, made from the consultation.
+    const plan = run.created;
     expect(plan).toMatchObject({
       planNumber: expect.stringMatching(/^PLAN-\d{4}-\d{3}$/),
-      consultationId: consultation.id,
+      consultationId: run.consultation?.id,
       insuranceCoverage: false,
       status: 'DRAFT',
     });
 
     // Step 3: inventory requirements; each answer is the requirement (docs/api.md), not the plan.
-    const implants = expectStatus(
-      'implants',
-      await as('SURGEON').post(`/procedure-plans/${plan.id}/inventory`, {
-        inventoryItemCode: 'breast-implant-300cc-round',
-        quantity: 2,
-        requiresSerialNumber: true,
-        sizeRequirement: '300cc',
-        shapeRequirement: 'Round',
-        isRequired: true,
-      }),
-      201,
-    );
+    const [implants, suture] = run.requirements;
     expect(implants).toMatchObject({ planId: plan.id, quantity: 2, isPreAllocated: false });
-    const suture = expectStatus(
-      'sutures',
-      await as('SURGEON').post(`/procedure-plans/${plan.id}/inventory`, {
-        inventoryItemCode: 'surgical-sutures',
-        quantity: 1,
-        isRequired: true,
-      }),
-      201,
-    );
-    plan = expectStatus('plan', await as('SURGEON').get(`/procedure-plans/${plan.id}`), 200);
-    expect(plan.inventoryRequirements).toEqual([implants, suture]);
+    expect(suture).toMatchObject({ planId: plan.id, quantity: 1, isPreAllocated: false });
 
     // Step 4: the quote — 7000 + 2 × 400 + 200.
-    const quote = expectStatus(
-      'quote',
-      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/quote`, {}),
-      201,
-    );
-    expect(quote).toMatchObject({ total: '8000.00', patientPortion: '8000.00' });
+    expect(run.quote).toMatchObject({ total: '8000.00', patientPortion: '8000.00' });
 
     // Step 5: the consent the system found by CPT code, signed by the patient.
     expect(plan.consent).toMatchObject({
       templateCode: 'BREAST_AUG_CONSENT_V2',
       status: 'PENDING',
     });
-    const consent = expectStatus(
-      'consent',
-      await as('NURSE').get(`/consents/${plan.consent.id}`),
-      200,
-    );
-    expectStatus(
-      'sign',
-      await as('NURSE').post(`/consents/${consent.id}/sign`, {
-        signerName: 'Maria Lopez',
-        relationship: 'SELF',
-        signatureMethod: 'TYPED',
-        signatureData: 'Maria Lopez',
-        contentHash: consent.contentHash,
-      }),
-      200,
-    );
+    expect(run.signed).toMatchObject({ id: plan.consent.id, status: 'SIGNED' });
 
-    // Step 6: the patient approves.
-    plan = expectStatus(
-      'approve',
-      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/approve`, {}),
-      200,
-    );
-    expect(plan).toMatchObject({
+    // Step 6: the patient approves; the plan carries both requirements.
+    expect(run.approved).toMatchObject({
       status: 'APPROVED',
       estimatedCost: '8000.00',
       approvedAt: expect.any(String),
     });
+    expect(run.approved?.inventoryRequirements).toEqual([implants, suture]);
 
-    // Step 8 comes before step 7 here: docs/design.md §4 schedules only a plan whose implants are reserved.
-    const implantRequirement = plan.inventoryRequirements.find(
-      (r: any) => r.inventoryItemId === implant.id,
-    );
-    const reserved = expectStatus(
-      'allocate',
-      await as('NURSE').post(
-        `/procedure-plans/${plan.id}/inventory/${implantRequirement.id}/allocate`,
-        {},
-      ),
-      200,
-    );
-    expect(reserved).toMatchObject({
+    // Step 8 comes before step 7: docs/design.md §4 schedules only a plan whose implants are reserved.
+    expect(run.implantsAllocated).toMatchObject({
       isPreAllocated: true,
       preAllocatedBatchId: batch.id,
       serialNumbers: ['SN12345', 'SN12346'],
     });
 
     // Step 7: the surgery is scheduled; the case copies the procedure.
-    const theCase = expectStatus(
-      'schedule',
-      await as('COORDINATOR').post('/surgical-cases', {
-        procedurePlanId: plan.id,
-        operatingRoomId: room.id,
-        surgeonId: clinic.staff.SURGEON.id,
-        scheduledStart: at(5, 8),
-        scheduledEnd: at(5, 10),
-      }),
-      201,
-    );
+    const theCase = run.case;
     expect(theCase).toMatchObject({
       caseNumber: expect.stringMatching(/^CASE-\d{4}-\d{3}$/),
       procedurePlanId: plan.id,
@@ -234,78 +152,46 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
     });
 
     // Step 9: surgery — sutures recorded, the implants consumed from the reservation.
-    expectStatus(
-      'start',
-      await as('NURSE').post(`/surgical-cases/${theCase.id}/start`, {
-        reason: 'Started ahead of its booked day in a test',
-      }),
-      200,
-    );
-    expectStatus(
-      'sutures used',
-      await as('NURSE').post(`/surgical-cases/${theCase.id}/inventory-usage`, {
-        inventoryItemId: sutures.id,
-        quantity: 1,
-      }),
-      201,
-    );
-    const completed = expectStatus(
-      'complete',
-      await as('SURGEON').post(`/surgical-cases/${theCase.id}/complete`, {}),
-      200,
-    );
-    expect(completed.status).toBe('COMPLETED');
-    expect((await as('COORDINATOR').get(`/procedure-plans/${plan.id}`)).body.status).toBe(
-      'COMPLETED',
-    );
+    expect(run.completed?.status).toBe('COMPLETED');
+    expect(run.planAtEnd?.status).toBe('COMPLETED');
 
-    // Step 10: the bill, from what was done.
-    const bills = expectStatus(
-      'bills',
-      await as('BILLING').get(`/bills?surgicalCaseId=${theCase.id}`),
-      200,
-    );
-    expect(bills.data).toHaveLength(1);
-    const bill = bills.data[0];
+    // Step 10: the bill, from what was done, and the payment that settles it.
+    const bill = run.bill;
     expect(bill).toMatchObject({
-      id: completed.billId,
+      id: run.completed?.billId,
       procedurePlanId: plan.id,
-      patientId: patient.id,
+      patientId,
       status: 'OPEN',
       total: '8000.00',
       insuranceTotal: '0.00',
       patientTotal: '8000.00',
       balance: '8000.00',
     });
-    const procedureLine = bill.lineItems.find((l: any) => l.kind === 'PROCEDURE');
+    const procedureLine = bill?.lineItems.find((l: any) => l.kind === 'PROCEDURE');
     expect(procedureLine).toMatchObject({
       procedureCode: '19325',
       amount: '7000.00',
       payer: 'PATIENT',
     });
-    const supplyLines = bill.lineItems.filter((l: any) => l.kind === 'SUPPLY');
+    const supplyLines = bill?.lineItems.filter((l: any) => l.kind === 'SUPPLY');
     expect(supplyLines).toEqual([
       expect.objectContaining({ procedureCode: 'L8600', quantity: 2, amount: '800.00' }),
     ]);
     expect(supplyLines[0].serialNumbers.sort()).toEqual(['SN12345', 'SN12346']);
-
-    const paid = expectStatus(
-      'payment',
-      await as('BILLING').post(`/bills/${bill.id}/payments`, {
-        amount: '8000.00',
-        payer: 'PATIENT',
-        method: 'CARD',
-      }),
-      201,
+    expect(run.paid).toMatchObject({ status: 'PAID', paid: '8000.00', balance: '0.00' });
+    const bills = expectStatus(
+      'bills',
+      await as('BILLING').get(`/bills?surgicalCaseId=${theCase?.id}`),
+      200,
     );
-    expect(paid).toMatchObject({ status: 'PAID', paid: '8000.00', balance: '0.00' });
+    expect(bills.data.map((b: any) => b.id)).toEqual([bill?.id]);
 
     // Who has implant SN12345? This patient, from this case; and the lot's recall list names her.
     const unit = expectStatus('unit', await as('NURSE').get('/inventory/units/SN12345'), 200);
     expect(unit).toMatchObject({
       status: 'CONSUMED',
-      patientId: patient.id,
-      surgicalCaseId: theCase.id,
+      patientId,
+      surgicalCaseId: theCase?.id,
       procedurePlanId: plan.id,
     });
     const recipients = expectStatus(
@@ -314,8 +200,8 @@ describe("the seed's breast augmentation, consultation to paid bill (its ten ste
       200,
     );
     expect(recipients.recipients.map((r: any) => [r.patientId, r.serialNumber]).sort()).toEqual([
-      [patient.id, 'SN12345'],
-      [patient.id, 'SN12346'],
+      [patientId, 'SN12345'],
+      [patientId, 'SN12346'],
     ]);
   });
 });

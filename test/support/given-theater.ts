@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiResponse } from './api';
 import type { ClinicWithStaff } from './given';
+import { runSeedWorkflow, type SeedTransport } from './seed-workflow';
 
 /** An instant `days` from now at `hour`:00 UTC (plus `minutes`), as ISO 8601. */
 export function at(days: number, hour: number, minutes = 0): string {
@@ -31,7 +32,10 @@ export interface ReadyPlan {
 }
 
 export interface ReadyPlanOptions {
-  /** Stop before this step: the plan stays as that step found it. */
+  /**
+   * 'approve': stop once quoted; 'allocate': stop once approved; 'sign': every step but the
+   * consent's signature (approved and allocated, the consent PENDING).
+   */
   stopBefore?: 'approve' | 'sign' | 'allocate';
   /** The implants' batch expiry (default a year ahead). */
   expiresAt?: string;
@@ -54,7 +58,6 @@ export async function readyPlan(
   options: ReadyPlanOptions = {},
 ): Promise<ReadyPlan> {
   const tag = randomBytes(4).toString('hex');
-  const coordinator = clinic.as('COORDINATOR');
   const nurse = clinic.as('NURSE');
   expectStatus(
     'fee schedule',
@@ -122,74 +125,48 @@ export async function readyPlan(
     }),
     201,
   );
-  const patient = expectStatus(
-    'patient',
-    await coordinator.post('/patients', {
-      firstName: 'Maria',
-      lastName: `Lopez-${tag}`,
-      dateOfBirth: '1990-03-14',
-      sexAtBirth: 'FEMALE',
-    }),
-    201,
-  );
-  const consultation = options.consultedBy
-    ? expectStatus(
-        'consultation',
-        await coordinator.post('/consultations', {
-          patientId: patient.id,
+  const run = await runSeedWorkflow(seedTransport(clinic), {
+    patient: {
+      create: {
+        firstName: 'Maria',
+        lastName: `Lopez-${tag}`,
+        dateOfBirth: '1990-03-14',
+        sexAtBirth: 'FEMALE',
+      },
+    },
+    consultation: options.consultedBy
+      ? {
           surgeonId: options.consultedBy,
           consultationDate: '2026-11-20T10:00:00Z',
           reason: 'Breast augmentation',
-        }),
-        201,
-      )
-    : undefined;
-  let plan = expectStatus(
-    'plan',
-    await coordinator.post('/procedure-plans', {
-      patientId: patient.id,
-      consultationId: consultation?.id,
-      procedureName: 'Breast Augmentation',
-      procedureType: 'COSMETIC',
-      primaryCPTCode: '19325',
-      cptCodes: ['19325'],
-      inventoryRequirements: [
-        {
-          inventoryItemId: implantItem.id,
-          quantity: 2,
-          requiresSerialNumber: true,
-          sizeRequirement: '300cc',
-          shapeRequirement: 'Round',
-        },
-        { inventoryItemId: suturesItem.id, quantity: 1 },
-      ],
-    }),
-    201,
-  );
-  expectStatus('quote', await coordinator.post(`/procedure-plans/${plan.id}/quote`, {}), 201);
-  if (options.stopBefore !== 'sign' && options.stopBefore !== 'approve' && plan.consent)
-    await signConsent(clinic, plan.consent.id);
-  if (options.stopBefore !== 'approve')
-    plan = expectStatus(
-      'approve',
-      await coordinator.post(`/procedure-plans/${plan.id}/approve`, {}),
-      200,
-    );
-  let serials: string[] = [];
-  if (options.stopBefore !== 'allocate' && options.stopBefore !== 'approve') {
-    const implants = plan.inventoryRequirements.find(
-      (r: any) => r.inventoryItemId === implantItem.id,
-    );
-    serials = expectStatus(
-      'allocate',
-      await nurse.post(`/procedure-plans/${plan.id}/inventory/${implants.id}/allocate`, {}),
-      200,
-    ).serialNumbers;
-  }
+        }
+      : undefined,
+    implants: {
+      inventoryItemId: implantItem.id,
+      quantity: 2,
+      sizeRequirement: '300cc',
+      shapeRequirement: 'Round',
+    },
+    sutures: { inventoryItemId: suturesItem.id, quantity: 1 },
+    signConsent: options.stopBefore !== 'sign',
+    until:
+      options.stopBefore === 'approve'
+        ? 'QUOTED'
+        : options.stopBefore === 'allocate'
+          ? 'APPROVED'
+          : 'ALLOCATED',
+  });
+  const patient = run.patient;
+  const plan = run.approved ?? run.created;
+  const serials: string[] = run.implantsAllocated?.serialNumbers ?? [];
   return { patient, plan, implantItem, suturesItem, serials, received };
 }
 
-/** A new active operating room. */
+/** The seed workflow's transport for a test clinic: each request as that role's member of staff. */
+export function seedTransport(clinic: ClinicWithStaff): SeedTransport {
+  return { request: (role, method, path, body) => clinic.as(role).request(method, path, body) };
+}
+
 /** The patient signs the consent (typed), with the hash of the text she was shown. */
 export async function signConsent(clinic: ClinicWithStaff, consentId: string): Promise<void> {
   const nurse = clinic.as('NURSE');
@@ -207,6 +184,7 @@ export async function signConsent(clinic: ClinicWithStaff, consentId: string): P
   );
 }
 
+/** A new active operating room. */
 export async function operatingRoom(clinic: ClinicWithStaff, name?: string): Promise<any> {
   return expectStatus(
     'operating room',

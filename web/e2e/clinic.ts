@@ -6,6 +6,12 @@ import {
   FEE_19325,
   IMPLANT_300CC_ROUND,
 } from '../../test/support/seed-catalog';
+import {
+  runSeedWorkflow,
+  type SeedResponse,
+  type SeedWorkflowOptions,
+  type SeedWorkflowRun,
+} from '../../test/support/seed-workflow';
 import { startServer, type ServerProcess } from '../../test/support/server-process';
 
 export const ADMIN = { email: 'admin@e2e.example', password: 'admin-password-e2e-1' };
@@ -54,6 +60,8 @@ export interface E2eServer {
   readonly process: ServerProcess;
   /** A call of the API as the clinic's admin (setup only; the walk itself goes through the app). */
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  /** The same call, answering whatever status the API gave instead of throwing. */
+  request(method: string, path: string, body?: unknown): Promise<SeedResponse>;
   stop(): Promise<void>;
 }
 
@@ -73,7 +81,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   });
   const baseUrl = `http://127.0.0.1:${proc.port}`;
   const auth: { token?: string } = {};
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const request = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
       headers: {
@@ -83,14 +91,23 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text === '' ? undefined : JSON.parse(text)) as T;
+    return {
+      status: res.status,
+      text,
+      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    };
+  };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await request(method, path, body);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+    return res.body as T;
   };
   auth.token = (await call<{ accessToken: string }>('POST', '/auth/login', ADMIN)).accessToken;
   return {
     baseUrl,
     process: proc,
     api: call,
+    request,
     async stop() {
       proc.child.kill('SIGTERM');
       await proc.exited;
@@ -118,4 +135,18 @@ export async function setUpClinic(server: E2eServer): Promise<void> {
   });
   await server.api('POST', '/consent-templates', BREAST_AUG_CONSENT_TEMPLATE);
   await server.api('POST', '/operating-rooms', { name: ROOM });
+}
+
+/**
+ * The seed's workflow (test/support/seed-workflow.ts) through the API as the clinic's admin: a
+ * plan brought to the state a test starts from (quoted, approved, booked, completed…).
+ */
+export function seedWorkflow(
+  server: E2eServer,
+  options: SeedWorkflowOptions,
+): Promise<SeedWorkflowRun> {
+  return runSeedWorkflow(
+    { request: (_role, method, path, body) => server.request(method, path, body) },
+    options,
+  );
 }

@@ -10,7 +10,7 @@ import {
   launchBrowser,
   screenshot,
 } from './browser';
-import { ROOM, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import { ROOM, seedWorkflow, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
 
 // The clinic is in Los Angeles; the browser runs in Tokyo, 17 hours ahead in winter. A time
 // shown or read in the browser's zone would be off by most of a day.
@@ -25,13 +25,6 @@ const day = zonedDate(new Date(Date.now() + 10 * 864e5), CLINIC_ZONE);
 const nineAm = zonedInstant(day, '09:00', CLINIC_ZONE).toISOString();
 const elevenAm = zonedInstant(day, '11:00', CLINIC_ZONE).toISOString();
 
-interface Plan {
-  id: string;
-  version: number;
-  consent: { id: string } | null;
-  inventoryRequirements: { id: string; inventoryItemId: string }[];
-}
-
 /** A plan ready to schedule (quoted, consent signed, approved, implants allocated), through the API. */
 async function readyPlan(): Promise<string> {
   const items = await server.api<{ data: { id: string; code: string }[] }>(
@@ -40,47 +33,27 @@ async function readyPlan(): Promise<string> {
   );
   const implant = items.data.find((i) => i.code === IMPLANT_300CC_ROUND.code);
   if (implant === undefined) throw new Error('setUpClinic adds the implant');
-  const patient = await server.api<{ id: string }>('POST', '/patients', {
-    firstName: 'Lena',
-    lastName: 'Pacifica',
-    dateOfBirth: '1988-04-02',
-    sexAtBirth: 'FEMALE',
-  });
-  const plan = await server.api<Plan>('POST', '/procedure-plans', {
-    patientId: patient.id,
-    procedureName: 'Breast Augmentation',
-    procedureType: 'COSMETIC',
-    primaryCPTCode: '19325',
-    cptCodes: ['19325'],
-    inventoryRequirements: [
-      {
-        inventoryItemId: implant.id,
-        quantity: 2,
-        requiresSerialNumber: true,
-        sizeRequirement: '300cc',
-        shapeRequirement: 'Round',
+  const run = await seedWorkflow(server, {
+    patient: {
+      create: {
+        firstName: 'Lena',
+        lastName: 'Pacifica',
+        dateOfBirth: '1988-04-02',
+        sexAtBirth: 'FEMALE',
       },
-    ],
-  });
-  await server.api('POST', `/procedure-plans/${plan.id}/quote`, {});
-  const withConsent = await server.api<Plan>('GET', `/procedure-plans/${plan.id}`);
-  if (withConsent.consent === null) throw new Error('the plan has a consent to sign');
-  const consent = await server.api<{ id: string; contentHash: string }>(
-    'GET',
-    `/consents/${withConsent.consent.id}`,
-  );
-  await server.api('POST', `/consents/${consent.id}/sign`, {
+    },
+    implants: {
+      inventoryItemId: implant.id,
+      quantity: 2,
+      sizeRequirement: '300cc',
+      shapeRequirement: 'Round',
+    },
     signerName: 'Lena Pacifica',
-    relationship: 'SELF',
-    signatureMethod: 'TYPED',
-    signatureData: 'Lena Pacifica',
-    contentHash: consent.contentHash,
+    until: 'ALLOCATED',
   });
-  const approved = await server.api<Plan>('POST', `/procedure-plans/${plan.id}/approve`, {});
-  const requirement = approved.inventoryRequirements[0];
-  if (requirement === undefined) throw new Error('the plan has its implant requirement');
-  await server.api('POST', `/procedure-plans/${plan.id}/inventory/${requirement.id}/allocate`, {});
-  return plan.id;
+  if (!run.signed) throw new Error('the plan has a consent to sign');
+  const planId: string = run.created.id;
+  return planId;
 }
 
 /** A signed-in person whose browser runs in BROWSER_ZONE. */

@@ -10,7 +10,14 @@ import {
   screenshot,
   signIn,
 } from './browser';
-import { SERIALS, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import {
+  SERIALS,
+  seedWorkflow,
+  setUpClinic,
+  startE2eServer,
+  STAFF,
+  type E2eServer,
+} from './clinic';
 
 // Issue 15 §5: the plan page follows the workflow, picks CPT codes from the fee schedule, takes
 // an item's size and shape from the item, asks before withdrawing a quote, shows what a completed
@@ -97,12 +104,6 @@ async function buttonBoxes(page: Page): Promise<{ name: string; box: Box }[]> {
         box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
       })),
   );
-}
-
-interface PlanBody {
-  id: string;
-  consent: { id: string };
-  inventoryRequirements: { id: string }[];
 }
 
 /** The ids of the plan page's sections, top to bottom. */
@@ -272,59 +273,29 @@ describe('a completed plan', () => {
     const implant = (
       await server.api<{ data: { id: string; code: string }[] }>('GET', '/inventory/items')
     ).data.find((i) => i.code === 'breast-implant-300cc-round');
-    let plan = await server.api<PlanBody>('POST', '/procedure-plans', {
-      patientId,
-      procedureName: 'Breast Augmentation',
-      procedureType: 'COSMETIC',
-      primaryCPTCode: '19325',
-      cptCodes: ['19325'],
-      inventoryRequirements: [
-        {
-          inventoryItemId: implant!.id,
-          quantity: 2,
-          sizeRequirement: '300cc',
-          shapeRequirement: 'Round',
-        },
-      ],
-    });
-    planId = plan.id;
-    await server.api('POST', `/procedure-plans/${planId}/quote`, {});
-    plan = await server.api<PlanBody>('GET', `/procedure-plans/${planId}`);
-    const consent = await server.api<{ id: string; contentHash: string }>(
-      'GET',
-      `/consents/${plan.consent.id}`,
-    );
-    await server.api('POST', `/consents/${consent.id}/sign`, {
-      signerName: 'Maria Lopez',
-      relationship: 'SELF',
-      signatureMethod: 'TYPED',
-      signatureData: 'Maria Lopez',
-      contentHash: consent.contentHash,
-    });
-    await server.api('POST', `/procedure-plans/${planId}/approve`, {});
-    await server.api(
-      'POST',
-      `/procedure-plans/${planId}/inventory/${plan.inventoryRequirements[0]?.id}/allocate`,
-      {},
-    );
     const room = (await server.api<{ data: { id: string }[] }>('GET', '/operating-rooms')).data[0];
     const surgeon = (
       await server.api<{ data: { id: string; email: string }[] }>('GET', '/users')
     ).data.find((u) => u.email === STAFF.surgeon.email);
     const day = new Date(Date.now() + 9 * 864e5).toISOString().slice(0, 10);
-    const booked = await server.api<{ id: string }>('POST', '/surgical-cases', {
-      procedurePlanId: planId,
-      operatingRoomId: room!.id,
-      surgeonId: surgeon!.id,
-      scheduledStart: `${day}T14:00:00Z`,
-      scheduledEnd: `${day}T16:00:00Z`,
+    const run = await seedWorkflow(server, {
+      patient: { id: patientId },
+      implants: {
+        inventoryItemId: implant!.id,
+        quantity: 2,
+        sizeRequirement: '300cc',
+        shapeRequirement: 'Round',
+      },
+      booking: () => ({
+        operatingRoomId: room!.id,
+        surgeonId: surgeon!.id,
+        scheduledStart: `${day}T14:00:00Z`,
+        scheduledEnd: `${day}T16:00:00Z`,
+      }),
+      until: 'COMPLETED',
     });
-    await server.api('POST', `/surgical-cases/${booked.id}/start`, {
-      reason: 'Started ahead of its booked day in a test',
-    });
-    billId = (
-      await server.api<{ billId: string }>('POST', `/surgical-cases/${booked.id}/complete`, {})
-    ).billId;
+    planId = run.created.id;
+    billId = run.completed?.billId;
   });
 
   it('shows the serials and lot its surgery used, and no shortfall', async () => {

@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectFitsTablet, launchBrowser, screenshot, signIn } from './browser';
-import { ADMIN, ROOM, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import {
+  ADMIN,
+  ROOM,
+  seedWorkflow,
+  setUpClinic,
+  startE2eServer,
+  STAFF,
+  type E2eServer,
+} from './clinic';
 
 /**
  * Issue 15 §3: every role reaches what it may do, and no screen it opens shows an error or asks
@@ -27,44 +35,33 @@ function at(days: number, hour: number): string {
   return d.toISOString();
 }
 
-/** A cosmetic 19325 plan, quoted, its consent signed, approved, and its case booked (all as ADMIN). */
-async function bookedPlan(days: number): Promise<{ planId: string; caseId: string }> {
-  const plan = await server.api<{ id: string; consent: { id: string } }>(
-    'POST',
-    '/procedure-plans',
-    {
-      patientId,
-      procedureName: 'Breast Augmentation',
-      procedureType: 'COSMETIC',
-      primaryCPTCode: '19325',
-      cptCodes: ['19325'],
-      diagnosisCodes: [],
-    },
-  );
-  await server.api('POST', `/procedure-plans/${plan.id}/quote`, {});
-  const consent = await server.api<{ contentHash: string }>('GET', `/consents/${plan.consent.id}`);
-  await server.api('POST', `/consents/${plan.consent.id}/sign`, {
-    signerName: 'Maria Lopez',
-    relationship: 'SELF',
-    signatureMethod: 'TYPED',
-    signatureData: 'Maria Lopez',
-    contentHash: consent.contentHash,
-  });
-  await server.api('POST', `/procedure-plans/${plan.id}/approve`, {});
+/**
+ * A cosmetic 19325 plan through the seed's workflow (all as ADMIN): quoted, its consent signed,
+ * approved and its case booked `days` ahead, then, `until` COMPLETED, started and completed.
+ */
+async function bookedPlan(
+  days: number,
+  until: 'SCHEDULED' | 'COMPLETED',
+): Promise<{ planId: string; caseId: string; billId: string }> {
   const users = await server.api<Page_<{ id: string; role: string }>>('GET', '/users?limit=100');
   const rooms = await server.api<Page_<{ id: string; name: string }>>('GET', '/operating-rooms');
   const surgeon = users.data.find((u) => u.role === 'SURGEON');
   const room = rooms.data.find((r) => r.name === ROOM);
-  const theCase = await server.api<{ id: string }>('POST', '/surgical-cases', {
-    procedurePlanId: plan.id,
-    operatingRoomId: room?.id,
-    surgeonId: surgeon?.id,
-    scheduledStart: at(days, 15),
-    scheduledEnd: at(days, 17),
+  if (surgeon === undefined || room === undefined) throw new Error('setUpClinic adds both');
+  const run = await seedWorkflow(server, {
+    patient: { id: patientId },
+    booking: () => ({
+      operatingRoomId: room.id,
+      surgeonId: surgeon.id,
+      scheduledStart: at(days, 15),
+      scheduledEnd: at(days, 17),
+    }),
+    until,
   });
-  return { planId: plan.id, caseId: theCase.id };
+  return { planId: run.created.id, caseId: run.case?.id, billId: run.completed?.billId };
 }
 
+/** Starts and completes a booked case (after the browser took a deposit on its plan). */
 async function completeCase(caseId: string): Promise<string> {
   await server.api('POST', `/surgical-cases/${caseId}/start`, {
     reason: 'Started ahead of its booked day in a test',
@@ -88,9 +85,8 @@ beforeAll(async () => {
       sexAtBirth: 'FEMALE',
     })
   ).id;
-  const first = await bookedPlan(7);
-  billed = { ...first, billId: await completeCase(first.caseId) };
-  booked = await bookedPlan(8);
+  billed = await bookedPlan(7, 'COMPLETED');
+  booked = await bookedPlan(8, 'SCHEDULED');
   browser = await launchBrowser();
 }, 400_000);
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, expectFitsTablet, launchBrowser, screenshot, signIn } from './browser';
 import { zonedDate, zonedInstant } from '../../src/common/time-zone';
-import { ROOM, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import { ROOM, seedWorkflow, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
 
 let server: E2eServer;
 let browser: Browser;
@@ -23,7 +23,10 @@ interface Booked {
 const cases: Record<'short' | 'long' | 'mover', Booked> = {} as never;
 const PICK_SERIAL = 'SN-PICK-0001';
 
-/** A plan for a new patient, quoted, consented, approved, its implant reserved, then booked. */
+/**
+ * The seed's workflow for a new patient, up to booking: quoted, consented, approved, one implant
+ * reserved, then booked in the room for the surgeon.
+ */
 async function bookCase(
   firstName: string,
   lastName: string,
@@ -32,49 +35,21 @@ async function bookCase(
   start: string,
   end: string,
 ): Promise<Booked> {
-  const patient = await server.api<{ id: string }>('POST', '/patients', {
-    firstName,
-    lastName,
-    dateOfBirth: '1985-06-01',
-    sexAtBirth: 'FEMALE',
+  const run = await seedWorkflow(server, {
+    patient: {
+      create: { firstName, lastName, dateOfBirth: '1985-06-01', sexAtBirth: 'FEMALE' },
+    },
+    implants: { inventoryItemId: itemId, quantity: 1 },
+    signerName: `${firstName} ${lastName}`,
+    booking: () => ({
+      operatingRoomId: ids.room,
+      surgeonId: ids.surgeon,
+      scheduledStart: start,
+      scheduledEnd: end,
+    }),
+    until: 'SCHEDULED',
   });
-  const plan = await server.api<{
-    id: string;
-    consent: { id: string } | null;
-    inventoryRequirements: { id: string }[];
-  }>('POST', '/procedure-plans', {
-    patientId: patient.id,
-    procedureName: 'Breast Augmentation',
-    procedureType: 'COSMETIC',
-    primaryCPTCode: '19325',
-    cptCodes: ['19325'],
-    inventoryRequirements: [{ inventoryItemId: itemId, quantity: 1, requiresSerialNumber: true }],
-  });
-  await server.api('POST', `/procedure-plans/${plan.id}/quote`, {});
-  if (plan.consent) {
-    const consent = await server.api<{ contentHash: string }>(
-      'GET',
-      `/consents/${plan.consent.id}`,
-    );
-    await server.api('POST', `/consents/${plan.consent.id}/sign`, {
-      signerName: `${firstName} ${lastName}`,
-      relationship: 'SELF',
-      signatureMethod: 'TYPED',
-      signatureData: `${firstName} ${lastName}`,
-      contentHash: consent.contentHash,
-    });
-  }
-  await server.api('POST', `/procedure-plans/${plan.id}/approve`, {});
-  const requirement = plan.inventoryRequirements[0];
-  if (!requirement) throw new Error('the plan has its implant requirement');
-  await server.api('POST', `/procedure-plans/${plan.id}/inventory/${requirement.id}/allocate`, {});
-  return server.api<Booked>('POST', '/surgical-cases', {
-    procedurePlanId: plan.id,
-    operatingRoomId: ids.room,
-    surgeonId: ids.surgeon,
-    scheduledStart: start,
-    scheduledEnd: end,
-  });
+  return { id: run.case?.id, caseNumber: run.case?.caseNumber };
 }
 
 beforeAll(async () => {

@@ -42,6 +42,7 @@ import {
 import { PriorAuthorizationRepository } from '../../modules/prior-authorization/repositories/prior-authorization.repository';
 import { PriorAuthorizationWorkflowService } from '../../modules/prior-authorization/services/prior-authorization-workflow.service';
 import { PriorAuthorizationService } from '../../modules/prior-authorization/services/prior-authorization.service';
+import { PlanQueries } from '../../modules/procedure-plan';
 import {
   ApproveProcedurePlanBody,
   CancelProcedurePlanBody,
@@ -52,7 +53,6 @@ import {
   AllocateRequirementBody,
   type ProcedurePlanResponse,
 } from '../../modules/procedure-plan/dto/procedure-plan-response.dto';
-import { ProcedurePlanRepository } from '../../modules/procedure-plan/repositories/procedure-plan.repository';
 import type { PlanStatus } from '../../modules/procedure-plan/repositories/procedure-plan.schema';
 import { PlanInventoryService } from '../../modules/procedure-plan/services/plan-inventory.service';
 import { PlanPresenter } from '../../modules/procedure-plan/services/plan-presenter';
@@ -507,12 +507,9 @@ class DemoLoader {
     patientId: string,
     consultationId: string | undefined,
   ): Promise<{ plan: DemoPlan; created: boolean; steps: number }> {
-    const repository = this.app.get(ProcedurePlanRepository);
-    const page = await repository.list(
-      this.tx.db,
-      clinic.id,
-      ListProcedurePlansQuery.parse({ patientId, limit: 100 }),
-    );
+    const page = await this.app
+      .get(PlanQueries)
+      .list(this.tx.db, clinic.id, ListProcedurePlansQuery.parse({ patientId, limit: 100 }));
     let planId = page.data.find((p) => p.procedureName === story.plan.procedureName)?.id;
     const created = planId === undefined;
     if (planId === undefined) {
@@ -574,7 +571,7 @@ class DemoLoader {
 
   private readPlan(clinic: Clinic, id: string): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
-      const row = await this.app.get(ProcedurePlanRepository).findById(db, clinic.id, id);
+      const row = await this.app.get(PlanQueries).findById(db, clinic.id, id);
       invariant(row, 'the demo’s plan was found or created above');
       return this.app.get(PlanPresenter).present(db, clinic.id, row);
     });

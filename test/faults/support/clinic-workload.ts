@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { runSeedWorkflow, SeedStepFailed, type SeedTransport } from '../../support/seed-workflow';
 import { expectStatus, Http, type BaseUrl, type HttpResponse } from './http';
 import { ADMIN, sleep } from './server';
 
@@ -185,12 +186,11 @@ export interface WorkloadStats {
   pipelinesCompleted: number;
 }
 
-class Refused extends Error {}
-
 /**
- * Workers running the seed's workflow (patient, plan, quote, consent, approval, allocation,
- * scheduling, start, completion, payment) against whatever server is up; each failure (a
- * network error when the server dies, an unexpected answer) abandons that plan where it stands.
+ * Workers running the seed's workflow (test/support/seed-workflow.ts: patient, plan, quote,
+ * consent, approval, allocation, scheduling, start, completion, payment) against whatever server
+ * is up; each failure (a network error when the server dies, an unexpected answer) abandons that
+ * plan where it stands.
  */
 export class Workload {
   readonly ledger = new AckLedger();
@@ -206,6 +206,10 @@ export class Workload {
   serverUp = true;
   private running = false;
   private workers: Promise<void>[] = [];
+  /** Each request as the clinic's member of staff in that role, counted in `stats`. */
+  private readonly transport: SeedTransport = {
+    request: (role, method, path, body) => this.call(this.clinic.as(role), method, path, body),
+  };
 
   constructor(private readonly clinic: FaultClinic) {}
 
@@ -229,7 +233,7 @@ export class Workload {
         await this.pipeline();
         this.stats.pipelinesCompleted++;
       } catch (error) {
-        if (!(error instanceof Refused)) this.stats.networkErrors++;
+        if (!(error instanceof SeedStepFailed)) this.stats.networkErrors++;
         await sleep(20);
       }
     }
@@ -254,100 +258,60 @@ export class Workload {
     return res;
   }
 
-  private async ok(http: Http, method: string, url: string, body?: unknown): Promise<any> {
-    const res = await this.call(http, method, url, body);
-    if (res.status < 200 || res.status >= 300) throw new Refused(`${method} ${url}: ${res.status}`);
-    return res.body;
-  }
-
+  /** One plan from a new patient to a partly paid bill, each acknowledged write in the ledger. */
   private async pipeline(): Promise<void> {
     const c = this.clinic;
-    const coordinator = c.as('COORDINATOR');
-    const nurse = c.as('NURSE');
-    const surgeon = c.as('SURGEON');
     const tag = randomBytes(4).toString('hex');
-    const patient = await this.ok(coordinator, 'POST', '/patients', {
-      firstName: 'Maria',
-      lastName: `Lopez-${tag}`,
-      dateOfBirth: '1990-03-14',
-      sexAtBirth: 'FEMALE',
-    });
-    this.ledger.patients.add(patient.id);
-    const plan = await this.ok(coordinator, 'POST', '/procedure-plans', {
-      patientId: patient.id,
-      procedureName: 'Breast Augmentation',
-      procedureType: 'COSMETIC',
-      primaryCPTCode: '19325',
-      cptCodes: ['19325'],
-      inventoryRequirements: [
-        {
-          inventoryItemId: c.implantItemId,
-          quantity: 2,
-          requiresSerialNumber: true,
-          sizeRequirement: '300cc',
-          shapeRequirement: 'Round',
+    const payment = { reference: `PAY-${tag}`, amount: '1000.00' };
+    const ledger = this.ledger;
+    let planId = '';
+    let caseId = '';
+    let billId = '';
+    await runSeedWorkflow(this.transport, {
+      patient: {
+        create: {
+          firstName: 'Maria',
+          lastName: `Lopez-${tag}`,
+          dateOfBirth: '1990-03-14',
+          sexAtBirth: 'FEMALE',
         },
-        { inventoryItemId: c.suturesItemId, quantity: 1 },
-      ],
+      },
+      implants: {
+        inventoryItemId: c.implantItemId,
+        quantity: 2,
+        sizeRequirement: '300cc',
+        shapeRequirement: 'Round',
+      },
+      sutures: { inventoryItemId: c.suturesItemId, quantity: 1, reserve: true },
+      booking: () => ({ operatingRoomId: c.roomId, surgeonId: c.surgeonId, ...nextSlot() }),
+      payment,
+      onImplantsShort: async () => {
+        this.stats.requests++;
+        const serials = await receiveImplants(c, 40);
+        this.stats.acknowledged++;
+        ledger.receivedSerials.push(...serials);
+      },
+      onStep: (step, body) => {
+        if (step === 'patient') ledger.patients.add(body.id);
+        if (step === 'plan') ledger.plans.set((planId = body.id), 'CREATED');
+        if (step === 'approved') ledger.plans.set(planId, 'APPROVED');
+        if (step === 'implants-allocated')
+          ledger.allocations.push({ planId, serials: body.serialNumbers });
+        if (step === 'sutures-allocated')
+          ledger.bulkAllocations.push({ planId, requirementId: body.id });
+        if (step === 'scheduled') caseId = body.id;
+        if (step === 'scheduled' || step === 'started' || step === 'completed')
+          ledger.cases.set(caseId, { planId, status: CASE_ACK[step] });
+        if (step === 'completed') billId = body.billId;
+        if (step === 'paid') ledger.payments.push({ billId, ...payment });
+      },
     });
-    this.ledger.plans.set(plan.id, 'CREATED');
-    await this.ok(coordinator, 'POST', `/procedure-plans/${plan.id}/quote`, {});
-    if (plan.consent) {
-      const consent = await this.ok(nurse, 'GET', `/consents/${plan.consent.id}`);
-      await this.ok(nurse, 'POST', `/consents/${consent.id}/sign`, {
-        signerName: 'Maria Lopez',
-        relationship: 'SELF',
-        signatureMethod: 'TYPED',
-        signatureData: 'Maria Lopez',
-        contentHash: consent.contentHash,
-      });
-    }
-    const approved = await this.ok(coordinator, 'POST', `/procedure-plans/${plan.id}/approve`, {});
-    this.ledger.plans.set(plan.id, 'APPROVED');
-    const implants = approved.inventoryRequirements.find(
-      (r: any) => r.inventoryItemId === c.implantItemId,
-    );
-    const sutures = approved.inventoryRequirements.find(
-      (r: any) => r.inventoryItemId === c.suturesItemId,
-    );
-    const allocateUrl = `/procedure-plans/${plan.id}/inventory/${implants.id}/allocate`;
-    let allocated = await this.call(nurse, 'POST', allocateUrl, {});
-    if (allocated.status === 409 && allocated.body?.code === 'INSUFFICIENT_INVENTORY') {
-      this.stats.requests++;
-      const serials = await receiveImplants(c, 40);
-      this.stats.acknowledged++;
-      this.ledger.receivedSerials.push(...serials);
-      allocated = await this.call(nurse, 'POST', allocateUrl, {});
-    }
-    if (allocated.status !== 200) throw new Refused(`allocate: ${allocated.status}`);
-    this.ledger.allocations.push({ planId: plan.id, serials: allocated.body.serialNumbers });
-    await this.ok(
-      nurse,
-      'POST',
-      `/procedure-plans/${plan.id}/inventory/${sutures.id}/allocate`,
-      {},
-    );
-    this.ledger.bulkAllocations.push({ planId: plan.id, requirementId: sutures.id });
-    const theCase = await this.ok(coordinator, 'POST', '/surgical-cases', {
-      procedurePlanId: plan.id,
-      operatingRoomId: c.roomId,
-      surgeonId: c.surgeonId,
-      ...nextSlot(),
-    });
-    this.ledger.cases.set(theCase.id, { planId: plan.id, status: 'SCHEDULED' });
-    await this.ok(surgeon, 'POST', `/surgical-cases/${theCase.id}/start`, {
-      reason: 'Started ahead of its booked day in a test',
-    });
-    this.ledger.cases.set(theCase.id, { planId: plan.id, status: 'IN_PROGRESS' });
-    const completed = await this.ok(surgeon, 'POST', `/surgical-cases/${theCase.id}/complete`, {});
-    this.ledger.cases.set(theCase.id, { planId: plan.id, status: 'COMPLETED' });
-    const reference = `PAY-${tag}`;
-    await this.ok(c.as('BILLING'), 'POST', `/bills/${completed.billId}/payments`, {
-      amount: '1000.00',
-      payer: 'PATIENT',
-      method: 'CARD',
-      reference,
-    });
-    this.ledger.payments.push({ billId: completed.billId, reference, amount: '1000.00' });
   }
 }
+
+/** The case's status once each step was acknowledged. */
+const CASE_ACK = {
+  scheduled: 'SCHEDULED',
+  started: 'IN_PROGRESS',
+  completed: 'COMPLETED',
+} as const;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import type { Page } from '../../../common/http/pagination';
+import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
 import {
   ProcedurePlanRepository,
   type LiveCase,
@@ -19,6 +21,11 @@ export class PlanQueries {
 
   findById(db: Db, clinicId: ClinicId, id: string): Promise<PlanRow | undefined> {
     return this.plans.findById(db, clinicId, id);
+  }
+
+  /** A page of plans, unaudited (the demo loader's lookups on a re-run write nothing). */
+  list(db: Db, clinicId: ClinicId, query: ListProcedurePlansQuery): Promise<Page<PlanRow>> {
+    return this.plans.list(db, clinicId, query);
   }
 
   /** SELECT … FOR UPDATE inside the caller's transaction. */
