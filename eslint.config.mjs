@@ -18,7 +18,7 @@ const MODULE_GRAPH = {
   audit: [],
   auth: ['user'],
   billing: ['clinic', 'codes', 'fee-schedule', 'inventory', 'patient', 'payment-plan', 'quote'],
-  clinic: ['user'],
+  clinic: ['codes', 'user'],
   'clinic-setup': ['consent', 'fee-schedule', 'inventory', 'theater', 'user'],
   codes: [],
   consent: ['clinic', 'codes', 'patient', 'user'],
@@ -27,6 +27,7 @@ const MODULE_GRAPH = {
   health: [],
   inventory: [],
   patient: [],
+  payer: ['patient'],
   'payment-plan': ['quote'],
   'prior-authorization': ['codes', 'patient', 'procedure-plan'],
   'procedure-plan': [
@@ -49,7 +50,7 @@ const MODULE_GRAPH = {
     'procedure-plan',
     'user',
   ],
-  user: [],
+  user: ['codes'],
 };
 
 /** Throws unless every module folder is in the graph, every edge names one, and there is no cycle. */
