@@ -25,9 +25,12 @@ export function isValidNpi(npi: string): boolean {
   return sum % 10 === 0;
 }
 
-/** An NPI in a request body; a wrong one is 400 VALIDATION_FAILED naming the field. */
+/**
+ * An NPI in a request body; a wrong one is 400 VALIDATION_FAILED naming the field (`abort`: a
+ * malformed one gets one error, not also the check digit's).
+ */
 export const Npi = z
   .string()
   .trim()
-  .regex(/^\d{10}$/, 'An NPI is 10 digits')
+  .regex(/^\d{10}$/, { message: 'An NPI is 10 digits', abort: true })
   .refine(isValidNpi, 'Not a valid NPI: its check digit does not hold (Luhn with prefix 80840)');

@@ -31,7 +31,7 @@ const UNUSED_EIN_PREFIXES = new Set([
 export const Ein = z
   .string()
   .trim()
-  .regex(/^\d{2}-?\d{7}$/, 'An EIN is 9 digits, e.g. 12-3456789')
+  .regex(/^\d{2}-?\d{7}$/, { message: 'An EIN is 9 digits, e.g. 12-3456789', abort: true })
   .transform((ein) => ein.replace('-', ''))
   .refine((ein) => !UNUSED_EIN_PREFIXES.has(ein.slice(0, 2)), 'Not an EIN prefix the IRS issues');
 
