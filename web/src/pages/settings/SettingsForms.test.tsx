@@ -1,6 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
+import { BillingProfileForm } from './BillingProfilePage';
 import { FeeModal } from './FeeSchedulePage';
 import { RoomModal } from './OperatingRoomsPage';
 
@@ -30,6 +31,25 @@ describe('the room form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save room' }));
     expect(await screen.findByText('Enter a name, e.g. OR 1')).toBeTruthy();
     expect(screen.getByText('Must be after the opening time')).toBeTruthy();
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+});
+
+describe('the billing profile form', () => {
+  it('starts empty while none is set and checks NPI, EIN and ZIP+4 before anything is sent', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    renderWithProviders(<BillingProfileForm profile={null} />);
+    fireEvent.change(await screen.findByLabelText(/^Billing NPI/), {
+      target: { value: '123456789' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Federal tax id/), { target: { value: '12-34' } });
+    fireEvent.change(screen.getByLabelText(/^ZIP\+4/), { target: { value: '10001' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save billing profile' }));
+    expect(await screen.findByText('An NPI is 10 digits')).toBeTruthy();
+    expect(screen.getByText('An EIN is 9 digits, e.g. 12-3456789')).toBeTruthy();
+    expect(screen.getByText('A ZIP+4: 9 digits, e.g. 10001-2345')).toBeTruthy();
+    expect(screen.getByText('Enter the legal name')).toBeTruthy();
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
   });

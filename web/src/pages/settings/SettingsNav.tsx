@@ -8,6 +8,7 @@ export const SETTINGS_PAGES = [
   { to: '/settings/rooms', label: 'Operating rooms' },
   { to: '/settings/consents', label: 'Consent templates' },
   { to: '/settings/clinic', label: 'Clinic' },
+  { to: '/settings/billing-profile', label: 'Billing profile' },
 ] as const;
 
 /** The Settings area's own sections, as tabs over every settings page. */

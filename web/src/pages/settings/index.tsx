@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RoleGate } from '../../components/RoleGate';
+import { BillingProfilePage } from './BillingProfilePage';
 import { ClinicPage } from './ClinicPage';
 import { ConsentTemplatesPage } from './ConsentTemplatesPage';
 import { FeeSchedulePage } from './FeeSchedulePage';
@@ -25,6 +26,7 @@ export default function SettingsArea() {
         <Route path="rooms" element={<OperatingRoomsPage />} />
         <Route path="consents" element={<ConsentTemplatesPage />} />
         <Route path="clinic" element={<ClinicPage />} />
+        <Route path="billing-profile" element={<BillingProfilePage />} />
         <Route path="*" element={<Navigate to="/settings" replace />} />
       </Routes>
     </RoleGate>
