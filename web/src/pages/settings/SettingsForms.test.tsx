@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { BillingProfileForm } from './BillingProfilePage';
 import { FeeModal } from './FeeSchedulePage';
+import { PayerModal } from './PayersPage';
 import { RoomModal } from './OperatingRoomsPage';
 
 describe('the fee form', () => {
@@ -50,6 +51,19 @@ describe('the billing profile form', () => {
     expect(screen.getByText('An EIN is 9 digits, e.g. 12-3456789')).toBeTruthy();
     expect(screen.getByText('A ZIP+4: 9 digits, e.g. 10001-2345')).toBeTruthy();
     expect(screen.getByText('Enter the legal name')).toBeTruthy();
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+});
+
+describe('the payer form', () => {
+  it('wants a name and a payer id of letters, digits or -', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    renderWithProviders(<PayerModal payer={null} onClose={() => undefined} />);
+    fireEvent.change(await screen.findByLabelText(/^Payer id/), { target: { value: 'A*B' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save payer' }));
+    expect(await screen.findByText('Enter the payer’s name')).toBeTruthy();
+    expect(screen.getByText(/letters, digits or -, e.g. 60054/)).toBeTruthy();
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
   });

@@ -5,6 +5,7 @@ import { ClinicPage } from './ClinicPage';
 import { ConsentTemplatesPage } from './ConsentTemplatesPage';
 import { FeeSchedulePage } from './FeeSchedulePage';
 import { OperatingRoomsPage } from './OperatingRoomsPage';
+import { PayersPage } from './PayersPage';
 import { SettingsNav } from './SettingsNav';
 import { SetupChecklistPage } from './SetupChecklistPage';
 import { StaffPage } from './StaffPage';
@@ -27,6 +28,7 @@ export default function SettingsArea() {
         <Route path="consents" element={<ConsentTemplatesPage />} />
         <Route path="clinic" element={<ClinicPage />} />
         <Route path="billing-profile" element={<BillingProfilePage />} />
+        <Route path="payers" element={<PayersPage />} />
         <Route path="*" element={<Navigate to="/settings" replace />} />
       </Routes>
     </RoleGate>
