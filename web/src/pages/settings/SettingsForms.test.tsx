@@ -4,6 +4,7 @@ import { renderWithProviders } from '../../test/render';
 import { BillingProfileForm } from './BillingProfilePage';
 import { FeeModal } from './FeeSchedulePage';
 import { PayerModal } from './PayersPage';
+import { UserModal } from './StaffPage';
 import { RoomModal } from './OperatingRoomsPage';
 
 describe('the fee form', () => {
@@ -64,6 +65,35 @@ describe('the payer form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save payer' }));
     expect(await screen.findByText('Enter the payer’s name')).toBeTruthy();
     expect(screen.getByText(/letters, digits or -, e.g. 60054/)).toBeTruthy();
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+});
+
+describe("a surgeon's NPI and taxonomy on the staff form", () => {
+  it('are shown for a surgeon and checked before anything is sent', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const surgeon = {
+      id: '0192f0c4-5b0a-7cc1-8a11-0123456789ab',
+      clinicId: '0192f0c4-5b0a-7cc1-8a11-0123456789ac',
+      email: 'ada@clinic.example',
+      name: 'Dr. Ada',
+      role: 'SURGEON' as const,
+      active: true,
+      npi: null,
+      taxonomyCode: null,
+      version: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    renderWithProviders(
+      <UserModal user={surgeon} onlyActiveAdmin={false} onClose={() => undefined} />,
+    );
+    fireEvent.change(await screen.findByLabelText(/^NPI/), { target: { value: '12345' } });
+    fireEvent.change(screen.getByLabelText(/^Taxonomy code/), { target: { value: '2082' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('An NPI is 10 digits')).toBeTruthy();
+    expect(screen.getByText(/10 characters ending in X/)).toBeTruthy();
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
   });
