@@ -80,10 +80,11 @@ export function readX12(text: string): ReadInterchange {
   }
   push(interchange.trailer, 'IEA', 'the interchange');
 
-  if (!text.trimEnd().endsWith(segmentTerminatorOf(text)))
+  const unterminated = unterminatedTail(text);
+  if (unterminated !== undefined)
     problems.push({
-      segment: segments.at(-1)?.tag ?? 'ISA',
-      segmentIndex: segments.length,
+      segment: unterminated.tag,
+      segmentIndex: unterminated.index,
       message: 'The last segment has no terminator: the text is cut off',
     });
 
@@ -105,9 +106,19 @@ export function readX12(text: string): ReadInterchange {
   };
 }
 
-/** ISA is fixed width, so its 106th character is the segment terminator. */
-function segmentTerminatorOf(text: string): string {
-  return text.charAt(105) || '~';
+/**
+ * The text after the last segment terminator, when there is any: its tag, and its position
+ * (one more than the terminated segments). Delimiters never occur inside values, so counting
+ * terminators counts segments. ISA is fixed width: its 106th character is the terminator.
+ */
+function unterminatedTail(text: string): { tag: string; index: number } | undefined {
+  const terminator = text.charAt(105);
+  if (terminator === '') return undefined;
+  const trimmed = text.trimEnd();
+  if (trimmed.endsWith(terminator)) return undefined;
+  const segments = trimmed.split(terminator);
+  const tail = (segments.at(-1) ?? '').trim();
+  return { tag: tail.split(text.charAt(3))[0] ?? tail, index: segments.length };
 }
 
 /** The 1-based index of the segment a diagnostic's position falls in. */
