@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse835 } from '../src/modules/claims/x12/remittance-835.parser';
 import type { Remittance835 } from '../src/modules/claims/x12/remittance-835.model';
+import { moneyFromX12 } from '../src/modules/claims/x12/x12-numbers';
 import type { X12Problem } from '../src/modules/claims/x12/x12-reader';
 
 const ISA =
@@ -94,6 +95,29 @@ function errors(text: string): X12Problem[] {
   if (result.ok) throw new Error('parsed, but it should not have been');
   return result.errors;
 }
+
+describe('moneyFromX12', () => {
+  it.each([
+    ['1760', 176_000],
+    ['1760.5', 176_050],
+    ['1760.05', 176_005],
+    ['.5', 50],
+    ['5.', 500],
+    ['007', 700],
+    ['12.340', 1_234],
+    ['-12.5', -1_250],
+    ['0', 0],
+  ])('reads %j as %i cents', (text, cents) => {
+    expect(moneyFromX12(text)?.cents).toBe(cents);
+  });
+
+  it.each(['', '.', '-', '12.345', '1,000', '1e3', '12 ', 'abc', '--1', '12345678901'])(
+    'refuses %j',
+    (text) => {
+      expect(moneyFromX12(text)).toBeUndefined();
+    },
+  );
+});
 
 describe('parse835: a well-formed remittance', () => {
   const [remittance] = remittances(WELL_FORMED);
@@ -224,6 +248,20 @@ describe('parse835: a well-formed remittance', () => {
     ]);
   });
 
+  it('reads a reversal (CLP02 22) with its negative amounts, to the cent', () => {
+    const text = interchange835([
+      ...header('0'),
+      'CLP*CLM-2026-000001*22*-5450*-5450**12*NWH-2026-00001',
+      'SVC*HC:19357:RT*-4800*-4800',
+      'SVC*HC:L8600:RT*-650*-650',
+      'CLP*CLM-2026-000001*1*5450*5450**12*NWH-2026-00011',
+    ]);
+    expect(remittances(text)[0]?.claims.map((c) => [c.status, c.paid.cents])).toEqual([
+      ['22', -545_000],
+      ['1', 545_000],
+    ]);
+  });
+
   it('reads the same text without newlines between segments', () => {
     expect(remittances(WELL_FORMED.replaceAll('~\n', '~'))[0]?.payment.amount.cents).toBe(712_250);
   });
@@ -332,6 +370,16 @@ describe('parse835: what it refuses, naming the segment and its position', () =>
   it('refuses a CAS group code 5010 does not have', () => {
     expect(errors(WELL_FORMED.replace('CAS*CO*50*2200', 'CAS*CR*50*2200'))).toEqual([
       expect.objectContaining({ segment: 'CAS', segmentIndex: 30, element: 'CAS01' }),
+    ]);
+  });
+
+  it.each([
+    ['CAS', 'CAS*CO*45*100'],
+    ['SVC', 'SVC*HC:19357*100*100'],
+  ])('refuses a %s before any CLP', (segment, line) => {
+    const text = interchange835([...header('0'), line]);
+    expect(errors(text)).toEqual([
+      { segment, segmentIndex: 12, message: `${segment} outside a claim: no CLP before it` },
     ]);
   });
 

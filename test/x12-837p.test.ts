@@ -92,6 +92,7 @@ describe('build837p: the seed cases', () => {
       ['IL', 'NWH-771203554'],
       ['PR', 'NWH01'],
       ['82', NPI.surgeon2],
+      ['77', NPI.hospital],
     ]);
     // The subscriber is the patient: 2000B has no child, SBR02 is 18, no 2000C.
     expect(elementsOf(transaction, 'HL')).toEqual([
@@ -136,6 +137,9 @@ describe('build837p: the seed cases', () => {
       'HI*ABK:C50911',
       'NM1*82', // 2310B
       'PRV*PE',
+      'NM1*77', // 2310C
+      'N3*1200 Pine Street',
+      'N4*Seattle',
       'LX*1', // 2400
       'SV1*HC:19357:RT',
       'DTP*472',
@@ -143,7 +147,7 @@ describe('build837p: the seed cases', () => {
       'SV1*HC:L8600:RT',
       'DTP*472',
       'NTE*ADD',
-      'SE*31',
+      'SE*34',
       'GE*1',
       'IEA*1',
     ]);
@@ -249,6 +253,12 @@ describe('build837p: the checks before anything leaves', () => {
       'a rendering NPI of 9 digits',
       (b) => (claim0(b).renderingProvider!.npi = '145678901'),
       'claims[0].renderingProvider.npi',
+      /Luhn/,
+    ],
+    [
+      'a service facility NPI whose check digit is wrong',
+      (b) => (claim0(b).serviceFacility!.npi = '1678901237'),
+      'claims[0].serviceFacility.npi',
       /Luhn/,
     ],
     [
@@ -420,13 +430,13 @@ describe('check837pText: the written text', () => {
   });
 
   it('names SE01 when it does not count the transaction’s segments', () => {
-    const tampered = x12.replace('SE*31*0001', 'SE*32*0001');
+    const tampered = x12.replace('SE*34*0001', 'SE*35*0001');
     expect(check837pText(tampered)).toEqual(
       expect.arrayContaining([
-        { path: 'x12.SE01', message: expect.stringMatching(/SE01 is 32, the transaction has 31/) },
+        { path: 'x12.SE01', message: expect.stringMatching(/SE01 is 35, the transaction has 34/) },
         {
           path: 'x12.SE01',
-          message: expect.stringMatching(/^Segment 33 \(SE\): The value in SE01/),
+          message: expect.stringMatching(/^Segment 36 \(SE\): The value in SE01/),
         },
       ]),
     );

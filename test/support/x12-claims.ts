@@ -1,5 +1,6 @@
 // The seed's insured cases as 837P models (src/cli/demo/demo-data.ts: Aisha Rahman's
-// RECONSTRUCTIVE 19357 with a 400cc tissue expander and prior authorization NWH-AUTH-558812;
+// RECONSTRUCTIVE 19357 with a 400cc tissue expander and prior authorization NWH-AUTH-558812,
+// at an outpatient hospital;
 // Linda Park's HYBRID panniculectomy, 15830 insured, the abdominoplasty not), for the X12 tests.
 import { Money } from '../../src/common/money';
 import type { Claim837p, Claim837pBatch } from '../../src/modules/claims/x12/claim-837p.model';
@@ -9,6 +10,7 @@ export const NPI = {
   practice: '1234567893',
   surgeon: '1987654328',
   surgeon2: '1456789019',
+  hospital: '1678901236',
 } as const;
 
 const clinicAddress = {
@@ -43,6 +45,11 @@ export function reconstructiveClaim(): Claim837p {
       name: { last: 'Okafor', first: 'Nneka' },
       npi: NPI.surgeon2,
       taxonomy: '208200000X',
+    },
+    serviceFacility: {
+      name: 'Harbor General Hospital',
+      npi: NPI.hospital,
+      address: { line1: '1200 Pine Street', city: 'Seattle', state: 'WA', zip: '981012207' },
     },
     lines: [
       {
@@ -81,6 +88,7 @@ export function hybridClaim(): Claim837p {
     claim: {
       patientControlNumber: 'CLM-2026-000002',
       totalCharge: Money.fromDecimal('3900.00'),
+      // The practice's own ambulatory surgical center, at the billing address: no loop 2310C.
       placeOfService: '24',
       frequency: '1',
       priorAuthorizationNumber: 'NWH-AUTH-330417',

@@ -21,7 +21,7 @@ const SERIALIZATION = {
  * Writes an 837 Professional (005010X222A1) interchange: one ISA/IEA, one GS/GE (functional
  * identifier HC), and **one ST/SE per claim** (docs/claims-x12.md "One transaction per claim"),
  * each a complete BHT, 1000A, 1000B, 2000A/2010AA, 2000B/2010BA/2010BB, [2000C/2010CA], 2300,
- * [2310B], 2400… set. node-x12 writes the envelopes and their trailers (SE01, GE01, IEA01);
+ * [2310B], [2310C], 2400… set. node-x12 writes the envelopes and their trailers (SE01, GE01, IEA01);
  * Contour's own checks run before (on the model) and after (on the written text), and nothing is
  * returned unless both pass.
  */
@@ -174,6 +174,7 @@ function claimSegments(batch: Claim837pBatch, claim: Claim837p, st02: string): S
     ['HI', ...info.diagnosisCodes.map((code, i) => `${i === 0 ? 'ABK' : 'ABF'}${c}${code}`)],
     // 2310B rendering provider: NM1*82 (a person) with the NPI, PRV*PE its taxonomy.
     ...renderingProviderLoop(claim),
+    ...serviceFacilityLoop(claim),
     // 2400 service lines: LX numbers them; SV1 HC:code:modifiers, charge, UN units, SV107 the
     // diagnosis pointers; DTP*472 the date of service; NTE*ADD the note (implant serials).
     ...claim.lines.flatMap((line, i): Segment[] => [
@@ -214,6 +215,17 @@ function renderingProviderLoop(claim: Claim837p): Segment[] {
   return [
     ['NM1', '82', '1', rendering.name.last, rendering.name.first, '', '', '', 'XX', rendering.npi],
     ...(rendering.taxonomy ? [['PRV', 'PE', 'PXC', rendering.taxonomy] as Segment] : []),
+  ];
+}
+
+/** 2310C: NM1*77 (service facility location), its NPI when it has one, and its address. */
+function serviceFacilityLoop(claim: Claim837p): Segment[] {
+  const facility = claim.serviceFacility;
+  if (!facility) return [];
+  const npi = facility.npi ? ['XX', facility.npi] : [];
+  return [
+    ['NM1', '77', '2', facility.name, '', '', '', '', ...npi],
+    ...addressSegments(facility.address),
   ];
 }
 

@@ -142,6 +142,16 @@ function checkClaim(claim: Claim837p, at: string, fail: Fail): void {
     if (!TAXONOMY.test(claim.renderingProvider.taxonomy))
       fail(`${at}.renderingProvider.taxonomy`, 'A taxonomy code is 10 characters ending in X');
 
+  const facility = claim.serviceFacility;
+  if (facility) {
+    if (facility.npi !== undefined && !isValidNpi(facility.npi))
+      fail(
+        `${at}.serviceFacility.npi`,
+        'Not an NPI: 10 digits whose check digit holds (Luhn, prefix 80840)',
+      );
+    checkAddress(facility.address, `${at}.serviceFacility.address`, fail);
+  }
+
   if (claim.lines.length < 1 || claim.lines.length > MAX_LINES)
     fail(`${at}.lines`, 'One to 50 service lines');
   claim.lines.forEach((line, l) => checkLine(line, codes.length, `${at}.lines[${l}]`, fail));

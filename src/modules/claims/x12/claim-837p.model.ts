@@ -85,6 +85,11 @@ export interface Claim837p {
   claim: ClaimInformation;
   /** Loop 2310B, when the rendering surgeon is not the billing provider. */
   renderingProvider?: { name: PersonName; npi: string; taxonomy?: string };
+  /**
+   * Loop 2310C: where the surgery took place, when that is not the billing provider's address
+   * (the guide requires it then: an outpatient hospital, 22, or an ambulatory surgical center, 24).
+   */
+  serviceFacility?: { name: string; npi?: string; address: PostalAddress837 };
   /** Loop 2400, in order (LX01 numbers them from 1). */
   lines: ServiceLine837[];
 }

@@ -193,7 +193,7 @@ class Remittance835Reader {
   /** CAS01 is the group; CAS02–04, 05–07, … 17–19 are up to six reason/amount/quantity triples. */
   private acceptAdjustments(cas: ReadSegment): void {
     const owner = this.service ?? this.claim;
-    if (!owner) return this.fail(cas, undefined, 'CAS outside a claim: no CLP or SVC before it');
+    if (!owner) return this.fail(cas, undefined, 'CAS outside a claim: no CLP before it');
     const groupCode = this.required(cas, 1);
     const group = ADJUSTMENT_GROUPS.find((g) => g === groupCode);
     if (!group) this.fail(cas, 1, `CAS01 ${groupCode} is not a group code (CO, OA, PI, PR)`);
