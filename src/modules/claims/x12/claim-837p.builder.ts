@@ -91,7 +91,7 @@ function claimSegments(batch: Claim837pBatch, claim: Claim837p, st02: string): S
   const subscriberIsPatient = claim.relationship === '18';
   const info = claim.claim;
   const c = X12_DELIMITERS.component;
-  const segments: Segment[] = [
+  return [
     // Header: BHT01 0019 (information source, subscriber, dependent, claim), BHT02 00 (original),
     // BHT03 our reference for this transaction, BHT06 CH (chargeable: a claim, not encounters).
     [
@@ -166,14 +166,13 @@ function claimSegments(batch: Claim837pBatch, claim: Claim837p, st02: string): S
       'Y',
     ],
     // The guide orders 2300's REFs: G1 (prior authorization) before F8 (original claim).
-    ...(info.priorAuthorizationNumber
-      ? [['REF', 'G1', info.priorAuthorizationNumber] as Segment]
-      : []),
-    ...(info.originalClaimReference ? [['REF', 'F8', info.originalClaimReference] as Segment] : []),
+    ...ifPresent(info.priorAuthorizationNumber, (n) => ['REF', 'G1', n]),
+    ...ifPresent(info.originalClaimReference, (n) => ['REF', 'F8', n]),
     // HI: the principal diagnosis ABK, then ABF for each other one, all in one segment (≤ 12).
     ['HI', ...info.diagnosisCodes.map((code, i) => `${i === 0 ? 'ABK' : 'ABF'}${c}${code}`)],
     // 2310B rendering provider: NM1*82 (a person) with the NPI, PRV*PE its taxonomy.
     ...renderingProviderLoop(claim),
+    // 2310C service facility, when the surgery was not at the billing address.
     ...serviceFacilityLoop(claim),
     // 2400 service lines: LX numbers them; SV1 HC:code:modifiers, charge, UN units, SV107 the
     // diagnosis pointers; DTP*472 the date of service; NTE*ADD the note (implant serials).
@@ -190,10 +189,9 @@ function claimSegments(batch: Claim837pBatch, claim: Claim837p, st02: string): S
         line.diagnosisPointers.join(c),
       ],
       ['DTP', '472', 'D8', x12Date(line.serviceDate)],
-      ...(line.note ? [['NTE', 'ADD', line.note] as Segment] : []),
+      ...ifPresent(line.note, (note) => ['NTE', 'ADD', note]),
     ]),
   ];
-  return segments;
 }
 
 /** 2000C/2010CA, only when the patient is not the subscriber: PAT01 the relationship. */
@@ -214,7 +212,7 @@ function renderingProviderLoop(claim: Claim837p): Segment[] {
   if (!rendering) return [];
   return [
     ['NM1', '82', '1', rendering.name.last, rendering.name.first, '', '', '', 'XX', rendering.npi],
-    ...(rendering.taxonomy ? [['PRV', 'PE', 'PXC', rendering.taxonomy] as Segment] : []),
+    ...ifPresent(rendering.taxonomy, (code) => ['PRV', 'PE', 'PXC', code]),
   ];
 }
 
@@ -240,6 +238,11 @@ function addressSegments(address: PostalAddress837): Segment[] {
 /** DMG*D8: date of birth and sex. */
 function demographics(person: Person837): Segment {
   return ['DMG', 'D8', x12Date(person.dateOfBirth), person.sex];
+}
+
+/** The segment a situational value makes, or none when the value is absent. */
+function ifPresent(value: string | undefined, segment: (value: string) => Segment): Segment[] {
+  return value ? [segment(value)] : [];
 }
 
 function hhmm(time: string): string {
