@@ -347,6 +347,12 @@ describe('build837p: the checks before anything leaves', () => {
       /9 digits/,
     ],
     [
+      'a receiver id of one character (GS03 needs two)',
+      (b) => (b.interchange.receiverId = 'C'),
+      'interchange.receiverId',
+      /2 to 15/,
+    ],
+    [
       'a sender id longer than ISA06',
       (b) => (b.interchange.senderId = 'CONTOUR-DEMO-CLINIC'),
       'interchange.senderId',

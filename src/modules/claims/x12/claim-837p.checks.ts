@@ -27,7 +27,8 @@ const PROCEDURE_CODE = /^(\d{4}[0-9A-Z]|[A-Z]\d{4})$/;
 const MODIFIER = /^[0-9A-Z]{2}$/;
 const TAXONOMY = /^[0-9]{3}[0-9A-Z]{6}X$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const ISA_ID = /^[0-9A-Z ._-]{1,15}$/i;
+/** ISA06/ISA08 are 15 wide; GS02/GS03, which repeat them, need at least 2 characters. */
+const ISA_ID = /^[0-9A-Z ._-]{2,15}$/i;
 
 /**
  * The checks no X12 library makes, run on the model before a single segment is written
@@ -43,7 +44,7 @@ export function check837pBatch(batch: Claim837pBatch): FieldError[] {
   const { interchange } = batch;
   for (const key of ['senderId', 'receiverId'] as const)
     if (!ISA_ID.test(interchange[key]))
-      fail(`interchange.${key}`, 'One to 15 letters, digits, spaces, dots, dashes or underscores');
+      fail(`interchange.${key}`, '2 to 15 letters, digits, spaces, dots, dashes or underscores');
   for (const key of ['interchangeControlNumber', 'groupControlNumber'] as const) {
     const n = interchange[key];
     if (!Number.isInteger(n) || n < 1 || n > MAX_CONTROL_NUMBER)
