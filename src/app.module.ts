@@ -16,6 +16,7 @@ import { FeeScheduleModule } from './modules/fee-schedule/fee-schedule.module';
 import { HealthModule } from './modules/health/health.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { PatientModule } from './modules/patient/patient.module';
+import { PayerModule } from './modules/payer/payer.module';
 import { PaymentPlanModule } from './modules/payment-plan/payment-plan.module';
 import { PriorAuthorizationModule } from './modules/prior-authorization/prior-authorization.module';
 import { ProcedurePlanModule } from './modules/procedure-plan/procedure-plan.module';
@@ -50,6 +51,7 @@ export class AppModule {
         QuoteModule,
         PaymentPlanModule,
         BillingModule,
+        PayerModule,
         PriorAuthorizationModule,
         TheaterModule,
         AuditModule,

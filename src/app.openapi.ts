@@ -9,7 +9,7 @@ import { describeOperations, operationIdOf, routeFacts } from './common/http/ope
 const TAGS: Record<string, string> = {
   auth: 'Signing in (bearer token or web session), the signed-in user, changing one’s password',
   users: 'Staff accounts and their roles',
-  clinic: 'The clinic (tenant) the caller belongs to',
+  clinic: 'The clinic (tenant) the caller belongs to, and its billing profile for claims',
   patients: 'Patients: registration, demographics, insurance, search',
   consultations: 'Consultations of a patient with a surgeon',
   'procedure-plans':
@@ -19,6 +19,7 @@ const TAGS: Record<string, string> = {
   consents: 'Consent templates, and the consent instance of each plan with its signature',
   'prior-authorizations': "Payers' prior authorizations of a plan's insured codes",
   'fee-schedule': "The clinic's CPT codes and fees",
+  payers: 'The insurers the clinic bills, as its clearinghouse names them',
   codes: 'The ICD-10-CM code set, for picking diagnoses',
   inventory:
     'The catalog, stock (lots, serial units, UDI receiving), holds, recalls and traceability',

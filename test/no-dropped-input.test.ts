@@ -68,6 +68,7 @@ const RENAMED: Record<string, string> = {
   'POST /surgical-cases/{id}/cancel reason': 'cancelReason',
   'POST /surgical-cases/{id}/complete notes': 'completionNotes',
   'POST /surgical-cases/{id}/start reason': 'startReason',
+  'PUT /patients/{id}/insurance payerId': 'id',
 };
 
 let t: TestApp;
@@ -266,6 +267,8 @@ const SCENARIOS: Record<string, Scenario> = {
       name: 'Wanda Walker',
       role: 'BILLING',
       password: 'walker-password-2026',
+      npi: '1679576722',
+      taxonomyCode: '208200000X',
     };
     const done = await exchange('ADMIN', 'POST', '/users', sent, 201, (id) => [`/users/${id}`]);
     await given.login(sent.email, sent.password);
@@ -279,6 +282,8 @@ const SCENARIOS: Record<string, Scenario> = {
       role: 'COORDINATOR',
       active: true,
       password: 'patched-password-2026',
+      npi: '1234567893',
+      taxonomyCode: '2086S0122X',
     };
     const done = await exchange('ADMIN', 'PATCH', `/users/${member.id}`, sent, 200, () => [
       `/users/${member.id}`,
@@ -308,6 +313,97 @@ const SCENARIOS: Record<string, Scenario> = {
       timeZone: 'America/Denver',
     };
     return [await exchange('ADMIN', 'PATCH', '/clinic', sent, 200, () => ['/clinic'], 'BILLING')];
+  },
+  'PUT /clinic/billing-profile': async () => {
+    const sent = {
+      legalName: 'Walker Surgery PLLC',
+      npi: '1234567893',
+      taxId: '271234567',
+      taxonomyCode: '261QA1903X',
+      address: {
+        line1: '77 Walker Lane',
+        line2: 'Suite 7',
+        city: 'Walkerville',
+        state: 'WV',
+        postalCode: '26177-1234',
+      },
+      submitterId: 'WALKSUB',
+      receiverId: 'WALKRCV',
+      defaultPlaceOfService: '22',
+    };
+    return [
+      await exchange('ADMIN', 'PUT', '/clinic/billing-profile', sent, 200, () => [
+        '/clinic/billing-profile',
+      ]),
+    ];
+  },
+  'POST /payers': async () => {
+    const sent = {
+      name: 'Walker Health Plan',
+      payerId: `WALK${tag().toUpperCase()}`,
+      address: {
+        line1: 'PO Box 77',
+        line2: 'Claims',
+        city: 'Walkerton',
+        state: 'IN',
+        postalCode: '46574',
+      },
+    };
+    return [await exchange('BILLING', 'POST', '/payers', sent, 201, (id) => [`/payers/${id}`])];
+  },
+  'PATCH /payers/{id}': async () => {
+    const payer = expectStatus(
+      'payer',
+      await as('BILLING').post('/payers', {
+        name: 'Walker Old',
+        payerId: `OLD${tag().toUpperCase()}`,
+      }),
+      201,
+    );
+    const sent = {
+      name: 'Walker Renamed Plan',
+      payerId: `NEW${tag().toUpperCase()}`,
+      address: {
+        line1: 'PO Box 78',
+        line2: 'Appeals',
+        city: 'Walkerburg',
+        state: 'OH',
+        postalCode: '43001',
+      },
+    };
+    return [
+      await exchange('BILLING', 'PATCH', `/payers/${payer.id}`, sent, 200, () => [
+        `/payers/${payer.id}`,
+      ]),
+    ];
+  },
+  'PUT /patients/{id}/insurance': async () => {
+    const patient = await given.patient(clinic);
+    const payer = expectStatus(
+      'payer',
+      await as('BILLING').post('/payers', {
+        name: 'Walker Ins',
+        payerId: `INS${tag().toUpperCase()}`,
+      }),
+      201,
+    );
+    const sent = {
+      payerId: payer.id,
+      memberId: 'WLK-778899',
+      groupNumber: 'GRP-7788',
+      subscriber: {
+        relationship: '01',
+        firstName: 'Walter',
+        lastName: 'Walkerspouse',
+        dateOfBirth: '1970-07-07',
+        sex: 'MALE',
+      },
+    };
+    return [
+      await exchange('COORDINATOR', 'PUT', `/patients/${patient.id}/insurance`, sent, 200, () => [
+        `/patients/${patient.id}/insurance`,
+      ]),
+    ];
   },
   'POST /patients': async () => {
     const sent = {

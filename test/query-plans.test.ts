@@ -362,6 +362,9 @@ const ROUTES: Route[] = [
   { name: 'GET /auth/session', url: () => '/auth/session' },
   { name: 'GET /clinic', url: () => '/clinic' },
   { name: 'GET /clinic/setup', url: () => '/clinic/setup' },
+  { name: 'GET /clinic/billing-profile', url: () => '/clinic/billing-profile' },
+  { name: 'GET /payers', url: () => '/payers' },
+  { name: 'GET /payers/{id}', url: (f) => `/payers/${f.r.payer.id}` },
   { name: 'GET /users', url: () => '/users' },
   { name: 'GET /users?role=', url: () => '/users?role=SURGEON&active=true' },
   { name: 'GET /users/{id}', url: (f) => `/users/${f.clinic.staff.SURGEON.id}` },
@@ -388,6 +391,7 @@ const ROUTES: Route[] = [
       `/patients?limit=1&cursor=${cursorOf(['Doe', 'Jane', '00000000-0000-7000-8000-000000000000'])}`,
   },
   { name: 'GET /patients/{id}', url: (f) => `/patients/${f.r.patient.id}` },
+  { name: 'GET /patients/{id}/insurance', url: (f) => `/patients/${f.r.patient.id}/insurance` },
 
   { name: 'GET /consultations', url: () => '/consultations' },
   {

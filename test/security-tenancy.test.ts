@@ -50,6 +50,7 @@ function idOf(op: Operation, name: string): string {
     'prior-authorizations': a.priorAuthorization.id,
     'operating-rooms': a.room.id,
     'surgical-cases': a.surgicalCase.id,
+    payers: a.payer.id,
   };
   const value = resource ? id[resource] : undefined;
   if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
@@ -65,6 +66,12 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
   const bodies: Record<string, () => Record<string, unknown> | undefined> = {
     'PATCH /users/{id}': () => ({ name: 'Hijacked', role: 'ADMIN' }),
     'PATCH /patients/{id}': () => ({ firstName: 'Hijacked' }),
+    'PUT /patients/{id}/insurance': () => ({
+      payerId: a.payer.id,
+      memberId: 'HIJACK-1',
+      subscriber: { relationship: '18' },
+    }),
+    'PATCH /payers/{id}': () => ({ name: 'Hijacked' }),
     'PATCH /consent-templates/{id}': () => ({ active: false }),
     'POST /consents/{id}/sign': () => ({
       signerName: 'Someone Else',
@@ -153,6 +160,8 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/operating-rooms/${a.room.id}`,
     `/surgical-cases/${a.surgicalCase.id}`,
     `/bills/${a.bill.id}`,
+    `/payers/${a.payer.id}`,
+    `/patients/${a.patient.id}/insurance`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {
@@ -182,6 +191,7 @@ function traces(): string[] {
     a.room.id,
     a.surgicalCase.id,
     a.bill.id,
+    a.payer.id,
     a.consumedSerial,
     clinicA.staff.SURGEON.id,
   ];

@@ -30,7 +30,9 @@ const USER_FIELDS = [
   'email',
   'id',
   'name',
+  'npi',
   'role',
+  'taxonomyCode',
   'updatedAt',
   'version',
 ];

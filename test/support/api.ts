@@ -40,6 +40,14 @@ export class Api {
     return this.request('PATCH', url, body, headers);
   }
 
+  put<T = any>(
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    return this.request('PUT', url, body, headers);
+  }
+
   async request<T = any>(
     method: Method,
     url: string,

@@ -144,6 +144,7 @@ export function idKindOf(name: string, routePath = ''): string | undefined {
     'prior-authorizations': 'priorAuthorization',
     'operating-rooms': 'operatingRoom',
     'surgical-cases': 'surgicalCase',
+    payers: 'payer',
   };
   return byPrefix[prefix] ?? byResource[resource];
 }

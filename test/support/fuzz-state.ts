@@ -95,6 +95,11 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
       payerName: 'Aetna',
       memberId: 'M-123',
     });
+  const payer = expectStatus(
+    'payer',
+    await clinic.as('BILLING').post('/payers', { name: 'Fuzz Health', payerId: 'FUZZ01' }),
+    201,
+  );
   const templates = await clinic.as('ADMIN').get('/consent-templates');
   const fuzzUsers = [
     await addStaffMember(t, clinic, 'NURSE'),
@@ -125,6 +130,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   add('surgicalCase', scheduledCase.id, doneCase.id);
   add('bill', completed.billId);
   add('consultation', consultation.id);
+  add('payer', payer.id);
   if (paymentPlan.status === 201) add('paymentPlan', paymentPlan.body.id);
   if (priorAuth.status === 201) add('priorAuthorization', priorAuth.body.id);
   for (const tpl of templates.body?.data ?? []) add('consentTemplate', tpl.id);
@@ -134,6 +140,11 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
 
   const foreign = await readyPlan(other, { stopBefore: 'allocate' });
   const foreignRoom = await operatingRoom(other);
+  const foreignPayer = expectStatus(
+    'payer',
+    await other.as('BILLING').post('/payers', { name: 'Foreign Health', payerId: 'FUZZ01' }),
+    201,
+  );
   const foreignIds = [
     foreign.patient.id,
     foreign.plan.id,
@@ -141,6 +152,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
     foreign.plan.currentQuoteId,
     foreign.plan.consent?.id,
     foreignRoom.id,
+    foreignPayer.id,
     ...(foreign.plan.inventoryRequirements ?? []).map((r: { id: string }) => r.id),
     ...Object.values(other.staff).map((s) => s.id),
   ].filter((id): id is string => typeof id === 'string');

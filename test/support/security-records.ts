@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { TransactionRunner } from '../../src/common/database/transaction-runner';
+import { billingProfileBody } from './given-billing';
 import { feeScheduleEntry } from './given-plans';
 import { at, caseBody, daysFromNow, expectStatus, operatingRoom, readyPlan } from './given-theater';
 import type { ClinicWithStaff } from './given';
@@ -38,6 +39,10 @@ export interface ClinicRecords {
   room: any;
   surgicalCase: any;
   bill: any;
+  billingProfile: any;
+  payer: any;
+  /** The patient's primary insurance, with the payer. */
+  insurance: any;
 }
 
 export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicRecords> {
@@ -121,6 +126,25 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     }),
     201,
   );
+  const billingProfile = expectStatus(
+    'billing profile',
+    await clinic.as('ADMIN').put('/clinic/billing-profile', billingProfileBody()),
+    200,
+  );
+  const payer = expectStatus(
+    'payer',
+    await clinic.as('BILLING').post('/payers', { name: 'Aetna', payerId: '60054' }),
+    201,
+  );
+  const insurance = expectStatus(
+    'insurance',
+    await coordinator.put(`/patients/${patient.id}/insurance`, {
+      payerId: payer.id,
+      memberId: 'W123456789',
+      subscriber: { relationship: '18' },
+    }),
+    200,
+  );
   const priorAuthorization = expectStatus(
     'prior authorization',
     await clinic.as('BILLING').post(`/procedure-plans/${insuredPlan.id}/prior-authorizations`, {}),
@@ -172,6 +196,9 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     room,
     surgicalCase,
     bill,
+    billingProfile,
+    payer,
+    insurance,
   };
 }
 

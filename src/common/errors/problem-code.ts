@@ -6,6 +6,7 @@ export type ProblemCode =
   | 'FORBIDDEN'
   | 'CSRF_FAILED'
   | 'NOT_FOUND'
+  | 'BILLING_PROFILE_NOT_SET'
   | 'METHOD_NOT_ALLOWED'
   | 'REQUEST_TIMEOUT'
   | 'INVALID_STATE_TRANSITION'
@@ -35,6 +36,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   FORBIDDEN: 'Not allowed for your role',
   CSRF_FAILED: "The request did not carry the session's CSRF token",
   NOT_FOUND: 'Not found',
+  BILLING_PROFILE_NOT_SET: 'The clinic has no billing profile yet',
   METHOD_NOT_ALLOWED: 'Method not allowed',
   REQUEST_TIMEOUT: 'The request took too long to arrive',
   INVALID_STATE_TRANSITION: 'Not allowed in the current state',
@@ -69,6 +71,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   FORBIDDEN: 403,
   CSRF_FAILED: 403,
   NOT_FOUND: 404,
+  BILLING_PROFILE_NOT_SET: 404,
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,
   INVALID_STATE_TRANSITION: 409,

@@ -5,3 +5,5 @@ export * from './codes.module';
 export * from './services/cpt-code';
 export * from './services/icd10-catalog';
 export * from './services/icd10-code';
+export * from './services/npi';
+export * from './services/provider-identifiers';

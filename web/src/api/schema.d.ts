@@ -283,6 +283,34 @@ export interface paths {
         patch: operations["ClinicController_update"];
         trace?: never;
     };
+    "/api/v1/clinic/billing-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the billing profile
+         * @description The clinic's billing provider as claims name it: legal name, NPI, tax id, taxonomy, address with ZIP+4, the clearinghouse's submitter and receiver ids, the default place of service. 404 `BILLING_PROFILE_NOT_SET` until an admin sets it. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["ClinicBillingProfileController_get"];
+        /**
+         * Set the billing profile
+         * @description Creates or replaces the whole profile (version 1 when created). The NPI must pass its check digit, the tax id be an EIN, the taxonomy a NUCC code, the ZIP a ZIP+4; each wrong field is named in a 400. `If-Match: "0"` creates only if none is set. Audited (field names).
+         *
+         *     Who may call: ADMIN.
+         */
+        put: operations["ClinicBillingProfileController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinic/setup": {
         parameters: {
             query?: never;
@@ -979,6 +1007,90 @@ export interface paths {
          *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
          */
         patch: operations["PatientController_update"];
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a patient's insurance
+         * @description The patient's primary insurance: the payer, member and group numbers, and the subscriber. 404 when the patient has none on file. Reading patient data is audited.
+         *
+         *     Who may call: every role.
+         */
+        get: operations["PatientInsuranceController_get"];
+        /**
+         * Set a patient's insurance
+         * @description Creates or replaces the patient's primary insurance (version 1 when created). `payerId` is one of the clinic's payers (400 naming it otherwise); `subscriber` is `{ relationship: "18" }` when the patient holds the policy, else the holder's name, date of birth and sex with relationship 01 (spouse), 19 (child) or G8 (other). `If-Match` names the insurance's version ("0": only if none is on file). Audited (field names).
+         *
+         *     Who may call: ADMIN, COORDINATOR, BILLING.
+         */
+        put: operations["PatientInsuranceController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payers
+         * @description The clinic's payers by name, a page at a time. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
+        get: operations["PayerController_list"];
+        put?: never;
+        /**
+         * Add a payer
+         * @description Adds an insurer the clinic bills: its name, the clearinghouse's `payerId` (unique in the clinic: 409 `DUPLICATE` naming `payerId`) and an optional address. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["PayerController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a payer
+         * @description One payer of the clinic. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
+        get: operations["PayerController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a payer
+         * @description Changes the given fields (`address` null clears it) and bumps the `version`; a `payerId` another payer of the clinic has is 409 `DUPLICATE`. Audited with the changed field names.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        patch: operations["PayerController_update"];
         trace?: never;
     };
     "/api/v1/payment-plans": {
@@ -1985,6 +2097,26 @@ export interface components {
             voidedAt: string | null;
             voidReason: string | null;
         };
+        BillingProfileDto_Output: {
+            address: {
+                city: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+                state: string;
+            };
+            createdAt: string;
+            /** @enum {string} */
+            defaultPlaceOfService: "11" | "22" | "24";
+            legalName: string;
+            npi: string;
+            receiverId: string;
+            submitterId: string;
+            taxId: string;
+            taxonomyCode: string;
+            updatedAt: string;
+            version: number;
+        };
         BillPageDto_Output: {
             data: {
                 balance: string;
@@ -2302,6 +2434,17 @@ export interface components {
             /** @enum {string} */
             sexAtBirth: "FEMALE" | "MALE" | "UNKNOWN";
         };
+        CreatePayerDto: {
+            address?: {
+                city: string;
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
+            name: string;
+            payerId: string;
+        };
         CreatePaymentPlanDto: {
             depositAmount: string | number;
             /** Format: date */
@@ -2363,9 +2506,11 @@ export interface components {
             /** Format: email */
             email: string;
             name: string;
+            npi?: string;
             password: string;
             /** @enum {string} */
             role: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
+            taxonomyCode?: string;
         };
         ExpiringBatchPageDto_Output: {
             data: {
@@ -2533,8 +2678,10 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
+                npi: string | null;
                 /** @enum {string} */
                 role: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
+                taxonomyCode: string | null;
                 updatedAt: string;
                 version: number;
             };
@@ -2591,6 +2738,30 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        PatientInsuranceDto_Output: {
+            createdAt: string;
+            groupNumber: string | null;
+            memberId: string;
+            /** Format: uuid */
+            patientId: string;
+            payer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                payerId: string;
+            };
+            subscriber: {
+                dateOfBirth: string | null;
+                firstName: string | null;
+                lastName: string | null;
+                /** @enum {string} */
+                relationship: "18" | "19" | "01" | "G8";
+                /** @enum {string|null} */
+                sex: "FEMALE" | "MALE" | "UNKNOWN" | null;
+            };
+            updatedAt: string;
+            version: number;
+        };
         PatientPageDto_Output: {
             data: {
                 address: {
@@ -2616,6 +2787,41 @@ export interface components {
                 phone: string | null;
                 /** @enum {string} */
                 sexAtBirth: "FEMALE" | "MALE" | "UNKNOWN";
+                updatedAt: string;
+                version: number;
+            }[];
+            nextCursor: string | null;
+        };
+        PayerDto_Output: {
+            address: {
+                city: string;
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            payerId: string;
+            updatedAt: string;
+            version: number;
+        };
+        PayerPageDto_Output: {
+            data: {
+                address: {
+                    city: string;
+                    line1: string;
+                    line2: string | null;
+                    postalCode: string;
+                    state: string;
+                } | null;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                payerId: string;
                 updatedAt: string;
                 version: number;
             }[];
@@ -2830,7 +3036,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
             conflict?: {
                 caseNumber: string;
@@ -3030,11 +3236,47 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        PutBillingProfileDto: {
+            address: {
+                city: string;
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                state: string;
+            };
+            /** @enum {string} */
+            defaultPlaceOfService: "11" | "22" | "24";
+            legalName: string;
+            npi: string;
+            receiverId: string;
+            submitterId: string;
+            taxId: string;
+            taxonomyCode: string;
+        };
         PutFeeScheduleEntryDto: {
             anesthesiaFee?: string | number;
             description: string;
             facilityFee?: string | number;
             surgeonFee: string | number;
+        };
+        PutPatientInsuranceDto: {
+            groupNumber?: string | null;
+            memberId: string;
+            /** Format: uuid */
+            payerId: string;
+            subscriber: {
+                /** @enum {string} */
+                relationship: "18";
+            } | {
+                /** Format: date */
+                dateOfBirth: string;
+                firstName: string;
+                lastName: string;
+                /** @enum {string} */
+                relationship: "19" | "01" | "G8";
+                /** @enum {string} */
+                sex: "FEMALE" | "MALE" | "UNKNOWN";
+            };
         };
         QuoteDto_Output: {
             acceptedAt: string | null;
@@ -3176,8 +3418,10 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
+                npi: string | null;
                 /** @enum {string} */
                 role: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
+                taxonomyCode: string | null;
                 updatedAt: string;
                 version: number;
             };
@@ -3395,6 +3639,17 @@ export interface components {
             /** @enum {string} */
             sexAtBirth?: "FEMALE" | "MALE" | "UNKNOWN";
         };
+        UpdatePayerDto: {
+            address?: {
+                city: string;
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                state: string;
+            } | null;
+            name?: string;
+            payerId?: string;
+        };
         UpdateProcedurePlanDto: {
             /** Format: uuid */
             consultationId?: string | null;
@@ -3431,9 +3686,11 @@ export interface components {
             /** Format: email */
             email?: string;
             name?: string;
+            npi?: string | null;
             password?: string;
             /** @enum {string} */
             role?: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
+            taxonomyCode?: string | null;
         };
         UserDto_Output: {
             active: boolean;
@@ -3444,8 +3701,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            npi: string | null;
             /** @enum {string} */
             role: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
+            taxonomyCode: string | null;
             updatedAt: string;
             version: number;
         };
@@ -3459,8 +3718,10 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
+                npi: string | null;
                 /** @enum {string} */
                 role: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
+                taxonomyCode: string | null;
                 updatedAt: string;
                 version: number;
             }[];
@@ -3471,6 +3732,18 @@ export interface components {
         };
     };
     responses: {
+        /** @description BILLING_PROFILE_NOT_SET: The clinic has no billing profile yet */
+        BILLING_PROFILE_NOT_SET: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "BILLING_PROFILE_NOT_SET";
+                };
+            };
+        };
         /** @description CSRF_FAILED: The request did not carry the session's CSRF token */
         CSRF_FAILED: {
             headers: {
@@ -4247,6 +4520,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClinicDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClinicBillingProfileController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileDto_Output"];
+                };
+            };
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["BILLING_PROFILE_NOT_SET"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClinicBillingProfileController_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutBillingProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileDto_Output"];
                 };
             };
             400: components["responses"]["VALIDATION_FAILED"];
@@ -5456,6 +5789,198 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["DUPLICATE"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientInsuranceController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientInsuranceDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientInsuranceController_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPatientInsuranceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientInsuranceDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PayerController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerPageDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PayerController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePayerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PayerController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PayerController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePayerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerDto_Output"];
                 };
             };
             400: components["responses"]["VALIDATION_FAILED"];

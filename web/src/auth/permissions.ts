@@ -6,6 +6,8 @@ import type { Role } from './session';
  */
 const GRANTS = {
   'patients.write': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  // A patient's insurance for claims: the front desk takes the card, billing fixes rejections.
+  'insurance.write': ['COORDINATOR', 'BILLING'],
   'consultations.read': ['SURGEON', 'NURSE', 'COORDINATOR'],
   'consultations.write': ['SURGEON', 'NURSE', 'COORDINATOR'],
   'plans.read': ['SURGEON', 'NURSE', 'COORDINATOR', 'BILLING'],

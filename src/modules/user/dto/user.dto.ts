@@ -2,6 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ROLES } from '../../../common/auth/caller';
 import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
+import { Npi, TaxonomyCode } from '../../codes';
 
 export const Email = z
   .email()
@@ -17,6 +18,9 @@ export const UserSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   active: z.boolean(),
+  /** A surgeon's NPI (the rendering provider of her claims), or null. */
+  npi: z.string().nullable(),
+  taxonomyCode: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -30,6 +34,8 @@ export const CreateUserBody = z.strictObject({
   name: PersonName,
   role: z.enum(ROLES),
   password: Password,
+  npi: Npi.optional(),
+  taxonomyCode: TaxonomyCode.optional(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 export class CreateUserDto extends createZodDto(CreateUserBody) {}
@@ -41,6 +47,9 @@ export const UpdateUserBody = z
     role: z.enum(ROLES).optional(),
     active: z.boolean().optional(),
     password: Password.optional(),
+    /** null clears it. */
+    npi: Npi.nullable().optional(),
+    taxonomyCode: TaxonomyCode.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'Name at least one field to change' });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;

@@ -10,7 +10,7 @@ import { users } from './user.schema';
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = Omit<typeof users.$inferInsert, 'version' | 'createdAt' | 'updatedAt'>;
 export type UserChanges = Partial<
-  Pick<UserRow, 'email' | 'name' | 'role' | 'active' | 'passwordHash'>
+  Pick<UserRow, 'email' | 'name' | 'role' | 'active' | 'passwordHash' | 'npi' | 'taxonomyCode'>
 >;
 
 const byName = new Keyset([users.name, users.id]);

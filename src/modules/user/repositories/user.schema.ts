@@ -29,6 +29,10 @@ export const users = pgTable(
     role: userRole('role').notNull(),
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /** A surgeon's NPI, the rendering provider of her claims (docs/claims.md "Set-up"); null: none. */
+    npi: text('npi'),
+    /** Her NUCC provider taxonomy code (PRV03 of loop 2310B); null: none. */
+    taxonomyCode: text('taxonomy_code'),
     version: integer('version').notNull().default(1),
     /** Bumped when the password changes: tokens issued before carry the old value and stop working. */
     sessionGeneration: integer('session_generation').notNull().default(1),

@@ -9,6 +9,8 @@ export function toUserResponse(u: UserRow): UserResponse {
     name: u.name,
     role: u.role,
     active: u.active,
+    npi: u.npi,
+    taxonomyCode: u.taxonomyCode,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),

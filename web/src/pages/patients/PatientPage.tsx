@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, todayIso } from '../../lib/format';
 import { BillsSection } from './BillsSection';
+import { ClaimInsuranceSection } from './ClaimInsuranceSection';
 import { ConsultationsSection } from './ConsultationsSection';
 import { EditPatientModal } from './EditPatientModal';
 import { ImplantsSection } from './ImplantsSection';
@@ -60,6 +61,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
         <Demographics patient={patient} />
         <InsuranceCard insurance={patient.insurance} />
       </SimpleGrid>
+      <ClaimInsuranceSection patientId={patient.id} />
       {can('consultations.read') && <ConsultationsSection patientId={patient.id} />}
       {can('plans.read') && <PlansSection patientId={patient.id} />}
       {can('cases.read') && <ImplantsSection patientId={patient.id} />}

@@ -8,6 +8,8 @@ export const SETTINGS_PAGES = [
   { to: '/settings/rooms', label: 'Operating rooms' },
   { to: '/settings/consents', label: 'Consent templates' },
   { to: '/settings/clinic', label: 'Clinic' },
+  { to: '/settings/billing-profile', label: 'Billing profile' },
+  { to: '/settings/payers', label: 'Payers' },
 ] as const;
 
 /** The Settings area's own sections, as tabs over every settings page. */

@@ -44,10 +44,18 @@ interface UserValues {
   role: Role | null;
   password: string;
   active: boolean;
+  /** A surgeon's, the rendering provider of her claims: blank for none. */
+  npi: string;
+  taxonomyCode: string;
 }
 
+const NPI = /^\d{10}$/;
+const TAXONOMY_CODE = /^\d{3}[0-9A-Z]{6}X$/;
+/** Blank clears the field (null), else the trimmed value as the API keeps it. */
+const orNull = (v: string) => (v.trim() === '' ? null : v.trim().toUpperCase());
+
 /** Create (no `user`) or edit a staff account: name, email, role, active. */
-function UserModal({
+export function UserModal({
   user,
   onlyActiveAdmin,
   onClose,
@@ -66,6 +74,8 @@ function UserModal({
       role: user?.role ?? null,
       password: '',
       active: user?.active ?? true,
+      npi: user?.npi ?? '',
+      taxonomyCode: user?.taxonomyCode ?? '',
     },
     validate: {
       email: (v) =>
@@ -73,15 +83,29 @@ function UserModal({
       name: (v) => (v.trim() === '' ? 'Enter the name' : null),
       role: (v) => (v === null ? 'Choose a role' : null),
       password: (v) => (creating ? passwordError(v) : null),
+      npi: (v) => (v.trim() === '' || NPI.test(v.trim()) ? null : 'An NPI is 10 digits'),
+      taxonomyCode: (v) =>
+        v.trim() === '' || TAXONOMY_CODE.test(v.trim().toUpperCase())
+          ? null
+          : 'A taxonomy code: 10 characters ending in X, e.g. 208200000X',
     },
   });
   const save = useMutation({
     mutationFn: (v: UserValues) => {
       const role = v.role ?? 'NURSE';
+      const npi = orNull(v.npi);
+      const taxonomyCode = orNull(v.taxonomyCode);
       if (user === null || user === undefined)
         return unwrap(
           api.POST('/api/v1/users', {
-            body: { email: v.email.trim(), name: v.name.trim(), role, password: v.password },
+            body: {
+              email: v.email.trim(),
+              name: v.name.trim(),
+              role,
+              password: v.password,
+              ...(npi === null ? {} : { npi }),
+              ...(taxonomyCode === null ? {} : { taxonomyCode }),
+            },
           }),
         );
       const body = changedFields(user, {
@@ -89,6 +113,8 @@ function UserModal({
         name: v.name.trim(),
         role,
         active: v.active,
+        npi,
+        taxonomyCode,
       });
       if (Object.keys(body).length === 0) return Promise.resolve(user);
       return unwrap(
@@ -130,6 +156,20 @@ function UserModal({
             data={ROLE_OPTIONS.map((r) => ({ ...r }))}
             {...form.getInputProps('role')}
           />
+          {(form.getValues().role === 'SURGEON' || form.getValues().npi !== '') && (
+            <Group grow align="flex-start">
+              <TextInput
+                label="NPI"
+                description="The rendering provider on her insurance claims."
+                {...form.getInputProps('npi')}
+              />
+              <TextInput
+                label="Taxonomy code"
+                description="e.g. 208200000X (plastic surgery)"
+                {...form.getInputProps('taxonomyCode')}
+              />
+            </Group>
+          )}
           {creating ? (
             <PasswordInput
               label="Initial password"

@@ -1,9 +1,11 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RoleGate } from '../../components/RoleGate';
+import { BillingProfilePage } from './BillingProfilePage';
 import { ClinicPage } from './ClinicPage';
 import { ConsentTemplatesPage } from './ConsentTemplatesPage';
 import { FeeSchedulePage } from './FeeSchedulePage';
 import { OperatingRoomsPage } from './OperatingRoomsPage';
+import { PayersPage } from './PayersPage';
 import { SettingsNav } from './SettingsNav';
 import { SetupChecklistPage } from './SetupChecklistPage';
 import { StaffPage } from './StaffPage';
@@ -25,6 +27,8 @@ export default function SettingsArea() {
         <Route path="rooms" element={<OperatingRoomsPage />} />
         <Route path="consents" element={<ConsentTemplatesPage />} />
         <Route path="clinic" element={<ClinicPage />} />
+        <Route path="billing-profile" element={<BillingProfilePage />} />
+        <Route path="payers" element={<PayersPage />} />
         <Route path="*" element={<Navigate to="/settings" replace />} />
       </Routes>
     </RoleGate>
