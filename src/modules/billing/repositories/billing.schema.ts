@@ -53,6 +53,10 @@ export const bills = pgTable(
     patientTotal: moneyColumn('patient_total').notNull(),
     insurancePaid: moneyColumn('insurance_paid').notNull().default('0'),
     patientPaid: moneyColumn('patient_paid').notNull().default('0'),
+    /** Insurer adjustments from 835s that nobody owes: CO (contractual) written off, OA and PI. */
+    insuranceAdjusted: moneyColumn('insurance_adjusted').notNull().default('0'),
+    /** PR adjustments from 835s: the insurer's share the patient owes instead (deductible, coinsurance). */
+    transferredToPatient: moneyColumn('transferred_to_patient').notNull().default('0'),
     /**
      * Money the patient paid before surgery (deposits, payment-plan installments) beyond what the
      * bill asks of them: owed back to the patient, never silently dropped (docs/billing.md).
@@ -80,11 +84,11 @@ export const bills = pgTable(
     check('bills_portions_add_up', sql`${t.insuranceTotal} + ${t.patientTotal} = ${t.total}`),
     check(
       'bills_insurance_paid_within',
-      sql`${t.insurancePaid} >= 0 AND ${t.insurancePaid} <= ${t.insuranceTotal}`,
+      sql`${t.insurancePaid} >= 0 AND ${t.insuranceAdjusted} >= 0 AND ${t.transferredToPatient} >= 0 AND ${t.insurancePaid} + ${t.insuranceAdjusted} + ${t.transferredToPatient} <= ${t.insuranceTotal}`,
     ),
     check(
       'bills_patient_paid_within',
-      sql`${t.patientPaid} >= 0 AND ${t.patientPaid} <= ${t.patientTotal}`,
+      sql`${t.patientPaid} >= 0 AND ${t.patientPaid} <= ${t.patientTotal} + ${t.transferredToPatient}`,
     ),
     check('bills_refund_due_not_negative', sql`${t.refundDue} >= 0`),
     index('bills_patient_idx').on(t.clinicId, t.patientId, t.id),
@@ -178,6 +182,12 @@ export const billPayments = pgTable(
     prepaymentId: uuid('prepayment_id'),
     /** Set when the payment is a payment-plan payment credited to the bill: each is credited once. */
     paymentPlanPaymentId: uuid('payment_plan_payment_id'),
+    /**
+     * Set when an 835 paid it: the remittance and its CLP (claims module's `remittance_claims`;
+     * no foreign key, as the claims module depends on billing and not the reverse).
+     */
+    remittanceId: uuid('remittance_id'),
+    remittanceClaimId: uuid('remittance_claim_id'),
     ...timestampColumns(),
   },
   (t) => [
@@ -198,5 +208,47 @@ export const billPayments = pgTable(
     tenantForeignKey('bill_payments_recorded_by_fk', [t.clinicId, t.recordedById], users),
     check('bill_payments_amount_positive', sql`${t.amount} > 0`),
     index('bill_payments_bill_idx').on(t.clinicId, t.billId, t.id),
+  ],
+);
+
+/** What an 835 adjustment does to the bill (docs/claims.md "CARC handling"). */
+export const BILL_ADJUSTMENT_KINDS = [
+  'WRITE_OFF',
+  'TRANSFER_TO_PATIENT',
+  'PAYER_ADJUSTMENT',
+] as const;
+export type BillAdjustmentKind = (typeof BILL_ADJUSTMENT_KINDS)[number];
+export const billAdjustmentKind = pgEnum('bill_adjustment_kind', BILL_ADJUSTMENT_KINDS);
+
+/**
+ * An insurer's adjustment posted to a bill from an 835 CAS: CO written off, PR moved to the
+ * patient's balance, OA and PI recorded as received (and off the insurer's balance). Amounts may be
+ * negative (a CAS can give back); the bill's running totals keep the CHECKs.
+ */
+export const billAdjustments = pgTable(
+  'bill_adjustments',
+  {
+    ...tenantKeyColumns(),
+    billId: uuid('bill_id').notNull(),
+    kind: billAdjustmentKind('kind').notNull(),
+    /** CAS01 (CO, PR, OA, PI) and the CARC reason code (CAS02). */
+    groupCode: text('group_code').notNull(),
+    reasonCode: text('reason_code').notNull(),
+    amount: moneyColumn('amount').notNull(),
+    /** The bill line the SVC matched, when the CAS was a line's. */
+    billLineNumber: integer('bill_line_number'),
+    remittanceId: uuid('remittance_id').notNull(),
+    remittanceClaimId: uuid('remittance_claim_id').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
+    recordedById: uuid('recorded_by_id').notNull(),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey('bill_adjustments_bill_fk', [t.clinicId, t.billId], bills),
+    tenantForeignKey('bill_adjustments_recorded_by_fk', [t.clinicId, t.recordedById], users),
+    check('bill_adjustments_group', sql`${t.groupCode} IN ('CO', 'PR', 'OA', 'PI')`),
+    check('bill_adjustments_amount_not_zero', sql`${t.amount} <> 0`),
+    index('bill_adjustments_bill_idx').on(t.clinicId, t.billId, t.id),
   ],
 );
