@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -59,9 +48,8 @@ function PatientDetails({ patient }: { patient: Patient }) {
       </PageHeader>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Demographics patient={patient} />
-        <InsuranceCard insurance={patient.insurance} />
+        <ClaimInsuranceSection patientId={patient.id} note={patient.insurance} />
       </SimpleGrid>
-      <ClaimInsuranceSection patientId={patient.id} />
       {can('consultations.read') && <ConsultationsSection patientId={patient.id} />}
       {can('plans.read') && <PlansSection patientId={patient.id} />}
       {can('cases.read') && <ImplantsSection patientId={patient.id} />}
@@ -107,27 +95,6 @@ function Demographics({ patient }: { patient: Patient }) {
           ['Address', addressLine(patient.address) ?? '—'],
         ]}
       />
-    </Card>
-  );
-}
-
-function InsuranceCard({ insurance }: { insurance: Patient['insurance'] }) {
-  return (
-    <Card withBorder component="section" aria-label="Insurance">
-      <Title order={2} size="h4" mb="xs">
-        Insurance
-      </Title>
-      {insurance === null ? (
-        <Text c="dimmed">No insurance on file (self-pay).</Text>
-      ) : (
-        <Facts
-          rows={[
-            ['Payer', insurance.payerName],
-            ['Member ID', insurance.memberId],
-            ['Group number', insurance.groupNumber ?? '—'],
-          ]}
-        />
-      )}
     </Card>
   );
 }
