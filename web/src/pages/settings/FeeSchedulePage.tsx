@@ -1,13 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Table,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, SimpleGrid, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
@@ -18,12 +9,12 @@ import { useInvalidate } from '../../api/queries';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { MoneyField } from '../../components/MoneyField';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney } from '../../lib/format';
 import { moneyInputError, normalizeMoney } from '../../lib/money';
 import { BASE_CPT, type FeeEntry } from './lib';
 import { useFeeSchedule, settingsKeys } from './queries';
+import { SettingsFormModal } from './SettingsFormModal';
 
 interface FeeValues {
   cptCode: string;
@@ -109,61 +100,49 @@ export function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: 
     onError: (error) => setShown(applyFieldErrors(form, error)),
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <SettingsFormModal
       title={creating ? 'Add a fee' : `Edit ${entry.cptCode}`}
       size="lg"
+      onClose={onClose}
+      onSubmit={form.onSubmit((v) => save.mutate(v))}
+      error={save.error}
+      errorTitle="Fee not saved"
+      shownFields={shown}
+      onReload={() => {
+        void invalidate(['fee-schedule']);
+        onClose();
+      }}
+      saving={save.isPending}
+      saveLabel="Save fee"
     >
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <Stack>
-          <ProblemAlert
-            error={save.error}
-            title="Fee not saved"
-            shownFields={shown}
-            onReload={() => {
-              void invalidate(['fee-schedule']);
-              onClose();
-            }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="CPT code"
-              required
-              disabled={!creating}
-              placeholder="e.g. 19325"
-              data-autofocus
-              {...form.getInputProps('cptCode')}
-            />
-            <TextInput
-              label="Description"
-              required
-              placeholder="e.g. Breast augmentation with implant"
-              {...form.getInputProps('description')}
-            />
-            <MoneyField label="Surgeon fee" required {...form.getInputProps('surgeonFee')} />
-            <MoneyField
-              label="Facility fee"
-              placeholder="0.00"
-              {...form.getInputProps('facilityFee')}
-            />
-            <MoneyField
-              label="Anesthesia fee"
-              placeholder="0.00"
-              {...form.getInputProps('anesthesiaFee')}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save fee
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="CPT code"
+          required
+          disabled={!creating}
+          placeholder="e.g. 19325"
+          data-autofocus
+          {...form.getInputProps('cptCode')}
+        />
+        <TextInput
+          label="Description"
+          required
+          placeholder="e.g. Breast augmentation with implant"
+          {...form.getInputProps('description')}
+        />
+        <MoneyField label="Surgeon fee" required {...form.getInputProps('surgeonFee')} />
+        <MoneyField
+          label="Facility fee"
+          placeholder="0.00"
+          {...form.getInputProps('facilityFee')}
+        />
+        <MoneyField
+          label="Anesthesia fee"
+          placeholder="0.00"
+          {...form.getInputProps('anesthesiaFee')}
+        />
+      </SimpleGrid>
+    </SettingsFormModal>
   );
 }
 

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, SimpleGrid, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,11 +6,11 @@ import { api, ifMatch, unwrap } from '../../api/client';
 import { useInvalidate, useOperatingRooms, type OperatingRoom } from '../../api/queries';
 import { applyFieldErrors, notifyError, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { activeFirstByName } from './lib';
 import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
+import { SettingsFormModal } from './SettingsFormModal';
 
 interface RoomValues {
   name: string;
@@ -81,37 +71,29 @@ export function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClo
     onError: (error) => setShown(applyFieldErrors(form, error)),
   });
   return (
-    <Modal opened onClose={onClose} title={room === null ? 'Add a room' : `Edit ${room.name}`}>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <Stack>
-          <ProblemAlert
-            error={save.error}
-            title="Room not saved"
-            shownFields={shown}
-            onReload={() => {
-              void invalidate(['operating-rooms']);
-              onClose();
-            }}
-          />
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <Text size="sm">
-            Opening hours, in the clinic&apos;s time zone: cases are booked between them.
-          </Text>
-          <SimpleGrid cols={2}>
-            <TextInput type="time" label="Opens at" required {...form.getInputProps('opensAt')} />
-            <TextInput type="time" label="Closes at" required {...form.getInputProps('closesAt')} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save room
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <SettingsFormModal
+      title={room === null ? 'Add a room' : `Edit ${room.name}`}
+      onClose={onClose}
+      onSubmit={form.onSubmit((v) => save.mutate(v))}
+      error={save.error}
+      errorTitle="Room not saved"
+      shownFields={shown}
+      onReload={() => {
+        void invalidate(['operating-rooms']);
+        onClose();
+      }}
+      saving={save.isPending}
+      saveLabel="Save room"
+    >
+      <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+      <Text size="sm">
+        Opening hours, in the clinic&apos;s time zone: cases are booked between them.
+      </Text>
+      <SimpleGrid cols={2}>
+        <TextInput type="time" label="Opens at" required {...form.getInputProps('opensAt')} />
+        <TextInput type="time" label="Closes at" required {...form.getInputProps('closesAt')} />
+      </SimpleGrid>
+    </SettingsFormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Table, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,8 +8,8 @@ import { useInvalidate } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { SettingsFormModal } from './SettingsFormModal';
 
 type Payer = components['schemas']['PayerDto_Output'];
 
@@ -67,36 +67,28 @@ export function PayerModal({ payer, onClose }: { payer: Payer | null; onClose: (
     onError: (error) => setShown(applyFieldErrors(form, error)),
   });
   return (
-    <Modal opened onClose={onClose} title={payer === null ? 'Add a payer' : `Edit ${payer.name}`}>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <Stack>
-          <ProblemAlert
-            error={save.error}
-            title="Payer not saved"
-            shownFields={shown}
-            onReload={() => {
-              void invalidate(['payers']);
-              onClose();
-            }}
-          />
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <TextInput
-            label="Payer id"
-            description="As your clearinghouse lists it; unique in the clinic."
-            required
-            {...form.getInputProps('payerId')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save payer
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <SettingsFormModal
+      title={payer === null ? 'Add a payer' : `Edit ${payer.name}`}
+      onClose={onClose}
+      onSubmit={form.onSubmit((v) => save.mutate(v))}
+      error={save.error}
+      errorTitle="Payer not saved"
+      shownFields={shown}
+      onReload={() => {
+        void invalidate(['payers']);
+        onClose();
+      }}
+      saving={save.isPending}
+      saveLabel="Save payer"
+    >
+      <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+      <TextInput
+        label="Payer id"
+        description="As your clearinghouse lists it; unique in the clinic."
+        required
+        {...form.getInputProps('payerId')}
+      />
+    </SettingsFormModal>
   );
 }
 

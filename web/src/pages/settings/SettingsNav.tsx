@@ -1,4 +1,4 @@
-import { Tabs } from '@mantine/core';
+import { ScrollArea, Tabs } from '@mantine/core';
 import { useLocation, useNavigate } from 'react-router';
 
 export const SETTINGS_PAGES = [
@@ -26,13 +26,16 @@ export function SettingsNav() {
       mb="md"
       aria-label="Settings sections"
     >
-      <Tabs.List style={{ flexWrap: 'wrap' }}>
-        {SETTINGS_PAGES.map((p) => (
-          <Tabs.Tab key={p.to} value={p.to}>
-            {p.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
+      {/* One row at every width: where the tabs do not fit, the row scrolls sideways. */}
+      <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars="x">
+        <Tabs.List style={{ flexWrap: 'nowrap', minWidth: 'max-content' }}>
+          {SETTINGS_PAGES.map((p) => (
+            <Tabs.Tab key={p.to} value={p.to} px="sm" style={{ whiteSpace: 'nowrap' }}>
+              {p.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </ScrollArea>
     </Tabs>
   );
 }
