@@ -240,6 +240,8 @@ export type InsuranceNote = {
   groupNumber: string | null;
 } | null;
 
+const BORDER = '1px solid var(--mantine-color-default-border)';
+
 const noteLine = (n: NonNullable<InsuranceNote>) =>
   [n.payerName, `member ${n.memberId}`, n.groupNumber === null ? null : `group ${n.groupNumber}`]
     .filter((part) => part !== null)
@@ -252,7 +254,7 @@ function Facts({ rows }: { rows: readonly (readonly [string, string])[] }) {
       <Table.Tbody>
         {rows.map(([label, value]) => (
           <Table.Tr key={label}>
-            <Table.Th w={130}>{label}</Table.Th>
+            <Table.Th w={140}>{label}</Table.Th>
             <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
           </Table.Tr>
         ))}
@@ -318,7 +320,7 @@ export function ClaimInsuranceSection({
         }
       </QueryState>
       {note !== null && (
-        <Box data-testid="insurance-note">
+        <Box data-testid="insurance-note" pt="sm" style={{ borderTop: BORDER }}>
           <Text size="sm" fw={600}>
             Note on the patient record
           </Text>
@@ -326,7 +328,9 @@ export function ClaimInsuranceSection({
             {noteLine(note)}
           </Text>
           <Text size="xs" c="dimmed">
-            As entered with the patient (changed with Edit); not sent on claims.
+            {can('patients.write')
+              ? 'As entered with the patient (Edit, at the top, changes it); not sent on claims.'
+              : 'As entered with the patient; not sent on claims.'}
           </Text>
         </Box>
       )}
