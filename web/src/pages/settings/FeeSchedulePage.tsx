@@ -1,12 +1,9 @@
 import { Button, SimpleGrid, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import { useInvalidate } from '../../api/queries';
-import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { MoneyField } from '../../components/MoneyField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -14,7 +11,7 @@ import { formatMoney } from '../../lib/format';
 import { moneyInputError, normalizeMoney } from '../../lib/money';
 import { BASE_CPT, type FeeEntry } from './lib';
 import { useFeeSchedule, settingsKeys } from './queries';
-import { SettingsFormModal } from './SettingsFormModal';
+import { SettingsFormModal, useSettingsSave } from './SettingsFormModal';
 
 interface FeeValues {
   cptCode: string;
@@ -44,9 +41,7 @@ export function feeValidation(creating: boolean) {
 
 /** Add a fee (`entry` null) or change one (`PUT /fee-schedule/:cptCode` with `If-Match`). */
 export function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: () => void }) {
-  const invalidate = useInvalidate();
   const creating = entry === null;
-  const [shown, setShown] = useState<string[]>([]);
   const form = useForm<FeeValues>({
     initialValues: {
       cptCode: entry?.cptCode ?? '',
@@ -57,8 +52,9 @@ export function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: 
     },
     validate: feeValidation(creating),
   });
-  const save = useMutation({
-    mutationFn: async (v: FeeValues) => {
+  const save = useSettingsSave({
+    form,
+    save: async (v: FeeValues) => {
       const cptCode = v.cptCode.trim().toUpperCase();
       if (creating) {
         // PUT replaces an entry: a new one must not overwrite a fee someone already set.
@@ -92,27 +88,16 @@ export function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: 
         }),
       );
     },
-    onSuccess: async (saved) => {
-      await invalidate(['fee-schedule'], settingsKeys.setup);
-      notifySuccess(`${saved.cptCode} saved: surgeon ${formatMoney(saved.surgeonFee)}`);
-      onClose();
-    },
-    onError: (error) => setShown(applyFieldErrors(form, error)),
+    invalidates: [['fee-schedule'], settingsKeys.setup],
+    savedMessage: (saved) => `${saved.cptCode} saved: surgeon ${formatMoney(saved.surgeonFee)}`,
+    onClose,
   });
   return (
     <SettingsFormModal
       title={creating ? 'Add a fee' : `Edit ${entry.cptCode}`}
       size="lg"
-      onClose={onClose}
-      onSubmit={form.onSubmit((v) => save.mutate(v))}
-      error={save.error}
+      {...save}
       errorTitle="Fee not saved"
-      shownFields={shown}
-      onReload={() => {
-        void invalidate(['fee-schedule']);
-        onClose();
-      }}
-      saving={save.isPending}
       saveLabel="Save fee"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -4,13 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { useInvalidate, useOperatingRooms, type OperatingRoom } from '../../api/queries';
-import { applyFieldErrors, notifyError, notifySuccess } from '../../components/forms';
+import { notifyError, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { activeFirstByName } from './lib';
 import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
-import { SettingsFormModal } from './SettingsFormModal';
+import { SettingsFormModal, useSettingsSave } from './SettingsFormModal';
 
 interface RoomValues {
   name: string;
@@ -39,8 +39,6 @@ export const roomValidation = {
 
 /** Add a room (`room` null), or rename one or change its hours (`If-Match`). */
 export function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClose: () => void }) {
-  const invalidate = useInvalidate();
-  const [shown, setShown] = useState<string[]>([]);
   const form = useForm<RoomValues>({
     initialValues: {
       name: room?.name ?? '',
@@ -49,8 +47,9 @@ export function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClo
     },
     validate: roomValidation,
   });
-  const save = useMutation({
-    mutationFn: (v: RoomValues) =>
+  const save = useSettingsSave({
+    form,
+    save: (v: RoomValues) =>
       room === null
         ? unwrap(
             api.POST('/api/v1/operating-rooms', {
@@ -63,26 +62,15 @@ export function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClo
               body: { name: v.name.trim(), opensAt: v.opensAt, closesAt: v.closesAt },
             }),
           ),
-    onSuccess: async (saved) => {
-      await invalidate(['operating-rooms'], settingsKeys.setup);
-      notifySuccess(`${saved.name} saved`);
-      onClose();
-    },
-    onError: (error) => setShown(applyFieldErrors(form, error)),
+    invalidates: [['operating-rooms'], settingsKeys.setup],
+    savedMessage: (saved) => `${saved.name} saved`,
+    onClose,
   });
   return (
     <SettingsFormModal
       title={room === null ? 'Add a room' : `Edit ${room.name}`}
-      onClose={onClose}
-      onSubmit={form.onSubmit((v) => save.mutate(v))}
-      error={save.error}
+      {...save}
       errorTitle="Room not saved"
-      shownFields={shown}
-      onReload={() => {
-        void invalidate(['operating-rooms']);
-        onClose();
-      }}
-      saving={save.isPending}
       saveLabel="Save room"
     >
       <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />

@@ -1,15 +1,13 @@
 import { Button, Group, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { allPages } from '../../api/paged';
-import { useInvalidate } from '../../api/queries';
 import type { components } from '../../api/schema';
-import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { SettingsFormModal } from './SettingsFormModal';
+import { SettingsFormModal, useSettingsSave } from './SettingsFormModal';
 
 type Payer = components['schemas']['PayerDto_Output'];
 
@@ -41,14 +39,13 @@ function usePayers() {
 
 /** Add a payer (`payer` null), or rename one or change its payer id (`If-Match`). */
 export function PayerModal({ payer, onClose }: { payer: Payer | null; onClose: () => void }) {
-  const invalidate = useInvalidate();
-  const [shown, setShown] = useState<string[]>([]);
   const form = useForm<PayerValues>({
     initialValues: { name: payer?.name ?? '', payerId: payer?.payerId ?? '' },
     validate: payerValidation,
   });
-  const save = useMutation({
-    mutationFn: (v: PayerValues) => {
+  const save = useSettingsSave({
+    form,
+    save: (v: PayerValues) => {
       const body = { name: v.name.trim(), payerId: v.payerId.trim() };
       return payer === null
         ? unwrap(api.POST('/api/v1/payers', { body }))
@@ -59,26 +56,15 @@ export function PayerModal({ payer, onClose }: { payer: Payer | null; onClose: (
             }),
           );
     },
-    onSuccess: async (saved) => {
-      await invalidate(['payers']);
-      notifySuccess(`${saved.name} saved`);
-      onClose();
-    },
-    onError: (error) => setShown(applyFieldErrors(form, error)),
+    invalidates: [['payers']],
+    savedMessage: (saved) => `${saved.name} saved`,
+    onClose,
   });
   return (
     <SettingsFormModal
       title={payer === null ? 'Add a payer' : `Edit ${payer.name}`}
-      onClose={onClose}
-      onSubmit={form.onSubmit((v) => save.mutate(v))}
-      error={save.error}
+      {...save}
       errorTitle="Payer not saved"
-      shownFields={shown}
-      onReload={() => {
-        void invalidate(['payers']);
-        onClose();
-      }}
-      saving={save.isPending}
       saveLabel="Save payer"
     >
       <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />

@@ -23,7 +23,7 @@ import { QueryState } from '../../components/QueryState';
 import { activeFirstByName, changedFields } from './lib';
 import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
-import { SettingsFormModal } from './SettingsFormModal';
+import { SettingsFormModal, useSettingsSave } from './SettingsFormModal';
 
 export const ROLE_OPTIONS: readonly { value: Role; label: string }[] = [
   { value: 'ADMIN', label: 'Administrator' },
@@ -64,9 +64,7 @@ export function UserModal({
   onlyActiveAdmin: boolean;
   onClose: () => void;
 }) {
-  const invalidate = useInvalidate();
   const creating = user === null;
-  const [shown, setShown] = useState<string[]>([]);
   const form = useForm<UserValues>({
     initialValues: {
       email: user?.email ?? '',
@@ -90,8 +88,9 @@ export function UserModal({
           : 'A taxonomy code: 10 characters ending in X, e.g. 208200000X',
     },
   });
-  const save = useMutation({
-    mutationFn: (v: UserValues) => {
+  const save = useSettingsSave({
+    form,
+    save: (v: UserValues) => {
       const role = v.role ?? 'NURSE';
       const npi = orNull(v.npi);
       const taxonomyCode = orNull(v.taxonomyCode);
@@ -124,27 +123,16 @@ export function UserModal({
         }),
       );
     },
-    onSuccess: async (saved) => {
-      await invalidate(['users'], settingsKeys.setup);
-      notifySuccess(creating ? `${saved.name} can now sign in` : `${saved.name} saved`);
-      onClose();
-    },
-    onError: (error) => setShown(applyFieldErrors(form, error)),
+    invalidates: [['users'], settingsKeys.setup],
+    savedMessage: (saved) => (creating ? `${saved.name} can now sign in` : `${saved.name} saved`),
+    onClose,
   });
   return (
     <SettingsFormModal
       opened={user !== undefined}
       title={creating ? 'Add staff' : `Edit ${user?.name ?? ''}`}
-      onClose={onClose}
-      onSubmit={form.onSubmit((v) => save.mutate(v))}
-      error={save.error}
+      {...save}
       errorTitle={creating ? 'Could not add this person' : 'Not saved'}
-      shownFields={shown}
-      onReload={() => {
-        void invalidate(['users']);
-        onClose();
-      }}
-      saving={save.isPending}
       saveLabel={creating ? 'Add' : 'Save'}
     >
       <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
