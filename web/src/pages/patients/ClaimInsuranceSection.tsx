@@ -6,7 +6,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -23,7 +22,7 @@ import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../lib/format';
-import { Section } from './Section';
+import { Facts, Section } from './Section';
 
 type Insurance = components['schemas']['PatientInsuranceDto_Output'];
 type Relationship = Insurance['subscriber']['relationship'];
@@ -246,22 +245,6 @@ const noteLine = (n: NonNullable<InsuranceNote>) =>
   [n.payerName, `member ${n.memberId}`, n.groupNumber === null ? null : `group ${n.groupNumber}`]
     .filter((part) => part !== null)
     .join(', ');
-
-/** Label and value rows: a vertical table reads as "Payer: …" to a screen reader. */
-function Facts({ rows }: { rows: readonly (readonly [string, string])[] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder={false}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w={140}>{label}</Table.Th>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 /**
  * The patient's insurance in one card: the primary insurance claims are sent to

@@ -1,6 +1,5 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePatient } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
@@ -14,6 +13,7 @@ import { EditPatientModal } from './EditPatientModal';
 import { ImplantsSection } from './ImplantsSection';
 import { ageOn, sexLabel, type Patient, addressLine } from './patientForm';
 import { PlansSection } from './PlansSection';
+import { Facts } from './Section';
 
 /** `/patients/:id`: who the patient is, then what the practice has done for them. */
 export function PatientPage() {
@@ -56,22 +56,6 @@ function PatientDetails({ patient }: { patient: Patient }) {
       {can('bills.read') && <BillsSection patientId={patient.id} />}
       <EditPatientModal patient={patient} opened={editing} onClose={close} />
     </Stack>
-  );
-}
-
-/** Label and value rows: a vertical table reads as "Email: …" to a screen reader. */
-function Facts({ rows }: { rows: readonly [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder={false}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w={130}>{label}</Table.Th>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 
