@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import { SequenceAllocator } from '../../../common/database/sequence-allocator';
@@ -41,6 +42,7 @@ export class ClaimSubmissionService {
     private readonly clinics: ClinicService,
     private readonly users: UserQueries,
     private readonly sequences: SequenceAllocator,
+    private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -137,10 +139,14 @@ export class ClaimSubmissionService {
     });
   }
 
-  async getSubmission(caller: Caller, id: string): Promise<SubmissionResponse> {
-    const row = await this.claims.findSubmission(this.tx.db, caller.clinicId, id);
-    if (!row) throw new NotFound(ENTITY, id);
-    return toSubmissionResponse(row);
+  /** The file names patients: every read is audited, as a bill's is. */
+  getSubmission(caller: Caller, id: string): Promise<SubmissionResponse> {
+    return this.tx.run(async (db) => {
+      const row = await this.claims.findSubmission(db, caller.clinicId, id);
+      if (!row) throw new NotFound(ENTITY, id);
+      await this.audit.recordReads(db, caller, 'claim-submission.read', ENTITY, [row.id]);
+      return toSubmissionResponse(row);
+    });
   }
 
   /** The file exactly as it was sent. */
