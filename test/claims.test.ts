@@ -202,6 +202,7 @@ describe('POST /claims: the seed cases become claims whose 837P reads back to th
       ['submit', 'SUBMITTED', sent.id],
     ]);
     expect(after.remittances).toEqual([]);
+    expect(after.excludedLines).toEqual(claim.excludedLines);
   });
 
   it('refuses a bill missing what the 837P needs with 422 naming every field at once, creating nothing', async () => {

@@ -35,8 +35,7 @@ export interface ExcludedLine {
 }
 
 export type ClaimDraft =
-  | { ok: true; claim: NewClaim; lines: NewClaimLine[]; excludedLines: ExcludedLine[] }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; claim: NewClaim; lines: NewClaimLine[] } | { ok: false; errors: FieldError[] };
 
 export interface DraftOptions {
   frequency: ClaimFrequencyCode;
@@ -94,7 +93,7 @@ export class ClaimDraftBuilder {
     const clinicId = caller.clinicId;
     const errors: FieldError[] = [];
     const missing = (path: string, message: string) => errors.push({ path, message });
-    const { claimed, excluded } = ClaimDraftBuilder.insuredLines(billLines);
+    const { claimed } = ClaimDraftBuilder.insuredLines(billLines);
 
     const profile = await this.profiles.findProfile(db, clinicId);
     if (!profile)
@@ -247,7 +246,7 @@ export class ClaimDraftBuilder {
       ),
     ).map((e) => ({ path: e.path.replace(/^claims\[0\]\./, ''), message: e.message }));
     if (checked.length > 0) return { ok: false, errors: checked };
-    return { ok: true, claim, lines, excludedLines: excluded };
+    return { ok: true, claim, lines };
   }
 }
 
