@@ -393,6 +393,8 @@ describe("another clinic's records", () => {
         (id) => caseBody(clinicB, { id }, bRoom, 12),
         a.openPlan.id,
       ],
+      ['BILLING', 'POST', '/claims', (id) => ({ billId: id }), a.claim.billId],
+      ['BILLING', 'POST', '/claims/submissions', (id) => ({ claimIds: [id] }), a.claim.id],
     ];
     const countsBefore = [
       await rowCounts(t, clinicA.clinicId),

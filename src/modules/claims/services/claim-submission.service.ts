@@ -17,7 +17,11 @@ import type {
   SubmissionResponse,
   SubmissionSummaryResponse,
 } from '../dto/claim.dto';
-import { ClaimRepository, type ClaimRow } from '../repositories/claim.repository';
+import {
+  ClaimRepository,
+  type ClaimLineRow,
+  type ClaimRow,
+} from '../repositories/claim.repository';
 import { build837p } from '../x12/claim-837p.builder';
 import { batchOf, claim837pOf } from './claim-837p.assembler';
 import { ClaimDataMissing } from './claim-errors';
@@ -85,6 +89,12 @@ export class ClaimSubmissionService {
         clinicId,
         claims.map((c) => c.id),
       );
+      const linesByClaim = new Map<string, ClaimLineRow[]>();
+      for (const line of lines) {
+        const ofClaim = linesByClaim.get(line.claimId);
+        if (ofClaim) ofClaim.push(line);
+        else linesByClaim.set(line.claimId, [line]);
+      }
       const now = this.clock.now();
       const wall = wallClockAt(now, clinic.timeZone);
       // Taken last, just before the insert: the sequence rows stay locked until commit, so
@@ -105,7 +115,7 @@ export class ClaimSubmissionService {
           claims.map((c) =>
             claim837pOf(
               c,
-              lines.filter((l) => l.claimId === c.id),
+              linesByClaim.get(c.id) ?? [],
               c.originalClaimId ? originals.get(c.originalClaimId) : undefined,
             ),
           ),
