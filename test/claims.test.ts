@@ -470,6 +470,15 @@ describe('reading claims', () => {
 });
 
 describe('control numbers under concurrency', () => {
+  it('sends a claim in one of two submissions made at once, never both', async () => {
+    const draft = await claimThrough();
+    const both = await Promise.all(
+      [0, 1].map(() => billing().post('/claims/submissions', { claimIds: [draft.id] })),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await claimRead(draft.id)).submissions).toHaveLength(1);
+  });
+
   it.runIf(onPostgresServer)(
     'gives 6 submissions sent at once distinct, gap-free, increasing ISA13 and GS06',
     async () => {
