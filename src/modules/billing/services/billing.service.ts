@@ -22,7 +22,11 @@ import type {
   RecordBillPaymentBody,
   VoidBillBody,
 } from '../dto/bill.dto';
-import { BillingRepository, type BillRow } from '../repositories/billing.repository';
+import {
+  BillingRepository,
+  type BillLineItemRow,
+  type BillRow,
+} from '../repositories/billing.repository';
 import { BillLifecycle } from './bill-lifecycle';
 import { buildBillLines, type CaseToBill } from './bill-lines';
 import { balanceOf, toBillResponse } from './bill.mapper';
@@ -294,5 +298,15 @@ export class BillingService {
       await this.bills.linesOf(db, clinicId, [bill.id]),
       await this.bills.paymentsOf(db, clinicId, [bill.id]),
     );
+  }
+
+  /** For the claims module (docs/claims.md "Making a claim"): a bill and its lines in order, or undefined. */
+  async findBillWithLines(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+  ): Promise<{ bill: BillRow; lines: BillLineItemRow[] } | undefined> {
+    const bill = await this.bills.findById(db, clinicId, id);
+    return bill && { bill, lines: await this.bills.linesOf(db, clinicId, [bill.id]) };
   }
 }
