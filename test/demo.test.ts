@@ -186,8 +186,11 @@ describe('npm run demo (loadDemo)', () => {
     expect(isValidNpi(profile.npi)).toBe(true);
     const payers = expectStatus('payers', await billing.get('/payers'), 200).data;
     expect(payers.map((p: any) => p.payerId).sort()).toEqual(['HVM77', 'NWH01']);
-    const users = expectStatus('users', await (await signIn('ADMIN')).get('/users?role=SURGEON'), 200)
-      .data;
+    const users = expectStatus(
+      'users',
+      await (await signIn('ADMIN')).get('/users?role=SURGEON'),
+      200,
+    ).data;
     expect(users).toHaveLength(2);
     for (const surgeon of users) {
       expect(isValidNpi(surgeon.npi ?? ''), surgeon.name).toBe(true);
@@ -210,7 +213,10 @@ describe('npm run demo (loadDemo)', () => {
       await billing.get(`/patients/${byMrn('DEMO-0007').id}/insurance`),
       200,
     );
-    expect(rahman).toMatchObject({ payer: { payerId: 'NWH01' }, subscriber: { relationship: '18' } });
+    expect(rahman).toMatchObject({
+      payer: { payerId: 'NWH01' },
+      subscriber: { relationship: '18' },
+    });
 
     const claims = expectStatus('claims', await billing.get('/claims'), 200).data;
     expect(claims).toHaveLength(1);
@@ -227,7 +233,9 @@ describe('npm run demo (loadDemo)', () => {
     expect(x12.status, x12.text).toBe(200);
     expect(x12.text).toMatch(/^ISA\*/);
     expect(x12.text).toContain(`*${claim.claimNumber}*`);
-    expect(x12.text).toContain(`NM1*85*2*${BILLING_PROFILE.legalName}*****XX*${BILLING_PROFILE.npi}~`);
+    expect(x12.text).toContain(
+      `NM1*85*2*${BILLING_PROFILE.legalName}*****XX*${BILLING_PROFILE.npi}~`,
+    );
     expect(x12.text).toContain('NTE*ADD*SN DEMO-TE400-A-002~');
   });
 

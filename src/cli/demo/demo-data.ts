@@ -563,7 +563,11 @@ export const STORIES: readonly DemoStory[] = [
       sexAtBirth: 'FEMALE',
       email: 'naomi.brennan@patient.example',
       phone: '+1 555 0108',
-      insurance: { payerName: 'Harborview Mutual', memberId: 'HVM-30982217', groupNumber: 'HV-5500' },
+      insurance: {
+        payerName: 'Harborview Mutual',
+        memberId: 'HVM-30982217',
+        groupNumber: 'HV-5500',
+      },
       address: {
         line1: '77 Harbor View Terrace',
         city: 'Brooklyn',

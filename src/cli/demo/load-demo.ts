@@ -856,7 +856,8 @@ class DemoLoader {
       }
       case 'COMPLETED':
         return (
-          (await this.paymentMove(clinic, story, plan)) ?? (await this.claimMove(clinic, story, plan))
+          (await this.paymentMove(clinic, story, plan)) ??
+          (await this.claimMove(clinic, story, plan))
         );
       case 'CANCELLED':
         return undefined;
@@ -1012,7 +1013,9 @@ class DemoLoader {
       return {
         what: 'make the claim',
         run: () =>
-          this.app.get(ClaimService).createClaim(billing, CreateClaimBody.parse({ billId: bill.id })),
+          this.app
+            .get(ClaimService)
+            .createClaim(billing, CreateClaimBody.parse({ billId: bill.id })),
       };
     if (older.length === 0 && claim.status === 'DRAFT' && story.claim === 'SUBMITTED')
       return {
@@ -1027,9 +1030,7 @@ class DemoLoader {
 
   /** The bill's claims, newest first, through the claims module's lookup (no read audit). */
   private claimsOfBill(clinic: Clinic, billId: string) {
-    return this.tx.run((db) =>
-      this.app.get(ClaimService).findClaimsOfBill(db, clinic.id, billId),
-    );
+    return this.tx.run((db) => this.app.get(ClaimService).findClaimsOfBill(db, clinic.id, billId));
   }
 
   /** The interchange control number of the submission that last sent the claim, if any. */
@@ -1088,7 +1089,8 @@ class DemoLoader {
     details.push(`bill ${bill.billNumber} ${bill.total}, ${bill.paid} paid (${bill.status})`);
     const [claim] = await this.claimsOfBill(clinic, bill.id);
     if (claim) {
-      const isa = claim.submittedAt === null ? undefined : await this.interchangeOf(clinic, claim.id);
+      const isa =
+        claim.submittedAt === null ? undefined : await this.interchangeOf(clinic, claim.id);
       const sent = isa === undefined ? '' : `, sent in interchange ${String(isa).padStart(9, '0')}`;
       details.push(
         `claim ${claim.claimNumber} ${claim.status} ${claim.totalCharge} to ${claim.payer.name} (${claim.payer.payerId})${sent}`,
