@@ -18,9 +18,8 @@ const MODULE_GRAPH = {
   audit: [],
   auth: ['user'],
   billing: ['clinic', 'codes', 'fee-schedule', 'inventory', 'patient', 'payment-plan', 'quote'],
-  // For now only its pure X12 core (src/modules/claims/x12, docs/claims-x12.md), which imports
-  // src/common alone; the claims module's own edges come with its services.
-  claims: [],
+  // Remittances post to bills through BillingService (docs/claims.md "Remittances: the 835").
+  claims: ['billing'],
   clinic: ['codes', 'user'],
   'clinic-setup': ['consent', 'fee-schedule', 'inventory', 'theater', 'user'],
   codes: [],
