@@ -18,8 +18,16 @@ const MODULE_GRAPH = {
   audit: [],
   auth: ['user'],
   billing: ['clinic', 'codes', 'fee-schedule', 'inventory', 'patient', 'payment-plan', 'quote'],
-  // Remittances post to bills through BillingService (docs/claims.md "Remittances: the 835").
-  claims: ['billing'],
+  claims: [
+    'billing',
+    'clinic',
+    'patient',
+    'payer',
+    'prior-authorization',
+    'procedure-plan',
+    'theater',
+    'user',
+  ],
   clinic: ['codes', 'user'],
   'clinic-setup': ['consent', 'fee-schedule', 'inventory', 'theater', 'user'],
   codes: [],
