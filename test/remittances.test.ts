@@ -44,8 +44,11 @@ function postText(x12: string, query = '') {
   return billing().post(`/remittances${query}`, x12, { 'content-type': 'text/plain' });
 }
 
-async function rowCounts(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
+async function rowCounts(): Promise<Record<(typeof TABLES)[number], number>> {
+  const counts = Object.fromEntries(TABLES.map((table) => [table, 0])) as Record<
+    (typeof TABLES)[number],
+    number
+  >;
   for (const table of TABLES) counts[table] = await countRows(t, table, clinic.clinicId);
   return counts;
 }
@@ -134,7 +137,13 @@ describe('POST /remittances', () => {
       createdAt: null,
     });
     expect(
-      res.body.claims.map((c: any) => [c.claimNumber, c.status, c.paid, c.adjusted, c.patientResponsibility]),
+      res.body.claims.map((c: any) => [
+        c.claimNumber,
+        c.status,
+        c.paid,
+        c.adjusted,
+        c.patientResponsibility,
+      ]),
     ).toEqual([
       [claimA.claimNumber, 'PAID', '5450.00', '0.00', '0.00'],
       [claimB.claimNumber, 'PARTIALLY_PAID', '1360.00', '700.00', '940.00'],
@@ -194,9 +203,7 @@ describe('POST /remittances', () => {
     const bA = await bill(billA.id);
     expect(bA.insurancePaid).toBe('5450.00');
     // The bill's FACILITY line (not on an 837P) is still the insurer's to settle.
-    expect(bA.insuranceBalance).toBe(
-      (Number(billABefore.insuranceBalance) - 5450).toFixed(2),
-    );
+    expect(bA.insuranceBalance).toBe((Number(billABefore.insuranceBalance) - 5450).toFixed(2));
     expect(bA.patientBalance).toBe(billABefore.patientBalance);
     const remittancePayments = bA.payments.filter((p: any) => p.source === 'REMITTANCE');
     expect(remittancePayments.map((p: any) => [p.payer, p.amount, p.method, p.reference])).toEqual([
@@ -396,7 +403,9 @@ describe('POST /remittances', () => {
     expect((await clinic.as('NURSE').get(`/remittances/${first.id}`)).status).toBe(403);
     expect(await rowCounts()).toEqual(before);
 
-    const admin = await clinic.as('ADMIN').post('/remittances', x12, { 'content-type': 'text/plain' });
+    const admin = await clinic
+      .as('ADMIN')
+      .post('/remittances', x12, { 'content-type': 'text/plain' });
     expect(admin.status).toBe(201);
   });
 
