@@ -51,6 +51,7 @@ function idOf(op: Operation, name: string): string {
     'operating-rooms': a.room.id,
     'surgical-cases': a.surgicalCase.id,
     payers: a.payer.id,
+    remittances: a.remittance.id,
   };
   const value = resource ? id[resource] : undefined;
   if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
@@ -162,6 +163,7 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/bills/${a.bill.id}`,
     `/payers/${a.payer.id}`,
     `/patients/${a.patient.id}/insurance`,
+    `/remittances/${a.remittance.id}`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {
@@ -192,6 +194,7 @@ function traces(): string[] {
     a.surgicalCase.id,
     a.bill.id,
     a.payer.id,
+    a.remittance.id,
     a.consumedSerial,
     clinicA.staff.SURGEON.id,
   ];
