@@ -409,6 +409,29 @@ describe('POST /remittances', () => {
     expect(admin.status).toBe(201);
   });
 
+  it("is the clinic's own: another clinic neither reads nor lists it, nor matches its claims", async () => {
+    const other = await new Given(t).clinicWithStaff('Other Remittance Clinic');
+    const read = await other.as('BILLING').get(`/remittances/${first.id}`);
+    expect(read.status).toBe(404);
+    expect(read.body.code).toBe('NOT_FOUND');
+    const list = await other.as('BILLING').get('/remittances');
+    expect(list.body.data.map((r: any) => r.id)).not.toContain(first.id);
+
+    // The same file in the other clinic is its own remittance, and finds none of these claims.
+    const posted = await other
+      .as('BILLING')
+      .post('/remittances', mainFile(), { 'content-type': 'text/plain' });
+    expect(posted.status).toBe(201);
+    expect(posted.body.id).not.toBe(first.id);
+    expect(posted.body.claims).toEqual([]);
+    expect(posted.body.unmatched.map((u: any) => u.reason)).toEqual([
+      'NO_SUCH_CLAIM',
+      'NO_SUCH_CLAIM',
+      'NO_SUCH_CLAIM',
+      'NO_SUCH_CLAIM',
+    ]);
+  });
+
   it('takes text/plain on this route only: another route still answers 415', async () => {
     const res = await billing().post('/payers', '{"name":"X","payerId":"XX1"}', {
       'content-type': 'text/plain',
