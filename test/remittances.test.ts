@@ -432,6 +432,30 @@ describe('POST /remittances', () => {
     ]);
   });
 
+  it('takes a text/plain 835 over the JSON limit of 1 MiB (8,000 CLPs), and keeps every CLP', async () => {
+    const claims = Array.from({ length: 8000 }, (_, i) => ({
+      claimNumber: `CLM-2098-${String(i).padStart(6, '0')}`,
+      charge: '100',
+      paid: '100',
+      services: [{ code: '99213', charge: '100', paid: '100' }],
+    }));
+    const x12 = remittance835({ trace: 'EFT-LARGE-0001', claims });
+    expect(x12.length).toBeGreaterThan(1024 * 1024);
+
+    const started = performance.now();
+    const res = await postText(x12);
+    console.log(
+      `an 835 of 8,000 CLPs (${(x12.length / 1024).toFixed(0)} KiB) posted in ${(performance.now() - started).toFixed(0)} ms`,
+    );
+
+    expect(res.status).toBe(201);
+    expect(res.body.paymentTotal).toBe('800000.00');
+    expect(res.body.unmatched).toHaveLength(8000);
+    expect(
+      await countRows(t, 'remittance_claims', clinic.clinicId, sql`remittance_id = ${res.body.id}`),
+    ).toBe(8000);
+  });
+
   it('takes text/plain on this route only: another route still answers 415', async () => {
     const res = await billing().post('/payers', '{"name":"X","payerId":"XX1"}', {
       'content-type': 'text/plain',
