@@ -21,6 +21,7 @@ import {
 } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
 import { WebSessionClient } from './support/web-session';
+import { remittance835 } from './support/x12-835';
 
 /** One request of a scenario and the bodies read back after it. */
 interface Exchange {
@@ -54,6 +55,8 @@ const WRITE_ONLY: Record<string, string> = {
     'parsed: GTIN → item, lot → batchNumber, expiry → expiresAt, serial → a unit (read back by serial)',
   'POST /inventory/receive-udi udis[]': 'parsed per label, as udi',
   'POST /procedure-plans/{id}/quote validDays': 'becomes validUntil = issuedAt + validDays days',
+  'POST /remittances x12':
+    'parsed and posted (TRN02 → traceNumber, BPR02 → paymentTotal, each CLP → claims[] or unmatched[]); the file is stored as received',
 };
 
 /** Read back under another name, keyed like WRITE_ONLY: the read's key. */
@@ -353,6 +356,31 @@ const SCENARIOS: Record<string, Scenario> = {
       },
     };
     return [await exchange('BILLING', 'POST', '/payers', sent, 201, (id) => [`/payers/${id}`])];
+  },
+  'POST /remittances': async () => {
+    const trace = `WALK-${tag().toUpperCase()}`;
+    const sent = {
+      x12: remittance835({
+        trace,
+        claims: [
+          {
+            claimNumber: 'CLM-WALK-000001',
+            charge: '120',
+            paid: '80',
+            services: [
+              { code: '99213', charge: '120', paid: '80', adjustments: [['CO', '45', '40']] },
+            ],
+          },
+        ],
+      }),
+    };
+    const exchanged = await exchange('BILLING', 'POST', '/remittances', sent, 201, (id) => [
+      `/remittances/${id}`,
+    ]);
+    const read = exchanged.reads[0] as { traceNumber: string; unmatched: unknown[] };
+    expect(read.traceNumber).toBe(trace);
+    expect(read.unmatched).toHaveLength(1);
+    return [exchanged];
   },
   'PATCH /payers/{id}': async () => {
     const payer = expectStatus(

@@ -51,6 +51,7 @@ function idOf(op: Operation, name: string): string {
     'operating-rooms': a.room.id,
     'surgical-cases': a.surgicalCase.id,
     payers: a.payer.id,
+    remittances: a.remittance.id,
     claims: op.key.includes('/submissions/') ? a.submission.id : a.claim.id,
   };
   const value = resource ? id[resource] : undefined;
@@ -167,6 +168,7 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/bills/${a.bill.id}`,
     `/payers/${a.payer.id}`,
     `/patients/${a.patient.id}/insurance`,
+    `/remittances/${a.remittance.id}`,
     `/claims/${a.claim.id}`,
     `/claims/submissions/${a.submission.id}`,
   ];
@@ -199,6 +201,7 @@ function traces(): string[] {
     a.surgicalCase.id,
     a.bill.id,
     a.payer.id,
+    a.remittance.id,
     a.claim.id,
     a.submission.id,
     a.consumedSerial,

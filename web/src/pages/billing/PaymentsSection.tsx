@@ -13,11 +13,19 @@ interface Payment {
   reference: string | null;
   amount: string;
   recordedById: string;
-  /** A bill's payment: paid on the bill, or money received before surgery that the bill credits. */
-  source?: 'BILL' | 'DEPOSIT' | 'PAYMENT_PLAN';
+  /**
+   * A bill's payment: paid on the bill, money received before surgery that the bill credits, or
+   * an insurer's payment posted from an 835 remittance.
+   */
+  source?: 'BILL' | 'DEPOSIT' | 'PAYMENT_PLAN' | 'REMITTANCE';
 }
 
-const SOURCE_LABELS = { BILL: 'On the bill', DEPOSIT: 'Deposit', PAYMENT_PLAN: 'Payment plan' };
+const SOURCE_LABELS = {
+  BILL: 'On the bill',
+  DEPOSIT: 'Deposit',
+  PAYMENT_PLAN: 'Payment plan',
+  REMITTANCE: 'Remittance (835)',
+};
 
 /** The payments recorded on a bill or a payment plan, under a "Payments" heading. */
 export function PaymentsSection({
