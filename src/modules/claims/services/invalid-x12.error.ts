@@ -3,7 +3,7 @@ import type { X12Problem } from '../x12/x12-reader';
 
 /**
  * An X12 file that cannot be read, whose envelope counts are wrong, or whose amounts do not
- * balance (docs/claims-x12.md "The 835"): 400 with every problem, each naming the segment, its
+ * balance (docs/claims.md "The 835"): 400 with every problem, each naming the segment, its
  * 1-based position in the interchange and, where one element is at fault, the element. Nothing
  * is posted.
  */

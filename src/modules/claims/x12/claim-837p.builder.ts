@@ -19,7 +19,7 @@ const SERIALIZATION = {
 
 /**
  * Writes an 837 Professional (005010X222A1) interchange: one ISA/IEA, one GS/GE (functional
- * identifier HC), and **one ST/SE per claim** (docs/claims-x12.md "One transaction per claim"),
+ * identifier HC), and **one ST/SE per claim** (docs/claims.md "One ISA, one GS, one ST per claim"),
  * each a complete BHT, 1000A, 1000B, 2000A/2010AA, 2000B/2010BA/2010BB, [2000C/2010CA], 2300,
  * [2310B], [2310C], 2400… set. node-x12 writes the envelopes and their trailers (SE01, GE01, IEA01);
  * Contour's own checks run before (on the model) and after (on the written text), and nothing is
@@ -117,7 +117,7 @@ function claimSegments(batch: Claim837pBatch, claim: Claim837p, st02: string): S
     ['REF', 'EI', bp.ein],
     // 2000B subscriber HL (level 22); HL04 says whether a 2000C patient loop follows. SBR01 P:
     // primary payer; SBR02 18 when the subscriber is the patient; SBR03 group number; SBR09 CI:
-    // commercial insurance (docs/claims-x12.md).
+    // commercial insurance (docs/claims.md "The X12 core").
     ['HL', '2', '1', '22', subscriberIsPatient ? '0' : '1'],
     [
       'SBR',

@@ -28,7 +28,7 @@ export interface ReadInterchange {
 }
 
 /**
- * Reads X12 text with node-x12 (docs/claims-x12.md: the library tokenizes, detects the
+ * Reads X12 text with node-x12 (docs/claims.md "Which library": the library tokenizes, detects the
  * delimiters from the ISA and checks the envelope: SE01/SE02, GE01/GE02, IEA01/IEA02), and turns
  * its diagnostics into problems that name the segment and its position. What node-x12 lets pass
  * silently is added here: a missing SE, GE or IEA (text cut off), and text that does not end with
