@@ -1,6 +1,7 @@
 import { Table, Text, Title } from '@mantine/core';
 import { useStaffNames } from '../../api/queries';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { RemittanceSource } from './claims/RemittanceSource';
 import { labelOf, METHOD_OPTIONS, PAYER_OPTIONS } from './labels';
 import type { Payer, PaymentMethod } from './types';
 
@@ -14,10 +15,32 @@ interface Payment {
   amount: string;
   recordedById: string;
   /** A bill's payment: paid on the bill, or money received before surgery that the bill credits. */
-  source?: 'BILL' | 'DEPOSIT' | 'PAYMENT_PLAN';
+  source?: 'BILL' | 'DEPOSIT' | 'PAYMENT_PLAN' | 'REMITTANCE';
+  /** A payment an 835 posted: the remittance and its CLP. */
+  remittanceId?: string | null;
+  remittanceClaimId?: string | null;
 }
 
-const SOURCE_LABELS = { BILL: 'On the bill', DEPOSIT: 'Deposit', PAYMENT_PLAN: 'Payment plan' };
+const SOURCE_LABELS = {
+  BILL: 'Manual, on the bill',
+  DEPOSIT: 'Deposit',
+  PAYMENT_PLAN: 'Payment plan',
+  REMITTANCE: '835 remittance',
+};
+
+/** Where a bill's payment came from; a remittance's names its TRN and claim. */
+function PaymentSource({ payment }: { payment: Payment }) {
+  if (payment.source === undefined) return <>—</>;
+  if (payment.source === 'REMITTANCE' && payment.remittanceId != null) {
+    return (
+      <RemittanceSource
+        remittanceId={payment.remittanceId}
+        remittanceClaimId={payment.remittanceClaimId}
+      />
+    );
+  }
+  return <>{SOURCE_LABELS[payment.source]}</>;
+}
 
 /** The payments recorded on a bill or a payment plan, under a "Payments" heading. */
 export function PaymentsSection({
@@ -62,7 +85,9 @@ export function PaymentsSection({
                     </Table.Td>
                   )}
                   {withPayer && (
-                    <Table.Td>{p.source === undefined ? '—' : SOURCE_LABELS[p.source]}</Table.Td>
+                    <Table.Td>
+                      <PaymentSource payment={p} />
+                    </Table.Td>
                   )}
                   <Table.Td>{labelOf(METHOD_OPTIONS, p.method)}</Table.Td>
                   <Table.Td>{p.reference ?? '—'}</Table.Td>

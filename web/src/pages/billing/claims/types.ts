@@ -1,0 +1,128 @@
+/**
+ * The claims and remittances API shapes the screens read (docs/claims.md). PROVISIONAL: written
+ * from the contract while the backend was being built; replaced by `components['schemas']`
+ * types once the claims and remittance branches are merged and `npm run api:types` has run.
+ */
+export type ClaimStatus =
+  'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'PAID' | 'PARTIALLY_PAID' | 'DENIED' | 'VOID';
+
+export interface ClaimListItem {
+  id: string;
+  claimNumber: string;
+  status: ClaimStatus;
+  frequency: '1' | '7' | '8';
+  billId: string;
+  patientId: string;
+  patientName: string;
+  payerRef: string;
+  payerName: string;
+  totalCharge: string;
+  paidAmount: string;
+  submittedAt: string | null;
+  daysSinceSubmission: number | null;
+  createdAt: string;
+}
+
+export interface ClaimLine {
+  lineNumber: number;
+  billLineNumber: number;
+  procedureCode: string;
+  modifiers: string[];
+  description: string;
+  units: number;
+  charge: string;
+  diagnosisPointers: number[];
+  serviceDate: string;
+  note: string | null;
+  paidAmount: string;
+  adjustedAmount: string;
+  patientResponsibility: string;
+}
+
+export interface ClaimEvent {
+  event: string;
+  fromStatus: ClaimStatus | null;
+  toStatus: ClaimStatus;
+  actorId: string;
+  submissionId: string | null;
+  remittanceId: string | null;
+  note: string | null;
+  at: string;
+}
+
+export interface ClaimSubmissionRef {
+  id: string;
+  interchangeControlNumber: number;
+  createdAt: string;
+}
+
+export interface ClaimRemittancePosting {
+  remittanceId: string;
+  traceNumber: string;
+  segmentIndex: number;
+  paid: string;
+  adjusted: string;
+  patientResponsibility: string;
+  status: ClaimStatus | null;
+}
+
+export interface Claim extends ClaimListItem {
+  originalClaimId: string | null;
+  placeOfService: string;
+  priorAuthorizationNumber: string | null;
+  diagnosisCodes: string[];
+  serviceDate: string;
+  payerClaimControlNumber: string | null;
+  adjustedAmount: string;
+  patientResponsibility: string;
+  statusReason: string | null;
+  payer: { name: string; payerId: string };
+  subscriber: {
+    firstName?: string;
+    lastName?: string;
+    memberId: string;
+    groupNumber?: string;
+  };
+  relationship: string;
+  lines: ClaimLine[];
+  history: ClaimEvent[];
+  submissions: ClaimSubmissionRef[];
+  remittances: ClaimRemittancePosting[];
+  version: number;
+}
+
+export interface ClaimSubmission {
+  id: string;
+  interchangeControlNumber: number;
+  groupControlNumber: number;
+  claimIds: string[];
+  x12: string;
+  createdAt: string;
+}
+
+export interface RemittanceClaimResult {
+  claimId: string;
+  claimNumber: string;
+  status: ClaimStatus;
+  paid: string;
+  adjusted: string;
+  patientResponsibility: string;
+  segmentIndex: number;
+}
+
+export interface RemittanceUnmatched {
+  patientControlNumber: string;
+  segmentIndex: number;
+  reason: string;
+  paid: string;
+}
+
+export interface Remittance {
+  id: string;
+  traceNumber: string;
+  payerIdentifier: string;
+  paymentTotal: string;
+  claims: RemittanceClaimResult[];
+  unmatched: RemittanceUnmatched[];
+  createdAt: string;
+}
