@@ -2,6 +2,7 @@
 export type ProblemCode =
   | 'BAD_REQUEST'
   | 'VALIDATION_FAILED'
+  | 'INVALID_X12'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CSRF_FAILED'
@@ -24,6 +25,7 @@ export type ProblemCode =
   | 'URI_TOO_LONG'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'REMITTANCE_EXCEEDS_BALANCE'
   | 'RATE_LIMITED'
   | 'HEADERS_TOO_LARGE'
   | 'INTERNAL'
@@ -32,6 +34,7 @@ export type ProblemCode =
 export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   BAD_REQUEST: 'The request is not well-formed HTTP',
   VALIDATION_FAILED: 'The request is not valid',
+  INVALID_X12: 'The X12 file cannot be read, is miscounted or does not balance',
   UNAUTHENTICATED: 'Authentication required',
   FORBIDDEN: 'Not allowed for your role',
   CSRF_FAILED: "The request did not carry the session's CSRF token",
@@ -54,6 +57,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   URI_TOO_LONG: 'The URL is too long',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   IDEMPOTENCY_KEY_REUSED: 'Idempotency-Key reused with another request',
+  REMITTANCE_EXCEEDS_BALANCE: "A remittance would take a bill's insurance balance below zero",
   RATE_LIMITED: 'Too many requests',
   HEADERS_TOO_LARGE: 'The request headers are too large',
   INTERNAL: 'Internal server error',
@@ -67,6 +71,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
 export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
+  INVALID_X12: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CSRF_FAILED: 403,
@@ -89,6 +94,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
+  REMITTANCE_EXCEEDS_BALANCE: 422,
   RATE_LIMITED: 429,
   HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,

@@ -3,3 +3,4 @@
 // imported directly, for foreign keys and joins.
 export * from './billing.module';
 export * from './services/billing.service';
+export * from './services/remittance-exceeds-balance.error';

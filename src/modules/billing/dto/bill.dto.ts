@@ -4,7 +4,7 @@ import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
 import { MoneyInput, MoneyOutput } from '../../../common/money';
 import { PAYMENT_METHODS } from '../../payment-plan/repositories/payment-plan.schema';
 import { PAYERS, QUOTE_LINE_KINDS } from '../../quote/repositories/quote.schema';
-import { BILL_STATUSES } from '../repositories/billing.schema';
+import { BILL_ADJUSTMENT_KINDS, BILL_STATUSES } from '../repositories/billing.schema';
 
 /** `POST /bills/:id/payments`: money one payer sent. Whether it fits that payer's balance is the service's check. */
 export const RecordBillPaymentBody = z.strictObject({
@@ -55,8 +55,32 @@ export const BillPaymentSchema = z.object({
   reference: z.string().nullable(),
   receivedAt: z.string(),
   recordedById: z.uuid(),
-  /** Where the money came from: paid on the bill, a deposit before surgery, or a payment-plan payment. */
-  source: z.enum(['BILL', 'DEPOSIT', 'PAYMENT_PLAN']),
+  /**
+   * Where the money came from: paid on the bill, a deposit before surgery, a payment-plan payment,
+   * or an 835 remittance (then `remittanceId` and the CLP's `remittanceClaimId`).
+   */
+  source: z.enum(['BILL', 'DEPOSIT', 'PAYMENT_PLAN', 'REMITTANCE']),
+  remittanceId: z.uuid().nullable(),
+  remittanceClaimId: z.uuid().nullable(),
+});
+
+/**
+ * An insurer's adjustment from an 835 CAS (docs/billing.md "Balances"): CO written off
+ * (`WRITE_OFF`), PR moved to the patient (`TRANSFER_TO_PATIENT`), OA and PI `PAYER_ADJUSTMENT`.
+ */
+export const BillAdjustmentSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(BILL_ADJUSTMENT_KINDS),
+  /** CAS01: CO, PR, OA or PI. */
+  group: z.string(),
+  /** The CARC reason code (CAS02), e.g. 45, 1, 2. */
+  reason: z.string(),
+  amount: MoneyOutput,
+  /** The bill line the 835's service line was matched to; null for a claim-level adjustment. */
+  billLineNumber: z.number().int().nullable(),
+  remittanceId: z.uuid(),
+  remittanceClaimId: z.uuid(),
+  recordedAt: z.string(),
 });
 
 export const BillSchema = z.object({
@@ -73,8 +97,15 @@ export const BillSchema = z.object({
   patientTotal: MoneyOutput,
   insurancePaid: MoneyOutput,
   patientPaid: MoneyOutput,
+  /** What the insurer's 835s adjusted away: CO written off, OA and PI. */
+  insuranceAdjusted: MoneyOutput,
+  /** What the insurer's 835s moved to the patient (PR: deductible, coinsurance, copay). */
+  transferredToPatient: MoneyOutput,
   paid: MoneyOutput,
-  /** What each payer still owes: its total less its payments, and 0.00 on a VOID bill. */
+  /**
+   * What each payer still owes, 0.00 on a VOID bill: insurance = insuranceTotal − insurancePaid −
+   * insuranceAdjusted − transferredToPatient; patient = patientTotal + transferredToPatient − patientPaid.
+   */
   insuranceBalance: MoneyOutput,
   patientBalance: MoneyOutput,
   balance: MoneyOutput,
@@ -86,6 +117,7 @@ export const BillSchema = z.object({
   voidReason: z.string().nullable(),
   lineItems: z.array(BillLineItemSchema),
   payments: z.array(BillPaymentSchema),
+  adjustments: z.array(BillAdjustmentSchema),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -9,14 +9,29 @@ import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import type { Page, PageRequest } from '../../../common/http/pagination';
 import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import { surgicalCases } from '../../theater/repositories/theater.schema';
-import { billLineItems, billPayments, bills, prepayments, type BillStatus } from './billing.schema';
+import {
+  billAdjustments,
+  billLineItems,
+  billPayments,
+  bills,
+  prepayments,
+  type BillStatus,
+} from './billing.schema';
 
 export type BillRow = typeof bills.$inferSelect;
 export type BillLineItemRow = typeof billLineItems.$inferSelect;
 export type BillPaymentRow = typeof billPayments.$inferSelect;
+export type BillAdjustmentRow = typeof billAdjustments.$inferSelect;
+export type NewBillAdjustment = Omit<typeof billAdjustments.$inferInsert, 'createdAt' | 'updatedAt'>;
 export type NewBill = Omit<
   typeof bills.$inferInsert,
-  'insurancePaid' | 'patientPaid' | 'version' | 'createdAt' | 'updatedAt'
+  | 'insurancePaid'
+  | 'patientPaid'
+  | 'insuranceAdjusted'
+  | 'transferredToPatient'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 export type NewBillLineItem = typeof billLineItems.$inferInsert;
 export type NewBillPayment = Omit<typeof billPayments.$inferInsert, 'createdAt' | 'updatedAt'>;
@@ -33,6 +48,8 @@ export type BillChanges = Partial<
     | 'status'
     | 'insurancePaid'
     | 'patientPaid'
+    | 'insuranceAdjusted'
+    | 'transferredToPatient'
     | 'refundDue'
     | 'paidAt'
     | 'voidedAt'
@@ -58,6 +75,10 @@ const linesOfBills = new ChildRows(billLineItems, billLineItems.billId, [
 const paymentsOfBills = new ChildRows(billPayments, billPayments.billId, [
   asc(billPayments.receivedAt),
   asc(billPayments.id),
+]);
+const adjustmentsOfBills = new ChildRows(billAdjustments, billAdjustments.billId, [
+  asc(billAdjustments.recordedAt),
+  asc(billAdjustments.id),
 ]);
 
 @Injectable()
@@ -120,6 +141,23 @@ export class BillingRepository {
 
   async insertPayment(db: Db, payment: NewBillPayment): Promise<void> {
     await paymentsOfBills.insert(db, [payment]);
+  }
+
+  async insertPayments(db: Db, payments: NewBillPayment[]): Promise<void> {
+    await paymentsOfBills.insert(db, payments);
+  }
+
+  /** The 835 adjustments of these bills, oldest first. */
+  async adjustmentsOf(
+    db: Db,
+    clinicId: ClinicId,
+    billIds: readonly string[],
+  ): Promise<BillAdjustmentRow[]> {
+    return adjustmentsOfBills.of(db, clinicId, billIds);
+  }
+
+  async insertAdjustments(db: Db, adjustments: NewBillAdjustment[]): Promise<void> {
+    await adjustmentsOfBills.insert(db, adjustments);
   }
 
   /** The row was locked by the caller; one new version. */

@@ -11,7 +11,7 @@ import {
 } from '../repositories/billing.repository';
 import { BILL_STATUSES, type BillStatus } from '../repositories/billing.schema';
 
-export const BILL_EVENTS = ['record-payment', 'credit', 'void'] as const;
+export const BILL_EVENTS = ['record-payment', 'credit', 'post-remittance', 'void'] as const;
 export type BillEvent = (typeof BILL_EVENTS)[number];
 
 /** What the guards read: whether the bill is paid in full after the event, whether it has payments. */
@@ -24,7 +24,8 @@ export interface BillFacts {
  * A bill's state machine (docs/billing.md). A bill is created OPEN, or PAID when nothing is owed.
  * `record-payment` (a payer's money) and `credit` (deposits and payment-plan payments credited
  * by PrepaymentService) leave it OPEN or make it PAID; a credit to a PAID or VOID bill keeps its
- * status (the excess is `refundDue`). Only an OPEN bill with no payment can be voided. Only the
+ * status (the excess is `refundDue`). `post-remittance` (an 835's payments and adjustments, posted
+ * by the claims module through `BillingService.postRemittance`) takes only an OPEN bill. Only an OPEN bill with no payment can be voided. Only the
  * billing module writes a bill's status, always through `BillLifecycle`.
  */
 export const BILL_TRANSITIONS = new TransitionTable<BillStatus, BillEvent, BillFacts>(
@@ -37,12 +38,14 @@ export const BILL_TRANSITIONS = new TransitionTable<BillStatus, BillEvent, BillF
     { from: 'OPEN', event: 'credit', to: 'OPEN', guard: (f) => !f.settled },
     { from: 'PAID', event: 'credit', to: 'PAID' },
     { from: 'VOID', event: 'credit', to: 'VOID' },
+    { from: 'OPEN', event: 'post-remittance', to: 'PAID', guard: (f) => f.settled },
+    { from: 'OPEN', event: 'post-remittance', to: 'OPEN', guard: (f) => !f.settled },
     {
       from: 'OPEN',
       event: 'void',
       to: 'VOID',
       guard: (f) => !f.hasPayments,
-      refusal: 'payments were recorded against it',
+      refusal: 'payments or insurer adjustments were recorded against it',
     },
   ],
 );

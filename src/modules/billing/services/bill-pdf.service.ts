@@ -56,6 +56,7 @@ export class BillPdfService {
       if (!bill) throw new NotFound('Bill', billId);
       const lines = await this.bills.linesOf(db, caller.clinicId, [bill.id]);
       const payments = await this.bills.paymentsOf(db, caller.clinicId, [bill.id]);
+      const adjustments = await this.bills.adjustmentsOf(db, caller.clinicId, [bill.id]);
       const patient = await this.patients.findPatient(db, caller.clinicId, bill.patientId);
       invariant(patient, "a bill's patient is its clinic's (composite foreign key)");
       const caseNumber = await this.bills.caseNumberOf(db, caller.clinicId, bill.surgicalCaseId);
@@ -65,7 +66,7 @@ export class BillPdfService {
         clinic,
         patient,
         caseNumber,
-        bill: toBillResponse(bill, lines, payments),
+        bill: toBillResponse(bill, lines, payments, adjustments),
       };
     });
     return pdfFile(content.bill.billNumber, await renderPdf(content));
@@ -136,6 +137,17 @@ function renderPdf({ clinic, patient, caseNumber, bill }: BillDocument): Promise
     doc.moveDown(1.5);
     details(doc, [
       ['Paid', printedAmount(bill.paid)],
+      ...(bill.insuranceAdjusted === '0.00'
+        ? []
+        : [['Insurance adjustments', printedAmount(bill.insuranceAdjusted)] as [string, string]]),
+      ...(bill.transferredToPatient === '0.00'
+        ? []
+        : [
+            ['Patient responsibility from insurance', printedAmount(bill.transferredToPatient)] as [
+              string,
+              string,
+            ],
+          ]),
       ['Insurance balance', printedAmount(bill.insuranceBalance)],
       ['Patient balance', printedAmount(bill.patientBalance)],
       ['Balance due', printedAmount(bill.balance)],

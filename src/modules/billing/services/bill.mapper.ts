@@ -1,20 +1,63 @@
 import { Money } from '../../../common/money';
 import type { Payer } from '../../quote/repositories/quote.schema';
 import type { BillResponse } from '../dto/bill.dto';
-import type { BillLineItemRow, BillPaymentRow, BillRow } from '../repositories/billing.repository';
+import type {
+  BillAdjustmentRow,
+  BillLineItemRow,
+  BillPaymentRow,
+  BillRow,
+} from '../repositories/billing.repository';
 
-/** What the payer still owes on the bill: its total less its payments; nothing once the bill is VOID. */
-export function balanceOf(bill: BillRow, payer: Payer): Money {
+/** The money columns the balances are computed from (a bill row, or one about to be written). */
+export type BillAmounts = Pick<
+  BillRow,
+  | 'status'
+  | 'insuranceTotal'
+  | 'patientTotal'
+  | 'insurancePaid'
+  | 'patientPaid'
+  | 'insuranceAdjusted'
+  | 'transferredToPatient'
+>;
+
+/**
+ * What the payer still owes on the bill (docs/billing.md "Balances"); nothing once the bill is VOID.
+ * Insurance: its total less what it paid, what its 835s adjusted away (CO, OA, PI) and what they
+ * moved to the patient (PR). Patient: its total plus what was moved to it, less what it paid.
+ */
+export function balanceOf(bill: BillAmounts, payer: Payer): Money {
   if (bill.status === 'VOID') return Money.ZERO;
+  const m = Money.fromDecimal;
   return payer === 'INSURANCE'
-    ? Money.fromDecimal(bill.insuranceTotal).minus(Money.fromDecimal(bill.insurancePaid))
-    : Money.fromDecimal(bill.patientTotal).minus(Money.fromDecimal(bill.patientPaid));
+    ? m(bill.insuranceTotal)
+        .minus(m(bill.insurancePaid))
+        .minus(m(bill.insuranceAdjusted))
+        .minus(m(bill.transferredToPatient))
+    : m(bill.patientTotal).plus(m(bill.transferredToPatient)).minus(m(bill.patientPaid));
+}
+
+/** Nothing is owed by either payer: the guard of `record-payment`, `credit` and `post-remittance`. */
+export function isSettled(bill: BillAmounts): boolean {
+  return (
+    bill.status !== 'VOID' &&
+    balanceOf(bill, 'INSURANCE').isZero() &&
+    balanceOf(bill, 'PATIENT').isZero()
+  );
+}
+
+/** Where a payment came from (`BillResponse.payments[].source`). */
+function sourceOf(p: BillPaymentRow): 'BILL' | 'DEPOSIT' | 'PAYMENT_PLAN' | 'REMITTANCE' {
+  if (p.prepaymentId !== null) return 'DEPOSIT';
+  if (p.paymentPlanPaymentId !== null) return 'PAYMENT_PLAN';
+  if (p.remittanceId !== null) return 'REMITTANCE';
+  return 'BILL';
 }
 
 export function toBillResponse(
   bill: BillRow,
   lines: readonly BillLineItemRow[],
   payments: readonly BillPaymentRow[],
+  adjustments: readonly BillAdjustmentRow[],
 ): BillResponse {
   const money = (value: string) => Money.fromDecimal(value);
   const insurancePaid = money(bill.insurancePaid);
@@ -34,6 +77,8 @@ export function toBillResponse(
     patientTotal: money(bill.patientTotal).toDecimal(),
     insurancePaid: insurancePaid.toDecimal(),
     patientPaid: patientPaid.toDecimal(),
+    insuranceAdjusted: money(bill.insuranceAdjusted).toDecimal(),
+    transferredToPatient: money(bill.transferredToPatient).toDecimal(),
     paid: insurancePaid.plus(patientPaid).toDecimal(),
     insuranceBalance: insuranceBalance.toDecimal(),
     patientBalance: patientBalance.toDecimal(),
@@ -64,12 +109,20 @@ export function toBillResponse(
       reference: p.reference,
       receivedAt: p.receivedAt.toISOString(),
       recordedById: p.recordedById,
-      source:
-        p.prepaymentId !== null
-          ? 'DEPOSIT'
-          : p.paymentPlanPaymentId !== null
-            ? 'PAYMENT_PLAN'
-            : 'BILL',
+      source: sourceOf(p),
+      remittanceId: p.remittanceId,
+      remittanceClaimId: p.remittanceClaimId,
+    })),
+    adjustments: adjustments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      group: a.groupCode,
+      reason: a.reasonCode,
+      amount: money(a.amount).toDecimal(),
+      billLineNumber: a.billLineNumber,
+      remittanceId: a.remittanceId,
+      remittanceClaimId: a.remittanceClaimId,
+      recordedAt: a.recordedAt.toISOString(),
     })),
     version: bill.version,
     createdAt: bill.createdAt.toISOString(),

@@ -15,6 +15,7 @@ import { baseCptCode } from '../../codes';
 import { FeeScheduleService } from '../../fee-schedule';
 import { InventoryQueries } from '../../inventory';
 import { QuoteQueries } from '../../quote';
+import type { PaymentMethod } from '../../payment-plan/repositories/payment-plan.schema';
 import type { Payer } from '../../quote/repositories/quote.schema';
 import type {
   BillResponse,
@@ -22,11 +23,13 @@ import type {
   RecordBillPaymentBody,
   VoidBillBody,
 } from '../dto/bill.dto';
+import type { BillAdjustmentKind } from '../repositories/billing.schema';
 import { BillingRepository, type BillRow } from '../repositories/billing.repository';
 import { BillLifecycle } from './bill-lifecycle';
 import { buildBillLines, type CaseToBill } from './bill-lines';
-import { balanceOf, toBillResponse } from './bill.mapper';
+import { balanceOf, isSettled, toBillResponse, type BillAmounts } from './bill.mapper';
 import { PrepaymentService } from './prepayment.service';
+import { RemittanceExceedsBalance } from './remittance-exceeds-balance.error';
 
 const ENTITY = 'Bill';
 
@@ -36,6 +39,42 @@ export interface BillableCase extends CaseToBill {
   procedurePlanId: string;
   patientId: string;
 }
+
+/** CAS01 of an 835 adjustment. */
+export type RemittanceAdjustmentGroup = 'CO' | 'OA' | 'PI' | 'PR';
+
+/**
+ * What one 835 claim payment (CLP) posts to its claim's bill (docs/claims.md "Remittances"): the
+ * insurer's payments (one a service line, SVC03) and its adjustments (CAS), with where they came
+ * from. Amounts are exact; zero amounts are skipped.
+ */
+export interface RemittancePosting {
+  source: {
+    remittanceId: string;
+    remittanceClaimId: string;
+    /** CLP01 and the CLP's position in the interchange: what a refusal names. */
+    patientControlNumber: string;
+    segmentIndex: number;
+    /** BPR04 mapped (ACH → BANK_TRANSFER, CHK → CHECK, else OTHER) and TRN02, the payments' reference. */
+    method: PaymentMethod;
+    reference: string;
+  };
+  payments: { amount: Money; billLineNumber: number | null }[];
+  adjustments: {
+    group: RemittanceAdjustmentGroup;
+    reason: string;
+    amount: Money;
+    billLineNumber: number | null;
+  }[];
+}
+
+/** CO is written off, PR moved to the patient, OA and PI recorded as the payer's adjustments. */
+const ADJUSTMENT_KIND: Record<RemittanceAdjustmentGroup, BillAdjustmentKind> = {
+  CO: 'WRITE_OFF',
+  PR: 'TRANSFER_TO_PATIENT',
+  OA: 'PAYER_ADJUSTMENT',
+  PI: 'PAYER_ADJUSTMENT',
+};
 
 @Injectable()
 export class BillingService {
@@ -160,6 +199,7 @@ export class BillingService {
       const ids = page.data.map((b) => b.id);
       const lines = await this.bills.linesOf(db, caller.clinicId, ids);
       const payments = await this.bills.paymentsOf(db, caller.clinicId, ids);
+      const adjustments = await this.bills.adjustmentsOf(db, caller.clinicId, ids);
       await this.audit.recordReads(db, caller, 'bill.list', ENTITY, ids);
       return {
         data: page.data.map((b) =>
@@ -167,6 +207,7 @@ export class BillingService {
             b,
             lines.filter((l) => l.billId === b.id),
             payments.filter((p) => p.billId === b.id),
+            adjustments.filter((a) => a.billId === b.id),
           ),
         ),
         nextCursor: page.nextCursor,
@@ -219,9 +260,11 @@ export class BillingService {
           : Money.fromDecimal(already);
       const insurancePaid = paid('INSURANCE', bill.insurancePaid);
       const patientPaid = paid('PATIENT', bill.patientPaid);
-      const settled =
-        insurancePaid.compare(Money.fromDecimal(bill.insuranceTotal)) === 0 &&
-        patientPaid.compare(Money.fromDecimal(bill.patientTotal)) === 0;
+      const settled = isSettled({
+        ...bill,
+        insurancePaid: insurancePaid.toDecimal(),
+        patientPaid: patientPaid.toDecimal(),
+      });
       const updated = await this.lifecycle.fire(
         db,
         caller,
@@ -263,6 +306,7 @@ export class BillingService {
         id,
       );
       const payments = await this.bills.paymentsOf(db, caller.clinicId, [bill.id]);
+      const adjustments = await this.bills.adjustmentsOf(db, caller.clinicId, [bill.id]);
       const voided = await this.lifecycle.fire(
         db,
         caller,
@@ -275,10 +319,150 @@ export class BillingService {
             voidReason: body.reason,
           },
         },
-        { settled: false, hasPayments: payments.length > 0 },
+        { settled: false, hasPayments: payments.length > 0 || adjustments.length > 0 },
       );
       return this.response(db, caller.clinicId, voided);
     });
+  }
+
+  /**
+   * Whether an 835 claim payment fits the bill as it is now, without writing or locking: the
+   * preview of `POST /remittances` runs the same check as the posting. Throws
+   * `RemittanceExceedsBalance` (422) when it does not fit, `NotFound` for an unknown bill.
+   */
+  async checkRemittance(
+    db: Db,
+    clinicId: ClinicId,
+    billId: string,
+    posting: RemittancePosting,
+  ): Promise<void> {
+    const bill = await this.bills.findById(db, clinicId, billId);
+    if (!bill) throw new NotFound(ENTITY, billId);
+    this.afterRemittance(bill, posting);
+  }
+
+  /**
+   * Posts an 835 claim payment to its bill, in the caller's transaction (the claims module's
+   * `POST /remittances`): the bill is locked, the insurer's payments become `bill_payments`
+   * (source REMITTANCE) and its adjustments `bill_adjustments`; the running totals move
+   * (docs/billing.md "Balances") and `post-remittance` leaves the bill OPEN or makes it PAID. A
+   * posting that would take the insurance balance (or any total) below zero is refused whole
+   * (`RemittanceExceedsBalance`, 422); a VOID or PAID bill refuses any posting (409).
+   */
+  async postRemittance(
+    db: Db,
+    caller: Caller,
+    billId: string,
+    posting: RemittancePosting,
+  ): Promise<void> {
+    const clinicId = caller.clinicId;
+    const bill = await this.bills.lockById(db, clinicId, billId);
+    if (!bill) throw new NotFound(ENTITY, billId);
+    const after = this.afterRemittance(bill, posting);
+    this.lifecycle.assertAllows(bill, 'post-remittance');
+    const at = this.clock.now();
+    const { source } = posting;
+    await this.bills.insertPayments(
+      db,
+      posting.payments
+        .filter((p) => !p.amount.isZero())
+        .map((p) => ({
+          clinicId,
+          id: newId(),
+          billId,
+          payer: 'INSURANCE' as const,
+          amount: p.amount.toDecimal(),
+          method: source.method,
+          reference: source.reference,
+          receivedAt: at,
+          recordedById: caller.userId,
+          remittanceId: source.remittanceId,
+          remittanceClaimId: source.remittanceClaimId,
+        })),
+    );
+    await this.bills.insertAdjustments(
+      db,
+      posting.adjustments
+        .filter((a) => !a.amount.isZero())
+        .map((a) => ({
+          clinicId,
+          id: newId(),
+          billId,
+          kind: ADJUSTMENT_KIND[a.group],
+          groupCode: a.group,
+          reasonCode: a.reason,
+          amount: a.amount.toDecimal(),
+          billLineNumber: a.billLineNumber,
+          remittanceId: source.remittanceId,
+          remittanceClaimId: source.remittanceClaimId,
+          recordedAt: at,
+          recordedById: caller.userId,
+        })),
+    );
+    const settled = isSettled(after);
+    await this.lifecycle.fire(
+      db,
+      caller,
+      bill,
+      'post-remittance',
+      {
+        changes: {
+          insurancePaid: after.insurancePaid,
+          insuranceAdjusted: after.insuranceAdjusted,
+          transferredToPatient: after.transferredToPatient,
+          paidAt: settled ? at : null,
+        },
+        changedFields: [
+          'payments',
+          'adjustments',
+          'insurancePaid',
+          'insuranceAdjusted',
+          'transferredToPatient',
+          ...(settled ? ['status', 'paidAt'] : []),
+        ],
+        metadata: {
+          remittanceId: source.remittanceId,
+          remittanceClaimId: source.remittanceClaimId,
+        },
+      },
+      { settled, hasPayments: true },
+    );
+  }
+
+  /** The bill's running totals after the posting; refused when one would go below zero. */
+  private afterRemittance(bill: BillRow, posting: RemittancePosting): BillAmounts {
+    const m = Money.fromDecimal;
+    const sum = (amounts: Money[]) => Money.sum(amounts);
+    const of = (groups: RemittanceAdjustmentGroup[]) =>
+      sum(posting.adjustments.filter((a) => groups.includes(a.group)).map((a) => a.amount));
+    const paid = sum(posting.payments.map((p) => p.amount));
+    const after = {
+      ...bill,
+      insurancePaid: m(bill.insurancePaid).plus(paid).toDecimal(),
+      insuranceAdjusted: m(bill.insuranceAdjusted).plus(of(['CO', 'OA', 'PI'])).toDecimal(),
+      transferredToPatient: m(bill.transferredToPatient).plus(of(['PR'])).toDecimal(),
+    };
+    const refuse = (reason: string) =>
+      new RemittanceExceedsBalance(
+        posting.source.patientControlNumber,
+        posting.source.segmentIndex,
+        bill.id,
+        reason,
+      );
+    const owed = balanceOf(bill, 'INSURANCE');
+    if (bill.status === 'VOID') throw refuse('its bill is VOID and takes no posting');
+    if (balanceOf(after, 'INSURANCE').isNegative())
+      throw refuse(
+        `posts ${paid.plus(of(['CO', 'OA', 'PI', 'PR'])).toDecimal()} against an insurance balance of ${owed.toDecimal()} on the bill`,
+      );
+    if (
+      m(after.insurancePaid).isNegative() ||
+      m(after.insuranceAdjusted).isNegative() ||
+      m(after.transferredToPatient).isNegative() ||
+      balanceOf(after, 'PATIENT').isNegative()
+    )
+      throw refuse('would take a total of the bill below zero (a give-back larger than was posted)');
+    return after;
   }
 
   /** `BILL-<year>-<seq>` per clinic and year, like plan and quote numbers. */
@@ -293,6 +477,7 @@ export class BillingService {
       bill,
       await this.bills.linesOf(db, clinicId, [bill.id]),
       await this.bills.paymentsOf(db, clinicId, [bill.id]),
+      await this.bills.adjustmentsOf(db, clinicId, [bill.id]),
     );
   }
 }

@@ -21,6 +21,7 @@ import { QuoteQueries } from '../../quote';
 import type { PrepaymentsResponse, RecordPrepaymentBody } from '../dto/prepayment.dto';
 import { BillingRepository, type BillRow } from '../repositories/billing.repository';
 import { BillLifecycle } from './bill-lifecycle';
+import { balanceOf, isSettled } from './bill.mapper';
 
 const ENTITY = 'Quote';
 /** Plans that take a deposit: approved (the quote ACCEPTED) and not yet operated or cancelled. */
@@ -206,9 +207,8 @@ export class PrepaymentService implements OnModuleInit {
     const clinicId = caller.clinicId;
     let patientPaid = Money.fromDecimal(bill.patientPaid);
     let refundDue = Money.fromDecimal(bill.refundDue);
-    const patientTotal = Money.fromDecimal(bill.patientTotal);
     for (const c of credits) {
-      const owed = bill.status === 'VOID' ? Money.ZERO : patientTotal.minus(patientPaid);
+      const owed = balanceOf({ ...bill, patientPaid: patientPaid.toDecimal() }, 'PATIENT');
       const applied = c.amount.compare(owed) > 0 ? owed : c.amount;
       refundDue = refundDue.plus(c.amount.minus(applied));
       if (applied.isZero()) continue;
@@ -227,10 +227,7 @@ export class PrepaymentService implements OnModuleInit {
         paymentPlanPaymentId: c.paymentPlanPaymentId ?? null,
       });
     }
-    const settled =
-      bill.status !== 'VOID' &&
-      patientPaid.compare(patientTotal) === 0 &&
-      Money.fromDecimal(bill.insurancePaid).compare(Money.fromDecimal(bill.insuranceTotal)) === 0;
+    const settled = isSettled({ ...bill, patientPaid: patientPaid.toDecimal() });
     // Audited by the caller: `bill.credit-payment-plan`, or the completion that issued the bill.
     await this.lifecycle.fire(
       db,
