@@ -2035,11 +2035,27 @@ export interface components {
             version: number;
         };
         BillDto_Output: {
+            adjustments: {
+                amount: string;
+                billLineNumber: number | null;
+                group: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "WRITE_OFF" | "TRANSFER_TO_PATIENT" | "PAYER_ADJUSTMENT";
+                reason: string;
+                recordedAt: string;
+                /** Format: uuid */
+                remittanceClaimId: string;
+                /** Format: uuid */
+                remittanceId: string;
+            }[];
             balance: string;
             billNumber: string;
             createdAt: string;
             /** Format: uuid */
             id: string;
+            insuranceAdjusted: string;
             insuranceBalance: string;
             insurancePaid: string;
             insuranceTotal: string;
@@ -2079,8 +2095,12 @@ export interface components {
                 /** Format: uuid */
                 recordedById: string;
                 reference: string | null;
+                /** Format: uuid */
+                remittanceClaimId: string | null;
+                /** Format: uuid */
+                remittanceId: string | null;
                 /** @enum {string} */
-                source: "BILL" | "DEPOSIT" | "PAYMENT_PLAN";
+                source: "BILL" | "DEPOSIT" | "PAYMENT_PLAN" | "REMITTANCE";
             }[];
             /** Format: uuid */
             procedurePlanId: string;
@@ -2092,6 +2112,7 @@ export interface components {
             /** Format: uuid */
             surgicalCaseId: string;
             total: string;
+            transferredToPatient: string;
             updatedAt: string;
             version: number;
             voidedAt: string | null;
@@ -2119,11 +2140,27 @@ export interface components {
         };
         BillPageDto_Output: {
             data: {
+                adjustments: {
+                    amount: string;
+                    billLineNumber: number | null;
+                    group: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "WRITE_OFF" | "TRANSFER_TO_PATIENT" | "PAYER_ADJUSTMENT";
+                    reason: string;
+                    recordedAt: string;
+                    /** Format: uuid */
+                    remittanceClaimId: string;
+                    /** Format: uuid */
+                    remittanceId: string;
+                }[];
                 balance: string;
                 billNumber: string;
                 createdAt: string;
                 /** Format: uuid */
                 id: string;
+                insuranceAdjusted: string;
                 insuranceBalance: string;
                 insurancePaid: string;
                 insuranceTotal: string;
@@ -2163,8 +2200,12 @@ export interface components {
                     /** Format: uuid */
                     recordedById: string;
                     reference: string | null;
+                    /** Format: uuid */
+                    remittanceClaimId: string | null;
+                    /** Format: uuid */
+                    remittanceId: string | null;
                     /** @enum {string} */
-                    source: "BILL" | "DEPOSIT" | "PAYMENT_PLAN";
+                    source: "BILL" | "DEPOSIT" | "PAYMENT_PLAN" | "REMITTANCE";
                 }[];
                 /** Format: uuid */
                 procedurePlanId: string;
@@ -2176,6 +2217,7 @@ export interface components {
                 /** Format: uuid */
                 surgicalCaseId: string;
                 total: string;
+                transferredToPatient: string;
                 updatedAt: string;
                 version: number;
                 voidedAt: string | null;
@@ -3036,7 +3078,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "INVALID_X12" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "REMITTANCE_EXCEEDS_BALANCE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
             conflict?: {
                 caseNumber: string;

@@ -19,7 +19,7 @@ import { RecordBillPaymentForm } from './RecordBillPaymentForm';
 import { BillClaims } from './claims/CreateClaims';
 import { ADJUSTMENT_GROUP_LABELS, carcLabel } from './claims/lib';
 import { RemittanceSource } from './claims/RemittanceSource';
-import type { Bill, BillLineItem, BillWithPostings } from './types';
+import type { Bill, BillLineItem } from './types';
 import { VoidBillButton } from './VoidBillButton';
 
 export function billQuery(id: string) {
@@ -123,9 +123,9 @@ function BillFacts({ bill }: { bill: Bill }) {
 }
 
 /** The totals by payer: what each owes in all, has paid, and still owes. */
-function BillTotals({ bill }: { bill: BillWithPostings }) {
-  const adjusted = bill.insuranceAdjusted ?? '0.00';
-  const transferred = bill.transferredToPatient ?? '0.00';
+function BillTotals({ bill }: { bill: Bill }) {
+  const adjusted = bill.insuranceAdjusted;
+  const transferred = bill.transferredToPatient;
   const postings = !isZeroMoney(adjusted) || !isZeroMoney(transferred);
   return (
     <section aria-labelledby="bill-totals">
@@ -264,8 +264,8 @@ function LineItems({ lines }: { lines: readonly BillLineItem[] }) {
 }
 
 /** What 835s adjusted on the bill: each CARC group and reason, its line and its remittance. */
-function Adjustments({ bill }: { bill: BillWithPostings }) {
-  const adjustments = bill.adjustments ?? [];
+function Adjustments({ bill }: { bill: Bill }) {
+  const adjustments = bill.adjustments;
   if (adjustments.length === 0) return null;
   return (
     <section aria-labelledby="bill-adjustments">
@@ -285,8 +285,8 @@ function Adjustments({ bill }: { bill: BillWithPostings }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {adjustments.map((a, i) => (
-              <Table.Tr key={a.id ?? `${a.remittanceClaimId}:${i}`}>
+            {adjustments.map((a) => (
+              <Table.Tr key={a.id}>
                 <Table.Td style={NOWRAP}>{formatDateTime(a.recordedAt)}</Table.Td>
                 <Table.Td ff="monospace" style={NOWRAP}>
                   {carcLabel(a.group, a.reason)}
