@@ -22,7 +22,12 @@ const missing = new ApiError({
 describe('ClaimDataErrors', () => {
   it('lists every missing field with a link to where it is fixed', () => {
     renderWithProviders(
-      <ClaimDataErrors error={missing} title="No claim made" patientId="p1" procedurePlanId="pl1" />,
+      <ClaimDataErrors
+        error={missing}
+        title="No claim made"
+        patientId="p1"
+        procedurePlanId="pl1"
+      />,
     );
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText('No claim made')).toBeTruthy();

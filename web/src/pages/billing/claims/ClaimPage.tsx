@@ -87,7 +87,7 @@ function ClaimFacts({ claim }: { claim: Claim }) {
         </Anchor>
       </Fact>
       <Fact label="Payer">
-        {claim.payerName}{' '}
+        {claim.payer.name}{' '}
         <Text span size="sm" c="dimmed" ff="monospace">
           {claim.payer.payerId}
         </Text>
@@ -135,8 +135,8 @@ function SectionTitle({ id, children }: { id: string; children: string }) {
 function ClaimTotals({ claim }: { claim: Claim }) {
   const cells: [string, string][] = [
     ['Total charge', claim.totalCharge],
-    ['Paid by the payer', claim.paidAmount],
-    ['Adjusted (CO, OA, PI)', claim.adjustedAmount],
+    ['Paid by the payer', claim.paid],
+    ['Adjusted (CO, OA, PI)', claim.adjusted],
     ['Patient responsibility (PR)', claim.patientResponsibility],
   ];
   return (
@@ -154,7 +154,7 @@ function ClaimTotals({ claim }: { claim: Claim }) {
 
 function Subscriber({ claim }: { claim: Claim }) {
   const s = claim.subscriber;
-  const name = [s.lastName, s.firstName].filter((x) => x !== undefined && x !== '').join(', ');
+  const name = `${s.name.last}, ${s.name.first}`;
   return (
     <section aria-labelledby="claim-subscriber">
       <SectionTitle id="claim-subscriber">Payer and subscriber</SectionTitle>
@@ -167,8 +167,7 @@ function Subscriber({ claim }: { claim: Claim }) {
             </Text>
           </Fact>
           <Fact label="Subscriber">
-            {name === '' ? 'The patient' : name} (
-            {RELATIONSHIP_LABELS[claim.relationship] ?? claim.relationship})
+            {name} ({RELATIONSHIP_LABELS[claim.relationship] ?? claim.relationship})
           </Fact>
           <Fact label="Member id">
             <Text span ff="monospace">
@@ -176,6 +175,19 @@ function Subscriber({ claim }: { claim: Claim }) {
             </Text>
           </Fact>
           <Fact label="Group number">{s.groupNumber ?? '—'}</Fact>
+          <Fact label="Subscriber's date of birth">{formatDate(s.dateOfBirth)}</Fact>
+          <Fact label="Rendering provider">
+            {claim.renderingProvider === null ? (
+              '—'
+            ) : (
+              <>
+                {claim.renderingProvider.name.first} {claim.renderingProvider.name.last} · NPI{' '}
+                <Text span ff="monospace">
+                  {claim.renderingProvider.npi}
+                </Text>
+              </>
+            )}
+          </Fact>
         </SimpleGrid>
       </Card>
     </section>
@@ -253,7 +265,7 @@ function Lines({ lines }: { lines: readonly ClaimLine[] }) {
                     )}
                   </Table.Td>
                   <Table.Td ta="right" style={NOWRAP}>
-                    {formatMoney(line.paidAmount)}
+                    {formatMoney(line.paid)}
                   </Table.Td>
                 </Table.Tr>
               );

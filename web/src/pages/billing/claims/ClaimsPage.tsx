@@ -108,14 +108,14 @@ export function ClaimsPage() {
         </Anchor>
       ),
     },
-    { header: 'Payer', cell: (claim) => claim.payerName },
+    { header: 'Payer', cell: (claim) => claim.payer.name },
     {
       header: 'Total',
       amount: true,
       nowrap: true,
       cell: (claim) => formatMoney(claim.totalCharge),
     },
-    { header: 'Paid', amount: true, nowrap: true, cell: (claim) => formatMoney(claim.paidAmount) },
+    { header: 'Paid', amount: true, nowrap: true, cell: (claim) => formatMoney(claim.paid) },
     statusColumn,
     {
       header: 'Submitted',

@@ -144,7 +144,7 @@ export function BillClaims({ bill }: { bill: Bill }) {
                       <StatusBadge status={c.status} />
                     </Table.Td>
                     <Table.Td ta="right">{formatMoney(c.totalCharge)}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(c.paidAmount)}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(c.paid)}</Table.Td>
                     <Table.Td>{agingLabel(c.daysSinceSubmission)}</Table.Td>
                   </Table.Tr>
                 ))}

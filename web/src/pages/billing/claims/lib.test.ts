@@ -71,9 +71,9 @@ describe('fixLinkFor', () => {
   });
 
   it('reads the message when the path is vague, and gives up when it names nothing', () => {
-    expect(fixLinkFor({ path: '', message: 'The clinic has no billing profile' }, context)?.to).toBe(
-      '/settings/billing-profile',
-    );
+    expect(
+      fixLinkFor({ path: '', message: 'The clinic has no billing profile' }, context)?.to,
+    ).toBe('/settings/billing-profile');
     expect(fixLinkFor({ path: 'x12.ISA13', message: 'Out of range' }, context)).toBeNull();
   });
 });

@@ -14,12 +14,17 @@ export interface ClaimListItem {
   billId: string;
   patientId: string;
   patientName: string;
-  payerRef: string;
-  payerName: string;
+  payer: { id: string; name: string; payerId: string };
+  originalClaimId: string | null;
   totalCharge: string;
-  paidAmount: string;
+  paid: string;
+  adjusted: string;
+  patientResponsibility: string;
+  serviceDate: string;
   submittedAt: string | null;
   daysSinceSubmission: number | null;
+  statusReason: string | null;
+  version: number;
   createdAt: string;
 }
 
@@ -34,8 +39,8 @@ export interface ClaimLine {
   diagnosisPointers: number[];
   serviceDate: string;
   note: string | null;
-  paidAmount: string;
-  adjustedAmount: string;
+  paid: string;
+  adjusted: string;
   patientResponsibility: string;
 }
 
@@ -67,28 +72,27 @@ export interface ClaimRemittancePosting {
 }
 
 export interface Claim extends ClaimListItem {
-  originalClaimId: string | null;
   placeOfService: string;
   priorAuthorizationNumber: string | null;
   diagnosisCodes: string[];
-  serviceDate: string;
   payerClaimControlNumber: string | null;
-  adjustedAmount: string;
-  patientResponsibility: string;
-  statusReason: string | null;
-  payer: { name: string; payerId: string };
   subscriber: {
-    firstName?: string;
-    lastName?: string;
+    name: { last: string; first: string };
+    dateOfBirth: string;
+    sex: 'M' | 'F' | 'U';
     memberId: string;
-    groupNumber?: string;
+    groupNumber: string | null;
   };
   relationship: string;
+  renderingProvider: {
+    name: { last: string; first: string };
+    npi: string;
+    taxonomy: string | null;
+  } | null;
   lines: ClaimLine[];
   history: ClaimEvent[];
   submissions: ClaimSubmissionRef[];
   remittances: ClaimRemittancePosting[];
-  version: number;
 }
 
 export interface ClaimSubmission {
