@@ -82,7 +82,7 @@ function BillView({ bill }: { bill: Bill }) {
         <RecordBillPaymentForm key={bill.version} bill={bill} />
       )}
       <LineItems lines={bill.lineItems} />
-      <PaymentsSection id="bill-payments" payments={bill.payments} withPayer />
+      <PaymentsSection id="bill-payments" payments={bill.payments} withPayer billId={bill.id} />
       <Adjustments bill={bill} />
       {can('claims.manage') && <BillClaims bill={bill} />}
       {can('paymentPlans.read') && bill.quoteId !== null && (
@@ -297,10 +297,7 @@ function Adjustments({ bill }: { bill: Bill }) {
                   {formatMoney(a.amount)}
                 </Table.Td>
                 <Table.Td>
-                  <RemittanceSource
-                    remittanceId={a.remittanceId}
-                    remittanceClaimId={a.remittanceClaimId}
-                  />
+                  <RemittanceSource remittanceId={a.remittanceId} billId={bill.id} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -29,15 +29,10 @@ const SOURCE_LABELS = {
 };
 
 /** Where a bill's payment came from; a remittance's names its TRN and claim. */
-function PaymentSource({ payment }: { payment: Payment }) {
+function PaymentSource({ payment, billId }: { payment: Payment; billId?: string }) {
   if (payment.source === undefined) return <>—</>;
-  if (payment.source === 'REMITTANCE' && payment.remittanceId != null) {
-    return (
-      <RemittanceSource
-        remittanceId={payment.remittanceId}
-        remittanceClaimId={payment.remittanceClaimId}
-      />
-    );
+  if (payment.source === 'REMITTANCE' && payment.remittanceId != null && billId !== undefined) {
+    return <RemittanceSource remittanceId={payment.remittanceId} billId={billId} />;
   }
   return <>{SOURCE_LABELS[payment.source]}</>;
 }
@@ -47,7 +42,10 @@ export function PaymentsSection({
   id,
   payments,
   withPayer = false,
+  billId,
 }: {
+  /** The bill the payments are on (a remittance's payment then names its claim). */
+  billId?: string;
   /** The heading's id, which names the section. */
   id: string;
   payments: readonly Payment[];
@@ -86,7 +84,7 @@ export function PaymentsSection({
                   )}
                   {withPayer && (
                     <Table.Td>
-                      <PaymentSource payment={p} />
+                      <PaymentSource payment={p} billId={billId} />
                     </Table.Td>
                   )}
                   <Table.Td>{labelOf(METHOD_OPTIONS, p.method)}</Table.Td>

@@ -93,14 +93,15 @@ describe('X12Errors', () => {
       title: 'Bad Request',
       detail: 'The 835 cannot be read',
       errors: [
-        { path: 'BPR02 (segment 4)', message: 'BPR02 1000.00 is not the sum of CLP04 less PLB' },
-        { path: 'SE01 (segment 30)', message: 'SE01 says 28 segments; the set has 27' },
+        { path: 'BPR02@4', message: 'BPR02 1000.00 is not the sum of CLP04 less PLB' },
+        { path: 'SE01@30', message: 'SE01 says 28 segments; the set has 27' },
       ],
     });
     renderWithProviders(<X12Errors error={invalid} />);
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText(/nothing was posted/)).toBeTruthy();
-    expect(within(alert).getByText('BPR02 (segment 4)')).toBeTruthy();
+    expect(within(alert).getByText('BPR02')).toBeTruthy();
+    expect(within(alert).getByText('segment 4')).toBeTruthy();
     expect(within(alert).getByText('SE01 says 28 segments; the set has 27')).toBeTruthy();
   });
 });

@@ -10,6 +10,7 @@ import { formatMoney } from '../../../lib/format';
 import type { Bill } from '../types';
 import { ClaimDataErrors } from './ClaimDataErrors';
 import { agingLabel } from './lib';
+import { billClaimsQuery } from './queries';
 import type { Claim, ClaimListItem } from './types';
 
 function createClaim(billId: string): Promise<Claim> {
@@ -92,11 +93,7 @@ export function CreateClaimsResults({
 export function BillClaims({ bill }: { bill: Bill }) {
   const navigate = useNavigate();
   const invalidate = useInvalidate();
-  const claims = useQuery({
-    queryKey: ['claims', 'list', { billId: bill.id }],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/claims', { params: { query: { billId: bill.id, limit: 100 } } })),
-  });
+  const claims = useQuery(billClaimsQuery(bill.id));
   const create = useMutation({
     mutationFn: () => createClaim(bill.id),
     onSuccess: (claim) => {

@@ -2,8 +2,8 @@ import { Anchor, Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { Fact } from '../../../components/Fact';
 import { StatusBadge } from '../../../components/StatusBadge';
-import { formatDateTime, formatMoney } from '../../../lib/format';
-import { sumMoney } from './lib';
+import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
+import { adjustmentTotals, sumMoney } from './lib';
 import type { Remittance } from './types';
 
 /**
@@ -27,10 +27,20 @@ export function RemittanceResult({
               {remittance.traceNumber}
             </Text>
           </Fact>
-          <Fact label="Payer">{remittance.payerIdentifier}</Fact>
-          <Fact label="Payment">{formatMoney(remittance.paymentTotal)}</Fact>
+          <Fact label="Payer">
+            {remittance.payerName}{' '}
+            <Text span size="sm" c="dimmed" ff="monospace">
+              {remittance.payerIdentifier}
+            </Text>
+          </Fact>
+          <Fact label="Payment">
+            {formatMoney(remittance.paymentTotal)} · {remittance.paymentMethod}
+            {remittance.paymentDate !== null && ` · ${formatDate(remittance.paymentDate)}`}
+          </Fact>
           <Fact label={preview ? 'Previewed' : 'Posted'}>
-            {preview ? 'Not posted yet' : formatDateTime(remittance.createdAt)}
+            {preview || remittance.createdAt === null
+              ? 'Not posted yet'
+              : formatDateTime(remittance.createdAt)}
           </Fact>
         </SimpleGrid>
       </Card>
@@ -49,6 +59,7 @@ export function RemittanceResult({
                   <Table.Th ta="right">Paid</Table.Th>
                   <Table.Th ta="right">Adjusted</Table.Th>
                   <Table.Th ta="right">Patient resp.</Table.Th>
+                  <Table.Th>Adjustments (CARC)</Table.Th>
                   <Table.Th>{preview ? 'New status' : 'Status'}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -63,6 +74,9 @@ export function RemittanceResult({
                     <Table.Td ta="right">{formatMoney(c.paid)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(c.adjusted)}</Table.Td>
                     <Table.Td ta="right">{formatMoney(c.patientResponsibility)}</Table.Td>
+                    <Table.Td>
+                      <CarcList clp={c} />
+                    </Table.Td>
                     <Table.Td>
                       <StatusBadge status={c.status} />
                     </Table.Td>
@@ -80,12 +94,38 @@ export function RemittanceResult({
                     {formatMoney(sumMoney(claims.map((c) => c.patientResponsibility)))}
                   </Table.Td>
                   <Table.Td />
+                  <Table.Td />
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
           </Table.ScrollContainer>
         )}
       </section>
+      {remittance.providerAdjustments.length > 0 && (
+        <section aria-label="Provider adjustments">
+          <Title order={3} size="h5" mb="xs" mt="md">
+            Provider adjustments (PLB)
+          </Title>
+          <Table withTableBorder fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Reason</Table.Th>
+                <Table.Th>Reference</Table.Th>
+                <Table.Th ta="right">Amount</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {remittance.providerAdjustments.map((p) => (
+                <Table.Tr key={`${p.segmentIndex}:${p.reason}:${p.reference ?? ''}`}>
+                  <Table.Td ff="monospace">{p.reason}</Table.Td>
+                  <Table.Td>{p.reference ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(p.amount)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </section>
+      )}
       {remittance.unmatched.length > 0 && (
         <section aria-label="Unmatched claims">
           <Title order={3} size="h5" mb="xs" mt="md">
@@ -111,7 +151,7 @@ export function RemittanceResult({
                   <Table.Tr key={u.segmentIndex}>
                     <Table.Td ff="monospace">{u.patientControlNumber}</Table.Td>
                     <Table.Td>{u.segmentIndex}</Table.Td>
-                    <Table.Td>{u.reason}</Table.Td>
+                    <Table.Td>{u.detail}</Table.Td>
                     <Table.Td ta="right">{formatMoney(u.paid)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -120,6 +160,24 @@ export function RemittanceResult({
           </Table.ScrollContainer>
         </section>
       )}
+    </>
+  );
+}
+
+/** "CO-45 $1,200.00", one per line: what the payer adjusted on a claim, by CARC. */
+function CarcList({ clp }: { clp: Parameters<typeof adjustmentTotals>[0] }) {
+  const totals = adjustmentTotals(clp);
+  if (totals.length === 0) return <>—</>;
+  return (
+    <>
+      {totals.map((t) => (
+        <div key={t.code} style={{ whiteSpace: 'nowrap' }}>
+          <Text span inherit ff="monospace">
+            {t.code}
+          </Text>{' '}
+          {formatMoney(t.amount)}
+        </div>
+      ))}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useAuth } from '../../../auth/AuthProvider';
-import { remittanceQuery } from './queries';
+import { billClaimsQuery, remittanceQuery } from './queries';
 
 /**
  * Where an insurer's payment or adjustment came from: the remittance's trace number (TRN) and the
@@ -10,14 +10,16 @@ import { remittanceQuery } from './queries';
  */
 export function RemittanceSource({
   remittanceId,
-  remittanceClaimId,
+  billId,
 }: {
   remittanceId: string;
-  remittanceClaimId: string | null | undefined;
+  /** The bill it was posted to: its claim is the one the remittance paid there. */
+  billId: string;
 }) {
   const { can } = useAuth();
   const allowed = can('claims.manage');
   const remittance = useQuery({ ...remittanceQuery(remittanceId), enabled: allowed });
+  const billClaims = useQuery({ ...billClaimsQuery(billId), enabled: allowed });
   if (!allowed) return <>835 remittance</>;
   if (remittance.data === undefined) {
     return (
@@ -26,7 +28,10 @@ export function RemittanceSource({
       </Anchor>
     );
   }
-  const clp = remittance.data.claims.find((c) => (c as { id?: string }).id === remittanceClaimId);
+  // The remittance answers its CLPs by claim, not by the CLP row's id the bill names: the bill's
+  // own claims say which CLP posted here.
+  const ids = new Set((billClaims.data?.data ?? []).map((c) => c.id));
+  const clp = remittance.data.claims.find((c) => ids.has(c.claimId));
   return (
     <Text span inherit>
       <Anchor component={Link} to={`/billing/remittances/${remittanceId}`}>

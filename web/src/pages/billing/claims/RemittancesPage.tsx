@@ -22,8 +22,9 @@ import { notifySuccess } from '../../../components/forms';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { BillingListPage, numberColumn, type Column } from '../BillingListPage';
+import { x12ErrorPlace } from './lib';
 import { RemittanceResult } from './RemittanceResult';
-import type { Remittance } from './types';
+import type { Remittance, RemittanceSummary } from './types';
 
 const PAGE_SIZE = 25;
 
@@ -43,16 +44,17 @@ async function sendRemittance(x12: string, preview: boolean): Promise<PostedRemi
   return { remittance, alreadyPosted: !preview && response.status === 200 };
 }
 
-const COLUMNS: readonly Column<Remittance>[] = [
+const COLUMNS: readonly Column<RemittanceSummary>[] = [
   numberColumn(
     'Trace number',
     (r) => `/billing/remittances/${r.id}`,
     (r) => r.traceNumber,
   ),
-  { header: 'Payer', cell: (r) => r.payerIdentifier },
+  { header: 'Payer', cell: (r) => r.payerName },
   { header: 'Payment', amount: true, nowrap: true, cell: (r) => formatMoney(r.paymentTotal) },
-  { header: 'Claims', amount: true, cell: (r) => r.claims.length },
-  { header: 'Unmatched', amount: true, cell: (r) => r.unmatched.length },
+  { header: 'Method', nowrap: true, cell: (r) => r.paymentMethod },
+  { header: 'Claims', amount: true, cell: (r) => r.claimCount },
+  { header: 'Unmatched', amount: true, cell: (r) => r.unmatchedCount },
   { header: 'Posted', nowrap: true, cell: (r) => formatDateTime(r.createdAt) },
 ];
 
@@ -171,7 +173,7 @@ export function PostRemittance() {
               {post.data.alreadyPosted
                 ? 'This 835 (same payer and trace number) was posted before; nothing changed. '
                 : 'The payments and adjustments below are on the claims and bills. '}
-              <Anchor component={Link} to={`/billing/remittances/${post.data.remittance.id}`}>
+              <Anchor component={Link} to={`/billing/remittances/${post.data.remittance.id ?? ''}`}>
                 Open the remittance
               </Anchor>
             </Alert>
@@ -201,19 +203,24 @@ export function X12Errors({ error }: { error: unknown }) {
       <Table withTableBorder fz="sm" bg="var(--mantine-color-body)">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Where</Table.Th>
+            <Table.Th>Segment</Table.Th>
+            <Table.Th>Position</Table.Th>
             <Table.Th>Problem</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {errors.map((e) => (
-            <Table.Tr key={`${e.path}:${e.message}`}>
-              <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                {e.path === '' ? '—' : e.path}
-              </Table.Td>
-              <Table.Td>{e.message}</Table.Td>
-            </Table.Tr>
-          ))}
+          {errors.map((e) => {
+            const where = x12ErrorPlace(e);
+            return (
+              <Table.Tr key={`${e.path}:${e.message}`}>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {where.segment}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{where.position}</Table.Td>
+                <Table.Td>{e.message}</Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Alert>

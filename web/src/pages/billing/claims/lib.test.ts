@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adjustmentTotals,
   agingLabel,
   canClaimBill,
   claimActions,
@@ -7,6 +8,7 @@ import {
   serialsOfNote,
   sumMoney,
   transitionLabel,
+  x12ErrorPlace,
   x12FileName,
 } from './lib';
 
@@ -96,5 +98,39 @@ describe('helpers', () => {
     expect(x12FileName('837P', 12)).toBe('837P-000000012.txt');
     expect(transitionLabel(null, 'DRAFT')).toBe('DRAFT');
     expect(transitionLabel('SUBMITTED', 'PARTIALLY_PAID')).toBe('SUBMITTED → PARTIALLY PAID');
+  });
+});
+
+describe('adjustmentTotals', () => {
+  it("sums a CLP's CAS by group and reason, its own and its lines', to the cent", () => {
+    expect(
+      adjustmentTotals({
+        adjustments: [{ group: 'PR', reason: '1', amount: '500.00' }],
+        services: [
+          {
+            adjustments: [
+              { group: 'CO', reason: '45', amount: '1000.10' },
+              { group: 'PR', reason: '2', amount: '100.00' },
+            ],
+          },
+          { adjustments: [{ group: 'CO', reason: '45', amount: '199.90' }] },
+        ],
+      }),
+    ).toEqual([
+      { code: 'PR-1', group: 'PR', amount: '500.00' },
+      { code: 'CO-45', group: 'CO', amount: '1200.00' },
+      { code: 'PR-2', group: 'PR', amount: '100.00' },
+    ]);
+  });
+});
+
+describe('x12ErrorPlace', () => {
+  it('names the segment and its position, from the fields or the path', () => {
+    expect(x12ErrorPlace({ path: 'BPR02@4', segment: 'BPR', segmentIndex: 4 })).toEqual({
+      segment: 'BPR02',
+      position: 'segment 4',
+    });
+    expect(x12ErrorPlace({ path: 'SE01@30' })).toEqual({ segment: 'SE01', position: 'segment 30' });
+    expect(x12ErrorPlace({ path: '' })).toEqual({ segment: '—', position: '—' });
   });
 });

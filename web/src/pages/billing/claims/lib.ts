@@ -166,3 +166,44 @@ export function transitionLabel(from: string | null, to: string): string {
   const word = (s: string) => s.replace(/_/g, ' ');
   return from === null ? word(to) : `${word(from)} → ${word(to)}`;
 }
+
+/**
+ * The CAS adjustments of a CLP (its own and its service lines'), one per group and reason with the
+ * amounts summed, in the order first met: "CO-45 1200.00, PR-1 500.00".
+ */
+export function adjustmentTotals(clp: {
+  adjustments: readonly { group: string; reason: string; amount: string }[];
+  services: readonly {
+    adjustments: readonly { group: string; reason: string; amount: string }[];
+  }[];
+}): { code: string; group: string; amount: string }[] {
+  const totals = new Map<string, { group: string; cents: bigint }>();
+  const all = [...clp.adjustments, ...clp.services.flatMap((s) => s.adjustments)];
+  for (const a of all) {
+    const code = carcLabel(a.group, a.reason);
+    const entry = totals.get(code) ?? { group: a.group, cents: 0n };
+    entry.cents += toCents(a.amount);
+    totals.set(code, entry);
+  }
+  return [...totals].map(([code, { group, cents }]) => ({ code, group, amount: fromCents(cents) }));
+}
+
+/**
+ * Where an 835 error is, for the table of a 400 INVALID_X12: the segment (or element, `CLP04`)
+ * and its 1-based position in the file, from the error's `segment`/`segmentIndex` when the API
+ * gives them, else from its path (`BPR02@4`).
+ */
+export function x12ErrorPlace(error: { path: string; segment?: unknown; segmentIndex?: unknown }): {
+  segment: string;
+  position: string;
+} {
+  const [name = '', index] = error.path.split('@');
+  const segment = name !== '' ? name : typeof error.segment === 'string' ? error.segment : '—';
+  const position =
+    typeof error.segmentIndex === 'number'
+      ? `segment ${error.segmentIndex}`
+      : index !== undefined && index !== ''
+        ? `segment ${index}`
+        : '—';
+  return { segment, position };
+}

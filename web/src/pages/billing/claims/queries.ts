@@ -33,3 +33,11 @@ export function payersQuery() {
 export function submission837pPath(submissionId: string): string {
   return `/api/v1/claims/submissions/${submissionId}/837p`;
 }
+
+/** The claims of one bill (its page's section, and which claim a remittance paid on it). */
+export function billClaimsQuery(billId: string) {
+  return {
+    queryKey: ['claims', 'list', { billId }],
+    queryFn: () => unwrap(api.GET('/api/v1/claims', { params: { query: { billId, limit: 100 } } })),
+  };
+}

@@ -104,29 +104,77 @@ export interface ClaimSubmission {
   createdAt: string;
 }
 
-export interface RemittanceClaimResult {
-  claimId: string;
-  claimNumber: string;
-  status: ClaimStatus;
+export interface RemittanceAdjustment {
+  group: 'CO' | 'OA' | 'PI' | 'PR';
+  reason: string;
+  amount: string;
+  quantity: number | null;
+}
+
+interface Clp {
+  segmentIndex: number;
+  patientControlNumber: string;
+  statusCode: string;
+  charge: string;
   paid: string;
   adjusted: string;
   patientResponsibility: string;
-  segmentIndex: number;
+  payerClaimControlNumber: string | null;
+  adjustments: RemittanceAdjustment[];
+  services: {
+    segmentIndex: number;
+    procedureCode: string;
+    modifiers: string[];
+    charge: string;
+    paid: string;
+    units: number;
+    claimLineNumber: number | null;
+    adjustments: RemittanceAdjustment[];
+  }[];
 }
 
-export interface RemittanceUnmatched {
-  patientControlNumber: string;
-  segmentIndex: number;
+export interface RemittanceClaimResult extends Clp {
+  claimId: string;
+  claimNumber: string;
+  status: ClaimStatus;
+}
+
+export interface RemittanceUnmatched extends Clp {
   reason: string;
-  paid: string;
+  detail: string;
 }
 
 export interface Remittance {
+  id: string | null;
+  preview: boolean;
+  traceNumber: string;
+  payerIdentifier: string;
+  payerName: string;
+  payerId: string | null;
+  paymentTotal: string;
+  paymentMethod: string;
+  paymentDate: string | null;
+  providerAdjustments: {
+    segmentIndex: number;
+    reason: string;
+    reference: string | null;
+    amount: string;
+  }[];
+  claims: RemittanceClaimResult[];
+  unmatched: RemittanceUnmatched[];
+  createdAt: string | null;
+}
+
+export interface RemittanceSummary {
   id: string;
   traceNumber: string;
   payerIdentifier: string;
+  payerName: string;
+  payerId: string | null;
   paymentTotal: string;
-  claims: RemittanceClaimResult[];
-  unmatched: RemittanceUnmatched[];
+  paymentMethod: string;
+  paymentDate: string | null;
+  claimCount: number;
+  unmatchedCount: number;
   createdAt: string;
 }
