@@ -18,9 +18,16 @@ const MODULE_GRAPH = {
   audit: [],
   auth: ['user'],
   billing: ['clinic', 'codes', 'fee-schedule', 'inventory', 'patient', 'payment-plan', 'quote'],
-  // For now only its pure X12 core (src/modules/claims/x12, docs/claims-x12.md), which imports
-  // src/common alone; the claims module's own edges come with its services.
-  claims: [],
+  claims: [
+    'billing',
+    'clinic',
+    'patient',
+    'payer',
+    'prior-authorization',
+    'procedure-plan',
+    'theater',
+    'user',
+  ],
   clinic: ['codes', 'user'],
   'clinic-setup': ['consent', 'fee-schedule', 'inventory', 'theater', 'user'],
   codes: [],

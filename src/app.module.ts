@@ -5,6 +5,7 @@ import { CoreModule } from './common/core.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
+import { ClaimsModule } from './modules/claims/claims.module';
 import { BootstrapModule } from './modules/clinic/bootstrap.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
 import { ClinicSetupModule } from './modules/clinic-setup/clinic-setup.module';
@@ -54,6 +55,7 @@ export class AppModule {
         PayerModule,
         PriorAuthorizationModule,
         TheaterModule,
+        ClaimsModule,
         AuditModule,
         ClinicSetupModule,
         ...(options.serve ? [BootstrapModule] : []),

@@ -94,6 +94,10 @@ export interface SeedWorkflowOptions {
   payment?: { amount?: string; reference?: string };
   /** Where to stop (default PAID). */
   until?: SeedStop;
+  /** Fields of the plan's body in place of the seed's breast augmentation (an insured plan). */
+  plan?: Record<string, unknown>;
+  /** Called once the plan exists, before its quote (e.g. its prior authorization). */
+  onPlanCreated?: (plan: Json) => Promise<void>;
   /** Called with each successful answer, in order (a workload's ledger of acknowledged writes). */
   onStep?: (step: SeedStep, body: Json) => void;
   /**
@@ -237,7 +241,7 @@ class SeedWorkflowScript {
     const created = await this.expect('plan', 201, 'COORDINATOR', 'POST', '/procedure-plans', {
       patientId,
       ...(consultation ? { consultationId: consultation.id } : {}),
-      ...BREAST_AUGMENTATION,
+      ...(o.plan ?? BREAST_AUGMENTATION),
       ...(o.requirements === 'added' || requirements.length === 0
         ? {}
         : { inventoryRequirements: requirements }),
@@ -251,6 +255,7 @@ class SeedWorkflowScript {
       requests: 0,
     };
     const done = (): SeedWorkflowRun => ({ ...result, requests: this.requests });
+    await o.onPlanCreated?.(created);
     if (this.reached('DRAFT')) return done();
 
     // The seed's step 3, when the plan was made without its requirements.

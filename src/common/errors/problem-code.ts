@@ -19,6 +19,9 @@ export type ProblemCode =
   | 'DUPLICATE'
   | 'LAST_ACTIVE_ADMIN'
   | 'PLAN_NOT_APPROVABLE'
+  | 'NO_INSURED_LINES'
+  | 'CLAIM_ALREADY_OPEN'
+  | 'CLAIM_DATA_MISSING'
   | 'IDEMPOTENCY_IN_PROGRESS'
   | 'VERSION_MISMATCH'
   | 'PAYLOAD_TOO_LARGE'
@@ -51,6 +54,9 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   DUPLICATE: 'Already exists',
   LAST_ACTIVE_ADMIN: 'The clinic needs an active admin',
   PLAN_NOT_APPROVABLE: 'The plan cannot be approved yet',
+  NO_INSURED_LINES: 'The bill has no line billed to insurance',
+  CLAIM_ALREADY_OPEN: 'The bill already has an open claim',
+  CLAIM_DATA_MISSING: 'The claim lacks data the 837P needs',
   IDEMPOTENCY_IN_PROGRESS: 'A request with this Idempotency-Key is still being processed',
   VERSION_MISMATCH: 'The record has changed',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
@@ -88,6 +94,9 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   DUPLICATE: 409,
   LAST_ACTIVE_ADMIN: 409,
   PLAN_NOT_APPROVABLE: 409,
+  NO_INSURED_LINES: 409,
+  CLAIM_ALREADY_OPEN: 409,
+  CLAIM_DATA_MISSING: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
   VERSION_MISMATCH: 412,
   PAYLOAD_TOO_LARGE: 413,

@@ -2,4 +2,5 @@
 // "Module boundaries"; eslint.config.mjs). Table definitions (`repositories/*.schema.ts`) are
 // imported directly, for foreign keys and joins.
 export * from './services/operating-room.service';
+export * from './services/surgical-case.service';
 export * from './theater.module';

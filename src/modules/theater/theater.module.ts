@@ -53,6 +53,7 @@ import { TheaterDayService } from './services/theater-day.service';
     TheaterDayService,
   ],
   // The clinic's set-up checklist asks whether an active room exists.
-  exports: [OperatingRoomService],
+  // The claims module reads a case's surgeon and date of service.
+  exports: [OperatingRoomService, SurgicalCaseService],
 })
 export class TheaterModule {}

@@ -255,6 +255,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List claims
+         * @description The clinic's claims, newest first, a page at a time, by status, payer, patient or bill: each with its payer's and patient's names, total, paid and days since submission. Reading patient data is audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["ClaimController_list"];
+        put?: never;
+        /**
+         * Make a claim of a bill
+         * @description Makes one DRAFT 837P claim of the bill's INSURANCE lines (FACILITY lines left out and named in `excludedLines`): claim number `CLM-<year>-<seq>`, the payer, member and subscriber from the patient's insurance, the plan's diagnoses (pointers on every line), the APPROVED prior authorization number, the case's surgeon and day, implant serials in a line note; all copied into the claim. 409 `NO_INSURED_LINES`, 409 `CLAIM_ALREADY_OPEN`, 422 `CLAIM_DATA_MISSING` naming every missing field; nothing is created then. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["ClaimController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a claim
+         * @description One claim: lines, diagnoses, payer, what was copied when it was made, its history, the submissions that sent it and the 835 postings. Reading patient data is audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["ClaimController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a claim accepted
+         * @description SUBMITTED → ACCEPTED, when the clearinghouse acknowledges the claim. Audited, and in the history.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["ClaimController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct or void an adjudicated claim
+         * @description Frequency 7: a new DRAFT claim of the bill as it is now, replacing this one; 8: a new DRAFT claim with the same lines that voids it at the payer. Either carries REF*F8, the payer's claim control number (from an 835, or `payerClaimControlNumber`: 422 `CLAIM_DATA_MISSING` without either); this claim becomes VOID. Answers the new claim. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["ClaimController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a claim rejected
+         * @description SUBMITTED or ACCEPTED → REJECTED, with the clearinghouse's reason. Audited, and in the history.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["ClaimController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a claim
+         * @description DRAFT or REJECTED → VOID, with a reason: a claim the payer never adjudicated. An adjudicated one is voided with a correction (frequency 8). Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["ClaimController_voidClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List submissions
+         * @description The clinic's 837P interchanges, newest first, without their files. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["ClaimSubmissionController_list"];
+        put?: never;
+        /**
+         * Submit claims
+         * @description Writes the DRAFT claims into one 837P interchange (one ISA, one GS, one ST per claim), with the clinic's next interchange and group control numbers (gap-free, increasing), stores the file and makes the claims SUBMITTED, in one transaction. A claim not DRAFT is 409 naming it; the builder's checks failing is 422 `CLAIM_DATA_MISSING` with `errors[]`; nothing changes then. Audited per claim.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["ClaimSubmissionController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a submission
+         * @description One 837P interchange with its claims and the file as sent. Reading it is audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["ClaimSubmissionController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/submissions/{id}/837p": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a submission’s 837P
+         * @description The X12 837P file exactly as it was sent, as text/plain. Reading it is audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["ClaimSubmissionController_x12"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinic": {
         parameters: {
             query?: never;
@@ -2254,6 +2464,156 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ClaimDto_Output: {
+            adjudicatedAt: string | null;
+            adjusted: string;
+            /** Format: uuid */
+            billId: string;
+            claimNumber: string;
+            createdAt: string;
+            daysSinceSubmission: number | null;
+            diagnosisCodes: string[];
+            excludedLines: {
+                billLineNumber: number;
+                reason: string;
+            }[];
+            /** @enum {string} */
+            frequency: "1" | "7" | "8";
+            history: {
+                /** Format: uuid */
+                actorId: string;
+                at: string;
+                event: string;
+                /** @enum {string|null} */
+                fromStatus: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "VOID" | null;
+                note: string | null;
+                /** Format: uuid */
+                remittanceId: string | null;
+                /** Format: uuid */
+                submissionId: string | null;
+                /** @enum {string} */
+                toStatus: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "VOID";
+            }[];
+            /** Format: uuid */
+            id: string;
+            lines: {
+                adjusted: string;
+                billLineNumber: number;
+                charge: string;
+                description: string;
+                diagnosisPointers: number[];
+                lineNumber: number;
+                modifiers: string[];
+                note: string | null;
+                paid: string;
+                patientResponsibility: string;
+                procedureCode: string;
+                serviceDate: string;
+                units: number;
+            }[];
+            /** Format: uuid */
+            originalClaimId: string | null;
+            paid: string;
+            /** Format: uuid */
+            patientId: string;
+            patientName: string;
+            patientResponsibility: string;
+            payer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                payerId: string;
+            };
+            payerClaimControlNumber: string | null;
+            placeOfService: string;
+            priorAuthorizationNumber: string | null;
+            relationship: string;
+            remittances: {
+                adjusted: string;
+                paid: string;
+                patientResponsibility: string;
+                /** Format: uuid */
+                remittanceId: string;
+                segmentIndex: number;
+                /** @enum {string|null} */
+                status: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "VOID" | null;
+                traceNumber: string;
+            }[];
+            renderingProvider: {
+                name: {
+                    first: string;
+                    last: string;
+                };
+                npi: string;
+                taxonomy: string | null;
+            } | null;
+            /** Format: uuid */
+            renderingProviderId: string | null;
+            serviceDate: string;
+            /** @enum {string} */
+            status: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "VOID";
+            statusReason: string | null;
+            submissions: {
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                interchangeControlNumber: number;
+            }[];
+            submittedAt: string | null;
+            subscriber: {
+                dateOfBirth: string;
+                groupNumber: string | null;
+                memberId: string;
+                name: {
+                    first: string;
+                    last: string;
+                };
+                /** @enum {string} */
+                sex: "M" | "F" | "U";
+            };
+            totalCharge: string;
+            updatedAt: string;
+            version: number;
+        };
+        ClaimPageDto_Output: {
+            data: {
+                adjusted: string;
+                /** Format: uuid */
+                billId: string;
+                claimNumber: string;
+                createdAt: string;
+                daysSinceSubmission: number | null;
+                /** @enum {string} */
+                frequency: "1" | "7" | "8";
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                originalClaimId: string | null;
+                paid: string;
+                /** Format: uuid */
+                patientId: string;
+                patientName: string;
+                patientResponsibility: string;
+                payer: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    payerId: string;
+                };
+                serviceDate: string;
+                /** @enum {string} */
+                status: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "VOID";
+                statusReason: string | null;
+                submittedAt: string | null;
+                totalCharge: string;
+                updatedAt: string;
+                version: number;
+            }[];
+            nextCursor: string | null;
+        };
+        ClaimReasonDto: {
+            reason: string;
+        };
         ClinicDto_Output: {
             address: {
                 city: string;
@@ -2413,6 +2773,15 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        CorrectClaimDto: {
+            /** @enum {string} */
+            frequency: "7" | "8";
+            payerClaimControlNumber?: string;
+        };
+        CreateClaimDto: {
+            /** Format: uuid */
+            billId: string;
+        };
         CreateConsentTemplateDto: {
             active?: boolean;
             body: string;
@@ -2531,6 +2900,9 @@ export interface components {
         CreateQuoteDto: {
             /** @default 30 */
             validDays?: number;
+        };
+        CreateSubmissionDto: {
+            claimIds: string[];
         };
         CreateSurgicalCaseDto: {
             /** Format: uuid */
@@ -3078,7 +3450,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "INVALID_X12" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "REMITTANCE_EXCEEDS_BALANCE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "INVALID_X12" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "NO_INSURED_LINES" | "CLAIM_ALREADY_OPEN" | "CLAIM_DATA_MISSING" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "REMITTANCE_EXCEEDS_BALANCE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
             conflict?: {
                 caseNumber: string;
@@ -3499,6 +3871,30 @@ export interface components {
             onHand: number;
             reserved: number;
         };
+        SubmissionDto_Output: {
+            claimIds: string[];
+            createdAt: string;
+            groupControlNumber: number;
+            /** Format: uuid */
+            id: string;
+            interchangeControlNumber: number;
+            /** Format: uuid */
+            submittedById: string;
+            x12: string;
+        };
+        SubmissionPageDto_Output: {
+            data: {
+                claimIds: string[];
+                createdAt: string;
+                groupControlNumber: number;
+                /** Format: uuid */
+                id: string;
+                interchangeControlNumber: number;
+                /** Format: uuid */
+                submittedById: string;
+            }[];
+            nextCursor: string | null;
+        };
         SubmitPriorAuthorizationDto: Record<string, never>;
         SurgicalCaseDto_Output: {
             /** Format: uuid */
@@ -3786,6 +4182,18 @@ export interface components {
                 };
             };
         };
+        /** @description CLAIM_DATA_MISSING: The claim lacks data the 837P needs; IDEMPOTENCY_KEY_REUSED: Idempotency-Key reused with another request */
+        CLAIM_DATA_MISSING_or_IDEMPOTENCY_KEY_REUSED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "CLAIM_DATA_MISSING" | "IDEMPOTENCY_KEY_REUSED";
+                };
+            };
+        };
         /** @description CSRF_FAILED: The request did not carry the session's CSRF token */
         CSRF_FAILED: {
             headers: {
@@ -3906,6 +4314,18 @@ export interface components {
                 };
             };
         };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; CLAIM_ALREADY_OPEN: The bill already has an open claim; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_CLAIM_ALREADY_OPEN_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "CLAIM_ALREADY_OPEN" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
         /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; CONSENT_CONTENT_CHANGED: The consent text is not the one the signer saw; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
         INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED_or_IDEMPOTENCY_IN_PROGRESS: {
             headers: {
@@ -3963,6 +4383,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "INVALID_STATE_TRANSITION" | "INSUFFICIENT_INVENTORY" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; NO_INSURED_LINES: The bill has no line billed to insurance; CLAIM_ALREADY_OPEN: The bill already has an open claim; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_NO_INSURED_LINES_or_CLAIM_ALREADY_OPEN_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "NO_INSURED_LINES" | "CLAIM_ALREADY_OPEN" | "IDEMPOTENCY_IN_PROGRESS";
                 };
             };
         };
@@ -4512,6 +4944,377 @@ export interface operations {
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimController_list: {
+        parameters: {
+            query?: {
+                billId?: string;
+                cursor?: string;
+                limit?: number;
+                patientId?: string;
+                payerId?: string;
+                status?: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "VOID";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPageDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_NO_INSURED_LINES_or_CLAIM_ALREADY_OPEN_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["CLAIM_DATA_MISSING_or_IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimController_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_CLAIM_ALREADY_OPEN_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["CLAIM_DATA_MISSING_or_IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimController_voidClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimSubmissionController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPageDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimSubmissionController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubmissionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["CLAIM_DATA_MISSING_or_IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimSubmissionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ClaimSubmissionController_x12: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 837P interchange, byte for byte */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

@@ -24,7 +24,11 @@ import type {
   VoidBillBody,
 } from '../dto/bill.dto';
 import type { BillAdjustmentKind } from '../repositories/billing.schema';
-import { BillingRepository, type BillRow } from '../repositories/billing.repository';
+import {
+  BillingRepository,
+  type BillLineItemRow,
+  type BillRow,
+} from '../repositories/billing.repository';
 import { BillLifecycle } from './bill-lifecycle';
 import { buildBillLines, type CaseToBill } from './bill-lines';
 import { balanceOf, isSettled, toBillResponse, type BillAmounts } from './bill.mapper';
@@ -479,5 +483,15 @@ export class BillingService {
       await this.bills.paymentsOf(db, clinicId, [bill.id]),
       await this.bills.adjustmentsOf(db, clinicId, [bill.id]),
     );
+  }
+
+  /** For the claims module (docs/claims.md "Making a claim"): a bill and its lines in order, or undefined. */
+  async findBillWithLines(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+  ): Promise<{ bill: BillRow; lines: BillLineItemRow[] } | undefined> {
+    const bill = await this.bills.findById(db, clinicId, id);
+    return bill && { bill, lines: await this.bills.linesOf(db, clinicId, [bill.id]) };
   }
 }

@@ -41,4 +41,14 @@ export class PriorAuthorizationCoverage {
         : await this.authorizations.standingForPlan(db, clinicId, plan.id);
     return insuredCodeCoverage(plan, onFile, surgeryDate, today);
   }
+
+  /**
+   * For the claims module: the payer's number of the plan's APPROVED authorization (REF*G1), the
+   * latest when there are several, or undefined when none is approved.
+   */
+  async approvedNumberFor(db: Db, clinicId: ClinicId, planId: string): Promise<string | undefined> {
+    const standing = await this.authorizations.standingForPlan(db, clinicId, planId);
+    const approved = standing.filter((a) => a.status === 'APPROVED' && a.authorizationNumber);
+    return approved.at(-1)?.authorizationNumber ?? undefined;
+  }
 }

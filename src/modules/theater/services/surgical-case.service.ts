@@ -289,4 +289,17 @@ export class SurgicalCaseService implements OnModuleInit {
     const seq = await this.sequences.next(db, clinicId, `case.${year}`);
     return `CASE-${year}-${String(seq).padStart(3, '0')}`;
   }
+
+  /**
+   * For the claims module: a case's surgeon and when it was performed (started, else booked);
+   * undefined for no such case. The claim's date of service is that instant's day in the clinic.
+   */
+  async serviceOfCase(
+    db: Db,
+    clinicId: ClinicId,
+    caseId: string,
+  ): Promise<{ surgeonId: string; performedAt: Date } | undefined> {
+    const row = await this.cases.findById(db, clinicId, caseId);
+    return row && { surgeonId: row.surgeonId, performedAt: row.startedAt ?? row.scheduledStart };
+  }
 }
