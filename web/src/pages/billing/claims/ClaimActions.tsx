@@ -53,12 +53,12 @@ export function ClaimActionButtons({ claim }: { claim: Claim }) {
         </Button>
       )}
       {allowed.reject && (
-        <Button color="red" variant="outline" onClick={rejectModal.open}>
+        <Button color="red.9" variant="outline" onClick={rejectModal.open}>
           Reject
         </Button>
       )}
       {allowed.void && (
-        <Button color="red" variant="outline" onClick={voidModal.open}>
+        <Button color="red.9" variant="outline" onClick={voidModal.open}>
           Void
         </Button>
       )}

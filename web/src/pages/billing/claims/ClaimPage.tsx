@@ -1,3 +1,4 @@
+import { ALERT_TEXT } from './lib';
 import { Alert, Anchor, Card, List, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -54,6 +55,7 @@ function ClaimView({ claim }: { claim: Claim }) {
         <Alert
           color={claim.status === 'REJECTED' || claim.status === 'DENIED' ? 'red' : 'gray'}
           title={claim.status === 'DENIED' ? 'Denied by the payer' : 'Reason'}
+          styles={ALERT_TEXT}
         >
           {claim.statusReason}
         </Alert>

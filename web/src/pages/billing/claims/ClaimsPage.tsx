@@ -1,3 +1,4 @@
+import { ALERT_TEXT } from './lib';
 import { Alert, Anchor, Button, Checkbox, Group, Select, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -213,6 +214,7 @@ export function SubmissionDone({
   return (
     <Alert
       color="green"
+      styles={ALERT_TEXT}
       title={`Submitted in interchange ${submission.interchangeControlNumber}`}
       mb="md"
       withCloseButton={onClose !== undefined}

@@ -1,6 +1,5 @@
 import { Anchor, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import { useInvalidate } from '../../../api/queries';

@@ -11,6 +11,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { ALERT_TEXT } from './lib';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -157,7 +158,7 @@ export function PostRemittance() {
         <X12Errors error={preview.error ?? post.error} />
         {preview.data !== undefined && (
           <div data-testid="remittance-preview">
-            <Alert color="blue" title="Preview: nothing is posted yet" mb="sm">
+            <Alert color="blue" title="Preview: nothing is posted yet" mb="sm" styles={ALERT_TEXT}>
               This is what posting this 835 will do. Check it, then press Post.
             </Alert>
             <RemittanceResult remittance={preview.data.remittance} preview />
@@ -167,6 +168,7 @@ export function PostRemittance() {
           <div data-testid="remittance-posted">
             <Alert
               color={post.data.alreadyPosted ? 'yellow' : 'green'}
+              styles={ALERT_TEXT}
               title={post.data.alreadyPosted ? 'Already posted' : 'Posted'}
               mb="sm"
             >

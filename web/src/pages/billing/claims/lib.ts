@@ -207,3 +207,6 @@ export function x12ErrorPlace(error: { path: string; segment?: unknown; segmentI
         : '—';
   return { segment, position };
 }
+
+/** A non-error alert's title in the page's text colour: the coloured one falls short of 4.5:1. */
+export const ALERT_TEXT = { title: { color: 'var(--mantine-color-text)' } };
