@@ -199,6 +199,8 @@ describe('claims and remittances, by billing', () => {
 
   it("shows the claim's lines, diagnoses, serial and history", async () => {
     await page.goto(`${server.baseUrl}/billing/claims?status=SUBMITTED`);
+    await page.getByRole('link', { name: claimNumber }).waitFor();
+    await look('claims-worklist');
     await page.getByRole('link', { name: claimNumber }).click();
     await page.getByRole('heading', { name: `Claim ${claimNumber}` }).waitFor();
     claimId = new URL(page.url()).pathname.split('/').at(-1) ?? '';

@@ -92,6 +92,7 @@ export function PatientFilter({ id }: { id: string }) {
 export function BillingListPage<T extends { id: string }>({
   title,
   actions,
+  minWidth = 900,
   filters,
   query,
   empty,
@@ -100,6 +101,8 @@ export function BillingListPage<T extends { id: string }>({
   title: string;
   /** The header's buttons. */
   actions?: ReactNode;
+  /** Under this width the table scrolls sideways instead of squeezing its cells. */
+  minWidth?: number;
   filters: ReactNode;
   query: PagedList<T>;
   empty: string;
@@ -112,7 +115,7 @@ export function BillingListPage<T extends { id: string }>({
       {filters}
       <PagedRows query={query} empty={empty}>
         {(rows) => (
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={minWidth}>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>

@@ -155,6 +155,7 @@ export function BillsPage() {
           : 'No bills yet. A bill is made when a surgical case is completed.'
       }
       columns={claims ? [selectColumn, ...COLUMNS] : COLUMNS}
+      minWidth={claims ? 1000 : 900}
     />
   );
 }

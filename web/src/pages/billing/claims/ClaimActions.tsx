@@ -49,12 +49,12 @@ export function ClaimActionButtons({ claim }: { claim: Claim }) {
     <>
       {allowed.accept && (
         <Button variant="default" loading={accept.isPending} onClick={() => accept.mutate()}>
-          Accept
+          Mark accepted
         </Button>
       )}
       {allowed.reject && (
         <Button color="red.9" variant="outline" onClick={rejectModal.open}>
-          Reject
+          Mark rejected
         </Button>
       )}
       {allowed.void && (

@@ -183,9 +183,9 @@ function Subscriber({ claim }: { claim: Claim }) {
               '—'
             ) : (
               <>
-                {claim.renderingProvider.name.first} {claim.renderingProvider.name.last} · NPI{' '}
-                <Text span ff="monospace">
-                  {claim.renderingProvider.npi}
+                {claim.renderingProvider.name.first} {claim.renderingProvider.name.last} ·{' '}
+                <Text span ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  NPI {claim.renderingProvider.npi}
                 </Text>
               </>
             )}

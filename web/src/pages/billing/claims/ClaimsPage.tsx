@@ -198,6 +198,7 @@ export function ClaimsPage() {
           : 'No claims yet. Make one from an open bill with an insurance balance ("Create claims" on the bills list).'
       }
       columns={columns}
+      minWidth={1000}
     />
   );
 }
