@@ -2,7 +2,7 @@ import { HttpException, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
@@ -19,6 +19,12 @@ import { HealthService } from './modules/health/services/health.service';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * The routes that take a `text/plain` body, with their own limit: an X12 file as received (an
+ * 835 of 1,000 claims is about 250 KiB; a clearinghouse may send far larger).
+ */
+const TEXT_BODY_ROUTES = new Set([`/${API_PREFIX}/remittances`]);
+const TEXT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
 /**
  * Node's parser limits only the request line and headers together (16 KiB, then a 431); a URL gets
@@ -109,7 +115,16 @@ export async function createApp(
   if (options.webRoot !== undefined) await serveWebApp(fastify, options.webRoot);
   await app.init();
   // The API speaks JSON only: other bodies are 415, not strings for the validator to puzzle over.
+  // The one exception is X12 as received (`POST /remittances`), which alone takes text/plain.
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  fastify.addContentTypeParser(
+    'text/plain',
+    { parseAs: 'string', bodyLimit: TEXT_BODY_LIMIT_BYTES },
+    (request, body, done) => {
+      if (TEXT_BODY_ROUTES.has(request.routeOptions.url ?? '')) done(null, body);
+      else done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('text/plain'), undefined);
+    },
+  );
   await fastify.ready();
   return app;
 }

@@ -365,6 +365,8 @@ const ROUTES: Route[] = [
   { name: 'GET /clinic/billing-profile', url: () => '/clinic/billing-profile' },
   { name: 'GET /payers', url: () => '/payers' },
   { name: 'GET /payers/{id}', url: (f) => `/payers/${f.r.payer.id}` },
+  { name: 'GET /remittances', url: () => '/remittances' },
+  { name: 'GET /remittances/{id}', url: (f) => `/remittances/${f.r.remittance.id}` },
   { name: 'GET /users', url: () => '/users' },
   { name: 'GET /users?role=', url: () => '/users?role=SURGEON&active=true' },
   { name: 'GET /users/{id}', url: (f) => `/users/${f.clinic.staff.SURGEON.id}` },

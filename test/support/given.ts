@@ -192,7 +192,16 @@ export function patientBody(overrides: Record<string, unknown> = {}): Record<str
 /** How many rows of `table` one clinic has, read from the database (what the API cannot show). */
 export async function countRows(
   t: TestApp,
-  table: 'patients' | 'consultations' | 'audit_events' | 'idempotency_keys',
+  table:
+    | 'patients'
+    | 'consultations'
+    | 'audit_events'
+    | 'idempotency_keys'
+    | 'remittances'
+    | 'remittance_claims'
+    | 'bill_payments'
+    | 'bill_adjustments'
+    | 'claim_events',
   clinicId: string,
   where: SQL = sql`true`,
 ): Promise<number> {

@@ -6,6 +6,7 @@ import { feeScheduleEntry } from './given-plans';
 import { at, caseBody, daysFromNow, expectStatus, operatingRoom, readyPlan } from './given-theater';
 import type { ClinicWithStaff } from './given';
 import type { TestApp } from './test-app';
+import { remittance835 } from './x12-835';
 
 /** One clinic's records of every kind an `:id` route names, made over HTTP as its staff would. */
 export interface ClinicRecords {
@@ -43,6 +44,8 @@ export interface ClinicRecords {
   payer: any;
   /** The patient's primary insurance, with the payer. */
   insurance: any;
+  /** A posted 835 whose one CLP matches no claim (kept unmatched). */
+  remittance: any;
 }
 
 export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicRecords> {
@@ -150,6 +153,26 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     await clinic.as('BILLING').post(`/procedure-plans/${insuredPlan.id}/prior-authorizations`, {}),
     201,
   );
+  const remittance = expectStatus(
+    'remittance',
+    await clinic.as('BILLING').post(
+      '/remittances',
+      remittance835({
+        trace: `EFT-${clinic.clinicId}`,
+        payerId: '60054',
+        claims: [
+          {
+            claimNumber: 'CLM-2099-000001',
+            charge: '100',
+            paid: '100',
+            services: [{ code: '99213', charge: '100', paid: '100' }],
+          },
+        ],
+      }),
+      { 'content-type': 'text/plain' },
+    ),
+    201,
+  );
   const stock = expectStatus(
     'stock',
     await nurse.get(`/inventory/items/${open.suturesItem.id}/stock`),
@@ -199,6 +222,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     billingProfile,
     payer,
     insurance,
+    remittance,
   };
 }
 

@@ -60,6 +60,9 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /payers': 'EVERY_ROLE',
   'GET /payers/{id}': 'EVERY_ROLE',
   'PATCH /payers/{id}': ['BILLING'],
+  'POST /remittances': ['BILLING'],
+  'GET /remittances': ['BILLING'],
+  'GET /remittances/{id}': ['BILLING'],
 
   'POST /consultations': CLINICAL,
   'GET /consultations': CLINICAL,

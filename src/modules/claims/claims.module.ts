@@ -9,11 +9,14 @@ import { TheaterModule } from '../theater';
 import { UserModule } from '../user';
 import { ClaimSubmissionController } from './controllers/claim-submission.controller';
 import { ClaimController } from './controllers/claim.controller';
+import { RemittanceController } from './controllers/remittance.controller';
 import { ClaimRepository } from './repositories/claim.repository';
+import { RemittanceRepository } from './repositories/remittance.repository';
 import { ClaimDraftBuilder } from './services/claim-draft.builder';
 import { ClaimLifecycle } from './services/claim-lifecycle';
 import { ClaimSubmissionService } from './services/claim-submission.service';
 import { ClaimService } from './services/claim.service';
+import { RemittanceService } from './services/remittance.service';
 
 /**
  * Insurance claims (docs/claims.md): 837P claims of bills, their submissions and their history.
@@ -30,13 +33,15 @@ import { ClaimService } from './services/claim.service';
     TheaterModule,
     UserModule,
   ],
-  controllers: [ClaimSubmissionController, ClaimController],
+  controllers: [ClaimSubmissionController, ClaimController, RemittanceController],
   providers: [
     ClaimRepository,
     ClaimLifecycle,
     ClaimDraftBuilder,
     ClaimService,
     ClaimSubmissionService,
+    RemittanceRepository,
+    RemittanceService,
   ],
   exports: [ClaimService],
 })

@@ -1855,6 +1855,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/remittances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List remittances
+         * @description The clinic's posted 835s, newest first, a page at a time, each with its CLP counts. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["RemittanceController_list"];
+        put?: never;
+        /**
+         * Post an 835 remittance
+         * @description Takes an 835 (005010X221A1) as text/plain, or JSON { x12 }, and posts it in one transaction: each CLP matched by CLP01 to a claim number, SVC payments as bill payments, CAS CO written off, PR moved to the patient, OA/PI as received, the claims PAID, PARTIALLY_PAID or DENIED. A CLP that matches no claim is kept in `unmatched`. The same payer and TRN02 again answers 200 with the first remittance and changes nothing. `?preview=true` answers what would post and changes nothing. A file that cannot be read, is miscounted or does not balance is 400 INVALID_X12 naming the segment and position; a CLP that would take a bill below zero is 422. Audited.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        post: operations["RemittanceController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a remittance
+         * @description One posted 835: its payment, the CLPs posted to claims (status, paid, adjusted, patient responsibility, adjustments and service lines) and those kept unmatched. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["RemittanceController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surgical-cases": {
         parameters: {
             query?: never;
@@ -3818,6 +3868,118 @@ export interface components {
             quantity: number;
             serialNumber?: string;
         };
+        RemittanceDto_Output: {
+            claims: {
+                adjusted: string;
+                adjustments: {
+                    amount: string;
+                    /** @enum {string} */
+                    group: "CO" | "OA" | "PI" | "PR";
+                    quantity: number | null;
+                    reason: string;
+                }[];
+                charge: string;
+                /** Format: uuid */
+                claimId: string;
+                claimNumber: string;
+                paid: string;
+                patientControlNumber: string;
+                patientResponsibility: string;
+                payerClaimControlNumber: string | null;
+                segmentIndex: number;
+                services: {
+                    adjustments: {
+                        amount: string;
+                        /** @enum {string} */
+                        group: "CO" | "OA" | "PI" | "PR";
+                        quantity: number | null;
+                        reason: string;
+                    }[];
+                    charge: string;
+                    claimLineNumber: number | null;
+                    modifiers: string[];
+                    paid: string;
+                    procedureCode: string;
+                    segmentIndex: number;
+                    units: number;
+                }[];
+                /** @enum {string} */
+                status: "DRAFT" | "SUBMITTED" | "ACCEPTED" | "REJECTED" | "PAID" | "PARTIALLY_PAID" | "DENIED" | "VOID";
+                statusCode: string;
+            }[];
+            createdAt: string | null;
+            /** Format: uuid */
+            id: string | null;
+            /** Format: uuid */
+            payerId: string | null;
+            payerIdentifier: string;
+            payerName: string;
+            paymentDate: string | null;
+            paymentMethod: string;
+            paymentTotal: string;
+            preview: boolean;
+            providerAdjustments: {
+                amount: string;
+                reason: string;
+                reference: string | null;
+                segmentIndex: number;
+            }[];
+            traceNumber: string;
+            unmatched: {
+                adjusted: string;
+                adjustments: {
+                    amount: string;
+                    /** @enum {string} */
+                    group: "CO" | "OA" | "PI" | "PR";
+                    quantity: number | null;
+                    reason: string;
+                }[];
+                charge: string;
+                detail: string;
+                paid: string;
+                patientControlNumber: string;
+                patientResponsibility: string;
+                payerClaimControlNumber: string | null;
+                /** @enum {string} */
+                reason: "NO_SUCH_CLAIM" | "CLAIM_NOT_SUBMITTED" | "CLAIM_VOID" | "CLAIM_NOT_ADJUDICABLE" | "REVERSAL" | "NOT_ADJUDICATED" | "SERVICE_NOT_ON_CLAIM" | "NEGATIVE_PAYMENT";
+                segmentIndex: number;
+                services: {
+                    adjustments: {
+                        amount: string;
+                        /** @enum {string} */
+                        group: "CO" | "OA" | "PI" | "PR";
+                        quantity: number | null;
+                        reason: string;
+                    }[];
+                    charge: string;
+                    claimLineNumber: number | null;
+                    modifiers: string[];
+                    paid: string;
+                    procedureCode: string;
+                    segmentIndex: number;
+                    units: number;
+                }[];
+                statusCode: string;
+            }[];
+        };
+        RemittancePageDto_Output: {
+            data: {
+                claimCount: number;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                payerId: string | null;
+                payerIdentifier: string;
+                payerName: string;
+                paymentDate: string | null;
+                paymentMethod: string;
+                paymentTotal: string;
+                traceNumber: string;
+                unmatchedCount: number;
+            }[];
+            nextCursor: string | null;
+        };
         RevokeConsentDto: {
             reason: string;
         };
@@ -4290,6 +4452,18 @@ export interface components {
                 };
             };
         };
+        /** @description IDEMPOTENCY_KEY_REUSED: Idempotency-Key reused with another request; REMITTANCE_EXCEEDS_BALANCE: A remittance would take a bill's insurance balance below zero */
+        IDEMPOTENCY_KEY_REUSED_or_REMITTANCE_EXCEEDS_BALANCE: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "IDEMPOTENCY_KEY_REUSED" | "REMITTANCE_EXCEEDS_BALANCE";
+                };
+            };
+        };
         /** @description INSUFFICIENT_INVENTORY: Not enough stock; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
         INSUFFICIENT_INVENTORY_or_IDEMPOTENCY_IN_PROGRESS: {
             headers: {
@@ -4533,6 +4707,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "VALIDATION_FAILED";
+                };
+            };
+        };
+        /** @description VALIDATION_FAILED: The request is not valid; INVALID_X12: The X12 file cannot be read, is miscounted or does not balance */
+        VALIDATION_FAILED_or_INVALID_X12: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "VALIDATION_FAILED" | "INVALID_X12";
                 };
             };
         };
@@ -7804,6 +7990,101 @@ export interface operations {
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    RemittanceController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemittancePageDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    RemittanceController_post: {
+        parameters: {
+            query?: {
+                preview?: "true" | "false";
+            };
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string | {
+                    /** @description The 835 as received */
+                    x12: string;
+                };
+                "text/plain": string | {
+                    /** @description The 835 as received */
+                    x12: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemittanceDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED_or_INVALID_X12"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED_or_REMITTANCE_EXCEEDS_BALANCE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    RemittanceController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemittanceDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

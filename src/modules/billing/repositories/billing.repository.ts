@@ -22,7 +22,10 @@ export type BillRow = typeof bills.$inferSelect;
 export type BillLineItemRow = typeof billLineItems.$inferSelect;
 export type BillPaymentRow = typeof billPayments.$inferSelect;
 export type BillAdjustmentRow = typeof billAdjustments.$inferSelect;
-export type NewBillAdjustment = Omit<typeof billAdjustments.$inferInsert, 'createdAt' | 'updatedAt'>;
+export type NewBillAdjustment = Omit<
+  typeof billAdjustments.$inferInsert,
+  'createdAt' | 'updatedAt'
+>;
 export type NewBill = Omit<
   typeof bills.$inferInsert,
   | 'insurancePaid'

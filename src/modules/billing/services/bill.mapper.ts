@@ -27,7 +27,7 @@ export type BillAmounts = Pick<
  */
 export function balanceOf(bill: BillAmounts, payer: Payer): Money {
   if (bill.status === 'VOID') return Money.ZERO;
-  const m = Money.fromDecimal;
+  const m = (value: string) => Money.fromDecimal(value);
   return payer === 'INSURANCE'
     ? m(bill.insuranceTotal)
         .minus(m(bill.insurancePaid))

@@ -435,7 +435,7 @@ export class BillingService {
 
   /** The bill's running totals after the posting; refused when one would go below zero. */
   private afterRemittance(bill: BillRow, posting: RemittancePosting): BillAmounts {
-    const m = Money.fromDecimal;
+    const m = (value: string) => Money.fromDecimal(value);
     const sum = (amounts: Money[]) => Money.sum(amounts);
     const of = (groups: RemittanceAdjustmentGroup[]) =>
       sum(posting.adjustments.filter((a) => groups.includes(a.group)).map((a) => a.amount));
@@ -443,8 +443,12 @@ export class BillingService {
     const after = {
       ...bill,
       insurancePaid: m(bill.insurancePaid).plus(paid).toDecimal(),
-      insuranceAdjusted: m(bill.insuranceAdjusted).plus(of(['CO', 'OA', 'PI'])).toDecimal(),
-      transferredToPatient: m(bill.transferredToPatient).plus(of(['PR'])).toDecimal(),
+      insuranceAdjusted: m(bill.insuranceAdjusted)
+        .plus(of(['CO', 'OA', 'PI']))
+        .toDecimal(),
+      transferredToPatient: m(bill.transferredToPatient)
+        .plus(of(['PR']))
+        .toDecimal(),
     };
     const refuse = (reason: string) =>
       new RemittanceExceedsBalance(
@@ -465,7 +469,9 @@ export class BillingService {
       m(after.transferredToPatient).isNegative() ||
       balanceOf(after, 'PATIENT').isNegative()
     )
-      throw refuse('would take a total of the bill below zero (a give-back larger than was posted)');
+      throw refuse(
+        'would take a total of the bill below zero (a give-back larger than was posted)',
+      );
     return after;
   }
 

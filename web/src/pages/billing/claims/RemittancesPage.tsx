@@ -37,7 +37,7 @@ export interface PostedRemittance {
 
 async function sendRemittance(x12: string, preview: boolean): Promise<PostedRemittance> {
   const call = api.POST('/api/v1/remittances', {
-    params: { query: preview ? { preview: true } : {} },
+    params: { query: preview ? { preview: 'true' } : {} },
     body: { x12 },
   });
   const { response } = await call;
