@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remittance835 } from '../../test/support/x12-835';
 import { expectAccessible, expectFitsTablet, launchBrowser, screenshot, signIn } from './browser';
 import { ROOM, seedWorkflow, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
 
@@ -224,7 +225,6 @@ describe('claims and remittances, by billing', () => {
     // 19357: 1000.00 over the fee schedule (CO-45) and 500.00 coinsurance (PR-2); supplies paid.
     const surgeryPaid = money(cents(surgery.charge) - 150000);
     const paid = money(cents(claim.totalCharge) - 150000);
-    const { remittance835 } = await import('../../test/support/x12-835');
     const x12 = remittance835({
       trace: TRACE,
       claims: [
