@@ -8,7 +8,7 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { formatMoney } from '../../../lib/format';
 import type { Bill } from '../types';
 import { ClaimDataErrors } from './ClaimDataErrors';
-import { agingLabel } from './lib';
+import { agingLabel, canClaimBill, canMakeNewClaim } from './lib';
 import { billClaimsQuery } from './queries';
 import type { Claim, ClaimListItem } from './types';
 
@@ -102,8 +102,8 @@ export function BillClaims({ bill }: { bill: Bill }) {
     },
   });
   const rows: ClaimListItem[] = claims.data?.data ?? [];
-  const hasOpen = rows.some((c) => ['DRAFT', 'SUBMITTED', 'ACCEPTED'].includes(c.status));
   const hasInsurance = bill.lineItems.some((l) => l.payer === 'INSURANCE');
+  const canCreate = claims.isSuccess && canClaimBill(bill) && canMakeNewClaim(rows);
   return (
     <section aria-labelledby="bill-claims">
       <Title order={2} size="h4" mb="xs" id="bill-claims">
@@ -148,7 +148,7 @@ export function BillClaims({ bill }: { bill: Bill }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {bill.status === 'OPEN' && hasInsurance && !hasOpen && claims.isSuccess && (
+        {canCreate && (
           <div>
             <Button loading={create.isPending} onClick={() => create.mutate()}>
               Create claim

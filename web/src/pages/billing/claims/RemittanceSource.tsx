@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { useAuth } from '../../../auth/AuthProvider';
 import { billClaimsQuery, remittanceQuery } from './queries';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * Where an insurer's payment or adjustment came from: the remittance's trace number (TRN) and the
  * claim its CLP paid, linked; for a role that does not read remittances, only "835 remittance".
@@ -35,12 +37,12 @@ export function RemittanceSource({
   return (
     <Text span inherit>
       <Anchor component={Link} to={`/billing/remittances/${remittanceId}`}>
-        835 TRN {remittance.data.traceNumber}
+        835 TRN <span style={NOWRAP}>{remittance.data.traceNumber}</span>
       </Anchor>
       {clp !== undefined && (
         <>
           {' · '}
-          <Anchor component={Link} to={`/billing/claims/${clp.claimId}`}>
+          <Anchor component={Link} to={`/billing/claims/${clp.claimId}`} style={NOWRAP}>
             {clp.claimNumber}
           </Anchor>
         </>

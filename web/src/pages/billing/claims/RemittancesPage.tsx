@@ -135,7 +135,6 @@ export function PostRemittance() {
           autosize
           minRows={3}
           maxRows={10}
-          ff="monospace"
           styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }}
           value={x12}
           onChange={(e) => {

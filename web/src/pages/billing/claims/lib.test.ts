@@ -3,6 +3,7 @@ import {
   adjustmentTotals,
   agingLabel,
   canClaimBill,
+  canMakeNewClaim,
   claimActions,
   fixLinkFor,
   serialsOfNote,
@@ -132,5 +133,14 @@ describe('x12ErrorPlace', () => {
     });
     expect(x12ErrorPlace({ path: 'SE01@30' })).toEqual({ segment: 'SE01', position: 'segment 30' });
     expect(x12ErrorPlace({ path: '' })).toEqual({ segment: '—', position: '—' });
+  });
+});
+
+describe('canMakeNewClaim', () => {
+  it('lets a bill have a new claim only when each of its claims is void or rejected', () => {
+    expect(canMakeNewClaim([])).toBe(true);
+    expect(canMakeNewClaim([{ status: 'VOID' }, { status: 'REJECTED' }])).toBe(true);
+    expect(canMakeNewClaim([{ status: 'VOID' }, { status: 'SUBMITTED' }])).toBe(false);
+    expect(canMakeNewClaim([{ status: 'PARTIALLY_PAID' }])).toBe(false);
   });
 });

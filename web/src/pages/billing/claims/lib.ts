@@ -80,6 +80,15 @@ export function canClaimBill(bill: { status: string; insuranceBalance: string })
   return bill.status === 'OPEN' && toCents(bill.insuranceBalance) > 0n;
 }
 
+/**
+ * Whether a bill may get a new claim, given the claims it has: only when each is VOID or REJECTED.
+ * One in flight (DRAFT, SUBMITTED, ACCEPTED) blocks it (the API's 409), and one the payer
+ * adjudicated (PAID, PARTIALLY_PAID, DENIED) is corrected (frequency 7) from its own page instead.
+ */
+export function canMakeNewClaim(claims: readonly { status: ClaimStatus }[]): boolean {
+  return claims.every((c) => c.status === 'VOID' || c.status === 'REJECTED');
+}
+
 /** Where a person fixes what a claim lacks: a screen of the app, and its name. */
 export interface FixLink {
   label: string;
