@@ -6,6 +6,8 @@ import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
 import { adjustmentTotals, sumMoney } from './lib';
 import type { Remittance } from './types';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * What an 835 posts (or, in a preview, would post): the payment, per claim what the payer paid,
  * adjusted and left to the patient with the claim's new status, and the CLPs that matched no claim.
@@ -51,7 +53,7 @@ export function RemittanceResult({
         {claims.length === 0 ? (
           <Text c="dimmed">No CLP of this 835 matches a claim.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={820}>
             <Table withTableBorder striped>
               <Table.Thead>
                 <Table.Tr>
@@ -66,7 +68,7 @@ export function RemittanceResult({
               <Table.Tbody>
                 {claims.map((c) => (
                   <Table.Tr key={c.segmentIndex}>
-                    <Table.Td>
+                    <Table.Td style={NOWRAP}>
                       <Anchor component={Link} to={`/billing/claims/${c.claimId}`}>
                         {c.claimNumber}
                       </Anchor>
@@ -77,7 +79,7 @@ export function RemittanceResult({
                     <Table.Td>
                       <CarcList clp={c} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={NOWRAP}>
                       <StatusBadge status={c.status} />
                     </Table.Td>
                   </Table.Tr>

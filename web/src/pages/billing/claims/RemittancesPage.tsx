@@ -68,7 +68,14 @@ export function RemittancesPage() {
   return (
     <BillingListPage
       title="Remittances"
-      filters={<PostRemittance />}
+      filters={
+        <>
+          <PostRemittance />
+          <Title order={2} size="h4" mb="xs">
+            Posted remittances
+          </Title>
+        </>
+      }
       query={query}
       empty="No remittance posted yet."
       columns={COLUMNS}
