@@ -20,6 +20,10 @@ let billNumber: string;
 let serial: string;
 let claimNumber: string;
 let claimId: string;
+/** The 835 posted: posting it again changes nothing. */
+let posted835: string;
+/** A bill whose patient has no insurance on file: its claim is refused. */
+let uninsured: { id: string; billNumber: string };
 
 const TRACE = 'EFT-20261220-0001';
 
@@ -37,8 +41,15 @@ interface Listed<T> {
   data: T[];
 }
 
-/** The claim set-up of docs/claims.md and one insured reconstructive case, completed into a bill. */
-async function insuredBill(): Promise<{ id: string; billNumber: string; serial: string }> {
+interface ClaimsSetUp {
+  surgeon: { id: string };
+  room: { id: string };
+  payer: { id: string };
+  expander: { id: string };
+}
+
+/** The claim set-up of docs/claims.md: billing profile, clinic phone, surgeon NPI, payer, fees, expanders. */
+async function claimsSetUp(): Promise<ClaimsSetUp> {
   const users = await server.api<Listed<{ id: string; role: string }>>('GET', '/users?limit=100');
   const rooms = await server.api<Listed<{ id: string; name: string }>>('GET', '/operating-rooms');
   const surgeon = users.data.find((u) => u.role === 'SURGEON');
@@ -80,13 +91,24 @@ async function insuredBill(): Promise<{ id: string; billNumber: string; serial: 
   await server.api('POST', `/inventory/items/${expander.id}/batches`, {
     batchNumber: 'LOT-TE-2026',
     expiresAt: daysFromNow(365),
-    serialNumbers: ['TE-400-0001'],
+    serialNumbers: ['TE-400-0001', 'TE-400-0002'],
   });
+  return { surgeon, room, payer, expander };
+}
+
+/**
+ * A reconstructive case (19357 with a tissue expander, APPROVED prior authorization) completed into
+ * a bill, its patient insured with the payer unless `insured` is false.
+ */
+async function completedBill(
+  { surgeon, room, payer, expander }: ClaimsSetUp,
+  { insured, lastName, day }: { insured: boolean; lastName: string; day: number },
+): Promise<{ id: string; billNumber: string; serial: string }> {
   const run = await seedWorkflow(server, {
     patient: {
       create: {
         firstName: 'Aisha',
-        lastName: 'Rahman',
+        lastName,
         dateOfBirth: '1976-12-05',
         sexAtBirth: 'FEMALE',
         address: { line1: '18 Cedar Lane', city: 'Seattle', state: 'WA', postalCode: '98115' },
@@ -102,12 +124,13 @@ async function insuredBill(): Promise<{ id: string; billNumber: string; serial: 
     implants: { inventoryItemId: expander.id, quantity: 1 },
     signerName: 'Aisha Rahman',
     onPlanCreated: async (plan) => {
-      await server.api('PUT', `/patients/${plan.patientId}/insurance`, {
-        payerId: payer.id,
-        memberId: 'NWH-778812',
-        groupNumber: 'G-2210',
-        subscriber: { relationship: '18' },
-      });
+      if (insured)
+        await server.api('PUT', `/patients/${plan.patientId}/insurance`, {
+          payerId: payer.id,
+          memberId: 'NWH-778812',
+          groupNumber: 'G-2210',
+          subscriber: { relationship: '18' },
+        });
       const pa = await server.api<{ id: string }>(
         'POST',
         `/procedure-plans/${plan.id}/prior-authorizations`,
@@ -124,8 +147,8 @@ async function insuredBill(): Promise<{ id: string; billNumber: string; serial: 
     booking: () => ({
       operatingRoomId: room.id,
       surgeonId: surgeon.id,
-      scheduledStart: at(3, 15),
-      scheduledEnd: at(3, 17),
+      scheduledStart: at(day, 15),
+      scheduledEnd: at(day, 17),
     }),
     until: 'COMPLETED',
   });
@@ -151,7 +174,17 @@ async function look(name: string): Promise<void> {
 beforeAll(async () => {
   server = await startE2eServer();
   await setUpClinic(server);
-  ({ id: billId, billNumber, serial } = await insuredBill());
+  const setUp = await claimsSetUp();
+  ({
+    id: billId,
+    billNumber,
+    serial,
+  } = await completedBill(setUp, {
+    insured: true,
+    lastName: 'Rahman',
+    day: 3,
+  }));
+  uninsured = await completedBill(setUp, { insured: false, lastName: 'Okafor', day: 4 });
   browser = await launchBrowser();
   page = await signIn(browser, server.baseUrl, STAFF.billing.email, STAFF.billing.password);
 }, 400_000);
@@ -162,18 +195,22 @@ afterAll(async () => {
 });
 
 describe('claims and remittances, by billing', () => {
-  it('creates the claim from the bills list', async () => {
+  it('creates the claims of the bills picked: one made, one refused with where to fix it', async () => {
     await page.goto(`${server.baseUrl}/billing`);
     await page.getByRole('tab', { name: 'Claims' }).waitFor();
     await page.getByRole('checkbox', { name: `Select ${billNumber}` }).check();
+    await page.getByRole('checkbox', { name: `Select ${uninsured.billNumber}` }).check();
     await look('claims-bills-selected');
-    await page.getByRole('button', { name: 'Create claims for 1 bill' }).click();
-    await page.getByText('1 claim made').waitFor();
-    const link = page.getByRole('region', { name: /claim made/ }).getByRole('link', {
-      name: /^CLM-/,
-    });
+    await page.getByRole('button', { name: 'Create claims for 2 bills' }).click();
+    const results = page.getByRole('region', { name: '1 claim made, 1 bill refused' });
+    await results.waitFor();
+    const link = results.getByRole('link', { name: /^CLM-/ });
     claimNumber = (await link.textContent()) ?? '';
     expect(claimNumber).toMatch(/^CLM-\d{4}-\d+$/);
+    const refusal = results.getByRole('alert');
+    await refusal.getByText(`${uninsured.billNumber}: no claim made`).waitFor();
+    await refusal.getByText(/no insurance on file/).waitFor();
+    await refusal.getByRole('link', { name: "The patient's insurance for claims" }).waitFor();
     await look('claims-created');
   });
 
@@ -254,6 +291,7 @@ describe('claims and remittances, by billing', () => {
       ],
     });
 
+    posted835 = x12;
     await page.goto(`${server.baseUrl}/billing/remittances`);
     await page.getByRole('textbox', { name: '835 text' }).fill(x12);
     await page.getByRole('button', { name: 'Preview' }).click();
@@ -279,6 +317,25 @@ describe('claims and remittances, by billing', () => {
     await posted.getByRole('link', { name: 'Open the remittance' }).click();
     await page.getByRole('heading', { name: `Remittance ${TRACE}` }).waitFor();
     await look('remittance-page');
+  });
+
+  it('refuses a cut-off 835 naming the segment, and posts the same 835 only once', async () => {
+    await page.goto(`${server.baseUrl}/billing/remittances`);
+    const box = page.getByRole('textbox', { name: '835 text' });
+    // Cut off after the CLP's service lines: no SE, GE or IEA.
+    await box.fill(posted835.split('SE*')[0] ?? '');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'cannot be posted' });
+    await refused.waitFor();
+    await refused.getByRole('columnheader', { name: 'Segment' }).waitFor();
+    expect(await refused.getByRole('row').count()).toBeGreaterThan(1);
+    await look('remittance-refused');
+
+    await box.fill(posted835);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.getByTestId('remittance-posted').getByText('Already posted').waitFor();
+    const list = await server.api<{ data: unknown[] }>('GET', '/remittances');
+    expect(list.data).toHaveLength(1);
   });
 
   it("shows on the bill the insurer's payment from the 835 and the coinsurance moved to the patient", async () => {

@@ -1,6 +1,6 @@
 import { Alert, Anchor, List, Text, type MantineSpacing } from '@mantine/core';
 import { Link } from 'react-router';
-import { ApiError, describeError } from '../../../api/problem';
+import { ApiError } from '../../../api/problem';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { fixLinkFor } from './lib';
 
@@ -33,7 +33,12 @@ export function ClaimDataErrors({
   }
   return (
     <Alert color="red" title={title} role="alert" mb={mb}>
-      <Text size="sm">{describeError(error)}</Text>
+      {/* The API's detail repeats every field; the list below says each once, with its fix. */}
+      <Text size="sm">
+        {errors.length === 1
+          ? 'The 837P needs one thing that is missing or wrong:'
+          : `The 837P needs ${errors.length} things that are missing or wrong:`}
+      </Text>
       <List size="sm" mt="xs" spacing={4}>
         {errors.map((e) => {
           const fix = fixLinkFor(e, { patientId, procedurePlanId });
@@ -49,7 +54,8 @@ export function ClaimDataErrors({
               {fix !== null && (
                 <>
                   {' — fix it in '}
-                  <Anchor component={Link} to={fix.to} size="sm">
+                  {/* The primary link colour is 4.1:1 on the alert's red; indigo 9 reads at 4.5:1. */}
+                  <Anchor component={Link} to={fix.to} size="sm" c="indigo.9" underline="always">
                     {fix.label}
                   </Anchor>
                 </>

@@ -40,6 +40,9 @@ describe('ClaimDataErrors', () => {
         .getAttribute('href'),
     ).toBe('/patients/p1');
     expect(within(alert).getByText(/has no member id/)).toBeTruthy();
+    expect(
+      within(alert).getByText('The 837P needs 2 things that are missing or wrong:'),
+    ).toBeTruthy();
   });
 
   it('shows any other refusal as the API says it', () => {
