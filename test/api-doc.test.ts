@@ -13,7 +13,7 @@ const API_DOC = join(__dirname, '..', 'docs', 'api.md');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 const OPERATION_BULLET =
   /^\s*[-*]\s+`(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS) (\/[^`\s?]*)(?:\?[^`]*)?`/;
-const ERROR_ROW = /^\|\s*(\d{3})\s*\|\s*`([A-Z_]+)`\s*\|/;
+const ERROR_ROW = /^\|\s*(\d{3})\s*\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/;
 
 interface Section {
   heading: string;

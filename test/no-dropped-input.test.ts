@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '../src/modules/inventory/services/gs1-udi';
 import { addStaffMember, Given, uniqueEmail, type ClinicWithStaff } from './support/given';
+import { claimOf, givenInsuredBill, submit } from './support/given-claims';
 import { feeScheduleEntry } from './support/given-plans';
 import {
   at,
@@ -20,6 +21,7 @@ import {
 } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
 import { WebSessionClient } from './support/web-session';
+import { remittance835 } from './support/x12-835';
 
 /** One request of a scenario and the bodies read back after it. */
 interface Exchange {
@@ -53,6 +55,8 @@ const WRITE_ONLY: Record<string, string> = {
     'parsed: GTIN → item, lot → batchNumber, expiry → expiresAt, serial → a unit (read back by serial)',
   'POST /inventory/receive-udi udis[]': 'parsed per label, as udi',
   'POST /procedure-plans/{id}/quote validDays': 'becomes validUntil = issuedAt + validDays days',
+  'POST /remittances x12':
+    'parsed and posted (TRN02 → traceNumber, BPR02 → paymentTotal, each CLP → claims[] or unmatched[]); the file is stored as received',
 };
 
 /** Read back under another name, keyed like WRITE_ONLY: the read's key. */
@@ -69,6 +73,8 @@ const RENAMED: Record<string, string> = {
   'POST /surgical-cases/{id}/complete notes': 'completionNotes',
   'POST /surgical-cases/{id}/start reason': 'startReason',
   'PUT /patients/{id}/insurance payerId': 'id',
+  'POST /claims/{id}/reject reason': 'statusReason',
+  'POST /claims/{id}/void reason': 'statusReason',
 };
 
 let t: TestApp;
@@ -350,6 +356,31 @@ const SCENARIOS: Record<string, Scenario> = {
       },
     };
     return [await exchange('BILLING', 'POST', '/payers', sent, 201, (id) => [`/payers/${id}`])];
+  },
+  'POST /remittances': async () => {
+    const trace = `WALK-${tag().toUpperCase()}`;
+    const sent = {
+      x12: remittance835({
+        trace,
+        claims: [
+          {
+            claimNumber: 'CLM-WALK-000001',
+            charge: '120',
+            paid: '80',
+            services: [
+              { code: '99213', charge: '120', paid: '80', adjustments: [['CO', '45', '40']] },
+            ],
+          },
+        ],
+      }),
+    };
+    const exchanged = await exchange('BILLING', 'POST', '/remittances', sent, 201, (id) => [
+      `/remittances/${id}`,
+    ]);
+    const read = exchanged.reads[0] as { traceNumber: string; unmatched: unknown[] };
+    expect(read.traceNumber).toBe(trace);
+    expect(read.unmatched).toHaveLength(1);
+    return [exchanged];
   },
   'PATCH /payers/{id}': async () => {
     const payer = expectStatus(
@@ -976,6 +1007,73 @@ const SCENARIOS: Record<string, Scenario> = {
         { reason: 'Walker billed twice' },
         200,
         () => [`/bills/${bill.id}`],
+      ),
+    ];
+  },
+  'POST /claims': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    return [
+      await exchange('BILLING', 'POST', '/claims', { billId: bill.id }, 201, (id) => [
+        `/claims/${id}`,
+      ]),
+    ];
+  },
+  'POST /claims/submissions': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    const claim = await claimOf(clinic, bill.id);
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        '/claims/submissions',
+        { claimIds: [claim.id] },
+        201,
+        (id) => [`/claims/submissions/${id}`],
+      ),
+    ];
+  },
+  'POST /claims/{id}/reject': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    const claim = await claimOf(clinic, bill.id);
+    await submit(clinic, [claim.id]);
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        `/claims/${claim.id}/reject`,
+        { reason: 'Walker: subscriber not found' },
+        200,
+        () => [`/claims/${claim.id}`],
+      ),
+    ];
+  },
+  'POST /claims/{id}/void': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    const claim = await claimOf(clinic, bill.id);
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        `/claims/${claim.id}/void`,
+        { reason: 'Walker claimed in error' },
+        200,
+        () => [`/claims/${claim.id}`],
+      ),
+    ];
+  },
+  'POST /claims/{id}/corrections': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    const claim = await claimOf(clinic, bill.id);
+    await submit(clinic, [claim.id]);
+    expectStatus('accept', await as('BILLING').post(`/claims/${claim.id}/accept`, {}), 200);
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        `/claims/${claim.id}/corrections`,
+        { frequency: '7', payerClaimControlNumber: 'WALK-PCN-7' },
+        201,
+        (id) => [`/claims/${id}`, `/claims/${claim.id}`],
       ),
     ];
   },
