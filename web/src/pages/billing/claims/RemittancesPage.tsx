@@ -163,14 +163,40 @@ export function PostRemittance() {
           </Button>
         </Group>
         <X12Errors error={preview.error ?? post.error} />
-        {preview.data !== undefined && (
-          <div data-testid="remittance-preview">
-            <Alert color="blue" title="Preview: nothing is posted yet" mb="sm" styles={ALERT_TEXT}>
-              This is what posting this 835 will do. Check it, then press Post.
-            </Alert>
-            <RemittanceResult remittance={preview.data.remittance} preview />
-          </div>
-        )}
+        {preview.data !== undefined &&
+          (preview.data.remittance.preview || preview.data.remittance.id === null ? (
+            <div data-testid="remittance-preview">
+              <Alert
+                color="blue"
+                title="Preview: nothing is posted yet"
+                mb="sm"
+                styles={ALERT_TEXT}
+              >
+                This is what posting this 835 will do. Check it, then press Post.
+              </Alert>
+              <RemittanceResult remittance={preview.data.remittance} preview />
+            </div>
+          ) : (
+            // The API answers the preview of an 835 already posted with what it posted then.
+            <div data-testid="remittance-preview">
+              <Alert color="yellow" title="Already posted" mb="sm" styles={ALERT_TEXT}>
+                This 835 (same payer and trace number) was posted before: posting it again changes
+                nothing. Below is what it posted.
+                <div>
+                  <Button
+                    component={Link}
+                    to={`/billing/remittances/${preview.data.remittance.id}`}
+                    variant="default"
+                    size="xs"
+                    mt="xs"
+                  >
+                    Open the remittance
+                  </Button>
+                </div>
+              </Alert>
+              <RemittanceResult remittance={preview.data.remittance} />
+            </div>
+          ))}
         {post.data !== undefined && (
           <div data-testid="remittance-posted">
             <Alert
