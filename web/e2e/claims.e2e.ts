@@ -332,6 +332,8 @@ describe('claims and remittances, by billing', () => {
     await look('remittance-refused');
 
     await box.fill(posted835);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('remittance-preview').getByText('Already posted').waitFor();
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await page.getByTestId('remittance-posted').getByText('Already posted').waitFor();
     const list = await server.api<{ data: unknown[] }>('GET', '/remittances');
