@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { accountsTable } from '../src/cli/demo/accounts-table';
-import { ITEMS } from '../src/cli/demo/demo-data';
+import { BILLING_PROFILE, ITEMS } from '../src/cli/demo/demo-data';
 import { loadDemo, type DemoSummary } from '../src/cli/demo/load-demo';
 import { loadConfig, webAppUrl } from '../src/common/config/app-config';
 import type { Role } from '../src/common/auth/caller';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
+import { isValidNpi } from '../src/modules/codes';
 import { gtinCheckDigitValid } from '../src/modules/inventory/services/gs1-udi';
 import type { Api } from './support/api';
 import { expectStatus } from './support/given-theater';
@@ -34,9 +35,21 @@ const VERSIONED_TABLES = [
   'surgical_cases',
   'bills',
   'bill_payments',
+  'clinic_billing_profiles',
+  'payers',
+  'patient_insurances',
+  'claims',
+  'claim_submissions',
 ] as const;
-// A rerun looks records up through repositories: not even a read audit event is written.
-const APPEND_ONLY_TABLES = ['quote_lines', 'bill_line_items', 'audit_events'] as const;
+// A rerun looks records up through repositories (and lookups that audit nothing): not even a read
+// audit event is written.
+const APPEND_ONLY_TABLES = [
+  'quote_lines',
+  'bill_line_items',
+  'claim_lines',
+  'claim_events',
+  'audit_events',
+] as const;
 
 describe('npm run demo (loadDemo)', () => {
   let t: TestApp;
@@ -77,6 +90,10 @@ describe('npm run demo (loadDemo)', () => {
       result[table] = await read(
         sql`SELECT count(*)::text AS v FROM ${sql.identifier(table)} WHERE clinic_id = ${clinicId}`,
       );
+    // The clinic's own row (its phone is the 837P submitter's contact).
+    result.clinics = await read(
+      sql`SELECT version || ' ' || updated_at::text AS v FROM clinics WHERE id = ${clinicId}`,
+    );
     result.clinic_sequences = await read(
       sql`SELECT string_agg(name || '=' || last_value, ',' ORDER BY name) AS v FROM clinic_sequences WHERE clinic_id = ${clinicId}`,
     );
@@ -157,6 +174,71 @@ describe('npm run demo (loadDemo)', () => {
     expect(bills[0]).toMatchObject({ total: '8000.00', paid: '2000.00', status: 'OPEN' });
   });
 
+  it('sets up claims and leaves a SUBMITTED claim with its 837P, as the demo billing user sees it', async () => {
+    const billing = await signIn('BILLING');
+    const profile = expectStatus('profile', await billing.get('/clinic/billing-profile'), 200);
+    expect(profile).toMatchObject({
+      npi: BILLING_PROFILE.npi,
+      taxonomyCode: '208200000X',
+      defaultPlaceOfService: '24',
+      address: { postalCode: '10001-2345' },
+    });
+    expect(isValidNpi(profile.npi)).toBe(true);
+    const payers = expectStatus('payers', await billing.get('/payers'), 200).data;
+    expect(payers.map((p: any) => p.payerId).sort()).toEqual(['HVM77', 'NWH01']);
+    const users = expectStatus(
+      'users',
+      await (await signIn('ADMIN')).get('/users?role=SURGEON'),
+      200,
+    ).data;
+    expect(users).toHaveLength(2);
+    for (const surgeon of users) {
+      expect(isValidNpi(surgeon.npi ?? ''), surgeon.name).toBe(true);
+      expect(surgeon.taxonomyCode).toBe('208200000X');
+    }
+
+    const patients = expectStatus('patients', await billing.get('/patients?limit=100'), 200).data;
+    const byMrn = (mrn: string) => patients.find((p: any) => p.mrn === mrn);
+    const park = expectStatus(
+      'Linda Park insurance',
+      await billing.get(`/patients/${byMrn('DEMO-0001').id}/insurance`),
+      200,
+    );
+    expect(park).toMatchObject({
+      payer: { payerId: 'NWH01' },
+      subscriber: { relationship: '01', firstName: 'Daniel', lastName: 'Park' },
+    });
+    const rahman = expectStatus(
+      'Aisha Rahman insurance',
+      await billing.get(`/patients/${byMrn('DEMO-0007').id}/insurance`),
+      200,
+    );
+    expect(rahman).toMatchObject({
+      payer: { payerId: 'NWH01' },
+      subscriber: { relationship: '18' },
+    });
+
+    const claims = expectStatus('claims', await billing.get('/claims'), 200).data;
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({
+      status: 'SUBMITTED',
+      patientName: 'Naomi Brennan',
+      payer: { payerId: 'HVM77' },
+    });
+    const claim = expectStatus('claim', await billing.get(`/claims/${claims[0].id}`), 200);
+    expect(claim.priorAuthorizationNumber).toBe('HVM-PA-730114');
+    expect(claim.lines.map((l: any) => l.procedureCode)).toContain('L8600');
+    expect(claim.submissions).toHaveLength(1);
+    const x12 = await billing.get(`/claims/submissions/${claim.submissions[0].id}/837p`);
+    expect(x12.status, x12.text).toBe(200);
+    expect(x12.text).toMatch(/^ISA\*/);
+    expect(x12.text).toContain(`*${claim.claimNumber}*`);
+    expect(x12.text).toContain(
+      `NM1*85*2*${BILLING_PROFILE.legalName}*****XX*${BILLING_PROFILE.npi}~`,
+    );
+    expect(x12.text).toContain('NTE*ADD*SN DEMO-TE400-A-002~');
+  });
+
   it('gives every implant a GTIN with a valid GS1 check digit', () => {
     const implants = ITEMS.filter((i) => i.category === 'IMPLANT');
     expect(implants.length).toBeGreaterThan(0);
@@ -182,8 +264,10 @@ describe('npm run demo (loadDemo)', () => {
 
   it('changes nothing when run again, and says so', async () => {
     const before = await fingerprint(first.clinicId);
-    expect(before.patients).toMatch(/^7 \d{4}-/);
-    expect(before.bills).toMatch(/^1 /);
+    expect(before.patients).toMatch(/^8 \d{4}-/);
+    expect(before.bills).toMatch(/^2 /);
+    expect(before.claims).toMatch(/^1 /);
+    expect(before.claim_submissions).toMatch(/^1 /);
     const lines: string[] = [];
     const second = await loadDemo(t.app, (line) => lines.push(line));
     expect(await fingerprint(first.clinicId)).toEqual(before);

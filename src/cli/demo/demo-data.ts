@@ -1,17 +1,20 @@
 import type { z } from 'zod';
 import type { Role } from '../../common/auth/caller';
 import type { RecordBillPaymentBody } from '../../modules/billing/dto/bill.dto';
+import type { PutBillingProfileBody } from '../../modules/clinic/dto/clinic-billing-profile.dto';
 import type { CreateConsentTemplateBody } from '../../modules/consent/dto/consent-template.dto';
 import type { PutFeeScheduleEntryBody } from '../../modules/fee-schedule/dto/fee-schedule.dto';
 import type { CreateInventoryItemBody } from '../../modules/inventory/dto/inventory-item.dto';
 import type { CreatePatientBody } from '../../modules/patient/dto/patient.dto';
+import type { CreatePayerBody, PutPatientInsuranceBody } from '../../modules/payer';
 import type { CreateProcedurePlanBody } from '../../modules/procedure-plan/dto/create-procedure-plan.dto';
 import type { PlanStatus } from '../../modules/procedure-plan/repositories/procedure-plan.schema';
 
 /**
  * What `npm run demo` loads (docs/demo.md). Every record has a natural key the loader finds it
  * by on a later run: emails, CPT codes, item codes, batch numbers, template code and version,
- * room names, MRNs, and a plan's patient and procedure name. All people here are fictional.
+ * room names, MRNs, a plan's patient and procedure name, payer ids. All people, companies and
+ * identifiers here (NPIs, tax id, member ids) are fictional.
  */
 
 export const DEMO_CLINIC_NAME = 'Contour Demo Clinic';
@@ -139,6 +142,9 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     unitPrice: '650.00',
     isBillable: true,
     requiresSerialNumber: true,
+    // Claimed under the breast prosthesis code, as docs/claims.md's tests do: an 837P line
+    // needs a HCPCS code, not the item's own.
+    hcpcsCode: 'L8600',
     gtin: '00884521112400',
   },
   {
@@ -256,6 +262,49 @@ export const CONSENT_TEMPLATES: readonly z.input<typeof CreateConsentTemplateBod
 
 export const OPERATING_ROOMS: readonly string[] = ['Operating Room 1', 'Operating Room 2'];
 
+/**
+ * The claim set-up (docs/claims.md "Set-up"): the clinic's billing profile, its phone (the 837P
+ * submitter's contact), the payers it bills and its surgeons' NPIs. The NPIs' check digits hold
+ * (Luhn over 80840 and the first nine digits); the EIN's prefix is one the IRS issues.
+ */
+export const BILLING_PROFILE: z.input<typeof PutBillingProfileBody> = {
+  legalName: 'Contour Demo Plastic Surgery PLLC',
+  npi: '1902837461',
+  taxId: '27-4815162',
+  taxonomyCode: '208200000X',
+  address: {
+    line1: '350 Example Avenue',
+    line2: 'Suite 1200',
+    city: 'New York',
+    state: 'NY',
+    postalCode: '10001-2345',
+  },
+  submitterId: 'CONTOURDEMO',
+  receiverId: 'DEMOCLEARING',
+  defaultPlaceOfService: '24',
+};
+
+export const CLINIC_PHONE = '+1 (212) 555-0140';
+
+export const PAYERS: readonly z.input<typeof CreatePayerBody>[] = [
+  {
+    name: 'Northwind Health',
+    payerId: 'NWH01',
+    address: { line1: 'PO Box 4410', city: 'Hartford', state: 'CT', postalCode: '06101-4410' },
+  },
+  {
+    name: 'Harborview Mutual',
+    payerId: 'HVM77',
+    address: { line1: 'PO Box 9120', city: 'Albany', state: 'NY', postalCode: '12201-9120' },
+  },
+];
+
+/** The rendering providers of loop 2310B: an NPI and a taxonomy for each surgeon. */
+export const PROVIDER_IDS: readonly { staff: StaffKey; npi: string; taxonomyCode: string }[] = [
+  { staff: 'surgeon', npi: '1457382913', taxonomyCode: '208200000X' },
+  { staff: 'surgeon2', npi: '1620495832', taxonomyCode: '208200000X' },
+];
+
 export interface CaseSpec {
   surgeon: StaffKey;
   /** Index into OPERATING_ROOMS. */
@@ -278,6 +327,10 @@ export interface DemoStory {
   priorAuthorization?: { authorizationNumber: string; validDays: number };
   cancelReason?: string;
   payment?: z.input<typeof RecordBillPaymentBody>;
+  /** The structured insurance claims read; `payerId` is a PAYERS payer id (`NWH01`). */
+  claimInsurance?: Omit<z.input<typeof PutPatientInsuranceBody>, 'payerId'> & { payerId: string };
+  /** The completed case's claim is made (billing) and, for SUBMITTED, sent in an 837P. */
+  claim?: 'DRAFT' | 'SUBMITTED';
 }
 
 const implants = (size: '300cc' | '350cc') => ({
@@ -304,6 +357,7 @@ export const STORIES: readonly DemoStory[] = [
         memberId: 'NWH-448120937',
         groupNumber: 'G-2210',
       },
+      address: { line1: '42 Birch Street', city: 'Yonkers', state: 'NY', postalCode: '10701-3312' },
     },
     consultation: {
       surgeon: 'surgeon2',
@@ -322,6 +376,19 @@ export const STORIES: readonly DemoStory[] = [
       inventoryRequirements: [sutures, { inventoryItemCode: 'compression-garment', quantity: 1 }],
     },
     target: 'DRAFT',
+    // Her husband's employer plan: he is the subscriber (SBR02 01), she the patient.
+    claimInsurance: {
+      payerId: 'NWH01',
+      memberId: 'NWH-448120937',
+      groupNumber: 'G-2210',
+      subscriber: {
+        relationship: '01',
+        firstName: 'Daniel',
+        lastName: 'Park',
+        dateOfBirth: '1975-04-19',
+        sex: 'MALE',
+      },
+    },
   },
   {
     patient: {
@@ -452,6 +519,7 @@ export const STORIES: readonly DemoStory[] = [
         memberId: 'NWH-771203554',
         groupNumber: 'G-2210',
       },
+      address: { line1: '9 Orchard Road', city: 'Hoboken', state: 'NJ', postalCode: '07030-4107' },
     },
     consultation: {
       surgeon: 'surgeon2',
@@ -479,5 +547,66 @@ export const STORIES: readonly DemoStory[] = [
     target: 'SCHEDULED',
     case: { surgeon: 'surgeon2', room: 1, inDays: 7, hour: 9, hours: 3 },
     priorAuthorization: { authorizationNumber: 'NWH-AUTH-558812', validDays: 90 },
+    claimInsurance: {
+      payerId: 'NWH01',
+      memberId: 'NWH-771203554',
+      groupNumber: 'G-2210',
+      subscriber: { relationship: '18' },
+    },
+  },
+  {
+    patient: {
+      mrn: 'DEMO-0008',
+      firstName: 'Naomi',
+      lastName: 'Brennan',
+      dateOfBirth: '1971-08-21',
+      sexAtBirth: 'FEMALE',
+      email: 'naomi.brennan@patient.example',
+      phone: '+1 555 0108',
+      insurance: {
+        payerName: 'Harborview Mutual',
+        memberId: 'HVM-30982217',
+        groupNumber: 'HV-5500',
+      },
+      address: {
+        line1: '77 Harbor View Terrace',
+        city: 'Brooklyn',
+        state: 'NY',
+        postalCode: '11201-2208',
+      },
+    },
+    consultation: {
+      surgeon: 'surgeon2',
+      daysAgo: 35,
+      reason: 'Reconstruction after left mastectomy',
+      notes: 'Left mastectomy for carcinoma; staged reconstruction with a tissue expander.',
+    },
+    plan: {
+      procedureName: 'Left breast reconstruction with tissue expander',
+      procedureType: 'RECONSTRUCTIVE',
+      primaryCPTCode: '19357',
+      cptCodes: ['19357'],
+      diagnosisCodes: ['C50.912', 'Z90.12'],
+      inventoryRequirements: [
+        {
+          inventoryItemCode: 'tissue-expander-400cc',
+          quantity: 1,
+          requiresSerialNumber: true,
+          sizeRequirement: '400cc',
+        },
+        sutures,
+      ],
+    },
+    target: 'COMPLETED',
+    // Booked in two days, then started and completed at once, as Maria Lopez's case is.
+    case: { surgeon: 'surgeon2', room: 1, inDays: 2, hour: 9, hours: 3 },
+    priorAuthorization: { authorizationNumber: 'HVM-PA-730114', validDays: 90 },
+    claimInsurance: {
+      payerId: 'HVM77',
+      memberId: 'HVM-30982217',
+      groupNumber: 'HV-5500',
+      subscriber: { relationship: '18' },
+    },
+    claim: 'SUBMITTED',
   },
 ];

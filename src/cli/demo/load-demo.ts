@@ -9,7 +9,17 @@ import { zonedDate, zonedInstant } from '../../common/time-zone';
 import { RecordBillPaymentBody } from '../../modules/billing/dto/bill.dto';
 import { BillingRepository } from '../../modules/billing/repositories/billing.repository';
 import { BillingService } from '../../modules/billing/services/billing.service';
+import {
+  ClaimService,
+  ClaimSubmissionService,
+  CreateClaimBody,
+  CreateSubmissionBody,
+  ListSubmissionsQuery,
+} from '../../modules/claims';
+import { PutBillingProfileBody } from '../../modules/clinic/dto/clinic-billing-profile.dto';
+import { UpdateClinicBody } from '../../modules/clinic/dto/clinic.dto';
 import { ClinicRepository } from '../../modules/clinic/repositories/clinic.repository';
+import { ClinicBillingProfileService } from '../../modules/clinic/services/clinic-billing-profile.service';
 import { ClinicService } from '../../modules/clinic/services/clinic.service';
 import {
   CreateConsentTemplateBody,
@@ -31,10 +41,17 @@ import { ReceiveBatchBody } from '../../modules/inventory/dto/inventory-stock.dt
 import { InventoryItemRepository } from '../../modules/inventory/repositories/inventory-item.repository';
 import { InventoryItemService } from '../../modules/inventory/services/inventory-item.service';
 import { InventoryStockService } from '../../modules/inventory/services/inventory-stock.service';
-import { CreatePatientBody } from '../../modules/patient/dto/patient.dto';
+import { CreatePatientBody, UpdatePatientBody } from '../../modules/patient/dto/patient.dto';
 import { PatientRepository } from '../../modules/patient/repositories/patient.repository';
 import { PatientService } from '../../modules/patient/services/patient.service';
 import type { PatientSearch } from '../../modules/patient/services/patient-search';
+import {
+  CreatePayerBody,
+  ListPayersQuery,
+  PatientInsuranceService,
+  PayerService,
+  PutPatientInsuranceBody,
+} from '../../modules/payer';
 import {
   CreatePriorAuthorizationBody,
   RecordDecisionBody,
@@ -71,10 +88,12 @@ import { OperatingRoomService } from '../../modules/theater/services/operating-r
 import { ScheduleConflict } from '../../modules/theater/services/schedule-conflict.error';
 import { SurgicalCasePresenter } from '../../modules/theater/services/surgical-case.presenter';
 import { SurgicalCaseService } from '../../modules/theater/services/surgical-case.service';
-import { CreateUserBody } from '../../modules/user/dto/user.dto';
+import { CreateUserBody, UpdateUserBody } from '../../modules/user/dto/user.dto';
 import { UserRepository } from '../../modules/user/repositories/user.repository';
 import { UserService } from '../../modules/user/services/user.service';
 import {
+  BILLING_PROFILE,
+  CLINIC_PHONE,
   CONSENT_TEMPLATES,
   DEMO_CLINIC_NAME,
   DEMO_TIME_ZONE,
@@ -82,6 +101,8 @@ import {
   ITEMS,
   LOTS,
   OPERATING_ROOMS,
+  PAYERS,
+  PROVIDER_IDS,
   STAFF,
   STORIES,
   type DemoStory,
@@ -193,7 +214,11 @@ class DemoLoader {
       ...staffed,
       rooms: await this.step('operating rooms', () => this.operatingRooms(staffed)),
     };
+    await this.step('billing profile', () => this.billingProfile(staffed));
+    const payers = await this.step('payers', () => this.payers(staffed));
+    await this.step('surgeon NPIs', () => this.providerIds(staffed));
     const patients = await this.step('patients', () => this.patients(clinic));
+    await this.step('claim insurance', () => this.claimInsurance(clinic, patients, payers));
     const consultations = await this.step('consultations', () =>
       this.consultations(clinic, patients),
     );
@@ -335,20 +360,28 @@ class DemoLoader {
     const ids = new Map<string, string>();
     let created = 0;
     let gtinsAdded = 0;
+    let hcpcsAdded = 0;
     for (const spec of ITEMS) {
       const found = await repository.findByCode(this.tx.db, clinic.id, spec.code);
       if (found) {
         ids.set(spec.code, found.id);
         // A demo loaded before implants had GTINs gets them, so "Receive by UDI" works there
-        // too; a GTIN the clinic set is never overwritten.
-        if (found.gtin === null && spec.gtin) {
+        // too, and the tissue expander its HCPCS code, so its claim line can leave; a GTIN or
+        // code the clinic set is never overwritten.
+        const gtin = found.gtin === null && spec.gtin ? spec.gtin : undefined;
+        const hcpcsCode = found.hcpcsCode === null && spec.hcpcsCode ? spec.hcpcsCode : undefined;
+        if (gtin || hcpcsCode) {
           await service.updateItem(
             clinic.as.admin,
             found.id,
-            UpdateInventoryItemBody.parse({ gtin: spec.gtin }),
+            UpdateInventoryItemBody.parse({
+              ...(gtin ? { gtin } : {}),
+              ...(hcpcsCode ? { hcpcsCode } : {}),
+            }),
             found.version,
           );
-          gtinsAdded++;
+          if (gtin) gtinsAdded++;
+          if (hcpcsCode) hcpcsAdded++;
         }
         continue;
       }
@@ -356,9 +389,10 @@ class DemoLoader {
       ids.set(spec.code, item.id);
       created++;
     }
-    this.changes += created + gtinsAdded;
+    this.changes += created + gtinsAdded + hcpcsAdded;
     const gtins = gtinsAdded > 0 ? `, ${gtinsAdded} given their GTIN` : '';
-    this.out(`✓ inventory items: ${ITEMS.length} (${created} new${gtins})`);
+    const hcpcs = hcpcsAdded > 0 ? `, ${hcpcsAdded} given their HCPCS code` : '';
+    this.out(`✓ inventory items: ${ITEMS.length} (${created} new${gtins}${hcpcs})`);
     return ids;
   }
 
@@ -432,12 +466,101 @@ class DemoLoader {
     return ids;
   }
 
+  /**
+   * The admin sets the clinic's billing profile (`If-Match: "0"`: only if none is set, so a
+   * profile the clinic entered is never replaced) and its phone, the 837P submitter's contact,
+   * when it has none.
+   */
+  private async billingProfile(clinic: Staffed): Promise<void> {
+    const profiles = this.app.get(ClinicBillingProfileService);
+    const profile = await profiles.findProfile(this.tx.db, clinic.id);
+    const made: string[] = [];
+    if (!profile) {
+      await profiles.putProfile(clinic.as.admin, PutBillingProfileBody.parse(BILLING_PROFILE), 0);
+      made.push('created');
+    }
+    const clinicRow = await this.app.get(ClinicRepository).findById(this.tx.db, clinic.id);
+    invariant(clinicRow, 'the demo clinic was found or created above');
+    if (clinicRow.phone === null) {
+      await this.app
+        .get(ClinicService)
+        .updateClinic(
+          clinic.as.admin,
+          UpdateClinicBody.parse({ phone: CLINIC_PHONE }),
+          clinicRow.version,
+        );
+      made.push('clinic phone set');
+    }
+    this.changes += made.length;
+    const current = profile ?? (await profiles.findProfile(this.tx.db, clinic.id));
+    invariant(current, 'the profile was found or created above');
+    this.out(
+      `✓ billing profile: ${current.legalName}, NPI ${current.npi}, place of service ${current.defaultPlaceOfService} (${made.length > 0 ? made.join(', ') : 'exists'})`,
+    );
+  }
+
+  /** Payers by payer id (unique per clinic); the list is not patient data, so not audited. */
+  private async payers(clinic: Staffed): Promise<Map<string, string>> {
+    const service = this.app.get(PayerService);
+    const known = new Map<string, string>();
+    let cursor: string | undefined;
+    do {
+      const page = await service.listPayers(
+        clinic.as.admin,
+        ListPayersQuery.parse({ limit: 100, cursor }),
+      );
+      for (const p of page.data) known.set(p.payerId, p.id);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const ids = new Map<string, string>();
+    let created = 0;
+    for (const spec of PAYERS) {
+      const body = CreatePayerBody.parse(spec);
+      let id = known.get(body.payerId);
+      if (id === undefined) {
+        id = (await service.createPayer(clinic.as.admin, body)).id;
+        created++;
+      }
+      ids.set(body.payerId, id);
+    }
+    this.changes += created;
+    this.out(`✓ payers: ${PAYERS.length} (${created} new)`);
+    return ids;
+  }
+
+  /** Each surgeon's NPI and taxonomy, set by the admin where the user has none. */
+  private async providerIds(clinic: Staffed): Promise<void> {
+    const users = this.app.get(UserRepository);
+    const service = this.app.get(UserService);
+    let set = 0;
+    for (const spec of PROVIDER_IDS) {
+      const user = await users.findById(this.tx.db, clinic.id, clinic.as[spec.staff].userId);
+      invariant(user, 'the demo’s users were found or created above');
+      const npi = user.npi === null ? spec.npi : undefined;
+      const taxonomyCode = user.taxonomyCode === null ? spec.taxonomyCode : undefined;
+      if (npi === undefined && taxonomyCode === undefined) continue;
+      await service.updateUser(
+        clinic.as.admin,
+        user.id,
+        UpdateUserBody.parse({
+          ...(npi ? { npi } : {}),
+          ...(taxonomyCode ? { taxonomyCode } : {}),
+        }),
+        user.version,
+      );
+      set++;
+    }
+    this.changes += set;
+    this.out(`✓ surgeon NPIs: ${PROVIDER_IDS.length} (${set} new)`);
+  }
+
   /** Patients by MRN (the demo gives fixed ones), through the repository: a lookup is not a read to audit. */
   private async patients(clinic: Staffed): Promise<Map<string, string>> {
     const repository = this.app.get(PatientRepository);
     const service = this.app.get(PatientService);
     const ids = new Map<string, string>();
     let created = 0;
+    let addresses = 0;
     for (const { patient } of STORIES) {
       // The MRN as one word, not as the search box would read it: an MRN may look like a phone.
       const byMrn: PatientSearch = { kind: 'words', words: [patient.mrn.toLowerCase()] };
@@ -445,6 +568,17 @@ class DemoLoader {
       const found = page.data.find((p) => p.mrn === patient.mrn);
       if (found) {
         ids.set(patient.mrn, found.id);
+        // A demo loaded before claims gets its insured patients' addresses (a claim needs one);
+        // an address the clinic entered is never overwritten.
+        if (found.address === null && patient.address) {
+          await service.updatePatient(
+            clinic.as.coordinator,
+            found.id,
+            UpdatePatientBody.parse({ address: patient.address }),
+            found.version,
+          );
+          addresses++;
+        }
         continue;
       }
       const made = await service.createPatient(
@@ -454,9 +588,42 @@ class DemoLoader {
       ids.set(patient.mrn, made.id);
       created++;
     }
-    this.changes += created;
-    this.out(`✓ patients: ${STORIES.length} (${created} new)`);
+    this.changes += created + addresses;
+    const given = addresses > 0 ? `, ${addresses} given their address` : '';
+    this.out(`✓ patients: ${STORIES.length} (${created} new${given})`);
     return ids;
+  }
+
+  /**
+   * The insured stories' structured insurance (the card the front desk takes), found by patient
+   * through the lookup that audits nothing; `If-Match: "0"`: only if none is on file.
+   */
+  private async claimInsurance(
+    clinic: Staffed,
+    patients: Map<string, string>,
+    payers: Map<string, string>,
+  ): Promise<void> {
+    const service = this.app.get(PatientInsuranceService);
+    let insured = 0;
+    let created = 0;
+    for (const { patient, claimInsurance } of STORIES) {
+      if (!claimInsurance) continue;
+      insured++;
+      const patientId = patients.get(patient.mrn);
+      invariant(patientId, 'every story’s patient was loaded');
+      if (await service.findInsurance(this.tx.db, clinic.id, patientId)) continue;
+      const payerId = payers.get(claimInsurance.payerId);
+      invariant(payerId, 'a story’s insurance names one of PAYERS');
+      await service.putInsurance(
+        clinic.as.coordinator,
+        patientId,
+        PutPatientInsuranceBody.parse({ ...claimInsurance, payerId }),
+        0,
+      );
+      created++;
+    }
+    this.changes += created;
+    this.out(`✓ claim insurance: ${insured} patients (${created} new)`);
   }
 
   /** Each story's consultation, found by patient and reason. */
@@ -688,7 +855,10 @@ class DemoLoader {
         return undefined;
       }
       case 'COMPLETED':
-        return this.paymentMove(clinic, story, plan);
+        return (
+          (await this.paymentMove(clinic, story, plan)) ??
+          (await this.claimMove(clinic, story, plan))
+        );
       case 'CANCELLED':
         return undefined;
     }
@@ -825,6 +995,60 @@ class DemoLoader {
     };
   }
 
+  /**
+   * Billing makes the claim of the completed case's bill, then sends it alone in a submission.
+   * Only a bill with no claim at all gets one: a claim you voided or moved on is left as it is.
+   */
+  private async claimMove(
+    clinic: Clinic,
+    story: DemoStory,
+    plan: ProcedurePlanResponse,
+  ): Promise<Move | undefined> {
+    if (!story.claim || plan.surgicalCaseId === null) return undefined;
+    const bill = await this.billOfCase(clinic, plan.surgicalCaseId);
+    if (!bill || bill.status === 'VOID') return undefined;
+    const [claim, ...older] = await this.claimsOfBill(clinic, bill.id);
+    const billing = clinic.as.billing;
+    if (!claim)
+      return {
+        what: 'make the claim',
+        run: () =>
+          this.app
+            .get(ClaimService)
+            .createClaim(billing, CreateClaimBody.parse({ billId: bill.id })),
+      };
+    if (older.length === 0 && claim.status === 'DRAFT' && story.claim === 'SUBMITTED')
+      return {
+        what: 'submit the claim',
+        run: () =>
+          this.app
+            .get(ClaimSubmissionService)
+            .submit(billing, CreateSubmissionBody.parse({ claimIds: [claim.id] })),
+      };
+    return undefined;
+  }
+
+  /** The bill's claims, newest first, through the claims module's lookup (no read audit). */
+  private claimsOfBill(clinic: Clinic, billId: string) {
+    return this.tx.run((db) => this.app.get(ClaimService).findClaimsOfBill(db, clinic.id, billId));
+  }
+
+  /** The interchange control number of the submission that last sent the claim, if any. */
+  private async interchangeOf(clinic: Clinic, claimId: string): Promise<number | undefined> {
+    const submissions = this.app.get(ClaimSubmissionService);
+    let cursor: string | undefined;
+    do {
+      const page = await submissions.listSubmissions(
+        clinic.as.billing,
+        ListSubmissionsQuery.parse({ limit: 100, cursor }),
+      );
+      const sent = page.data.find((s) => s.claimIds.includes(claimId));
+      if (sent) return sent.interchangeControlNumber;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return undefined;
+  }
+
   private async billOfCase(clinic: Clinic, caseId: string) {
     const bills = this.app.get(BillingRepository);
     const page = await bills.list(this.tx.db, clinic.id, { surgicalCaseId: caseId }, { limit: 1 });
@@ -861,8 +1085,17 @@ class DemoLoader {
     );
     if (implanted.length > 0) details.push(`implanted: ${implanted.join(', ')}`);
     const bill = await this.billOfCase(clinic, presented.id);
-    if (bill)
-      details.push(`bill ${bill.billNumber} ${bill.total}, ${bill.paid} paid (${bill.status})`);
+    if (!bill) return details;
+    details.push(`bill ${bill.billNumber} ${bill.total}, ${bill.paid} paid (${bill.status})`);
+    const [claim] = await this.claimsOfBill(clinic, bill.id);
+    if (claim) {
+      const isa =
+        claim.submittedAt === null ? undefined : await this.interchangeOf(clinic, claim.id);
+      const sent = isa === undefined ? '' : `, sent in interchange ${String(isa).padStart(9, '0')}`;
+      details.push(
+        `claim ${claim.claimNumber} ${claim.status} ${claim.totalCharge} to ${claim.payer.name} (${claim.payer.payerId})${sent}`,
+      );
+    }
     return details;
   }
 }

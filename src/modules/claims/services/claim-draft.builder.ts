@@ -29,7 +29,15 @@ const MAX_DIAGNOSES = 12;
 const MAX_POINTERS = 4;
 const MAX_NOTE = 80;
 
-/** A FACILITY line marked INSURANCE: not a professional service, so not on the 837P. */
+/** Why a bill's INSURANCE line of this kind is not on the surgeon's 837P. */
+const NOT_ON_837P = {
+  FACILITY:
+    "A facility's own fee is not a professional service: it goes on the facility's 837I, not this 837P",
+  ANESTHESIA:
+    "Anesthesia is billed by the anesthesia provider under its ASA code and time units, not under the surgery's code on the surgeon's claim",
+} as const;
+
+/** A FACILITY or ANESTHESIA line marked INSURANCE, left off the 837P (`NOT_ON_837P`). */
 export interface ExcludedLine {
   billLineNumber: number;
   reason: string;
@@ -65,21 +73,23 @@ export class ClaimDraftBuilder {
     private readonly users: UserQueries,
   ) {}
 
-  /** The INSURANCE lines an 837P carries, and the FACILITY ones it leaves out. */
+  /**
+   * The INSURANCE lines an 837P carries, and the ones it leaves out: a FACILITY line (the
+   * facility's own fee goes on its 837I) and an ANESTHESIA line (billed by the anesthesia
+   * provider under its ASA code and time units; sent here under the surgery's CPT code it would be
+   * a duplicate of the procedure line).
+   */
   static insuredLines(lines: readonly BillLineRow[]): {
     claimed: BillLineRow[];
     excluded: ExcludedLine[];
   } {
     const insured = lines.filter((l) => l.payer === 'INSURANCE');
     return {
-      claimed: insured.filter((l) => l.kind !== 'FACILITY'),
-      excluded: insured
-        .filter((l) => l.kind === 'FACILITY')
-        .map((l) => ({
-          billLineNumber: l.lineNumber,
-          reason:
-            "A facility's own fee is not a professional service: it goes on the facility's 837I, not this 837P",
-        })),
+      claimed: insured.filter((l) => !(l.kind in NOT_ON_837P)),
+      excluded: insured.flatMap((l) => {
+        const reason = NOT_ON_837P[l.kind as keyof typeof NOT_ON_837P];
+        return reason ? [{ billLineNumber: l.lineNumber, reason }] : [];
+      }),
     };
   }
 
@@ -256,9 +266,19 @@ function sexCode(sex: 'FEMALE' | 'MALE' | 'UNKNOWN'): Person837['sex'] {
   return sex === 'FEMALE' ? 'F' : sex === 'MALE' ? 'M' : 'U';
 }
 
-/** A user's one `name` as NM103/NM104: the last word is the last name, the rest the first. */
+/** Titles before a name and credentials after it: not part of NM103/NM104. */
+const TITLE = /^(dr|prof|mr|mrs|ms|mx)\.?$/i;
+const CREDENTIAL = /^(md|do|mbbs|phd|facs|frcs|rn|crna|np|pa|pa-c)\.?$/i;
+
+/**
+ * A user's one `name` as NM103/NM104: titles ("Dr.") and credentials (", MD", "FACS") dropped,
+ * then the last word is the last name and the rest the first ("Dr. Marcus Reed, MD" → Reed, Marcus).
+ */
 export function splitName(name: string): PersonName {
-  const words = name.trim().split(/\s+/);
+  const beforeComma = name.split(',')[0] ?? '';
+  const words = beforeComma.trim().split(/\s+/).filter(Boolean);
+  while (words.length > 1 && TITLE.test(words[0]!)) words.shift();
+  while (words.length > 1 && CREDENTIAL.test(words[words.length - 1]!)) words.pop();
   const last = words.pop() ?? '';
   return { last, first: words.join(' ') };
 }

@@ -77,6 +77,26 @@ export class ClaimService {
     });
   }
 
+  /**
+   * For in-process callers (the demo loader): the bill's claims, newest first, as the worklist
+   * shows them. A lookup, not a user's read: nothing is audited.
+   */
+  async findClaimsOfBill(
+    db: Db,
+    clinicId: ClinicId,
+    billId: string,
+  ): Promise<ClaimSummaryResponse[]> {
+    const now = this.clock.now();
+    const claims: ClaimSummaryResponse[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.claims.list(db, clinicId, { billId }, { limit: 100, cursor });
+      claims.push(...page.data.map((r) => toClaimSummary(r, now)));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return claims;
+  }
+
   /** SUBMITTED → ACCEPTED: the clearinghouse acknowledged it. */
   accept(caller: Caller, id: string, ifMatch: number | undefined): Promise<ClaimResponse> {
     return this.move(caller, id, ifMatch, (db, claim) =>
