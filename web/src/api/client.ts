@@ -80,3 +80,29 @@ export async function openPdf(path: string): Promise<void> {
   window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/**
+ * Saves a text file the API serves (an 837P interchange) under `fileName`: fetched with the
+ * session cookie, then handed to the browser as a download, so an error shows as a problem here.
+ */
+export async function downloadText(path: string, fileName: string): Promise<void> {
+  const response = await fetch(path);
+  if (response.status === 401) onUnauthenticated();
+  if (!response.ok) {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    throw ApiError.from(response.status, body);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -32,6 +32,8 @@ const GRANTS = {
   'bills.pdf': ['BILLING', 'COORDINATOR'],
   'bills.pay': ['BILLING'],
   'bills.void': [],
+  // Insurance claims (837P out) and remittances (835 in): billing's work, docs/claims.md.
+  'claims.manage': ['BILLING'],
   'paymentPlans.read': ['BILLING', 'COORDINATOR'],
   'paymentPlans.create': ['BILLING', 'COORDINATOR'],
   'paymentPlans.pay': ['BILLING'],

@@ -31,6 +31,7 @@ const COLORS: Record<string, string> = {
 /**
  * A status as a coloured badge; the text stays the API's own word, readable without colour. The
  * text is the page's own colour: even the darkest green on light green is 3.8:1, under AA's 4.5.
+ * Never cut short with an ellipsis: a status is read whole.
  */
 export function StatusBadge({ status }: { status: string }) {
   return (
@@ -38,6 +39,8 @@ export function StatusBadge({ status }: { status: string }) {
       color={COLORS[status] ?? 'gray'}
       variant="light"
       vars={() => ({ root: { '--badge-color': 'var(--mantine-color-text)' } })}
+      // Whole in a squeezed table cell ("PARTIALLY PAID", not "PARTIALLY …"): the table scrolls.
+      style={{ minWidth: 'max-content' }}
     >
       {status.replace(/_/g, ' ')}
     </Badge>

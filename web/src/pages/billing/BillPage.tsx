@@ -16,6 +16,9 @@ import { caseNumberAndProcedure, nameAndMrn, PATIENT_UNAVAILABLE } from './linkL
 import { MoneyDocument, RecordById } from './MoneyDocument';
 import { PaymentsSection } from './PaymentsSection';
 import { RecordBillPaymentForm } from './RecordBillPaymentForm';
+import { BillClaims } from './claims/CreateClaims';
+import { ADJUSTMENT_GROUP_LABELS, carcLabel } from './claims/lib';
+import { RemittanceSource } from './claims/RemittanceSource';
 import type { Bill, BillLineItem } from './types';
 import { VoidBillButton } from './VoidBillButton';
 
@@ -79,7 +82,9 @@ function BillView({ bill }: { bill: Bill }) {
         <RecordBillPaymentForm key={bill.version} bill={bill} />
       )}
       <LineItems lines={bill.lineItems} />
-      <PaymentsSection id="bill-payments" payments={bill.payments} withPayer />
+      <PaymentsSection id="bill-payments" payments={bill.payments} withPayer billId={bill.id} />
+      <Adjustments bill={bill} />
+      {can('claims.manage') && <BillClaims bill={bill} />}
       {can('paymentPlans.read') && bill.quoteId !== null && (
         <BillPaymentPlans quoteId={bill.quoteId} billOpen={bill.status === 'OPEN'} />
       )}
@@ -119,6 +124,9 @@ function BillFacts({ bill }: { bill: Bill }) {
 
 /** The totals by payer: what each owes in all, has paid, and still owes. */
 function BillTotals({ bill }: { bill: Bill }) {
+  const adjusted = bill.insuranceAdjusted;
+  const transferred = bill.transferredToPatient;
+  const postings = !isZeroMoney(adjusted) || !isZeroMoney(transferred);
   return (
     <section aria-labelledby="bill-totals">
       <Title order={2} size="h4" mb="xs" id="bill-totals">
@@ -131,6 +139,8 @@ function BillTotals({ bill }: { bill: Bill }) {
               <Table.Th>Payer</Table.Th>
               <Table.Th ta="right">Total</Table.Th>
               <Table.Th ta="right">Paid</Table.Th>
+              {postings && <Table.Th ta="right">Adjusted</Table.Th>}
+              {postings && <Table.Th ta="right">Moved to patient</Table.Th>}
               <Table.Th ta="right">Balance</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -139,7 +149,19 @@ function BillTotals({ bill }: { bill: Bill }) {
               <Table.Th scope="row">Insurance</Table.Th>
               <Table.Td ta="right">{formatMoney(bill.insuranceTotal)}</Table.Td>
               <Table.Td ta="right">{formatMoney(bill.insurancePaid)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(bill.insuranceBalance)}</Table.Td>
+              {postings && (
+                <Table.Td ta="right" data-testid="bill-insurance-adjusted">
+                  {formatMoney(adjusted)}
+                </Table.Td>
+              )}
+              {postings && (
+                <Table.Td ta="right" data-testid="bill-transferred-to-patient">
+                  − {formatMoney(transferred)}
+                </Table.Td>
+              )}
+              <Table.Td ta="right" data-testid="bill-insurance-balance">
+                {formatMoney(bill.insuranceBalance)}
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th scope="row">Patient</Table.Th>
@@ -147,7 +169,11 @@ function BillTotals({ bill }: { bill: Bill }) {
               <Table.Td ta="right" data-testid="bill-patient-paid">
                 {formatMoney(bill.patientPaid)}
               </Table.Td>
-              <Table.Td ta="right">{formatMoney(bill.patientBalance)}</Table.Td>
+              {postings && <Table.Td ta="right">—</Table.Td>}
+              {postings && <Table.Td ta="right">+ {formatMoney(transferred)}</Table.Td>}
+              <Table.Td ta="right" data-testid="bill-patient-balance">
+                {formatMoney(bill.patientBalance)}
+              </Table.Td>
             </Table.Tr>
           </Table.Tbody>
           <Table.Tfoot>
@@ -155,6 +181,8 @@ function BillTotals({ bill }: { bill: Bill }) {
               <Table.Th scope="row">Bill</Table.Th>
               <Table.Td ta="right">{formatMoney(bill.total)}</Table.Td>
               <Table.Td ta="right">{formatMoney(bill.paid)}</Table.Td>
+              {postings && <Table.Td ta="right">{formatMoney(adjusted)}</Table.Td>}
+              {postings && <Table.Td ta="right" />}
               <Table.Td ta="right" data-testid="bill-balance">
                 {formatMoney(bill.balance)}
               </Table.Td>
@@ -231,6 +259,51 @@ function LineItems({ lines }: { lines: readonly BillLineItem[] }) {
           </Table>
         </Table.ScrollContainer>
       )}
+    </section>
+  );
+}
+
+/** What 835s adjusted on the bill: each CARC group and reason, its line and its remittance. */
+function Adjustments({ bill }: { bill: Bill }) {
+  const adjustments = bill.adjustments;
+  if (adjustments.length === 0) return null;
+  return (
+    <section aria-labelledby="bill-adjustments">
+      <Title order={2} size="h4" mb="xs" id="bill-adjustments">
+        Insurance adjustments
+      </Title>
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped withTableBorder fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Recorded</Table.Th>
+              <Table.Th>Adjustment</Table.Th>
+              <Table.Th>Meaning</Table.Th>
+              <Table.Th>Line</Table.Th>
+              <Table.Th ta="right">Amount</Table.Th>
+              <Table.Th>Source</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {adjustments.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td style={NOWRAP}>{formatDateTime(a.recordedAt)}</Table.Td>
+                <Table.Td ff="monospace" style={NOWRAP}>
+                  {carcLabel(a.group, a.reason)}
+                </Table.Td>
+                <Table.Td>{ADJUSTMENT_GROUP_LABELS[a.group] ?? a.kind}</Table.Td>
+                <Table.Td>{a.billLineNumber ?? '—'}</Table.Td>
+                <Table.Td ta="right" style={NOWRAP}>
+                  {formatMoney(a.amount)}
+                </Table.Td>
+                <Table.Td>
+                  <RemittanceSource remittanceId={a.remittanceId} billId={bill.id} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </section>
   );
 }

@@ -11,7 +11,10 @@ import { PATIENT_UNAVAILABLE } from './linkLabels';
 
 /** One column of a billing list: its header, and what a row shows under it. */
 export interface Column<T> {
+  /** The header's text, and the column's key. */
   header: string;
+  /** Shown in the header instead of the text (a "select all" checkbox). */
+  headerCell?: ReactNode;
   cell: (row: T) => ReactNode;
   /** An amount: header and cells to the right. */
   amount?: boolean;
@@ -88,12 +91,18 @@ export function PatientFilter({ id }: { id: string }) {
  */
 export function BillingListPage<T extends { id: string }>({
   title,
+  actions,
+  minWidth = 900,
   filters,
   query,
   empty,
   columns,
 }: {
   title: string;
+  /** The header's buttons. */
+  actions?: ReactNode;
+  /** Under this width the table scrolls sideways instead of squeezing its cells. */
+  minWidth?: number;
   filters: ReactNode;
   query: PagedList<T>;
   empty: string;
@@ -101,18 +110,18 @@ export function BillingListPage<T extends { id: string }>({
 }) {
   return (
     <>
-      <PageHeader title={title} />
+      <PageHeader title={title}>{actions}</PageHeader>
       <BillingTabs />
       {filters}
       <PagedRows query={query} empty={empty}>
         {(rows) => (
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={minWidth}>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   {columns.map((c) => (
                     <Table.Th key={c.header} ta={c.amount ? 'right' : undefined}>
-                      {c.header}
+                      {c.headerCell ?? c.header}
                     </Table.Th>
                   ))}
                 </Table.Tr>

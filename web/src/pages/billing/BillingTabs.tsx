@@ -1,21 +1,32 @@
 import { Tabs } from '@mantine/core';
 import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
+import type { Permission } from '../../auth/permissions';
 
-/** Switches between bills and payment plans, for a role that may read both. */
+const TABS: readonly { to: string; label: string; permission: Permission }[] = [
+  { to: '/billing', label: 'Bills', permission: 'bills.read' },
+  { to: '/billing/payment-plans', label: 'Payment plans', permission: 'paymentPlans.read' },
+  { to: '/billing/claims', label: 'Claims', permission: 'claims.manage' },
+  { to: '/billing/remittances', label: 'Remittances', permission: 'claims.manage' },
+];
+
+/** Switches between the billing lists the role may read (bills, payment plans, claims, remittances). */
 export function BillingTabs() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  if (!can('bills.read') || !can('paymentPlans.read')) return null;
-  const current = pathname.startsWith('/billing/payment-plans')
-    ? '/billing/payment-plans'
-    : '/billing';
+  const tabs = TABS.filter((t) => can(t.permission));
+  if (tabs.length < 2) return null;
+  const current =
+    tabs.find((t) => t.to !== '/billing' && pathname.startsWith(t.to))?.to ?? '/billing';
   return (
     <Tabs value={current} onChange={(value) => value !== null && void navigate(value)} mb="md">
       <Tabs.List>
-        <Tabs.Tab value="/billing">Bills</Tabs.Tab>
-        <Tabs.Tab value="/billing/payment-plans">Payment plans</Tabs.Tab>
+        {tabs.map((t) => (
+          <Tabs.Tab key={t.to} value={t.to}>
+            {t.label}
+          </Tabs.Tab>
+        ))}
       </Tabs.List>
     </Tabs>
   );

@@ -1,5 +1,11 @@
-import { Group, Select } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useInvalidate } from '../../api/queries';
+import { useAuth } from '../../auth/AuthProvider';
+import { createClaims, CreateClaimsResults } from './claims/CreateClaims';
+import { canClaimBill } from './claims/lib';
 import { api, unwrap } from '../../api/client';
 import { usePagedList } from '../../api/paged';
 import { useSetSearchParam } from '../../components/useSetSearchParam';
@@ -51,29 +57,96 @@ export function BillsPage() {
       ),
   });
 
+  const { can } = useAuth();
+  const claims = can('claims.manage');
+  const invalidate = useInvalidate();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const claimable = (query.data ?? []).filter(canClaimBill);
+  const picked = claimable.filter((b) => selected.has(b.id));
+  const create = useMutation({
+    mutationFn: createClaims,
+    onSuccess: () => {
+      setSelected(new Set());
+      void invalidate(['claims'], ['bills']);
+    },
+  });
+
+  const selectColumn: Column<Bill> = {
+    header: 'Select',
+    headerCell: (
+      <Checkbox
+        aria-label="Select every bill shown that can have a claim"
+        checked={claimable.length > 0 && picked.length === claimable.length}
+        indeterminate={picked.length > 0 && picked.length < claimable.length}
+        disabled={claimable.length === 0}
+        onChange={(e) =>
+          setSelected(new Set(e.currentTarget.checked ? claimable.map((b) => b.id) : []))
+        }
+      />
+    ),
+    cell: (bill) =>
+      canClaimBill(bill) ? (
+        <Checkbox
+          aria-label={`Select ${bill.billNumber}`}
+          checked={selected.has(bill.id)}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            setSelected((old) => {
+              const next = new Set(old);
+              if (on) next.add(bill.id);
+              else next.delete(bill.id);
+              return next;
+            });
+          }}
+        />
+      ) : null,
+  };
+
   return (
     <BillingListPage
       title="Bills"
       filters={
-        <Group mb="md" wrap="wrap" align="flex-end">
-          <Select
-            label="Status"
-            placeholder="Any status"
-            data={BILL_STATUS_OPTIONS}
-            value={status ?? null}
-            onChange={(value) => setFilter('status', value)}
-            clearable
-            w={200}
-          />
-          {patientId !== undefined && (
-            <ActiveFilters
-              clearLabel="Show all patients"
-              onClear={() => setFilter('patientId', null)}
-            >
-              <PatientFilter id={patientId} />
-            </ActiveFilters>
+        <>
+          <Group mb="md" wrap="wrap" align="flex-end">
+            <Select
+              label="Status"
+              placeholder="Any status"
+              data={BILL_STATUS_OPTIONS}
+              value={status ?? null}
+              onChange={(value) => setFilter('status', value)}
+              clearable
+              w={200}
+            />
+            {patientId !== undefined && (
+              <ActiveFilters
+                clearLabel="Show all patients"
+                onClear={() => setFilter('patientId', null)}
+              >
+                <PatientFilter id={patientId} />
+              </ActiveFilters>
+            )}
+          </Group>
+          {claims && (
+            <Group mb="md" gap="sm">
+              <Button
+                disabled={picked.length === 0}
+                loading={create.isPending}
+                onClick={() => create.mutate(picked)}
+              >
+                {picked.length === 0
+                  ? 'Create claims'
+                  : `Create claims for ${picked.length} ${picked.length === 1 ? 'bill' : 'bills'}`}
+              </Button>
+              <Text size="sm" c="dimmed">
+                Pick open bills with an insurance balance: each gets a DRAFT claim for its insurance
+                lines.
+              </Text>
+            </Group>
           )}
-        </Group>
+          {create.data !== undefined && (
+            <CreateClaimsResults outcomes={create.data} onClose={() => create.reset()} />
+          )}
+        </>
       }
       query={query}
       empty={
@@ -81,7 +154,8 @@ export function BillsPage() {
           ? 'No bills match these filters.'
           : 'No bills yet. A bill is made when a surgical case is completed.'
       }
-      columns={COLUMNS}
+      columns={claims ? [selectColumn, ...COLUMNS] : COLUMNS}
+      minWidth={claims ? 1000 : 900}
     />
   );
 }

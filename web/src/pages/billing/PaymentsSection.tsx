@@ -1,6 +1,7 @@
 import { Table, Text, Title } from '@mantine/core';
 import { useStaffNames } from '../../api/queries';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { RemittanceSource } from './claims/RemittanceSource';
 import { labelOf, METHOD_OPTIONS, PAYER_OPTIONS } from './labels';
 import type { Payer, PaymentMethod } from './types';
 
@@ -13,26 +14,38 @@ interface Payment {
   reference: string | null;
   amount: string;
   recordedById: string;
-  /**
-   * A bill's payment: paid on the bill, money received before surgery that the bill credits, or
-   * an insurer's payment posted from an 835 remittance.
-   */
+  /** A bill's payment: paid on the bill, or money received before surgery that the bill credits. */
   source?: 'BILL' | 'DEPOSIT' | 'PAYMENT_PLAN' | 'REMITTANCE';
+  /** A payment an 835 posted: the remittance and its CLP. */
+  remittanceId?: string | null;
+  remittanceClaimId?: string | null;
 }
 
 const SOURCE_LABELS = {
-  BILL: 'On the bill',
+  BILL: 'Manual, on the bill',
   DEPOSIT: 'Deposit',
   PAYMENT_PLAN: 'Payment plan',
-  REMITTANCE: 'Remittance (835)',
+  REMITTANCE: '835 remittance',
 };
+
+/** Where a bill's payment came from; a remittance's names its TRN and claim. */
+function PaymentSource({ payment, billId }: { payment: Payment; billId?: string }) {
+  if (payment.source === undefined) return <>—</>;
+  if (payment.source === 'REMITTANCE' && payment.remittanceId != null && billId !== undefined) {
+    return <RemittanceSource remittanceId={payment.remittanceId} billId={billId} />;
+  }
+  return <>{SOURCE_LABELS[payment.source]}</>;
+}
 
 /** The payments recorded on a bill or a payment plan, under a "Payments" heading. */
 export function PaymentsSection({
   id,
   payments,
   withPayer = false,
+  billId,
 }: {
+  /** The bill the payments are on (a remittance's payment then names its claim). */
+  billId?: string;
   /** The heading's id, which names the section. */
   id: string;
   payments: readonly Payment[];
@@ -70,7 +83,9 @@ export function PaymentsSection({
                     </Table.Td>
                   )}
                   {withPayer && (
-                    <Table.Td>{p.source === undefined ? '—' : SOURCE_LABELS[p.source]}</Table.Td>
+                    <Table.Td>
+                      <PaymentSource payment={p} billId={billId} />
+                    </Table.Td>
                   )}
                   <Table.Td>{labelOf(METHOD_OPTIONS, p.method)}</Table.Td>
                   <Table.Td>{p.reference ?? '—'}</Table.Td>

@@ -2,11 +2,15 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
 import { RoleGate } from '../../components/RoleGate';
 import { BillPage } from './BillPage';
+import { ClaimPage } from './claims/ClaimPage';
+import { ClaimsPage } from './claims/ClaimsPage';
+import { RemittancePage } from './claims/RemittancePage';
+import { RemittancesPage } from './claims/RemittancesPage';
 import { BillsPage } from './BillsPage';
 import { PaymentPlanPage } from './PaymentPlanPage';
 import { PaymentPlansPage } from './PaymentPlansPage';
 
-/** The billing screens (routes under /billing): bills, and the payment plans of quotes. */
+/** The billing screens (routes under /billing): bills, the payment plans of quotes, claims and remittances. */
 export default function BillingArea() {
   return (
     <Routes>
@@ -32,6 +36,54 @@ export default function BillingArea() {
         element={
           <RoleGate permission="paymentPlans.read">
             <PaymentPlanPage />
+          </RoleGate>
+        }
+      />
+      <Route
+        path="claims"
+        element={
+          <RoleGate
+            permission="claims.manage"
+            pageTitle="Claims"
+            message="Claims and remittances are for billing staff and administrators."
+          >
+            <ClaimsPage />
+          </RoleGate>
+        }
+      />
+      <Route
+        path="claims/:id"
+        element={
+          <RoleGate
+            permission="claims.manage"
+            pageTitle="Claim"
+            message="Claims and remittances are for billing staff and administrators."
+          >
+            <ClaimPage />
+          </RoleGate>
+        }
+      />
+      <Route
+        path="remittances"
+        element={
+          <RoleGate
+            permission="claims.manage"
+            pageTitle="Remittances"
+            message="Claims and remittances are for billing staff and administrators."
+          >
+            <RemittancesPage />
+          </RoleGate>
+        }
+      />
+      <Route
+        path="remittances/:id"
+        element={
+          <RoleGate
+            permission="claims.manage"
+            pageTitle="Remittance"
+            message="Claims and remittances are for billing staff and administrators."
+          >
+            <RemittancePage />
           </RoleGate>
         }
       />

@@ -12,3 +12,5 @@ export type Frequency = components['schemas']['CreatePaymentPlanDto']['frequency
 export type Quote = components['schemas']['QuoteDto_Output'];
 export type Patient = components['schemas']['PatientDto_Output'];
 export type StaffUser = components['schemas']['UserDto_Output'];
+
+export type BillAdjustment = Bill['adjustments'][number];
