@@ -26,6 +26,7 @@ const TAGS: Record<string, string> = {
   theater: 'Operating rooms, surgical cases, the day of surgery',
   bills: 'Bills made from completed cases, their payments and statements',
   remittances: "Payers' 835 remittances, posted to claims and bills",
+  claims: 'Insurance claims of bills: 837P claims, their statuses and submissions',
   audit: 'The audit trail (who did what, and who read patient data)',
   health: 'Liveness and readiness probes (outside /api/v1)',
 };

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '../src/modules/inventory/services/gs1-udi';
 import { addStaffMember, Given, uniqueEmail, type ClinicWithStaff } from './support/given';
+import { claimOf, givenInsuredBill, submit } from './support/given-claims';
 import { feeScheduleEntry } from './support/given-plans';
 import {
   at,
@@ -72,6 +73,8 @@ const RENAMED: Record<string, string> = {
   'POST /surgical-cases/{id}/complete notes': 'completionNotes',
   'POST /surgical-cases/{id}/start reason': 'startReason',
   'PUT /patients/{id}/insurance payerId': 'id',
+  'POST /claims/{id}/reject reason': 'statusReason',
+  'POST /claims/{id}/void reason': 'statusReason',
 };
 
 let t: TestApp;
@@ -1004,6 +1007,73 @@ const SCENARIOS: Record<string, Scenario> = {
         { reason: 'Walker billed twice' },
         200,
         () => [`/bills/${bill.id}`],
+      ),
+    ];
+  },
+  'POST /claims': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    return [
+      await exchange('BILLING', 'POST', '/claims', { billId: bill.id }, 201, (id) => [
+        `/claims/${id}`,
+      ]),
+    ];
+  },
+  'POST /claims/submissions': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    const claim = await claimOf(clinic, bill.id);
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        '/claims/submissions',
+        { claimIds: [claim.id] },
+        201,
+        (id) => [`/claims/submissions/${id}`],
+      ),
+    ];
+  },
+  'POST /claims/{id}/reject': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    const claim = await claimOf(clinic, bill.id);
+    await submit(clinic, [claim.id]);
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        `/claims/${claim.id}/reject`,
+        { reason: 'Walker: subscriber not found' },
+        200,
+        () => [`/claims/${claim.id}`],
+      ),
+    ];
+  },
+  'POST /claims/{id}/void': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    const claim = await claimOf(clinic, bill.id);
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        `/claims/${claim.id}/void`,
+        { reason: 'Walker claimed in error' },
+        200,
+        () => [`/claims/${claim.id}`],
+      ),
+    ];
+  },
+  'POST /claims/{id}/corrections': async () => {
+    const { bill } = await givenInsuredBill(clinic);
+    const claim = await claimOf(clinic, bill.id);
+    await submit(clinic, [claim.id]);
+    expectStatus('accept', await as('BILLING').post(`/claims/${claim.id}/accept`, {}), 200);
+    return [
+      await exchange(
+        'BILLING',
+        'POST',
+        `/claims/${claim.id}/corrections`,
+        { frequency: '7', payerClaimControlNumber: 'WALK-PCN-7' },
+        201,
+        (id) => [`/claims/${id}`, `/claims/${claim.id}`],
       ),
     ];
   },

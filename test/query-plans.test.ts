@@ -603,6 +603,26 @@ const ROUTES: Route[] = [
   { name: 'GET /bills/{id}', url: (f) => `/bills/${f.r.bill.id}` },
   { name: 'GET /bills/{id}/pdf', url: (f) => `/bills/${f.r.bill.id}/pdf` },
 
+  { name: 'GET /claims', url: () => '/claims' },
+  { name: 'GET /claims?status=', url: () => '/claims?status=SUBMITTED' },
+  { name: 'GET /claims?payerId=', url: (f) => `/claims?payerId=${f.r.claim.payer.id}` },
+  { name: 'GET /claims?patientId=', url: (f) => `/claims?patientId=${f.r.claim.patientId}` },
+  { name: 'GET /claims?billId=', url: (f) => `/claims?billId=${f.r.claim.billId}` },
+  {
+    name: 'GET /claims?cursor=',
+    url: (f) => `/claims?cursor=${cursorOf([f.r.claim.id])}`,
+  },
+  { name: 'GET /claims/{id}', url: (f) => `/claims/${f.r.claim.id}` },
+  { name: 'GET /claims/submissions', url: () => '/claims/submissions' },
+  {
+    name: 'GET /claims/submissions/{id}',
+    url: (f) => `/claims/submissions/${f.r.submission.id}`,
+  },
+  {
+    name: 'GET /claims/submissions/{id}/837p',
+    url: (f) => `/claims/submissions/${f.r.submission.id}/837p`,
+  },
+
   { name: 'GET /audit-events', url: () => '/audit-events' },
   {
     name: 'GET /audit-events?entityType=&entityId=',

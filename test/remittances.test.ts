@@ -280,6 +280,14 @@ describe('POST /remittances', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('previews an 835 already posted as the stored remittance', async () => {
+    const before = await rowCounts();
+    const res = await postText(mainFile(), '?preview=true');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(first);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('keeps an unknown CLP unmatched and stored, and answers it on GET', async () => {
     const res = await billing().get(`/remittances/${first.id}`);
 
@@ -309,6 +317,43 @@ describe('POST /remittances', () => {
       claimCount: 3,
       unmatchedCount: 1,
     });
+  });
+
+  it('posts the same new 835 sent twice at once only once', async () => {
+    const before = await rowCounts();
+    const x12 = remittance835({
+      trace: 'EFT-RACE-0001',
+      claims: [{ ...unknown(), claimNumber: 'CLM-2099-888888' }],
+    });
+
+    const answers = await Promise.all([postText(x12), postText(x12)]);
+
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+    expect(answers[0]?.body.id).toBe(answers[1]?.body.id);
+    expect(await rowCounts()).toEqual({
+      ...before,
+      remittances: before.remittances + 1,
+      remittance_claims: before.remittance_claims + 1,
+    });
+  });
+
+  it('works under an Idempotency-Key: a replay of the key, or another key for the same 835, posts nothing', async () => {
+    const x12 = remittance835({
+      trace: 'EFT-KEYED-0001',
+      claims: [{ ...unknown(), claimNumber: 'CLM-2099-777777' }],
+    });
+    const keyed = (key: string) =>
+      billing().post('/remittances', x12, { 'content-type': 'text/plain', 'idempotency-key': key });
+
+    const created = await keyed('remit-key-1');
+    expect(created.status).toBe(201);
+    const before = await rowCounts();
+    const replay = await keyed('remit-key-1');
+    expect(replay.body.id).toBe(created.body.id);
+    const other = await keyed('remit-key-2');
+    expect(other.status).toBe(200);
+    expect(other.body.id).toBe(created.body.id);
+    expect(await rowCounts()).toEqual(before);
   });
 
   it('takes { x12 } in JSON, and refuses a CLP beyond its bill balance with 422 naming it, posting nothing', async () => {
@@ -430,6 +475,30 @@ describe('POST /remittances', () => {
       'NO_SUCH_CLAIM',
       'NO_SUCH_CLAIM',
     ]);
+  });
+
+  it('takes a text/plain 835 over the JSON limit of 1 MiB (8,000 CLPs), and keeps every CLP', async () => {
+    const claims = Array.from({ length: 8000 }, (_, i) => ({
+      claimNumber: `CLM-2098-${String(i).padStart(6, '0')}`,
+      charge: '100',
+      paid: '100',
+      services: [{ code: '99213', charge: '100', paid: '100' }],
+    }));
+    const x12 = remittance835({ trace: 'EFT-LARGE-0001', claims });
+    expect(x12.length).toBeGreaterThan(1024 * 1024);
+
+    const started = performance.now();
+    const res = await postText(x12);
+    console.log(
+      `an 835 of 8,000 CLPs (${(x12.length / 1024).toFixed(0)} KiB) posted in ${(performance.now() - started).toFixed(0)} ms`,
+    );
+
+    expect(res.status).toBe(201);
+    expect(res.body.paymentTotal).toBe('800000.00');
+    expect(res.body.unmatched).toHaveLength(8000);
+    expect(
+      await countRows(t, 'remittance_claims', clinic.clinicId, sql`remittance_id = ${res.body.id}`),
+    ).toBe(8000);
   });
 
   it('takes text/plain on this route only: another route still answers 415', async () => {

@@ -52,6 +52,7 @@ function idOf(op: Operation, name: string): string {
     'surgical-cases': a.surgicalCase.id,
     payers: a.payer.id,
     remittances: a.remittance.id,
+    claims: op.key.includes('/submissions/') ? a.submission.id : a.claim.id,
   };
   const value = resource ? id[resource] : undefined;
   if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
@@ -125,6 +126,10 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
       quantity: 1,
     }),
     'POST /surgical-cases/{id}/complete': () => ({}),
+    'POST /claims/{id}/accept': () => ({}),
+    'POST /claims/{id}/reject': () => reason,
+    'POST /claims/{id}/void': () => reason,
+    'POST /claims/{id}/corrections': () => ({ frequency: '7', payerClaimControlNumber: 'X-1' }),
   };
   if (op.method === 'GET') return undefined;
   const make = bodies[op.key];
@@ -164,6 +169,8 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/payers/${a.payer.id}`,
     `/patients/${a.patient.id}/insurance`,
     `/remittances/${a.remittance.id}`,
+    `/claims/${a.claim.id}`,
+    `/claims/submissions/${a.submission.id}`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {
@@ -195,6 +202,8 @@ function traces(): string[] {
     a.bill.id,
     a.payer.id,
     a.remittance.id,
+    a.claim.id,
+    a.submission.id,
     a.consumedSerial,
     clinicA.staff.SURGEON.id,
   ];
@@ -247,6 +256,8 @@ describe("another clinic's records", () => {
       entityId: a.patient.id,
       actorId: clinicA.staff.COORDINATOR.id,
       itemId: a.implantItem.id,
+      payerId: a.payer.id,
+      billId: a.bill.id,
     };
     const failures: string[] = [];
     let filtered = 0;
@@ -385,6 +396,8 @@ describe("another clinic's records", () => {
         (id) => caseBody(clinicB, { id }, bRoom, 12),
         a.openPlan.id,
       ],
+      ['BILLING', 'POST', '/claims', (id) => ({ billId: id }), a.claim.billId],
+      ['BILLING', 'POST', '/claims/submissions', (id) => ({ claimIds: [id] }), a.claim.id],
     ];
     const countsBefore = [
       await rowCounts(t, clinicA.clinicId),

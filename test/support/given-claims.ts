@@ -38,12 +38,30 @@ export interface ClaimsSetUp {
   payer: any;
 }
 
+const catalogs = new WeakMap<ClinicWithStaff, Promise<ClaimsSetUp>>();
 const setUps = new WeakMap<ClinicWithStaff, Promise<ClaimsSetUp>>();
 const nextDay = new WeakMap<ClinicWithStaff, number>();
 
+/** What an insured case needs, once per clinic: the payer `PAYER` and the fee schedule's codes. */
+function givenClaimsCatalog(clinic: ClinicWithStaff): Promise<ClaimsSetUp> {
+  let catalog = catalogs.get(clinic);
+  if (!catalog) {
+    catalog = (async () => {
+      const payer = expectStatus('payer', await clinic.as('BILLING').post('/payers', PAYER), 201);
+      await feeScheduleEntry(clinic, '19357', { surgeonFee: '4800.00', facilityFee: '900.00' });
+      await feeScheduleEntry(clinic, '15830', { surgeonFee: '3000.00', facilityFee: '500.00' });
+      await feeScheduleEntry(clinic, '15847', { surgeonFee: '1500.00' });
+      return { payer };
+    })();
+    catalogs.set(clinic, catalog);
+  }
+  return catalog;
+}
+
 /**
  * The claim set-up of docs/claims.md "Set-up", once per clinic: the billing profile, the clinic's
- * phone (the submitter's contact), the payer `PAYER`, and the surgeon's NPI and taxonomy.
+ * phone (the submitter's contact), the surgeon's NPI and taxonomy, and the payer `PAYER` (with
+ * the fee schedule's codes of the insured cases).
  */
 export function givenClaimsSetUp(clinic: ClinicWithStaff): Promise<ClaimsSetUp> {
   let setUp = setUps.get(clinic);
@@ -64,11 +82,7 @@ export function givenClaimsSetUp(clinic: ClinicWithStaff): Promise<ClaimsSetUp> 
         }),
         200,
       );
-      const payer = expectStatus('payer', await clinic.as('BILLING').post('/payers', PAYER), 201);
-      await feeScheduleEntry(clinic, '19357', { surgeonFee: '4800.00', facilityFee: '900.00' });
-      await feeScheduleEntry(clinic, '15830', { surgeonFee: '3000.00', facilityFee: '500.00' });
-      await feeScheduleEntry(clinic, '15847', { surgeonFee: '1500.00' });
-      return { payer };
+      return givenClaimsCatalog(clinic);
     })();
     setUps.set(clinic, setUp);
   }
@@ -77,6 +91,8 @@ export function givenClaimsSetUp(clinic: ClinicWithStaff): Promise<ClaimsSetUp> 
 
 export interface InsuredBillOptions {
   kind?: 'RECONSTRUCTIVE' | 'HYBRID';
+  /** false: the clinic gets the payer and fees only (no billing profile, phone or surgeon NPI). */
+  setUp?: boolean;
   /** false: the patient has no insurance on file. */
   insured?: boolean;
   /** false: the patient has no address. */
@@ -105,7 +121,7 @@ export async function givenInsuredBill(
   clinic: ClinicWithStaff,
   options: InsuredBillOptions = {},
 ): Promise<InsuredBill> {
-  const { payer } = await givenClaimsSetUp(clinic);
+  const { payer } = await (options.setUp === false ? givenClaimsCatalog : givenClaimsSetUp)(clinic);
   const kind = options.kind ?? 'RECONSTRUCTIVE';
   const tag = randomBytes(4).toString('hex');
   const day = (nextDay.get(clinic) ?? 2) + 1;

@@ -201,7 +201,10 @@ export async function countRows(
     | 'remittance_claims'
     | 'bill_payments'
     | 'bill_adjustments'
-    | 'claim_events',
+    | 'claims'
+    | 'claim_lines'
+    | 'claim_events'
+    | 'claim_submissions',
   clinicId: string,
   where: SQL = sql`true`,
 ): Promise<number> {

@@ -1,3 +1,4 @@
+import { claimOf, givenInsuredBill, submit } from './given-claims';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { TransactionRunner } from '../../src/common/database/transaction-runner';
@@ -46,6 +47,10 @@ export interface ClinicRecords {
   insurance: any;
   /** A posted 835 whose one CLP matches no claim (kept unmatched). */
   remittance: any;
+  /** A SUBMITTED claim of an insured case's bill (its own patient and payer). */
+  claim: any;
+  /** The 837P submission that sent it. */
+  submission: any;
 }
 
 export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicRecords> {
@@ -191,6 +196,10 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
   const requirement = open.plan.inventoryRequirements.find(
     (r: any) => r.inventoryItemId === open.implantItem.id,
   );
+  const { bill: insuredBill } = await givenInsuredBill(clinic);
+  const made = await claimOf(clinic, insuredBill.id);
+  const submission = await submit(clinic, [made.id]);
+  const claim = expectStatus('claim', await clinic.as('BILLING').get(`/claims/${made.id}`), 200);
   const consumedSerial = done.serials[0];
   if (!requirement || !consumedSerial || !open.plan.consent || !done.plan.consent)
     throw new Error('incomplete setup');
@@ -223,6 +232,8 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     payer,
     insurance,
     remittance,
+    claim,
+    submission,
   };
 }
 

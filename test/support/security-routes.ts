@@ -150,6 +150,18 @@ export const ROLE_TABLE: Record<string, Access> = {
   'POST /bills/{id}/payments': ['BILLING'],
   'POST /bills/{id}/void': ADMIN_ONLY,
   'GET /bills/{id}/pdf': ['BILLING', 'COORDINATOR'],
+
+  'POST /claims': ['BILLING'],
+  'GET /claims': ['BILLING'],
+  'GET /claims/{id}': ['BILLING'],
+  'POST /claims/{id}/accept': ['BILLING'],
+  'POST /claims/{id}/reject': ['BILLING'],
+  'POST /claims/{id}/void': ['BILLING'],
+  'POST /claims/{id}/corrections': ['BILLING'],
+  'POST /claims/submissions': ['BILLING'],
+  'GET /claims/submissions': ['BILLING'],
+  'GET /claims/submissions/{id}': ['BILLING'],
+  'GET /claims/submissions/{id}/837p': ['BILLING'],
 };
 
 /** The table's entry for an operation; an operation without one is a failing test elsewhere. */

@@ -39,6 +39,7 @@ describe('records: a patient address and the audit screen', () => {
   let patientUrl = '';
 
   it('a coordinator enters a patient with an address and the patient page shows it', async () => {
+    await server.api('POST', '/payers', { name: 'Harborview Mutual', payerId: 'HVM01' });
     const page = await signIn(
       browser,
       server.baseUrl,
@@ -56,11 +57,28 @@ describe('records: a patient address and the audit screen', () => {
     await page.getByLabel('City').fill('Portland');
     await page.getByLabel('State').fill('me');
     await page.getByLabel('ZIP code').fill('04101');
+    await page.getByLabel('Payer name').fill('Harborview');
+    await page.getByLabel('Member ID').fill('HVM-1');
     await page.getByRole('button', { name: 'Create patient' }).click();
     await page.getByRole('heading', { name: 'Ottilie Harborne' }).waitFor();
     await page.getByText('12 Harbor View Road, Portland, ME 04101').waitFor();
     patientUrl = page.url();
+
+    // One insurance card: the insurance for claims, set here, and the record's free-text note.
+    const insurance = page.getByRole('region', { name: 'Insurance' });
+    await insurance.getByTestId('insurance-note').getByText('Harborview, member HVM-1').waitFor();
+    await insurance.getByRole('button', { name: 'Add insurance for claims' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Insurance for claims' });
+    await choose(page, 'Payer', /Harborview Mutual/);
+    await dialog.getByLabel('Member id').fill('HVM-1');
+    await dialog.getByRole('button', { name: 'Save insurance' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await insurance.getByRole('cell', { name: 'Harborview Mutual (HVM01)' }).waitFor();
+    expect(await page.getByRole('region', { name: /insurance/i }).count()).toBe(1);
     await mainScreen(page, 'records-01-patient-address');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'records-01-patient-address-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.context().close();
   });
 

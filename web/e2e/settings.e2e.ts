@@ -79,6 +79,40 @@ describe('setting a fresh clinic up in the browser', () => {
     await page.getByTestId('user-maya.chen@e2e.example').getByText('Surgeon').waitFor();
     await mainScreen(page, 'settings-02-staff');
 
+    // The tabs fit on one row at 1024 px and wider (narrower, the row scrolls sideways).
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      const boxes = await page.getByRole('tab').evaluateAll((tabs) =>
+        tabs.map((t) => {
+          const box = t.getBoundingClientRect();
+          return { top: box.top, right: box.right };
+        }),
+      );
+      expect(new Set(boxes.map((b) => Math.round(b.top))).size, `one row at ${width} px`).toBe(1);
+      expect(Math.max(...boxes.map((b) => b.right)), `all in view at ${width} px`).toBeLessThan(
+        width,
+      );
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // A surgeon's NPI and taxonomy code, in the edit dialog.
+    await page.getByRole('button', { name: 'Edit Dr. Maya Chen' }).click();
+    dialog = page.getByRole('dialog', { name: 'Edit Dr. Maya Chen' });
+    await dialog.getByLabel('NPI').fill('1234567893');
+    await dialog.getByLabel('Taxonomy code').fill('208200000x');
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, `settings-02-staff-surgeon-npi-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const surgeons = await server.api<{ data: { email: string; npi: string | null }[] }>(
+      'GET',
+      '/users?limit=100',
+    );
+    expect(surgeons.data.find((u) => u.email === 'maya.chen@e2e.example')?.npi).toBe('1234567893');
+
     // The last active admin cannot be deactivated: the API's reason is shown in the dialog.
     await page.getByRole('button', { name: /^Edit .*admin/i }).click();
     dialog = page.getByRole('dialog', { name: /^Edit/ });
@@ -144,6 +178,17 @@ describe('setting a fresh clinic up in the browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('template-GENERAL_SURGICAL_CONSENT-v2').getByText('Active').waitFor();
     await page.getByTestId('template-GENERAL_SURGICAL_CONSENT-v1').getByText('Inactive').waitFor();
+
+    // A payer: the same add dialog as rooms and fees.
+    await page.getByRole('tab', { name: 'Payers' }).click();
+    await page.getByRole('button', { name: 'Add a payer' }).click();
+    dialog = page.getByRole('dialog', { name: 'Add a payer' });
+    await dialog.getByLabel('Name').fill('Aetna');
+    await dialog.getByLabel('Payer id').fill('60054');
+    await dialog.getByRole('button', { name: 'Save payer' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: '60054' }).waitFor();
+    await mainScreen(page, 'settings-05-payers');
 
     // The clinic: phone, address and its time zone, picked by searching.
     await page.getByRole('tab', { name: 'Clinic' }).click();

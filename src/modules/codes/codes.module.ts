@@ -5,9 +5,10 @@ import { Icd10cmController } from './controllers/icd10cm.controller';
 import { Icd10Catalog } from './services/icd10-catalog';
 
 /**
- * Diagnosis and procedure codes (docs/design.md §5). The ICD-10-CM code set is read into memory once,
- * on first use (main.ts warms it just after the server listens); CPT codes need no state, so their helpers (services/cpt-code.ts)
- * are plain functions and zod schemas that other modules import directly.
+ * Diagnosis and procedure codes (docs/design.md §5). The ICD-10-CM code set is read into memory
+ * once, on first use (main.ts warms it just after the server listens); CPT codes need no state, so
+ * their helpers (services/cpt-code.ts) are plain functions and zod schemas that other modules
+ * import directly.
  */
 @Module({
   controllers: [Icd10cmController],

@@ -126,7 +126,7 @@ export const ClaimSchema = z.object({
     })
     .nullable(),
   lines: z.array(ClaimLineSchema),
-  /** FACILITY lines of the bill marked INSURANCE, left out of the 837P (answered on create only). */
+  /** The bill's FACILITY lines marked INSURANCE, left out of the 837P (an 837I's). */
   excludedLines: z.array(z.object({ billLineNumber: z.number().int(), reason: z.string() })),
   history: z.array(
     z.object({

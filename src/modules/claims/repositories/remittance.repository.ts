@@ -113,9 +113,19 @@ export class RemittanceRepository {
     return rows.map((r) => ({ ...r.clp, claimNumber: r.claimNumber }));
   }
 
-  async insert(db: Db, remittance: NewRemittance): Promise<RemittanceRow> {
-    const [row] = await db.insert(remittances).values(remittance).returning();
-    if (!row) throw new Error('INSERT … RETURNING gives the row');
+  /**
+   * Inserts the remittance unless one with its payer and trace number exists: then nothing is
+   * written and undefined comes back. A concurrent insert of the same one waits here until the
+   * other commits (then this finds it) or rolls back (then this inserts).
+   */
+  async insertUnlessPosted(db: Db, remittance: NewRemittance): Promise<RemittanceRow | undefined> {
+    const [row] = await db
+      .insert(remittances)
+      .values(remittance)
+      .onConflictDoNothing({
+        target: [remittances.clinicId, remittances.payerIdentifier, remittances.traceNumber],
+      })
+      .returning();
     return row;
   }
 

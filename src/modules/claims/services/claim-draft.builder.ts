@@ -3,6 +3,7 @@ import type { Caller } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import type { FieldError } from '../../../common/errors/problem-code';
 import { newId } from '../../../common/ids';
+import { invariant } from '../../../common/invariant';
 import { Money } from '../../../common/money';
 import { zonedDate } from '../../../common/time-zone';
 import type { bills, billLineItems } from '../../billing/repositories/billing.schema';
@@ -35,8 +36,7 @@ export interface ExcludedLine {
 }
 
 export type ClaimDraft =
-  | { ok: true; claim: NewClaim; lines: NewClaimLine[]; excludedLines: ExcludedLine[] }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; claim: NewClaim; lines: NewClaimLine[] } | { ok: false; errors: FieldError[] };
 
 export interface DraftOptions {
   frequency: ClaimFrequencyCode;
@@ -94,7 +94,7 @@ export class ClaimDraftBuilder {
     const clinicId = caller.clinicId;
     const errors: FieldError[] = [];
     const missing = (path: string, message: string) => errors.push({ path, message });
-    const { claimed, excluded } = ClaimDraftBuilder.insuredLines(billLines);
+    const { claimed } = ClaimDraftBuilder.insuredLines(billLines);
 
     const profile = await this.profiles.findProfile(db, clinicId);
     if (!profile)
@@ -108,7 +108,8 @@ export class ClaimDraftBuilder {
         missing('insurance.memberId', 'The insurance has no member id');
     }
     const patient = await this.patients.findPatient(db, clinicId, bill.patientId);
-    if (patient && !patient.address)
+    invariant(patient, "a bill's patient is the clinic's (bills_patient_fk)");
+    if (!patient.address)
       missing('patient.address', 'The patient has no address: the 837P needs it (N3/N4)');
 
     const plan = await this.plans.findById(db, clinicId, bill.procedurePlanId);
@@ -118,17 +119,17 @@ export class ClaimDraftBuilder {
     if (diagnoses.length === 0) missing('diagnosisCodes', 'The plan has no diagnosis code');
 
     const service = await this.cases.serviceOfCase(db, clinicId, bill.surgicalCaseId);
-    const surgeon = service && (await this.users.findById(db, clinicId, service.surgeonId));
-    if (!surgeon) missing('renderingProvider', 'The case has no surgeon');
-    else if (!surgeon.npi)
+    invariant(service, "a bill's case is the clinic's (bills_case_fk)");
+    const surgeon = await this.users.findById(db, clinicId, service.surgeonId);
+    invariant(surgeon, "a case's surgeon is the clinic's (surgical_cases_surgeon_fk)");
+    if (!surgeon.npi)
       missing(
         'renderingProvider.npi',
         `The surgeon ${surgeon.name} has no NPI: an admin sets it on the user`,
       );
 
-    if (errors.length > 0 || !profile || !insurance || !patient?.address || !surgeon?.npi)
+    if (errors.length > 0 || !profile || !insurance || !patient.address || !surgeon.npi)
       return { ok: false, errors };
-    if (!service) return { ok: false, errors: [{ path: 'surgicalCase', message: 'No case' }] };
 
     const serviceDate = zonedDate(service.performedAt, await this.clinics.timeZoneOf(clinicId, db));
     const priorAuthorizationNumber = await this.priorAuthorizations.approvedNumberFor(
@@ -247,7 +248,7 @@ export class ClaimDraftBuilder {
       ),
     ).map((e) => ({ path: e.path.replace(/^claims\[0\]\./, ''), message: e.message }));
     if (checked.length > 0) return { ok: false, errors: checked };
-    return { ok: true, claim, lines, excludedLines: excluded };
+    return { ok: true, claim, lines };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import { SequenceAllocator } from '../../../common/database/sequence-allocator';
@@ -16,7 +17,11 @@ import type {
   SubmissionResponse,
   SubmissionSummaryResponse,
 } from '../dto/claim.dto';
-import { ClaimRepository, type ClaimRow } from '../repositories/claim.repository';
+import {
+  ClaimRepository,
+  type ClaimLineRow,
+  type ClaimRow,
+} from '../repositories/claim.repository';
 import { build837p } from '../x12/claim-837p.builder';
 import { batchOf, claim837pOf } from './claim-837p.assembler';
 import { ClaimDataMissing } from './claim-errors';
@@ -41,6 +46,7 @@ export class ClaimSubmissionService {
     private readonly clinics: ClinicService,
     private readonly users: UserQueries,
     private readonly sequences: SequenceAllocator,
+    private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -83,6 +89,12 @@ export class ClaimSubmissionService {
         clinicId,
         claims.map((c) => c.id),
       );
+      const linesByClaim = new Map<string, ClaimLineRow[]>();
+      for (const line of lines) {
+        const ofClaim = linesByClaim.get(line.claimId);
+        if (ofClaim) ofClaim.push(line);
+        else linesByClaim.set(line.claimId, [line]);
+      }
       const now = this.clock.now();
       const wall = wallClockAt(now, clinic.timeZone);
       // Taken last, just before the insert: the sequence rows stay locked until commit, so
@@ -103,7 +115,7 @@ export class ClaimSubmissionService {
           claims.map((c) =>
             claim837pOf(
               c,
-              lines.filter((l) => l.claimId === c.id),
+              linesByClaim.get(c.id) ?? [],
               c.originalClaimId ? originals.get(c.originalClaimId) : undefined,
             ),
           ),
@@ -137,10 +149,14 @@ export class ClaimSubmissionService {
     });
   }
 
-  async getSubmission(caller: Caller, id: string): Promise<SubmissionResponse> {
-    const row = await this.claims.findSubmission(this.tx.db, caller.clinicId, id);
-    if (!row) throw new NotFound(ENTITY, id);
-    return toSubmissionResponse(row);
+  /** The file names patients: every read is audited, as a bill's is. */
+  getSubmission(caller: Caller, id: string): Promise<SubmissionResponse> {
+    return this.tx.run(async (db) => {
+      const row = await this.claims.findSubmission(db, caller.clinicId, id);
+      if (!row) throw new NotFound(ENTITY, id);
+      await this.audit.recordReads(db, caller, 'claim-submission.read', ENTITY, [row.id]);
+      return toSubmissionResponse(row);
+    });
   }
 
   /** The file exactly as it was sent. */

@@ -22,7 +22,7 @@ import type {
 import { ClaimRepository, type ClaimRow } from '../repositories/claim.repository';
 import type { ClaimFrequencyCode } from '../repositories/claims.schema';
 import { ClaimAlreadyOpen, ClaimDataMissing, NoInsuredLines } from './claim-errors';
-import { ClaimDraftBuilder, type ExcludedLine } from './claim-draft.builder';
+import { ClaimDraftBuilder } from './claim-draft.builder';
 import { ClaimLifecycle } from './claim-lifecycle';
 import { toClaimResponse, toClaimSummary } from './claim.mapper';
 
@@ -48,10 +48,8 @@ export class ClaimService {
 
   createClaim(caller: Caller, body: CreateClaimBody): Promise<ClaimResponse> {
     return this.tx.run(async (db) => {
-      const { claim, excludedLines } = await this.makeClaim(db, caller, body.billId, {
-        frequency: '1',
-      });
-      return this.answer(db, caller.clinicId, claim, excludedLines);
+      const claim = await this.makeClaim(db, caller, body.billId, { frequency: '1' });
+      return this.answer(db, caller.clinicId, claim);
     });
   }
 
@@ -60,7 +58,7 @@ export class ClaimService {
       const claim = await this.claims.findById(db, caller.clinicId, id);
       if (!claim) throw new NotFound(ENTITY, id);
       await this.audit.recordReads(db, caller, 'claim.read', ENTITY, [claim.id]);
-      return this.answer(db, caller.clinicId, claim, []);
+      return this.answer(db, caller.clinicId, claim);
     });
   }
 
@@ -180,8 +178,8 @@ export class ClaimService {
               originalClaimId: voided.id,
               originalClaimReference: reference,
             })
-          : { claim: await this.voidingClaim(db, caller, voided), excludedLines: [] };
-      return this.answer(db, caller.clinicId, made.claim, made.excludedLines);
+          : await this.voidingClaim(db, caller, voided);
+      return this.answer(db, caller.clinicId, made);
     });
   }
 
@@ -199,7 +197,7 @@ export class ClaimService {
         ENTITY,
         id,
       );
-      return this.answer(db, caller.clinicId, await change(db, claim), []);
+      return this.answer(db, caller.clinicId, await change(db, claim));
     });
   }
 
@@ -213,7 +211,7 @@ export class ClaimService {
       originalClaimId?: string;
       originalClaimReference?: string;
     },
-  ): Promise<{ claim: ClaimRow; excludedLines: ExcludedLine[] }> {
+  ): Promise<ClaimRow> {
     const clinicId = caller.clinicId;
     const found = await this.billing.findBillWithLines(db, clinicId, billId);
     if (!found) throw new NotFound('Bill', billId);
@@ -236,7 +234,7 @@ export class ClaimService {
     if (!draft.ok) throw new ClaimDataMissing(draft.errors);
     const claim = await this.inserting(() => this.claims.insert(db, draft.claim, draft.lines));
     await this.created(db, caller, claim, options.originalClaimId);
-    return { claim, excludedLines: draft.excludedLines };
+    return claim;
   }
 
   /** Frequency 8: the original's lines and snapshot again, under a new claim number. */
@@ -331,14 +329,12 @@ export class ClaimService {
     return `CLM-${year}-${String(seq).padStart(6, '0')}`;
   }
 
-  private async answer(
-    db: Db,
-    clinicId: ClinicId,
-    claim: ClaimRow,
-    excludedLines: ExcludedLine[],
-  ): Promise<ClaimResponse> {
+  private async answer(db: Db, clinicId: ClinicId, claim: ClaimRow): Promise<ClaimResponse> {
     const row = await this.claims.findListRow(db, clinicId, claim.id);
     if (!row) throw new NotFound(ENTITY, claim.id);
+    // A bill's lines never change: the FACILITY lines left out are the same as when it was made.
+    const bill = await this.billing.findBillWithLines(db, clinicId, claim.billId);
+    const excludedLines = ClaimDraftBuilder.insuredLines(bill?.lines ?? []).excluded;
     const lines = await this.claims.linesOf(db, clinicId, [claim.id]);
     const events = await this.claims.eventsOf(db, clinicId, [claim.id]);
     const submissionIds = [

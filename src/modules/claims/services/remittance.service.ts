@@ -4,8 +4,8 @@ import type { Caller, ClinicId } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import { isUniqueViolation } from '../../../common/database/unique-violation';
 import { NotFound } from '../../../common/errors/domain-error';
+import { invariant } from '../../../common/invariant';
 import type { Page } from '../../../common/http/pagination';
 import { newId } from '../../../common/ids';
 import { Money } from '../../../common/money';
@@ -104,26 +104,11 @@ export class RemittanceService {
     const x12 = typeof body === 'string' ? body : body.x12;
     const remittance = readOne835(x12);
     const payerIdentifier = remittance.payer.id ?? remittance.payer.name;
-    try {
-      return await this.tx.run((db) =>
-        preview
-          ? this.preview(db, caller.clinicId, remittance, payerIdentifier)
-          : this.postIn(db, caller, remittance, payerIdentifier, x12),
-      );
-    } catch (error) {
-      // The same 835 posted at the same moment: the other one committed first; answer it.
-      if (!isUniqueViolation(error, 'remittances_trace_unique')) throw error;
-      return this.tx.run(async (db) => {
-        const first = await this.remittances.findByTrace(
-          db,
-          caller.clinicId,
-          payerIdentifier,
-          remittance.traceNumber,
-        );
-        if (!first) throw error;
-        return { created: false, remittance: await this.stored(db, caller, first) };
-      });
-    }
+    return this.tx.run((db) =>
+      preview
+        ? this.preview(db, caller, remittance, payerIdentifier)
+        : this.postIn(db, caller, remittance, payerIdentifier, x12),
+    );
   }
 
   getRemittance(caller: Caller, id: string): Promise<RemittanceResponse> {
@@ -168,10 +153,19 @@ export class RemittanceService {
 
   private async preview(
     db: Db,
-    clinicId: ClinicId,
+    caller: Caller,
     remittance: Remittance835,
     payerIdentifier: string,
   ): Promise<PostedRemittance> {
+    const clinicId = caller.clinicId;
+    // Already posted: the preview is the stored answer (`id` set, `preview` false).
+    const posted = await this.remittances.findByTrace(
+      db,
+      clinicId,
+      payerIdentifier,
+      remittance.traceNumber,
+    );
+    if (posted) return { created: false, remittance: await this.stored(db, caller, posted) };
     const claims = await this.claimsNamed(db, clinicId, remittance, false);
     const plan = planRemittance(
       remittance,
@@ -201,13 +195,31 @@ export class RemittanceService {
     x12: string,
   ): Promise<PostedRemittance> {
     const clinicId = caller.clinicId;
-    const first = await this.remittances.findByTrace(
-      db,
-      clinicId,
+    // The remittance row first: the same 835 posted before (or at this moment, by another
+    // request: the insert waits for it) is answered as it was, and nothing else is done.
+    const id = newId();
+    const header = this.header(
+      remittance,
       payerIdentifier,
-      remittance.traceNumber,
+      await this.payerRef(db, clinicId, payerIdentifier),
     );
-    if (first) return { created: false, remittance: await this.stored(db, caller, first) };
+    const row = await this.remittances.insertUnlessPosted(db, {
+      ...header,
+      clinicId,
+      id,
+      x12,
+      receivedById: caller.userId,
+    });
+    if (!row) {
+      const first = await this.remittances.findByTrace(
+        db,
+        clinicId,
+        payerIdentifier,
+        remittance.traceNumber,
+      );
+      invariant(first, 'the conflicting remittance is committed');
+      return { created: false, remittance: await this.stored(db, caller, first) };
+    }
 
     // The claims are locked before the plan reads them: postings to one claim queue.
     const claims = await this.claimsNamed(db, clinicId, remittance, true);
@@ -215,19 +227,6 @@ export class RemittanceService {
       remittance,
       toPlanClaims(claims, await this.linesOf(db, clinicId, claims)),
     );
-    const id = newId();
-    const header = this.header(
-      remittance,
-      payerIdentifier,
-      await this.payerRef(db, clinicId, payerIdentifier),
-    );
-    const row = await this.remittances.insert(db, {
-      ...header,
-      clinicId,
-      id,
-      x12,
-      receivedById: caller.userId,
-    });
     const clps = clpRows(plan);
     const rowIds = new Map(clps.map((c) => [c.segmentIndex, newId()]));
     await this.remittances.insertClaims(

@@ -1,11 +1,11 @@
 import {
+  Box,
   Button,
   Group,
   Modal,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -22,7 +22,7 @@ import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../lib/format';
-import { Section } from './Section';
+import { Facts, Section } from './Section';
 
 type Insurance = components['schemas']['PatientInsuranceDto_Output'];
 type Relationship = Insurance['subscriber']['relationship'];
@@ -232,22 +232,44 @@ export function InsuranceModal({
   );
 }
 
+/** The free-text insurance of the patient record (`patient.insurance`), edited with the patient. */
+export type InsuranceNote = {
+  payerName: string;
+  memberId: string;
+  groupNumber: string | null;
+} | null;
+
+const BORDER = '1px solid var(--mantine-color-default-border)';
+
+const noteLine = (n: NonNullable<InsuranceNote>) =>
+  [n.payerName, `member ${n.memberId}`, n.groupNumber === null ? null : `group ${n.groupNumber}`]
+    .filter((part) => part !== null)
+    .join(', ');
+
 /**
- * The primary insurance claims are sent to (`/patients/:id/insurance`, docs/claims.md "Set-up"):
- * a payer of the clinic's list, the card's numbers and the policy holder.
+ * The patient's insurance in one card: the primary insurance claims are sent to
+ * (`/patients/:id/insurance`, docs/claims.md "Set-up": a payer of the clinic's list, the card's
+ * numbers and the policy holder), edited here; and under it the free-text note the patient record
+ * still keeps (prior authorizations start from it), edited with the patient ("Edit").
  */
-export function ClaimInsuranceSection({ patientId }: { patientId: string }) {
+export function ClaimInsuranceSection({
+  patientId,
+  note,
+}: {
+  patientId: string;
+  note: InsuranceNote;
+}) {
   const { can } = useAuth();
   const insurance = useClaimInsurance(patientId);
   const [editing, setEditing] = useState(false);
   return (
     <Section
-      title="Insurance for claims"
+      title="Insurance"
       actions={
         can('insurance.write') &&
         insurance.isSuccess && (
           <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-            {insurance.data === null ? 'Add insurance' : 'Edit insurance'}
+            {insurance.data === null ? 'Add insurance for claims' : 'Edit insurance'}
           </Button>
         )
       }
@@ -255,36 +277,46 @@ export function ClaimInsuranceSection({ patientId }: { patientId: string }) {
       <QueryState query={insurance}>
         {(i) =>
           i === null ? (
-            <Text c="dimmed">No insurance on file for claims.</Text>
+            <Text c="dimmed">
+              {note === null
+                ? 'No insurance on file (self-pay).'
+                : 'Not set up for claims yet: choose the payer and enter the card.'}
+            </Text>
           ) : (
-            <Table variant="vertical" layout="fixed" withTableBorder={false}>
-              <Table.Tbody>
-                {(
-                  [
-                    ['Payer', `${i.payer.name} (${i.payer.payerId})`],
-                    ['Member id', i.memberId],
-                    ['Group number', i.groupNumber ?? '—'],
-                    ['Policy holder', relationshipLabel(i.subscriber.relationship)],
-                    ...(i.subscriber.relationship === '18'
-                      ? []
-                      : [
-                          [
-                            'Holder',
-                            `${i.subscriber.firstName ?? ''} ${i.subscriber.lastName ?? ''}, born ${formatDate(i.subscriber.dateOfBirth ?? '')}`,
-                          ] as const,
-                        ]),
-                  ] as const
-                ).map(([label, value]) => (
-                  <Table.Tr key={label}>
-                    <Table.Th w={130}>{label}</Table.Th>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <Facts
+              rows={[
+                ['Payer', `${i.payer.name} (${i.payer.payerId})`],
+                ['Member id', i.memberId],
+                ['Group number', i.groupNumber ?? '—'],
+                ['Policy holder', relationshipLabel(i.subscriber.relationship)],
+                ...(i.subscriber.relationship === '18'
+                  ? []
+                  : [
+                      [
+                        'Holder',
+                        `${i.subscriber.firstName ?? ''} ${i.subscriber.lastName ?? ''}, born ${formatDate(i.subscriber.dateOfBirth ?? '')}`,
+                      ] as const,
+                    ]),
+              ]}
+            />
           )
         }
       </QueryState>
+      {note !== null && (
+        <Box data-testid="insurance-note" pt="sm" style={{ borderTop: BORDER }}>
+          <Text size="sm" fw={600}>
+            Note on the patient record
+          </Text>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {noteLine(note)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {can('patients.write')
+              ? 'As entered with the patient (Edit, at the top, changes it); not sent on claims.'
+              : 'As entered with the patient; not sent on claims.'}
+          </Text>
+        </Box>
+      )}
       {editing && insurance.isSuccess && (
         <InsuranceModal
           patientId={patientId}

@@ -1,4 +1,4 @@
-import { Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Fieldset, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { todayIso } from '../../lib/format';
@@ -97,7 +97,11 @@ export function PatientFields({
           />
         </SimpleGrid>
       </Fieldset>
-      <Fieldset legend="Insurance (optional)">
+      <Fieldset legend="Insurance note (optional)">
+        <Text size="sm" c="dimmed" mb="xs">
+          As the patient gives it; prior authorizations start from it. The insurance claims are sent
+          to is chosen from the clinic&apos;s payers on the patient page.
+        </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Payer name" {...form.getInputProps('insurance.payerName')} />
           <TextInput label="Member ID" {...form.getInputProps('insurance.memberId')} />

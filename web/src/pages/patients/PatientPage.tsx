@@ -1,17 +1,5 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePatient } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
@@ -25,6 +13,7 @@ import { EditPatientModal } from './EditPatientModal';
 import { ImplantsSection } from './ImplantsSection';
 import { ageOn, sexLabel, type Patient, addressLine } from './patientForm';
 import { PlansSection } from './PlansSection';
+import { Facts } from './Section';
 
 /** `/patients/:id`: who the patient is, then what the practice has done for them. */
 export function PatientPage() {
@@ -59,31 +48,14 @@ function PatientDetails({ patient }: { patient: Patient }) {
       </PageHeader>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Demographics patient={patient} />
-        <InsuranceCard insurance={patient.insurance} />
+        <ClaimInsuranceSection patientId={patient.id} note={patient.insurance} />
       </SimpleGrid>
-      <ClaimInsuranceSection patientId={patient.id} />
       {can('consultations.read') && <ConsultationsSection patientId={patient.id} />}
       {can('plans.read') && <PlansSection patientId={patient.id} />}
       {can('cases.read') && <ImplantsSection patientId={patient.id} />}
       {can('bills.read') && <BillsSection patientId={patient.id} />}
       <EditPatientModal patient={patient} opened={editing} onClose={close} />
     </Stack>
-  );
-}
-
-/** Label and value rows: a vertical table reads as "Email: …" to a screen reader. */
-function Facts({ rows }: { rows: readonly [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder={false}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w={130}>{label}</Table.Th>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 
@@ -107,27 +79,6 @@ function Demographics({ patient }: { patient: Patient }) {
           ['Address', addressLine(patient.address) ?? '—'],
         ]}
       />
-    </Card>
-  );
-}
-
-function InsuranceCard({ insurance }: { insurance: Patient['insurance'] }) {
-  return (
-    <Card withBorder component="section" aria-label="Insurance">
-      <Title order={2} size="h4" mb="xs">
-        Insurance
-      </Title>
-      {insurance === null ? (
-        <Text c="dimmed">No insurance on file (self-pay).</Text>
-      ) : (
-        <Facts
-          rows={[
-            ['Payer', insurance.payerName],
-            ['Member ID', insurance.memberId],
-            ['Group number', insurance.groupNumber ?? '—'],
-          ]}
-        />
-      )}
     </Card>
   );
 }

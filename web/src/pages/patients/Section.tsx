@@ -1,4 +1,4 @@
-import { Card, Group, Stack, Title } from '@mantine/core';
+import { Card, Group, Stack, Table, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** One section of the patient page: a titled card, with its actions on the right. */
@@ -23,5 +23,21 @@ export function Section({
         {children}
       </Stack>
     </Card>
+  );
+}
+
+/** Label and value rows: a vertical table reads as "Email: …" to a screen reader. */
+export function Facts({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <Table variant="vertical" layout="fixed" withTableBorder={false}>
+      <Table.Tbody>
+        {rows.map(([label, value]) => (
+          <Table.Tr key={label}>
+            <Table.Th w={140}>{label}</Table.Th>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -1,29 +1,17 @@
-import {
-  Button,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Table,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, SimpleGrid, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import { useInvalidate } from '../../api/queries';
-import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { MoneyField } from '../../components/MoneyField';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatMoney } from '../../lib/format';
 import { moneyInputError, normalizeMoney } from '../../lib/money';
 import { BASE_CPT, type FeeEntry } from './lib';
 import { useFeeSchedule, settingsKeys } from './queries';
+import { SettingsFormModal, useSettingsSave } from './SettingsFormModal';
 
 interface FeeValues {
   cptCode: string;
@@ -53,9 +41,7 @@ export function feeValidation(creating: boolean) {
 
 /** Add a fee (`entry` null) or change one (`PUT /fee-schedule/:cptCode` with `If-Match`). */
 export function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: () => void }) {
-  const invalidate = useInvalidate();
   const creating = entry === null;
-  const [shown, setShown] = useState<string[]>([]);
   const form = useForm<FeeValues>({
     initialValues: {
       cptCode: entry?.cptCode ?? '',
@@ -66,8 +52,9 @@ export function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: 
     },
     validate: feeValidation(creating),
   });
-  const save = useMutation({
-    mutationFn: async (v: FeeValues) => {
+  const save = useSettingsSave({
+    form,
+    save: async (v: FeeValues) => {
       const cptCode = v.cptCode.trim().toUpperCase();
       if (creating) {
         // PUT replaces an entry: a new one must not overwrite a fee someone already set.
@@ -101,69 +88,46 @@ export function FeeModal({ entry, onClose }: { entry: FeeEntry | null; onClose: 
         }),
       );
     },
-    onSuccess: async (saved) => {
-      await invalidate(['fee-schedule'], settingsKeys.setup);
-      notifySuccess(`${saved.cptCode} saved: surgeon ${formatMoney(saved.surgeonFee)}`);
-      onClose();
-    },
-    onError: (error) => setShown(applyFieldErrors(form, error)),
+    invalidates: [['fee-schedule'], settingsKeys.setup],
+    savedMessage: (saved) => `${saved.cptCode} saved: surgeon ${formatMoney(saved.surgeonFee)}`,
+    onClose,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <SettingsFormModal
       title={creating ? 'Add a fee' : `Edit ${entry.cptCode}`}
       size="lg"
+      {...save}
+      errorTitle="Fee not saved"
+      saveLabel="Save fee"
     >
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <Stack>
-          <ProblemAlert
-            error={save.error}
-            title="Fee not saved"
-            shownFields={shown}
-            onReload={() => {
-              void invalidate(['fee-schedule']);
-              onClose();
-            }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="CPT code"
-              required
-              disabled={!creating}
-              placeholder="e.g. 19325"
-              data-autofocus
-              {...form.getInputProps('cptCode')}
-            />
-            <TextInput
-              label="Description"
-              required
-              placeholder="e.g. Breast augmentation with implant"
-              {...form.getInputProps('description')}
-            />
-            <MoneyField label="Surgeon fee" required {...form.getInputProps('surgeonFee')} />
-            <MoneyField
-              label="Facility fee"
-              placeholder="0.00"
-              {...form.getInputProps('facilityFee')}
-            />
-            <MoneyField
-              label="Anesthesia fee"
-              placeholder="0.00"
-              {...form.getInputProps('anesthesiaFee')}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save fee
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="CPT code"
+          required
+          disabled={!creating}
+          placeholder="e.g. 19325"
+          data-autofocus
+          {...form.getInputProps('cptCode')}
+        />
+        <TextInput
+          label="Description"
+          required
+          placeholder="e.g. Breast augmentation with implant"
+          {...form.getInputProps('description')}
+        />
+        <MoneyField label="Surgeon fee" required {...form.getInputProps('surgeonFee')} />
+        <MoneyField
+          label="Facility fee"
+          placeholder="0.00"
+          {...form.getInputProps('facilityFee')}
+        />
+        <MoneyField
+          label="Anesthesia fee"
+          placeholder="0.00"
+          {...form.getInputProps('anesthesiaFee')}
+        />
+      </SimpleGrid>
+    </SettingsFormModal>
   );
 }
 

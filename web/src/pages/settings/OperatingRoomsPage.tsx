@@ -1,26 +1,16 @@
-import {
-  Button,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, SimpleGrid, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { useInvalidate, useOperatingRooms, type OperatingRoom } from '../../api/queries';
-import { applyFieldErrors, notifyError, notifySuccess } from '../../components/forms';
+import { notifyError, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { activeFirstByName } from './lib';
 import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
+import { SettingsFormModal, useSettingsSave } from './SettingsFormModal';
 
 interface RoomValues {
   name: string;
@@ -49,8 +39,6 @@ export const roomValidation = {
 
 /** Add a room (`room` null), or rename one or change its hours (`If-Match`). */
 export function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClose: () => void }) {
-  const invalidate = useInvalidate();
-  const [shown, setShown] = useState<string[]>([]);
   const form = useForm<RoomValues>({
     initialValues: {
       name: room?.name ?? '',
@@ -59,8 +47,9 @@ export function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClo
     },
     validate: roomValidation,
   });
-  const save = useMutation({
-    mutationFn: (v: RoomValues) =>
+  const save = useSettingsSave({
+    form,
+    save: (v: RoomValues) =>
       room === null
         ? unwrap(
             api.POST('/api/v1/operating-rooms', {
@@ -73,45 +62,26 @@ export function RoomModal({ room, onClose }: { room: OperatingRoom | null; onClo
               body: { name: v.name.trim(), opensAt: v.opensAt, closesAt: v.closesAt },
             }),
           ),
-    onSuccess: async (saved) => {
-      await invalidate(['operating-rooms'], settingsKeys.setup);
-      notifySuccess(`${saved.name} saved`);
-      onClose();
-    },
-    onError: (error) => setShown(applyFieldErrors(form, error)),
+    invalidates: [['operating-rooms'], settingsKeys.setup],
+    savedMessage: (saved) => `${saved.name} saved`,
+    onClose,
   });
   return (
-    <Modal opened onClose={onClose} title={room === null ? 'Add a room' : `Edit ${room.name}`}>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <Stack>
-          <ProblemAlert
-            error={save.error}
-            title="Room not saved"
-            shownFields={shown}
-            onReload={() => {
-              void invalidate(['operating-rooms']);
-              onClose();
-            }}
-          />
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <Text size="sm">
-            Opening hours, in the clinic&apos;s time zone: cases are booked between them.
-          </Text>
-          <SimpleGrid cols={2}>
-            <TextInput type="time" label="Opens at" required {...form.getInputProps('opensAt')} />
-            <TextInput type="time" label="Closes at" required {...form.getInputProps('closesAt')} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save room
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <SettingsFormModal
+      title={room === null ? 'Add a room' : `Edit ${room.name}`}
+      {...save}
+      errorTitle="Room not saved"
+      saveLabel="Save room"
+    >
+      <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+      <Text size="sm">
+        Opening hours, in the clinic&apos;s time zone: cases are booked between them.
+      </Text>
+      <SimpleGrid cols={2}>
+        <TextInput type="time" label="Opens at" required {...form.getInputProps('opensAt')} />
+        <TextInput type="time" label="Closes at" required {...form.getInputProps('closesAt')} />
+      </SimpleGrid>
+    </SettingsFormModal>
   );
 }
 

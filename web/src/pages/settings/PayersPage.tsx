@@ -1,15 +1,13 @@
-import { Button, Group, Modal, Stack, Table, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { allPages } from '../../api/paged';
-import { useInvalidate } from '../../api/queries';
 import type { components } from '../../api/schema';
-import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
+import { SettingsFormModal, useSettingsSave } from './SettingsFormModal';
 
 type Payer = components['schemas']['PayerDto_Output'];
 
@@ -41,14 +39,13 @@ function usePayers() {
 
 /** Add a payer (`payer` null), or rename one or change its payer id (`If-Match`). */
 export function PayerModal({ payer, onClose }: { payer: Payer | null; onClose: () => void }) {
-  const invalidate = useInvalidate();
-  const [shown, setShown] = useState<string[]>([]);
   const form = useForm<PayerValues>({
     initialValues: { name: payer?.name ?? '', payerId: payer?.payerId ?? '' },
     validate: payerValidation,
   });
-  const save = useMutation({
-    mutationFn: (v: PayerValues) => {
+  const save = useSettingsSave({
+    form,
+    save: (v: PayerValues) => {
       const body = { name: v.name.trim(), payerId: v.payerId.trim() };
       return payer === null
         ? unwrap(api.POST('/api/v1/payers', { body }))
@@ -59,44 +56,25 @@ export function PayerModal({ payer, onClose }: { payer: Payer | null; onClose: (
             }),
           );
     },
-    onSuccess: async (saved) => {
-      await invalidate(['payers']);
-      notifySuccess(`${saved.name} saved`);
-      onClose();
-    },
-    onError: (error) => setShown(applyFieldErrors(form, error)),
+    invalidates: [['payers']],
+    savedMessage: (saved) => `${saved.name} saved`,
+    onClose,
   });
   return (
-    <Modal opened onClose={onClose} title={payer === null ? 'Add a payer' : `Edit ${payer.name}`}>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <Stack>
-          <ProblemAlert
-            error={save.error}
-            title="Payer not saved"
-            shownFields={shown}
-            onReload={() => {
-              void invalidate(['payers']);
-              onClose();
-            }}
-          />
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <TextInput
-            label="Payer id"
-            description="As your clearinghouse lists it; unique in the clinic."
-            required
-            {...form.getInputProps('payerId')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save payer
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <SettingsFormModal
+      title={payer === null ? 'Add a payer' : `Edit ${payer.name}`}
+      {...save}
+      errorTitle="Payer not saved"
+      saveLabel="Save payer"
+    >
+      <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+      <TextInput
+        label="Payer id"
+        description="As your clearinghouse lists it; unique in the clinic."
+        required
+        {...form.getInputProps('payerId')}
+      />
+    </SettingsFormModal>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Tabs } from '@mantine/core';
+import { ScrollArea, Tabs } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
 export const SETTINGS_PAGES = [
-  { to: '/settings/setup', label: 'Set-up checklist' },
+  { to: '/settings/setup', label: 'Set-up' },
   { to: '/settings/users', label: 'Staff' },
   { to: '/settings/fees', label: 'Fee schedule' },
   { to: '/settings/rooms', label: 'Operating rooms' },
@@ -12,11 +13,20 @@ export const SETTINGS_PAGES = [
   { to: '/settings/payers', label: 'Payers' },
 ] as const;
 
-/** The Settings area's own sections, as tabs over every settings page. */
+/**
+ * The Settings area's own sections, as tabs over every settings page: one row, which fits from a
+ * 1024 px window up; narrower, the row scrolls sideways and keeps the current tab in view.
+ */
 export function SettingsNav() {
   const location = useLocation();
   const navigate = useNavigate();
+  const viewport = useRef<HTMLDivElement>(null);
   const current = SETTINGS_PAGES.find((p) => location.pathname.startsWith(p.to))?.to ?? null;
+  useEffect(() => {
+    viewport.current
+      ?.querySelector('[data-active]')
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
   return (
     <Tabs
       value={current}
@@ -26,13 +36,15 @@ export function SettingsNav() {
       mb="md"
       aria-label="Settings sections"
     >
-      <Tabs.List style={{ flexWrap: 'wrap' }}>
-        {SETTINGS_PAGES.map((p) => (
-          <Tabs.Tab key={p.to} value={p.to}>
-            {p.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
+      <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars="x" viewportRef={viewport}>
+        <Tabs.List style={{ flexWrap: 'nowrap', minWidth: 'max-content' }}>
+          {SETTINGS_PAGES.map((p) => (
+            <Tabs.Tab key={p.to} value={p.to} px="xs" style={{ whiteSpace: 'nowrap' }}>
+              {p.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </ScrollArea>
     </Tabs>
   );
 }

@@ -1,10 +1,10 @@
 import {
   Button,
+  Fieldset,
   Group,
-  Modal,
   PasswordInput,
   Select,
-  Stack,
+  SimpleGrid,
   Switch,
   Table,
   Text,
@@ -19,11 +19,11 @@ import { useInvalidate, useStaff, type StaffUser } from '../../api/queries';
 import type { Role } from '../../auth/session';
 import { applyFieldErrors, notifySuccess } from '../../components/forms';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { activeFirstByName, changedFields } from './lib';
 import { StateBadge } from './StateBadge';
 import { settingsKeys } from './queries';
+import { SettingsFormModal, useSettingsSave } from './SettingsFormModal';
 
 export const ROLE_OPTIONS: readonly { value: Role; label: string }[] = [
   { value: 'ADMIN', label: 'Administrator' },
@@ -64,9 +64,7 @@ export function UserModal({
   onlyActiveAdmin: boolean;
   onClose: () => void;
 }) {
-  const invalidate = useInvalidate();
   const creating = user === null;
-  const [shown, setShown] = useState<string[]>([]);
   const form = useForm<UserValues>({
     initialValues: {
       email: user?.email ?? '',
@@ -90,8 +88,9 @@ export function UserModal({
           : 'A taxonomy code: 10 characters ending in X, e.g. 208200000X',
     },
   });
-  const save = useMutation({
-    mutationFn: (v: UserValues) => {
+  const save = useSettingsSave({
+    form,
+    save: (v: UserValues) => {
       const role = v.role ?? 'NURSE';
       const npi = orNull(v.npi);
       const taxonomyCode = orNull(v.taxonomyCode);
@@ -124,83 +123,62 @@ export function UserModal({
         }),
       );
     },
-    onSuccess: async (saved) => {
-      await invalidate(['users'], settingsKeys.setup);
-      notifySuccess(creating ? `${saved.name} can now sign in` : `${saved.name} saved`);
-      onClose();
-    },
-    onError: (error) => setShown(applyFieldErrors(form, error)),
+    invalidates: [['users'], settingsKeys.setup],
+    savedMessage: (saved) => (creating ? `${saved.name} can now sign in` : `${saved.name} saved`),
+    onClose,
   });
   return (
-    <Modal
+    <SettingsFormModal
       opened={user !== undefined}
-      onClose={onClose}
       title={creating ? 'Add staff' : `Edit ${user?.name ?? ''}`}
+      {...save}
+      errorTitle={creating ? 'Could not add this person' : 'Not saved'}
+      saveLabel={creating ? 'Add' : 'Save'}
     >
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-        <Stack>
-          <ProblemAlert
-            error={save.error}
-            title={creating ? 'Could not add this person' : 'Not saved'}
-            shownFields={shown}
-            onReload={() => {
-              void invalidate(['users']);
-              onClose();
-            }}
-          />
-          <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
-          <TextInput label="Email" required type="email" {...form.getInputProps('email')} />
-          <Select
-            label="Role"
-            required
-            data={ROLE_OPTIONS.map((r) => ({ ...r }))}
-            {...form.getInputProps('role')}
-          />
-          {(form.getValues().role === 'SURGEON' || form.getValues().npi !== '') && (
-            <Group grow align="flex-start">
-              <TextInput
-                label="NPI"
-                description="The rendering provider on her insurance claims."
-                {...form.getInputProps('npi')}
-              />
-              <TextInput
-                label="Taxonomy code"
-                description="e.g. 208200000X (plastic surgery)"
-                {...form.getInputProps('taxonomyCode')}
-              />
-            </Group>
-          )}
-          {creating ? (
-            <PasswordInput
-              label="Initial password"
-              description="At least 12 characters. Give it to them in person; they change it from the menu under their name."
-              required
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
+      <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+      <TextInput label="Email" required type="email" {...form.getInputProps('email')} />
+      <Select
+        label="Role"
+        required
+        data={ROLE_OPTIONS.map((r) => ({ ...r }))}
+        {...form.getInputProps('role')}
+      />
+      {(form.getValues().role === 'SURGEON' || form.getValues().npi !== '') && (
+        <Fieldset legend="Insurance claims">
+          <Text size="sm" c="dimmed" mb="xs">
+            The rendering provider on her claims. Leave both blank if she bills none.
+          </Text>
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <TextInput label="NPI" placeholder="10 digits" {...form.getInputProps('npi')} />
+            <TextInput
+              label="Taxonomy code"
+              placeholder="208200000X (plastic surgery)"
+              {...form.getInputProps('taxonomyCode')}
             />
-          ) : (
-            <Switch
-              label="Active (may sign in)"
-              {...form.getInputProps('active', { type: 'checkbox' })}
-            />
-          )}
-          {onlyActiveAdmin && (
-            <Text size="sm">
-              This is the clinic&apos;s only active administrator: make another person an
-              administrator before changing this one&apos;s role or deactivating them.
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {creating ? 'Add' : 'Save'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          </SimpleGrid>
+        </Fieldset>
+      )}
+      {creating ? (
+        <PasswordInput
+          label="Initial password"
+          description="At least 12 characters. Give it to them in person; they change it from the menu under their name."
+          required
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
+      ) : (
+        <Switch
+          label="Active (may sign in)"
+          {...form.getInputProps('active', { type: 'checkbox' })}
+        />
+      )}
+      {onlyActiveAdmin && (
+        <Text size="sm">
+          This is the clinic&apos;s only active administrator: make another person an administrator
+          before changing this one&apos;s role or deactivating them.
+        </Text>
+      )}
+    </SettingsFormModal>
   );
 }
 
@@ -231,38 +209,35 @@ function ResetPasswordModal({ user, onClose }: { user: StaffUser | null; onClose
     onError: (error) => setShown(applyFieldErrors(form, error)),
   });
   return (
-    <Modal opened={user !== null} onClose={onClose} title={`Reset password: ${user?.name ?? ''}`}>
-      <form onSubmit={form.onSubmit((v) => reset.mutate(v.password))} noValidate>
-        <Stack>
-          <ProblemAlert error={reset.error} title="Password not reset" shownFields={shown} />
-          <Text size="sm">
-            They are signed out everywhere and sign in with this password, then change it from the
-            menu under their name.
-          </Text>
-          <PasswordInput
-            label="New password"
-            required
-            autoComplete="new-password"
-            data-autofocus
-            {...form.getInputProps('password')}
-          />
-          <PasswordInput
-            label="Confirm new password"
-            required
-            autoComplete="new-password"
-            {...form.getInputProps('confirm')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              Reset password
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <SettingsFormModal
+      opened={user !== null}
+      title={`Reset password: ${user?.name ?? ''}`}
+      onClose={onClose}
+      onSubmit={form.onSubmit((v) => reset.mutate(v.password))}
+      error={reset.error}
+      errorTitle="Password not reset"
+      shownFields={shown}
+      saving={reset.isPending}
+      saveLabel="Reset password"
+    >
+      <Text size="sm">
+        They are signed out everywhere and sign in with this password, then change it from the menu
+        under their name.
+      </Text>
+      <PasswordInput
+        label="New password"
+        required
+        autoComplete="new-password"
+        data-autofocus
+        {...form.getInputProps('password')}
+      />
+      <PasswordInput
+        label="Confirm new password"
+        required
+        autoComplete="new-password"
+        {...form.getInputProps('confirm')}
+      />
+    </SettingsFormModal>
   );
 }
 
