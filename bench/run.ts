@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { runSeedWorkflow, type SeedStop, type SeedTransport } from '../test/support/seed-workflow';
+import { runClaimsBench } from './claims';
 import { loadScaleData, scaleSerial, type ScaleReport } from './scale-data';
 
 const ROOT = resolve(__dirname, '../..');
@@ -19,11 +20,13 @@ const { values: flags } = parseArgs({
     plans: { type: 'string', default: String(DEFAULTS.plans) },
     units: { type: 'string', default: String(DEFAULTS.units) },
     duration: { type: 'string', default: '10' },
+    /** The claims scenario's size: insured bills, claims in the interchange, CLPs in the 835. */
+    claims: { type: 'string', default: '1000' },
     'cpu-prof': { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
     only: {
       type: 'string',
-      default: 'plan,search,list,unit,expiring,create,quote,workflow,allocation',
+      default: 'plan,search,list,unit,expiring,create,quote,workflow,allocation,claims',
     },
   },
 });
@@ -31,6 +34,7 @@ const PATIENTS = Number(flags.patients);
 const PLANS = Number(flags.plans);
 const UNITS = Number(flags.units);
 const DURATION = Number(flags.duration);
+const CLAIMS = Number(flags.claims);
 const ONLY = new Set(flags.only.split(','));
 const WORKERS = 16;
 const ADMIN = { email: 'bench-admin@contour.example', password: 'bench-admin-password-1' };
@@ -606,6 +610,7 @@ function table(rows: Row[]): string {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
+  const loadavgAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -655,6 +660,8 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${server.port}`;
   const rows: Row[] = [];
   const checks: Record<string, unknown> = {};
+  /** Checks that failed: the bench exits 1 after writing its results. */
+  const failures: string[] = [];
   try {
     const loadStart = Date.now();
     if (SCALE && !DB_URL) {
@@ -962,6 +969,42 @@ async function main(): Promise<void> {
         `200: ${statuses['200'] ?? 0}, 409: ${statuses['409'] ?? 0}; ${invariant.ok ? 'invariants hold' : 'INVARIANT BROKEN'}`,
       );
     }
+    if (ONLY.has('claims')) {
+      // Issue 17 §5: N claims into one 837P, and an 835 with N CLPs (bench/claims.ts). One-shot
+      // timings: the row's rate is the request's time in seconds, p50 = p95 = p99 the same in ms.
+      const admin = data.admin;
+      const lanes = data.lanes.slice(0, WORKERS);
+      console.log(`claims: setting up ${CLAIMS} insured bills and their claims over HTTP…`);
+      const result = await runClaimsBench({
+        request: (method, path, body) => admin.req(method, path, body),
+        postText: async (path, text) => {
+          const res = await fetch(`${base}/api/v1${path}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/plain' },
+            body: text,
+          });
+          const body = await res.text();
+          return { status: res.status, body: body ? JSON.parse(body) : undefined };
+        },
+        lanes,
+        nextSlot: (w) => nextSlot(lanes[w]!),
+        cpuMs: () => cpuMsOf(serverPid),
+        claims: CLAIMS,
+        log: (line) => console.log(line),
+      });
+      checks.claims = result.checks;
+      failures.push(...result.failures.map((f) => `claims: ${f}`));
+      for (const f of result.figures) {
+        const ms = Math.round(f.seconds * 1000);
+        push(
+          f.scenario,
+          1,
+          's',
+          { rate: f.seconds, p50: ms, p95: ms, p99: ms, errors: f.ok ? 0 : 1, cpuMs: f.cpuMs },
+          f.note,
+        );
+      }
+    }
   } finally {
     rss.stop();
     await stop(server);
@@ -977,6 +1020,7 @@ async function main(): Promise<void> {
   const machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
+    loadavgAtStart,
     loadavgAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
     node: process.version,
   };
@@ -995,6 +1039,7 @@ async function main(): Promise<void> {
           plans: PLANS,
           units: UNITS,
           duration: DURATION,
+          claims: CLAIMS,
           scale: SCALE_SQL,
         },
         machine,
@@ -1007,6 +1052,10 @@ async function main(): Promise<void> {
     ),
   );
   console.log(`written: ${file}`);
+  if (failures.length > 0) {
+    console.error(`bench checks failed:\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
 }
 
 /** No batch reserves more than it has, and no unit sits in two active allocations. */
