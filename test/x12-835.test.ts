@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse835 } from '../src/modules/claims/x12/remittance-835.parser';
 import type { Remittance835 } from '../src/modules/claims/x12/remittance-835.model';
 import { moneyFromX12 } from '../src/modules/claims/x12/x12-numbers';
@@ -431,5 +433,29 @@ describe('parse835: 1,000 claims', () => {
     );
     expect(remittance?.claims).toHaveLength(1000);
     expect(remittance?.payment.amount.cents).toBe(176_000_000);
+  });
+});
+
+describe("README's example 835 (examples/demo-remittance.835)", () => {
+  it('reads and balances, paying the demo claim as the README says', () => {
+    const text = readFileSync(join(__dirname, '../examples/demo-remittance.835'), 'utf8');
+    const result = parse835(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const [remittance] = result.remittances;
+    expect(remittance?.traceNumber).toBe('EFT-20261218-0001');
+    expect(remittance?.payer.id).toBe('HVM77');
+    expect(remittance?.payment.amount.toDecimal()).toBe('3850.00');
+    const claim = remittance?.claims[0];
+    expect(claim?.patientControlNumber).toBe('CLM-2026-000001');
+    expect(
+      claim?.services.map((s) => [
+        s.procedureCode,
+        s.paid.toDecimal(),
+        s.adjustments.map((a) => `${a.group}-${a.reason} ${a.amount.toDecimal()}`),
+      ]),
+    ).toEqual([
+      ['19357', '3200.00', ['CO-45 1200.00', 'PR-1 400.00']],
+      ['L8600', '650.00', []],
+    ]);
   });
 });
