@@ -111,17 +111,7 @@ export class ClaimService {
     body: ClaimReasonBody,
     ifMatch: number | undefined,
   ): Promise<ClaimResponse> {
-    return this.move(caller, id, ifMatch, (db, claim) =>
-      this.lifecycle.change(
-        db,
-        caller,
-        this.clock,
-        claim,
-        'reject',
-        { note: body.reason },
-        { changes: { statusReason: body.reason } },
-      ),
-    );
+    return this.moveWithReason(caller, id, ifMatch, 'reject', body.reason);
   }
 
   /** DRAFT or REJECTED → VOID: never adjudicated, so nothing to tell the payer. */
@@ -131,15 +121,26 @@ export class ClaimService {
     body: ClaimReasonBody,
     ifMatch: number | undefined,
   ): Promise<ClaimResponse> {
+    return this.moveWithReason(caller, id, ifMatch, 'void', body.reason);
+  }
+
+  /** A move whose reason is both the history row's note and the claim's `statusReason`. */
+  private moveWithReason(
+    caller: Caller,
+    id: string,
+    ifMatch: number | undefined,
+    event: 'reject' | 'void',
+    reason: string,
+  ): Promise<ClaimResponse> {
     return this.move(caller, id, ifMatch, (db, claim) =>
       this.lifecycle.change(
         db,
         caller,
         this.clock,
         claim,
-        'void',
-        { note: body.reason },
-        { changes: { statusReason: body.reason } },
+        event,
+        { note: reason },
+        { changes: { statusReason: reason } },
       ),
     );
   }

@@ -1,5 +1,5 @@
-import { Anchor, Button, Group, Table, Text, type MantineSpacing } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Button, Checkbox, Group, Table, Text, type MantineSpacing } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { PagedList } from '../../api/paged';
 import { PageHeader } from '../../components/PageHeader';
@@ -53,6 +53,62 @@ export const statusColumn: Column<{ status: string }> = {
   nowrap: true,
   cell: (row) => <StatusBadge status={row.status} />,
 };
+
+/** Rows picked for a bulk action ("Submit N claims", "Create claims for N bills"). */
+export interface RowSelection<T> {
+  /** The selectable rows shown that are picked. */
+  picked: T[];
+  clear: () => void;
+  /** A first column: a checkbox on each selectable row, "select all shown" in the header. */
+  column: Column<T>;
+}
+
+/**
+ * The selection of a list's rows: `selectable` says which rows shown may be picked; the labels
+ * name the checkboxes for screen readers.
+ */
+export function useRowSelection<T extends { id: string }>(
+  rows: readonly T[],
+  selectable: (row: T) => boolean,
+  labels: { all: string; row: (row: T) => string },
+): RowSelection<T> {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const candidates = rows.filter(selectable);
+  const picked = candidates.filter((row) => selected.has(row.id));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  return {
+    picked,
+    clear: () => setSelected(new Set()),
+    column: {
+      header: 'Select',
+      headerCell: (
+        <Checkbox
+          aria-label={labels.all}
+          checked={candidates.length > 0 && picked.length === candidates.length}
+          indeterminate={picked.length > 0 && picked.length < candidates.length}
+          disabled={candidates.length === 0}
+          onChange={(e) =>
+            setSelected(new Set(e.currentTarget.checked ? candidates.map((row) => row.id) : []))
+          }
+        />
+      ),
+      cell: (row) =>
+        selectable(row) ? (
+          <Checkbox
+            aria-label={labels.row(row)}
+            checked={selected.has(row.id)}
+            onChange={(e) => toggle(row.id, e.currentTarget.checked)}
+          />
+        ) : null,
+    },
+  };
+}
 
 /** What narrows a list, with the button that shows it all again. */
 export function ActiveFilters({

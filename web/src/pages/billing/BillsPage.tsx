@@ -1,6 +1,5 @@
-import { Button, Checkbox, Group, Select, Text } from '@mantine/core';
+import { Button, Group, Select, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInvalidate } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
@@ -17,6 +16,7 @@ import {
   PatientFilter,
   patientColumn,
   statusColumn,
+  useRowSelection,
   type Column,
 } from './BillingListPage';
 import { BILL_STATUS_OPTIONS, isBillStatus } from './labels';
@@ -60,47 +60,18 @@ export function BillsPage() {
   const { can } = useAuth();
   const claims = can('claims.manage');
   const invalidate = useInvalidate();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const claimable = (query.data ?? []).filter(canClaimBill);
-  const picked = claimable.filter((b) => selected.has(b.id));
+  const selection = useRowSelection(query.data ?? [], canClaimBill, {
+    all: 'Select every bill shown that can have a claim',
+    row: (bill) => `Select ${bill.billNumber}`,
+  });
+  const picked = selection.picked;
   const create = useMutation({
     mutationFn: createClaims,
     onSuccess: () => {
-      setSelected(new Set());
+      selection.clear();
       void invalidate(['claims'], ['bills']);
     },
   });
-
-  const selectColumn: Column<Bill> = {
-    header: 'Select',
-    headerCell: (
-      <Checkbox
-        aria-label="Select every bill shown that can have a claim"
-        checked={claimable.length > 0 && picked.length === claimable.length}
-        indeterminate={picked.length > 0 && picked.length < claimable.length}
-        disabled={claimable.length === 0}
-        onChange={(e) =>
-          setSelected(new Set(e.currentTarget.checked ? claimable.map((b) => b.id) : []))
-        }
-      />
-    ),
-    cell: (bill) =>
-      canClaimBill(bill) ? (
-        <Checkbox
-          aria-label={`Select ${bill.billNumber}`}
-          checked={selected.has(bill.id)}
-          onChange={(e) => {
-            const on = e.currentTarget.checked;
-            setSelected((old) => {
-              const next = new Set(old);
-              if (on) next.add(bill.id);
-              else next.delete(bill.id);
-              return next;
-            });
-          }}
-        />
-      ) : null,
-  };
 
   return (
     <BillingListPage
@@ -154,7 +125,7 @@ export function BillsPage() {
           ? 'No bills match these filters.'
           : 'No bills yet. A bill is made when a surgical case is completed.'
       }
-      columns={claims ? [selectColumn, ...COLUMNS] : COLUMNS}
+      columns={claims ? [selection.column, ...COLUMNS] : COLUMNS}
       minWidth={claims ? 1000 : 900}
     />
   );

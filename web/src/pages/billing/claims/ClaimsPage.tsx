@@ -1,7 +1,6 @@
 import { ALERT_TEXT } from './lib';
-import { Alert, Anchor, Button, Checkbox, Group, Select, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import { usePagedList } from '../../../api/paged';
@@ -16,6 +15,7 @@ import {
   numberColumn,
   PatientFilter,
   statusColumn,
+  useRowSelection,
   type Column,
 } from '../BillingListPage';
 import { ClaimDataErrors } from './ClaimDataErrors';
@@ -49,23 +49,18 @@ export function ClaimsPage() {
       ),
   });
 
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const rows: ClaimListItem[] = query.data ?? [];
-  const drafts = rows.filter((c) => c.status === 'DRAFT');
-  const picked = drafts.filter((c) => selected.has(c.id));
-  const toggle = (id: string, on: boolean) =>
-    setSelected((old) => {
-      const next = new Set(old);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const selection = useRowSelection(rows, (claim) => claim.status === 'DRAFT', {
+    all: 'Select every draft claim shown',
+    row: (claim) => `Select ${claim.claimNumber}`,
+  });
+  const picked = selection.picked;
 
   const submit = useMutation({
     mutationFn: (claimIds: string[]): Promise<ClaimSubmission> =>
       unwrap(api.POST('/api/v1/claims/submissions', { body: { claimIds } })),
     onSuccess: (submission) => {
-      setSelected(new Set());
+      selection.clear();
       notifySuccess(
         `${submission.claimIds.length} ${submission.claimIds.length === 1 ? 'claim' : 'claims'} submitted.`,
       );
@@ -74,28 +69,7 @@ export function ClaimsPage() {
   });
 
   const columns: readonly Column<ClaimListItem>[] = [
-    {
-      header: 'Select',
-      headerCell: (
-        <Checkbox
-          aria-label="Select every draft claim shown"
-          checked={drafts.length > 0 && picked.length === drafts.length}
-          indeterminate={picked.length > 0 && picked.length < drafts.length}
-          disabled={drafts.length === 0}
-          onChange={(e) =>
-            setSelected(new Set(e.currentTarget.checked ? drafts.map((c) => c.id) : []))
-          }
-        />
-      ),
-      cell: (claim) =>
-        claim.status === 'DRAFT' ? (
-          <Checkbox
-            aria-label={`Select ${claim.claimNumber}`}
-            checked={selected.has(claim.id)}
-            onChange={(e) => toggle(claim.id, e.currentTarget.checked)}
-          />
-        ) : null,
-    },
+    selection.column,
     numberColumn(
       'Claim',
       (claim) => `/billing/claims/${claim.id}`,
