@@ -78,6 +78,13 @@ describe('records: a patient address and the audit screen', () => {
     await mainScreen(page, 'records-01-patient-address');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'records-01-patient-address-390');
+    // On a phone the header keeps the user's name, and signing out is in its menu.
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(false);
+    await page.getByTestId('signed-in-user').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).waitFor();
+    await page.waitForTimeout(300); // the menu's fade-in, for the screenshot only
+    await screenshot(page, 'records-01-user-menu-390');
+    await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.context().close();
   });

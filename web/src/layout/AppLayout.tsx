@@ -53,14 +53,21 @@ export function AppLayout() {
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button variant="subtle" color="dark" size="xs" data-testid="signed-in-user">
-                  {user.name} · {user.role}
+                  {user.name}
+                  <Text span inherit visibleFrom="sm">
+                    &nbsp;· {user.role}
+                  </Text>
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item onClick={password.open}>Change password</Menu.Item>
+                {/* On a phone the header has room for the name only: signing out is in this menu. */}
+                <Menu.Item onClick={signOut} hiddenFrom="sm">
+                  Sign out
+                </Menu.Item>
               </Menu.Dropdown>
             </Menu>
-            <Button variant="default" size="xs" onClick={signOut}>
+            <Button variant="default" size="xs" onClick={signOut} visibleFrom="sm">
               Sign out
             </Button>
           </Group>
