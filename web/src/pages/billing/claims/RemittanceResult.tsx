@@ -53,7 +53,7 @@ export function RemittanceResult({
         {claims.length === 0 ? (
           <Text c="dimmed">No CLP of this 835 matches a claim.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={700}>
             <Table withTableBorder striped>
               <Table.Thead>
                 <Table.Tr>
