@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditWriter } from './audit/audit-writer';
-import type { Caller, ClinicId } from './auth/caller';
+import type { Actor, ClinicId } from './auth/caller';
 import type { Db } from './database/database';
 import { InvalidStateTransition } from './errors/domain-error';
 import type { GuardSubject, TransitionTable } from './state-machine';
@@ -56,7 +56,7 @@ export abstract class StatusLifecycle<
 
   async fire(
     db: Db,
-    caller: Caller,
+    caller: Actor,
     row: Row,
     event: E,
     options: FireOptions<C> = {},
