@@ -11,7 +11,8 @@ type InstanceColumns = typeof instances.$inferSelect;
 
 /**
  * An instance as the service sees it: everything but the signature itself, which is written once
- * when signing and never read back into application memory (no endpoint returns it).
+ * when signing and read back only to print it on the signed consent's PDF (`signatureDataOf`; no
+ * JSON answer returns it).
  */
 export type ConsentInstanceRow = Omit<InstanceColumns, 'signatureData'>;
 
