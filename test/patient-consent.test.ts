@@ -364,6 +364,35 @@ describe('the staff signature keeps its evidence (POST /consents/:id/sign)', () 
   });
 });
 
+describe('drawn signatures recorded by staff, on the PDF', () => {
+  it('notes an SVG, and an image pdfkit cannot read, instead of failing the print', async () => {
+    const svg = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}`;
+    const brokenPng = `data:image/png;base64,${Buffer.from('not really a png').toString('base64')}`;
+    for (const [signatureData, note] of [
+      [svg, 'Drawn signature on file (SVG)'],
+      [brokenPng, 'Drawn signature on file (its image could not be printed)'],
+    ] as const) {
+      const ready = await quotedPlan();
+      const nurse = clinic.as('NURSE');
+      const consent = (await nurse.get(`/consents/${ready.plan.consent.id}`)).body;
+      const signed = await nurse.post(`/consents/${consent.id}/sign`, {
+        signerName: 'Maria Lopez',
+        relationship: 'SELF',
+        signatureMethod: 'DRAWN',
+        signatureData,
+        contentHash: consent.contentHash,
+      });
+      expect(signed.status).toBe(200);
+
+      const pdf = await downloadPdf(t, clinic.staff.NURSE.token, `/consents/${consent.id}/pdf`);
+
+      expect(pdf.status).toBe(200);
+      expect(pdfText(pdf.bytes)).toContain(note);
+      expect(pdf.bytes.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
+    }
+  });
+});
+
 describe('the plan approved by the patient (ProcedurePlanWorkflowService.approveAsPatient)', () => {
   it('refuses while the consent is pending, every unmet rule in one 409, then approves', async () => {
     const ready = await quotedPlan();

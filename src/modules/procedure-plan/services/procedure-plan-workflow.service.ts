@@ -140,15 +140,13 @@ export class ProcedurePlanWorkflowService {
     return this.tx.run(async (db) => {
       const plan = await this.plans.lockById(db, actor.clinicId, actor.procedurePlanId);
       if (!plan || plan.patientId !== actor.patientId) throw new NotFound(ENTITY);
-      const consent = (await this.consents.summariesForPlans(db, actor.clinicId, [plan.id])).get(
-        plan.id,
-      );
+      const consent = await this.consents.lockCurrentStatusForPlan(db, actor.clinicId, plan.id);
       const unmet: FieldError[] = [];
-      if (consent?.status !== 'SIGNED') {
+      if (consent !== 'SIGNED') {
         unmet.push({
           path: 'consent',
           message:
-            consent?.status === 'REVOKED'
+            consent === 'REVOKED'
               ? 'The consent form was withdrawn: please contact the clinic'
               : 'Sign the consent form first',
         });
