@@ -668,7 +668,7 @@ export interface paths {
         };
         /**
          * Get a consent
-         * @description One consent instance with its text, `contentHash` and signature. Changes nothing.
+         * @description One consent instance with its text, `contentHash`, the signature's metadata and its `evidence` (signed time, IP address, user agent, method, channel, patient link, content hash). Changes nothing.
          *
          *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
          */
@@ -736,7 +736,7 @@ export interface paths {
         put?: never;
         /**
          * Sign a consent
-         * @description Records the signature of a PENDING consent; `contentHash` must be the instance's (the signer saw this exact text, else 409 CONSENT_CONTENT_CHANGED). The consent becomes SIGNED. Audited.
+         * @description Records the signature of a PENDING consent; `contentHash` must be the instance's (the signer saw this exact text, else 409 CONSENT_CONTENT_CHANGED). The consent becomes SIGNED, with the request's IP address and user agent kept as evidence (channel STAFF). Audited.
          *
          *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
          */
@@ -2850,6 +2850,18 @@ export interface components {
             body: string;
             contentHash: string;
             createdAt: string;
+            evidence: {
+                /** @enum {string} */
+                channel: "STAFF" | "PATIENT_LINK";
+                contentHash: string;
+                ipAddress: string | null;
+                /** @enum {string} */
+                method: "TYPED" | "DRAWN";
+                /** Format: uuid */
+                patientLinkId: string | null;
+                signedAt: string;
+                userAgent: string | null;
+            } | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -2883,6 +2895,18 @@ export interface components {
                 body: string;
                 contentHash: string;
                 createdAt: string;
+                evidence: {
+                    /** @enum {string} */
+                    channel: "STAFF" | "PATIENT_LINK";
+                    contentHash: string;
+                    ipAddress: string | null;
+                    /** @enum {string} */
+                    method: "TYPED" | "DRAWN";
+                    /** Format: uuid */
+                    patientLinkId: string | null;
+                    signedAt: string;
+                    userAgent: string | null;
+                } | null;
                 /** Format: uuid */
                 id: string;
                 /** Format: uuid */
@@ -3826,6 +3850,7 @@ export interface components {
             approvedAt: string | null;
             /** Format: uuid */
             approvedById: string | null;
+            approvedByPatient: boolean;
             cancelledAt: string | null;
             cancelReason: string | null;
             consent: {
@@ -3891,6 +3916,7 @@ export interface components {
                 approvedAt: string | null;
                 /** Format: uuid */
                 approvedById: string | null;
+                approvedByPatient: boolean;
                 cancelledAt: string | null;
                 cancelReason: string | null;
                 consent: {
