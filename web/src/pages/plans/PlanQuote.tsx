@@ -39,10 +39,10 @@ export function PlanQuote({ plan }: { plan: Plan }) {
         ) : (
           <Text size="sm">Your role cannot read quotes.</Text>
         )}
-        {mayQuote && <QuoteForm plan={plan} />}
         {quoteId !== null && can('quotes.read') && plan.status !== 'CANCELLED' && (
           <PlanPaymentOffers quoteId={quoteId} />
         )}
+        {mayQuote && <QuoteForm plan={plan} />}
       </Stack>
     </Section>
   );
