@@ -184,6 +184,9 @@ describe('offering payment plans (staff)', () => {
       currentStatus: 'WITHDRAWN',
     });
     expect(await offers.forPatient(linkOf(q))).toEqual({ offers: [], chosen: null });
+    expect(
+      await offers.paymentPlanStep(t.app.get(TransactionRunner).db, linkOf(q).clinicId, q.plan.id),
+    ).toBe('NONE');
   });
 });
 
@@ -196,6 +199,9 @@ describe('the patient chooses', () => {
       terms({ depositAmount: '500.00', installmentCount: 4, frequency: 'BIWEEKLY' }),
     );
     const link = linkOf(q);
+    const step = () =>
+      offers.paymentPlanStep(t.app.get(TransactionRunner).db, link.clinicId, q.plan.id);
+    expect(await step()).toBe('OFFERED');
     const seen = await offers.forPatient(link);
     expect(seen.chosen).toBeNull();
     expect(seen.offers).toEqual(
@@ -229,6 +235,7 @@ describe('the patient chooses', () => {
       })),
     });
     expect(chosen.chosen!.paymentPlanNumber).toMatch(/^PP-\d{4}-\d{3}$/);
+    expect(await step()).toBe('CHOSEN');
 
     const listed = (await clinic.as('BILLING').get(`/quotes/${q.quote.id}/payment-plan-offers`))
       .body.data;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller, PatientLinkActor } from '../../../common/auth/caller';
+import type { Caller, ClinicId, PatientLinkActor } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
@@ -131,6 +131,25 @@ export class PaymentPlanOfferService {
       await this.recordPatientReads(db, actor, answer);
       return answer.body;
     });
+  }
+
+  /**
+   * Where the plan's payment plan stands, for the portal's overview (`steps.paymentPlan`), in the
+   * caller's transaction and unaudited (the overview audits its own read): CHOSEN once the live
+   * quote has a payment plan (chosen through the link or made by the staff), OFFERED while it has
+   * open offers, else NONE.
+   */
+  async paymentPlanStep(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+  ): Promise<'NONE' | 'OFFERED' | 'CHOSEN'> {
+    const quote = await this.quotes.liveForPlan(db, clinicId, planId);
+    if (!quote) return 'NONE';
+    if (await this.paymentPlans.liveForQuote(db, clinicId, quote.id)) return 'CHOSEN';
+    return (await this.offers.ofQuote(db, clinicId, quote.id, 'OFFERED')).length > 0
+      ? 'OFFERED'
+      : 'NONE';
   }
 
   /**
