@@ -512,6 +512,52 @@ const SCENARIOS: Record<string, Scenario> = {
       ]),
     ];
   },
+  'POST /fda-checklist-templates': async () => {
+    const sent = {
+      title: `Walker checklist ${tag()}`,
+      sections: [{ key: 'walk-risks', heading: 'Walker risks', body: 'Walker body.' }],
+      surgeonAttestation: 'Walker attests.',
+      active: false,
+    };
+    return [
+      await exchange('ADMIN', 'POST', '/fda-checklist-templates', sent, 201, () => [
+        '/fda-checklist-templates?active=false&limit=100',
+      ]),
+    ];
+  },
+  'PATCH /fda-checklist-templates/{id}': async () => {
+    const template = expectStatus(
+      'template',
+      await as('ADMIN').post('/fda-checklist-templates', {
+        title: 'Walker',
+        sections: [{ key: 'walk', heading: 'Walk', body: 'Walk.' }],
+        surgeonAttestation: 'Walk.',
+      }),
+      201,
+    );
+    // Retire it at once: the clinic's plans keep getting the default text.
+    return [
+      await exchange(
+        'ADMIN',
+        'PATCH',
+        `/fda-checklist-templates/${template.id}`,
+        { active: false },
+        200,
+        () => ['/fda-checklist-templates?active=false&limit=100'],
+      ),
+    ];
+  },
+  'POST /procedure-plans/{id}/fda-checklist/sign': async () => {
+    const { plan } = await readyPlan(clinic, { stopBefore: 'approve' });
+    const path = `/procedure-plans/${plan.id}/fda-checklist`;
+    const read = expectStatus('checklist', await as('NURSE').get(path), 200);
+    const sent = {
+      initials: Object.fromEntries(read.checklist.sections.map((s: any) => [s.key, 'Wj'])),
+      signerName: 'Wilma Initialer',
+      contentHash: read.checklist.contentHash,
+    };
+    return [await exchange('NURSE', 'POST', `${path}/sign`, sent, 200, () => [path])];
+  },
   'PATCH /consent-templates/{id}': async () => {
     const code = `WALK_${tag().toUpperCase()}`;
     const template = expectStatus(
@@ -582,7 +628,7 @@ const SCENARIOS: Record<string, Scenario> = {
     const sent = {
       code: `walk-item-${tag()}`,
       name: 'Walker tissue expander',
-      category: 'OTHER',
+      category: 'IMPLANT',
       manufacturer: 'WalkCo',
       size: '12mm',
       shape: 'Oval',
@@ -591,6 +637,7 @@ const SCENARIOS: Record<string, Scenario> = {
       requiresSerialNumber: true,
       hcpcsCode: 'L8699',
       gtin: freshGtin(),
+      implantKind: 'BREAST',
     };
     return [
       await exchange('NURSE', 'POST', '/inventory/items', sent, 201, (id) => [
@@ -611,6 +658,7 @@ const SCENARIOS: Record<string, Scenario> = {
       requiresSerialNumber: true,
       hcpcsCode: 'J1100',
       gtin: freshGtin(),
+      implantKind: null,
       active: false,
     };
     return [

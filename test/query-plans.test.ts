@@ -26,6 +26,7 @@ const SMALL_TABLES = new Set([
   'operating_rooms',
   'fee_schedule_entries',
   'consent_templates',
+  'fda_checklist_templates',
   'inventory_items',
   'clinic_sequences',
 ]);
@@ -486,6 +487,11 @@ const ROUTES: Route[] = [
   {
     name: 'GET /consent-templates?code=',
     url: (f) => `/consent-templates?code=${f.r.template.code}&active=true`,
+  },
+  { name: 'GET /fda-checklist-templates', url: () => '/fda-checklist-templates' },
+  {
+    name: 'GET /procedure-plans/{id}/fda-checklist',
+    url: (f) => `/procedure-plans/${f.r.openPlan.id}/fda-checklist`,
   },
   { name: 'GET /consents', url: () => '/consents' },
   {

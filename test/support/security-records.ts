@@ -26,6 +26,8 @@ export interface ClinicRecords {
   /** The done plan's consent, signed. */
   signedConsent: any;
   template: any;
+  /** The clinic's FDA checklist version 1. */
+  fdaTemplate: any;
   paymentPlan: any;
   /** A DRAFT prior authorization of an insured plan. */
   priorAuthorization: any;
@@ -193,6 +195,18 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     await clinic.as('ADMIN').get('/consent-templates'),
     200,
   );
+  // The open plan's FDA checklist is made by its first read: read it now, so that reading the
+  // records later changes nothing.
+  expectStatus(
+    'FDA checklist',
+    await nurse.get(`/procedure-plans/${open.plan.id}/fda-checklist`),
+    200,
+  );
+  const fdaTemplates = expectStatus(
+    'FDA checklist versions',
+    await clinic.as('ADMIN').get('/fda-checklist-templates'),
+    200,
+  );
   const requirement = open.plan.inventoryRequirements.find(
     (r: any) => r.inventoryItemId === open.implantItem.id,
   );
@@ -217,6 +231,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
       200,
     ),
     template: templates.data[0],
+    fdaTemplate: fdaTemplates.data[0],
     paymentPlan,
     priorAuthorization,
     insuredPlan,

@@ -77,6 +77,13 @@ export const ROLE_TABLE: Record<string, Access> = {
   'POST /consents/{id}/sign': CLINICAL,
   'POST /consents/{id}/revoke': CLINICAL,
 
+  'POST /fda-checklist-templates': ADMIN_ONLY,
+  'GET /fda-checklist-templates': 'EVERY_ROLE',
+  'PATCH /fda-checklist-templates/{id}': ADMIN_ONLY,
+  'GET /procedure-plans/{id}/fda-checklist': CLINICAL,
+  'POST /procedure-plans/{id}/fda-checklist/sign': CLINICAL,
+  'POST /procedure-plans/{id}/fda-checklist/attest': ['SURGEON'],
+
   'GET /codes/icd10cm': 'EVERY_ROLE',
   'GET /codes/icd10cm/{code}': 'EVERY_ROLE',
   'PUT /fee-schedule/{cptCode}': ['BILLING'],
