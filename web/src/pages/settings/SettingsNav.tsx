@@ -8,6 +8,7 @@ export const SETTINGS_PAGES = [
   { to: '/settings/fees', label: 'Fee schedule' },
   { to: '/settings/rooms', label: 'Operating rooms' },
   { to: '/settings/consents', label: 'Consent templates' },
+  { to: '/settings/fda-checklist', label: 'FDA checklist' },
   { to: '/settings/clinic', label: 'Clinic' },
   { to: '/settings/billing-profile', label: 'Billing profile' },
   { to: '/settings/payers', label: 'Payers' },
