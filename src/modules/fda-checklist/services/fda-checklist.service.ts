@@ -82,8 +82,9 @@ export class FdaChecklistService implements OnModuleInit {
   /** The checklist as the patient sees it; audited as `fda_checklist.read` by the link. */
   forPatient(actor: PatientLinkActor): Promise<PatientFdaChecklistResponse> {
     return this.tx.run(async (db) => {
-      const plan = await this.patientPlan(db, actor);
-      const current = await this.reconcile(db, actor.audit, plan);
+      const { plan, current } = await this.readChecklist(db, actor.audit, actor.procedurePlanId, {
+        patientId: actor.patientId,
+      });
       if (current.checklist)
         await this.audit.record(db, actor.audit, {
           action: 'fda_checklist.read',
@@ -112,8 +113,7 @@ export class FdaChecklistService implements OnModuleInit {
   /** `GET /procedure-plans/:id/fda-checklist`: audited as a read of patient data. */
   getForPlan(caller: Caller, planId: string): Promise<PlanFdaChecklistResponse> {
     return this.tx.run(async (db) => {
-      const plan = await this.lockPlan(db, caller.clinicId, planId);
-      const current = await this.reconcile(db, caller, plan);
+      const { current } = await this.readChecklist(db, caller, planId);
       if (current.checklist)
         await this.audit.recordReads(db, caller, 'fda_checklist.read', FDA_CHECKLIST_ENTITY, [
           current.checklist.id,
@@ -262,6 +262,31 @@ export class FdaChecklistService implements OnModuleInit {
         'The clinic has no active FDA checklist template: an ADMIN adds one in Settings',
       );
     return current.checklist;
+  }
+
+  /**
+   * A read: the plan's checklist as the rule wants it. Most reads find it so and write nothing;
+   * when it must be made or voided, the plan is locked (the order every use case on a plan
+   * follows) and the checklist reconciled under the lock, so two first reads make one.
+   */
+  private async readChecklist(
+    db: Db,
+    actor: Actor,
+    planId: string,
+    owner: { patientId?: string } = {},
+  ): Promise<{ plan: PlanRow; current: CurrentChecklist }> {
+    const plan = await this.plans.findById(db, actor.clinicId, planId);
+    if (!plan || (owner.patientId !== undefined && plan.patientId !== owner.patientId))
+      throw new NotFound(PLAN_ENTITY, planId);
+    const required = plan.status !== 'CANCELLED' && (await this.planNeedsChecklist(db, plan));
+    const checklist = await this.checklists.currentForPlan(db, actor.clinicId, plan.id);
+    const settled = required
+      ? checklist !== undefined || !OPEN_PLAN_STATUSES.includes(plan.status)
+      : checklist === undefined;
+    if (settled) return { plan, current: { required, checklist } };
+    const locked = await this.plans.lock(db, actor.clinicId, planId);
+    if (!locked) throw new NotFound(PLAN_ENTITY, planId);
+    return { plan: locked, current: await this.reconcile(db, actor, locked) };
   }
 
   /**
