@@ -33,6 +33,7 @@ const MODULE_GRAPH = {
   codes: [],
   consent: ['clinic', 'codes', 'patient', 'user'],
   consultation: ['patient', 'user'],
+  'fda-checklist': ['clinic', 'codes', 'inventory', 'patient', 'procedure-plan', 'user'],
   'fee-schedule': ['codes'],
   health: [],
   inventory: [],
@@ -40,6 +41,7 @@ const MODULE_GRAPH = {
   'patient-portal': [
     'clinic',
     'consent',
+    'fda-checklist',
     'patient',
     'payment-plan',
     'procedure-plan',
@@ -64,6 +66,7 @@ const MODULE_GRAPH = {
     'billing',
     'clinic',
     'consent',
+    'fda-checklist',
     'inventory',
     'prior-authorization',
     'procedure-plan',

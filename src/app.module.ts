@@ -13,6 +13,7 @@ import { CodesModule } from './modules/codes/codes.module';
 import { ConsentPdfModule } from './modules/consent/consent-pdf.module';
 import { ConsentModule } from './modules/consent/consent.module';
 import { ConsultationModule } from './modules/consultation/consultation.module';
+import { FdaChecklistModule } from './modules/fda-checklist/fda-checklist.module';
 import { FeeScheduleModule } from './modules/fee-schedule/fee-schedule.module';
 import { HealthModule } from './modules/health/health.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ConsultationModule,
         ConsentModule,
         ConsentPdfModule,
+        FdaChecklistModule,
         CodesModule,
         FeeScheduleModule,
         InventoryModule,

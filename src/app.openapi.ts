@@ -17,6 +17,8 @@ const TAGS: Record<string, string> = {
   quotes: 'Quotes of a plan, and their PDF',
   'payment-plans': "Installments for the patient's portion of an accepted quote",
   consents: 'Consent templates, and the consent instance of each plan with its signature',
+  'fda-checklist':
+    "The FDA breast implant Patient Decision Checklist: the clinic's versions, and each breast-implant plan's checklist with the patient's initials and the surgeon's attestation",
   'prior-authorizations': "Payers' prior authorizations of a plan's insured codes",
   'fee-schedule': "The clinic's CPT codes and fees",
   payers: 'The insurers the clinic bills, as its clearinghouse names them',

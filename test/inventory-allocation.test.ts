@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '../src/modules/inventory/services/gs1-udi';
 import { Given, type ClinicWithStaff } from './support/given';
-import { signConsent } from './support/given-theater';
+import { completeFdaChecklist, signConsent } from './support/given-theater';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -320,6 +320,7 @@ describe('consumption and traceability', () => {
     // No template of this clinic covers 19325: the plan has the general surgical consent, and
     // no surgery is booked before it is signed (docs/consents.md).
     await signConsent(clinic, plan.consent.id);
+    await completeFdaChecklist(clinic, plan.id);
 
     // The theater consumes the reservation when the case completes (seed steps 7, 9).
     const coordinator = clinic.as('COORDINATOR');

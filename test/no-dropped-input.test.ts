@@ -61,6 +61,8 @@ const WRITE_ONLY: Record<string, string> = {
     'compared with the consent’s own hash (the patient saw this text); read back as contentHash',
   'POST /patient-portal/consent/sign signatureImage':
     'stored (consents.signature_data) but never served: the signed-consent PDF prints it',
+  'POST /patient-portal/fda-checklist/sign contentHash':
+    'compared with the checklist’s own hash (the patient saw this text); read back as contentHash',
   'POST /patient-portal/verify dateOfBirth':
     "compared with the patient's date of birth: a match opens the plan's overview (checked)",
   'POST /remittances x12':
@@ -520,6 +522,52 @@ const SCENARIOS: Record<string, Scenario> = {
       ]),
     ];
   },
+  'POST /fda-checklist-templates': async () => {
+    const sent = {
+      title: `Walker checklist ${tag()}`,
+      sections: [{ key: 'walk-risks', heading: 'Walker risks', body: 'Walker body.' }],
+      surgeonAttestation: 'Walker attests.',
+      active: false,
+    };
+    return [
+      await exchange('ADMIN', 'POST', '/fda-checklist-templates', sent, 201, () => [
+        '/fda-checklist-templates?active=false&limit=100',
+      ]),
+    ];
+  },
+  'PATCH /fda-checklist-templates/{id}': async () => {
+    const template = expectStatus(
+      'template',
+      await as('ADMIN').post('/fda-checklist-templates', {
+        title: 'Walker',
+        sections: [{ key: 'walk', heading: 'Walk', body: 'Walk.' }],
+        surgeonAttestation: 'Walk.',
+      }),
+      201,
+    );
+    // Retire it at once: the clinic's plans keep getting the default text.
+    return [
+      await exchange(
+        'ADMIN',
+        'PATCH',
+        `/fda-checklist-templates/${template.id}`,
+        { active: false },
+        200,
+        () => ['/fda-checklist-templates?active=false&limit=100'],
+      ),
+    ];
+  },
+  'POST /procedure-plans/{id}/fda-checklist/sign': async () => {
+    const { plan } = await readyPlan(clinic, { stopBefore: 'approve' });
+    const path = `/procedure-plans/${plan.id}/fda-checklist`;
+    const read = expectStatus('checklist', await as('NURSE').get(path), 200);
+    const sent = {
+      initials: Object.fromEntries(read.checklist.sections.map((s: any) => [s.key, 'Wj'])),
+      signerName: 'Wilma Initialer',
+      contentHash: read.checklist.contentHash,
+    };
+    return [await exchange('NURSE', 'POST', `${path}/sign`, sent, 200, () => [path])];
+  },
   'PATCH /consent-templates/{id}': async () => {
     const code = `WALK_${tag().toUpperCase()}`;
     const template = expectStatus(
@@ -590,7 +638,7 @@ const SCENARIOS: Record<string, Scenario> = {
     const sent = {
       code: `walk-item-${tag()}`,
       name: 'Walker tissue expander',
-      category: 'OTHER',
+      category: 'IMPLANT',
       manufacturer: 'WalkCo',
       size: '12mm',
       shape: 'Oval',
@@ -599,6 +647,7 @@ const SCENARIOS: Record<string, Scenario> = {
       requiresSerialNumber: true,
       hcpcsCode: 'L8699',
       gtin: freshGtin(),
+      implantKind: 'BREAST',
     };
     return [
       await exchange('NURSE', 'POST', '/inventory/items', sent, 201, (id) => [
@@ -619,6 +668,7 @@ const SCENARIOS: Record<string, Scenario> = {
       requiresSerialNumber: true,
       hcpcsCode: 'J1100',
       gtin: freshGtin(),
+      implantKind: null,
       active: false,
     };
     return [
@@ -928,6 +978,41 @@ const SCENARIOS: Record<string, Scenario> = {
         reads: [signed, await t.api.get('/patient-portal/consent', headers).then((r) => r.body)],
       },
     ];
+  },
+  'POST /patient-portal/fda-checklist/sign': async () => {
+    const plan = await draftPlan();
+    const patient = expectStatus(
+      'patient',
+      await as('COORDINATOR').get(`/patients/${plan.patientId}`),
+      200,
+    );
+    const { url } = expectStatus(
+      'patient link',
+      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/patient-link`, { channel: 'COPY' }),
+      201,
+    );
+    const headers = {
+      authorization: `Bearer ${String(url).split('/p/')[1]}`,
+      'x-patient-date-of-birth': patient.dateOfBirth,
+    };
+    const checklist = expectStatus(
+      'checklist',
+      await t.api.get('/patient-portal/fda-checklist', headers),
+      200,
+    );
+    const sent = {
+      initials: Object.fromEntries(
+        checklist.sections.map((s: { key: string }, i: number) => [s.key, `W${'ABCDEFGHIJ'[i]}`]),
+      ),
+      signerName: `${patient.firstName} ${patient.lastName}`,
+      contentHash: checklist.contentHash,
+    };
+    const signed = expectStatus(
+      'sign',
+      await t.api.post('/patient-portal/fda-checklist/sign', sent, headers),
+      200,
+    );
+    return [{ sent, reads: [signed] }];
   },
   'POST /procedure-plans/{id}/approve': async () => {
     const ready = await readyPlan(clinic, { stopBefore: 'approve' });

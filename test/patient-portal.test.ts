@@ -73,6 +73,21 @@ async function quotedPlan() {
   });
 }
 
+/** The patient initials every section of the FDA checklist and signs it. */
+async function signChecklist(portal: Portal): Promise<any> {
+  const checklist = expectStatus('checklist', await portal.get('/fda-checklist'), 200);
+  expect(checklist).toMatchObject({ required: true, status: 'PENDING' });
+  return expectStatus(
+    'sign checklist',
+    await portal.post('/fda-checklist/sign', {
+      initials: Object.fromEntries(checklist.sections.map((s: { key: string }) => [s.key, 'EM'])),
+      signerName: 'Elena Marsh',
+      contentHash: checklist.contentHash,
+    }),
+    200,
+  );
+}
+
 async function actionsOf(linkId: string): Promise<string[]> {
   const res = await clinic.as('ADMIN').get(`/audit-events?actorId=${linkId}&limit=100`);
   expect(res.status).toBe(200);
@@ -92,7 +107,9 @@ describe('the patient signs the consent and approves the plan', () => {
     const early = await portal.post('/approve');
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PLAN_NOT_APPROVABLE');
-    expect(early.body.errors.map((e: { path: string }) => e.path)).toContain('consent');
+    expect(early.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['consent', 'fdaChecklist']),
+    );
 
     const wrongName = await portal.post('/consent/sign', {
       signerName: 'Someone Else',
@@ -143,7 +160,19 @@ describe('the patient signs the consent and approves the plan', () => {
     expect(pdf.contentType).toBe('application/pdf');
     expect(pdfText(pdf.bytes)).toContain(PHONE_BROWSER.slice(0, 30));
 
-    expect((await portal.get()).body.steps).toMatchObject({ consent: 'SIGNED', approval: 'READY' });
+    expect((await portal.get()).body.steps).toMatchObject({
+      consent: 'SIGNED',
+      fdaChecklist: 'PENDING',
+      approval: 'NOT_YET',
+    });
+    const stillEarly = await portal.post('/approve');
+    expect(stillEarly.body.errors.map((e: { path: string }) => e.path)).toEqual(['fdaChecklist']);
+    const checklist = await signChecklist(portal);
+    expect(checklist.status).toBe('PATIENT_SIGNED');
+    expect((await portal.get()).body.steps).toMatchObject({
+      fdaChecklist: 'PATIENT_SIGNED',
+      approval: 'READY',
+    });
     const approved = expectStatus('approve', await portal.post('/approve'), 200);
     expect(approved.plan).toMatchObject({ status: 'APPROVED', approvedByPatient: true });
     expect(approved.steps.approval).toBe('APPROVED');
@@ -223,6 +252,7 @@ describe('the patient chooses a payment plan', () => {
       }),
       200,
     );
+    await signChecklist(portal);
     expectStatus('approve', await portal.post('/approve'), 200);
     const chosen = expectStatus(
       'choose',

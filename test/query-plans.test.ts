@@ -26,6 +26,7 @@ const SMALL_TABLES = new Set([
   'operating_rooms',
   'fee_schedule_entries',
   'consent_templates',
+  'fda_checklist_templates',
   'inventory_items',
   'clinic_sequences',
 ]);
@@ -354,6 +355,8 @@ interface Route {
   name: string;
   url: (f: Fixture) => string;
   status?: number;
+  /** A patient-portal route: called with the open plan's patient link, not as the ADMIN. */
+  portal?: true;
 }
 
 /** Every GET route of the API with each of its filters, the way a client calls them. */
@@ -490,6 +493,46 @@ const ROUTES: Route[] = [
   {
     name: 'GET /consent-templates?code=',
     url: (f) => `/consent-templates?code=${f.r.template.code}&active=true`,
+  },
+  { name: 'GET /fda-checklist-templates', url: () => '/fda-checklist-templates' },
+  {
+    name: 'GET /procedure-plans/{id}/patient-links',
+    url: (f) => `/procedure-plans/${f.r.openPlan.id}/patient-links`,
+  },
+  { name: 'GET /patient-portal', url: () => '/patient-portal', portal: true },
+  { name: 'GET /patient-portal/quote', url: () => '/patient-portal/quote', portal: true },
+  { name: 'GET /patient-portal/quote/pdf', url: () => '/patient-portal/quote/pdf', portal: true },
+  { name: 'GET /patient-portal/consent', url: () => '/patient-portal/consent', portal: true },
+  {
+    name: 'GET /patient-portal/consent/pdf',
+    url: () => '/patient-portal/consent/pdf',
+    portal: true,
+    status: 409,
+  },
+  {
+    name: 'GET /patient-portal/fda-checklist',
+    url: () => '/patient-portal/fda-checklist',
+    portal: true,
+  },
+  {
+    name: 'GET /patient-portal/payment-plans',
+    url: () => '/patient-portal/payment-plans',
+    portal: true,
+  },
+  {
+    name: 'GET /patient-portal/implant-cards',
+    url: () => '/patient-portal/implant-cards',
+    portal: true,
+  },
+  {
+    name: 'GET /patient-portal/implant-cards/pdf',
+    url: () => '/patient-portal/implant-cards/pdf',
+    portal: true,
+    status: 409,
+  },
+  {
+    name: 'GET /procedure-plans/{id}/fda-checklist',
+    url: (f) => `/procedure-plans/${f.r.openPlan.id}/fda-checklist`,
   },
   { name: 'GET /consents', url: () => '/consents' },
   {
@@ -779,11 +822,19 @@ interface Checked {
   violations: string[];
 }
 
+function portalGet(url: string) {
+  const link = fixture.r.patientLink;
+  return t.api.get(url, {
+    authorization: `Bearer ${link.url.split('/p/')[1]}`,
+    'x-patient-date-of-birth': link.dateOfBirth,
+  });
+}
+
 async function check(route: Route): Promise<Checked[]> {
   const url = route.url(fixture);
   let status = 0;
   const statements = await captured(async () => {
-    status = (await admin.get(url)).status;
+    status = (route.portal ? await portalGet(url) : await admin.get(url)).status;
   });
   expect(status, `${route.name} → ${url}`).toBe(route.status ?? 200);
   const checked: Checked[] = [];

@@ -242,6 +242,19 @@ async function workflowWithFailures(): Promise<void> {
     ).status,
   ).toBeGreaterThanOrEqual(400);
   expectStatus('sign', await nurse.post(`/consents/${consent.id}/sign`, signature), 200);
+  // The FDA breast implant checklist: the patient's initials and name are PHI too.
+  const fdaPath = `/procedure-plans/${plan.id}/fda-checklist`;
+  const fda = expectStatus('FDA checklist', await nurse.get(fdaPath), 200).checklist;
+  expectStatus(
+    'FDA checklist signed',
+    await nurse.post(`${fdaPath}/sign`, {
+      initials: Object.fromEntries(fda.sections.map((s: any) => [s.key, 'ZQ'])),
+      signerName: PHI.signerName,
+      contentHash: fda.contentHash,
+    }),
+    200,
+  );
+  expectStatus('FDA attested', await clinic.as('SURGEON').post(`${fdaPath}/attest`, {}), 200);
   plan = expectStatus(
     'approve',
     await coordinator.post(`/procedure-plans/${plan.id}/approve`, {}),

@@ -41,6 +41,7 @@ function idOf(op: Operation, name: string): string {
     patients: a.patient.id,
     consultations: a.consultation.id,
     'consent-templates': a.template.id,
+    'fda-checklist-templates': a.fdaTemplate.id,
     consents: op.key.endsWith('/pdf') ? a.signedConsent.id : a.consent.id,
     inventory: op.key.includes('/batches/{id}') ? a.batch.batchId : a.suturesItem.id,
     'procedure-plans': op.key.endsWith('/prior-authorizations') ? a.insuredPlan.id : a.openPlan.id,
@@ -85,6 +86,13 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
       contentHash: a.consent.contentHash,
     }),
     'POST /consents/{id}/revoke': () => reason,
+    'PATCH /fda-checklist-templates/{id}': () => ({ active: false }),
+    'POST /procedure-plans/{id}/fda-checklist/sign': () => ({
+      initials: { candidate: 'SE' },
+      signerName: 'Someone Else',
+      contentHash: 'a'.repeat(64),
+    }),
+    'POST /procedure-plans/{id}/fda-checklist/attest': () => ({}),
     'PATCH /inventory/items/{id}': () => ({ name: 'Hijacked', unitPrice: '0.01' }),
     'POST /inventory/items/{id}/batches': () => ({
       batchNumber: 'HIJACK-1',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Given, type ClinicWithStaff } from './support/given';
 import {
   at,
+  completeFdaChecklist,
   daysFromNow,
   expectStatus,
   operatingRoom,
@@ -248,6 +249,8 @@ describe('a RECONSTRUCTIVE plan and its prior authorization', () => {
     // No template for reconstruction: the patient signs the general surgical consent.
     expect(plan.consent).toMatchObject({ templateCode: 'GENERAL_SURGICAL_CONSENT' });
     await signConsent(clinic, plan.consent.id);
+    // 11970 places a breast implant: the FDA checklist too (docs/fda-checklist.md).
+    await completeFdaChecklist(clinic, plan.id);
     expect(
       expectStatus(
         'quote',

@@ -105,7 +105,12 @@ describe('POST /surgical-cases (the seed step 7)', () => {
     expect(res.status).toBe(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.code).toBe('SCHEDULING_BLOCKED');
-    expect(res.body.unmetChecks).toEqual(['PLAN_APPROVED', 'CONSENT_SIGNED', 'INVENTORY_READY']);
+    expect(res.body.unmetChecks).toEqual([
+      'PLAN_APPROVED',
+      'CONSENT_SIGNED',
+      'FDA_CHECKLIST_SIGNED',
+      'INVENTORY_READY',
+    ]);
     expect(await liveCasesOfPlan(ready.plan.id)).toBe(0);
     expect((await coordinator().get(`/procedure-plans/${ready.plan.id}`)).body.status).toBe(
       'QUOTED',

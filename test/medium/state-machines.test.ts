@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { trustedClinicId, type Caller } from '../../src/common/auth/caller';
@@ -45,6 +45,16 @@ import {
   type ConsentEvent,
 } from '../../src/modules/consent/services/consent-lifecycle';
 import { ConsentService } from '../../src/modules/consent/services/consent.service';
+import {
+  fdaChecklists,
+  type FdaChecklistStatus,
+} from '../../src/modules/fda-checklist/repositories/fda-checklist.schema';
+import {
+  FDA_CHECKLIST_TRANSITIONS,
+  FdaChecklistLifecycle,
+  type FdaChecklistEvent,
+} from '../../src/modules/fda-checklist/services/fda-checklist-lifecycle';
+import { FdaChecklistService } from '../../src/modules/fda-checklist/services/fda-checklist.service';
 import type {
   AllocationStatus,
   UnitStatus,
@@ -559,6 +569,76 @@ describe('a consent (consent: ConsentLifecycle)', () => {
         }
       },
       readStatus: async () => (await read()).status,
+    });
+  });
+});
+
+describe('an FDA checklist (fda-checklist: FdaChecklistLifecycle)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const patient = await given.patient(clinic);
+    const created = expectStatus(
+      'plan',
+      await clinic.as('COORDINATOR').post('/procedure-plans', {
+        ...breastAugmentationPlan(patient.id),
+        inventoryRequirements: [],
+      }),
+      201,
+    );
+    const planId: string = created.id;
+    const service = t.app.get(FdaChecklistService);
+    const lifecycle = t.app.get(FdaChecklistLifecycle);
+    const made = await service.getForPlan(caller, planId);
+    const checklist = made.checklist;
+    if (!checklist) throw new Error('the plan needs the checklist (19325)');
+    const byId = and(
+      eq(fdaChecklists.clinicId, clinic.clinicId),
+      eq(fdaChecklists.id, checklist.id),
+    );
+    const body = {
+      initials: Object.fromEntries(checklist.sections.map((s) => [s.key, 'ML'])),
+      signerName: 'Maria Lopez',
+      contentHash: checklist.contentHash,
+    };
+    await checkEveryPair<FdaChecklistStatus, FdaChecklistEvent>({
+      table: FDA_CHECKLIST_TRANSITIONS,
+      expected: [
+        ['PENDING', 'sign', 'PATIENT_SIGNED'],
+        ['PATIENT_SIGNED', 'attest', 'COMPLETED'],
+        ['PENDING', 'void', 'VOIDED'],
+        ['PATIENT_SIGNED', 'void', 'VOIDED'],
+        ['COMPLETED', 'void', 'VOIDED'],
+      ],
+      // Each status's CHECK holds in every status: the set-up writes every status's fields.
+      setStatus: async (status) => {
+        await tx.db.execute(
+          sql`UPDATE fda_checklists SET status = ${status}, initials = '{"x":"ML"}'::jsonb,
+              signer_name = 'Maria Lopez', patient_signed_at = now(), recorded_by_id = ${caller.userId},
+              attested_by_id = ${caller.userId}, attested_at = now(), voided_at = now(),
+              void_reason = 'plan cancelled'
+              WHERE clinic_id = ${clinic.clinicId} AND id = ${checklist.id}`,
+        );
+      },
+      fire: (event, from) => {
+        // Signing and attesting go through the service, which finds the plan's current
+        // checklist; a VOIDED one is no plan's current checklist, so it is fired on directly, as
+        // voiding is (by the plan's cancellation or reconciliation).
+        if (event === 'sign' && from !== 'VOIDED')
+          return service.signInClinic(caller, planId, body, undefined);
+        if (event === 'attest' && from !== 'VOIDED')
+          return service.attest(caller, planId, undefined);
+        return tx.run(async (db) => {
+          const [locked] = await db.select().from(fdaChecklists).where(byId).for('update');
+          if (!locked) throw new Error('the checklist is gone');
+          return lifecycle.fire(db, caller, locked, event, {
+            changes: { voidedAt: new Date(), voidReason: 'plan cancelled' },
+          });
+        });
+      },
+      readStatus: async () => {
+        const [row] = await tx.db.select().from(fdaChecklists).where(byId);
+        if (!row) throw new Error('the checklist is gone');
+        return row.status;
+      },
     });
   });
 });

@@ -136,6 +136,7 @@ export function idKindOf(name: string, routePath = ''): string | undefined {
     users: 'fuzzUser',
     patients: 'patient',
     'consent-templates': 'consentTemplate',
+    'fda-checklist-templates': 'fdaChecklistTemplate',
     consents: 'consent',
     'procedure-plans': 'plan',
     quotes: 'quote',

@@ -109,6 +109,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
     201,
   );
   const templates = await clinic.as('ADMIN').get('/consent-templates');
+  const fdaTemplates = await clinic.as('ADMIN').get('/fda-checklist-templates');
   const fuzzUsers = [
     await addStaffMember(t, clinic, 'NURSE'),
     await addStaffMember(t, clinic, 'BILLING'),
@@ -143,6 +144,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   if (paymentPlanOffer.status === 201) add('paymentPlanOffer', paymentPlanOffer.body.id);
   if (priorAuth.status === 201) add('priorAuthorization', priorAuth.body.id);
   for (const tpl of templates.body?.data ?? []) add('consentTemplate', tpl.id);
+  for (const tpl of fdaTemplates.body?.data ?? []) add('fdaChecklistTemplate', tpl.id);
   add('fuzzUser', ...fuzzUsers.map((u) => u.id));
   add('surgeon', clinic.staff.SURGEON.id);
   add('user', ...Object.values(clinic.staff).map((s) => s.id));

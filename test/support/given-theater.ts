@@ -42,6 +42,8 @@ export interface ReadyPlanOptions {
   /** How many implants to receive (default 3). */
   stock?: number;
   withConsent?: boolean;
+  /** false: the FDA breast implant checklist is left PENDING (default: signed and attested). */
+  fdaChecklist?: boolean;
   /** A surgeon's id: the plan comes from a consultation of the patient with that surgeon. */
   consultedBy?: string;
 }
@@ -149,6 +151,7 @@ export async function readyPlan(
     },
     sutures: { inventoryItemId: suturesItem.id, quantity: 1 },
     signConsent: options.stopBefore !== 'sign',
+    completeFdaChecklist: options.fdaChecklist !== false,
     until:
       options.stopBefore === 'approve'
         ? 'QUOTED'
@@ -180,6 +183,29 @@ export async function signConsent(clinic: ClinicWithStaff, consentId: string): P
       signatureData: 'Maria Lopez',
       contentHash: consent.contentHash,
     }),
+    200,
+  );
+}
+
+/**
+ * A breast-implant plan's FDA checklist completed (docs/fda-checklist.md): the patient initials
+ * every section and signs in the clinic (the nurse records it), then the surgeon attests.
+ */
+export async function completeFdaChecklist(clinic: ClinicWithStaff, planId: string): Promise<any> {
+  const path = `/procedure-plans/${planId}/fda-checklist`;
+  const read = expectStatus('FDA checklist', await clinic.as('NURSE').get(path), 200);
+  expectStatus(
+    'FDA checklist signed',
+    await clinic.as('NURSE').post(`${path}/sign`, {
+      initials: Object.fromEntries(read.checklist.sections.map((s: any) => [s.key, 'ML'])),
+      signerName: 'Maria Lopez',
+      contentHash: read.checklist.contentHash,
+    }),
+    200,
+  );
+  return expectStatus(
+    'FDA checklist attested',
+    await clinic.as('SURGEON').post(`${path}/attest`, {}),
     200,
   );
 }

@@ -26,6 +26,8 @@ export interface ClinicRecords {
   /** The done plan's consent, signed. */
   signedConsent: any;
   template: any;
+  /** The clinic's FDA checklist version 1. */
+  fdaTemplate: any;
   paymentPlan: any;
   /** A payment plan OFFERED for the open plan's (ISSUED) quote. */
   paymentPlanOffer: any;
@@ -53,8 +55,8 @@ export interface ClinicRecords {
   claim: any;
   /** The 837P submission that sent it. */
   submission: any;
-  /** A COPY patient link of the open plan. */
-  patientLink: { id: string };
+  /** A COPY patient link of the open plan: its id, url, and its patient's date of birth. */
+  patientLink: { id: string; url: string; dateOfBirth: string };
 }
 
 export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicRecords> {
@@ -212,6 +214,18 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     await clinic.as('ADMIN').get('/consent-templates'),
     200,
   );
+  // The open plan's FDA checklist is made by its first read: read it now, so that reading the
+  // records later changes nothing.
+  expectStatus(
+    'FDA checklist',
+    await nurse.get(`/procedure-plans/${open.plan.id}/fda-checklist`),
+    200,
+  );
+  const fdaTemplates = expectStatus(
+    'FDA checklist versions',
+    await clinic.as('ADMIN').get('/fda-checklist-templates'),
+    200,
+  );
   const requirement = open.plan.inventoryRequirements.find(
     (r: any) => r.inventoryItemId === open.implantItem.id,
   );
@@ -243,6 +257,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
       200,
     ),
     template: templates.data[0],
+    fdaTemplate: fdaTemplates.data[0],
     paymentPlan,
     paymentPlanOffer,
     priorAuthorization,
@@ -261,7 +276,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     remittance,
     claim,
     submission,
-    patientLink,
+    patientLink: { ...patientLink, dateOfBirth: open.patient.dateOfBirth },
   };
 }
 

@@ -82,6 +82,13 @@ export const ROLE_TABLE: Record<string, Access> = {
   'POST /consents/{id}/sign': CLINICAL,
   'POST /consents/{id}/revoke': CLINICAL,
 
+  'POST /fda-checklist-templates': ADMIN_ONLY,
+  'GET /fda-checklist-templates': 'EVERY_ROLE',
+  'PATCH /fda-checklist-templates/{id}': ADMIN_ONLY,
+  'GET /procedure-plans/{id}/fda-checklist': CLINICAL,
+  'POST /procedure-plans/{id}/fda-checklist/sign': CLINICAL,
+  'POST /procedure-plans/{id}/fda-checklist/attest': ['SURGEON'],
+
   'GET /codes/icd10cm': 'EVERY_ROLE',
   'GET /codes/icd10cm/{code}': 'EVERY_ROLE',
   'PUT /fee-schedule/{cptCode}': ['BILLING'],
@@ -127,6 +134,8 @@ export const ROLE_TABLE: Record<string, Access> = {
   'POST /patient-portal/consent/sign': 'PATIENT_LINK',
   'GET /patient-portal/consent/pdf': 'PATIENT_LINK',
   'POST /patient-portal/approve': 'PATIENT_LINK',
+  'GET /patient-portal/fda-checklist': 'PATIENT_LINK',
+  'POST /patient-portal/fda-checklist/sign': 'PATIENT_LINK',
   'GET /patient-portal/payment-plans': 'PATIENT_LINK',
   'POST /patient-portal/payment-plans/{id}/choose': 'PATIENT_LINK',
   'GET /patient-portal/implant-cards': 'PATIENT_LINK',

@@ -47,6 +47,9 @@ export type SeedStep =
   | 'quote'
   | 'consent'
   | 'signed'
+  | 'fda-checklist'
+  | 'fda-signed'
+  | 'fda-attested'
   | 'approved'
   | 'implants-allocated'
   | 'sutures-allocated'
@@ -83,6 +86,11 @@ export interface SeedWorkflowOptions {
   signerName?: string;
   /** false: the plan is approved with its consent left unsigned (scheduling then refuses it). */
   signConsent?: boolean;
+  /**
+   * false: a breast-implant plan's FDA checklist is left PENDING (scheduling then refuses it);
+   * by default the patient signs it in the clinic and the surgeon attests, before approval.
+   */
+  completeFdaChecklist?: boolean;
   /** The case's room, surgeon and times, asked for when the booking is made. */
   booking?: () => {
     operatingRoomId: string;
@@ -121,6 +129,8 @@ export interface SeedWorkflowRun {
   /** The consent as read before signing, and the signed one. */
   consent?: Json;
   signed?: Json;
+  /** A breast-implant plan's FDA checklist, once the surgeon attested it. */
+  fdaChecklist?: Json;
   approved?: Json;
   /** The implants' requirement after allocation (isPreAllocated, serialNumbers). */
   implantsAllocated?: Json;
@@ -306,6 +316,7 @@ class SeedWorkflowScript {
         },
       );
     }
+    if (o.completeFdaChecklist !== false) await this.completeFdaChecklist(created.id, result);
     result.approved = await this.expect(
       'approved',
       200,
@@ -428,6 +439,30 @@ class SeedWorkflowScript {
       });
     if (sutures) bodies.push({ ...itemOf(sutures), quantity: sutures.quantity, isRequired: true });
     return bodies;
+  }
+
+  /**
+   * A breast-implant plan's FDA checklist (docs/fda-checklist.md): the patient initials every
+   * section and signs in the clinic (the nurse records it), then the surgeon attests.
+   */
+  private async completeFdaChecklist(planId: string, result: SeedWorkflowRun): Promise<void> {
+    const path = `/procedure-plans/${planId}/fda-checklist`;
+    const read = await this.expect('fda-checklist', 200, 'NURSE', 'GET', path);
+    if (!read.required || !read.checklist) return;
+    const signer = this.options.signerName ?? 'Maria Lopez';
+    await this.expect('fda-signed', 200, 'NURSE', 'POST', `${path}/sign`, {
+      initials: Object.fromEntries(read.checklist.sections.map((s: Json) => [s.key, 'ML'])),
+      signerName: signer,
+      contentHash: read.checklist.contentHash,
+    });
+    result.fdaChecklist = await this.expect(
+      'fda-attested',
+      200,
+      'SURGEON',
+      'POST',
+      `${path}/attest`,
+      {},
+    );
   }
 
   private async allocateImplants(planId: string, requirementId: string): Promise<Json> {

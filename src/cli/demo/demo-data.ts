@@ -118,6 +118,7 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     requiresSerialNumber: true,
     hcpcsCode: 'L8600',
     gtin: '00884521112349',
+    implantKind: 'BREAST',
   },
   {
     code: 'breast-implant-350cc-round',
@@ -131,6 +132,7 @@ export const ITEMS: readonly z.input<typeof CreateInventoryItemBody>[] = [
     requiresSerialNumber: true,
     hcpcsCode: 'L8600',
     gtin: '00884521112356',
+    implantKind: 'BREAST',
   },
   {
     code: 'tissue-expander-400cc',

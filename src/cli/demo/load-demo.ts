@@ -32,6 +32,8 @@ import { CreateConsultationBody } from '../../modules/consultation/dto/consultat
 import { ConsultationRepository } from '../../modules/consultation/repositories/consultation.repository';
 import { ConsultationService } from '../../modules/consultation/services/consultation.service';
 import { PutFeeScheduleEntryBody } from '../../modules/fee-schedule/dto/fee-schedule.dto';
+import { SignFdaChecklistBody } from '../../modules/fda-checklist/dto/fda-checklist.dto';
+import { FdaChecklistService } from '../../modules/fda-checklist/services/fda-checklist.service';
 import { FeeScheduleService } from '../../modules/fee-schedule/services/fee-schedule.service';
 import {
   CreateInventoryItemBody,
@@ -784,6 +786,10 @@ class DemoLoader {
         if (!goesBeyond('QUOTED')) return undefined;
         if (plan.consent?.status === 'PENDING')
           return this.signConsent(clinic, story, plan.consent.id);
+        {
+          const fda = await this.fdaChecklistMove(clinic, story, plan);
+          if (fda) return fda;
+        }
         return {
           what: 'approve',
           run: () =>
@@ -887,6 +893,51 @@ class DemoLoader {
         );
       },
     };
+  }
+
+  /**
+   * A breast-implant plan's FDA checklist (docs/fda-checklist.md): the patient initials and signs
+   * it in the clinic (the nurse records it), then the surgeon attests. Undefined when done or not
+   * needed.
+   */
+  private async fdaChecklistMove(
+    clinic: Clinic,
+    story: DemoStory,
+    plan: ProcedurePlanResponse,
+  ): Promise<Move | undefined> {
+    const checklists = this.app.get(FdaChecklistService);
+    const current = await checklists.getForPlan(clinic.as.nurse, plan.id);
+    const checklist = current.checklist;
+    if (!checklist) return undefined;
+    if (checklist.status === 'PENDING') {
+      const { firstName, lastName } = story.patient;
+      const initials = `${firstName[0] ?? 'X'}${lastName[0] ?? 'X'}`;
+      return {
+        what: 'sign the FDA checklist',
+        run: () =>
+          checklists.signInClinic(
+            clinic.as.nurse,
+            plan.id,
+            SignFdaChecklistBody.parse({
+              initials: Object.fromEntries(checklist.sections.map((s) => [s.key, initials])),
+              signerName: `${firstName} ${lastName}`,
+              contentHash: checklist.contentHash,
+            }),
+            checklist.version,
+          ),
+      };
+    }
+    if (checklist.status === 'PATIENT_SIGNED')
+      return {
+        what: 'attest the FDA checklist',
+        run: () =>
+          checklists.attest(
+            clinic.as[story.case?.surgeon ?? 'surgeon'],
+            plan.id,
+            checklist.version,
+          ),
+      };
+    return undefined;
   }
 
   /** Request, submit, and record the payer's approval of the plan's insured codes. */

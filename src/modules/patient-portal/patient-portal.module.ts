@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Mailer } from '../../common/mail/mailer';
 import { ClinicModule } from '../clinic';
 import { ConsentModule, ConsentPdfModule } from '../consent';
+import { FdaChecklistModule } from '../fda-checklist';
 import { PatientModule } from '../patient';
 import { PaymentPlanModule } from '../payment-plan';
 import { ProcedurePlanModule } from '../procedure-plan';
@@ -24,6 +25,7 @@ import { PatientPortalService } from './services/patient-portal.service';
     ClinicModule,
     ConsentModule,
     ConsentPdfModule,
+    FdaChecklistModule,
     PatientModule,
     PaymentPlanModule,
     ProcedurePlanModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing';
 import { ClinicModule } from '../clinic';
 import { ConsentModule } from '../consent';
+import { FdaChecklistModule } from '../fda-checklist';
 import { InventoryModule } from '../inventory';
 import { PriorAuthorizationModule } from '../prior-authorization';
 import { ProcedurePlanModule } from '../procedure-plan';
@@ -28,6 +29,7 @@ import { TheaterDayService } from './services/theater-day.service';
   imports: [
     ProcedurePlanModule,
     ConsentModule,
+    FdaChecklistModule,
     PriorAuthorizationModule,
     InventoryModule,
     UserModule,

@@ -797,6 +797,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fda-checklist-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List FDA checklist versions
+         * @description The clinic's checklist versions, newest first. Changes nothing.
+         *
+         *     Who may call: every role.
+         */
+        get: operations["FdaChecklistTemplateController_list"];
+        put?: never;
+        /**
+         * Create an FDA checklist version
+         * @description Adds the next version of the clinic's breast implant Patient Decision Checklist (sections each initialed by the patient, and the surgeon's attestation). Plans whose checklist is made afterwards get the newest active version. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
+        post: operations["FdaChecklistTemplateController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fda-checklist-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Activate or retire an FDA checklist version
+         * @description Sets `active` only: a version's text is never edited. Plans' checklists keep their own snapshot. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
+        patch: operations["FdaChecklistTemplateController_update"];
+        trace?: never;
+    };
     "/api/v1/fee-schedule": {
         parameters: {
             query?: never;
@@ -1289,6 +1339,50 @@ export interface paths {
          *     Who may call: the patient, with a live patient link's token and their date of birth.
          */
         post: operations["PatientPortalController_signConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/fda-checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The FDA breast implant checklist
+         * @description For a breast implant plan, the FDA's Patient Decision Checklist as the clinic's current version sets it out: its sections, to initial one by one, the content hash, and where it stands (PENDING, PATIENT_SIGNED, COMPLETED once the surgeon has attested). `required: false` for other plans. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_fdaChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/fda-checklist/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Initial and sign the FDA checklist
+         * @description The patient initials every section (`initials` by section key, 1–4 letters each) and types their full name; `contentHash` must be the text's (409 `CONSENT_CONTENT_CHANGED`). Recorded with the same evidence as a consent signature. Only a PENDING checklist (409 `INVALID_STATE_TRANSITION`). Audited.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        post: operations["PatientPortalController_signFdaChecklist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1881,6 +1975,72 @@ export interface paths {
          *     Who may call: ADMIN, SURGEON, COORDINATOR.
          */
         post: operations["ProcedurePlanController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure-plans/{id}/fda-checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a plan's FDA checklist
+         * @description Whether the plan needs the breast implant Patient Decision Checklist, and its checklist: made from the newest active version when first read, voided when the plan no longer needs it. Audited as a read.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
+        get: operations["FdaChecklistController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure-plans/{id}/fda-checklist/attest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the surgeon's FDA checklist attestation
+         * @description The surgeon attests to having discussed the checklist with the patient, after the patient signed: PATIENT_SIGNED → COMPLETED. `If-Match` names the checklist's version. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON.
+         */
+        post: operations["FdaChecklistController_attest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure-plans/{id}/fda-checklist/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the patient's FDA checklist signature in the clinic
+         * @description For a patient who signs in the clinic: the patient's initials for every section, typed full name and the `contentHash` of the text shown. PENDING → PATIENT_SIGNED, recorded by the caller. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
+         */
+        post: operations["FdaChecklistController_sign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3276,12 +3436,24 @@ export interface components {
             /** Format: uuid */
             surgeonId: string;
         };
+        CreateFdaChecklistTemplateDto: {
+            active?: boolean;
+            sections: {
+                body: string;
+                heading: string;
+                key: string;
+            }[];
+            surgeonAttestation: string;
+            title: string;
+        };
         CreateInventoryItemDto: {
             /** @enum {string} */
             category: "IMPLANT" | "SUTURE" | "CONSUMABLE" | "MEDICATION" | "OTHER";
             code: string;
             gtin?: string | null;
             hcpcsCode?: string | null;
+            /** @enum {string|null} */
+            implantKind?: "BREAST" | null;
             isBillable: boolean;
             manufacturer?: string | null;
             name: string;
@@ -3433,6 +3605,43 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        FdaChecklistTemplateDto_Output: {
+            active: boolean;
+            createdAt: string;
+            /** Format: uuid */
+            createdById: string;
+            /** Format: uuid */
+            id: string;
+            sections: {
+                body: string;
+                heading: string;
+                key: string;
+            }[];
+            surgeonAttestation: string;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        FdaChecklistTemplatePageDto_Output: {
+            data: {
+                active: boolean;
+                createdAt: string;
+                /** Format: uuid */
+                createdById: string;
+                /** Format: uuid */
+                id: string;
+                sections: {
+                    body: string;
+                    heading: string;
+                    key: string;
+                }[];
+                surgeonAttestation: string;
+                title: string;
+                updatedAt: string;
+                version: number;
+            }[];
+            nextCursor: string | null;
+        };
         FeeScheduleEntryDto_Output: {
             anesthesiaFee: string;
             cptCode: string;
@@ -3512,6 +3721,8 @@ export interface components {
             hcpcsCode: string | null;
             /** Format: uuid */
             id: string;
+            /** @enum {string|null} */
+            implantKind: "BREAST" | null;
             isBillable: boolean;
             manufacturer: string | null;
             name: string;
@@ -3533,6 +3744,8 @@ export interface components {
                 hcpcsCode: string | null;
                 /** Format: uuid */
                 id: string;
+                /** @enum {string|null} */
+                implantKind: "BREAST" | null;
                 isBillable: boolean;
                 manufacturer: string | null;
                 name: string;
@@ -3957,6 +4170,63 @@ export interface components {
             }[];
             /** Format: uuid */
             surgicalCaseId: string;
+        };
+        PlanFdaChecklistDto_Output: {
+            checklist: {
+                attestedAt: string | null;
+                /** Format: uuid */
+                attestedById: string | null;
+                contentHash: string;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                initials: {
+                    [key: string]: string;
+                } | null;
+                patientSignedAt: string | null;
+                /** Format: uuid */
+                procedurePlanId: string;
+                /** Format: uuid */
+                recordedById: string | null;
+                sections: {
+                    body: string;
+                    heading: string;
+                    key: string;
+                }[];
+                /** @enum {string|null} */
+                signedThrough: "PATIENT_LINK" | "IN_CLINIC" | null;
+                signerName: string | null;
+                /** @enum {string} */
+                status: "PENDING" | "PATIENT_SIGNED" | "COMPLETED" | "VOIDED";
+                surgeonAttestation: string;
+                surgeonName: string | null;
+                templateVersion: number;
+                title: string;
+                updatedAt: string;
+                version: number;
+            } | null;
+            required: boolean;
+            /** @enum {string} */
+            status: "NOT_REQUIRED" | "PENDING" | "PATIENT_SIGNED" | "COMPLETED";
+        };
+        PortalFdaChecklistDto_Output: {
+            contentHash: string | null;
+            initials: {
+                [key: string]: string;
+            } | null;
+            patientSignedAt: string | null;
+            required: boolean;
+            sections: {
+                body: string;
+                heading: string;
+                key: string;
+            }[];
+            signerName: string | null;
+            /** @enum {string} */
+            status: "NOT_REQUIRED" | "PENDING" | "PATIENT_SIGNED" | "COMPLETED";
+            surgeonAttestedAt: string | null;
+            surgeonName: string | null;
+            title: string | null;
         };
         PortalImplantCardsDto_Output: {
             cards: {
@@ -4433,7 +4703,7 @@ export interface components {
         ReadinessDto_Output: {
             checks: {
                 /** @enum {string} */
-                code: "PLAN_APPROVED" | "CONSENT_SIGNED" | "PRIOR_AUTH_APPROVED" | "INVENTORY_READY";
+                code: "PLAN_APPROVED" | "CONSENT_SIGNED" | "FDA_CHECKLIST_SIGNED" | "PRIOR_AUTH_APPROVED" | "INVENTORY_READY";
                 detail: string;
                 ok: boolean;
                 required: boolean;
@@ -4671,6 +4941,13 @@ export interface components {
             /** Format: uuid */
             witnessId?: string | null;
         };
+        SignFdaChecklistDto: {
+            contentHash: string;
+            initials: {
+                [key: string]: string;
+            };
+            signerName: string;
+        };
         StartSurgicalCaseDto: {
             reason?: string;
         };
@@ -4854,12 +5131,17 @@ export interface components {
         UpdateConsentTemplateDto: {
             active: boolean;
         };
+        UpdateFdaChecklistTemplateDto: {
+            active: boolean;
+        };
         UpdateInventoryItemDto: {
             active?: boolean;
             /** @enum {string} */
             category?: "IMPLANT" | "SUTURE" | "CONSUMABLE" | "MEDICATION" | "OTHER";
             gtin?: string | null;
             hcpcsCode?: string | null;
+            /** @enum {string|null} */
+            implantKind?: "BREAST" | null;
             isBillable?: boolean;
             manufacturer?: string | null;
             name?: string;
@@ -6786,6 +7068,102 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    FdaChecklistTemplateController_list: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FdaChecklistTemplatePageDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    FdaChecklistTemplateController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFdaChecklistTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FdaChecklistTemplateDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    FdaChecklistTemplateController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFdaChecklistTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FdaChecklistTemplateDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     FeeScheduleController_list: {
         parameters: {
             query?: {
@@ -7601,6 +7979,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PatientConsentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_fdaChecklist: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalFdaChecklistDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_signFdaChecklist: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignFdaChecklistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalFdaChecklistDto_Output"];
                 };
             };
             400: components["responses"]["VALIDATION_FAILED"];
@@ -8648,6 +9085,106 @@ export interface operations {
             403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             404: components["responses"]["NOT_FOUND"];
             409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    FdaChecklistController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanFdaChecklistDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    FdaChecklistController_attest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanFdaChecklistDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    FdaChecklistController_sign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignFdaChecklistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanFdaChecklistDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED_or_IDEMPOTENCY_IN_PROGRESS"];
             412: components["responses"]["VERSION_MISMATCH"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];

@@ -19,6 +19,8 @@ const GRANTS = {
   'consents.read': ['SURGEON', 'NURSE', 'COORDINATOR'],
   'consents.sign': ['SURGEON', 'NURSE', 'COORDINATOR'],
   'consentTemplates.write': [],
+  // The FDA breast implant checklist's attestation is the implanting surgeon's (docs/fda-checklist.md).
+  'fdaChecklist.attest': ['SURGEON'],
   'priorAuth.read': ['BILLING', 'COORDINATOR', 'SURGEON'],
   'priorAuth.write': ['BILLING', 'COORDINATOR'],
   'inventory.write': ['NURSE'],

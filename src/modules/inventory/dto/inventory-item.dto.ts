@@ -2,7 +2,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { pageQueryShape, pageSchema } from '../../../common/http/pagination';
 import { MoneyInput, MoneyOutput } from '../../../common/money';
-import { INVENTORY_CATEGORIES } from '../repositories/inventory-item.schema';
+import { IMPLANT_KINDS, INVENTORY_CATEGORIES } from '../repositories/inventory-item.schema';
 import { gs1CheckDigit, gtinCheckDigitValid } from '../services/gs1-udi';
 
 /** Item codes are the clinic's own readable keys, e.g. `breast-implant-300cc-round`. */
@@ -48,6 +48,8 @@ export const CreateInventoryItemBody = z.strictObject({
     .regex(/^[A-V][0-9]{4}$/, 'A HCPCS Level II code, e.g. L8600')
     .nullish(),
   gtin: Gtin.nullish(),
+  /** BREAST marks a breast implant (docs/fda-checklist.md); only for category IMPLANT. */
+  implantKind: z.enum(IMPLANT_KINDS).nullish(),
 });
 export type CreateInventoryItemBody = z.infer<typeof CreateInventoryItemBody>;
 export class CreateInventoryItemDto extends createZodDto(CreateInventoryItemBody) {}
@@ -86,6 +88,7 @@ export const InventoryItemSchema = z.object({
   requiresSerialNumber: z.boolean(),
   hcpcsCode: z.string().nullable(),
   gtin: z.string().nullable(),
+  implantKind: z.enum(IMPLANT_KINDS).nullable(),
   active: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),

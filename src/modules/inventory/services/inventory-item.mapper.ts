@@ -16,6 +16,7 @@ export function toInventoryItemResponse(i: InventoryItemRow): InventoryItemRespo
     requiresSerialNumber: i.requiresSerialNumber,
     hcpcsCode: i.hcpcsCode,
     gtin: i.gtin,
+    implantKind: i.implantKind,
     active: i.active,
     version: i.version,
     createdAt: i.createdAt.toISOString(),

@@ -3,7 +3,7 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { isUniqueViolation } from '../../../common/database/unique-violation';
-import { Duplicate, NotFound } from '../../../common/errors/domain-error';
+import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
@@ -28,6 +28,7 @@ export class InventoryItemService {
 
   createItem(caller: Caller, body: CreateInventoryItemBody): Promise<InventoryItemResponse> {
     return this.tx.run(async (db) => {
+      assertImplantKindFits(body.category, body.implantKind ?? null);
       if (await this.items.findByCode(db, caller.clinicId, body.code)) throw codeTaken();
       let item;
       try {
@@ -45,6 +46,7 @@ export class InventoryItemService {
           requiresSerialNumber: body.requiresSerialNumber,
           hcpcsCode: body.hcpcsCode ?? null,
           gtin: body.gtin ?? null,
+          implantKind: body.implantKind ?? null,
         });
       } catch (error) {
         if (isUniqueViolation(error, 'inventory_items_code_unique')) throw codeTaken();
@@ -71,7 +73,16 @@ export class InventoryItemService {
     ifMatch: number | undefined,
   ): Promise<InventoryItemResponse> {
     return this.tx.run(async (db) => {
-      lockedAtVersion(await this.items.lockById(db, caller.clinicId, id), ifMatch, ENTITY, id);
+      const current = lockedAtVersion(
+        await this.items.lockById(db, caller.clinicId, id),
+        ifMatch,
+        ENTITY,
+        id,
+      );
+      assertImplantKindFits(
+        body.category ?? current.category,
+        body.implantKind === undefined ? current.implantKind : body.implantKind,
+      );
       const { unitPrice, ...rest } = body;
       let updated;
       try {
@@ -108,6 +119,15 @@ export class InventoryItemService {
     const page = await this.items.list(this.tx.db, caller.clinicId, query, query);
     return { data: page.data.map(toInventoryItemResponse), nextCursor: page.nextCursor };
   }
+}
+
+/** An implant kind names what kind of implant an item is: only an IMPLANT has one. */
+function assertImplantKindFits(category: string, implantKind: string | null): void {
+  if (implantKind !== null && category !== 'IMPLANT')
+    throw ValidationFailed.field(
+      'implantKind',
+      'Only an item of category IMPLANT has an implant kind',
+    );
 }
 
 function codeTaken(): Duplicate {

@@ -12,9 +12,11 @@ import {
   PatientConsentDto,
   PatientSignConsentDto,
 } from '../../consent';
+import { FdaChecklistService, SignFdaChecklistDto } from '../../fda-checklist';
 import { PaymentPlanOfferService } from '../../payment-plan';
 import { ImplantCardService } from '../../theater';
 import {
+  PortalFdaChecklistDto,
   PortalImplantCardsDto,
   PortalOverviewDto,
   PortalPaymentPlansDto,
@@ -37,6 +39,7 @@ export class PatientPortalController {
     private readonly consentPdfs: ConsentPdfService,
     private readonly offers: PaymentPlanOfferService,
     private readonly implantCards: ImplantCardService,
+    private readonly fdaChecklists: FdaChecklistService,
   ) {}
 
   @Post('verify')
@@ -130,6 +133,35 @@ export class PatientPortalController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     return sendPdf(reply, await this.consentPdfs.pdfForPatient(actor));
+  }
+
+  @Get('fda-checklist')
+  @PatientPortalRoute()
+  @ApiOperationDoc({
+    summary: 'The FDA breast implant checklist',
+    description:
+      "For a breast implant plan, the FDA's Patient Decision Checklist as the clinic's current version sets it out: its sections, to initial one by one, the content hash, and where it stands (PENDING, PATIENT_SIGNED, COMPLETED once the surgeon has attested). `required: false` for other plans. Audited as a read.",
+  })
+  @ZodResponse({ status: 200, type: PortalFdaChecklistDto })
+  fdaChecklist(@CurrentPatientLink() actor: PatientLinkActor) {
+    return this.fdaChecklists.forPatient(actor);
+  }
+
+  @Post('fda-checklist/sign')
+  @HttpCode(200)
+  @PatientPortalRoute()
+  @ApiOperationDoc({
+    summary: 'Initial and sign the FDA checklist',
+    description:
+      "The patient initials every section (`initials` by section key, 1–4 letters each) and types their full name; `contentHash` must be the text's (409 `CONSENT_CONTENT_CHANGED`). Recorded with the same evidence as a consent signature. Only a PENDING checklist (409 `INVALID_STATE_TRANSITION`). Audited.",
+    errors: ['CONSENT_CONTENT_CHANGED', 'INVALID_STATE_TRANSITION'],
+  })
+  @ZodResponse({ status: 200, type: PortalFdaChecklistDto })
+  signFdaChecklist(
+    @CurrentPatientLink() actor: PatientLinkActor,
+    @Body() body: SignFdaChecklistDto,
+  ) {
+    return this.fdaChecklists.signAsPatient(actor, body);
   }
 
   @Post('approve')

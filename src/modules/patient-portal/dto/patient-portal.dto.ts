@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { PatientFdaChecklistSchema } from '../../fda-checklist';
 import { PatientPaymentPlansSchema } from '../../payment-plan';
 import { ImplantCardSchema } from '../../theater';
 
@@ -61,3 +62,5 @@ export class PortalPaymentPlansDto extends createZodDto(PatientPaymentPlansSchem
 export const PortalImplantCardsSchema = z.object({ cards: z.array(ImplantCardSchema) });
 export type PortalImplantCards = z.infer<typeof PortalImplantCardsSchema>;
 export class PortalImplantCardsDto extends createZodDto(PortalImplantCardsSchema) {}
+
+export class PortalFdaChecklistDto extends createZodDto(PatientFdaChecklistSchema) {}

@@ -9,6 +9,7 @@ import { invariant } from '../../../common/invariant';
 import type { PdfFile } from '../../../common/pdf/pdf-file';
 import { ClinicService } from '../../clinic';
 import { PlanConsentService } from '../../consent';
+import { FdaChecklistService } from '../../fda-checklist';
 import { PatientService } from '../../patient';
 import { PaymentPlanOfferService } from '../../payment-plan';
 import { PlanQueries, ProcedurePlanWorkflowService } from '../../procedure-plan';
@@ -30,6 +31,7 @@ export class PatientPortalService {
     private readonly workflow: ProcedurePlanWorkflowService,
     private readonly offers: PaymentPlanOfferService,
     private readonly implantCards: ImplantCardService,
+    private readonly fdaChecklists: FdaChecklistService,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
@@ -80,7 +82,12 @@ export class PatientPortalService {
    */
   approve(actor: PatientLinkActor): Promise<PortalOverview> {
     return this.tx.run(async (db) => {
-      await this.workflow.approveAsPatient(actor);
+      const checklist = await this.fdaChecklists.unmetForApproval(
+        db,
+        actor.clinicId,
+        actor.procedurePlanId,
+      );
+      await this.workflow.approveAsPatient(actor, checklist);
       return this.readOverview(db, actor);
     });
   }
@@ -114,6 +121,8 @@ export class PatientPortalService {
       plan.approvedAt !== null && plan.status !== 'QUOTED' && plan.status !== 'DRAFT';
     const consentStatus = consent?.status ?? 'NONE';
     const implantCards = await this.implantCards.cardsForPlan(db, actor.clinicId, plan.id);
+    const fdaChecklist = await this.fdaChecklists.statusForPlan(db, actor.clinicId, plan.id);
+    const checklistSigned = fdaChecklist !== 'PENDING';
     return {
       clinic: { name: clinic.name, phone: clinic.phone },
       patient: { firstName: patient.firstName },
@@ -128,10 +137,13 @@ export class PatientPortalService {
       steps: {
         quote: !quote ? 'NONE' : quoteStatus === 'EXPIRED' ? 'EXPIRED' : 'AVAILABLE',
         consent: consentStatus,
-        fdaChecklist: 'NOT_REQUIRED',
+        fdaChecklist,
         approval: approved
           ? 'APPROVED'
-          : plan.status === 'QUOTED' && quoteStatus === 'ISSUED' && consentStatus === 'SIGNED'
+          : plan.status === 'QUOTED' &&
+              quoteStatus === 'ISSUED' &&
+              consentStatus === 'SIGNED' &&
+              checklistSigned
             ? 'READY'
             : 'NOT_YET',
         paymentPlan: await this.offers.paymentPlanStep(db, actor.clinicId, plan.id),

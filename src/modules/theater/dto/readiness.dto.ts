@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const READINESS_CODES = [
   'PLAN_APPROVED',
   'CONSENT_SIGNED',
+  'FDA_CHECKLIST_SIGNED',
   'PRIOR_AUTH_APPROVED',
   'INVENTORY_READY',
 ] as const;

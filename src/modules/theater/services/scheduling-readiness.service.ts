@@ -5,6 +5,7 @@ import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
 import { GENERAL_CONSENT_CODE, PlanConsentService } from '../../consent';
+import { FdaChecklistService } from '../../fda-checklist';
 import { PriorAuthorizationCoverage } from '../../prior-authorization';
 import { PlanInventoryService, PlanQueries, type PlanRow } from '../../procedure-plan';
 import type {
@@ -40,6 +41,7 @@ export class SchedulingReadiness {
     private readonly tx: TransactionRunner,
     private readonly plans: PlanQueries,
     private readonly consents: PlanConsentService,
+    private readonly fdaChecklists: FdaChecklistService,
     private readonly planInventory: PlanInventoryService,
     private readonly priorAuth: PriorAuthorizationCoverage,
     private readonly clock: Clock,
@@ -73,6 +75,8 @@ export class SchedulingReadiness {
     if (wanted('PLAN_APPROVED'))
       checks.push(this.planApproved(plan, options.rescheduling ?? false));
     if (wanted('CONSENT_SIGNED')) checks.push(await this.consentSigned(db, clinicId, plan));
+    if (wanted('FDA_CHECKLIST_SIGNED'))
+      checks.push(await this.fdaChecklistSigned(db, clinicId, plan));
     if (wanted('PRIOR_AUTH_APPROVED'))
       checks.push({
         code: 'PRIOR_AUTH_APPROVED',
@@ -114,6 +118,30 @@ export class SchedulingReadiness {
       detail: ok
         ? `Consent ${consent.templateCode} is signed`
         : `Consent ${consent.templateCode} is ${consent.status}: it must be signed`,
+    };
+  }
+
+  /**
+   * A breast-implant plan (docs/fda-checklist.md) needs the FDA Patient Decision Checklist signed
+   * by the patient and attested by the surgeon; any other plan does not.
+   */
+  private async fdaChecklistSigned(
+    db: Db,
+    clinicId: ClinicId,
+    plan: PlanRow,
+  ): Promise<ReadinessCheck> {
+    const status = await this.fdaChecklists.statusForPlan(db, clinicId, plan.id);
+    const detail = {
+      NOT_REQUIRED: 'The plan places no breast implant: no FDA checklist needed',
+      PENDING: 'The patient has not yet initialed and signed the FDA breast implant checklist',
+      PATIENT_SIGNED: 'The patient signed the FDA checklist: the surgeon’s attestation is missing',
+      COMPLETED: 'The FDA checklist is signed by the patient and attested by the surgeon',
+    }[status];
+    return {
+      code: 'FDA_CHECKLIST_SIGNED',
+      required: status !== 'NOT_REQUIRED',
+      ok: status === 'NOT_REQUIRED' || status === 'COMPLETED',
+      detail,
     };
   }
 

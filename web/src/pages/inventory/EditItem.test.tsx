@@ -17,6 +17,7 @@ const implant: Item = {
   requiresSerialNumber: true,
   hcpcsCode: 'L8600',
   gtin: null,
+  implantKind: null,
   active: true,
   version: 3,
   createdAt: '2026-11-01T10:00:00.000Z',

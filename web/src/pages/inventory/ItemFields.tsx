@@ -60,6 +60,12 @@ export function ItemFields({
           label="Requires serial number"
           {...form.getInputProps('requiresSerialNumber', { type: 'checkbox' })}
         />
+        {form.getValues().category === 'IMPLANT' && (
+          <Checkbox
+            label="Breast implant (its plans need the FDA checklist)"
+            {...form.getInputProps('breastImplant', { type: 'checkbox' })}
+          />
+        )}
       </Group>
     </>
   );

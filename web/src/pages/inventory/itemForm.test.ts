@@ -21,6 +21,7 @@ const implant: Item = {
   requiresSerialNumber: true,
   hcpcsCode: 'L8600',
   gtin: null,
+  implantKind: null,
   active: true,
   version: 3,
   createdAt: '2026-11-01T10:00:00.000Z',
@@ -45,6 +46,15 @@ describe('the edit form of a catalog item', () => {
       manufacturer: null,
       unitPrice: '1250.50',
     });
+  });
+
+  it('marks an implant as a breast implant, and clears the kind when the category changes', () => {
+    const marked = { ...itemToFormValues(implant), breastImplant: true };
+    expect(toUpdateBody(marked, implant)).toEqual({ implantKind: 'BREAST' });
+    const breast = { ...implant, implantKind: 'BREAST' as const };
+    expect(itemToFormValues(breast).breastImplant).toBe(true);
+    const recategorised = { ...itemToFormValues(breast), category: 'OTHER' as const };
+    expect(toUpdateBody(recategorised, breast)).toEqual({ category: 'OTHER', implantKind: null });
   });
 
   it('refuses a GTIN with a wrong check digit before sending, in the API’s words', () => {

@@ -19,6 +19,8 @@ export interface ItemFormValues {
   requiresSerialNumber: boolean;
   hcpcsCode: string;
   gtin: string;
+  /** An IMPLANT marked as a breast implant (`implantKind: BREAST`): its plans need the FDA checklist. */
+  breastImplant: boolean;
 }
 
 export const EMPTY_ITEM: ItemFormValues = {
@@ -33,6 +35,7 @@ export const EMPTY_ITEM: ItemFormValues = {
   requiresSerialNumber: false,
   hcpcsCode: '',
   gtin: '',
+  breastImplant: false,
 };
 
 export function itemToFormValues(item: Item): ItemFormValues {
@@ -48,6 +51,7 @@ export function itemToFormValues(item: Item): ItemFormValues {
     requiresSerialNumber: item.requiresSerialNumber,
     hcpcsCode: item.hcpcsCode ?? '',
     gtin: item.gtin ?? '',
+    breastImplant: item.implantKind === 'BREAST',
   };
 }
 
@@ -83,6 +87,8 @@ function fields(v: ItemFormValues) {
     requiresSerialNumber: v.requiresSerialNumber,
     hcpcsCode: optional(v.hcpcsCode)?.toUpperCase() ?? null,
     gtin: optional(v.gtin),
+    // Only an implant has a kind: another category clears it.
+    implantKind: v.category === 'IMPLANT' && v.breastImplant ? ('BREAST' as const) : null,
   } satisfies ItemChange;
 }
 
@@ -97,6 +103,7 @@ export function toCreateBody(v: ItemFormValues): NewItem {
     shape: f.shape ?? undefined,
     hcpcsCode: f.hcpcsCode ?? undefined,
     gtin: f.gtin ?? undefined,
+    implantKind: f.implantKind ?? undefined,
   };
 }
 

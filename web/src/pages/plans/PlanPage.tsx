@@ -6,6 +6,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { QueryState } from '../../components/QueryState';
 import { ApprovePlan } from './ApprovePlan';
 import { PlanConsent } from './PlanConsent';
+import { PlanFdaChecklist } from './PlanFdaChecklist';
 import { PlanHeader } from './PlanHeader';
 import { PlanPayments } from './PlanPayments';
 import { PlanQuote } from './PlanQuote';
@@ -41,6 +42,7 @@ function PlanView({ plan }: { plan: Plan }) {
           ? '#plan-quote'
           : undefined,
     CONSENT_SIGNED: showConsent ? '#plan-consent' : undefined,
+    FDA_CHECKLIST_SIGNED: showConsent ? '#plan-fda-checklist' : undefined,
     PRIOR_AUTH_APPROVED: showPriorAuth ? '#plan-prior-auth' : undefined,
     INVENTORY_READY: '#plan-inventory',
   };
@@ -53,6 +55,7 @@ function PlanView({ plan }: { plan: Plan }) {
       <PlanRequirements plan={plan} />
       {showQuote && <PlanQuote plan={plan} />}
       {showConsent && <PlanConsent plan={plan} />}
+      {showConsent && <PlanFdaChecklist plan={plan} />}
       {showPriorAuth && <PriorAuthorizations plan={plan} />}
       {showApproval && <ApprovePlan plan={plan} />}
       {showReadiness && <PlanReadiness plan={plan} sections={sections} />}

@@ -8,6 +8,7 @@ export type SectionLinks = Partial<Record<ReadinessCode, string>>;
 export const CHECK_LABELS: Record<ReadinessCode, string> = {
   PLAN_APPROVED: 'Plan approved by the patient',
   CONSENT_SIGNED: 'Consent signed',
+  FDA_CHECKLIST_SIGNED: 'FDA breast implant checklist signed',
   PRIOR_AUTH_APPROVED: 'Prior authorization approved',
   INVENTORY_READY: 'Implants and supplies reserved',
 };
@@ -16,6 +17,7 @@ export const CHECK_LABELS: Record<ReadinessCode, string> = {
 const WHO: Record<ReadinessCode, string> = {
   PLAN_APPROVED: 'a surgeon or a coordinator',
   CONSENT_SIGNED: 'a surgeon, a nurse or a coordinator',
+  FDA_CHECKLIST_SIGNED: 'the patient, then the surgeon',
   PRIOR_AUTH_APPROVED: 'billing or a coordinator',
   INVENTORY_READY: 'a nurse, a surgeon or a coordinator',
 };
@@ -44,6 +46,11 @@ export function adviceFor(
       return {
         text: 'Have the patient read the consent text, then record their typed signature.',
         link: 'Go to the consent',
+      };
+    case 'FDA_CHECKLIST_SIGNED':
+      return {
+        text: 'The patient initials every section of the FDA checklist and signs it (through their link, or here in the clinic); then the surgeon signs the attestation.',
+        link: 'Go to the FDA checklist',
       };
     case 'PRIOR_AUTH_APPROVED':
       return {

@@ -3,6 +3,7 @@ import { RoleGate } from '../../components/RoleGate';
 import { BillingProfilePage } from './BillingProfilePage';
 import { ClinicPage } from './ClinicPage';
 import { ConsentTemplatesPage } from './ConsentTemplatesPage';
+import { FdaChecklistPage } from './FdaChecklistPage';
 import { FeeSchedulePage } from './FeeSchedulePage';
 import { OperatingRoomsPage } from './OperatingRoomsPage';
 import { PayersPage } from './PayersPage';
@@ -26,6 +27,7 @@ export default function SettingsArea() {
         <Route path="fees" element={<FeeSchedulePage />} />
         <Route path="rooms" element={<OperatingRoomsPage />} />
         <Route path="consents" element={<ConsentTemplatesPage />} />
+        <Route path="fda-checklist" element={<FdaChecklistPage />} />
         <Route path="clinic" element={<ClinicPage />} />
         <Route path="billing-profile" element={<BillingProfilePage />} />
         <Route path="payers" element={<PayersPage />} />

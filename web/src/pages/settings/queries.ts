@@ -11,6 +11,7 @@ export const settingsKeys = {
   setup: ['clinic', 'setup'] as const,
   fees: (search: string) => ['fee-schedule', 'list', search] as const,
   templates: ['consent-templates', 'list', 'all'] as const,
+  fdaChecklists: ['fda-checklist-templates', 'list', 'all'] as const,
 };
 
 export function clinicSetupQuery() {
@@ -49,6 +50,19 @@ export function useConsentTemplates() {
     queryFn: () =>
       allPages((cursor) =>
         unwrap(api.GET('/api/v1/consent-templates', { params: { query: { limit: 100, cursor } } })),
+      ),
+  });
+}
+
+/** Every version of the clinic's FDA breast implant checklist, newest first. */
+export function useFdaChecklistTemplates() {
+  return useQuery({
+    queryKey: settingsKeys.fdaChecklists,
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/fda-checklist-templates', { params: { query: { limit: 100, cursor } } }),
+        ),
       ),
   });
 }
