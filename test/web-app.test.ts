@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppWithCapturedLog, type LoggedTestApp } from './support/security-log-capture';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // The server's side of the web app (docs/web-app.md): the built files at `/`, index.html for the
@@ -14,6 +16,7 @@ describe('serving the web app', () => {
     root = await mkdtemp(join(tmpdir(), 'contour-web-'));
     await mkdir(join(root, 'assets'));
     await writeFile(join(root, 'index.html'), '<!doctype html><title>Contour</title>');
+    await writeFile(join(root, 'portal.html'), '<!doctype html><title>Your surgery plan</title>');
     await writeFile(join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
     t = await startTestApp({ webRoot: root });
   });
@@ -38,6 +41,31 @@ describe('serving the web app', () => {
       expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
     }
+  });
+
+  it("answers the patients' page at /p/<token>: the same policy, no referrer, never stored", async () => {
+    const token = 'A'.repeat(43);
+    for (const url of [`/p/${token}`, '/p/', '/p', `/p/${token}#consent`, '/portal.html']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.body, url).toContain('<title>Your surgery plan</title>');
+      // The token is in the address: no page may pass it on, no cache may keep the page.
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['cache-control'], url).toBe('no-store');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).toContain("connect-src 'self'");
+      expect(csp, url).toContain("img-src 'self' data:");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).not.toMatch(/https?:|\*/);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+    }
+    // A path that only starts with "p" is the staff app's, as before.
+    const staff = await get('/plans');
+    expect(staff.body).toContain('<title>Contour</title>');
+    expect(staff.headers['referrer-policy']).toBe('same-origin');
   });
 
   it('serves hashed assets as immutable', async () => {
@@ -66,5 +94,23 @@ describe('serving the web app', () => {
   it('answers a write to an app route with 404, not the page', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/plans', payload: {} });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+// A patient's link is a credential: the request log names its path without the token.
+describe("the patients' page in the log", () => {
+  let t: LoggedTestApp;
+  beforeAll(async () => {
+    t = await startAppWithCapturedLog('trace');
+  });
+  afterAll(() => t.close());
+
+  it('logs /p/[token], never the token', async () => {
+    const token = randomBytes(32).toString('base64url');
+    const res = await t.app.inject({ method: 'GET', url: `/p/${token}?x=1` });
+    expect(res.statusCode).toBe(404); // no built app in this test: what counts is the log
+    const log = t.log();
+    expect(log).toContain('/p/[token]');
+    expect(log).not.toContain(token);
   });
 });

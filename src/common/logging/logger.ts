@@ -1,6 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 
+/** A patient's link (`/p/<token>`) is a credential: its token never reaches a log line. */
+const PATIENT_LINK_PATH = /^\/p\/[^/]+/;
+
 export function createLogger(level: string): Logger {
   return pino({
     level,
@@ -11,7 +14,7 @@ export function createLogger(level: string): Logger {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        path: req.url.split('?', 1)[0],
+        path: (req.url.split('?', 1)[0] ?? '').replace(PATIENT_LINK_PATH, '/p/[token]'),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
