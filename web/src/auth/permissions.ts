@@ -19,6 +19,8 @@ const GRANTS = {
   'consents.read': ['SURGEON', 'NURSE', 'COORDINATOR'],
   'consents.sign': ['SURGEON', 'NURSE', 'COORDINATOR'],
   'consentTemplates.write': [],
+  // A patient's own link to the plan (issue 18): sent by email or copied for the patient.
+  'patientLinks.manage': ['COORDINATOR', 'SURGEON'],
   'priorAuth.read': ['BILLING', 'COORDINATOR', 'SURGEON'],
   'priorAuth.write': ['BILLING', 'COORDINATOR'],
   'inventory.write': ['NURSE'],

@@ -1,4 +1,4 @@
-import { Alert, Button, List, SimpleGrid, Text } from '@mantine/core';
+import { Alert, Button, Group, List, SimpleGrid, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDate, formatMoney } from '../lib/format';
 import { portalCall } from './api';
@@ -103,9 +103,11 @@ export function ApproveView({ overview }: { overview: Overview }) {
             above, at the price shown. The clinic then books a date with you.
           </Text>
           <ErrorNote error={approve.error} title="Your plan could not be approved yet" />
-          <Button size="md" onClick={() => approve.mutate()} loading={approve.isPending}>
-            I approve this plan
-          </Button>
+          <Group>
+            <Button size="md" onClick={() => approve.mutate()} loading={approve.isPending}>
+              I approve this plan
+            </Button>
+          </Group>
         </>
       )}
     </>

@@ -100,8 +100,9 @@ function ChecklistBody({ checklist }: { checklist: PortalFdaChecklist }) {
                 onChange={(e) => {
                   const value = e.currentTarget.value;
                   setInitials((prev) => ({ ...prev, [section.key]: value }));
+                  setErrors((prev) => ({ ...prev, [section.key]: '' }));
                 }}
-                error={errors[section.key]}
+                error={errors[section.key] || undefined}
               />
             </Stack>
           </Paper>
@@ -119,8 +120,11 @@ function ChecklistBody({ checklist }: { checklist: PortalFdaChecklist }) {
                 autoComplete="name"
                 size="md"
                 value={signerName}
-                onChange={(e) => setSignerName(e.currentTarget.value)}
-                error={errors.signerName}
+                onChange={(e) => {
+                  setSignerName(e.currentTarget.value);
+                  setErrors((prev) => ({ ...prev, signerName: '' }));
+                }}
+                error={errors.signerName || undefined}
               />
               <ErrorNote error={sign.error} title="Your checklist was not saved" />
               <Button type="submit" size="md" loading={sign.isPending}>

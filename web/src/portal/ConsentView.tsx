@@ -139,14 +139,27 @@ function SignForm({ consent }: { consent: PortalConsent }) {
             autoComplete="name"
             size="md"
             value={signerName}
-            onChange={(e) => setSignerName(e.currentTarget.value)}
+            onChange={(e) => {
+              setSignerName(e.currentTarget.value);
+              setErrors((prev) => ({ ...prev, signerName: undefined }));
+            }}
             error={errors.signerName}
           />
-          <SignatureField typedName={signerName} onChange={setSignature} error={errors.signature} />
+          <SignatureField
+            typedName={signerName}
+            onChange={(image) => {
+              setSignature(image);
+              setErrors((prev) => ({ ...prev, signature: undefined }));
+            }}
+            error={errors.signature}
+          />
           <Checkbox
             size="md"
             checked={agree}
-            onChange={(e) => setAgree(e.currentTarget.checked)}
+            onChange={(e) => {
+              setAgree(e.currentTarget.checked);
+              setErrors((prev) => ({ ...prev, agree: undefined }));
+            }}
             label="I have read this consent form, I agree to it, and I agree to sign it electronically."
             error={errors.agree}
           />

@@ -29,7 +29,13 @@ export function ImplantCardView() {
       ) : (
         <>
           {cards.data.cards.map((card, i) => (
-            <Paper withBorder p="md" component="section" key={i} aria-labelledby={`card-${i}`}>
+            <Paper
+              withBorder
+              p="md"
+              component="section"
+              key={i}
+              aria-label={`${card.deviceName}, serial number ${card.serialNumber ?? 'not recorded'}`}
+            >
               <Stack gap="sm">
                 <Title order={2} size="h3" id={`card-${i}`}>
                   {card.deviceName}

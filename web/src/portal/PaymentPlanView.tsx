@@ -168,7 +168,7 @@ function Schedule({
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.label}>
-            <Table.Td>{r.label}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.label}</Table.Td>
             <Table.Td>{r.dueDate === null ? 'When you choose' : formatDate(r.dueDate)}</Table.Td>
             <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
               {formatMoney(r.amount)}

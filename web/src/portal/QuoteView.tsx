@@ -56,12 +56,14 @@ function QuoteBody({ quote }: { quote: PortalQuote }) {
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
                 <Stack gap={2}>
                   <Text>{line.description}</Text>
-                  <Text size="sm" c="dimmed">
-                    {line.quantity === 1
-                      ? formatMoney(line.unitPrice)
-                      : `${line.quantity} × ${formatMoney(line.unitPrice)}`}
-                    {insured && (line.payer === 'INSURANCE' ? ' · insurance pays' : ' · you pay')}
-                  </Text>
+                  {(line.quantity !== 1 || insured) && (
+                    <Text size="sm" c="dimmed">
+                      {line.quantity === 1
+                        ? formatMoney(line.unitPrice)
+                        : `${line.quantity} × ${formatMoney(line.unitPrice)}`}
+                      {insured && (line.payer === 'INSURANCE' ? ' · insurance pays' : ' · you pay')}
+                    </Text>
+                  )}
                 </Stack>
                 <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
                   {formatMoney(line.amount)}

@@ -1,0 +1,282 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { IMPLANT_300CC_ROUND } from '../../test/support/seed-catalog';
+import { cspViolations, expectAccessible, launchBrowser, screenshot, signIn } from './browser';
+import { seedWorkflow, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+
+// Issue 18: the patient's pages at /p/<token>, on a phone (390×844) and a desktop (1280×800).
+// A coordinator creates a link to copy on the plan page; the patient confirms their date of
+// birth (a wrong one first), reads the price, and signs the consent by drawing with the mouse.
+// (The full walk, with the mail read from a test SMTP server and the staff scheduling after, is
+// the lead's, once every part is merged.)
+
+const DOB = { iso: '1990-03-14', month: '3', day: '14', year: '1990' };
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+let server: E2eServer;
+let browser: Browser;
+let coordinator: Page;
+let patient: Page;
+let planId: string;
+let linkUrl: string;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  await setUpClinic(server);
+  const items = await server.api<{ data: { id: string; code: string }[] }>(
+    'GET',
+    '/inventory/items?limit=100',
+  );
+  const implant = items.data.find((i) => i.code === IMPLANT_300CC_ROUND.code);
+  if (implant === undefined) throw new Error('setUpClinic adds the implant');
+  const run = await seedWorkflow(server, {
+    patient: {
+      create: {
+        firstName: 'Maria',
+        lastName: 'Lopez',
+        dateOfBirth: DOB.iso,
+        sexAtBirth: 'FEMALE',
+        email: 'maria.lopez@example.com',
+      },
+    },
+    implants: { inventoryItemId: implant.id, quantity: 2 },
+    until: 'QUOTED',
+  });
+  planId = String(run.created.id);
+  browser = await launchBrowser();
+  coordinator = await signIn(
+    browser,
+    server.baseUrl,
+    STAFF.coordinator.email,
+    STAFF.coordinator.password,
+  );
+  pages.push(coordinator);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  const name = task.name.replace(/\W+/g, '-').slice(0, 40);
+  for (const [i, page] of pages.entries()) await screenshot(page, `portal-failed-${name}-${i}`);
+});
+
+/** A phone's (or a desktop's) browser of its own: no staff cookie, nothing shared. */
+async function patientBrowser(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'en-US',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  pages.push(page);
+  return page;
+}
+
+/** A screen at the phone's and the desktop's size, with axe (the window back to `size` after). */
+async function patientScreen(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? PHONE;
+  for (const viewport of [PHONE, DESKTOP]) {
+    await page.setViewportSize(viewport);
+    await screenshot(page, `portal-${name}-${viewport.width}`);
+    // Nothing wider than the window: a phone never scrolls sideways.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `${name} at ${viewport.width} px`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize(size);
+  await expectAccessible(page, `patient ${name}`);
+}
+
+async function enterDateOfBirth(page: Page, dob: { month: string; day: string; year: string }) {
+  await page.getByLabel('Month').selectOption(dob.month);
+  await page.getByLabel('Day').fill(dob.day);
+  await page.getByLabel('Year').fill(dob.year);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+describe("the patient's link", () => {
+  it('is created on the plan page for the coordinator to copy, shown once', async () => {
+    const page = coordinator;
+    await page.goto(`${server.baseUrl}/plans/${planId}`);
+    const section = page.getByRole('region', { name: 'Patient link' });
+    await section.waitFor();
+    // The email choice names the patient's address, masked.
+    await section.getByText('Send by email to m••••••••••@example.com').waitFor();
+    await section.getByRole('radio', { name: /Create a link to copy/ }).check();
+    await section.getByRole('button', { name: 'Create link' }).click();
+    const field = section.getByRole('textbox', { name: 'Patient link' });
+    await field.waitFor();
+    linkUrl = await field.inputValue();
+    expect(linkUrl).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
+    await section.getByText('it is shown only once').waitFor();
+    await section.getByRole('cell', { name: 'Copied link' }).waitFor();
+    await section.getByText('ACTIVE').waitFor();
+    await screenshot(page, 'portal-00-staff-patient-link-1280');
+    await expectAccessible(page, 'the plan page with a new patient link');
+  });
+
+  it('asks for the date of birth first, by keyboard too, and says how many tries are left', async () => {
+    patient = await patientBrowser(PHONE);
+    // The link as the server gave it, on this server (the e2e server's port).
+    const token = linkUrl.split('/p/')[1] ?? '';
+    await patient.goto(`${server.baseUrl}/p/${token}`);
+    await patient.getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
+    // The token left the address bar; this tab keeps it in sessionStorage only.
+    expect(patient.url()).toBe(`${server.baseUrl}/p/`);
+    expect(await patient.evaluate(() => localStorage.length)).toBe(0);
+    expect(await patient.evaluate(() => document.cookie)).toBe('');
+    await patientScreen(patient, '01-date-of-birth');
+
+    // Keyboard only: Tab to each field, type, Enter.
+    await patient.getByLabel('Month').focus();
+    await patient.keyboard.press('Tab');
+    expect(await patient.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe(
+      'bday-day',
+    );
+    await patient.getByLabel('Month').selectOption(DOB.month);
+    await patient.getByLabel('Day').focus();
+    await patient.keyboard.type('15');
+    await patient.keyboard.press('Tab');
+    await patient.keyboard.type(DOB.year);
+    await patient.keyboard.press('Enter');
+    await patient.getByTestId('dob-mismatch').waitFor();
+    expect(await patient.getByTestId('dob-mismatch').textContent()).toContain('4 tries left');
+    await patientScreen(patient, '02-date-of-birth-wrong');
+
+    await enterDateOfBirth(patient, DOB);
+    await patient.getByRole('heading', { name: 'Your surgery plan' }).waitFor();
+    await patient.getByText('Hello, Maria').waitFor();
+    // Plain words, no staff jargon.
+    const text = (await patient.locator('main').textContent()) ?? '';
+    expect(text).toContain('Review your price');
+    expect(text).toContain('Read and sign your consent');
+    expect(text).not.toMatch(/QUOTED|PENDING|CPT|19325/);
+    await patientScreen(patient, '03-steps');
+  });
+
+  it('shows the price, line by line, and its PDF', async () => {
+    await patient.getByRole('link', { name: 'See your price' }).click();
+    await patient.getByRole('heading', { name: 'Your price', level: 1 }).waitFor();
+    await patient.getByText('You pay').waitFor();
+    expect(await patient.getByTestId('you-pay').textContent()).toMatch(/^\$[\d,]+\.\d{2}$/);
+    expect((await patient.locator('main').textContent()) ?? '').not.toMatch(/CPT|19325/);
+    await patientScreen(patient, '04-price');
+    const [download] = await Promise.all([
+      patient.waitForEvent('download'),
+      patient.getByRole('button', { name: 'Download PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    // Back to the steps with the phone's Back button.
+    await patient.goBack();
+    await patient.getByRole('heading', { name: 'Your surgery plan' }).waitFor();
+  });
+
+  it('signs the consent by drawing with the mouse; the keyboard can sign with the typed name', async () => {
+    await patient.getByRole('link', { name: 'Read and sign' }).click();
+    await patient.getByRole('heading', { name: 'Read and sign your consent' }).waitFor();
+    const fingerprint = (await patient.getByTestId('consent-fingerprint').textContent()) ?? '';
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // Nothing filled in: each missing part is named.
+    await patient.getByRole('button', { name: 'Sign the consent' }).click();
+    await patient.getByText('Type your full name.').waitFor();
+    await patientScreen(patient, '05-consent');
+
+    await patient.getByLabel('Your full name').fill('Maria Lopez');
+    // A keyboard user: the typed name becomes the signature's image.
+    await patient.getByRole('button', { name: 'Use my typed name as my signature' }).focus();
+    await patient.keyboard.press('Enter');
+    const pad = patient.getByTestId('signature-pad');
+    await expect.poll(() => inkedPixels(patient)).toBeGreaterThan(100);
+    await patient.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => inkedPixels(patient)).toBe(0);
+
+    // The mouse draws the signature.
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await patient.mouse.move(box.x + 30, box.y + box.height * 0.6);
+    await patient.mouse.down();
+    for (let i = 1; i <= 24; i++) {
+      await patient.mouse.move(
+        box.x + 30 + i * 10,
+        box.y + box.height * 0.6 - Math.sin(i / 2) * 40,
+        { steps: 2 },
+      );
+    }
+    await patient.mouse.up();
+    expect(await inkedPixels(patient)).toBeGreaterThan(100);
+    await patient.getByRole('checkbox', { name: /I agree to sign it electronically/ }).check();
+    await patient.getByRole('button', { name: 'Sign the consent' }).click();
+    await patient.getByText('You signed this consent on').waitFor();
+    await patient.getByText('Maria Lopez').first().waitFor();
+    await patientScreen(patient, '06-consent-signed');
+
+    // The clinic's record: signed, bound to the fingerprint shown.
+    const plan = await server.api<{ consent: { id: string } | null }>(
+      'GET',
+      `/procedure-plans/${planId}`,
+    );
+    const consent = await server.api<{ status: string; contentHash: string; signerName: string }>(
+      'GET',
+      `/consents/${plan.consent!.id}`,
+    );
+    expect(consent).toMatchObject({
+      status: 'SIGNED',
+      contentHash: fingerprint,
+      signerName: 'Maria Lopez',
+    });
+    const [download] = await Promise.all([
+      patient.waitForEvent('download'),
+      patient.getByRole('button', { name: 'Download signed consent (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  });
+
+  it('the steps at a desktop width', async () => {
+    await patient.setViewportSize(DESKTOP);
+    await patient.getByRole('link', { name: 'Back to your steps' }).click();
+    await patient.getByRole('heading', { name: 'Your surgery plan' }).waitFor();
+    await patient.getByText('Signed').first().waitFor();
+    await screenshot(patient, 'portal-07-steps-after-consent-1280');
+    await expectAccessible(patient, 'patient steps at 1280');
+  });
+
+  it('an unknown link, and a revoked one, show a clear page, never an error', async () => {
+    const stranger = await patientBrowser(PHONE);
+    await stranger.goto(`${server.baseUrl}/p/${'x'.repeat(43)}`);
+    await stranger.getByRole('heading', { name: 'This link can no longer be used' }).waitFor();
+    await patientScreen(stranger, '08-link-unusable');
+
+    // The coordinator revokes the link: the patient's next step gets the same clear page.
+    const section = coordinator.getByRole('region', { name: 'Patient link' });
+    await section.getByRole('button', { name: /^Revoke/ }).click();
+    await section.getByText('REVOKED').waitFor();
+    await patient.reload();
+    await patient.getByRole('heading', { name: 'This link can no longer be used' }).waitFor();
+    // It names the clinic this tab saw, and keeps nothing of the link.
+    await patient.getByText(/Please contact E2E Clinic/).waitFor();
+    expect(await patient.evaluate(() => sessionStorage.getItem('contour.portal.token'))).toBeNull();
+    expect(cspViolations).toEqual([]);
+  });
+});
+
+/** How many pixels of the signature box are not white (the ink). */
+function inkedPixels(page: Page): Promise<number> {
+  return page.getByTestId('signature-pad').evaluate((el) => {
+    const canvas = el as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 200) inked++;
+    return inked;
+  });
+}
