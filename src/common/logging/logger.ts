@@ -1,9 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 
-/** A patient's link (`/p/<token>`) is a credential: its token never reaches a log line. */
-const PATIENT_LINK_PATH = /^\/p\/[^/]+/;
-
 export function createLogger(level: string): Logger {
   return pino({
     level,
@@ -14,7 +11,7 @@ export function createLogger(level: string): Logger {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        path: (req.url.split('?', 1)[0] ?? '').replace(PATIENT_LINK_PATH, '/p/[token]'),
+        path: req.url.split('?', 1)[0],
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

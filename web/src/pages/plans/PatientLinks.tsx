@@ -56,7 +56,7 @@ export function PatientLinks({ plan }: { plan: Plan }) {
       unwrap(
         api.POST('/api/v1/procedure-plans/{id}/patient-link', {
           params: { path: { id: plan.id } },
-          body: { channel, expiresInHours: Number(hours) },
+          body: { channel: chosen, expiresInHours: Number(hours) },
         }),
       ),
     onMutate: () => setCreated(null),
@@ -77,6 +77,10 @@ export function PatientLinks({ plan }: { plan: Plan }) {
       notifySuccess('Link revoked: it no longer opens the plan');
     },
   });
+  // Email needs the patient's address and a mail server (SMTP_URL); otherwise only a copy link.
+  const mailServer = links.data?.emailAvailable !== false;
+  const emailPossible = email !== null && mailServer;
+  const chosen: Channel = emailPossible ? channel : 'COPY';
   const hoursValid = Number.isInteger(Number(hours)) && Number(hours) >= 1 && Number(hours) <= 168;
   const cancelled = plan.status === 'CANCELLED';
 
@@ -92,18 +96,20 @@ export function PatientLinks({ plan }: { plan: Plan }) {
           <Stack gap="sm" maw={640}>
             <Radio.Group
               label="How the patient gets it"
-              value={channel}
+              value={chosen}
               onChange={(v) => setChannel(v as Channel)}
             >
               <Stack gap={6} mt={4}>
                 <Radio
                   value="EMAIL"
                   label={
-                    email === null
-                      ? 'Send by email (the patient has no email address on file)'
-                      : `Send by email to ${maskEmail(email)}`
+                    !mailServer
+                      ? 'Send by email (this server sends no mail: SMTP_URL is not set)'
+                      : email === null
+                        ? 'Send by email (the patient has no email address on file)'
+                        : `Send by email to ${maskEmail(email)}`
                   }
-                  disabled={email === null}
+                  disabled={!emailPossible}
                 />
                 <Radio value="COPY" label="Create a link to copy and give to the patient" />
               </Stack>
@@ -124,9 +130,9 @@ export function PatientLinks({ plan }: { plan: Plan }) {
               <Button
                 onClick={() => create.mutate()}
                 loading={create.isPending}
-                disabled={!hoursValid || (channel === 'EMAIL' && email === null)}
+                disabled={!hoursValid}
               >
-                {channel === 'EMAIL' ? 'Send link' : 'Create link'}
+                {chosen === 'EMAIL' ? 'Send link' : 'Create link'}
               </Button>
             </Group>
           </Stack>
