@@ -37,6 +37,7 @@ const MODULE_GRAPH = {
   health: [],
   inventory: [],
   patient: [],
+  'patient-portal': ['clinic', 'consent', 'patient', 'procedure-plan', 'quote'],
   payer: ['patient'],
   'payment-plan': ['quote'],
   'prior-authorization': ['codes', 'patient', 'procedure-plan'],

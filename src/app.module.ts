@@ -17,6 +17,7 @@ import { FeeScheduleModule } from './modules/fee-schedule/fee-schedule.module';
 import { HealthModule } from './modules/health/health.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { PatientModule } from './modules/patient/patient.module';
+import { PatientPortalModule } from './modules/patient-portal/patient-portal.module';
 import { PayerModule } from './modules/payer/payer.module';
 import { PaymentPlanModule } from './modules/payment-plan/payment-plan.module';
 import { PriorAuthorizationModule } from './modules/prior-authorization/prior-authorization.module';
@@ -56,6 +57,7 @@ export class AppModule {
         PriorAuthorizationModule,
         TheaterModule,
         ClaimsModule,
+        PatientPortalModule,
         AuditModule,
         ClinicSetupModule,
         ...(options.serve ? [BootstrapModule] : []),

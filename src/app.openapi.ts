@@ -27,6 +27,9 @@ const TAGS: Record<string, string> = {
   bills: 'Bills made from completed cases, their payments and statements',
   remittances: "Payers' 835 remittances, posted to claims and bills",
   claims: 'Insurance claims of bills: 837P claims, their statuses and submissions',
+  'patient-links': 'Links that give a patient their own door to one plan (sent by email or copied)',
+  'patient-portal':
+    "The patient's side, through a patient link: the quote, the consent and checklist, approval, payment plan, implant card",
   audit: 'The audit trail (who did what, and who read patient data)',
   health: 'Liveness and readiness probes (outside /api/v1)',
 };
@@ -61,6 +64,15 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
           "The web app's session (POST /api/v1/auth/session); every write also needs the X-CSRF-Token header",
       },
       'session',
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          "A patient link's token (the part after /p/ of the link), with the patient's date of birth",
+      },
+      'patientLink',
     )
     .addSecurityRequirements('bearer');
   for (const [name, description] of Object.entries(TAGS)) config.addTag(name, description);

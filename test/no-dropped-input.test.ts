@@ -55,6 +55,10 @@ const WRITE_ONLY: Record<string, string> = {
     'parsed: GTIN → item, lot → batchNumber, expiry → expiresAt, serial → a unit (read back by serial)',
   'POST /inventory/receive-udi udis[]': 'parsed per label, as udi',
   'POST /procedure-plans/{id}/quote validDays': 'becomes validUntil = issuedAt + validDays days',
+  'POST /procedure-plans/{id}/patient-link expiresInHours':
+    'becomes expiresAt = now + expiresInHours hours (the scenario checks it)',
+  'POST /patient-portal/verify dateOfBirth':
+    "compared with the patient's date of birth: a match opens the plan's overview (checked)",
   'POST /remittances x12':
     'parsed and posted (TRN02 → traceNumber, BPR02 → paymentTotal, each CLP → claims[] or unmatched[]); the file is stored as received',
 };
@@ -840,6 +844,47 @@ const SCENARIOS: Record<string, Scenario> = {
     const { validUntil, issuedAt } = expectDates(quote);
     expect(Math.round((validUntil - issuedAt) / 86_400_000)).toBe(45);
     return [done];
+  },
+  'POST /procedure-plans/{id}/patient-link': async () => {
+    const plan = await draftPlan();
+    const sent = { channel: 'COPY', expiresInHours: 5 };
+    const created = expectStatus(
+      'patient link',
+      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/patient-link`, sent),
+      201,
+    );
+    const hours = (Date.parse(created.expiresAt) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(4.9);
+    expect(hours).toBeLessThanOrEqual(5);
+    const listed = expectStatus(
+      'links',
+      await as('COORDINATOR').get(`/procedure-plans/${plan.id}/patient-links`),
+      200,
+    );
+    return [{ sent, reads: [listed] }];
+  },
+  'POST /patient-portal/verify': async () => {
+    const plan = await draftPlan();
+    const patient = expectStatus(
+      'patient',
+      await as('COORDINATOR').get(`/patients/${plan.patientId}`),
+      200,
+    );
+    const { url } = expectStatus(
+      'patient link',
+      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/patient-link`, { channel: 'COPY' }),
+      201,
+    );
+    const sent = { dateOfBirth: patient.dateOfBirth };
+    const opened = expectStatus(
+      'verify',
+      await t.api.post('/patient-portal/verify', sent, {
+        authorization: `Bearer ${String(url).split('/p/')[1]}`,
+      }),
+      200,
+    );
+    expect(opened.plan.planNumber).toBe(plan.planNumber);
+    return [{ sent, reads: [opened] }];
   },
   'POST /procedure-plans/{id}/approve': async () => {
     const ready = await readyPlan(clinic, { stopBefore: 'approve' });

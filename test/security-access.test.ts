@@ -76,7 +76,7 @@ describe('authentication on every operation', () => {
   it('answers 401 UNAUTHENTICATED problem+json to every operation (and HEAD) without a token', async () => {
     const failures: string[] = [];
     for (const op of operations) {
-      if (ROLE_TABLE[op.key] === 'PUBLIC') continue;
+      if (ROLE_TABLE[op.key] === 'PUBLIC' || ROLE_TABLE[op.key] === 'PATIENT_LINK') continue;
       const res = await callBlind(op);
       if (!isProblem(res, 401, 'UNAUTHENTICATED')) failures.push(`${op.key}: ${res.status}`);
       // Fastify answers HEAD with the GET handler, so behind the same guard.
@@ -89,6 +89,20 @@ describe('authentication on every operation', () => {
     }
     expect(failures).toEqual([]);
     expect(operations.filter((op) => ROLE_TABLE[op.key] !== 'PUBLIC').length).toBeGreaterThan(70);
+  });
+
+  it('answers 401 PATIENT_LINK_INVALID on every patient-portal operation without a link, or with any staff token', async () => {
+    const failures: string[] = [];
+    const portalOps = operations.filter((op) => ROLE_TABLE[op.key] === 'PATIENT_LINK');
+    for (const op of portalOps) {
+      for (const headers of [{}, ...ROLES.map((role) => asRole(role))]) {
+        const res = await callBlind(op, headers);
+        if (!isProblem(res, 401, 'PATIENT_LINK_INVALID')) failures.push(`${op.key}: ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(portalOps.every((op) => op.url.startsWith('/api/v1/patient-portal'))).toBe(true);
+    expect(portalOps.length).toBeGreaterThan(3);
   });
 
   it('serves only sign-in, health and the API docs without a token', async () => {
@@ -114,6 +128,7 @@ describe('roles on every operation (docs/roles.md)', () => {
     let checked = 0;
     for (const op of operations) {
       const access = accessOf(op.key);
+      if (access === 'PATIENT_LINK') continue;
       for (const role of ROLES) {
         if (mayCall(access, role)) continue;
         checked += 1;
@@ -129,7 +144,7 @@ describe('roles on every operation (docs/roles.md)', () => {
     const failures: string[] = [];
     for (const op of operations) {
       const access = accessOf(op.key);
-      if (access === 'PUBLIC') continue;
+      if (access === 'PUBLIC' || access === 'PATIENT_LINK') continue;
       for (const role of ROLES) {
         if (!mayCall(access, role)) continue;
         // Random ids and empty bodies: a 400 or 404 from behind the guard, never a change.

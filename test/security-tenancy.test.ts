@@ -53,6 +53,7 @@ function idOf(op: Operation, name: string): string {
     payers: a.payer.id,
     remittances: a.remittance.id,
     claims: op.key.includes('/submissions/') ? a.submission.id : a.claim.id,
+    'patient-links': a.patientLink.id,
   };
   const value = resource ? id[resource] : undefined;
   if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
@@ -100,6 +101,8 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
     'POST /procedure-plans/{id}/inventory/{requirementId}/release': () => ({}),
     'POST /procedure-plans/{id}/quote': () => ({}),
     'POST /procedure-plans/{id}/approve': () => ({}),
+    'POST /procedure-plans/{id}/patient-link': () => ({ channel: 'COPY' }),
+    'POST /patient-links/{id}/revoke': () => ({}),
     'POST /procedure-plans/{id}/cancel': () => reason,
     'POST /procedure-plans/{id}/prior-authorizations': () => ({}),
     'POST /quotes/{id}/payment-plan': () => ({
@@ -140,7 +143,7 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
 /** Clinic B's callers for an operation: its ADMIN, and the first other role allowed. */
 function callersOf(op: Operation): Role[] {
   const access = accessOf(op.key);
-  if (access === 'PUBLIC') return [];
+  if (access === 'PUBLIC' || access === 'PATIENT_LINK') return [];
   const other = access === 'EVERY_ROLE' ? 'COORDINATOR' : access[0];
   return other ? ['ADMIN', other] : ['ADMIN'];
 }
@@ -171,6 +174,7 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/remittances/${a.remittance.id}`,
     `/claims/${a.claim.id}`,
     `/claims/submissions/${a.submission.id}`,
+    `/procedure-plans/${a.openPlan.id}/patient-links`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {
@@ -204,6 +208,7 @@ function traces(): string[] {
     a.remittance.id,
     a.claim.id,
     a.submission.id,
+    a.patientLink.id,
     a.consumedSerial,
     clinicA.staff.SURGEON.id,
   ];

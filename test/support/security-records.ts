@@ -51,6 +51,8 @@ export interface ClinicRecords {
   claim: any;
   /** The 837P submission that sent it. */
   submission: any;
+  /** A COPY patient link of the open plan. */
+  patientLink: { id: string };
 }
 
 export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicRecords> {
@@ -201,6 +203,13 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
   const submission = await submit(clinic, [made.id]);
   const claim = expectStatus('claim', await clinic.as('BILLING').get(`/claims/${made.id}`), 200);
   const consumedSerial = done.serials[0];
+  const patientLink = expectStatus(
+    'patient link',
+    await clinic
+      .as('COORDINATOR')
+      .post(`/procedure-plans/${open.plan.id}/patient-link`, { channel: 'COPY' }),
+    201,
+  );
   if (!requirement || !consumedSerial || !open.plan.consent || !done.plan.consent)
     throw new Error('incomplete setup');
   return {
@@ -234,6 +243,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     remittance,
     claim,
     submission,
+    patientLink,
   };
 }
 

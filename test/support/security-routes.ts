@@ -20,7 +20,12 @@ export interface Operation {
  * Every operation of the OpenAPI document must have an entry, so a new route cannot ship
  * without someone deciding its roles.
  */
-export type Access = 'PUBLIC' | 'EVERY_ROLE' | readonly Exclude<Role, 'ADMIN'>[];
+export type Access =
+  | 'PUBLIC'
+  | 'EVERY_ROLE'
+  /** The patient portal: a patient link's token, never a staff token (docs/patient-portal.md). */
+  | 'PATIENT_LINK'
+  | readonly Exclude<Role, 'ADMIN'>[];
 
 const CLINICAL = ['SURGEON', 'NURSE', 'COORDINATOR'] as const;
 const PLAN_WRITERS = ['SURGEON', 'COORDINATOR'] as const;
@@ -111,6 +116,13 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /procedure-plans/{id}/readiness': PLAN_READERS,
   'POST /procedure-plans/{id}/quote': ['SURGEON', 'COORDINATOR', 'BILLING'],
   'POST /procedure-plans/{id}/approve': PLAN_WRITERS,
+  'POST /procedure-plans/{id}/patient-link': PLAN_WRITERS,
+  'GET /procedure-plans/{id}/patient-links': PLAN_WRITERS,
+  'POST /patient-links/{id}/revoke': PLAN_WRITERS,
+  'POST /patient-portal/verify': 'PATIENT_LINK',
+  'GET /patient-portal': 'PATIENT_LINK',
+  'GET /patient-portal/quote': 'PATIENT_LINK',
+  'GET /patient-portal/quote/pdf': 'PATIENT_LINK',
   'POST /procedure-plans/{id}/cancel': PLAN_WRITERS,
   'POST /procedure-plans/{id}/prior-authorizations': ['BILLING', 'COORDINATOR'],
 
@@ -173,6 +185,7 @@ export function accessOf(key: string): Access {
 
 /** Whether `role` may call an operation of `access` (ADMIN may do everything). */
 export function mayCall(access: Access, role: Role): boolean {
+  if (access === 'PATIENT_LINK') return false;
   if (access === 'PUBLIC' || access === 'EVERY_ROLE' || role === 'ADMIN') return true;
   return access.some((allowed) => allowed === role);
 }

@@ -5,6 +5,8 @@ import type { Caller, Role } from './caller';
 
 export const ROLES_KEY = 'contour:roles';
 export const PUBLIC_KEY = 'contour:public';
+/** A patient-portal route: public to the staff guard, admitted by a patient link (docs/patient-portal.md). */
+export const PATIENT_LINK_KEY = 'contour:patient-link';
 
 /** The roles allowed besides ADMIN, who may do everything (docs/design.md §8). No decorator: any role. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>

@@ -42,5 +42,7 @@ export interface PatientLinkActor {
   /** Signature evidence: the client's address and browser, as the request gave them. */
   readonly ipAddress: string;
   readonly userAgent: string;
+  /** When the link stops working. */
+  readonly expiresAt: Date;
   readonly audit: Actor;
 }

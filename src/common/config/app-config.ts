@@ -33,6 +33,13 @@ const EnvSchema = z.object({
     )
     .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'smtp://[user:password@]host:port or smtps://…' })
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).default('Contour <no-reply@contour.invalid>'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'The address patients open, e.g. https://clinic.example' })
+    .optional(),
 });
 
 export interface AppConfig {
@@ -74,6 +81,12 @@ export interface AppConfig {
    */
   readonly trustProxy: boolean | number | string;
   readonly logLevel: string;
+  /**
+   * Patient links (docs/patient-portal.md): mail goes through `smtpUrl` (none: only copy links),
+   * from `from`; a link is `publicUrl` + `/p/<token>` (default: the address the server listens on).
+   */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
+  readonly publicUrl: string;
   /**
    * The argon2id cost of new password hashes (PasswordHasher). Not read from the environment:
    * always 'standard' (m=64 MiB, t=3, p=4); the test suite sets 'test-minimal' on the config it
@@ -124,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    publicUrl: (e.PUBLIC_URL ?? webAppUrl({ host: e.HOST, port: e.PORT })).replace(/\/+$/, ''),
     passwordHashCost: 'standard',
   };
 }

@@ -30,6 +30,11 @@ export type ProblemCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'REMITTANCE_EXCEEDS_BALANCE'
   | 'RATE_LIMITED'
+  | 'PATIENT_LINK_INVALID'
+  | 'PATIENT_LINK_DOB_MISMATCH'
+  | 'PATIENT_EMAIL_MISSING'
+  | 'MAIL_NOT_CONFIGURED'
+  | 'MAIL_NOT_SENT'
   | 'HEADERS_TOO_LARGE'
   | 'INTERNAL'
   | 'UNAVAILABLE';
@@ -65,6 +70,11 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   IDEMPOTENCY_KEY_REUSED: 'Idempotency-Key reused with another request',
   REMITTANCE_EXCEEDS_BALANCE: "A remittance would take a bill's insurance balance below zero",
   RATE_LIMITED: 'Too many requests',
+  PATIENT_LINK_INVALID: 'This link cannot be used',
+  PATIENT_LINK_DOB_MISMATCH: 'The date of birth does not match',
+  PATIENT_EMAIL_MISSING: 'The patient has no email address',
+  MAIL_NOT_CONFIGURED: 'This server sends no email',
+  MAIL_NOT_SENT: 'The mail server did not accept the message',
   HEADERS_TOO_LARGE: 'The request headers are too large',
   INTERNAL: 'Internal server error',
   UNAVAILABLE: 'Service unavailable',
@@ -105,6 +115,11 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   REMITTANCE_EXCEEDS_BALANCE: 422,
   RATE_LIMITED: 429,
+  PATIENT_LINK_INVALID: 401,
+  PATIENT_LINK_DOB_MISMATCH: 403,
+  PATIENT_EMAIL_MISSING: 422,
+  MAIL_NOT_CONFIGURED: 422,
+  MAIL_NOT_SENT: 502,
   HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   UNAVAILABLE: 503,

@@ -8,7 +8,7 @@ import type {
   ReferenceObject,
   ResponseObject,
 } from '@nestjs/swagger';
-import { PUBLIC_KEY, ROLES_KEY } from '../auth/auth.decorators';
+import { PATIENT_LINK_KEY, PUBLIC_KEY, ROLES_KEY } from '../auth/auth.decorators';
 import type { Role } from '../auth/caller';
 import {
   PROBLEM_CODES,
@@ -26,6 +26,8 @@ const PROBLEM_REF = '#/components/schemas/Problem';
 /** What a controller method's metadata says about its route, for its OpenAPI operation. */
 export interface RouteFacts {
   isPublic: boolean;
+  /** A patient-portal route: its credential is a patient link and the patient's date of birth. */
+  patientLink: boolean;
   /** The roles `@Roles` allows besides ADMIN; undefined when every role may call it. */
   roles: readonly Role[] | undefined;
   /** The codes its `@ApiOperationDoc` and parameter decorators document. */
@@ -56,6 +58,7 @@ export function routeFacts(app: INestApplication): Map<string, RouteFacts> {
       const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets);
       routes.set(operationIdOf(metatype.name, methodName), {
         isPublic: isPublic === true,
+        patientLink: reflector.get<boolean | undefined>(PATIENT_LINK_KEY, handler) === true,
         roles: isPublic
           ? undefined
           : reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
@@ -94,15 +97,30 @@ function describeOperation(
   document: OpenAPIObject,
   method: (typeof HTTP_METHODS)[number],
   operation: OperationObject,
-  { isPublic, roles, errors }: RouteFacts,
+  { isPublic, patientLink, roles, errors }: RouteFacts,
 ): void {
-  operation.description = [operation.description, whoMayCall(isPublic, roles)]
+  operation.description = [
+    operation.description,
+    patientLink
+      ? "Who may call: the patient, with a live patient link's token and their date of birth."
+      : whoMayCall(isPublic, roles),
+  ]
     .filter(Boolean)
     .join('\n\n');
-  // A bearer token (API clients) or the web app's session cookie (docs/security.md).
-  operation.security = isPublic ? [] : [{ bearer: [] }, { session: [] }];
+  // A bearer token (API clients) or the web app's session cookie (docs/security.md); a patient
+  // link's token on the patient portal.
+  operation.security = patientLink
+    ? [{ patientLink: [] }]
+    : isPublic
+      ? []
+      : [{ bearer: [] }, { session: [] }];
 
   const codes = new Set<ProblemCode>(errors);
+  if (patientLink) {
+    codes.add('PATIENT_LINK_INVALID');
+    codes.add('PATIENT_LINK_DOB_MISMATCH');
+    codes.add('VALIDATION_FAILED');
+  }
   const parameters = (operation.parameters ?? []).filter(
     (p): p is ParameterObject => !('$ref' in p),
   );

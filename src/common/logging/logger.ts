@@ -7,16 +7,23 @@ export function createLogger(level: string): Logger {
     base: { service: 'contour' },
     timestamp: pino.stdTimeFunctions.isoTime,
     serializers: {
-      // The query string can hold a patient's name (GET /patients?search=…): log the path only.
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        path: req.url.split('?', 1)[0],
+        path: loggedPath(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     redact: { paths: ['req.headers.authorization', 'password', '*.password'], remove: true },
   });
+}
+
+/**
+ * The path of a request as a log line shows it: no query string (it can hold a patient's name,
+ * GET /patients?search=…) and no patient link's token (`/p/<token>` → `/p/…`).
+ */
+export function loggedPath(url: string): string {
+  return (url.split('?', 1)[0] ?? '').replace(/^\/p\/[^/]+/, '/p/…');
 }
 
 /** Nest's own messages (start-up, route mapping) through the same pino logger. */

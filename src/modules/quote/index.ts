@@ -5,6 +5,7 @@ export * from './dto/quote.dto';
 export * from './quote.module';
 export * from './services/printed-lines';
 export * from './services/quote-lines';
+export * from './services/quote-pdf.service';
 export * from './services/quote-queries';
 export * from './services/quote.mapper';
 export * from './services/quote.service';

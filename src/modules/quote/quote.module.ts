@@ -14,6 +14,6 @@ import { QuoteService } from './services/quote.service';
   imports: [FeeScheduleModule, PatientModule, ClinicModule],
   controllers: [QuoteController, QuotePdfController],
   providers: [QuoteRepository, QuoteLifecycle, QuoteService, QuoteQueries, QuotePdfService],
-  exports: [QuoteService, QuoteQueries],
+  exports: [QuoteService, QuoteQueries, QuotePdfService],
 })
 export class QuoteModule {}

@@ -1163,6 +1163,116 @@ export interface paths {
         patch: operations["OperatingRoomController_update"];
         trace?: never;
     };
+    "/api/v1/patient-links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a patient link
+         * @description The link stops working at once (its next use is 401 `PATIENT_LINK_INVALID`). Revoking a revoked link changes nothing. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON.
+         */
+        post: operations["PatientLinkController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The patient's plan at a glance
+         * @description The clinic, the procedure, and where each step stands: quote, consent, FDA checklist, approval, payment plan, implant cards. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan's quote
+         * @description The plan's current quote: its lines, what insurance and the patient pay, and its validity. 404 when none is issued. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/quote/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print the quote
+         * @description The plan's current quote as a PDF. 404 when none is issued. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_quotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the date of birth
+         * @description The patient's first step: the date of birth on record opens the plan's overview; a wrong one is 403 `PATIENT_LINK_DOB_MISMATCH` with `attemptsLeft`, and the fifth locks the link. Every later request carries the date in `X-Patient-Date-Of-Birth`.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        post: operations["PatientPortalController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients": {
         parameters: {
             query?: never;
@@ -1687,6 +1797,50 @@ export interface paths {
          *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
          */
         get: operations["ProcedurePlanController_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure-plans/{id}/patient-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the plan's patient a link
+         * @description A link to the patient's own pages for this plan (quote, consent, checklist, approval, payment plan, implant card), valid for `expiresInHours` (1–168, default 72). `EMAIL` sends it to the patient's address through the clinic's mail server and answers no `url` (422 `PATIENT_EMAIL_MISSING`, 422 `MAIL_NOT_CONFIGURED` without SMTP_URL, 502 `MAIL_NOT_SENT` when the server refuses it: no link is made); `COPY` answers the `url` once, for the staff to hand over. The token is stored only as a hash. A cancelled plan gets none (409). Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON.
+         */
+        post: operations["PlanPatientLinkController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedure-plans/{id}/patient-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a plan's patient links
+         * @description The plan's links, newest first, each with its status (ACTIVE, EXPIRED, REVOKED, LOCKED after five wrong dates of birth), the masked address an email went to, and when it was last used; `emailAvailable` says whether this server can send mail. Never a token. Changes nothing.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON.
+         */
+        get: operations["PlanPatientLinkController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2895,6 +3049,12 @@ export interface components {
             /** @enum {string} */
             sexAtBirth: "FEMALE" | "MALE" | "UNKNOWN";
         };
+        CreatePatientLinkDto: {
+            /** @enum {string} */
+            channel: "EMAIL" | "COPY";
+            /** @default 72 */
+            expiresInHours?: number;
+        };
         CreatePayerDto: {
             address?: {
                 city: string;
@@ -3226,6 +3386,49 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        PatientLinkCreatedDto_Output: {
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            url?: string;
+        };
+        PatientLinkDto_Output: {
+            /** @enum {string} */
+            channel: "EMAIL" | "COPY";
+            createdAt: string;
+            createdByName: string;
+            expiresAt: string;
+            failedAttempts: number;
+            /** Format: uuid */
+            id: string;
+            lastUsedAt: string | null;
+            /** Format: uuid */
+            procedurePlanId: string;
+            revokedAt: string | null;
+            sentTo: string | null;
+            /** @enum {string} */
+            status: "ACTIVE" | "EXPIRED" | "REVOKED" | "LOCKED";
+        };
+        PatientLinkListDto_Output: {
+            data: {
+                /** @enum {string} */
+                channel: "EMAIL" | "COPY";
+                createdAt: string;
+                createdByName: string;
+                expiresAt: string;
+                failedAttempts: number;
+                /** Format: uuid */
+                id: string;
+                lastUsedAt: string | null;
+                /** Format: uuid */
+                procedurePlanId: string;
+                revokedAt: string | null;
+                sentTo: string | null;
+                /** @enum {string} */
+                status: "ACTIVE" | "EXPIRED" | "REVOKED" | "LOCKED";
+            }[];
+            emailAvailable: boolean;
+        };
         PatientPageDto_Output: {
             data: {
                 address: {
@@ -3395,6 +3598,55 @@ export interface components {
             /** Format: uuid */
             surgicalCaseId: string;
         };
+        PortalOverviewDto_Output: {
+            clinic: {
+                name: string;
+                phone: string | null;
+            };
+            link: {
+                expiresAt: string;
+            };
+            patient: {
+                firstName: string;
+            };
+            plan: {
+                approvedAt: string | null;
+                approvedByPatient: boolean;
+                planNumber: string;
+                procedureName: string;
+                status: string;
+            };
+            steps: {
+                /** @enum {string} */
+                approval: "NOT_YET" | "READY" | "APPROVED";
+                /** @enum {string} */
+                consent: "NONE" | "PENDING" | "SIGNED" | "REVOKED";
+                /** @enum {string} */
+                fdaChecklist: "NOT_REQUIRED" | "PENDING" | "PATIENT_SIGNED" | "COMPLETED";
+                implantCards: number;
+                /** @enum {string} */
+                paymentPlan: "NONE" | "OFFERED" | "CHOSEN";
+                /** @enum {string} */
+                quote: "AVAILABLE" | "EXPIRED" | "NONE";
+            };
+        };
+        PortalQuoteDto_Output: {
+            insurancePortion: string;
+            lines: {
+                amount: string;
+                code: string;
+                description: string;
+                /** @enum {string} */
+                payer: "INSURANCE" | "PATIENT";
+                quantity: number;
+                unitPrice: string;
+            }[];
+            patientPortion: string;
+            quoteNumber: string;
+            status: string;
+            total: string;
+            validUntil: string;
+        };
         PrepaymentsDto_Output: {
             /** Format: uuid */
             billId: string | null;
@@ -3500,7 +3752,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "INVALID_X12" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "NO_INSURED_LINES" | "CLAIM_ALREADY_OPEN" | "CLAIM_DATA_MISSING" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "REMITTANCE_EXCEEDS_BALANCE" | "RATE_LIMITED" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "INVALID_X12" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "NO_INSURED_LINES" | "CLAIM_ALREADY_OPEN" | "CLAIM_DATA_MISSING" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "REMITTANCE_EXCEEDS_BALANCE" | "RATE_LIMITED" | "PATIENT_LINK_INVALID" | "PATIENT_LINK_DOB_MISMATCH" | "PATIENT_EMAIL_MISSING" | "MAIL_NOT_CONFIGURED" | "MAIL_NOT_SENT" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: the case that holds the room or the surgeon then */
             conflict?: {
                 caseNumber: string;
@@ -4327,6 +4579,10 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        VerifyPatientDto: {
+            /** Format: date */
+            dateOfBirth: string;
+        };
         VoidBillDto: {
             reason: string;
         };
@@ -4449,6 +4705,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "IDEMPOTENCY_KEY_REUSED";
+                };
+            };
+        };
+        /** @description IDEMPOTENCY_KEY_REUSED: Idempotency-Key reused with another request; PATIENT_EMAIL_MISSING: The patient has no email address; MAIL_NOT_CONFIGURED: This server sends no email */
+        IDEMPOTENCY_KEY_REUSED_or_PATIENT_EMAIL_MISSING_or_MAIL_NOT_CONFIGURED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "IDEMPOTENCY_KEY_REUSED" | "PATIENT_EMAIL_MISSING" | "MAIL_NOT_CONFIGURED";
                 };
             };
         };
@@ -4608,6 +4876,18 @@ export interface components {
                 };
             };
         };
+        /** @description MAIL_NOT_SENT: The mail server did not accept the message */
+        MAIL_NOT_SENT: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "MAIL_NOT_SENT";
+                };
+            };
+        };
         /** @description NOT_FOUND: Not found */
         NOT_FOUND: {
             headers: {
@@ -4617,6 +4897,32 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "NOT_FOUND";
+                };
+            };
+        };
+        /** @description PATIENT_LINK_DOB_MISMATCH: The date of birth does not match */
+        PATIENT_LINK_DOB_MISMATCH: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "PATIENT_LINK_DOB_MISMATCH";
+                };
+            };
+        };
+        /** @description PATIENT_LINK_INVALID: This link cannot be used */
+        PATIENT_LINK_INVALID: {
+            headers: {
+                /** @description `Bearer`: send `Authorization: Bearer <accessToken>` from POST /auth/login */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "PATIENT_LINK_INVALID";
                 };
             };
         };
@@ -6705,6 +7011,145 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    PatientLinkController_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientLinkDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["IDEMPOTENCY_IN_PROGRESS"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_overview: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalOverviewDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_quote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalQuoteDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_quotePdf: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote, printable */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyPatientDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalOverviewDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     PatientController_list: {
         parameters: {
             query?: {
@@ -7719,6 +8164,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AvailabilityDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PlanPatientLinkController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePatientLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientLinkCreatedDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED_or_PATIENT_EMAIL_MISSING_or_MAIL_NOT_CONFIGURED"];
+            502: components["responses"]["MAIL_NOT_SENT"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PlanPatientLinkController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientLinkListDto_Output"];
                 };
             };
             400: components["responses"]["VALIDATION_FAILED"];

@@ -67,7 +67,7 @@ export class ClinicService {
     return (await this.users.countAll(this.tx.db)) > 0;
   }
 
-  async getOwnClinic(caller: Caller): Promise<ClinicResponse> {
+  async getOwnClinic(caller: Pick<Caller, 'clinicId'>): Promise<ClinicResponse> {
     const clinic = await this.clinics.findById(this.tx.db, caller.clinicId);
     if (!clinic) throw new NotFound('Clinic', caller.clinicId);
     return toClinicResponse(clinic);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller } from '../../../common/auth/caller';
+import type { Actor, Caller, PatientLinkActor } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
 import { Clock } from '../../../common/clock';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound } from '../../../common/errors/domain-error';
@@ -17,7 +18,7 @@ import {
 import { type ClinicResponse, ClinicService } from '../../clinic';
 import { type PatientResponse, PatientService } from '../../patient';
 import type { QuoteResponse } from '../dto/quote.dto';
-import { QuoteRepository } from '../repositories/quote.repository';
+import { QuoteRepository, type QuoteRow } from '../repositories/quote.repository';
 import { printLines } from './printed-lines';
 import { toQuoteResponse } from './quote.mapper';
 
@@ -40,14 +41,29 @@ export class QuotePdfService {
   ) {}
 
   async renderQuotePdf(caller: Caller, quoteId: string): Promise<PdfFile> {
+    return this.render(caller, (db) => this.quotes.findById(db, caller.clinicId, quoteId), quoteId);
+  }
+
+  /** The quote of the link's plan (its live one), for the patient (docs/patient-portal.md). */
+  async renderForPatient(actor: PatientLinkActor): Promise<PdfFile> {
+    return this.render(actor.audit, (db) =>
+      this.quotes.liveForPlan(db, actor.clinicId, actor.procedurePlanId),
+    );
+  }
+
+  private async render(
+    actor: Actor,
+    find: (db: Db) => Promise<QuoteRow | undefined>,
+    quoteId?: string,
+  ): Promise<PdfFile> {
     const content = await this.tx.run(async (db): Promise<QuoteDocument> => {
-      const clinic = await this.clinics.getOwnClinic(caller);
-      const quote = await this.quotes.findById(db, caller.clinicId, quoteId);
+      const clinic = await this.clinics.getOwnClinic(actor);
+      const quote = await find(db);
       if (!quote) throw new NotFound('Quote', quoteId);
-      const lines = await this.quotes.linesOf(db, caller.clinicId, quote.id);
-      const patient = await this.patients.findPatient(db, caller.clinicId, quote.patientId);
+      const lines = await this.quotes.linesOf(db, actor.clinicId, quote.id);
+      const patient = await this.patients.findPatient(db, actor.clinicId, quote.patientId);
       invariant(patient, "a quote's patient is its clinic's (composite foreign key)");
-      await this.audit.recordReads(db, caller, 'quote.read-pdf', 'Quote', [quote.id]);
+      await this.audit.recordReads(db, actor, 'quote.read-pdf', 'Quote', [quote.id]);
       return {
         clinic,
         patient,

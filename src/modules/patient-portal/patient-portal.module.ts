@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { Mailer } from '../../common/mail/mailer';
+import { ClinicModule } from '../clinic';
+import { ConsentModule } from '../consent';
+import { PatientModule } from '../patient';
+import { ProcedurePlanModule } from '../procedure-plan';
+import { QuoteModule } from '../quote';
+import {
+  PatientLinkController,
+  PlanPatientLinkController,
+} from './controllers/patient-link.controller';
+import { PatientPortalController } from './controllers/patient-portal.controller';
+import { PatientLinkRepository } from './repositories/patient-link.repository';
+import { PatientLinkAccess } from './services/patient-link-access';
+import { PatientLinkGuard } from './services/patient-link.guard';
+import { PatientLinkService } from './services/patient-link.service';
+import { PatientPortalService } from './services/patient-portal.service';
+
+/** Patient links and the patient portal (docs/patient-portal.md): the top of the module graph. */
+@Module({
+  imports: [ClinicModule, ConsentModule, PatientModule, ProcedurePlanModule, QuoteModule],
+  controllers: [PlanPatientLinkController, PatientLinkController, PatientPortalController],
+  providers: [
+    Mailer,
+    PatientLinkRepository,
+    PatientLinkAccess,
+    PatientLinkGuard,
+    PatientLinkService,
+    PatientPortalService,
+  ],
+})
+export class PatientPortalModule {}
