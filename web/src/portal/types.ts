@@ -1,44 +1,14 @@
-/**
- * The portal API's answers (docs/patient-portal.md). Written from the contract until the
- * generated schema has them.
- */
-export interface Overview {
-  clinic: { name: string; phone: string | null };
-  patient: { firstName: string };
-  link: { expiresAt: string };
-  plan: {
-    planNumber: string;
-    procedureName: string;
-    status: string;
-    approvedAt: string | null;
-    approvedByPatient: boolean;
-  };
-  steps: {
-    quote: 'AVAILABLE' | 'EXPIRED' | 'NONE';
-    consent: 'NONE' | 'PENDING' | 'SIGNED' | 'REVOKED';
-    fdaChecklist: 'NOT_REQUIRED' | 'PENDING' | 'PATIENT_SIGNED' | 'COMPLETED';
-    approval: 'NOT_YET' | 'READY' | 'APPROVED';
-    paymentPlan: 'NONE' | 'OFFERED' | 'CHOSEN';
-    implantCards: number;
-  };
-}
+import type { components } from '../api/schema';
 
-export interface PortalQuote {
-  quoteNumber: string;
-  status: string;
-  validUntil: string;
-  total: string;
-  insurancePortion: string;
-  patientPortion: string;
-  lines: {
-    description: string;
-    code: string | null;
-    quantity: number;
-    unitPrice: string;
-    amount: string;
-    payer: 'INSURANCE' | 'PATIENT';
-  }[];
-}
+type Schemas = components['schemas'];
+
+/**
+ * The portal API's answers (docs/patient-portal.md), from the generated schema; the ones whose
+ * routes are not on main yet (consent, FDA checklist, payment plans, implant cards) are written
+ * from issue 18's contract until they are.
+ */
+export type Overview = Schemas['PortalOverviewDto_Output'];
+export type PortalQuote = Schemas['PortalQuoteDto_Output'];
 
 export interface PortalConsent {
   title: string;

@@ -97,7 +97,7 @@ export function PatientLinks({ plan }: { plan: Plan }) {
             <Radio.Group
               label="How the patient gets it"
               value={chosen}
-              onChange={(v) => setChannel(v as Channel)}
+              onChange={(v) => setChannel(v)}
             >
               <Stack gap={6} mt={4}>
                 <Radio
