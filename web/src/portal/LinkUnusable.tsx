@@ -15,8 +15,8 @@ export function LinkUnusable({ clinic }: { clinic: ClinicContact | null }) {
         This link can no longer be used
       </Title>
       <Text>
-        Links to your surgery plan stop working after a few days, when the clinic sends you a newer
-        one, or after the date of birth was entered wrongly too many times.
+        A link to your surgery plan stops working after a few days, when the clinic cancels it, or
+        after the date of birth was entered wrongly too many times.
       </Text>
       <Text>
         Please contact {clinic?.name ?? 'the clinic'}
