@@ -49,7 +49,7 @@ export function takeTokenFromAddress(location: Location, history: History): stri
   if (fromPath !== null) {
     history.replaceState(history.state, '', `/p/${location.hash}`);
     if (!TOKEN.test(fromPath)) return null;
-    if (read(TOKEN_KEY) !== fromPath) write(DOB_KEY, null);
+    if (read(TOKEN_KEY) !== fromPath) rememberDateOfBirth(null);
     write(TOKEN_KEY, fromPath);
     memoryToken = fromPath;
     return fromPath;
