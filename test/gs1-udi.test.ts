@@ -3,6 +3,7 @@ import {
   GS,
   UdiString,
   gs1CheckDigit,
+  gs1ElementString,
   gtinCheckDigitValid,
   parseUdi,
   resolveTwoDigitYear,
@@ -320,5 +321,28 @@ describe('UdiString', () => {
     expect(UdiString.safeParse('   ').success).toBe(false);
     expect(UdiString.safeParse('x'.repeat(201)).success).toBe(false);
     expect(UdiString.safeParse('x'.repeat(200)).success).toBe(true);
+  });
+});
+
+describe('gs1ElementString (docs/udi.md "Rebuilt")', () => {
+  it('writes the parts as the printed form, which parseUdi reads back to them', () => {
+    const parts = {
+      gtin: '00884521112349',
+      expiresOn: '2027-06-30',
+      lot: 'LOT123',
+      serial: 'SN0001',
+    };
+    const udi = gs1ElementString(parts);
+    expect(udi).toBe('(01)00884521112349(17)270630(10)LOT123(21)SN0001');
+    expect(parseUdi(udi, { referenceYear: 2026 })).toEqual({
+      ok: true,
+      udi: { ...parts, producedOn: null },
+    });
+  });
+
+  it('leaves out an absent expiry or serial', () => {
+    expect(
+      gs1ElementString({ gtin: '00884521112349', expiresOn: null, lot: 'L-9', serial: null }),
+    ).toBe('(01)00884521112349(10)L-9');
   });
 });

@@ -992,6 +992,26 @@ const SCENARIOS: Record<string, Scenario> = {
       ),
     ];
   },
+  'POST /quotes/{id}/payment-plan-offers': async () => {
+    const ready = await readyPlan(clinic);
+    const quoteId = ready.plan.currentQuoteId;
+    const sent = {
+      depositAmount: '2345.00',
+      installmentCount: 5,
+      frequency: 'WEEKLY',
+      firstDueDate: daysFromNow(41),
+    };
+    return [
+      await exchange(
+        'COORDINATOR',
+        'POST',
+        `/quotes/${quoteId}/payment-plan-offers`,
+        sent,
+        201,
+        () => [`/quotes/${quoteId}/payment-plan-offers`],
+      ),
+    ];
+  },
   'POST /payment-plans/{id}/payments': async () => {
     const ready = await readyPlan(clinic);
     const plan = expectStatus(

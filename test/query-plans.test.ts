@@ -481,6 +481,10 @@ const ROUTES: Route[] = [
   { name: 'GET /quotes/{id}', url: (f) => `/quotes/${f.r.quote.id}` },
   { name: 'GET /quotes/{id}/pdf', url: (f) => `/quotes/${f.r.quote.id}/pdf` },
   { name: 'GET /quotes/{id}/prepayments', url: (f) => `/quotes/${f.r.quote.id}/prepayments` },
+  {
+    name: 'GET /quotes/{id}/payment-plan-offers',
+    url: (f) => `/quotes/${f.r.quote.id}/payment-plan-offers`,
+  },
 
   { name: 'GET /consent-templates', url: () => '/consent-templates' },
   {
@@ -591,6 +595,10 @@ const ROUTES: Route[] = [
   {
     name: 'GET /surgical-cases/{id}/pick-list',
     url: (f) => `/surgical-cases/${f.r.surgicalCase.id}/pick-list`,
+  },
+  {
+    name: 'GET /surgical-cases/{id}/implant-card',
+    url: (f) => `/surgical-cases/${f.r.surgicalCase.id}/implant-card`,
   },
 
   { name: 'GET /bills', url: () => '/bills' },

@@ -56,7 +56,15 @@ import {
   type AllocationEvent,
   type UnitEvent,
 } from '../../src/modules/inventory/services/inventory-lifecycle';
-import type { PaymentPlanStatus } from '../../src/modules/payment-plan/repositories/payment-plan.schema';
+import type {
+  PaymentPlanOfferStatus,
+  PaymentPlanStatus,
+} from '../../src/modules/payment-plan/repositories/payment-plan.schema';
+import {
+  PAYMENT_PLAN_OFFER_TRANSITIONS,
+  type PaymentPlanOfferEvent,
+} from '../../src/modules/payment-plan/services/payment-plan-offer-lifecycle';
+import { PaymentPlanOfferService } from '../../src/modules/payment-plan/services/payment-plan-offer.service';
 import {
   PAYMENT_PLAN_TRANSITIONS,
   type PaymentPlanEvent,
@@ -414,6 +422,70 @@ describe('a payment plan (payment-plan: PAYMENT_PLAN_TRANSITIONS, through Paymen
     // The guard: part of the balance leaves the plan ACTIVE.
     await setStatus('ACTIVE');
     expect((await pay(Money.fromDecimal('0.01'))).status).toBe('ACTIVE');
+  });
+});
+
+describe('a payment-plan offer (payment-plan: PAYMENT_PLAN_OFFER_TRANSITIONS, through PaymentPlanOfferService)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const { quote, plan, patient } = await given.acceptedQuote(clinic, {
+      itemCode: 'state-machines-pp',
+    });
+    const offerId: string = expectStatus(
+      'offer',
+      await clinic.as('BILLING').post(`/quotes/${quote.id}/payment-plan-offers`, {
+        depositAmount: '7000.00',
+        installmentCount: 3,
+        frequency: 'MONTHLY',
+        firstDueDate: `${new Date().getUTCFullYear() + 1}-01-31`,
+      }),
+      201,
+    ).id;
+    const service = t.app.get(PaymentPlanOfferService);
+    const linkId = '0193a000-0000-7000-8000-00000000f00d';
+    const link = {
+      linkId,
+      clinicId: caller.clinicId,
+      patientId: patient.id as string,
+      procedurePlanId: plan.id as string,
+      requestId: 'state-machines',
+      ipAddress: '203.0.113.1',
+      userAgent: 'vitest',
+      expiresAt: new Date(Date.now() + 3_600_000),
+      audit: { clinicId: caller.clinicId, userId: linkId, requestId: 'state-machines' },
+    };
+    const read = async () =>
+      (await service.listForQuote(caller, quote.id)).data.find((o) => o.id === offerId)!;
+    // Each pair starts from the offer alone in the status under test, the quote without a plan.
+    const setStatus = async (status: PaymentPlanOfferStatus) => {
+      await tx.db.execute(
+        sql`UPDATE payment_plan_offers SET status = 'OFFERED', chosen_at = NULL,
+              chosen_by_patient_link_id = NULL, payment_plan_id = NULL
+            WHERE clinic_id = ${clinic.clinicId} AND id = ${offerId}`,
+      );
+      await tx.db.execute(
+        sql`DELETE FROM payment_plans WHERE clinic_id = ${clinic.clinicId} AND quote_id = ${quote.id}`,
+      );
+      if (status === 'OFFERED') return;
+      if (status === 'CHOSEN') await service.chooseAsPatient(link, offerId);
+      else
+        await tx.db.execute(
+          sql`UPDATE payment_plan_offers SET status = ${status}
+              WHERE clinic_id = ${clinic.clinicId} AND id = ${offerId}`,
+        );
+    };
+    await checkEveryPair<PaymentPlanOfferStatus, PaymentPlanOfferEvent>({
+      table: PAYMENT_PLAN_OFFER_TRANSITIONS,
+      expected: [
+        ['OFFERED', 'choose', 'CHOSEN'],
+        ['OFFERED', 'withdraw', 'WITHDRAWN'],
+      ],
+      setStatus,
+      fire: (event) =>
+        event === 'choose'
+          ? service.chooseAsPatient(link, offerId)
+          : service.withdraw(caller, offerId),
+      readStatus: async () => (await read()).status,
+    });
   });
 });
 

@@ -140,6 +140,7 @@ export function idKindOf(name: string, routePath = ''): string | undefined {
     'procedure-plans': 'plan',
     quotes: 'quote',
     'payment-plans': 'paymentPlan',
+    'payment-plan-offers': 'paymentPlanOffer',
     bills: 'bill',
     'prior-authorizations': 'priorAuthorization',
     'operating-rooms': 'operatingRoom',

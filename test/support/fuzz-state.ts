@@ -89,6 +89,14 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
       frequency: 'MONTHLY',
       firstDueDate: '2027-01-15',
     });
+  const paymentPlanOffer = await clinic
+    .as('BILLING')
+    .post(`/quotes/${quoted.plan.currentQuoteId}/payment-plan-offers`, {
+      depositAmount: '500.00',
+      installmentCount: 2,
+      frequency: 'MONTHLY',
+      firstDueDate: '2027-02-15',
+    });
   const priorAuth = await clinic
     .as('COORDINATOR')
     .post(`/procedure-plans/${draft.id}/prior-authorizations`, {
@@ -132,6 +140,7 @@ export async function fuzzWorld(t: TestApp): Promise<FuzzWorld> {
   add('consultation', consultation.id);
   add('payer', payer.id);
   if (paymentPlan.status === 201) add('paymentPlan', paymentPlan.body.id);
+  if (paymentPlanOffer.status === 201) add('paymentPlanOffer', paymentPlanOffer.body.id);
   if (priorAuth.status === 201) add('priorAuthorization', priorAuth.body.id);
   for (const tpl of templates.body?.data ?? []) add('consentTemplate', tpl.id);
   add('fuzzUser', ...fuzzUsers.map((u) => u.id));

@@ -27,6 +27,8 @@ export interface ClinicRecords {
   signedConsent: any;
   template: any;
   paymentPlan: any;
+  /** A payment plan OFFERED for the open plan's (ISSUED) quote. */
+  paymentPlanOffer: any;
   /** A DRAFT prior authorization of an insured plan. */
   priorAuthorization: any;
   insuredPlan: any;
@@ -78,6 +80,21 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
       installmentCount: 3,
       frequency: 'MONTHLY',
       firstDueDate: daysFromNow(40),
+    }),
+    201,
+  );
+  const openQuoteId = expectStatus(
+    'open plan',
+    await coordinator.get(`/procedure-plans/${open.plan.id}`),
+    200,
+  ).currentQuoteId;
+  const paymentPlanOffer = expectStatus(
+    'payment plan offer',
+    await clinic.as('BILLING').post(`/quotes/${openQuoteId}/payment-plan-offers`, {
+      depositAmount: '500.00',
+      installmentCount: 2,
+      frequency: 'MONTHLY',
+      firstDueDate: daysFromNow(45),
     }),
     201,
   );
@@ -227,6 +244,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     ),
     template: templates.data[0],
     paymentPlan,
+    paymentPlanOffer,
     priorAuthorization,
     insuredPlan,
     implantItem: done.implantItem,

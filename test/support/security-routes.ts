@@ -132,6 +132,9 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /payment-plans': ['BILLING', 'COORDINATOR'],
   'GET /payment-plans/{id}': ['BILLING', 'COORDINATOR'],
   'POST /payment-plans/{id}/payments': ['BILLING'],
+  'POST /quotes/{id}/payment-plan-offers': ['BILLING', 'COORDINATOR'],
+  'GET /quotes/{id}/payment-plan-offers': ['BILLING', 'COORDINATOR'],
+  'POST /payment-plan-offers/{id}/withdraw': ['BILLING', 'COORDINATOR'],
   'GET /quotes/{id}/prepayments': ['BILLING', 'COORDINATOR'],
   'POST /quotes/{id}/prepayments': ['BILLING'],
 
@@ -156,6 +159,7 @@ export const ROLE_TABLE: Record<string, Access> = {
   'POST /surgical-cases/{id}/complete': ['SURGEON', 'NURSE'],
   'GET /surgical-cases/{id}/pick-list': ['SURGEON', 'NURSE', 'COORDINATOR'],
   'GET /theater/day.pdf': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'GET /surgical-cases/{id}/implant-card': ['SURGEON', 'NURSE', 'COORDINATOR', 'BILLING'],
 
   'GET /bills': ['BILLING', 'COORDINATOR'],
   'GET /bills/{id}': ['BILLING', 'COORDINATOR'],

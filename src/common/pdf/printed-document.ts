@@ -15,19 +15,28 @@ export interface PrintedDocumentHeading {
   subject?: string;
 }
 
+/** A page's margins in points; the default is 50 all round. */
+export interface PrintedPageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 /**
- * The one way Contour prints a document (quotes, bills, consents, the theater day): A4, the
- * clinic's name on top, then what `draw` writes. Text streams are left uncompressed
+ * The one way Contour prints a document (quotes, bills, consents, the theater day, implant
+ * cards): A4, the clinic's name on top, then what `draw` writes. Text streams are left uncompressed
  * (`compress: false`): these are a page or two, and plain streams let tests (and anyone with a
  * text editor) find what they say.
  */
 export function printDocument(
   heading: PrintedDocumentHeading,
   draw: (doc: PDFKit.PDFDocument) => void,
+  page: { margins?: PrintedPageMargins } = {},
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
-    margin: 50,
+    ...(page.margins ? { margins: page.margins } : { margin: 50 }),
     compress: false,
     info: {
       Title: heading.title,

@@ -13,5 +13,7 @@ import { ConsentPdfService } from './services/consent-pdf.service';
   imports: [ConsentModule, ClinicModule, PatientModule],
   controllers: [ConsentPdfController],
   providers: [ConsentPdfService],
+  // The patient portal sends the patient their signed consent (ConsentPdfService.pdfForPatient).
+  exports: [ConsentPdfService],
 })
 export class ConsentPdfModule {}

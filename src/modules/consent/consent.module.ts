@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClinicModule } from '../clinic';
+import { PatientModule } from '../patient';
 import { UserModule } from '../user';
 import { ConsentTemplateController } from './controllers/consent-template.controller';
 import { ConsentController } from './controllers/consent.controller';
@@ -17,7 +18,7 @@ import { PlanConsentService } from './services/plan-consent.service';
  * ConsentTemplateHooks only, the clinic module on none (GeneralConsentSeeder registers a ClinicCreationHooks hook).
  */
 @Module({
-  imports: [UserModule, ClinicModule],
+  imports: [UserModule, ClinicModule, PatientModule],
   controllers: [ConsentTemplateController, ConsentController],
   providers: [
     ConsentTemplateRepository,

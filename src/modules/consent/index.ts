@@ -7,3 +7,13 @@ export * from './services/consent-template.service';
 export * from './services/general-consent';
 export * from './services/plan-consent.service';
 export * from './consent-pdf.module';
+export {
+  PatientConsentDto,
+  PatientConsentSchema,
+  PatientSignConsentBody,
+  PatientSignConsentDto,
+  type PatientConsentResponse,
+} from './dto/consent.dto';
+export type { SignatureChannel } from './repositories/consent.schema';
+export * from './services/consent.service';
+export * from './services/consent-pdf.service';

@@ -5,6 +5,7 @@ export * from './dto/inventory-item.dto';
 export * from './inventory.module';
 export type { InventoryItemRow } from './repositories/inventory-item.repository';
 export type { CaseUsageRow } from './repositories/inventory-usage.repository';
+export { gs1ElementString, type UdiParts } from './services/gs1-udi';
 export * from './services/insufficient-inventory.error';
 export * from './services/inventory-allocator';
 export * from './services/inventory-consumption';

@@ -5,3 +5,5 @@ export * from './payment-plan.module';
 export type { PaymentPlanRow, PaymentRow } from './repositories/payment-plan.repository';
 export * from './services/payment-plan-payment-hooks';
 export * from './services/payment-plan-queries';
+export { PatientPaymentPlansSchema, type PatientPaymentPlans } from './dto/payment-plan.dto';
+export { PaymentPlanOfferService } from './services/payment-plan-offer.service';

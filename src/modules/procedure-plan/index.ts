@@ -7,3 +7,5 @@ export * from './services/plan-cancellation-hooks';
 export * from './services/plan-inventory.service';
 export * from './services/plan-lifecycle';
 export * from './services/plan-queries';
+export type { ProcedurePlanResponse } from './dto/procedure-plan-response.dto';
+export * from './services/procedure-plan-workflow.service';

@@ -43,6 +43,14 @@ import { RequirementResolver } from './services/requirement-resolver';
     PlanLifecycle,
     PlanQueries,
   ],
-  exports: [PlanLifecycle, PlanQueries, PlanInventoryService, PlanPresenter, PlanCancellationHooks],
+  // The patient portal approves a plan for its patient (ProcedurePlanWorkflowService.approveAsPatient).
+  exports: [
+    PlanLifecycle,
+    PlanQueries,
+    PlanInventoryService,
+    PlanPresenter,
+    PlanCancellationHooks,
+    ProcedurePlanWorkflowService,
+  ],
 })
 export class ProcedurePlanModule {}

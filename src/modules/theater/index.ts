@@ -4,3 +4,5 @@
 export * from './services/operating-room.service';
 export * from './services/surgical-case.service';
 export * from './theater.module';
+export * from './dto/implant-card.dto';
+export * from './services/implant-card.service';

@@ -16,6 +16,7 @@ import { CaseExecutionService } from './services/case-execution.service';
 import { CaseLifecycle } from './services/case-lifecycle';
 import { CaseSlots } from './services/case-slots';
 import { ClinicZone } from './services/clinic-zone';
+import { ImplantCardService } from './services/implant-card.service';
 import { OperatingRoomService } from './services/operating-room.service';
 import { SchedulingReadiness } from './services/scheduling-readiness.service';
 import { SurgicalCasePresenter } from './services/surgical-case.presenter';
@@ -51,9 +52,11 @@ import { TheaterDayService } from './services/theater-day.service';
     CaseExecutionService,
     SchedulingReadiness,
     TheaterDayService,
+    ImplantCardService,
   ],
   // The clinic's set-up checklist asks whether an active room exists.
   // The claims module reads a case's surgeon and date of service.
-  exports: [OperatingRoomService, SurgicalCaseService],
+  // The patient portal shows and prints the patient's implant cards.
+  exports: [OperatingRoomService, SurgicalCaseService, ImplantCardService],
 })
 export class TheaterModule {}

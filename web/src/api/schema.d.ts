@@ -668,7 +668,7 @@ export interface paths {
         };
         /**
          * Get a consent
-         * @description One consent instance with its text, `contentHash` and signature. Changes nothing.
+         * @description One consent instance with its text, `contentHash`, the signature's metadata and its `evidence` (signed time, IP address, user agent, method, channel, patient link, content hash). Changes nothing.
          *
          *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
          */
@@ -736,7 +736,7 @@ export interface paths {
         put?: never;
         /**
          * Sign a consent
-         * @description Records the signature of a PENDING consent; `contentHash` must be the instance's (the signer saw this exact text, else 409 CONSENT_CONTENT_CHANGED). The consent becomes SIGNED. Audited.
+         * @description Records the signature of a PENDING consent; `contentHash` must be the instance's (the signer saw this exact text, else 409 CONSENT_CONTENT_CHANGED). The consent becomes SIGNED, with the request's IP address and user agent kept as evidence (channel STAFF). Audited.
          *
          *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR.
          */
@@ -1413,6 +1413,28 @@ export interface paths {
         patch: operations["PayerController_update"];
         trace?: never;
     };
+    "/api/v1/payment-plan-offers/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a payment-plan offer
+         * @description An OFFERED offer becomes WITHDRAWN: the patient no longer sees it. A chosen or withdrawn one is a 409. Audited.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
+        post: operations["PaymentPlanOfferController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payment-plans": {
         parameters: {
             query?: never;
@@ -1959,6 +1981,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes/{id}/payment-plan-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a quote's payment-plan offers
+         * @description Every offer of the quote, oldest first, whatever its status, with its installments. Audited as a read of each offer. Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
+        get: operations["PaymentPlanOfferController_list"];
+        put?: never;
+        /**
+         * Offer a payment plan
+         * @description Offers the patient terms (deposit, installments, frequency, first due date) for an ISSUED or ACCEPTED quote's patient portion, checked as a payment plan's are; the answer shows the installments to the cent. The patient chooses one through the patient link. Audited.
+         *
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
+         */
+        post: operations["PaymentPlanOfferController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/{id}/pdf": {
         parameters: {
             query?: never;
@@ -2153,6 +2203,28 @@ export interface paths {
          *     Who may call: ADMIN, SURGEON, NURSE.
          */
         post: operations["SurgicalCaseController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surgical-cases/{id}/implant-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A completed case's implant cards
+         * @description The patient's device cards, one per implant the case used (manufacturer, device, size, shape, lot, serial number, UDI, date of surgery, surgeon, clinic), credit-card sized, as a PDF that prints on A4 and Letter. Only once the case is COMPLETED (else 409). Audited as a read of the case. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
+         */
+        get: operations["TheaterDayController_implantCard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2850,6 +2922,18 @@ export interface components {
             body: string;
             contentHash: string;
             createdAt: string;
+            evidence: {
+                /** @enum {string} */
+                channel: "STAFF" | "PATIENT_LINK";
+                contentHash: string;
+                ipAddress: string | null;
+                /** @enum {string} */
+                method: "TYPED" | "DRAWN";
+                /** Format: uuid */
+                patientLinkId: string | null;
+                signedAt: string;
+                userAgent: string | null;
+            } | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -2883,6 +2967,18 @@ export interface components {
                 body: string;
                 contentHash: string;
                 createdAt: string;
+                evidence: {
+                    /** @enum {string} */
+                    channel: "STAFF" | "PATIENT_LINK";
+                    contentHash: string;
+                    ipAddress: string | null;
+                    /** @enum {string} */
+                    method: "TYPED" | "DRAWN";
+                    /** Format: uuid */
+                    patientLinkId: string | null;
+                    signedAt: string;
+                    userAgent: string | null;
+                } | null;
                 /** Format: uuid */
                 id: string;
                 /** Format: uuid */
@@ -3067,6 +3163,14 @@ export interface components {
             payerId: string;
         };
         CreatePaymentPlanDto: {
+            depositAmount: string | number;
+            /** Format: date */
+            firstDueDate: string;
+            /** @enum {string} */
+            frequency: "WEEKLY" | "BIWEEKLY" | "MONTHLY";
+            installmentCount: number;
+        };
+        CreatePaymentPlanOfferDto: {
             depositAmount: string | number;
             /** Format: date */
             firstDueDate: string;
@@ -3498,7 +3602,9 @@ export interface components {
             balance: string;
             createdAt: string;
             /** Format: uuid */
-            createdById: string;
+            createdById: string | null;
+            /** Format: uuid */
+            createdByPatientLinkId: string | null;
             depositAmount: string;
             financedAmount: string;
             firstDueDate: string;
@@ -3536,12 +3642,68 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        PaymentPlanOfferDto_Output: {
+            chosenAt: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            createdById: string;
+            depositAmount: string;
+            financedAmount: string;
+            firstDueDate: string;
+            /** @enum {string} */
+            frequency: "WEEKLY" | "BIWEEKLY" | "MONTHLY";
+            /** Format: uuid */
+            id: string;
+            installmentCount: number;
+            installments: {
+                amount: string;
+                dueDate: string;
+                number: number;
+            }[];
+            /** Format: uuid */
+            paymentPlanId: string | null;
+            /** Format: uuid */
+            quoteId: string;
+            /** @enum {string} */
+            status: "OFFERED" | "CHOSEN" | "WITHDRAWN";
+            withdrawnAt: string | null;
+        };
+        PaymentPlanOfferListDto_Output: {
+            data: {
+                chosenAt: string | null;
+                createdAt: string;
+                /** Format: uuid */
+                createdById: string;
+                depositAmount: string;
+                financedAmount: string;
+                firstDueDate: string;
+                /** @enum {string} */
+                frequency: "WEEKLY" | "BIWEEKLY" | "MONTHLY";
+                /** Format: uuid */
+                id: string;
+                installmentCount: number;
+                installments: {
+                    amount: string;
+                    dueDate: string;
+                    number: number;
+                }[];
+                /** Format: uuid */
+                paymentPlanId: string | null;
+                /** Format: uuid */
+                quoteId: string;
+                /** @enum {string} */
+                status: "OFFERED" | "CHOSEN" | "WITHDRAWN";
+                withdrawnAt: string | null;
+            }[];
+        };
         PaymentPlanPageDto_Output: {
             data: {
                 balance: string;
                 createdAt: string;
                 /** Format: uuid */
-                createdById: string;
+                createdById: string | null;
+                /** Format: uuid */
+                createdByPatientLinkId: string | null;
                 depositAmount: string;
                 financedAmount: string;
                 firstDueDate: string;
@@ -3826,6 +3988,7 @@ export interface components {
             approvedAt: string | null;
             /** Format: uuid */
             approvedById: string | null;
+            approvedByPatient: boolean;
             cancelledAt: string | null;
             cancelReason: string | null;
             consent: {
@@ -3891,6 +4054,7 @@ export interface components {
                 approvedAt: string | null;
                 /** Format: uuid */
                 approvedById: string | null;
+                approvedByPatient: boolean;
                 cancelledAt: string | null;
                 cancelReason: string | null;
                 consent: {
@@ -7470,6 +7634,37 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    PaymentPlanOfferController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPlanOfferDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     PaymentPlanController_list: {
         parameters: {
             query?: {
@@ -8412,6 +8607,69 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    PaymentPlanOfferController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPlanOfferListDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PaymentPlanOfferController_offer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentPlanOfferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPlanOfferDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     QuotePdfController_pdf: {
         parameters: {
             query?: never;
@@ -8815,6 +9073,34 @@ export interface operations {
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    TheaterDayController_implantCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient's implant cards, printable */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

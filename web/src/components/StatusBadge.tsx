@@ -26,6 +26,9 @@ const COLORS: Record<string, string> = {
   ACTIVE: 'blue',
   PARTIALLY_PAID: 'yellow',
   OVERDUE: 'red',
+  OFFERED: 'blue',
+  CHOSEN: 'green',
+  WITHDRAWN: 'gray',
 };
 
 /**

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Roles } from '../../../common/auth/auth.decorators';
 import type { Caller } from '../../../common/auth/caller';
@@ -38,7 +39,7 @@ export class ConsentController {
   @ApiOperationDoc({
     summary: 'Get a consent',
     description:
-      'One consent instance with its text, `contentHash` and signature. Changes nothing.',
+      "One consent instance with its text, `contentHash`, the signature's metadata and its `evidence` (signed time, IP address, user agent, method, channel, patient link, content hash). Changes nothing.",
   })
   @ZodResponse({ status: 200, type: ConsentDto })
   get(@CurrentUser() caller: Caller, @Param() params: IdParams) {
@@ -49,7 +50,7 @@ export class ConsentController {
   @ApiOperationDoc({
     summary: 'Sign a consent',
     description:
-      "Records the signature of a PENDING consent; `contentHash` must be the instance's (the signer saw this exact text, else 409 CONSENT_CONTENT_CHANGED). The consent becomes SIGNED. Audited.",
+      "Records the signature of a PENDING consent; `contentHash` must be the instance's (the signer saw this exact text, else 409 CONSENT_CONTENT_CHANGED). The consent becomes SIGNED, with the request's IP address and user agent kept as evidence (channel STAFF). Audited.",
     errors: ['INVALID_STATE_TRANSITION', 'CONSENT_CONTENT_CHANGED'],
   })
   @HttpCode(200)
@@ -59,8 +60,12 @@ export class ConsentController {
     @Param() params: IdParams,
     @Body() body: SignConsentDto,
     @IfMatch() ifMatch: number | undefined,
+    @Req() request: FastifyRequest,
   ) {
-    return this.consents.signConsent(caller, params.id, body, ifMatch);
+    return this.consents.signConsent(caller, params.id, body, ifMatch, {
+      ipAddress: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
   }
 
   @Post(':id/revoke')

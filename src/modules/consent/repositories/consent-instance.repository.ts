@@ -11,7 +11,8 @@ type InstanceColumns = typeof instances.$inferSelect;
 
 /**
  * An instance as the service sees it: everything but the signature itself, which is written once
- * when signing and never read back into application memory (no endpoint returns it).
+ * when signing and read back only to print it on the signed consent's PDF (`signatureDataOf`; no
+ * JSON answer returns it).
  */
 export type ConsentInstanceRow = Omit<InstanceColumns, 'signatureData'>;
 
@@ -31,6 +32,10 @@ export type ConsentInstanceChanges = Partial<
     | 'signatureData'
     | 'witnessId'
     | 'recordedById'
+    | 'patientLinkId'
+    | 'signatureChannel'
+    | 'signedIpAddress'
+    | 'signedUserAgent'
     | 'revokedAt'
     | 'revokeReason'
     | 'voidedAt'
@@ -64,6 +69,10 @@ const viewColumns = {
   signatureMethod: instances.signatureMethod,
   witnessId: instances.witnessId,
   recordedById: instances.recordedById,
+  patientLinkId: instances.patientLinkId,
+  signatureChannel: instances.signatureChannel,
+  signedIpAddress: instances.signedIpAddress,
+  signedUserAgent: instances.signedUserAgent,
   revokedAt: instances.revokedAt,
   revokeReason: instances.revokeReason,
   voidedAt: instances.voidedAt,
@@ -124,6 +133,33 @@ export class ConsentInstanceRepository {
       .where(byTenantKey(instances, clinicId, id))
       .for('update');
     return row;
+  }
+
+  /** The plan's current (not VOIDED) instance, unlocked: what the patient reads. */
+  async findCurrentForPlan(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+  ): Promise<ConsentInstanceRow | undefined> {
+    const [row] = await db
+      .select(viewColumns)
+      .from(instances)
+      .where(
+        and(eq(instances.clinicId, clinicId), eq(instances.procedurePlanId, planId), notVoided),
+      );
+    return row;
+  }
+
+  /**
+   * The stored signature itself (the typed name or the drawn image's data URL): read only to
+   * print it on the signed consent's PDF.
+   */
+  async signatureDataOf(db: Db, clinicId: ClinicId, id: string): Promise<string | null> {
+    const [row] = await db
+      .select({ signatureData: instances.signatureData })
+      .from(instances)
+      .where(byTenantKey(instances, clinicId, id));
+    return row?.signatureData ?? null;
   }
 
   /** The plan's current (not VOIDED) instance, locked against a concurrent sign or revoke. */

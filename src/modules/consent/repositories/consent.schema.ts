@@ -34,6 +34,15 @@ export const consentRelationship = pgEnum('consent_relationship', CONSENT_RELATI
 export const SIGNATURE_METHODS = ['TYPED', 'DRAWN'] as const;
 export const signatureMethod = pgEnum('signature_method', SIGNATURE_METHODS);
 
+/** Where a signature was given: in the clinic (staff record it), or by the patient through their link. */
+export const SIGNATURE_CHANNELS = ['STAFF', 'PATIENT_LINK'] as const;
+export type SignatureChannel = (typeof SIGNATURE_CHANNELS)[number];
+export const signatureChannel = pgEnum('signature_channel', SIGNATURE_CHANNELS);
+
+/** Evidence bounds: an IP address (IPv6 with a zone fits) and a browser's user agent, as stored. */
+export const MAX_IP_ADDRESS_LENGTH = 64;
+export const MAX_USER_AGENT_LENGTH = 512;
+
 /** The largest signature stored: a drawn signature as a data URL (the DTO enforces the same). */
 export const MAX_SIGNATURE_BYTES = 200_000;
 
@@ -98,6 +107,13 @@ export const patientConsentInstances = pgTable(
     signatureData: text('signature_data'),
     witnessId: uuid('witness_id'),
     recordedById: uuid('recorded_by_id'),
+    /** The patient link the patient signed through (docs/patient-portal.md); no foreign key: the
+     * links are the patient portal's, which depends on this module. */
+    patientLinkId: uuid('patient_link_id'),
+    signatureChannel: signatureChannel('signature_channel'),
+    /** Signature evidence (docs/consents.md): the signer's request, as the server saw it. */
+    signedIpAddress: text('signed_ip_address'),
+    signedUserAgent: text('signed_user_agent'),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
     revokeReason: text('revoke_reason'),
     voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }),
@@ -132,7 +148,16 @@ export const patientConsentInstances = pgTable(
     index('patient_consent_instances_patient_idx').on(t.clinicId, t.patientId, t.id),
     check(
       'patient_consent_instances_signed_complete',
-      sql`${t.status} <> 'SIGNED' OR (${t.signedAt} IS NOT NULL AND ${t.signerName} IS NOT NULL AND ${t.relationship} IS NOT NULL AND ${t.signatureMethod} IS NOT NULL AND ${t.signatureData} IS NOT NULL AND ${t.recordedById} IS NOT NULL)`,
+      sql`${t.status} <> 'SIGNED' OR (${t.signedAt} IS NOT NULL AND ${t.signerName} IS NOT NULL AND ${t.relationship} IS NOT NULL AND ${t.signatureMethod} IS NOT NULL AND ${t.signatureData} IS NOT NULL AND ${t.signatureChannel} IS NOT NULL AND num_nonnulls(${t.recordedById}, ${t.patientLinkId}) = 1)`,
+    ),
+    // Staff record a signature given in the clinic; a patient link records the patient's own.
+    check(
+      'patient_consent_instances_signature_channel',
+      sql`${t.signatureChannel} IS NULL OR (${t.signatureChannel} = 'PATIENT_LINK') = (${t.patientLinkId} IS NOT NULL)`,
+    ),
+    check(
+      'patient_consent_instances_evidence_size',
+      sql`coalesce(length(${t.signedIpAddress}), 0) <= ${sql.raw(String(MAX_IP_ADDRESS_LENGTH))} AND coalesce(length(${t.signedUserAgent}), 0) <= ${sql.raw(String(MAX_USER_AGENT_LENGTH))}`,
     ),
     check(
       'patient_consent_instances_revoked_complete',

@@ -1,4 +1,8 @@
-import type { ConsentResponse } from '../dto/consent.dto';
+import type {
+  ConsentResponse,
+  PatientConsentResponse,
+  SignatureEvidence,
+} from '../dto/consent.dto';
 import type { ConsentTemplateResponse } from '../dto/consent-template.dto';
 import type { ConsentInstanceRow } from '../repositories/consent-instance.repository';
 import type { ConsentTemplateRow } from '../repositories/consent-template.repository';
@@ -35,6 +39,7 @@ export function toConsentResponse(c: ConsentInstanceRow): ConsentResponse {
     signatureMethod: c.signatureMethod,
     witnessId: c.witnessId,
     recordedById: c.recordedById,
+    evidence: signatureEvidence(c),
     revokedAt: c.revokedAt?.toISOString() ?? null,
     revokeReason: c.revokeReason,
     voidedAt: c.voidedAt?.toISOString() ?? null,
@@ -42,5 +47,41 @@ export function toConsentResponse(c: ConsentInstanceRow): ConsentResponse {
     version: c.version,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** The evidence kept with the signature; null before signing. */
+export function signatureEvidence(c: ConsentInstanceRow): SignatureEvidence | null {
+  if (c.signedAt === null || c.signatureMethod === null) return null;
+  return {
+    signedAt: c.signedAt.toISOString(),
+    ipAddress: c.signedIpAddress,
+    userAgent: c.signedUserAgent,
+    method: c.signatureMethod,
+    channel: c.signatureChannel ?? 'STAFF',
+    patientLinkId: c.patientLinkId,
+    contentHash: c.contentHash,
+  };
+}
+
+/** The plan's consent as its patient sees it: the text, its hash, and their signature's evidence. */
+export function toPatientConsentResponse(c: ConsentInstanceRow): PatientConsentResponse {
+  const evidence = signatureEvidence(c);
+  return {
+    title: c.title,
+    body: c.body,
+    contentHash: c.contentHash,
+    status: c.status,
+    signature:
+      evidence === null
+        ? null
+        : {
+            signerName: c.signerName ?? '',
+            signedAt: evidence.signedAt,
+            method: evidence.method,
+            ipAddress: evidence.ipAddress,
+            userAgent: evidence.userAgent,
+            linkId: evidence.patientLinkId,
+          },
   };
 }

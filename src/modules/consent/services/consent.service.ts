@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller, ClinicId } from '../../../common/auth/caller';
+import type { Caller, ClinicId, PatientLinkActor } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
@@ -11,10 +11,14 @@ import {
 } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
+import { invariant } from '../../../common/invariant';
+import { PatientService } from '../../patient';
 import { UserQueries } from '../../user';
 import type {
   ConsentResponse,
   ListConsentsQuery,
+  PatientConsentResponse,
+  PatientSignConsentBody,
   RevokeConsentBody,
   SignConsentBody,
 } from '../dto/consent.dto';
@@ -24,14 +28,26 @@ import {
 } from '../repositories/consent-instance.repository';
 import { ConsentContentChanged } from './consent-content-changed.error';
 import { ConsentLifecycle } from './consent-lifecycle';
-import { toConsentResponse } from './consent.mapper';
+import { toConsentResponse, toPatientConsentResponse } from './consent.mapper';
+import { comparableName, pngDataUrlProblem, signatureEvidenceOf } from './signature-image';
 
 export const CONSENT_ENTITY = 'PatientConsentInstance';
+
+/** A patient's reads and writes through their link are audited with this metadata. */
+const VIA_PATIENT_LINK = { via: 'patient-link' } as const;
 
 export interface SignedConsentForPrint {
   consent: ConsentResponse;
   recordedByName: string | null;
   witnessName: string | null;
+  /** The stored signature: the typed name, or the drawn image's data URL. */
+  signatureData: string | null;
+}
+
+/** The request a member of staff records a signature with: its evidence. */
+export interface SigningRequest {
+  ipAddress: string | undefined;
+  userAgent: string | undefined;
 }
 
 /**
@@ -44,6 +60,7 @@ export class ConsentService {
     private readonly tx: TransactionRunner,
     private readonly instances: ConsentInstanceRepository,
     private readonly users: UserQueries,
+    private readonly patients: PatientService,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
     private readonly lifecycle: ConsentLifecycle,
@@ -67,15 +84,41 @@ export class ConsentService {
     const consent = await this.instances.findById(db, caller.clinicId, id);
     if (!consent) throw new NotFound(CONSENT_ENTITY, id);
     if (consent.signedAt === null) throw new InvalidStateTransition(consent.status, 'print');
-    const nameOf = async (userId: string | null) =>
-      userId === null
-        ? null
-        : ((await this.users.findById(db, caller.clinicId, userId))?.name ?? null);
     await this.audit.recordReads(db, caller, 'consent.read-pdf', CONSENT_ENTITY, [consent.id]);
+    return this.forPrint(db, caller.clinicId, consent);
+  }
+
+  /**
+   * The patient's signed consent (their plan's current one) as its PDF prints it, audited as
+   * `consent.read-pdf` by the link. 404 when the plan has none, 409 before it is signed.
+   */
+  async patientSignedConsentForPrint(
+    db: Db,
+    actor: PatientLinkActor,
+  ): Promise<SignedConsentForPrint> {
+    const consent = await this.currentForPatient(db, actor);
+    if (consent.signedAt === null) throw new InvalidStateTransition(consent.status, 'print');
+    await this.audit.record(db, actor.audit, {
+      action: 'consent.read-pdf',
+      entityType: CONSENT_ENTITY,
+      entityId: consent.id,
+      metadata: VIA_PATIENT_LINK,
+    });
+    return this.forPrint(db, actor.clinicId, consent);
+  }
+
+  private async forPrint(
+    db: Db,
+    clinicId: ClinicId,
+    consent: ConsentInstanceRow,
+  ): Promise<SignedConsentForPrint> {
+    const nameOf = async (userId: string | null) =>
+      userId === null ? null : ((await this.users.findById(db, clinicId, userId))?.name ?? null);
     return {
       consent: toConsentResponse(consent),
       recordedByName: await nameOf(consent.recordedById),
       witnessName: await nameOf(consent.witnessId),
+      signatureData: await this.instances.signatureDataOf(db, clinicId, consent.id),
     };
   }
 
@@ -95,13 +138,15 @@ export class ConsentService {
 
   /**
    * Records the patient's (or representative's) signature on a PENDING consent. The caller is the
-   * member of staff recording it; `contentHash` proves the signer saw exactly this text.
+   * member of staff recording it; `contentHash` proves the signer saw exactly this text. The
+   * request's address and browser are kept as the signature's evidence.
    */
   signConsent(
     caller: Caller,
     id: string,
     body: SignConsentBody,
     ifMatch: number | undefined,
+    request: SigningRequest = { ipAddress: undefined, userAgent: undefined },
   ): Promise<ConsentResponse> {
     return this.tx.run(async (db) => {
       const consent = await this.lockConsent(db, caller.clinicId, id, ifMatch);
@@ -118,6 +163,8 @@ export class ConsentService {
           signatureData: body.signatureData,
           witnessId,
           recordedById: caller.userId,
+          signatureChannel: 'STAFF',
+          ...signatureEvidenceOf(request.ipAddress, request.userAgent),
         },
         changedFields: [
           'status',
@@ -128,10 +175,91 @@ export class ConsentService {
           'signatureData',
           ...(witnessId !== null ? ['witnessId'] : []),
           'recordedById',
+          'signatureChannel',
+          'signedIpAddress',
+          'signedUserAgent',
         ],
         metadata: { procedurePlanId: consent.procedurePlanId },
       });
       return toConsentResponse(signed);
+    });
+  }
+
+  /**
+   * The patient's view of their plan's current consent, through their link: the text, its hash and
+   * their signature's evidence. Audited as `consent.read` by the link. 404 when the plan has none.
+   */
+  forPatient(actor: PatientLinkActor): Promise<PatientConsentResponse> {
+    return this.tx.run(async (db) => {
+      const consent = await this.currentForPatient(db, actor);
+      await this.audit.record(db, actor.audit, {
+        action: 'consent.read',
+        entityType: CONSENT_ENTITY,
+        entityId: consent.id,
+        metadata: VIA_PATIENT_LINK,
+      });
+      return toPatientConsentResponse(consent);
+    });
+  }
+
+  /**
+   * The patient signs their plan's current consent themselves, through their link
+   * (docs/consents.md "The patient's own signature"): a PENDING consent, the text they were shown
+   * (`contentHash`), their own full name typed, and a drawn signature (a PNG). Recorded as the
+   * patient's (SELF, DRAWN, channel PATIENT_LINK, the link's id, no member of staff) with the
+   * request's address and browser as evidence; `consent.sign` audited by the link.
+   */
+  signAsPatient(
+    actor: PatientLinkActor,
+    body: PatientSignConsentBody,
+  ): Promise<PatientConsentResponse> {
+    return this.tx.run(async (db) => {
+      const consent = await this.currentForPatient(db, actor, { lock: true });
+      this.lifecycle.assertAllows(consent, 'sign');
+      if (body.contentHash.toLowerCase() !== consent.contentHash) throw new ConsentContentChanged();
+      const imageProblem = pngDataUrlProblem(body.signatureImage);
+      if (imageProblem !== null) throw ValidationFailed.field('signatureImage', imageProblem);
+      const patient = await this.patients.findPatient(db, actor.clinicId, actor.patientId);
+      invariant(patient, "a link's patient is its clinic's");
+      const signerName = body.signerName.trim().replace(/\s+/g, ' ');
+      if (
+        signerName.length === 0 ||
+        signerName.length > 200 ||
+        comparableName(signerName) !== comparableName(`${patient.firstName} ${patient.lastName}`)
+      ) {
+        throw ValidationFailed.field(
+          'signerName',
+          'Type your own full name, first and last, as the clinic has it: only you can sign through your link',
+        );
+      }
+      const signed = await this.lifecycle.fire(db, actor.audit, consent, 'sign', {
+        changes: {
+          signedAt: this.clock.now(),
+          signerName,
+          relationship: 'SELF',
+          signatureMethod: 'DRAWN',
+          signatureData: body.signatureImage,
+          witnessId: null,
+          recordedById: null,
+          patientLinkId: actor.linkId,
+          signatureChannel: 'PATIENT_LINK',
+          ...signatureEvidenceOf(actor.ipAddress, actor.userAgent),
+        },
+        changedFields: [
+          'status',
+          'signedAt',
+          'signerName',
+          'relationship',
+          'signatureMethod',
+          'signatureData',
+          'patientLinkId',
+          'signatureChannel',
+          'signedIpAddress',
+          'signedUserAgent',
+        ],
+        metadata: { procedurePlanId: consent.procedurePlanId, ...VIA_PATIENT_LINK },
+      });
+      return toPatientConsentResponse(signed);
     });
   }
 
@@ -164,6 +292,21 @@ export class ConsentService {
       CONSENT_ENTITY,
       id,
     );
+  }
+
+  /** The link's plan's current consent, only if it is the link's patient's; else 404. */
+  private async currentForPatient(
+    db: Db,
+    actor: PatientLinkActor,
+    options: { lock?: boolean } = {},
+  ): Promise<ConsentInstanceRow> {
+    const consent = options.lock
+      ? await this.instances.lockCurrentForPlan(db, actor.clinicId, actor.procedurePlanId)
+      : await this.instances.findCurrentForPlan(db, actor.clinicId, actor.procedurePlanId);
+    if (!consent || consent.patientId !== actor.patientId) {
+      throw new NotFound('Consent');
+    }
+    return consent;
   }
 
   /** A witness is a member of this clinic's staff whose account is active (any role). */

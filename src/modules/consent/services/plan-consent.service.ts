@@ -9,6 +9,7 @@ import {
   ConsentInstanceRepository,
   type ConsentInstanceRow,
 } from '../repositories/consent-instance.repository';
+import type { ConsentStatus } from '../repositories/consent.schema';
 import {
   ConsentTemplateRepository,
   type ConsentTemplateRow,
@@ -77,6 +78,19 @@ export class PlanConsentService {
   async voidPendingForPlan(db: Db, caller: Caller, planId: string, reason: string): Promise<void> {
     const current = await this.instances.lockCurrentForPlan(db, caller.clinicId, planId);
     if (current?.status === 'PENDING') await this.voidInstance(db, caller, current, reason);
+  }
+
+  /**
+   * The plan's current (not VOIDED) consent's status, or null without one; the consent locked
+   * until the caller's transaction ends (the plan's lock is held first, as attachForPlan takes
+   * them), so a signature or revocation cannot change it under an approval that relies on it.
+   */
+  async lockCurrentStatusForPlan(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+  ): Promise<ConsentStatus | null> {
+    return (await this.instances.lockCurrentForPlan(db, clinicId, planId))?.status ?? null;
   }
 
   /** Each plan's current (not VOIDED) consent, for a page of plans, in one query. */

@@ -298,3 +298,25 @@ function parse(input: string, referenceYear: number): Udi {
   if (!seen.has('01')) throw new UdiError('UDI has no GTIN (01)');
   return udi;
 }
+
+/** What a unit's label said, as Contour keeps it: the item's GTIN, the batch's lot and expiry, the unit's serial. */
+export interface UdiParts {
+  gtin: string;
+  /** `YYYY-MM-DD`, or null for stock that does not expire. */
+  expiresOn: string | null;
+  lot: string;
+  serial: string | null;
+}
+
+/**
+ * The human-readable GS1 element string of a unit, rebuilt from what receiving stores (docs/udi.md
+ * "Rebuilt"): `(01)<gtin>(17)<YYMMDD>(10)<lot>(21)<serial>`, the AIs in the order labels print
+ * them, those without a value left out. `parseUdi` reads it back to the same parts.
+ */
+export function gs1ElementString(parts: UdiParts): string {
+  const expiry = parts.expiresOn
+    ? `(17)${parts.expiresOn.slice(2, 4)}${parts.expiresOn.slice(5, 7)}${parts.expiresOn.slice(8, 10)}`
+    : '';
+  const serial = parts.serial ? `(21)${parts.serial}` : '';
+  return `(01)${parts.gtin}${expiry}(10)${parts.lot}${serial}`;
+}

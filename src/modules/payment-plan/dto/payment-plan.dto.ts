@@ -7,6 +7,7 @@ import {
   MAX_INSTALLMENTS,
   PAYMENT_FREQUENCIES,
   PAYMENT_METHODS,
+  PAYMENT_PLAN_OFFER_STATUSES,
   PAYMENT_PLAN_STATUSES,
 } from '../repositories/payment-plan.schema';
 
@@ -69,7 +70,10 @@ export const PaymentPlanSchema = z.object({
   payments: z.array(PaymentSchema),
   /** What is still owed on the installments: financedAmount minus the payments. */
   balance: MoneyOutput,
-  createdById: z.uuid(),
+  /** The member of staff who created it; null when the patient chose an offer through a link. */
+  createdById: z.uuid().nullable(),
+  /** The patient link through which the patient chose an offer, else null. */
+  createdByPatientLinkId: z.uuid().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -77,3 +81,66 @@ export const PaymentPlanSchema = z.object({
 export type PaymentPlanResponse = z.infer<typeof PaymentPlanSchema>;
 export class PaymentPlanDto extends createZodDto(PaymentPlanSchema) {}
 export class PaymentPlanPageDto extends createZodDto(pageSchema(PaymentPlanSchema)) {}
+
+/** `POST /quotes/:id/payment-plan-offers`: the same terms as a payment plan. */
+export const CreatePaymentPlanOfferBody = CreatePaymentPlanBody;
+export type CreatePaymentPlanOfferBody = CreatePaymentPlanBody;
+export class CreatePaymentPlanOfferDto extends createZodDto(CreatePaymentPlanOfferBody) {}
+
+/** An installment as an offer schedules it (nothing is paid on an offer). */
+export const ScheduledInstallmentSchema = z.object({
+  number: z.number().int(),
+  dueDate: z.string(),
+  amount: MoneyOutput,
+});
+
+export const PaymentPlanOfferSchema = z.object({
+  id: z.uuid(),
+  quoteId: z.uuid(),
+  depositAmount: MoneyOutput,
+  /** The quote's patient portion less the deposit: what the installments add up to. */
+  financedAmount: MoneyOutput,
+  installmentCount: z.number().int(),
+  frequency: z.enum(PAYMENT_FREQUENCIES),
+  firstDueDate: z.string(),
+  status: z.enum(PAYMENT_PLAN_OFFER_STATUSES),
+  /** Computed by the code that builds a payment plan's installments: the same cents. */
+  installments: z.array(ScheduledInstallmentSchema),
+  createdById: z.uuid(),
+  chosenAt: z.string().nullable(),
+  /** The payment plan the patient's choice created. */
+  paymentPlanId: z.uuid().nullable(),
+  withdrawnAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PaymentPlanOfferResponse = z.infer<typeof PaymentPlanOfferSchema>;
+export class PaymentPlanOfferDto extends createZodDto(PaymentPlanOfferSchema) {}
+export class PaymentPlanOfferListDto extends createZodDto(
+  z.object({ data: z.array(PaymentPlanOfferSchema) }),
+) {}
+
+/**
+ * What the patient sees (the portal's `GET /patient-portal/payment-plans`): the live quote's open
+ * offers, and the payment plan once there is one (chosen through the link or made by the staff).
+ */
+export const PatientPaymentPlansSchema = z.object({
+  offers: z.array(
+    z.object({
+      id: z.uuid(),
+      depositAmount: MoneyOutput,
+      installmentCount: z.number().int(),
+      frequency: z.enum(PAYMENT_FREQUENCIES),
+      firstDueDate: z.string(),
+      installments: z.array(ScheduledInstallmentSchema),
+    }),
+  ),
+  chosen: z
+    .object({
+      paymentPlanNumber: z.string(),
+      depositAmount: MoneyOutput,
+      balance: MoneyOutput,
+      installments: z.array(InstallmentSchema),
+    })
+    .nullable(),
+});
+export type PatientPaymentPlans = z.infer<typeof PatientPaymentPlansSchema>;

@@ -54,12 +54,22 @@ export const paymentPlans = pgTable(
     frequency: paymentFrequency('frequency').notNull(),
     firstDueDate: date('first_due_date', { mode: 'string' }).notNull(),
     status: paymentPlanStatus('status').notNull().default('ACTIVE'),
-    createdById: uuid('created_by_id').notNull(),
+    /** The member of staff who created it, or null when the patient chose an offer. */
+    createdById: uuid('created_by_id'),
+    /**
+     * The patient link through which the patient chose an offer (docs/payment-plans.md
+     * "Offers"); exactly one of this and `createdById` is set.
+     */
+    createdByPatientLinkId: uuid('created_by_patient_link_id'),
     version: integer('version').notNull().default(1),
     ...timestampColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.id] }),
+    check(
+      'payment_plans_created_by_one',
+      sql`num_nonnulls(${t.createdById}, ${t.createdByPatientLinkId}) = 1`,
+    ),
     uniqueIndex('payment_plans_number_unique').on(t.clinicId, t.paymentPlanNumber),
     // One live payment plan per quote; a cancelled one leaves room for its replacement.
     uniqueIndex('payment_plans_one_live_per_quote')
@@ -130,5 +140,62 @@ export const paymentPlanPayments = pgTable(
     tenantForeignKey('payment_plan_payments_recorded_by_fk', [t.clinicId, t.recordedById], users),
     check('payment_plan_payments_amount_positive', sql`${t.amount} > 0`),
     index('payment_plan_payments_plan_idx').on(t.clinicId, t.paymentPlanId, t.receivedAt, t.id),
+  ],
+);
+
+export const PAYMENT_PLAN_OFFER_STATUSES = ['OFFERED', 'CHOSEN', 'WITHDRAWN'] as const;
+export type PaymentPlanOfferStatus = (typeof PAYMENT_PLAN_OFFER_STATUSES)[number];
+export const paymentPlanOfferStatus = pgEnum(
+  'payment_plan_offer_status',
+  PAYMENT_PLAN_OFFER_STATUSES,
+);
+
+/**
+ * Terms the clinic offers for a quote's patient portion; the patient chooses one through the
+ * patient link, which creates the payment plan (docs/payment-plans.md "Offers").
+ */
+export const paymentPlanOffers = pgTable(
+  'payment_plan_offers',
+  {
+    ...tenantKeyColumns(),
+    quoteId: uuid('quote_id').notNull(),
+    depositAmount: moneyColumn('deposit_amount').notNull(),
+    installmentCount: integer('installment_count').notNull(),
+    frequency: paymentFrequency('frequency').notNull(),
+    firstDueDate: date('first_due_date', { mode: 'string' }).notNull(),
+    status: paymentPlanOfferStatus('status').notNull().default('OFFERED'),
+    createdById: uuid('created_by_id').notNull(),
+    chosenAt: timestamp('chosen_at', { withTimezone: true, mode: 'date' }),
+    chosenByPatientLinkId: uuid('chosen_by_patient_link_id'),
+    paymentPlanId: uuid('payment_plan_id'),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    withdrawnById: uuid('withdrawn_by_id'),
+    ...timestampColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.id] }),
+    tenantForeignKey('payment_plan_offers_quote_fk', [t.clinicId, t.quoteId], quotes),
+    tenantForeignKey('payment_plan_offers_created_by_fk', [t.clinicId, t.createdById], users),
+    tenantForeignKey('payment_plan_offers_withdrawn_by_fk', [t.clinicId, t.withdrawnById], users),
+    tenantForeignKey(
+      'payment_plan_offers_payment_plan_fk',
+      [t.clinicId, t.paymentPlanId],
+      paymentPlans,
+    ),
+    check(
+      'payment_plan_offers_installment_count_range',
+      sql`${t.installmentCount} BETWEEN 1 AND 60`,
+    ),
+    check('payment_plan_offers_deposit_non_negative', sql`${t.depositAmount} >= 0`),
+    // A chosen offer names when, through which link, and the plan it made; only a chosen one.
+    check(
+      'payment_plan_offers_chosen_complete',
+      sql`(${t.status} = 'CHOSEN') = (${t.chosenAt} IS NOT NULL AND ${t.chosenByPatientLinkId} IS NOT NULL AND ${t.paymentPlanId} IS NOT NULL)`,
+    ),
+    // One chosen offer per quote, whatever the code does.
+    uniqueIndex('payment_plan_offers_one_chosen_per_quote')
+      .on(t.clinicId, t.quoteId)
+      .where(sql`${t.status} = 'CHOSEN'`),
+    index('payment_plan_offers_quote_idx').on(t.clinicId, t.quoteId, t.id),
   ],
 );

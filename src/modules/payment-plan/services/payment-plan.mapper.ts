@@ -47,6 +47,7 @@ export function toPaymentPlanResponse(
     })),
     balance: outstandingOf(installments).toDecimal(),
     createdById: plan.createdById,
+    createdByPatientLinkId: plan.createdByPatientLinkId,
     version: plan.version,
     createdAt: plan.createdAt.toISOString(),
     updatedAt: plan.updatedAt.toISOString(),

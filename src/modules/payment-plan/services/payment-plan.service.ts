@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller, ClinicId } from '../../../common/auth/caller';
+import type { AuditEntry } from '../../../common/audit/audit-writer';
+import type { Actor, Caller, ClinicId } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { SequenceAllocator } from '../../../common/database/sequence-allocator';
@@ -27,13 +28,17 @@ import {
   PaymentPlanRepository,
   type PaymentPlanRow,
 } from '../repositories/payment-plan.repository';
-import { installmentSchedule } from './installment-schedule';
+import { PaymentPlanOfferRepository } from '../repositories/payment-plan-offer.repository';
+import { installmentSchedule, type ScheduledInstallment } from './installment-schedule';
 import { allocatePaymentToInstallments, installmentBalance } from './payment-allocation';
+import { PaymentPlanOfferLifecycle } from './payment-plan-offer-lifecycle';
 import { PaymentPlanLifecycle } from './payment-plan-lifecycle';
 import { PaymentPlanPaymentHooks } from './payment-plan-payment-hooks';
 import { outstandingOf, toPaymentPlanResponse } from './payment-plan.mapper';
 
 const ENTITY = 'PaymentPlan';
+/** A quote as QuoteQueries reads it. */
+export type QuoteRow = NonNullable<Awaited<ReturnType<QuoteQueries['lock']>>>;
 /** A first due date further out than this is a typo, not a plan. */
 const MAX_YEARS_AHEAD = 5;
 
@@ -48,6 +53,8 @@ export class PaymentPlanService {
     private readonly clock: Clock,
     private readonly paymentHooks: PaymentPlanPaymentHooks,
     private readonly lifecycle: PaymentPlanLifecycle,
+    private readonly offers: PaymentPlanOfferRepository,
+    private readonly offerLifecycle: PaymentPlanOfferLifecycle,
   ) {}
 
   /** Finances the patient portion of an ACCEPTED quote, less the deposit (docs/design.md §6). */
@@ -62,83 +69,128 @@ export class PaymentPlanService {
       if (!quote) throw new NotFound('Quote', quoteId);
       if (quote.status !== 'ACCEPTED')
         throw new InvalidStateTransition(quote.status, 'create a payment plan for this quote');
-      if (await this.paymentPlans.liveForQuote(db, caller.clinicId, quoteId))
-        throw alreadyPlanned();
-
-      this.assertFirstDueDate(body.firstDueDate);
-      const patientPortion = Money.fromDecimal(quote.patientPortion);
-      if (body.depositAmount.compare(patientPortion) > 0)
-        throw ValidationFailed.field(
-          'depositAmount',
-          `Must not exceed the quote's patient portion (${patientPortion.toDecimal()})`,
-        );
-      const financed = patientPortion.minus(body.depositAmount);
-      if (financed.isZero())
-        throw ValidationFailed.field(
-          'depositAmount',
-          'Leaves nothing to finance: the deposit covers the whole patient portion',
-        );
-
-      const now = this.clock.now();
-      const id = newId();
-      const seq = await this.sequences.next(
-        db,
-        caller.clinicId,
-        `payment-plan.${now.getUTCFullYear()}`,
-      );
-      const schedule = installmentSchedule(
-        financed,
-        body.installmentCount,
-        body.frequency,
-        body.firstDueDate,
-      );
-      let plan: PaymentPlanRow;
-      try {
-        plan = await this.paymentPlans.insert(
-          db,
-          {
-            clinicId: caller.clinicId,
-            id,
-            paymentPlanNumber: `PP-${now.getUTCFullYear()}-${String(seq).padStart(3, '0')}`,
-            quoteId: quote.id,
-            patientId: quote.patientId,
-            depositAmount: body.depositAmount.toDecimal(),
-            financedAmount: financed.toDecimal(),
-            installmentCount: body.installmentCount,
-            frequency: body.frequency,
-            firstDueDate: body.firstDueDate,
-            createdById: caller.userId,
-          },
-          schedule.map((s) => ({
-            clinicId: caller.clinicId,
-            id: newId(),
-            paymentPlanId: id,
-            number: s.number,
-            dueDate: s.dueDate,
-            amount: s.amount.toDecimal(),
-          })),
-        );
-      } catch (error) {
-        if (isUniqueViolation(error, 'payment_plans_one_live_per_quote')) throw alreadyPlanned();
-        throw error;
-      }
-      await this.audit.record(db, caller, {
-        action: 'payment-plan.create',
-        entityType: ENTITY,
-        entityId: plan.id,
-        changedFields: [
-          'quoteId',
-          'patientId',
-          'depositAmount',
-          'financedAmount',
-          'installmentCount',
-          'frequency',
-          'firstDueDate',
-          'installments',
-        ],
+      const plan = await this.createForLockedQuote(db, caller, quote, body, {
+        createdById: caller.userId,
       });
       return this.response(db, caller.clinicId, plan);
     });
+  }
+
+  /**
+   * The terms' checks, as creating a payment plan makes them: the first due date (not past, within
+   * five years) and the deposit (within the patient portion, leaving something to finance).
+   * Answers what is financed and its installments. Offers are checked the same way.
+   */
+  checkTerms(
+    quote: QuoteRow,
+    body: CreatePaymentPlanBody,
+  ): { financed: Money; schedule: ScheduledInstallment[] } {
+    this.assertFirstDueDate(body.firstDueDate);
+    const patientPortion = Money.fromDecimal(quote.patientPortion);
+    if (body.depositAmount.compare(patientPortion) > 0)
+      throw ValidationFailed.field(
+        'depositAmount',
+        `Must not exceed the quote's patient portion (${patientPortion.toDecimal()})`,
+      );
+    const financed = patientPortion.minus(body.depositAmount);
+    if (financed.isZero())
+      throw ValidationFailed.field(
+        'depositAmount',
+        'Leaves nothing to finance: the deposit covers the whole patient portion',
+      );
+    const schedule = installmentSchedule(
+      financed,
+      body.installmentCount,
+      body.frequency,
+      body.firstDueDate,
+    );
+    return { financed, schedule };
+  }
+
+  /**
+   * The one way a payment plan is made, by the staff (`POST /quotes/:id/payment-plan`) or by the
+   * patient choosing an offer (PaymentPlanOfferService.chooseAsPatient). The caller has locked the
+   * quote in `db` and checked its status. One live plan per quote (409 DUPLICATE), the terms'
+   * checks, the plan and its installments, `payment-plan.create`; the quote's other open offers
+   * (all but `keepOfferId`) are withdrawn, since a quote has one payment plan.
+   */
+  async createForLockedQuote(
+    db: Db,
+    actor: Actor,
+    quote: QuoteRow,
+    body: CreatePaymentPlanBody,
+    createdBy: { createdById: string } | { createdByPatientLinkId: string },
+    options: { keepOfferId?: string; metadata?: AuditEntry['metadata'] } = {},
+  ): Promise<PaymentPlanRow> {
+    if (await this.paymentPlans.liveForQuote(db, actor.clinicId, quote.id)) throw alreadyPlanned();
+    const { financed, schedule } = this.checkTerms(quote, body);
+
+    const now = this.clock.now();
+    const id = newId();
+    const seq = await this.sequences.next(
+      db,
+      actor.clinicId,
+      `payment-plan.${now.getUTCFullYear()}`,
+    );
+    let plan: PaymentPlanRow;
+    try {
+      plan = await this.paymentPlans.insert(
+        db,
+        {
+          clinicId: actor.clinicId,
+          id,
+          paymentPlanNumber: `PP-${now.getUTCFullYear()}-${String(seq).padStart(3, '0')}`,
+          quoteId: quote.id,
+          patientId: quote.patientId,
+          depositAmount: body.depositAmount.toDecimal(),
+          financedAmount: financed.toDecimal(),
+          installmentCount: body.installmentCount,
+          frequency: body.frequency,
+          firstDueDate: body.firstDueDate,
+          createdById: 'createdById' in createdBy ? createdBy.createdById : null,
+          createdByPatientLinkId:
+            'createdByPatientLinkId' in createdBy ? createdBy.createdByPatientLinkId : null,
+        },
+        schedule.map((s) => ({
+          clinicId: actor.clinicId,
+          id: newId(),
+          paymentPlanId: id,
+          number: s.number,
+          dueDate: s.dueDate,
+          amount: s.amount.toDecimal(),
+        })),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'payment_plans_one_live_per_quote')) throw alreadyPlanned();
+      throw error;
+    }
+    await this.audit.record(db, actor, {
+      action: 'payment-plan.create',
+      entityType: ENTITY,
+      entityId: plan.id,
+      changedFields: [
+        'quoteId',
+        'patientId',
+        'depositAmount',
+        'financedAmount',
+        'installmentCount',
+        'frequency',
+        'firstDueDate',
+        'installments',
+      ],
+      ...(options.metadata ? { metadata: options.metadata } : {}),
+    });
+    for (const offer of await this.offers.ofQuote(db, actor.clinicId, quote.id, 'OFFERED')) {
+      if (offer.id === options.keepOfferId) continue;
+      await this.offerLifecycle.fire(db, actor, offer, 'withdraw', {
+        changes: {
+          withdrawnAt: now,
+          withdrawnById: 'createdById' in createdBy ? createdBy.createdById : null,
+        },
+        metadata: { reason: 'payment-plan-created', paymentPlanId: plan.id, ...options.metadata },
+      });
+    }
+    return plan;
   }
 
   getPaymentPlan(caller: Caller, id: string): Promise<PaymentPlanResponse> {
@@ -256,11 +308,7 @@ export class PaymentPlanService {
       );
   }
 
-  private async response(
-    db: Db,
-    clinicId: ClinicId,
-    plan: PaymentPlanRow,
-  ): Promise<PaymentPlanResponse> {
+  async response(db: Db, clinicId: ClinicId, plan: PaymentPlanRow): Promise<PaymentPlanResponse> {
     const installments = await this.paymentPlans.installmentsOf(db, clinicId, [plan.id]);
     const payments = await this.paymentPlans.paymentsOf(db, clinicId, [plan.id]);
     return toPaymentPlanResponse(plan, installments, payments);

@@ -50,7 +50,10 @@ export const ProcedurePlanSchema = z.object({
   status: z.enum(PLAN_STATUSES),
   notes: z.string().nullable(),
   createdById: z.uuid(),
+  /** The member of staff who approved; null when the patient approved through their link. */
   approvedById: z.uuid().nullable(),
+  /** True when the patient approved the plan themselves, through their patient link. */
+  approvedByPatient: z.boolean(),
   approvedAt: z.string().nullable(),
   approvalNotes: z.string().nullable(),
   cancelledAt: z.string().nullable(),

@@ -66,6 +66,9 @@ export const procedurePlans = pgTable(
     notes: text('notes'),
     createdById: uuid('created_by_id').notNull(),
     approvedById: uuid('approved_by_id'),
+    /** The patient link the patient approved through (docs/procedure-plans.md); no foreign key:
+     * the links are the patient portal's, which depends on this module. */
+    approvedByPatientLinkId: uuid('approved_by_patient_link_id'),
     approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
     /** What the staff member recording the patient's approval noted (POST …/approve `notes`). */
     approvalNotes: text('approval_notes'),
@@ -85,6 +88,11 @@ export const procedurePlans = pgTable(
     ),
     tenantForeignKey('procedure_plans_created_by_fk', [t.clinicId, t.createdById], users),
     tenantForeignKey('procedure_plans_approved_by_fk', [t.clinicId, t.approvedById], users),
+    // An approval is recorded for one approver: a member of staff or the patient's link.
+    check(
+      'procedure_plans_approved_by_one',
+      sql`${t.approvedAt} IS NULL OR num_nonnulls(${t.approvedById}, ${t.approvedByPatientLinkId}) = 1`,
+    ),
     index('procedure_plans_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('procedure_plans_consultation_idx').on(t.clinicId, t.consultationId, t.id),
     index('procedure_plans_status_idx').on(t.clinicId, t.status, t.id),

@@ -69,6 +69,7 @@ export class PlanPresenter {
       notes: plan.notes,
       createdById: plan.createdById,
       approvedById: plan.approvedById,
+      approvedByPatient: plan.approvedByPatientLinkId !== null,
       approvedAt: plan.approvedAt?.toISOString() ?? null,
       approvalNotes: plan.approvalNotes,
       cancelledAt: plan.cancelledAt?.toISOString() ?? null,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller } from '../../../common/auth/caller';
+import type { Actor, Caller, ClinicId, PatientLinkActor } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
+import { NotFound } from '../../../common/errors/domain-error';
 import type { FieldError } from '../../../common/errors/problem-code';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { Money } from '../../../common/money';
@@ -36,6 +37,11 @@ import { PlanPresenter } from './plan-presenter';
 
 const ENTITY = 'ProcedurePlan';
 
+/** Who approves: a member of staff (with their notes), or the patient through their link. */
+type Approver =
+  | { kind: 'staff'; caller: Caller; notes: string | null }
+  | { kind: 'patient'; actor: PatientLinkActor };
+
 /** The plan's transitions (docs/design.md §4): quote, approve, cancel, and the return to DRAFT on edit. */
 @Injectable()
 export class ProcedurePlanWorkflowService {
@@ -65,7 +71,7 @@ export class ProcedurePlanWorkflowService {
     return this.tx.run(async (db) => {
       const plan = await this.lock(db, caller, planId, ifMatch);
       this.lifecycle.assertAllows(plan, 'quote');
-      const requirements = await this.requirementsWithItems(db, caller, plan);
+      const requirements = await this.requirementsWithItems(db, caller.clinicId, plan);
       const quote = await this.quotes.issueForPlan(
         db,
         caller,
@@ -116,36 +122,88 @@ export class ProcedurePlanWorkflowService {
   ): Promise<ProcedurePlanResponse> {
     return this.tx.run(async (db) => {
       const plan = await this.lock(db, caller, planId, ifMatch);
-      this.lifecycle.assertAllows(plan, 'approve');
-      const quote = await this.quotes.liveQuoteForPlan(db, caller.clinicId, plan.id);
-      const unmet = await this.unmetApprovalRules(db, caller, plan);
-      if (!quote || effectiveQuoteStatus(quote, this.clock.now()) !== 'ISSUED') {
-        unmet.unshift({
-          path: 'currentQuoteId',
-          message: quote
-            ? `The quote ${quote.quoteNumber} expired on ${quote.validUntil.toISOString().slice(0, 10)}: issue a new quote`
-            : 'The plan has no current quote: issue one',
+      const notes = body.notes || null;
+      return this.approve(db, plan, { kind: 'staff', caller, notes }, []);
+    });
+  }
+
+  /**
+   * The patient approves their own plan through their link (docs/procedure-plans.md "Approval by
+   * the patient"): the staff's rules, plus the plan's consent signed, plus `extraUnmet` (the
+   * patient portal passes the FDA checklist's rule), every unmet one answered at once as 409
+   * PLAN_NOT_APPROVABLE. Recorded as approved by the link, no member of staff.
+   */
+  approveAsPatient(
+    actor: PatientLinkActor,
+    extraUnmet: FieldError[] = [],
+  ): Promise<ProcedurePlanResponse> {
+    return this.tx.run(async (db) => {
+      const plan = await this.plans.lockById(db, actor.clinicId, actor.procedurePlanId);
+      if (!plan || plan.patientId !== actor.patientId) throw new NotFound(ENTITY);
+      const consent = await this.consents.lockCurrentStatusForPlan(db, actor.clinicId, plan.id);
+      const unmet: FieldError[] = [];
+      if (consent !== 'SIGNED') {
+        unmet.push({
+          path: 'consent',
+          message:
+            consent === 'REVOKED'
+              ? 'The consent form was withdrawn: please contact the clinic'
+              : 'Sign the consent form first',
         });
       }
-      if (unmet.length > 0 || !quote) throw new PlanNotApprovable(unmet);
-      // The audit trail names the notes field, never its free text (no PHI in audit rows).
-      const approved = await this.lifecycle.fire(db, caller, plan, 'approve', {
-        changes: {
-          approvedById: caller.userId,
-          approvedAt: this.clock.now(),
-          approvalNotes: body.notes || null,
-        },
-        changedFields: [
-          'status',
-          'approvedById',
-          'approvedAt',
-          ...(body.notes ? ['approvalNotes'] : []),
-        ],
-        metadata: { quoteId: quote.id },
-      });
-      await this.quotes.accept(db, caller, quote.id);
-      return this.presenter.present(db, caller.clinicId, approved);
+      return this.approve(db, plan, { kind: 'patient', actor }, [...unmet, ...extraUnmet]);
     });
+  }
+
+  /**
+   * The one approval, for staff and patient alike: the plan's state allows it, the quote is live,
+   * every rule holds (with the approver's own `extraUnmet`), or 409 PLAN_NOT_APPROVABLE listing
+   * every unmet rule; then the plan is APPROVED and its quote ACCEPTED, in the caller's
+   * transaction with the plan locked.
+   */
+  private async approve(
+    db: Db,
+    plan: PlanRow,
+    approver: Approver,
+    extraUnmet: FieldError[],
+  ): Promise<ProcedurePlanResponse> {
+    const audit: Actor = approver.kind === 'staff' ? approver.caller : approver.actor.audit;
+    const clinicId = audit.clinicId;
+    this.lifecycle.assertAllows(plan, 'approve');
+    const quote = await this.quotes.liveQuoteForPlan(db, clinicId, plan.id);
+    const unmet = await this.unmetApprovalRules(db, clinicId, plan);
+    if (!quote || effectiveQuoteStatus(quote, this.clock.now()) !== 'ISSUED') {
+      unmet.unshift({
+        path: 'currentQuoteId',
+        message: quote
+          ? `The quote ${quote.quoteNumber} expired on ${quote.validUntil.toISOString().slice(0, 10)}: issue a new quote`
+          : 'The plan has no current quote: issue one',
+      });
+    }
+    unmet.push(...extraUnmet);
+    if (unmet.length > 0 || !quote) throw new PlanNotApprovable(unmet);
+    const notes = approver.kind === 'staff' ? approver.notes : null;
+    // The audit trail names the notes field, never its free text (no PHI in audit rows).
+    const approved = await this.lifecycle.fire(db, audit, plan, 'approve', {
+      changes: {
+        approvedById: approver.kind === 'staff' ? approver.caller.userId : null,
+        approvedByPatientLinkId: approver.kind === 'patient' ? approver.actor.linkId : null,
+        approvedAt: this.clock.now(),
+        approvalNotes: notes,
+      },
+      changedFields: [
+        'status',
+        approver.kind === 'staff' ? 'approvedById' : 'approvedByPatientLinkId',
+        'approvedAt',
+        ...(notes ? ['approvalNotes'] : []),
+      ],
+      metadata:
+        approver.kind === 'staff'
+          ? { quoteId: quote.id }
+          : { quoteId: quote.id, via: 'patient-link' },
+    });
+    await this.quotes.accept(db, audit, quote.id);
+    return this.presenter.present(db, clinicId, approved);
   }
 
   /**
@@ -201,15 +259,15 @@ export class ProcedurePlanWorkflowService {
   /** The plan's requirements in order, each with its inventory item (the clinic's, or none). */
   private async requirementsWithItems(
     db: Db,
-    caller: Caller,
+    clinicId: ClinicId,
     plan: PlanRow,
   ): Promise<{ requirement: RequirementWithItem; item: InventoryItemRow | undefined }[]> {
-    const requirements = await this.plans.requirementsOf(db, caller.clinicId, [plan.id]);
+    const requirements = await this.plans.requirementsOf(db, clinicId, [plan.id]);
     const items = new Map(
       (
         await this.items.itemsByIds(
           db,
-          caller.clinicId,
+          clinicId,
           requirements.map((r) => r.inventoryItemId),
         )
       ).map((i) => [i.id, i]),
@@ -221,9 +279,13 @@ export class ProcedurePlanWorkflowService {
   }
 
   /** Every rule but the quote's, each failure naming the plan field it concerns. */
-  private async unmetApprovalRules(db: Db, caller: Caller, plan: PlanRow): Promise<FieldError[]> {
+  private async unmetApprovalRules(
+    db: Db,
+    clinicId: ClinicId,
+    plan: PlanRow,
+  ): Promise<FieldError[]> {
     const unmet: FieldError[] = [];
-    const fees = await this.fees.entriesFor(db, caller.clinicId, plan.cptCodes.map(baseCptCode));
+    const fees = await this.fees.entriesFor(db, clinicId, plan.cptCodes.map(baseCptCode));
     plan.cptCodes.forEach((code, i) => {
       if (!fees.has(baseCptCode(code))) {
         unmet.push({
@@ -241,7 +303,7 @@ export class ProcedurePlanWorkflowService {
       }
       unmet.push(...this.icd10.validateDiagnosisCodes(plan.diagnosisCodes, 'diagnosisCodes'));
     }
-    const requirements = await this.requirementsWithItems(db, caller, plan);
+    const requirements = await this.requirementsWithItems(db, clinicId, plan);
     requirements.forEach(({ requirement: r, item }, i) => {
       if (item?.requiresSerialNumber && !r.requiresSerialNumber) {
         unmet.push({

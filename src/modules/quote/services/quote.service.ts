@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
-import type { Caller, ClinicId } from '../../../common/auth/caller';
+import type { Actor, Caller, ClinicId } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
 import { SequenceAllocator } from '../../../common/database/sequence-allocator';
@@ -103,8 +103,11 @@ export class QuoteService {
     return this.quotes.liveForPlan(db, clinicId, planId);
   }
 
-  /** The plan was approved on this quote (the plan's lock is held). */
-  async accept(db: Db, caller: Caller, quoteId: string): Promise<void> {
+  /**
+   * The plan was approved on this quote (the plan's lock is held), by a member of staff or by the
+   * patient through their link.
+   */
+  async accept(db: Db, caller: Actor, quoteId: string): Promise<void> {
     const quote = await this.quotes.lockById(db, caller.clinicId, quoteId);
     if (!quote) throw new NotFound(ENTITY, quoteId);
     await this.lifecycle.fire(db, caller, quote, 'accept', {

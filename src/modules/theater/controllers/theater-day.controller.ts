@@ -8,6 +8,7 @@ import { ApiOperationDoc } from '../../../common/http/api-operation';
 import { ApiPdfResponse, sendPdf } from '../../../common/http/pdf-response';
 import { IdParams } from '../../../common/http/id-params.dto';
 import { PickListDto, TheaterDayPdfQueryDto } from '../dto/surgical-case.dto';
+import { ImplantCardService } from '../services/implant-card.service';
 import { TheaterDayService } from '../services/theater-day.service';
 
 /** The nurse's pick list of a case and the printed theater day: the people in the theater. */
@@ -16,7 +17,10 @@ import { TheaterDayService } from '../services/theater-day.service';
 @Controller()
 @Roles('SURGEON', 'NURSE', 'COORDINATOR')
 export class TheaterDayController {
-  constructor(private readonly days: TheaterDayService) {}
+  constructor(
+    private readonly days: TheaterDayService,
+    private readonly implantCards: ImplantCardService,
+  ) {}
 
   @Get('surgical-cases/:id/pick-list')
   @ApiOperationDoc({
@@ -42,5 +46,22 @@ export class TheaterDayController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     return sendPdf(reply, await this.days.dayPdf(caller, query));
+  }
+
+  @Get('surgical-cases/:id/implant-card')
+  @ApiOperationDoc({
+    summary: "A completed case's implant cards",
+    description:
+      "The patient's device cards, one per implant the case used (manufacturer, device, size, shape, lot, serial number, UDI, date of surgery, surgeon, clinic), credit-card sized, as a PDF that prints on A4 and Letter. Only once the case is COMPLETED (else 409). Audited as a read of the case. Changes nothing.",
+    errors: ['INVALID_STATE_TRANSITION'],
+  })
+  @Roles('SURGEON', 'NURSE', 'COORDINATOR', 'BILLING')
+  @ApiPdfResponse("The patient's implant cards, printable")
+  async implantCard(
+    @CurrentUser() caller: Caller,
+    @Param() params: IdParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return sendPdf(reply, await this.implantCards.pdfForCase(caller, params.id));
   }
 }

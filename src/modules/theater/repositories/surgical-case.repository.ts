@@ -6,11 +6,13 @@ import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
 import { bills } from '../../billing/repositories/billing.schema';
+import { clinics } from '../../clinic/repositories/clinic.schema';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
 import {
   inventoryAllocations,
   inventoryBatches,
   inventoryUnits,
+  inventoryUsages,
 } from '../../inventory/repositories/inventory-stock.schema';
 import { patients } from '../../patient/repositories/patient.schema';
 import type { ListSurgicalCasesQuery } from '../dto/surgical-case.dto';
@@ -31,6 +33,26 @@ export interface PickLineRow {
   serialNumber: string | null;
   quantity: number;
 }
+/** An implant a case used, as its patient's device card shows it (docs/theater.md "Implant card"). */
+export interface ImplantUsedRow {
+  manufacturer: string | null;
+  itemName: string;
+  size: string | null;
+  shape: string | null;
+  gtin: string | null;
+  batchNumber: string;
+  expiresAt: string | null;
+  serialNumber: string | null;
+  quantity: number;
+}
+
+/** What a device card says of the clinic. */
+export interface CardClinicRow {
+  name: string;
+  phone: string | null;
+  timeZone: string;
+}
+
 export type NewCase = Omit<
   typeof surgicalCases.$inferInsert,
   'version' | 'createdAt' | 'updatedAt'
@@ -272,6 +294,76 @@ export class SurgicalCaseRepository {
         ),
       )
       .orderBy(inventoryItems.name, inventoryBatches.batchNumber, inventoryUnits.serialNumber);
+  }
+
+  /** The plan's COMPLETED case, if any (a plan has at most one live case). */
+  async completedOfPlan(db: Db, clinicId: ClinicId, planId: string): Promise<CaseRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(surgicalCases)
+      .where(
+        and(
+          eq(surgicalCases.clinicId, clinicId),
+          eq(surgicalCases.procedurePlanId, planId),
+          eq(surgicalCases.status, 'COMPLETED'),
+        ),
+      );
+    return row;
+  }
+
+  /**
+   * The implants a case used: its usages of a serial-numbered unit or of an IMPLANT item, with the
+   * item's manufacturer, name, size, shape and GTIN and the batch's lot and expiry, in the order
+   * they were used.
+   */
+  async implantsUsed(db: Db, clinicId: ClinicId, caseId: string): Promise<ImplantUsedRow[]> {
+    return db
+      .select({
+        manufacturer: inventoryItems.manufacturer,
+        itemName: inventoryItems.name,
+        size: inventoryItems.size,
+        shape: inventoryItems.shape,
+        gtin: inventoryItems.gtin,
+        batchNumber: inventoryBatches.batchNumber,
+        expiresAt: inventoryBatches.expiresAt,
+        serialNumber: inventoryUsages.serialNumber,
+        quantity: inventoryUsages.quantity,
+      })
+      .from(inventoryUsages)
+      .innerJoin(
+        inventoryItems,
+        and(
+          eq(inventoryItems.clinicId, inventoryUsages.clinicId),
+          eq(inventoryItems.id, inventoryUsages.itemId),
+        ),
+      )
+      .innerJoin(
+        inventoryBatches,
+        and(
+          eq(inventoryBatches.clinicId, inventoryUsages.clinicId),
+          eq(inventoryBatches.id, inventoryUsages.batchId),
+        ),
+      )
+      .where(
+        and(
+          eq(inventoryUsages.clinicId, clinicId),
+          eq(inventoryUsages.surgicalCaseId, caseId),
+          or(
+            sql`${inventoryUsages.serialNumber} IS NOT NULL`,
+            eq(inventoryItems.category, 'IMPLANT'),
+          ),
+        ),
+      )
+      .orderBy(inventoryUsages.usedAt, inventoryUsages.id);
+  }
+
+  /** The clinic's name, phone and time zone, as a device card prints them. */
+  async cardClinic(db: Db, clinicId: ClinicId): Promise<CardClinicRow | undefined> {
+    const [row] = await db
+      .select({ name: clinics.name, phone: clinics.phone, timeZone: clinics.timeZone })
+      .from(clinics)
+      .where(eq(clinics.id, clinicId));
+    return row;
   }
 
   /** Each case's bill (bills_one_per_case). */

@@ -28,16 +28,23 @@ interface Values {
 /**
  * Sets up a payment plan for an ACCEPTED quote (`POST /quotes/:id/payment-plan`): a deposit, and
  * the rest of the patient portion in installments. By default it opens the new plan.
+ *
+ * With `offer`, the same terms are offered to the patient instead (`POST
+ * /quotes/:id/payment-plan-offers`, an ISSUED or ACCEPTED quote): the patient chooses one
+ * through the patient link (docs/payment-plans.md "Offers").
  */
 export function CreatePaymentPlanForm({
   quoteId,
   onCreated,
   initialDeposit = '0.00',
+  offer,
 }: {
   quoteId: string;
   onCreated?: (plan: PaymentPlan) => void;
   /** The deposit to start from: on the plan page, what the patient has already deposited. */
   initialDeposit?: string;
+  /** Offer the terms to the patient; called once the offer is made. */
+  offer?: { onOffered: () => void };
 }) {
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -71,17 +78,34 @@ export function CreatePaymentPlanForm({
     },
   });
 
-  const mutation = useMutation({
+  const termsOf = (values: Values) => ({
+    depositAmount: normalizeMoney(values.depositAmount),
+    installmentCount: Number(values.installmentCount),
+    frequency: values.frequency,
+    firstDueDate: values.firstDueDate ?? '',
+  });
+  const offering = useMutation({
+    mutationFn: (values: Values) =>
+      unwrap(
+        api.POST('/api/v1/quotes/{id}/payment-plan-offers', {
+          params: { path: { id: quoteId } },
+          body: termsOf(values),
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['quotes', quoteId, 'payment-plan-offers'] });
+      notifySuccess('Payment plan offered to the patient.');
+      form.reset();
+      offer?.onOffered();
+    },
+    onError: (error) => setPlaced(applyFieldErrors(form, error)),
+  });
+  const creating = useMutation({
     mutationFn: (values: Values) =>
       unwrap(
         api.POST('/api/v1/quotes/{id}/payment-plan', {
           params: { path: { id: quoteId } },
-          body: {
-            depositAmount: normalizeMoney(values.depositAmount),
-            installmentCount: Number(values.installmentCount),
-            frequency: values.frequency,
-            firstDueDate: values.firstDueDate ?? '',
-          },
+          body: termsOf(values),
         }),
       ),
     onSuccess: (plan) => {
@@ -94,6 +118,11 @@ export function CreatePaymentPlanForm({
     },
     onError: (error) => setPlaced(applyFieldErrors(form, error)),
   });
+  const mutation = offer === undefined ? creating : offering;
+  const takesTerms =
+    quote === undefined ||
+    quote.status === 'ACCEPTED' ||
+    (offer !== undefined && quote.status === 'ISSUED');
 
   const preview =
     quote === undefined
@@ -103,17 +132,19 @@ export function CreatePaymentPlanForm({
   return (
     <form
       noValidate
-      aria-label="Create payment plan"
+      aria-label={offer === undefined ? 'Create payment plan' : 'Offer a payment plan'}
       onSubmit={form.onSubmit((values) => {
         setPlaced([]);
         mutation.mutate(values);
       })}
     >
       <Stack>
-        {quote !== undefined && quote.status !== 'ACCEPTED' && (
+        {quote !== undefined && !takesTerms && (
           <Alert color="yellow" title="Quote not accepted">
-            Quote {quote.quoteNumber} is {quote.status.toLowerCase()}: only an accepted quote (its
-            plan approved) can get a payment plan.
+            Quote {quote.quoteNumber} is {quote.status.toLowerCase()}:{' '}
+            {offer === undefined
+              ? 'only an accepted quote (its plan approved) can get a payment plan.'
+              : 'only an issued or accepted quote can be offered a payment plan.'}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
@@ -163,12 +194,8 @@ export function CreatePaymentPlanForm({
         )}
         <FormProblem error={mutation.error} placed={placed} />
         <Group>
-          <Button
-            type="submit"
-            loading={mutation.isPending}
-            disabled={quote !== undefined && quote.status !== 'ACCEPTED'}
-          >
-            Create payment plan
+          <Button type="submit" loading={mutation.isPending} disabled={!takesTerms}>
+            {offer === undefined ? 'Create payment plan' : 'Offer this payment plan'}
           </Button>
         </Group>
       </Stack>

@@ -20,4 +20,12 @@ describe('ApprovalRecord', () => {
     renderWithProviders(<ApprovalRecord approvedAt="2026-03-02T10:15:00Z" approvalNotes={null} />);
     expect(screen.getByText('—')).toBeDefined();
   });
+
+  it('says the patient approved through their link, without staff notes', () => {
+    renderWithProviders(
+      <ApprovalRecord approvedAt="2026-03-02T10:15:00Z" approvalNotes={null} approvedByPatient />,
+    );
+    expect(screen.getByText(/Approved by the patient through their link on/)).toBeDefined();
+    expect(screen.queryByText('Approval notes')).toBeNull();
+  });
 });

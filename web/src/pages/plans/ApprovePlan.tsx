@@ -38,7 +38,11 @@ export function ApprovePlan({ plan }: { plan: Plan }) {
   return (
     <Section id="plan-approval" title="Patient approval">
       {plan.approvedAt !== null ? (
-        <ApprovalRecord approvedAt={plan.approvedAt} approvalNotes={plan.approvalNotes} />
+        <ApprovalRecord
+          approvedAt={plan.approvedAt}
+          approvalNotes={plan.approvalNotes}
+          approvedByPatient={plan.approvedByPatient}
+        />
       ) : plan.status === 'QUOTED' && can('plans.write') ? (
         <Stack gap="sm" maw={640}>
           <Text size="sm">

@@ -92,7 +92,16 @@ function ConsentOutcome({ consent }: { consent: Consent }) {
           {formatDateTime(consent.signedAt)}
           {consent.signatureMethod !== null &&
             `, ${consent.signatureMethod.toLowerCase()} signature`}
-          {recordedBy !== null && `, recorded by ${recordedBy}`}.
+          {consent.evidence?.channel === 'PATIENT_LINK'
+            ? ', by the patient through their link'
+            : recordedBy !== null && `, recorded by ${recordedBy}`}
+          .
+        </Text>
+      )}
+      {consent.evidence !== null && (
+        <Text size="sm" c="dimmed">
+          Evidence: IP address {consent.evidence.ipAddress ?? 'not recorded'} · browser{' '}
+          {consent.evidence.userAgent ?? 'not recorded'}
         </Text>
       )}
       {consent.revokedAt !== null && (

@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useAuth } from '../../auth/AuthProvider';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { PlanPaymentOffers } from './PlanPaymentOffers';
 import { Section } from './Section';
 import { titleCase, type Plan, type Quote } from './types';
 
@@ -37,6 +38,9 @@ export function PlanQuote({ plan }: { plan: Plan }) {
           <CurrentQuote quoteId={quoteId} />
         ) : (
           <Text size="sm">Your role cannot read quotes.</Text>
+        )}
+        {quoteId !== null && can('quotes.read') && plan.status !== 'CANCELLED' && (
+          <PlanPaymentOffers quoteId={quoteId} />
         )}
         {mayQuote && <QuoteForm plan={plan} />}
       </Stack>

@@ -66,7 +66,9 @@ export function PlanSummary({ plan }: { plan: Plan }) {
           {plan.approvedAt !== null && (
             <Fact label="Approved">
               <Text>
-                {formatDateTime(plan.approvedAt)}, recorded by {userName(plan.approvedById)}
+                {plan.approvedByPatient
+                  ? `Approved by the patient through their link on ${formatDateTime(plan.approvedAt)}`
+                  : `${formatDateTime(plan.approvedAt)}, recorded by ${userName(plan.approvedById)}`}
               </Text>
             </Fact>
           )}

@@ -5,6 +5,7 @@ import { useCase, useStaff } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { PatientLink } from '../../components/PatientLink';
+import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatTime, todayIso } from '../../lib/format';
@@ -124,6 +125,12 @@ function CaseView({ kase }: { kase: SurgicalCase }) {
         }
       >
         <CaseActions kase={kase} />
+        {kase.status === 'COMPLETED' && (
+          // Every role that reads a case may print its implant cards (docs/theater.md).
+          <PdfButton path={`/api/v1/surgical-cases/${kase.id}/implant-card`}>
+            Implant card
+          </PdfButton>
+        )}
       </PageHeader>
       <Text mb="md" size="sm">
         <Anchor component={Link} to={`/theater?date=${todayIso(new Date(kase.scheduledStart))}`}>

@@ -1,0 +1,13 @@
+CREATE TYPE "public"."signature_channel" AS ENUM('STAFF', 'PATIENT_LINK');--> statement-breakpoint
+ALTER TABLE "patient_consent_instances" DROP CONSTRAINT "patient_consent_instances_signed_complete";--> statement-breakpoint
+ALTER TABLE "patient_consent_instances" ADD COLUMN "patient_link_id" uuid;--> statement-breakpoint
+ALTER TABLE "patient_consent_instances" ADD COLUMN "signature_channel" "signature_channel";--> statement-breakpoint
+ALTER TABLE "patient_consent_instances" ADD COLUMN "signed_ip_address" text;--> statement-breakpoint
+ALTER TABLE "patient_consent_instances" ADD COLUMN "signed_user_agent" text;--> statement-breakpoint
+ALTER TABLE "procedure_plans" ADD COLUMN "approved_by_patient_link_id" uuid;--> statement-breakpoint
+-- Every signature recorded before patient links existed was recorded by staff, in the clinic.
+UPDATE "patient_consent_instances" SET "signature_channel" = 'STAFF' WHERE "signed_at" IS NOT NULL;--> statement-breakpoint
+ALTER TABLE "patient_consent_instances" ADD CONSTRAINT "patient_consent_instances_signature_channel" CHECK ("patient_consent_instances"."signature_channel" IS NULL OR ("patient_consent_instances"."signature_channel" = 'PATIENT_LINK') = ("patient_consent_instances"."patient_link_id" IS NOT NULL));--> statement-breakpoint
+ALTER TABLE "patient_consent_instances" ADD CONSTRAINT "patient_consent_instances_evidence_size" CHECK (coalesce(length("patient_consent_instances"."signed_ip_address"), 0) <= 64 AND coalesce(length("patient_consent_instances"."signed_user_agent"), 0) <= 512);--> statement-breakpoint
+ALTER TABLE "patient_consent_instances" ADD CONSTRAINT "patient_consent_instances_signed_complete" CHECK ("patient_consent_instances"."status" <> 'SIGNED' OR ("patient_consent_instances"."signed_at" IS NOT NULL AND "patient_consent_instances"."signer_name" IS NOT NULL AND "patient_consent_instances"."relationship" IS NOT NULL AND "patient_consent_instances"."signature_method" IS NOT NULL AND "patient_consent_instances"."signature_data" IS NOT NULL AND "patient_consent_instances"."signature_channel" IS NOT NULL AND num_nonnulls("patient_consent_instances"."recorded_by_id", "patient_consent_instances"."patient_link_id") = 1));--> statement-breakpoint
+ALTER TABLE "procedure_plans" ADD CONSTRAINT "procedure_plans_approved_by_one" CHECK ("procedure_plans"."approved_at" IS NULL OR num_nonnulls("procedure_plans"."approved_by_id", "procedure_plans"."approved_by_patient_link_id") = 1);
