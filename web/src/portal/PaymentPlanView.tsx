@@ -18,9 +18,7 @@ const FREQUENCY: Record<string, string> = {
 const INSTALLMENT_STATUS: Record<string, string> = {
   PAID: 'Paid',
   PARTIALLY_PAID: 'Partly paid',
-  PENDING: 'Not due yet',
-  DUE: 'Due',
-  OVERDUE: 'Overdue',
+  PENDING: 'Not paid yet',
 };
 
 type Offer = PortalPaymentPlans['offers'][number];
@@ -74,8 +72,9 @@ function Offers({ offers }: { offers: Offer[] }) {
         <Paper withBorder p="md" component="section" key={offer.id} aria-labelledby={`offer-${i}`}>
           <Stack gap="sm">
             <Title order={2} size="h3" id={`offer-${i}`}>
-              Option {i + 1}: {formatMoney(offer.depositAmount)} now, then {offer.installmentCount}{' '}
-              {FREQUENCY[offer.frequency] ?? offer.frequency.toLowerCase()} payments
+              Option {i + 1}: a deposit of {formatMoney(offer.depositAmount)}, then{' '}
+              {offer.installmentCount} {FREQUENCY[offer.frequency] ?? offer.frequency.toLowerCase()}{' '}
+              payments
             </Title>
             <Schedule
               rows={[
@@ -169,7 +168,7 @@ function Schedule({
         {rows.map((r) => (
           <Table.Tr key={r.label}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.label}</Table.Td>
-            <Table.Td>{r.dueDate === null ? 'When you choose' : formatDate(r.dueDate)}</Table.Td>
+            <Table.Td>{r.dueDate === null ? '—' : formatDate(r.dueDate)}</Table.Td>
             <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
               {formatMoney(r.amount)}
             </Table.Td>
