@@ -179,7 +179,7 @@ describe("the patient's link", () => {
   it('shows the price, line by line, and its PDF', async () => {
     await patient.getByRole('link', { name: 'See your price' }).click();
     await patient.getByRole('heading', { name: 'Your price', level: 1 }).waitFor();
-    await patient.getByText('You pay').waitFor();
+    await patient.getByTestId('you-pay').waitFor();
     expect(await patient.getByTestId('you-pay').textContent()).toMatch(/^\$[\d,]+\.\d{2}$/);
     expect((await patient.locator('main').textContent()) ?? '').not.toMatch(/CPT|19325/);
     await patientScreen(patient, '04-price');
