@@ -57,6 +57,10 @@ const WRITE_ONLY: Record<string, string> = {
   'POST /procedure-plans/{id}/quote validDays': 'becomes validUntil = issuedAt + validDays days',
   'POST /procedure-plans/{id}/patient-link expiresInHours':
     'becomes expiresAt = now + expiresInHours hours (the scenario checks it)',
+  'POST /patient-portal/consent/sign contentHash':
+    'compared with the consent’s own hash (the patient saw this text); read back as contentHash',
+  'POST /patient-portal/consent/sign signatureImage':
+    'stored (consents.signature_data) but never served: the signed-consent PDF prints it',
   'POST /patient-portal/verify dateOfBirth':
     "compared with the patient's date of birth: a match opens the plan's overview (checked)",
   'POST /remittances x12':
@@ -885,6 +889,45 @@ const SCENARIOS: Record<string, Scenario> = {
     );
     expect(opened.plan.planNumber).toBe(plan.planNumber);
     return [{ sent, reads: [opened] }];
+  },
+  'POST /patient-portal/consent/sign': async () => {
+    const plan = await draftPlan();
+    const patient = expectStatus(
+      'patient',
+      await as('COORDINATOR').get(`/patients/${plan.patientId}`),
+      200,
+    );
+    const { url } = expectStatus(
+      'patient link',
+      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/patient-link`, { channel: 'COPY' }),
+      201,
+    );
+    const headers = {
+      authorization: `Bearer ${String(url).split('/p/')[1]}`,
+      'x-patient-date-of-birth': patient.dateOfBirth,
+    };
+    const consent = expectStatus(
+      'consent',
+      await t.api.get('/patient-portal/consent', headers),
+      200,
+    );
+    const sent = {
+      signerName: `${patient.firstName} ${patient.lastName}`,
+      signatureImage:
+        'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      contentHash: consent.contentHash,
+    };
+    const signed = expectStatus(
+      'sign',
+      await t.api.post('/patient-portal/consent/sign', sent, headers),
+      200,
+    );
+    return [
+      {
+        sent,
+        reads: [signed, await t.api.get('/patient-portal/consent', headers).then((r) => r.body)],
+      },
+    ];
   },
   'POST /procedure-plans/{id}/approve': async () => {
     const ready = await readyPlan(clinic, { stopBefore: 'approve' });

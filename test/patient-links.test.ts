@@ -126,7 +126,7 @@ describe('POST /procedure-plans/:id/patient-link', () => {
       .as('ADMIN')
       .get(`/audit-events?entityType=PatientLink&entityId=${res.body.id}`);
     expect(audit.body.data.map((e: { action: string }) => e.action)).toEqual([
-      'patient_link.create',
+      'patient-link.create',
     ]);
   });
 
@@ -285,7 +285,7 @@ describe('the patient portal: the link and the date of birth', () => {
     const audit = await clinic.as('ADMIN').get(`/audit-events?actorId=${link.id}&limit=50`);
     expect(audit.status, audit.text).toBe(200);
     expect(audit.body.data.map((e: { action: string }) => e.action).sort()).toEqual(
-      ['procedure_plan.read', 'quote.read', 'quote.read-pdf'].sort(),
+      ['procedure-plan.read', 'quote.read', 'quote.read-pdf'].sort(),
     );
     const listed = await links(clinic, plan.id);
     expect(listed.data[0].lastUsedAt).not.toBeNull();

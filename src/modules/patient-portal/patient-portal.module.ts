@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { Mailer } from '../../common/mail/mailer';
 import { ClinicModule } from '../clinic';
-import { ConsentModule } from '../consent';
+import { ConsentModule, ConsentPdfModule } from '../consent';
 import { PatientModule } from '../patient';
+import { PaymentPlanModule } from '../payment-plan';
 import { ProcedurePlanModule } from '../procedure-plan';
 import { QuoteModule } from '../quote';
+import { TheaterModule } from '../theater';
 import {
   PatientLinkController,
   PlanPatientLinkController,
@@ -18,7 +20,16 @@ import { PatientPortalService } from './services/patient-portal.service';
 
 /** Patient links and the patient portal (docs/patient-portal.md): the top of the module graph. */
 @Module({
-  imports: [ClinicModule, ConsentModule, PatientModule, ProcedurePlanModule, QuoteModule],
+  imports: [
+    ClinicModule,
+    ConsentModule,
+    ConsentPdfModule,
+    PatientModule,
+    PaymentPlanModule,
+    ProcedurePlanModule,
+    QuoteModule,
+    TheaterModule,
+  ],
   controllers: [PlanPatientLinkController, PatientLinkController, PatientPortalController],
   providers: [
     Mailer,

@@ -1207,6 +1207,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patient-portal/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the plan
+         * @description The patient approves the plan: the staff's approval rules (a live quote, the codes in the fee schedule…) plus a signed consent, and a signed FDA checklist where the plan needs one; every unmet rule at once, 409 `PLAN_NOT_APPROVABLE`. Recorded as approved by the patient through this link; the quote becomes ACCEPTED. Answers the overview. Audited.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        post: operations["PatientPortalController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consent to sign
+         * @description The plan's consent: its exact title and text, their content hash (SHA-256), its status, and once signed the signature's evidence (signer, time, method, IP address, browser, link). 404 when the plan has none. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_consent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/consent/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print the signed consent
+         * @description The signed consent as a PDF: the text as signed, the drawn signature and its evidence. 409 before it is signed. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_consentPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/consent/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign the consent
+         * @description The patient signs the consent they were shown: `contentHash` must be the text's (409 `CONSENT_CONTENT_CHANGED`), `signerName` the patient's full name as typed, `signatureImage` the drawn signature as a PNG data URL. Recorded with its evidence: time, IP address, browser, the link, the method. Only a PENDING consent (409 `INVALID_STATE_TRANSITION`). Audited.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        post: operations["PatientPortalController_signConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/implant-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The implant cards
+         * @description After the surgery, one card per implant: manufacturer, device, size and shape, lot, serial number, UDI, date of surgery, surgeon and clinic. Empty before. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_implantCardList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/implant-cards/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Print the implant cards
+         * @description The implant cards as a PDF, to print (A4 or Letter) or keep on the phone. 409 before the surgery is completed. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_implantCardPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/payment-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment plans offered
+         * @description The payment plans the clinic offers for the quote's patient portion, each with its deposit and installments to the cent; once one is chosen, that plan, with what is paid and due. Audited as a read.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        get: operations["PatientPortalController_paymentPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patient-portal/payment-plans/{id}/choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a payment plan
+         * @description The patient takes one offer: it becomes the quote's payment plan, and the other offers are withdrawn. Only after the plan is approved (the quote ACCEPTED), and only an offer still open (409). Audited.
+         *
+         *     Who may call: the patient, with a live patient link's token and their date of birth.
+         */
+        post: operations["PatientPortalController_choosePaymentPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patient-portal/quote": {
         parameters: {
             query?: never;
@@ -3439,6 +3615,23 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        PatientConsentDto_Output: {
+            body: string;
+            contentHash: string;
+            signature: {
+                ipAddress: string | null;
+                /** Format: uuid */
+                linkId: string | null;
+                /** @enum {string} */
+                method: "TYPED" | "DRAWN";
+                signedAt: string;
+                signerName: string;
+                userAgent: string | null;
+            } | null;
+            /** @enum {string} */
+            status: "PENDING" | "SIGNED" | "REVOKED" | "VOIDED";
+            title: string;
+        };
         PatientDto_Output: {
             address: {
                 city: string;
@@ -3562,6 +3755,11 @@ export interface components {
                 version: number;
             }[];
             nextCursor: string | null;
+        };
+        PatientSignConsentDto: {
+            contentHash: string;
+            signatureImage: string;
+            signerName: string;
         };
         PayerDto_Output: {
             address: {
@@ -3760,6 +3958,21 @@ export interface components {
             /** Format: uuid */
             surgicalCaseId: string;
         };
+        PortalImplantCardsDto_Output: {
+            cards: {
+                clinicName: string;
+                clinicPhone: string | null;
+                deviceName: string;
+                lotNumber: string;
+                manufacturer: string | null;
+                serialNumber: string | null;
+                shape: string | null;
+                size: string | null;
+                surgeonName: string;
+                surgeryDate: string;
+                udi: string | null;
+            }[];
+        };
         PortalOverviewDto_Output: {
             clinic: {
                 name: string;
@@ -3791,6 +4004,35 @@ export interface components {
                 /** @enum {string} */
                 quote: "AVAILABLE" | "EXPIRED" | "NONE";
             };
+        };
+        PortalPaymentPlansDto_Output: {
+            chosen: {
+                balance: string;
+                depositAmount: string;
+                installments: {
+                    amount: string;
+                    dueDate: string;
+                    number: number;
+                    paidAmount: string;
+                    /** @enum {string} */
+                    status: "PENDING" | "PARTIALLY_PAID" | "PAID";
+                }[];
+                paymentPlanNumber: string;
+            } | null;
+            offers: {
+                depositAmount: string;
+                firstDueDate: string;
+                /** @enum {string} */
+                frequency: "WEEKLY" | "BIWEEKLY" | "MONTHLY";
+                /** Format: uuid */
+                id: string;
+                installmentCount: number;
+                installments: {
+                    amount: string;
+                    dueDate: string;
+                    number: number;
+                }[];
+            }[];
         };
         PortalQuoteDto_Output: {
             insurancePortion: string;
@@ -4932,6 +5174,18 @@ export interface components {
                 };
             };
         };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; CONSENT_CONTENT_CHANGED: The consent text is not the one the signer saw */
+        INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED";
+                };
+            };
+        };
         /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; CONSENT_CONTENT_CHANGED: The consent text is not the one the signer saw; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
         INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED_or_IDEMPOTENCY_IN_PROGRESS: {
             headers: {
@@ -5001,6 +5255,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "INVALID_STATE_TRANSITION" | "NO_INSURED_LINES" | "CLAIM_ALREADY_OPEN" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; PLAN_NOT_APPROVABLE: The plan cannot be approved yet */
+        INVALID_STATE_TRANSITION_or_PLAN_NOT_APPROVABLE: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "PLAN_NOT_APPROVABLE";
                 };
             };
         };
@@ -7229,6 +7495,230 @@ export interface operations {
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["PATIENT_LINK_INVALID"];
             403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalOverviewDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_PLAN_NOT_APPROVABLE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_consent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientConsentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_consentPdf: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed consent, with the signature and its evidence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            409: components["responses"]["INVALID_STATE_TRANSITION"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_signConsent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientSignConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientConsentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_CONSENT_CONTENT_CHANGED"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_implantCardList: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalImplantCardsDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_implantCardPdf: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The patient device cards, one per implant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            409: components["responses"]["INVALID_STATE_TRANSITION"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_paymentPlans: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPaymentPlansDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PatientPortalController_choosePaymentPlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The patient's date of birth, YYYY-MM-DD: checked on every request */
+                "X-Patient-Date-Of-Birth": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPaymentPlansDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["PATIENT_LINK_INVALID"];
+            403: components["responses"]["PATIENT_LINK_DOB_MISMATCH"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

@@ -1,5 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { PatientPaymentPlansSchema } from '../../payment-plan';
+import { ImplantCardSchema } from '../../theater';
 
 export const VerifyPatientBody = z.strictObject({
   dateOfBirth: z.iso.date({ message: 'A date as YYYY-MM-DD' }),
@@ -53,3 +55,9 @@ export const PortalQuoteSchema = z.object({
 });
 export type PortalQuote = z.infer<typeof PortalQuoteSchema>;
 export class PortalQuoteDto extends createZodDto(PortalQuoteSchema) {}
+
+export class PortalPaymentPlansDto extends createZodDto(PatientPaymentPlansSchema) {}
+
+export const PortalImplantCardsSchema = z.object({ cards: z.array(ImplantCardSchema) });
+export type PortalImplantCards = z.infer<typeof PortalImplantCardsSchema>;
+export class PortalImplantCardsDto extends createZodDto(PortalImplantCardsSchema) {}

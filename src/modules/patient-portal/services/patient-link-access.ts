@@ -82,7 +82,7 @@ export class PatientLinkAccess {
         if (!counted) throw new PatientLinkInvalid();
         const attemptsLeft = MAX_DOB_ATTEMPTS - counted.failedAttempts;
         await this.audit.record(db, actor.audit, {
-          action: attemptsLeft > 0 ? 'patient_link.dob-mismatch' : 'patient_link.lock',
+          action: attemptsLeft > 0 ? 'patient-link.dob-mismatch' : 'patient-link.lock',
           entityType: 'PatientLink',
           entityId: link.id,
           changedFields: attemptsLeft > 0 ? ['failedAttempts'] : ['failedAttempts', 'lockedAt'],

@@ -56,7 +56,7 @@ export class PatientLinkService implements OnModuleInit {
       });
       for (const id of revoked) {
         await this.audit.record(db, caller, {
-          action: 'patient_link.revoke',
+          action: 'patient-link.revoke',
           entityType: ENTITY,
           entityId: id,
           changedFields: ['revokedAt', 'revokedById', 'revokeReason'],
@@ -89,7 +89,7 @@ export class PatientLinkService implements OnModuleInit {
         createdById: caller.userId,
       });
       await this.audit.record(db, caller, {
-        action: 'patient_link.create',
+        action: 'patient-link.create',
         entityType: ENTITY,
         entityId: link.id,
         changedFields: ['channel', 'expiresAt', ...(link.sentTo ? ['sentTo'] : [])],
@@ -135,7 +135,7 @@ export class PatientLinkService implements OnModuleInit {
           revokeReason: 'revoked by staff',
         });
         await this.audit.record(db, caller, {
-          action: 'patient_link.revoke',
+          action: 'patient-link.revoke',
           entityType: ENTITY,
           entityId: id,
           changedFields: ['revokedAt', 'revokedById', 'revokeReason'],

@@ -10,9 +10,11 @@ import type { PdfFile } from '../../../common/pdf/pdf-file';
 import { ClinicService } from '../../clinic';
 import { PlanConsentService } from '../../consent';
 import { PatientService } from '../../patient';
-import { PlanQueries } from '../../procedure-plan';
+import { PaymentPlanOfferService } from '../../payment-plan';
+import { PlanQueries, ProcedurePlanWorkflowService } from '../../procedure-plan';
+import { ImplantCardService } from '../../theater';
 import { QuotePdfService, QuoteQueries, toQuoteResponse } from '../../quote';
-import type { PortalOverview, PortalQuote } from '../dto/patient-portal.dto';
+import type { PortalImplantCards, PortalOverview, PortalQuote } from '../dto/patient-portal.dto';
 
 /** What the patient sees of their plan through the link; every read is audited as the link's. */
 @Injectable()
@@ -25,6 +27,9 @@ export class PatientPortalService {
     private readonly quotes: QuoteQueries,
     private readonly quotePdfs: QuotePdfService,
     private readonly consents: PlanConsentService,
+    private readonly workflow: ProcedurePlanWorkflowService,
+    private readonly offers: PaymentPlanOfferService,
+    private readonly implantCards: ImplantCardService,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
@@ -32,7 +37,7 @@ export class PatientPortalService {
   overview(actor: PatientLinkActor): Promise<PortalOverview> {
     return this.tx.run(async (db) => {
       const overview = await this.readOverview(db, actor);
-      await this.audit.recordReads(db, actor.audit, 'procedure_plan.read', 'ProcedurePlan', [
+      await this.audit.recordReads(db, actor.audit, 'procedure-plan.read', 'ProcedurePlan', [
         actor.procedurePlanId,
       ]);
       return overview;
@@ -69,6 +74,31 @@ export class PatientPortalService {
     return this.quotePdfs.renderForPatient(actor);
   }
 
+  /**
+   * The patient approves the plan: the staff's approval rules, plus a signed consent (and FDA
+   * checklist where required), recorded as approved through this link.
+   */
+  approve(actor: PatientLinkActor): Promise<PortalOverview> {
+    return this.tx.run(async (db) => {
+      await this.workflow.approveAsPatient(actor);
+      return this.readOverview(db, actor);
+    });
+  }
+
+  implantCardList(actor: PatientLinkActor): Promise<PortalImplantCards> {
+    return this.tx.run(async (db) => {
+      const cards = await this.implantCards.cardsForPlan(db, actor.clinicId, actor.procedurePlanId);
+      await this.audit.recordReads(
+        db,
+        actor.audit,
+        'procedure-plan.read-implant-cards',
+        'ProcedurePlan',
+        [actor.procedurePlanId],
+      );
+      return { cards };
+    });
+  }
+
   private async readOverview(db: Db, actor: PatientLinkActor): Promise<PortalOverview> {
     const plan = await this.plans.findById(db, actor.clinicId, actor.procedurePlanId);
     invariant(plan, "a link's plan is its clinic's (composite foreign key)");
@@ -83,6 +113,7 @@ export class PatientPortalService {
     const approved =
       plan.approvedAt !== null && plan.status !== 'QUOTED' && plan.status !== 'DRAFT';
     const consentStatus = consent?.status ?? 'NONE';
+    const implantCards = await this.implantCards.cardsForPlan(db, actor.clinicId, plan.id);
     return {
       clinic: { name: clinic.name, phone: clinic.phone },
       patient: { firstName: patient.firstName },
@@ -92,7 +123,7 @@ export class PatientPortalService {
         procedureName: plan.procedureName,
         status: plan.status,
         approvedAt: plan.approvedAt?.toISOString() ?? null,
-        approvedByPatient: false,
+        approvedByPatient: plan.approvedByPatientLinkId !== null,
       },
       steps: {
         quote: !quote ? 'NONE' : quoteStatus === 'EXPIRED' ? 'EXPIRED' : 'AVAILABLE',
@@ -103,8 +134,8 @@ export class PatientPortalService {
           : plan.status === 'QUOTED' && quoteStatus === 'ISSUED' && consentStatus === 'SIGNED'
             ? 'READY'
             : 'NOT_YET',
-        paymentPlan: 'NONE',
-        implantCards: 0,
+        paymentPlan: await this.offers.paymentPlanStep(db, actor.clinicId, plan.id),
+        implantCards: implantCards.length,
       },
     };
   }
