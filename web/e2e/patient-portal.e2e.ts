@@ -49,6 +49,14 @@ beforeAll(async () => {
     until: 'QUOTED',
   });
   planId = String(run.created.id);
+  // The clinic offers a payment plan on the quote (billing's or the coordinator's work).
+  const firstDueDate = new Date(Date.now() + 30 * 864e5).toISOString().slice(0, 10);
+  await server.api('POST', `/quotes/${String(run.quote!.id)}/payment-plan-offers`, {
+    depositAmount: '1000.00',
+    installmentCount: 3,
+    frequency: 'MONTHLY',
+    firstDueDate,
+  });
   browser = await launchBrowser();
   coordinator = await signIn(
     browser,
@@ -276,6 +284,21 @@ describe("the patient's link", () => {
     await patient.getByText('You approved this plan').waitFor();
     const plan = await server.api<{ status: string }>('GET', `/procedure-plans/${planId}`);
     expect(plan.status).toBe('APPROVED');
+  });
+
+  it('chooses the payment plan offered, each payment to the cent', async (context) => {
+    const plan = await server.api<{ status: string }>('GET', `/procedure-plans/${planId}`);
+    if (plan.status !== 'APPROVED') context.skip();
+    await patient.goto(`${server.baseUrl}/p/#payment-plan`);
+    await patient.getByRole('heading', { name: 'Your payment plan' }).waitFor();
+    const offer = patient.getByRole('region', { name: /^Option 1/ });
+    await offer.getByRole('cell', { name: '$2,333.34' }).waitFor();
+    expect(await offer.getByRole('cell', { name: '$2,333.33' }).count()).toBe(2);
+    await patientScreen(patient, '10-payment-plan-offer');
+    await offer.getByRole('button', { name: 'Choose this plan' }).click();
+    await patient.getByText('What is due next').waitFor();
+    await patient.getByText(/Still to pay: \$7,000\.00/).waitFor();
+    await patientScreen(patient, '11-payment-plan-chosen');
   });
 
   it('an unknown link, and a revoked one, show a clear page, never an error', async () => {
