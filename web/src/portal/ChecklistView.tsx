@@ -51,7 +51,7 @@ function ChecklistBody({ checklist }: { checklist: PortalFdaChecklist }) {
           checklist.sections.map((s) => [s.key, (initials[s.key] ?? '').trim()]),
         ),
         signerName: signerName.trim(),
-        contentHash: checklist.contentHash,
+        contentHash: checklist.contentHash ?? '',
       }),
     onSuccess: async (done) => {
       queryClient.setQueryData(CHECKLIST_KEY, done);
@@ -63,7 +63,9 @@ function ChecklistBody({ checklist }: { checklist: PortalFdaChecklist }) {
     event.preventDefault();
     const next: Record<string, string> = {};
     for (const s of checklist.sections) {
-      if ((initials[s.key] ?? '').trim() === '') next[s.key] = 'Type your initials for this part.';
+      const value = (initials[s.key] ?? '').trim();
+      if (value === '') next[s.key] = 'Type your initials for this part.';
+      else if (!/^\p{L}{1,4}$/u.test(value)) next[s.key] = 'Your initials: 1 to 4 letters.';
     }
     if (signerName.trim() === '') next.signerName = 'Type your full name.';
     setErrors(next);
@@ -74,7 +76,7 @@ function ChecklistBody({ checklist }: { checklist: PortalFdaChecklist }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Title order={2} size="h3">
-          {checklist.title}
+          {checklist.title ?? 'Patient Decision Checklist'}
         </Title>
         {checklist.sections.map((section, i) => (
           <Paper
@@ -93,7 +95,7 @@ function ChecklistBody({ checklist }: { checklist: PortalFdaChecklist }) {
                 label={`Your initials for part ${i + 1}`}
                 size="md"
                 maw={220}
-                maxLength={10}
+                maxLength={4}
                 autoComplete="off"
                 readOnly={signed}
                 value={initials[section.key] ?? ''}

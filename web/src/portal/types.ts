@@ -15,9 +15,9 @@ export type PortalImplantCards = Schemas['PortalImplantCardsDto_Output'];
 
 export interface PortalFdaChecklist {
   required: boolean;
-  title: string;
+  title: string | null;
   sections: { key: string; heading: string; body: string }[];
-  contentHash: string;
+  contentHash: string | null;
   status: string;
   initials: Record<string, string> | null;
   signerName: string | null;
