@@ -14,6 +14,7 @@ describe('serving the web app', () => {
     root = await mkdtemp(join(tmpdir(), 'contour-web-'));
     await mkdir(join(root, 'assets'));
     await writeFile(join(root, 'index.html'), '<!doctype html><title>Contour</title>');
+    await writeFile(join(root, 'portal.html'), '<!doctype html><title>Your surgery plan</title>');
     await writeFile(join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
     t = await startTestApp({ webRoot: root });
   });
@@ -38,6 +39,31 @@ describe('serving the web app', () => {
       expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
     }
+  });
+
+  it("answers the patients' page at /p/<token>: the same policy, no referrer, never stored", async () => {
+    const token = 'A'.repeat(43);
+    for (const url of [`/p/${token}`, '/p/', '/p', `/p/${token}#consent`, '/portal.html']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.body, url).toContain('<title>Your surgery plan</title>');
+      // The token is in the address: no page may pass it on, no cache may keep the page.
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['cache-control'], url).toBe('no-store');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).toContain("connect-src 'self'");
+      expect(csp, url).toContain("img-src 'self' data:");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).not.toMatch(/https?:|\*/);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+    }
+    // A path that only starts with "p" is the staff app's, as before.
+    const staff = await get('/plans');
+    expect(staff.body).toContain('<title>Contour</title>');
+    expect(staff.headers['referrer-policy']).toBe('same-origin');
   });
 
   it('serves hashed assets as immutable', async () => {

@@ -4,8 +4,10 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// The staff web app: built into dist/web, which the server serves at `/` (docs/web-app.md).
-// `npm run web:dev` serves it with hot reload and sends /api to a server on :3000.
+// The staff web app and the patients' pages: built into dist/web, which the server serves at `/`
+// (index.html) and `/p/*` (portal.html, docs/patient-portal-web.md). Two entries, so a patient's
+// phone never downloads the staff app. `npm run web:dev` serves both with hot reload and sends /api
+// to a server on :3000.
 export default defineConfig({
   root,
   plugins: [react()],
@@ -14,6 +16,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1024,
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        portal: fileURLToPath(new URL('./portal.html', import.meta.url)),
+      },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },
 });

@@ -53,6 +53,13 @@ export const PASSWORD_CHANGER = {
 } as const;
 
 export const SERIALS = ['SN12345', 'SN12346', 'SN12347'];
+
+/** A week from today at the given local hour, as the schedule form takes it. */
+export function nextWeekAt(hour: number): string {
+  const day = new Date(Date.now() + 7 * 864e5);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())} ${pad(hour)}:00`;
+}
 export const ROOM = 'OR 1';
 
 export interface E2eServer {

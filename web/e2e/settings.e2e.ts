@@ -147,7 +147,7 @@ describe('setting a fresh clinic up in the browser', () => {
     await mainScreen(page, 'settings-03-fees');
 
     // A room, with its opening hours.
-    await page.getByRole('tab', { name: 'Operating rooms' }).click();
+    await page.getByRole('tab', { name: 'Rooms' }).click();
     await page.getByRole('button', { name: 'Add a room' }).click();
     dialog = page.getByRole('dialog', { name: 'Add a room' });
     await dialog.getByLabel('Name').fill('OR 1');
@@ -159,7 +159,7 @@ describe('setting a fresh clinic up in the browser', () => {
     await mainScreen(page, 'settings-04-rooms');
 
     // The clinic's own version of the general surgical consent.
-    await page.getByRole('tab', { name: 'Consent templates' }).click();
+    await page.getByRole('tab', { name: 'Consents' }).click();
     await page.getByTestId('template-GENERAL_SURGICAL_CONSENT-v1').waitFor();
     await page
       .getByText(/never changes it/)

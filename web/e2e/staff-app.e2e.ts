@@ -13,6 +13,7 @@ import {
 } from './browser';
 import {
   ADMIN,
+  nextWeekAt,
   PASSWORD_CHANGER,
   ROOM,
   SERIALS,
@@ -21,6 +22,7 @@ import {
   STAFF,
   type E2eServer,
 } from './clinic';
+import { checklistOnClinicTablet } from './portal';
 
 let server: E2eServer;
 let browser: Browser;
@@ -41,13 +43,6 @@ async function mainScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await expectAccessible(page, name);
   await expectFitsTablet(page, name);
-}
-
-/** A week from today at the given local hour, as the schedule form takes it. */
-function nextWeekAt(hour: number): string {
-  const day = new Date(Date.now() + 7 * 864e5);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())} ${pad(hour)}:00`;
 }
 
 describe('signing in', () => {
@@ -291,6 +286,26 @@ describe('the seed workflow in the browser', () => {
     await page.getByLabel('Typed signature').fill('Maria Lopez');
     await page.getByRole('button', { name: 'Record signature' }).click();
     await page.getByText(/Signed by Maria Lopez/).waitFor();
+    // Breast implants: the FDA checklist, initialed by the patient on the clinic's tablet, then
+    // attested by the surgeon (scheduling needs both).
+    await checklistOnClinicTablet(browser, page, server.baseUrl, {
+      dob: { month: '3', day: '14', year: '1990' },
+      name: 'Maria Lopez',
+      initials: 'ML',
+    });
+    const surgeon = await signIn(
+      browser,
+      server.baseUrl,
+      STAFF.surgeon.email,
+      STAFF.surgeon.password,
+    );
+    await surgeon.goto(planUrl);
+    const checklist = surgeon.locator('#plan-fda-checklist');
+    await checklist.getByRole('button', { name: 'Sign surgeon attestation' }).click();
+    await surgeon.getByRole('dialog').getByRole('button', { name: 'Sign attestation' }).click();
+    await checklist.getByText(`Attested by ${STAFF.surgeon.name}`).waitFor();
+    await surgeon.context().close();
+    await page.reload();
 
     await page.getByLabel('Approval notes').fill('Patient chose the 300cc round implants.');
     await page.getByRole('button', { name: 'Approve plan' }).click();

@@ -27,4 +27,11 @@ describe('can', () => {
     expect(can('COORDINATOR', 'prepayments.write')).toBe(false);
     expect(can('BILLING', 'prepayments.write')).toBe(true);
   });
+
+  it('lets the coordinator and the surgeon send a patient their link, nobody else but ADMIN', () => {
+    expect(can('COORDINATOR', 'patientLinks.manage')).toBe(true);
+    expect(can('SURGEON', 'patientLinks.manage')).toBe(true);
+    expect(can('NURSE', 'patientLinks.manage')).toBe(false);
+    expect(can('BILLING', 'patientLinks.manage')).toBe(false);
+  });
 });

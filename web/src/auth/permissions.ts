@@ -21,6 +21,8 @@ const GRANTS = {
   'consentTemplates.write': [],
   // The FDA breast implant checklist's attestation is the implanting surgeon's (docs/fda-checklist.md).
   'fdaChecklist.attest': ['SURGEON'],
+  // A patient's own link to the plan (issue 18): sent by email or copied for the patient.
+  'patientLinks.manage': ['COORDINATOR', 'SURGEON'],
   'priorAuth.read': ['BILLING', 'COORDINATOR', 'SURGEON'],
   'priorAuth.write': ['BILLING', 'COORDINATOR'],
   'inventory.write': ['NURSE'],

@@ -5,6 +5,7 @@ import { planQuery } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { QueryState } from '../../components/QueryState';
 import { ApprovePlan } from './ApprovePlan';
+import { PatientLinks } from './PatientLinks';
 import { PlanConsent } from './PlanConsent';
 import { PlanFdaChecklist } from './PlanFdaChecklist';
 import { PlanHeader } from './PlanHeader';
@@ -33,6 +34,9 @@ function PlanView({ plan }: { plan: Plan }) {
   const showConsent = can('consents.read');
   const showPriorAuth = isInsured(plan.procedureType) && can('priorAuth.read');
   const showReadiness = open || plan.status === 'APPROVED';
+  // The patient's own link (quote, consent, checklist, approval, payment plan; later the implant
+  // card): the coordinator's and the surgeon's to send.
+  const showPatientLinks = can('patientLinks.manage');
   // The readiness checklist links each unmet check to the section that deals with it.
   const sections: SectionLinks = {
     PLAN_APPROVED:
@@ -47,7 +51,8 @@ function PlanView({ plan }: { plan: Plan }) {
     INVENTORY_READY: '#plan-inventory',
   };
   // The sections follow the workflow: codes, implants, quote, consent (and the insurer's
-  // authorization), approval, readiness, schedule (docs/web-app.md, the plan page).
+  // authorization), the patient's link, approval, readiness, schedule (docs/web-app.md, the plan
+  // page).
   return (
     <Stack gap="md">
       <PlanHeader plan={plan} />
@@ -57,6 +62,7 @@ function PlanView({ plan }: { plan: Plan }) {
       {showConsent && <PlanConsent plan={plan} />}
       {showConsent && <PlanFdaChecklist plan={plan} />}
       {showPriorAuth && <PriorAuthorizations plan={plan} />}
+      {showPatientLinks && <PatientLinks plan={plan} />}
       {showApproval && <ApprovePlan plan={plan} />}
       {showReadiness && <PlanReadiness plan={plan} sections={sections} />}
       <PlanSchedule plan={plan} />

@@ -6,8 +6,8 @@ export const SETTINGS_PAGES = [
   { to: '/settings/setup', label: 'Set-up' },
   { to: '/settings/users', label: 'Staff' },
   { to: '/settings/fees', label: 'Fee schedule' },
-  { to: '/settings/rooms', label: 'Operating rooms' },
-  { to: '/settings/consents', label: 'Consent templates' },
+  { to: '/settings/rooms', label: 'Rooms' },
+  { to: '/settings/consents', label: 'Consents' },
   { to: '/settings/fda-checklist', label: 'FDA checklist' },
   { to: '/settings/clinic', label: 'Clinic' },
   { to: '/settings/billing-profile', label: 'Billing profile' },
@@ -16,8 +16,8 @@ export const SETTINGS_PAGES = [
 
 /**
  * The Settings area's own sections, as tabs over every settings page: one row, which fits from a
- * 1280 px window up; narrower (a 1024 px tablet cuts "Payers" since the FDA checklist tab), the
- * row scrolls sideways and keeps the current tab in view.
+ * 1024 px window up (short labels: each page's heading names it in full); narrower, the row
+ * scrolls sideways and keeps the current tab in view.
  */
 export function SettingsNav() {
   const location = useLocation();
