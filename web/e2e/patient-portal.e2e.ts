@@ -5,6 +5,7 @@ import {
   choose,
   cspViolations,
   expectAccessible,
+  expectFitsTablet,
   launchBrowser,
   screenshot,
   signIn,
@@ -137,7 +138,7 @@ describe("the patient's link", () => {
     const section = page.getByRole('region', { name: 'Patient link' });
     await section.waitFor();
     // By email: the choice names the patient's address, masked; the mail holds the link.
-    await section.getByText('Send by email to m••••••••••@example.com').waitFor();
+    await section.getByText('Send by email to m•••@example.com').waitFor();
     await section.getByRole('button', { name: 'Send link' }).click();
     const mail = await smtp.mailTo('maria.lopez@example.com', 10_000);
     mailedUrl = /https?:\/\/\S+\/p\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')?.[0] ?? '';
@@ -154,7 +155,13 @@ describe("the patient's link", () => {
     await section.getByText('it is shown only once').waitFor();
     await section.getByRole('cell', { name: 'Copied link' }).waitFor();
     expect(await section.getByText('ACTIVE', { exact: true }).count()).toBe(2);
-    await screenshot(page, 'portal-00-staff-patient-link-1280');
+    await section.scrollIntoViewIfNeeded();
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `portal-00-staff-patient-link-${width}`);
+    }
+    await expectFitsTablet(page, 'the plan page with a new patient link');
+    await page.setViewportSize(DESKTOP);
     await expectAccessible(page, 'the plan page with a new patient link');
   });
 

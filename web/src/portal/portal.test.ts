@@ -113,7 +113,7 @@ describe('the steps', () => {
 
 describe('the staff panel', () => {
   it('masks the address the link goes to', () => {
-    expect(maskEmail('maria.lopez@example.com')).toBe('m••••••••••@example.com');
+    expect(maskEmail('maria.lopez@example.com')).toBe('m•••@example.com');
     expect(maskEmail('al@x.org')).toBe('a•••@x.org');
     expect(maskEmail('nonsense')).toBe('•••');
   });

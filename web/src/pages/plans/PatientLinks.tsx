@@ -23,11 +23,14 @@ import type { Plan } from './types';
 
 type Channel = 'EMAIL' | 'COPY';
 
-/** "maria.lopez@example.com" → "m•••••••••@example.com": enough to recognise, not to read out. */
+/**
+ * "maria.lopez@example.com" → "m•••@example.com", as the API masks the address a link went to:
+ * enough to recognise, not to read out.
+ */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at < 1) return '•••';
-  return `${email[0]}${'•'.repeat(Math.max(at - 1, 3))}${email.slice(at)}`;
+  return `${email[0]}•••${email.slice(at)}`;
 }
 
 /**
