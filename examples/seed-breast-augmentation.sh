@@ -32,14 +32,27 @@ CONSULT=$(curl -sS --fail-with-body $B/consultations -H "$AUTH" -H "$JSON" -d "{
 echo "## plan"
 PLAN_JSON=$(curl -sS --fail-with-body $B/procedure-plans -H "$AUTH" -H "$JSON" -d "{\"patientId\":\"$PATIENT\",\"consultationId\":\"$CONSULT\",\"procedureName\":\"Breast Augmentation\",\"procedureType\":\"COSMETIC\",\"primaryCPTCode\":\"19325\",\"cptCodes\":[\"19325\"],\"diagnosisCodes\":[],\"inventoryRequirements\":[{\"inventoryItemCode\":\"breast-implant-300cc-round\",\"quantity\":2,\"requiresSerialNumber\":true,\"sizeRequirement\":\"300cc\",\"shapeRequirement\":\"Round\"},{\"inventoryItemCode\":\"surgical-sutures\",\"quantity\":1}]}")
 echo "$PLAN_JSON"
-PLAN=$(echo "$PLAN_JSON" | j id); CONSENT=$(echo "$PLAN_JSON" | j consent.id)
+PLAN=$(echo "$PLAN_JSON" | j id)
 echo "## quote"
 curl -sS --fail-with-body $B/procedure-plans/$PLAN/quote -H "$AUTH" -H "$JSON" -d '{}'; echo
-echo "## consent"
-HASH=$(curl -sS --fail-with-body $B/consents/$CONSENT -H "$AUTH" | j contentHash)
-curl -sS --fail-with-body $B/consents/$CONSENT/sign -H "$AUTH" -H "$JSON" -d "{\"signerName\":\"Maria Lopez\",\"relationship\":\"SELF\",\"signatureMethod\":\"TYPED\",\"signatureData\":\"Maria Lopez\",\"contentHash\":\"$HASH\"}"; echo
-echo "## approve"
-curl -sS --fail-with-body $B/procedure-plans/$PLAN/approve -H "$AUTH" -H "$JSON" -d '{}'; echo
+echo "## steps 5-6 by the patient, through her link (COPY: the url is answered once)"
+URL=$(curl -sS --fail-with-body $B/procedure-plans/$PLAN/patient-link -H "$AUTH" -H "$JSON" -d '{"channel":"COPY"}' | j url)
+echo "the patient's pages: $URL"
+P="authorization: Bearer ${URL##*/p/}"; DOB='x-patient-date-of-birth: 1990-03-14'
+curl -sS --fail-with-body $B/patient-portal -H "$P" -H "$DOB"; echo
+echo "## consent (step 5): signed on the text she saw, with a drawn signature (a 1x1 PNG here)"
+HASH=$(curl -sS --fail-with-body $B/patient-portal/consent -H "$P" -H "$DOB" | j contentHash)
+PNG='data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+curl -sS --fail-with-body $B/patient-portal/consent/sign -H "$P" -H "$DOB" -H "$JSON" -d "{\"signerName\":\"Maria Lopez\",\"signatureImage\":\"$PNG\",\"contentHash\":\"$HASH\"}"; echo
+echo "## the FDA breast implant checklist: every section initialed"
+FDA=$(curl -sS --fail-with-body $B/patient-portal/fda-checklist -H "$P" -H "$DOB")
+curl -sS --fail-with-body $B/patient-portal/fda-checklist/sign -H "$P" -H "$DOB" -H "$JSON" -d "$(echo "$FDA" | node -pe '
+  const c = JSON.parse(require("fs").readFileSync(0));
+  JSON.stringify({ initials: Object.fromEntries(c.sections.map((s) => [s.key, "ML"])), signerName: "Maria Lopez", contentHash: c.contentHash })')"; echo
+echo "## approve (step 6), by the patient"
+curl -sS --fail-with-body $B/patient-portal/approve -H "$P" -H "$DOB" -H "$JSON" -d '{}'; echo
+echo "## the surgeon attests the checklist (SURGEON; the admin may too)"
+curl -sS --fail-with-body $B/procedure-plans/$PLAN/fda-checklist/attest -H "$AUTH" -H "$JSON" -d '{}'; echo
 echo "## readiness"
 curl -sS --fail-with-body $B/procedure-plans/$PLAN/readiness -H "$AUTH"; echo
 echo "## pre-allocate the implants (step 8; docs/design.md §4 wants them reserved before scheduling)"
@@ -57,5 +70,8 @@ BILL=$(curl -sS --fail-with-body $B/surgical-cases/$CASE/complete -H "$AUTH" -H 
 echo "## the bill (step 10), paid in full"
 curl -sS --fail-with-body $B/bills/$BILL -H "$AUTH"; echo
 curl -sS --fail-with-body $B/bills/$BILL/payments -H "$AUTH" -H "$JSON" -d '{"amount":"8000.00","payer":"PATIENT","method":"CARD"}'; echo
+echo "## the implant card: the staff's PDF, and the patient's cards through her link"
+curl -sS --fail-with-body $B/surgical-cases/$CASE/implant-card -H "$AUTH" -o implant-card.pdf && echo "implant-card.pdf"
+curl -sS --fail-with-body $B/patient-portal/implant-cards -H "$P" -H "$DOB"; echo
 echo "## who has implant SN12345?"
 curl -sS --fail-with-body $B/inventory/units/SN12345 -H "$AUTH"; echo
