@@ -328,4 +328,61 @@ describe('the server log', () => {
     // The phone number in any punctuation.
     expect(log).not.toMatch(/555\D{0,3}0199\D{0,3}7733/);
   });
+
+  it("holds no patient link's token, and nothing the patient sends through it", async () => {
+    const coordinator = clinic.as('COORDINATOR');
+    const patient = expectStatus(
+      'patient',
+      await coordinator.get(`/patients?search=${encodeURIComponent(PHI.mrn)}`),
+      200,
+    ).data[0];
+    const plan = expectStatus(
+      'plan',
+      await coordinator.post('/procedure-plans', {
+        patientId: patient.id,
+        procedureName: 'Breast Augmentation',
+        procedureType: 'COSMETIC',
+        primaryCPTCode: '19325',
+        cptCodes: ['19325'],
+      }),
+      201,
+    );
+    const { url } = expectStatus(
+      'link',
+      await coordinator.post(`/procedure-plans/${plan.id}/patient-link`, { channel: 'COPY' }),
+      201,
+    );
+    const token = String(url).split('/p/')[1] ?? '';
+    expect(token).toHaveLength(43);
+    const as = (dob: string) => ({
+      authorization: `Bearer ${token}`,
+      'x-patient-date-of-birth': dob,
+    });
+    // The page's own path, a wrong date of birth, the right one, and a signature refused.
+    await t.app.inject({ method: 'GET', url: `/p/${token}` });
+    expect((await t.api.get('/patient-portal', as('1961-07-24'))).status).toBe(403);
+    expect((await t.api.get('/patient-portal', as(PHI.dateOfBirth))).status).toBe(200);
+    const consent = await t.api.get('/patient-portal/consent', as(PHI.dateOfBirth));
+    expect(consent.status).toBe(200);
+    const refused = await t.api.post(
+      '/patient-portal/consent/sign',
+      {
+        signerName: PHI.signerName,
+        signatureImage: 'data:image/png;base64,AAAA',
+        contentHash: consent.body.contentHash,
+      },
+      as(PHI.dateOfBirth),
+    );
+    expect(refused.status).toBe(400);
+
+    const log = t.log();
+    expect(log).toContain('/api/v1/patient-portal/consent/sign');
+    expect(log).toContain('"path":"/p/…"');
+    expect(log).not.toContain(token);
+    const leaks = Object.entries(PHI)
+      .filter(([, value]) => log.toLowerCase().includes(value.toLowerCase()))
+      .map(([field]) => field);
+    expect(leaks).toEqual([]);
+    expect(log).not.toContain('1961-07-24');
+  });
 });
