@@ -202,6 +202,25 @@ async function pendingConsent() {
   return expectStatus('consent', await as('NURSE').get(`/consents/${ready.plan.consent.id}`), 200);
 }
 
+/** A copy link of the plan, as its patient calls the portal with it (token and date of birth). */
+async function patientLinkOf(plan: { id: string; patientId: string }) {
+  const patient = expectStatus(
+    'patient',
+    await as('COORDINATOR').get(`/patients/${plan.patientId}`),
+    200,
+  );
+  const { url } = expectStatus(
+    'patient link',
+    await as('COORDINATOR').post(`/procedure-plans/${plan.id}/patient-link`, { channel: 'COPY' }),
+    201,
+  );
+  const headers = {
+    authorization: `Bearer ${String(url).split('/p/')[1]}`,
+    'x-patient-date-of-birth': patient.dateOfBirth as string,
+  };
+  return { patient, headers };
+}
+
 async function draftPlan() {
   const patient = await given.patient(clinic);
   return expectStatus(
@@ -941,21 +960,7 @@ const SCENARIOS: Record<string, Scenario> = {
     return [{ sent, reads: [opened] }];
   },
   'POST /patient-portal/consent/sign': async () => {
-    const plan = await draftPlan();
-    const patient = expectStatus(
-      'patient',
-      await as('COORDINATOR').get(`/patients/${plan.patientId}`),
-      200,
-    );
-    const { url } = expectStatus(
-      'patient link',
-      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/patient-link`, { channel: 'COPY' }),
-      201,
-    );
-    const headers = {
-      authorization: `Bearer ${String(url).split('/p/')[1]}`,
-      'x-patient-date-of-birth': patient.dateOfBirth,
-    };
+    const { patient, headers } = await patientLinkOf(await draftPlan());
     const consent = expectStatus(
       'consent',
       await t.api.get('/patient-portal/consent', headers),
@@ -980,21 +985,7 @@ const SCENARIOS: Record<string, Scenario> = {
     ];
   },
   'POST /patient-portal/fda-checklist/sign': async () => {
-    const plan = await draftPlan();
-    const patient = expectStatus(
-      'patient',
-      await as('COORDINATOR').get(`/patients/${plan.patientId}`),
-      200,
-    );
-    const { url } = expectStatus(
-      'patient link',
-      await as('COORDINATOR').post(`/procedure-plans/${plan.id}/patient-link`, { channel: 'COPY' }),
-      201,
-    );
-    const headers = {
-      authorization: `Bearer ${String(url).split('/p/')[1]}`,
-      'x-patient-date-of-birth': patient.dateOfBirth,
-    };
+    const { patient, headers } = await patientLinkOf(await draftPlan());
     const checklist = expectStatus(
       'checklist',
       await t.api.get('/patient-portal/fda-checklist', headers),
