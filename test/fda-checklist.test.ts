@@ -318,7 +318,7 @@ describe("a plan's checklist", () => {
     const bylink = audit.data
       .filter((e: any) => e.actorId === actor.linkId)
       .map((e: any) => e.action);
-    expect(bylink).toEqual(expect.arrayContaining(['fda_checklist.read', 'fda_checklist.sign']));
+    expect(bylink).toEqual(expect.arrayContaining(['fda-checklist.read', 'fda-checklist.sign']));
   });
 
   it("another patient's link cannot read the plan's checklist", async () => {

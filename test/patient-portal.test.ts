@@ -207,6 +207,8 @@ describe('the patient signs the consent and approves the plan', () => {
         'consent.read',
         'consent.sign',
         'consent.read-pdf',
+        'fda-checklist.read',
+        'fda-checklist.sign',
         'procedure-plan.approve',
       ]),
     );

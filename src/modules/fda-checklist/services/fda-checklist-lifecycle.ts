@@ -33,7 +33,7 @@ export const FDA_CHECKLIST_TRANSITIONS = new TransitionTable<FdaChecklistStatus,
   ],
 );
 
-/** Writes a checklist's status (a new version) and `fda_checklist.<event>`. */
+/** Writes a checklist's status (a new version) and `fda-checklist.<event>`. */
 @Injectable()
 export class FdaChecklistLifecycle extends StatusLifecycle<
   FdaChecklistStatus,
@@ -43,7 +43,7 @@ export class FdaChecklistLifecycle extends StatusLifecycle<
 > {
   protected readonly table = FDA_CHECKLIST_TRANSITIONS;
   protected readonly entityType = 'FdaChecklist';
-  protected readonly action = 'fda_checklist';
+  protected readonly action = 'fda-checklist';
 
   constructor(
     private readonly checklists: FdaChecklistRepository,

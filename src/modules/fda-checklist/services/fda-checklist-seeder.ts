@@ -44,7 +44,7 @@ export class FdaChecklistSeeder implements OnModuleInit {
       createdById: adminId,
     });
     await this.audit.record(db, actor, {
-      action: 'fda_checklist_template.create',
+      action: 'fda-checklist-template.create',
       entityType: FDA_TEMPLATE_ENTITY,
       entityId: template.id,
       changedFields: ['title', 'sections', 'surgeonAttestation', 'active'],

@@ -70,7 +70,7 @@ export class FdaChecklistTemplateService {
         throw error;
       }
       await this.audit.record(db, caller, {
-        action: 'fda_checklist_template.create',
+        action: 'fda-checklist-template.create',
         entityType: FDA_TEMPLATE_ENTITY,
         entityId: template.id,
         changedFields: Object.keys(body),
@@ -99,7 +99,7 @@ export class FdaChecklistTemplateService {
       const template = await this.templates.setActive(db, caller.clinicId, id, body.active);
       if (!template) throw new NotFound(FDA_TEMPLATE_ENTITY, id);
       await this.audit.record(db, caller, {
-        action: 'fda_checklist_template.update',
+        action: 'fda-checklist-template.update',
         entityType: FDA_TEMPLATE_ENTITY,
         entityId: id,
         changedFields: ['active'],

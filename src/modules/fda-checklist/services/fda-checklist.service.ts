@@ -79,7 +79,7 @@ export class FdaChecklistService implements OnModuleInit {
 
   // ---- the patient, through the link (the portal's controllers call these) ----
 
-  /** The checklist as the patient sees it; audited as `fda_checklist.read` by the link. */
+  /** The checklist as the patient sees it; audited as `fda-checklist.read` by the link. */
   forPatient(actor: PatientLinkActor): Promise<PatientFdaChecklistResponse> {
     return this.tx.run(async (db) => {
       const { plan, current } = await this.readChecklist(db, actor.audit, actor.procedurePlanId, {
@@ -87,7 +87,7 @@ export class FdaChecklistService implements OnModuleInit {
       });
       if (current.checklist)
         await this.audit.record(db, actor.audit, {
-          action: 'fda_checklist.read',
+          action: 'fda-checklist.read',
           entityType: FDA_CHECKLIST_ENTITY,
           entityId: current.checklist.id,
           metadata: { via: 'patient-link', procedurePlanId: plan.id },
@@ -115,7 +115,7 @@ export class FdaChecklistService implements OnModuleInit {
     return this.tx.run(async (db) => {
       const { current } = await this.readChecklist(db, caller, planId);
       if (current.checklist)
-        await this.audit.recordReads(db, caller, 'fda_checklist.read', FDA_CHECKLIST_ENTITY, [
+        await this.audit.recordReads(db, caller, 'fda-checklist.read', FDA_CHECKLIST_ENTITY, [
           current.checklist.id,
         ]);
       return this.staffView(db, current);
@@ -326,7 +326,7 @@ export class FdaChecklistService implements OnModuleInit {
       status: 'PENDING',
     });
     await this.audit.record(db, actor, {
-      action: 'fda_checklist.create',
+      action: 'fda-checklist.create',
       entityType: FDA_CHECKLIST_ENTITY,
       entityId: created.id,
       changedFields: ['procedurePlanId', 'templateId', 'title', 'sections', 'contentHash'],
