@@ -14,7 +14,7 @@ import { PatientService } from '../../patient';
 import { PaymentPlanOfferService } from '../../payment-plan';
 import { PlanQueries, ProcedurePlanWorkflowService } from '../../procedure-plan';
 import { ImplantCardService } from '../../theater';
-import { QuotePdfService, QuoteQueries, toQuoteResponse } from '../../quote';
+import { effectiveQuoteStatus, QuotePdfService, QuoteQueries, toQuoteResponse } from '../../quote';
 import type { PortalImplantCards, PortalOverview, PortalQuote } from '../dto/patient-portal.dto';
 
 /** What the patient sees of their plan through the link; every read is audited as the link's. */
@@ -113,7 +113,7 @@ export class PatientPortalService {
     invariant(patient, "a link's patient is its clinic's (composite foreign key)");
     const clinic = await this.clinics.getOwnClinic(actor);
     const quote = await this.quotes.liveForPlan(db, actor.clinicId, plan.id);
-    const quoteStatus = quote ? toQuoteResponse(quote, [], this.clock.now()).status : undefined;
+    const quoteStatus = quote ? effectiveQuoteStatus(quote, this.clock.now()) : undefined;
     const consent = (await this.consents.summariesForPlans(db, actor.clinicId, [plan.id])).get(
       plan.id,
     );
