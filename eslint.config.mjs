@@ -17,6 +17,7 @@ import { WEB_SHARED_SOURCES } from './scripts/web-shared-sources.mjs';
 const MODULE_GRAPH = {
   audit: [],
   auth: ['user'],
+  booking: [],
   billing: ['clinic', 'codes', 'fee-schedule', 'inventory', 'patient', 'payment-plan', 'quote'],
   claims: [
     'billing',
@@ -24,6 +25,16 @@ const MODULE_GRAPH = {
     'patient',
     'payer',
     'prior-authorization',
+    'procedure-plan',
+    'theater',
+    'user',
+  ],
+  calendar: [
+    'booking',
+    'clinic',
+    'codes',
+    'consultation',
+    'patient',
     'procedure-plan',
     'theater',
     'user',
@@ -51,6 +62,7 @@ const MODULE_GRAPH = {
   payer: ['patient'],
   'payment-plan': ['quote'],
   'prior-authorization': ['codes', 'patient', 'procedure-plan'],
+  reminder: ['calendar', 'clinic', 'patient'],
   'procedure-plan': [
     'clinic',
     'codes',
@@ -69,6 +81,7 @@ const MODULE_GRAPH = {
     'fda-checklist',
     'inventory',
     'prior-authorization',
+    'booking',
     'procedure-plan',
     'user',
   ],

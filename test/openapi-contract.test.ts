@@ -36,7 +36,7 @@ import { ConsentContentChanged } from '../src/modules/consent/services/consent-c
 import { InsufficientInventory } from '../src/modules/inventory/services/insufficient-inventory.error';
 import { PriorAuthorizationNotNeeded } from '../src/modules/prior-authorization/services/prior-authorization-not-needed.error';
 import { PlanNotApprovable } from '../src/modules/procedure-plan/services/plan-not-approvable.error';
-import { ScheduleConflict } from '../src/modules/theater/services/schedule-conflict.error';
+import { ScheduleConflict } from '../src/modules/booking/services/schedule-conflict.error';
 import { SchedulingBlocked } from '../src/modules/theater/services/scheduling-blocked.error';
 import { LastActiveAdmin } from '../src/modules/user/services/last-active-admin.error';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -185,12 +185,12 @@ describe('the OpenAPI document as a product', () => {
     const code = problem.properties?.code;
     expect(code && !('$ref' in code) ? code.enum : undefined).toEqual(Object.keys(PROBLEM_STATUS));
     const conflicting = {
+      kind: 'SURGICAL_CASE' as const,
       id: 'c',
       caseNumber: 'CASE-2026-001',
       operatingRoomId: 'r',
-      surgeonId: 's',
-      scheduledStart: new Date(),
-      scheduledEnd: new Date(),
+      start: new Date(),
+      end: new Date(),
     };
     const errors: DomainError[] = [
       ValidationFailed.field('a', 'b'),
@@ -211,6 +211,12 @@ describe('the OpenAPI document as a product', () => {
         { code: 'CONSENT_SIGNED', required: true, ok: false, detail: 'PENDING' },
       ]),
       new ScheduleConflict('surgeon', conflicting),
+      new ScheduleConflict('provider', {
+        kind: 'APPOINTMENT',
+        id: 'a',
+        start: new Date(),
+        end: new Date(),
+      }),
       new PriorAuthorizationNotNeeded(),
       new ConsentContentChanged(),
       new CaseNotBillable([{ path: 'cptCodes[0]', message: 'no price' }]),

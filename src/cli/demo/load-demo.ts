@@ -87,7 +87,7 @@ import { OperatingRoomRepository } from '../../modules/theater/repositories/oper
 import { SurgicalCaseRepository } from '../../modules/theater/repositories/surgical-case.repository';
 import { CaseExecutionService } from '../../modules/theater/services/case-execution.service';
 import { OperatingRoomService } from '../../modules/theater/services/operating-room.service';
-import { ScheduleConflict } from '../../modules/theater/services/schedule-conflict.error';
+import { ScheduleConflict } from '../../modules/booking';
 import { SurgicalCasePresenter } from '../../modules/theater/services/surgical-case.presenter';
 import { SurgicalCaseService } from '../../modules/theater/services/surgical-case.service';
 import { CreateUserBody, UpdateUserBody } from '../../modules/user/dto/user.dto';

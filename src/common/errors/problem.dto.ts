@@ -38,14 +38,18 @@ export const ProblemSchema = z.object({
     .describe('INVALID_STATE_TRANSITION: a cosmetic plan needs no prior authorization'),
   conflict: z
     .object({
-      resource: z.enum(['operatingRoom', 'surgeon']),
-      surgicalCaseId: z.uuid(),
-      caseNumber: z.string(),
+      resource: z.enum(['operatingRoom', 'surgeon', 'provider', 'examRoom']),
+      kind: z.enum(['SURGICAL_CASE', 'APPOINTMENT']),
+      surgicalCaseId: z.uuid().optional(),
+      caseNumber: z.string().optional(),
+      appointmentId: z.uuid().optional(),
       scheduledStart: z.iso.datetime(),
       scheduledEnd: z.iso.datetime(),
     })
     .optional()
-    .describe('SCHEDULE_CONFLICT: the case that holds the room or the surgeon then'),
+    .describe(
+      'SCHEDULE_CONFLICT: what holds the room or the provider then: a surgical case (its id and number) or an appointment (its id)',
+    ),
   conflictingCase: z
     .object({
       id: z.uuid(),
@@ -56,11 +60,15 @@ export const ProblemSchema = z.object({
     })
     .optional()
     .describe('SCHEDULE_CONFLICT: the case in the way, to link to (never its patient)'),
+  conflictingAppointment: z
+    .object({ id: z.uuid(), scheduledStart: z.iso.datetime(), scheduledEnd: z.iso.datetime() })
+    .optional()
+    .describe('SCHEDULE_CONFLICT: the appointment in the way, to link to (never its patient)'),
   suggestedSlots: z
     .array(z.object({ start: z.iso.datetime(), end: z.iso.datetime() }))
     .optional()
     .describe(
-      "SCHEDULE_CONFLICT: up to 3 free slots of the same length that day for the room and the surgeon, inside the room's opening hours, nearest first",
+      'SCHEDULE_CONFLICT: up to 3 free slots of the same length that day for the room and the surgeon (or provider), inside the opening or working hours, nearest first',
     ),
   timeZone: z
     .string()

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '../billing';
+import { BookingModule } from '../booking';
 import { ClinicModule } from '../clinic';
 import { ConsentModule } from '../consent';
 import { FdaChecklistModule } from '../fda-checklist';
@@ -35,6 +36,7 @@ import { TheaterDayService } from './services/theater-day.service';
     UserModule,
     BillingModule,
     ClinicModule,
+    BookingModule,
   ],
   controllers: [
     OperatingRoomController,

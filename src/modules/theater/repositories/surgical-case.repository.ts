@@ -138,67 +138,6 @@ export class SurgicalCaseRepository {
     await this.update(db, clinicId, id, {});
   }
 
-  /**
-   * A live case (SCHEDULED or IN_PROGRESS) in the room or with the surgeon overlapping
-   * [start, end), other than `exceptId`: what the exclusion constraints would refuse.
-   */
-  async findOverlapping(
-    db: Db,
-    clinicId: ClinicId,
-    slot: { operatingRoomId: string; surgeonId: string; start: Date; end: Date },
-    exceptId?: string,
-  ): Promise<CaseRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(surgicalCases)
-      .where(
-        and(
-          eq(surgicalCases.clinicId, clinicId),
-          inArray(surgicalCases.status, ['SCHEDULED', 'IN_PROGRESS']),
-          or(
-            eq(surgicalCases.operatingRoomId, slot.operatingRoomId),
-            eq(surgicalCases.surgeonId, slot.surgeonId),
-          ),
-          lt(surgicalCases.scheduledStart, slot.end),
-          gt(surgicalCases.scheduledEnd, slot.start),
-          exceptId ? ne(surgicalCases.id, exceptId) : undefined,
-        ),
-      )
-      .orderBy(surgicalCases.scheduledStart)
-      .limit(1);
-    return row;
-  }
-
-  /**
-   * The intervals in which the room or the surgeon is taken by a live case, within a window:
-   * what a free slot must avoid.
-   */
-  async busyIntervals(
-    db: Db,
-    clinicId: ClinicId,
-    slot: { operatingRoomId: string; surgeonId: string },
-    window: { start: Date; end: Date },
-    exceptId?: string,
-  ): Promise<{ start: Date; end: Date }[]> {
-    return db
-      .select({ start: surgicalCases.scheduledStart, end: surgicalCases.scheduledEnd })
-      .from(surgicalCases)
-      .where(
-        and(
-          eq(surgicalCases.clinicId, clinicId),
-          inArray(surgicalCases.status, ['SCHEDULED', 'IN_PROGRESS']),
-          or(
-            eq(surgicalCases.operatingRoomId, slot.operatingRoomId),
-            eq(surgicalCases.surgeonId, slot.surgeonId),
-          ),
-          lt(surgicalCases.scheduledStart, window.end),
-          gt(surgicalCases.scheduledEnd, window.start),
-          exceptId ? ne(surgicalCases.id, exceptId) : undefined,
-        ),
-      )
-      .orderBy(surgicalCases.scheduledStart);
-  }
-
   async list(db: Db, clinicId: ClinicId, q: ListSurgicalCasesQuery): Promise<Page<CaseRow>> {
     const conditions: (SQL | undefined)[] = [
       eq(surgicalCases.clinicId, clinicId),

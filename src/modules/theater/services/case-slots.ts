@@ -6,11 +6,11 @@ import { isExclusionViolation } from '../../../common/database/exclusion-violati
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { ValidationFailed } from '../../../common/errors/domain-error';
 import { zonedDate, zonedInstant } from '../../../common/time-zone';
+import { BookingLedger, ScheduleConflict, type Booking, type TimeHolder } from '../../booking';
 import { OperatingRoomRepository } from '../repositories/operating-room.repository';
 import { SurgicalCaseRepository } from '../repositories/surgical-case.repository';
 import { ClinicZone } from './clinic-zone';
 import { nearestFreeSlots, type Interval } from './free-slots';
-import { ScheduleConflict, type ConflictingCase } from './schedule-conflict.error';
 
 /** Suggested starts are never sooner than now rounded up to this. */
 const SLOT_GRID_MS = 15 * 60_000;
@@ -27,8 +27,9 @@ export interface Slot {
 }
 
 /**
- * The theater's booking rules for a slot: a time that can be booked, and no live case in the way
- * of the room or the surgeon, named when there is one (docs/theater.md).
+ * The theater's booking rules for a slot: a time that can be booked, and nothing in the way of
+ * the room or the surgeon (a live case, or the surgeon's appointment: the booking ledger of
+ * docs/calendar.md), named when there is something (docs/theater.md).
  */
 @Injectable()
 export class CaseSlots {
@@ -38,11 +39,29 @@ export class CaseSlots {
     private readonly rooms: OperatingRoomRepository,
     private readonly zone: ClinicZone,
     private readonly clock: Clock,
+    private readonly ledger: BookingLedger,
   ) {}
 
   async assertNoOverlap(db: Db, clinicId: ClinicId, slot: Slot, exceptId?: string): Promise<void> {
-    const other = await this.cases.findOverlapping(db, clinicId, slot, exceptId);
+    const [other] = await this.holding(db, clinicId, slot, slot, exceptId);
     if (other) throw await this.conflictWith(db, clinicId, slot, other, exceptId);
+  }
+
+  /** What holds the slot's room or surgeon during `window`, the case `exceptId` aside. */
+  private holding(
+    db: Db,
+    clinicId: ClinicId,
+    slot: Slot,
+    window: { start: Date; end: Date },
+    exceptId: string | undefined,
+  ): Promise<Booking[]> {
+    return this.ledger.held(
+      db,
+      clinicId,
+      [slot.operatingRoomId, slot.surgeonId],
+      window,
+      exceptId ? { kind: 'SURGICAL_CASE', id: exceptId } : undefined,
+    );
   }
 
   /**
@@ -63,13 +82,7 @@ export class CaseSlots {
     const open = new Date(Math.max(zonedInstant(day, room.opensAt, timeZone).getTime(), now));
     const close = zonedInstant(day, room.closesAt, timeZone);
     if (open >= close) return { slots: [], timeZone };
-    const busy = await this.cases.busyIntervals(
-      db,
-      clinicId,
-      slot,
-      { start: open, end: close },
-      exceptId,
-    );
+    const busy = await this.holding(db, clinicId, slot, { start: open, end: close }, exceptId);
     const duration = slot.end.getTime() - slot.start.getTime();
     return { slots: nearestFreeSlots(slot.start, duration, open, close, busy), timeZone };
   }
@@ -79,22 +92,39 @@ export class CaseSlots {
     db: Db,
     clinicId: ClinicId,
     slot: Slot,
-    other: ConflictingCase,
+    other: Booking,
     exceptId: string | undefined,
   ): Promise<ScheduleConflict> {
     const { slots, timeZone } = await this.suggestSlots(db, clinicId, slot, exceptId);
     return new ScheduleConflict(
-      other.operatingRoomId === slot.operatingRoomId ? 'operatingRoom' : 'surgeon',
-      other,
+      other.resourceId === slot.operatingRoomId ? 'operatingRoom' : 'surgeon',
+      await this.holderOf(db, clinicId, other),
       slots,
       timeZone,
     );
   }
 
+  private async holderOf(db: Db, clinicId: ClinicId, booking: Booking): Promise<TimeHolder> {
+    const theCase =
+      booking.sourceKind === 'SURGICAL_CASE'
+        ? await this.cases.findById(db, clinicId, booking.sourceId)
+        : undefined;
+    return theCase
+      ? {
+          kind: 'SURGICAL_CASE',
+          id: theCase.id,
+          caseNumber: theCase.caseNumber,
+          operatingRoomId: theCase.operatingRoomId,
+          start: theCase.scheduledStart,
+          end: theCase.scheduledEnd,
+        }
+      : { kind: 'APPOINTMENT', id: booking.sourceId, start: booking.start, end: booking.end };
+  }
+
   /**
-   * Two bookings racing for one slot both pass the overlap check before either commits; the
-   * exclusion constraint refuses the second. Its transaction is gone by then, so the case it
-   * lost to is looked up afterwards, to name it as the check would have.
+   * Two bookings racing for one slot both pass the overlap check before either commits; an
+   * exclusion constraint refuses the second. Its transaction is gone by then, so what it lost
+   * to is looked up afterwards, to name it as the check would have.
    */
   async namingConflicts<T>(
     clinicId: ClinicId,
@@ -108,7 +138,7 @@ export class CaseSlots {
       const slot = slotOf();
       if (!isExclusionViolation(error) || !slot) throw error;
       // The work's transaction has rolled back, so `tx.db` is the plain handle again.
-      const other = await this.cases.findOverlapping(this.tx.db, clinicId, slot, exceptId);
+      const [other] = await this.holding(this.tx.db, clinicId, slot, slot, exceptId);
       if (!other) throw error;
       throw await this.conflictWith(this.tx.db, clinicId, slot, other, exceptId);
     }
