@@ -5,6 +5,7 @@ import { CoreModule } from './common/core.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { ClaimsModule } from './modules/claims/claims.module';
 import { BootstrapModule } from './modules/clinic/bootstrap.module';
 import { ClinicModule } from './modules/clinic/clinic.module';
@@ -58,6 +59,7 @@ export class AppModule {
         PayerModule,
         PriorAuthorizationModule,
         TheaterModule,
+        CalendarModule,
         ClaimsModule,
         PatientPortalModule,
         AuditModule,
