@@ -24,6 +24,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const SMALL_TABLES = new Set([
   'users',
   'operating_rooms',
+  'exam_rooms',
   'fee_schedule_entries',
   'consent_templates',
   'fda_checklist_templates',
@@ -630,7 +631,10 @@ const ROUTES: Route[] = [
     name: 'GET /appointments?surgicalCaseId=',
     url: (f) => `/appointments?surgicalCaseId=${f.r.surgicalCase.id}`,
   },
-  { name: 'GET /appointments?status=', url: () => '/appointments?status=BOOKED' },
+  {
+    name: 'GET /appointments?status=&from=&to= (a week)',
+    url: () => `/appointments?status=BOOKED&from=${at(3, 0)}&to=${at(10, 0)}`,
+  },
   { name: 'GET /appointments/{id}', url: (f) => `/appointments/${f.r.appointment.id}` },
   {
     name: 'GET /patients/{id}/appointments',

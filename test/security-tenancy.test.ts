@@ -295,6 +295,8 @@ describe("another clinic's records", () => {
       itemId: a.implantItem.id,
       payerId: a.payer.id,
       billId: a.bill.id,
+      providerId: clinicA.staff.SURGEON.id,
+      examRoomId: a.examRoom.id,
     };
     const failures: string[] = [];
     let filtered = 0;
