@@ -56,6 +56,8 @@ function idOf(op: Operation, name: string): string {
     remittances: a.remittance.id,
     claims: op.key.includes('/submissions/') ? a.submission.id : a.claim.id,
     'patient-links': a.patientLink.id,
+    'exam-rooms': a.examRoom.id,
+    appointments: a.appointment.id,
   };
   const value = resource ? id[resource] : undefined;
   if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
@@ -145,6 +147,13 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
       quantity: 1,
     }),
     'POST /surgical-cases/{id}/complete': () => ({}),
+    'PATCH /exam-rooms/{id}': () => ({ name: 'Hijacked' }),
+    'PATCH /appointments/{id}': () => ({ notes: 'Hijacked' }),
+    'POST /appointments/{id}/confirm': () => ({ start: at(9, 8) }),
+    'POST /appointments/{id}/check-in': () => ({}),
+    'POST /appointments/{id}/complete': () => ({}),
+    'POST /appointments/{id}/cancel': () => reason,
+    'POST /appointments/{id}/no-show': () => ({}),
     'POST /claims/{id}/accept': () => ({}),
     'POST /claims/{id}/reject': () => reason,
     'POST /claims/{id}/void': () => reason,
@@ -191,6 +200,9 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/claims/${a.claim.id}`,
     `/claims/submissions/${a.submission.id}`,
     `/procedure-plans/${a.openPlan.id}/patient-links`,
+    `/exam-rooms/${a.examRoom.id}`,
+    `/appointments/${a.appointment.id}`,
+    `/patients/${a.patient.id}/appointments`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {
@@ -225,6 +237,8 @@ function traces(): string[] {
     a.claim.id,
     a.submission.id,
     a.patientLink.id,
+    a.examRoom.id,
+    a.appointment.id,
     a.consumedSerial,
     clinicA.staff.SURGEON.id,
   ];
@@ -281,6 +295,8 @@ describe("another clinic's records", () => {
       itemId: a.implantItem.id,
       payerId: a.payer.id,
       billId: a.bill.id,
+      providerId: clinicA.staff.SURGEON.id,
+      examRoomId: a.examRoom.id,
     };
     const failures: string[] = [];
     let filtered = 0;
