@@ -345,6 +345,24 @@ describe('appointments', () => {
     expect(again.status).toBe(409);
   });
 
+  it('keeps notes too long for a reason whole, as the consultation notes', async () => {
+    const notes = `Wants a natural look. ${'History and photos discussed. '.repeat(80)}`.trim();
+    const booked = await bookAppointment(clinic, body({ start: at(9, 11), notes }));
+    await clinic.as('NURSE').post(`/appointments/${booked.id}/check-in`, {});
+    const done = expectStatus(
+      'complete',
+      await clinic.as('SURGEON').post(`/appointments/${booked.id}/complete`, {}),
+      200,
+    );
+    const consultation = expectStatus(
+      'consultation',
+      await clinic.as('SURGEON').get(`/consultations/${done.consultationId}`),
+      200,
+    );
+    expect(notes.length).toBeGreaterThan(2000);
+    expect(consultation).toMatchObject({ reason: 'Consultation', notes });
+  });
+
   it("refuses to complete a nurse's consultation (409 CONSULTATION_NEEDS_SURGEON), nothing changed", async () => {
     const booked = await bookAppointment(
       clinic,

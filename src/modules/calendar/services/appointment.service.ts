@@ -60,6 +60,9 @@ interface Slot {
  * constraint) keeps a provider or a room from being held twice, surgeries included; every write
  * leaves a history event, an audit event, and runs the change hooks (reminders) in its transaction.
  */
+/** The longest reason a consultation record takes (its DTO's limit). */
+const CONSULTATION_REASON_MAX = 2000;
+
 @Injectable()
 export class AppointmentService {
   constructor(
@@ -254,12 +257,16 @@ export class AppointmentService {
       if (row.type === 'CONSULTATION' && row.consultationId === null) {
         const provider = await this.appointments.provider(db, caller.clinicId, row.providerId);
         if (provider?.role !== 'SURGEON' || !provider.active) throw new ConsultationNeedsSurgeon();
-        const reason = (row.notes ?? body.notes ?? '').trim().slice(0, 2000) || 'Consultation';
+        // The appointment's notes are the consultation's reason when they fit one; longer
+        // ones are kept whole as its notes, under a plain reason.
+        const text = (body.notes ?? row.notes ?? '').trim();
+        const fitsReason = text.length > 0 && text.length <= CONSULTATION_REASON_MAX;
         const consultation = await this.consultations.createConsultation(caller, {
           patientId: row.patientId,
           surgeonId: row.providerId,
           consultationDate: (row.startsAt ?? this.clock.now()).toISOString(),
-          reason,
+          reason: fitsReason ? text : 'Consultation',
+          ...(text.length > CONSULTATION_REASON_MAX ? { notes: text } : {}),
         });
         changes.consultationId = consultation.id;
       }
