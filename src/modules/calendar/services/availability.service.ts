@@ -120,12 +120,16 @@ export class AvailabilityService {
     });
   }
 
-  /** Each id asked for is an active SURGEON or NURSE of the clinic, else 400 naming it. */
+  /**
+   * Each id asked for is an active SURGEON or NURSE of the clinic: 404 for an id the clinic does
+   * not have (another clinic's), 400 naming the field for another role or a deactivated user.
+   */
   private async assertProviders(db: Db, clinicId: ClinicId, ids: readonly string[]) {
     const found = new Map((await this.lookup.usersAmong(db, clinicId, ids)).map((u) => [u.id, u]));
     for (const id of ids) {
       const user = found.get(id);
-      if (!user || !user.active || !(PROVIDER_ROLES as readonly string[]).includes(user.role))
+      if (!user) throw new NotFound('Provider', id);
+      if (!user.active || !(PROVIDER_ROLES as readonly string[]).includes(user.role))
         throw ValidationFailed.field(
           'providerId',
           `${id} is not an active surgeon or nurse of this clinic`,
