@@ -128,7 +128,7 @@ export class AvailabilityService {
     const found = new Map((await this.lookup.usersAmong(db, clinicId, ids)).map((u) => [u.id, u]));
     for (const id of ids) {
       const user = found.get(id);
-      if (!user) throw new NotFound('Provider', id);
+      if (!user) throw new NotFound('Provider');
       if (!user.active || !(PROVIDER_ROLES as readonly string[]).includes(user.role))
         throw ValidationFailed.field(
           'providerId',
@@ -153,7 +153,7 @@ export class AvailabilityService {
         isExamRoom: false,
       };
     } catch (error) {
-      if (error instanceof NotFound) throw new NotFound('Room', id);
+      if (error instanceof NotFound) throw new NotFound('Room');
       if (error instanceof ValidationFailed)
         throw ValidationFailed.field('roomId', error.errors[0]?.message ?? 'Not bookable');
       throw error;
