@@ -6,7 +6,7 @@ import { zonedDate, zonedInstant } from '../src/common/time-zone';
 import { isoWeekday } from '../src/modules/calendar/services/availability';
 import { addStaffMember, Given, type ClinicWithStaff } from './support/given';
 import { caseBody, expectStatus, operatingRoom, readyPlan } from './support/given-theater';
-import { startTestApp, type TestApp } from './support/test-app';
+import { onPostgresServer, startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
 let clinic: ClinicWithStaff;
@@ -187,6 +187,28 @@ describe('working hours', () => {
             .put(`/working-hours/${room}`, { resourceKind: 'ROOM', intervals: [] })
         ).status,
       ).toBe(403);
+  });
+});
+
+describe(`working hours, concurrently (${onPostgresServer ? 'PostgreSQL server' : 'PGlite'})`, () => {
+  it('two replacements of one week at once leave one of them whole, never both mixed', async () => {
+    const nurse = await addStaffMember(t, clinic, 'NURSE');
+    const early = [{ weekday: 1, start: '08:00', end: '09:00' }];
+    const late = [
+      { weekday: 1, start: '08:30', end: '10:00' },
+      { weekday: 2, start: '08:30', end: '10:00' },
+    ];
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(
+        [early, late].map((intervals) =>
+          admin().put(`/working-hours/${nurse.id}`, { resourceKind: 'PROVIDER', intervals }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      const week = (await admin().get(`/working-hours?resourceId=${nurse.id}`)).body.data[0];
+      expect([early, late]).toContainEqual(week.intervals);
+    }
+    await admin().put(`/working-hours/${nurse.id}`, { resourceKind: 'PROVIDER', intervals: [] });
   });
 });
 

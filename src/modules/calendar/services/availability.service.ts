@@ -82,7 +82,7 @@ export class AvailabilityService {
       const busy = new Map<string, Span[]>();
       if (window.end > window.start)
         for (const b of await this.ledger.held(db, clinicId, resourceIds, window))
-          busy.set(b.resourceId, [...(busy.get(b.resourceId) ?? []), b]);
+          busy.set(b.resourceId, (busy.get(b.resourceId) ?? []).concat(b));
 
       const slots = freeSlots({
         timeZone,
