@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { NoopLogger, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
 import { zonedDate, zonedInstant } from '../src/common/time-zone';
@@ -445,6 +445,33 @@ describe('GET /availability', () => {
     for (const role of ['SURGEON', 'NURSE', 'ADMIN'] as const)
       expect((await clinic.as(role).get(`/availability?${q(monday)}`)).status).toBe(200);
     expect((await clinic.as('BILLING').get(`/availability?${q(monday)}`)).status).toBe(403);
+  });
+
+  it('reads the hours, the exceptions and the ledger once a search, however many providers', async () => {
+    const statements: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(NoopLogger.prototype, 'logQuery');
+    Object.defineProperty(NoopLogger.prototype, 'logQuery', {
+      configurable: true,
+      writable: true,
+      value: (query: string) => statements.push(query),
+    });
+    const counts = async (query: string) => {
+      statements.length = 0;
+      await slots(query);
+      return ['"working_hours"', '"schedule_exceptions"', '"calendar_bookings"'].map(
+        (table) => statements.filter((s) => s.includes(`from ${table}`)).length,
+      );
+    };
+    try {
+      const week = (extra: string) => q(monday, plusDays(monday, 6), extra);
+      expect(await counts(week(`&providerId=${surgeonId()}`))).toEqual([1, 1, 1]);
+      expect(await counts(week(`&providerId=${surgeonId()}&providerId=${nurseId()}`))).toEqual([
+        1, 1, 1,
+      ]);
+      expect(await counts(week(''))).toEqual([1, 1, 1]);
+    } finally {
+      if (original) Object.defineProperty(NoopLogger.prototype, 'logQuery', original);
+    }
   });
 
   it('a booked surgical case removes its slots', async () => {
