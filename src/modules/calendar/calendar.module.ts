@@ -7,18 +7,31 @@ import { ProcedurePlanModule } from '../procedure-plan';
 import { TheaterModule } from '../theater';
 import { UserModule } from '../user';
 import {
+  AppointmentTypeController,
+  AvailabilityController,
+} from './controllers/availability.controller';
+import {
+  ScheduleExceptionController,
+  WorkingHoursController,
+} from './controllers/working-hours.controller';
+import { AppointmentTypeRepository } from './repositories/appointment-type.repository';
+import { RoomLookupRepository } from './repositories/room-lookup.repository';
+import { WorkingHoursRepository } from './repositories/working-hours.repository';
+import { AppointmentChangeHooks } from './services/appointment-change-hooks';
+import { AppointmentTypeService } from './services/appointment-type.service';
+import { AppointmentTypes } from './services/appointment-types';
+import { AvailabilityService } from './services/availability.service';
+import { WorkingHoursService } from './services/working-hours.service';
+import {
   AppointmentController,
   PatientAppointmentsController,
 } from './controllers/appointment.controller';
 import { ExamRoomController } from './controllers/exam-room.controller';
 import { PostOpTemplateController } from './controllers/post-op-template.controller';
 import { AppointmentRepository } from './repositories/appointment.repository';
-import { AppointmentTypeRepository } from './repositories/appointment-type.repository';
 import { ExamRoomRepository } from './repositories/exam-room.repository';
 import { PostOpTemplateRepository } from './repositories/post-op-template.repository';
-import { AppointmentChangeHooks } from './services/appointment-change-hooks';
 import { AppointmentLifecycle } from './services/appointment-lifecycle';
-import { AppointmentTypes } from './services/appointment-types';
 import { AppointmentService } from './services/appointment.service';
 import { ExamRoomService } from './services/exam-room.service';
 import { PostOpScheduleService } from './services/post-op-schedule.service';
@@ -38,6 +51,10 @@ import { PostOpScheduleService } from './services/post-op-schedule.service';
     UserModule,
   ],
   controllers: [
+    WorkingHoursController,
+    ScheduleExceptionController,
+    AppointmentTypeController,
+    AvailabilityController,
     ExamRoomController,
     AppointmentController,
     PatientAppointmentsController,
@@ -47,6 +64,11 @@ import { PostOpScheduleService } from './services/post-op-schedule.service';
     AppointmentTypeRepository,
     AppointmentTypes,
     AppointmentChangeHooks,
+    WorkingHoursRepository,
+    RoomLookupRepository,
+    WorkingHoursService,
+    AppointmentTypeService,
+    AvailabilityService,
     ExamRoomRepository,
     ExamRoomService,
     AppointmentRepository,
