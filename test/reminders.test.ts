@@ -1,15 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClinicId } from '../src/common/auth/caller';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
-import { newId } from '../src/common/ids';
-import { AppointmentChangeHooks } from '../src/modules/calendar';
-import { appointments } from '../src/modules/calendar/repositories/appointment.schema';
 import { clinics } from '../src/modules/clinic/repositories/clinic.schema';
 import { appointmentReminders } from '../src/modules/reminder/repositories/reminder.schema';
 import { reminderEmail, reminderIcs } from '../src/modules/reminder/services/reminder-message';
 import { planReminders } from '../src/modules/reminder/services/reminder-plan';
 import { Given, type ClinicWithStaff } from './support/given';
+import { bookAppointment } from './support/given-reminders';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -147,56 +144,11 @@ describe('reminders through the queue, a real SMTP server and the SMS double', (
     await smtp?.close();
   });
 
-  /**
-   * An appointment row and its hooks as the appointment service runs them (helper A's
-   * POST /appointments replaces this once merged): in one transaction, the row then the hooks.
-   */
-  async function book(
+  const book = (
     patientId: string,
     start: Date,
-    options: { status?: 'BOOKED' | 'CANCELLED'; id?: string; rollback?: boolean } = {},
-  ): Promise<string> {
-    const id = options.id ?? newId();
-    const actor = {
-      clinicId: clinic.clinicId as ClinicId,
-      userId: clinic.staff.COORDINATOR.id,
-      requestId: 'test',
-    };
-    await t.app
-      .get(TransactionRunner)
-      .run(async (db) => {
-        const values = {
-          clinicId: clinic.clinicId,
-          id,
-          patientId,
-          type: 'PRE_OP' as const,
-          status: options.status ?? ('BOOKED' as const),
-          providerId: clinic.staff.SURGEON.id,
-          startsAt: start,
-          endsAt: new Date(start.getTime() + 45 * 60_000),
-          createdById: clinic.staff.COORDINATOR.id,
-        };
-        const [row] = await db
-          .insert(appointments)
-          .values(values)
-          .onConflictDoUpdate({
-            target: [appointments.clinicId, appointments.id],
-            set: {
-              status: values.status,
-              startsAt: values.startsAt,
-              endsAt: values.endsAt,
-              version: sql`${appointments.version} + 1`,
-            },
-          })
-          .returning();
-        await t.app.get(AppointmentChangeHooks).run(db, actor, row!);
-        if (options.rollback) throw new Error('rolled back');
-      })
-      .catch((error: Error) => {
-        if (!options.rollback) throw error;
-      });
-    return id;
-  }
+    options: Parameters<typeof bookAppointment>[4] = {},
+  ) => bookAppointment(t.app, clinic, patientId, start, options);
 
   const remindersOf = async (id: string) =>
     (await clinic.as('NURSE').get(`/appointments/${id}/reminders`)).body as {
@@ -261,7 +213,7 @@ describe('reminders through the queue, a real SMTP server and the SMS double', (
     const jobs = await db.execute(
       sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'appointment-reminder' AND data->>'clinicId' = ${clinic.clinicId} AND singleton_key IN (SELECT id::text FROM appointment_reminders WHERE appointment_id = ${id})`,
     );
-    expect((jobs as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    expect((jobs as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
     expect((await clinic.as('NURSE').get(`/appointments/${id}/reminders`)).status).toBe(404);
   });
 

@@ -118,7 +118,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         name,
         { batchSize: 1, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS },
         async (jobs: PgBoss.Job<never>[]) => {
-          for (const job of jobs) await handler(job.data);
+          for (const job of jobs) {
+            this.logger.debug({ queue: name, jobId: job.id }, 'job started');
+            await handler(job.data);
+          }
         },
       );
     }

@@ -17,8 +17,12 @@ import { reminderEmail, localDateTime } from './reminder-message';
 import { REMINDER_QUEUE, type ReminderJob } from './reminder-planner';
 import { SMS_CHANNEL, type SmsChannel } from './sms-channel';
 
-/** Attempts before a reminder the channel keeps refusing is FAILED. */
-const RETRY_LIMIT = 5;
+/**
+ * Retries before a reminder the channel keeps refusing is FAILED: 5 s, then doubling (pg-boss's
+ * backoff), about 20 minutes in all. A job lost with its process is retried the same way.
+ */
+const RETRY_LIMIT = 8;
+const RETRY_DELAY_SECONDS = 5;
 
 type Outcome =
   { status: 'SENT' } | { status: 'SKIPPED' | 'CANCELLED'; reason: string } | { retry: string };
@@ -48,14 +52,17 @@ export class ReminderSender implements OnModuleInit {
   onModuleInit(): void {
     this.queue.define<ReminderJob>(REMINDER_QUEUE, (job) => this.send(job), {
       retryLimit: RETRY_LIMIT,
-      retryDelaySeconds: 30,
+      retryDelaySeconds: RETRY_DELAY_SECONDS,
     });
   }
 
   async send(job: ReminderJob): Promise<void> {
     const clinicId = job.clinicId as ClinicId;
     const reminder = await this.tx.run((db) => this.reminders.claim(db, clinicId, job.reminderId));
-    if (!reminder) return; // sent, cancelled or skipped already
+    if (!reminder) {
+      this.logger.debug({ reminderId: job.reminderId }, 'reminder not pending: nothing to send');
+      return; // sent, cancelled or skipped already
+    }
     const context = await this.tx.run((db) =>
       this.reminders.contextOf(db, clinicId, reminder.appointmentId),
     );
@@ -66,6 +73,10 @@ export class ReminderSender implements OnModuleInit {
       this.logger.warn({ reminderId: reminder.id, err: safeError(error) }, 'reminder not sent');
       outcome = { retry: 'the channel refused it' };
     }
+    this.logger.debug(
+      { reminderId: reminder.id, outcome: 'retry' in outcome ? 'RETRY' : outcome.status },
+      'reminder worked',
+    );
     await this.tx.run(async (db) => {
       if ('retry' in outcome) {
         const last = reminder.attempts > RETRY_LIMIT;
