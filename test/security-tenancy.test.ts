@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/common/auth/caller';
 import { Given, type ClinicWithStaff } from './support/given';
 import { at, caseBody, daysFromNow, operatingRoom, readyPlan } from './support/given-theater';
+import { bookAppointment } from './support/given-reminders';
 import { clinicRecords, rowCounts, type ClinicRecords } from './support/security-records';
 import { accessOf, fillPath, operationsOf, type Operation } from './support/security-routes';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -12,6 +13,8 @@ let clinicA: ClinicWithStaff;
 let clinicB: ClinicWithStaff;
 let a: ClinicRecords;
 let operations: Operation[];
+/** Clinic A's appointment (with its planned reminders). */
+let appointmentId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -21,6 +24,13 @@ beforeAll(async () => {
     given.clinicWithStaff('Tenant B'),
   ]);
   a = await clinicRecords(clinicA);
+  // Written as the appointment service would until POST /appointments is merged (issue 19).
+  appointmentId = await bookAppointment(
+    t.app,
+    clinicA,
+    a.patient.id,
+    new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 40 * 86_400_000),
+  );
   operations = operationsOf((await t.api.get('/api/openapi.json')).body);
 }, 120_000);
 afterAll(() => t.close());
@@ -56,6 +66,7 @@ function idOf(op: Operation, name: string): string {
     remittances: a.remittance.id,
     claims: op.key.includes('/submissions/') ? a.submission.id : a.claim.id,
     'patient-links': a.patientLink.id,
+    appointments: appointmentId,
   };
   const value = resource ? id[resource] : undefined;
   if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
@@ -191,6 +202,7 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/claims/${a.claim.id}`,
     `/claims/submissions/${a.submission.id}`,
     `/procedure-plans/${a.openPlan.id}/patient-links`,
+    `/appointments/${appointmentId}/reminders`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {
@@ -226,6 +238,7 @@ function traces(): string[] {
     a.submission.id,
     a.patientLink.id,
     a.consumedSerial,
+    appointmentId,
     clinicA.staff.SURGEON.id,
   ];
 }

@@ -166,6 +166,10 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /operating-rooms/{id}': 'EVERY_ROLE',
   'PATCH /operating-rooms/{id}': ADMIN_ONLY,
 
+  'GET /reminder-settings': CLINICAL,
+  'PUT /reminder-settings': ADMIN_ONLY,
+  'GET /appointments/{id}/reminders': CLINICAL,
+
   'POST /surgical-cases': PLAN_WRITERS,
   'GET /surgical-cases': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
   'GET /surgical-cases/{id}': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
