@@ -10,6 +10,7 @@ import { gs1CheckDigit } from '../src/modules/inventory/services/gs1-udi';
 import type { Api } from './support/api';
 import { Given, type ClinicWithStaff } from './support/given';
 import { at, daysFromNow, expectStatus } from './support/given-theater';
+import { bookAppointment } from './support/given-reminders';
 import { clinicRecords, type ClinicRecords } from './support/security-records';
 import { operationsOf } from './support/security-routes';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -348,6 +349,8 @@ interface Fixture {
   gtin: string;
   udiLot: string;
   udiBatchId: string;
+  /** A booked appointment with its planned reminders. */
+  appointmentId: string;
 }
 
 interface Route {
@@ -606,6 +609,11 @@ const ROUTES: Route[] = [
     url: (f) => `/inventory/units/${f.r.consumedSerial}?itemId=${f.r.implantItem.id}`,
   },
 
+  { name: 'GET /reminder-settings', url: () => '/reminder-settings' },
+  {
+    name: 'GET /appointments/{id}/reminders',
+    url: (f) => `/appointments/${f.appointmentId}/reminders`,
+  },
   { name: 'GET /operating-rooms', url: () => '/operating-rooms?active=true' },
   { name: 'GET /operating-rooms/{id}', url: (f) => `/operating-rooms/${f.r.room.id}` },
   { name: 'GET /surgical-cases', url: () => '/surgical-cases' },
@@ -756,7 +764,21 @@ beforeAll(async () => {
     }),
     201,
   );
-  fixture = { clinic, r, gtin, udiLot: 'LOT-QP', udiBatchId: received.received[0].batchId };
+  // Written as the appointment service would until POST /appointments is merged (issue 19).
+  const appointmentId = await bookAppointment(
+    t.app,
+    clinic,
+    r.patient.id,
+    new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 40 * 86_400_000),
+  );
+  fixture = {
+    clinic,
+    r,
+    gtin,
+    udiLot: 'LOT-QP',
+    udiBatchId: received.received[0].batchId,
+    appointmentId,
+  };
 
   const database = t.app.get<Database>(DATABASE);
   explainer = await explainerFor(database);
