@@ -8,6 +8,7 @@ import { planReminders } from '../src/modules/reminder/services/reminder-plan';
 import { Given, type ClinicWithStaff } from './support/given';
 import { bookAppointment } from './support/given-reminders';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
+import { startAppWithCapturedLog, type LoggedTestApp } from './support/security-log-capture';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const HOUR = 3_600_000;
@@ -313,5 +314,70 @@ describe('reminders through the queue, a real SMTP server and the SMS double', (
     expect((await clinic.as('NURSE').get('/reminder-settings')).body.offsetsMinutes).toEqual([
       2880, 120,
     ]);
+  });
+});
+
+describe('without SMTP_URL, with the SMS test double', () => {
+  let t: LoggedTestApp;
+  let clinic: ClinicWithStaff;
+  let given: Given;
+
+  beforeAll(async () => {
+    t = await startAppWithCapturedLog('info', {
+      JOBS_WORKER: 'true',
+      SMS_CHANNEL: 'log',
+      JOBS_EXPIRE_SECONDS: '5',
+    });
+    given = new Given(t);
+    clinic = await given.clinicWithStaff('No Mail Clinic');
+  });
+  afterAll(() => t?.close());
+
+  it('skips the email ("mail not configured", shown in the API) and logs the SMS by reminder id only', async () => {
+    expect((await clinic.as('NURSE').get('/reminder-settings')).body.email).toEqual({
+      configured: false,
+    });
+    const patient = await given.patient(clinic, {
+      firstName: 'Philippa',
+      lastName: 'Quarrington',
+      email: 'philippa@patient.example',
+      phone: '+1 617 555 0177',
+    });
+    const id = await bookAppointment(t.app, clinic, patient.id, new Date(Date.now() + 20 * HOUR));
+    const deadline = Date.now() + 20_000;
+    let reminders: {
+      id: string;
+      channel: string;
+      offsetMinutes: number;
+      status: string;
+      lastError: string | null;
+    }[] = [];
+    while (Date.now() < deadline) {
+      reminders = (await clinic.as('NURSE').get(`/appointments/${id}/reminders`)).body;
+      if (
+        reminders
+          .filter((r) => r.offsetMinutes === 2880)
+          .every((r) => r.status !== 'PENDING' && r.status !== 'SENDING')
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const due = reminders.filter((r) => r.offsetMinutes === 2880);
+    expect(due.map((r) => [r.channel, r.status, r.lastError])).toEqual([
+      ['EMAIL', 'SKIPPED', 'mail not configured'],
+      ['SMS', 'SENT', null],
+    ]);
+    const sms = due.find((r) => r.channel === 'SMS')!;
+    const log = t.log();
+    const line = log.split('\n').find((l) => l.includes('SMS reminder (logged, not sent)'));
+    expect(line).toContain(sms.id);
+    for (const secret of [
+      'Philippa',
+      'Quarrington',
+      '617 555 0177',
+      '6175550177',
+      'philippa@patient.example',
+    ])
+      expect(log).not.toContain(secret);
   });
 });
