@@ -13,7 +13,7 @@ import {
 import { ReminderService } from '../services/reminder.service';
 
 /** The clinic's reminder offsets (docs/calendar.md "Reminders"): ADMIN's to set. */
-@ApiTags('calendar')
+@ApiTags('reminders')
 @ApiBearerAuth()
 @Controller('reminder-settings')
 export class ReminderSettingsController {
@@ -45,7 +45,7 @@ export class ReminderSettingsController {
 }
 
 /** An appointment's reminders: what went, when, and why one did not. */
-@ApiTags('calendar')
+@ApiTags('reminders')
 @ApiBearerAuth()
 @Controller('appointments')
 export class AppointmentReminderController {
