@@ -10,7 +10,6 @@ import { gs1CheckDigit } from '../src/modules/inventory/services/gs1-udi';
 import type { Api } from './support/api';
 import { Given, type ClinicWithStaff } from './support/given';
 import { at, daysFromNow, expectStatus } from './support/given-theater';
-import { bookAppointment } from './support/given-reminders';
 import { clinicRecords, type ClinicRecords } from './support/security-records';
 import { operationsOf } from './support/security-routes';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -25,6 +24,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const SMALL_TABLES = new Set([
   'users',
   'operating_rooms',
+  'exam_rooms',
   'fee_schedule_entries',
   'consent_templates',
   'fda_checklist_templates',
@@ -349,8 +349,6 @@ interface Fixture {
   gtin: string;
   udiLot: string;
   udiBatchId: string;
-  /** A booked appointment with its planned reminders. */
-  appointmentId: string;
 }
 
 interface Route {
@@ -612,10 +610,42 @@ const ROUTES: Route[] = [
   { name: 'GET /reminder-settings', url: () => '/reminder-settings' },
   {
     name: 'GET /appointments/{id}/reminders',
-    url: (f) => `/appointments/${f.appointmentId}/reminders`,
+    url: (f) => `/appointments/${f.r.appointment.id}/reminders`,
   },
   { name: 'GET /operating-rooms', url: () => '/operating-rooms?active=true' },
   { name: 'GET /operating-rooms/{id}', url: (f) => `/operating-rooms/${f.r.room.id}` },
+  { name: 'GET /exam-rooms', url: () => '/exam-rooms?active=true' },
+  { name: 'GET /exam-rooms/{id}', url: (f) => `/exam-rooms/${f.r.examRoom.id}` },
+  {
+    name: 'GET /appointments?from=&to= (a day)',
+    url: () => `/appointments?from=${at(5, 0)}&to=${at(6, 0)}`,
+  },
+  {
+    name: 'GET /appointments?providerId=',
+    url: (f) => `/appointments?providerId=${f.clinic.staff.SURGEON.id}&from=${at(0, 0)}`,
+  },
+  {
+    name: 'GET /appointments?examRoomId=',
+    url: (f) => `/appointments?examRoomId=${f.r.examRoom.id}&from=${at(0, 0)}`,
+  },
+  {
+    name: 'GET /appointments?patientId=',
+    url: (f) => `/appointments?patientId=${f.r.appointment.patientId}`,
+  },
+  {
+    name: 'GET /appointments?surgicalCaseId=',
+    url: (f) => `/appointments?surgicalCaseId=${f.r.surgicalCase.id}`,
+  },
+  {
+    name: 'GET /appointments?status=&from=&to= (a week)',
+    url: () => `/appointments?status=BOOKED&from=${at(3, 0)}&to=${at(10, 0)}`,
+  },
+  { name: 'GET /appointments/{id}', url: (f) => `/appointments/${f.r.appointment.id}` },
+  {
+    name: 'GET /patients/{id}/appointments',
+    url: (f) => `/patients/${f.r.appointment.patientId}/appointments`,
+  },
+  { name: 'GET /post-op-templates', url: () => '/post-op-templates' },
   { name: 'GET /surgical-cases', url: () => '/surgical-cases' },
   { name: 'GET /theater/day.pdf', url: () => `/theater/day.pdf?date=${daysFromNow(3)}` },
   {
@@ -764,20 +794,12 @@ beforeAll(async () => {
     }),
     201,
   );
-  // Written as the appointment service would until POST /appointments is merged (issue 19).
-  const appointmentId = await bookAppointment(
-    t.app,
-    clinic,
-    r.patient.id,
-    new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 40 * 86_400_000),
-  );
   fixture = {
     clinic,
     r,
     gtin,
     udiLot: 'LOT-QP',
     udiBatchId: received.received[0].batchId,
-    appointmentId,
   };
 
   const database = t.app.get<Database>(DATABASE);

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/common/auth/caller';
 import { Given, type ClinicWithStaff } from './support/given';
 import { at, caseBody, daysFromNow, operatingRoom, readyPlan } from './support/given-theater';
-import { bookAppointment } from './support/given-reminders';
 import { clinicRecords, rowCounts, type ClinicRecords } from './support/security-records';
 import { accessOf, fillPath, operationsOf, type Operation } from './support/security-routes';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -13,8 +12,6 @@ let clinicA: ClinicWithStaff;
 let clinicB: ClinicWithStaff;
 let a: ClinicRecords;
 let operations: Operation[];
-/** Clinic A's appointment (with its planned reminders). */
-let appointmentId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -24,13 +21,6 @@ beforeAll(async () => {
     given.clinicWithStaff('Tenant B'),
   ]);
   a = await clinicRecords(clinicA);
-  // Written as the appointment service would until POST /appointments is merged (issue 19).
-  appointmentId = await bookAppointment(
-    t.app,
-    clinicA,
-    a.patient.id,
-    new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 40 * 86_400_000),
-  );
   operations = operationsOf((await t.api.get('/api/openapi.json')).body);
 }, 120_000);
 afterAll(() => t.close());
@@ -66,7 +56,8 @@ function idOf(op: Operation, name: string): string {
     remittances: a.remittance.id,
     claims: op.key.includes('/submissions/') ? a.submission.id : a.claim.id,
     'patient-links': a.patientLink.id,
-    appointments: appointmentId,
+    'exam-rooms': a.examRoom.id,
+    appointments: a.appointment.id,
   };
   const value = resource ? id[resource] : undefined;
   if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
@@ -156,6 +147,13 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
       quantity: 1,
     }),
     'POST /surgical-cases/{id}/complete': () => ({}),
+    'PATCH /exam-rooms/{id}': () => ({ name: 'Hijacked' }),
+    'PATCH /appointments/{id}': () => ({ notes: 'Hijacked' }),
+    'POST /appointments/{id}/confirm': () => ({ start: at(9, 8) }),
+    'POST /appointments/{id}/check-in': () => ({}),
+    'POST /appointments/{id}/complete': () => ({}),
+    'POST /appointments/{id}/cancel': () => reason,
+    'POST /appointments/{id}/no-show': () => ({}),
     'POST /claims/{id}/accept': () => ({}),
     'POST /claims/{id}/reject': () => reason,
     'POST /claims/{id}/void': () => reason,
@@ -202,7 +200,10 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/claims/${a.claim.id}`,
     `/claims/submissions/${a.submission.id}`,
     `/procedure-plans/${a.openPlan.id}/patient-links`,
-    `/appointments/${appointmentId}/reminders`,
+    `/exam-rooms/${a.examRoom.id}`,
+    `/appointments/${a.appointment.id}`,
+    `/patients/${a.patient.id}/appointments`,
+    `/appointments/${a.appointment.id}/reminders`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {
@@ -237,8 +238,9 @@ function traces(): string[] {
     a.claim.id,
     a.submission.id,
     a.patientLink.id,
+    a.examRoom.id,
+    a.appointment.id,
     a.consumedSerial,
-    appointmentId,
     clinicA.staff.SURGEON.id,
   ];
 }
@@ -294,6 +296,8 @@ describe("another clinic's records", () => {
       itemId: a.implantItem.id,
       payerId: a.payer.id,
       billId: a.bill.id,
+      providerId: clinicA.staff.SURGEON.id,
+      examRoomId: a.examRoom.id,
     };
     const failures: string[] = [];
     let filtered = 0;
