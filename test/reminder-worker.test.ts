@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransactionRunner } from '../src/common/database/transaction-runner';
 import { appointmentReminders } from '../src/modules/reminder/repositories/reminder.schema';
 import { Given } from './support/given';
-import { bookAppointment } from './support/given-reminders';
+import { bookVisit } from './support/given-reminders';
 import { ROOT, startServer, type ServerProcess } from './support/server-process';
 import { onPostgresServer, startTestApp, type TestApp } from './support/test-app';
 
@@ -118,7 +118,7 @@ describe(`the reminder worker across a SIGKILL (${store})`, () => {
       const patient = await given.patient(clinic, { email });
       emails.push(email);
       appointmentIds.push(
-        await bookAppointment(t.app, clinic, patient.id, new Date(now + (20 + i) * HOUR)),
+        (await bookVisit(clinic, patient.id, new Date(now + (20 + i) * HOUR))).id,
       );
     }
     const reminders = await t.app

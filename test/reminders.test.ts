@@ -6,7 +6,7 @@ import { appointmentReminders } from '../src/modules/reminder/repositories/remin
 import { reminderEmail, reminderIcs } from '../src/modules/reminder/services/reminder-message';
 import { planReminders } from '../src/modules/reminder/services/reminder-plan';
 import { Given, type ClinicWithStaff } from './support/given';
-import { bookAppointment } from './support/given-reminders';
+import { bookAppointment, bookVisit } from './support/given-reminders';
 import { startSmtpServer, type TestSmtpServer } from './support/smtp';
 import { startAppWithCapturedLog, type LoggedTestApp } from './support/security-log-capture';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -145,11 +145,8 @@ describe('reminders through the queue, a real SMTP server and the SMS double', (
     await smtp?.close();
   });
 
-  const book = (
-    patientId: string,
-    start: Date,
-    options: Parameters<typeof bookAppointment>[4] = {},
-  ) => bookAppointment(t.app, clinic, patientId, start, options);
+  const book = async (patientId: string, start: Date) =>
+    (await bookVisit(clinic, patientId, start)).id;
 
   const remindersOf = async (id: string) =>
     (await clinic.as('NURSE').get(`/appointments/${id}/reminders`)).body as {
@@ -183,7 +180,17 @@ describe('reminders through the queue, a real SMTP server and the SMS double', (
     ]);
 
     const later = new Date(start.getTime() + 24 * HOUR);
-    await book(patient.id, later, { id });
+    expect(
+      (
+        await clinic
+          .as('COORDINATOR')
+          .patch(
+            `/appointments/${id}`,
+            { start: later.toISOString(), reason: 'Patient asked for the next day' },
+            { 'if-match': '"1"' },
+          )
+      ).status,
+    ).toBe(200);
     const moved = await remindersOf(id);
     expect(moved.filter((r) => r.status === 'CANCELLED')).toHaveLength(4);
     expect(moved.filter((r) => r.status === 'PENDING').map((r) => r.dueAt)).toEqual([
@@ -193,13 +200,25 @@ describe('reminders through the queue, a real SMTP server and the SMS double', (
       new Date(later.getTime() - 2 * HOUR).toISOString(),
     ]);
 
-    await book(patient.id, later, { id, status: 'CANCELLED' });
+    expect(
+      (
+        await clinic
+          .as('COORDINATOR')
+          .post(`/appointments/${id}/cancel`, { reason: 'Feeling unwell' }, { 'if-match': '"2"' })
+      ).status,
+    ).toBe(200);
     expect((await remindersOf(id)).map((r) => r.status)).toEqual(Array(8).fill('CANCELLED'));
   });
 
   it('a rolled-back booking leaves neither reminders nor jobs', async () => {
     const patient = await given.patient(clinic, { email: 'rollback@patient.example' });
-    const id = await book(patient.id, new Date(Date.now() + 5 * 24 * HOUR), { rollback: true });
+    const id = await bookAppointment(
+      t.app,
+      clinic,
+      patient.id,
+      new Date(Date.now() + 5 * 24 * HOUR),
+      { rollback: true },
+    );
     const db = t.app.get(TransactionRunner).db;
     const rows = await db
       .select()
@@ -343,7 +362,7 @@ describe('without SMTP_URL, with the SMS test double', () => {
       email: 'philippa@patient.example',
       phone: '+1 617 555 0177',
     });
-    const id = await bookAppointment(t.app, clinic, patient.id, new Date(Date.now() + 20 * HOUR));
+    const { id } = await bookVisit(clinic, patient.id, new Date(Date.now() + 20 * HOUR));
     const deadline = Date.now() + 20_000;
     let reminders: {
       id: string;

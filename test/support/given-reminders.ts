@@ -7,11 +7,26 @@ import { AppointmentChangeHooks } from '../../src/modules/calendar';
 import { appointments } from '../../src/modules/calendar/repositories/appointment.schema';
 import type { ClinicWithStaff } from './given';
 
+/** A PRE_OP visit with the clinic's surgeon, booked through `POST /appointments` (201). */
+export async function bookVisit(
+  clinic: ClinicWithStaff,
+  patientId: string,
+  start: Date,
+): Promise<{ id: string; version: number }> {
+  const res = await clinic.as('COORDINATOR').post('/appointments', {
+    patientId,
+    type: 'PRE_OP',
+    providerId: clinic.staff.SURGEON.id,
+    start: start.toISOString(),
+  });
+  if (res.status !== 201) throw new Error(`booking: ${res.status} ${res.text}`);
+  return res.body;
+}
+
 /**
- * An appointment written and its change hooks run as the appointment service does (row, then
- * AppointmentChangeHooks.run, in one transaction), so the reminders are planned and their jobs
- * sent. A stand-in until the calendar's POST /appointments (issue 19, helper A) is merged; then
- * the reminder tests book through the API.
+ * An appointment written and its change hooks run in one transaction, as the appointment service
+ * does, then rolled back (`rollback`): what a booking refused after its hooks ran leaves. The
+ * API has no way to fail a booking after its hooks, so the rollback test writes it here.
  */
 export async function bookAppointment(
   app: Pick<INestApplication, 'get'>,
