@@ -86,7 +86,7 @@ describe(`the reminder worker across a SIGKILL (${store})`, () => {
   }, 120_000);
   afterAll(() => {
     for (const s of servers) s.child.kill('SIGKILL');
-    if (!process.env.KEEP_WORKDIR) rmSync(workDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   });
 
   /**
