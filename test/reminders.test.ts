@@ -300,6 +300,29 @@ describe('reminders through the queue, a real SMTP server and the SMS double', (
     expect((await clinic.as('BILLING').get(`/appointments/${id}/reminders`)).status).toBe(403);
   });
 
+  it('a mail server that refuses: the reminder goes back to PENDING with the reason, its job retried later', async () => {
+    smtp.refuseAll(); // the last test of this server
+    const patient = await given.patient(clinic, { email: 'refused@patient.example' });
+    const id = await book(patient.id, new Date(Date.now() + 23 * HOUR));
+    const after = await until(
+      () => remindersOf(id),
+      (rs) =>
+        rs.some(
+          (r) =>
+            r.channel === 'EMAIL' &&
+            r.offsetMinutes === 2880 &&
+            r.attempts > 0 &&
+            r.status !== 'SENDING',
+        ),
+    );
+    expect(
+      after
+        .filter((r) => r.channel === 'EMAIL' && r.offsetMinutes === 2880)
+        .map((r) => [r.status, r.attempts, r.lastError]),
+    ).toEqual([['PENDING', 1, 'the channel refused it']]);
+    expect(smtp.received.some((m) => m.subject?.includes('refused'))).toBe(false);
+  });
+
   it('reminder settings: defaults 48 h and 2 h, ADMIN sets them, bad ones are refused', async () => {
     const read = await other.as('COORDINATOR').get('/reminder-settings');
     expect(read.status).toBe(200);
