@@ -25,6 +25,7 @@ import { PaymentPlanModule } from './modules/payment-plan/payment-plan.module';
 import { PriorAuthorizationModule } from './modules/prior-authorization/prior-authorization.module';
 import { ProcedurePlanModule } from './modules/procedure-plan/procedure-plan.module';
 import { QuoteModule } from './modules/quote/quote.module';
+import { ReminderModule } from './modules/reminder/reminder.module';
 import { TheaterModule } from './modules/theater/theater.module';
 import { UserModule } from './modules/user/user.module';
 
@@ -39,7 +40,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config, logger),
+        // A tool (serve: false) enqueues jobs but never works them.
+        CoreModule.forRoot(
+          options.serve ? config : { ...config, jobs: { ...config.jobs, worker: false } },
+          logger,
+        ),
         HealthModule,
         AuthModule,
         UserModule,
@@ -60,6 +65,7 @@ export class AppModule {
         PriorAuthorizationModule,
         TheaterModule,
         CalendarModule,
+        ReminderModule,
         ClaimsModule,
         PatientPortalModule,
         AuditModule,

@@ -18,6 +18,21 @@ describe('loadConfig', () => {
     });
     expect(config.logLevel).toBe('info');
     expect(config.trustProxy).toBe(false);
+    expect(config.jobs).toEqual({ worker: true, expireSeconds: 300 });
+    expect(config.sms).toEqual({ channel: 'off' });
+  });
+
+  it('reads JOBS_WORKER, JOBS_EXPIRE_SECONDS and SMS_CHANNEL, naming a bad one', () => {
+    const config = loadConfig({
+      JOBS_WORKER: 'false',
+      JOBS_EXPIRE_SECONDS: '30',
+      SMS_CHANNEL: 'log',
+    });
+    expect(config.jobs).toEqual({ worker: false, expireSeconds: 30 });
+    expect(config.sms).toEqual({ channel: 'log' });
+    expect(() => loadConfig({ JOBS_WORKER: 'yes' })).toThrow(/JOBS_WORKER/);
+    expect(() => loadConfig({ JOBS_EXPIRE_SECONDS: '2' })).toThrow(/JOBS_EXPIRE_SECONDS/);
+    expect(() => loadConfig({ SMS_CHANNEL: 'twilio' })).toThrow(/SMS_CHANNEL/);
   });
 
   it('generates a throw-away signing secret outside production when JWT_SECRET is unset', () => {

@@ -1261,6 +1261,12 @@ const SCENARIOS: Record<string, Scenario> = {
       ),
     ];
   },
+  'PUT /reminder-settings': async () => {
+    const sent = { offsetsMinutes: [4320, 1440, 45] };
+    return [
+      await exchange('ADMIN', 'PUT', '/reminder-settings', sent, 200, () => ['/reminder-settings']),
+    ];
+  },
   'POST /operating-rooms': async () => {
     const sent = { name: `Walker OR ${tag()}`, opensAt: '06:45', closesAt: '20:30' };
     return [

@@ -607,6 +607,11 @@ const ROUTES: Route[] = [
     url: (f) => `/inventory/units/${f.r.consumedSerial}?itemId=${f.r.implantItem.id}`,
   },
 
+  { name: 'GET /reminder-settings', url: () => '/reminder-settings' },
+  {
+    name: 'GET /appointments/{id}/reminders',
+    url: (f) => `/appointments/${f.r.appointment.id}/reminders`,
+  },
   { name: 'GET /operating-rooms', url: () => '/operating-rooms?active=true' },
   { name: 'GET /operating-rooms/{id}', url: (f) => `/operating-rooms/${f.r.room.id}` },
   { name: 'GET /exam-rooms', url: () => '/exam-rooms?active=true' },

@@ -212,6 +212,7 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/exam-rooms/${a.examRoom.id}`,
     `/appointments/${a.appointment.id}`,
     `/patients/${a.patient.id}/appointments`,
+    `/appointments/${a.appointment.id}/reminders`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {

@@ -15,11 +15,13 @@ import { LocationInterceptor } from './http/location';
 import { EtagInterceptor } from './http/versioning';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { JobQueue } from './jobs/job-queue';
 import { LOGGER } from './logging/logger.token';
+import { Mailer } from './mail/mailer';
 
 /**
  * What every module shares: configuration, the database and its one transaction helper, audit,
- * sequences, the clock; and, for every route, zod validation, problem+json errors, ETags and
+ * sequences, the clock, the job queue (src/common/jobs), the mailer; and, for every route, zod validation, problem+json errors, ETags and
  * Idempotency-Key handling. Interceptors run outermost first: ETag and Location see the final
  * body (a replayed one too), idempotency stores the serialized one.
  */
@@ -51,6 +53,8 @@ export class CoreModule {
         AuditWriter,
         SequenceAllocator,
         IdempotencyStore,
+        JobQueue,
+        Mailer,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
@@ -66,6 +70,8 @@ export class CoreModule {
         Clock,
         AuditWriter,
         SequenceAllocator,
+        JobQueue,
+        Mailer,
       ],
     };
   }

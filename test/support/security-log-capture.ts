@@ -16,7 +16,10 @@ export interface LoggedTestApp extends TestApp {
  * with its destination swapped for an in-memory stream before the app creates any child logger,
  * so Fastify's request logs, Nest's messages and the error filter's lines all land here.
  */
-export async function startAppWithCapturedLog(level = 'trace'): Promise<LoggedTestApp> {
+export async function startAppWithCapturedLog(
+  level = 'trace',
+  env: Record<string, string> = {},
+): Promise<LoggedTestApp> {
   const lines: string[] = [];
   const logger = createLogger(level);
   Reflect.set(
@@ -29,7 +32,7 @@ export async function startAppWithCapturedLog(level = 'trace'): Promise<LoggedTe
       },
     }),
   );
-  const config = await testConfig({ LOG_LEVEL: level });
+  const config = await testConfig({ ...env, LOG_LEVEL: level });
   const app = await createApp(config, logger);
   return {
     app,

@@ -192,6 +192,10 @@ export const ROLE_TABLE: Record<string, Access> = {
   'PUT /appointment-types/{type}': ADMIN_ONLY,
   'GET /availability': CLINICAL,
 
+  'GET /reminder-settings': CLINICAL,
+  'PUT /reminder-settings': ADMIN_ONLY,
+  'GET /appointments/{id}/reminders': CLINICAL,
+
   'POST /surgical-cases': PLAN_WRITERS,
   'GET /surgical-cases': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
   'GET /surgical-cases/{id}': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],

@@ -24,10 +24,13 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** An environment without the suite's DATABASE_URL: these processes use PGlite folders. */
+/**
+ * An environment without the suite's DATABASE_URL: these processes use PGlite folders, unless
+ * `extra` names a DATABASE_URL of its own (test/reminder-worker.test.ts).
+ */
 export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
-  delete env.DATABASE_URL;
+  if (!('DATABASE_URL' in extra)) delete env.DATABASE_URL;
   return env;
 }
 

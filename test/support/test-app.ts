@@ -68,6 +68,8 @@ export async function testConfig(
     BOOTSTRAP_ADMIN_EMAIL: `bootstrap-${randomBytes(5).toString('hex')}@clinic.example`,
     BOOTSTRAP_ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
     ...(serverUrl ? { DATABASE_URL: serverUrl, DATABASE_POOL_SIZE: '10' } : {}),
+    // No test works jobs unless it asks (test/reminders.test.ts): a job is sent, never run.
+    JOBS_WORKER: 'false',
     ...env,
   });
   const { database } = config;

@@ -40,6 +40,9 @@ const EnvSchema = z.object({
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'The address patients open, e.g. https://clinic.example' })
     .optional(),
+  JOBS_WORKER: z.enum(['true', 'false'], { error: 'true or false' }).default('true'),
+  JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(300),
+  SMS_CHANNEL: z.enum(['log', 'off'], { error: 'log or off' }).default('off'),
 });
 
 export interface AppConfig {
@@ -87,6 +90,14 @@ export interface AppConfig {
    */
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly publicUrl: string;
+  /**
+   * The job queue (src/common/jobs, docs/calendar.md "Reminders"): whether this instance works
+   * jobs (every instance may enqueue), and how long a job may run before the queue takes it for
+   * lost (its process killed) and runs it again.
+   */
+  readonly jobs: { readonly worker: boolean; readonly expireSeconds: number };
+  /** The SMS channel of reminders: 'log' (a test double that logs the reminder id) or 'off'. */
+  readonly sms: { readonly channel: 'log' | 'off' };
   /**
    * The argon2id cost of new password hashes (PasswordHasher). Not read from the environment:
    * always 'standard' (m=64 MiB, t=3, p=4); the test suite sets 'test-minimal' on the config it
@@ -139,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: (e.PUBLIC_URL ?? webAppUrl({ host: e.HOST, port: e.PORT })).replace(/\/+$/, ''),
+    jobs: { worker: e.JOBS_WORKER === 'true', expireSeconds: e.JOBS_EXPIRE_SECONDS },
+    sms: { channel: e.SMS_CHANNEL },
     passwordHashCost: 'standard',
   };
 }

@@ -8,6 +8,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
+import { installJobSchema } from '../jobs/job-schema';
+import type { JobSql } from '../jobs/job-sql';
 import { lockDataDir } from './data-dir-lock';
 
 /** The one database handle type every repository takes: a connection or an open transaction. */
@@ -21,6 +23,12 @@ const MIGRATION_LOCK_KEY = 0x636f6e74;
 export interface Database {
   readonly kind: 'postgres' | 'pglite';
   readonly db: Db;
+  /**
+   * Where the job queue's own SQL runs (src/common/jobs): the pool, or PGlite's one connection
+   * through its public `query`/`exec`, which wait for an open transaction to end, so a worker's
+   * statement never runs inside a use case's transaction.
+   */
+  readonly jobSql: JobSql;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -41,6 +49,7 @@ export async function migratedPgliteDataDir(): Promise<Blob> {
   const client = await createPglite('memory://');
   try {
     await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    await installJobSchema(pgliteJobSql(client));
     // Uncompressed: loading it is then a copy, and it stays in memory or a cache folder only.
     return await client.dumpDataDir('none');
   } finally {
@@ -58,15 +67,20 @@ function openPostgres(url: string, poolSize: number): Database {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const db = drizzleNodePg(pool);
+  const jobSql: JobSql = {
+    executeSql: async (text, values) => pool.query(text, values),
+  };
   return {
     kind: 'postgres',
     db,
+    jobSql,
     async migrate() {
       // Several instances may start at once against one server: migrate one at a time.
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+        await installJobSchema(jobSql);
       } finally {
         await client
           .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
@@ -110,11 +124,14 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
   }
   const db = drizzlePglite(client);
   let closed = false;
+  const jobSql = pgliteJobSql(client);
   return {
     kind: 'pglite',
     db,
+    jobSql,
     async migrate() {
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      await installJobSchema(jobSql);
     },
     async ping() {
       if (closed) throw new Error('database closed');
@@ -128,6 +145,21 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
       } finally {
         lock?.release();
       }
+    },
+  };
+}
+
+/**
+ * PGlite's one connection for the job queue: a statement with values through `query`, a script
+ * (pg-boss's BEGIN … COMMIT commands) through `exec`, answering its last statement's rows. Both
+ * take PGlite's transaction lock: they wait for an open transaction instead of joining it.
+ */
+function pgliteJobSql(client: PGlite): JobSql {
+  return {
+    async executeSql(text, values) {
+      if (values && values.length > 0) return client.query(text, values);
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
     },
   };
 }

@@ -9,6 +9,14 @@ export interface MailMessage {
   readonly subject: string;
   readonly text: string;
   readonly html?: string;
+  /** Files sent with it, e.g. a reminder's calendar invitation (text/calendar). */
+  readonly attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  readonly filename: string;
+  readonly content: string;
+  readonly contentType: string;
 }
 
 /** The server has no SMTP_URL: nothing can be mailed (a copy link still can be handed over). */
@@ -30,7 +38,7 @@ export class MailNotSent extends DomainError {
 }
 
 /**
- * The one way Contour sends mail: SMTP through nodemailer, to the server SMTP_URL names. A send
+ * The one way Contour sends mail (one instance, provided by CoreModule): SMTP through nodemailer, to the server SMTP_URL names. A send
  * either is accepted by that server or throws MailNotSent; the address and the message never
  * reach a log line (the caller's error carries neither).
  */
@@ -58,7 +66,11 @@ export class Mailer implements OnModuleDestroy {
   async send(message: MailMessage): Promise<void> {
     if (!this.transport) throw new MailNotConfigured();
     try {
-      await this.transport.sendMail({ from: this.config.mail.from, ...message });
+      await this.transport.sendMail({
+        from: this.config.mail.from,
+        ...message,
+        attachments: message.attachments?.map((a) => ({ ...a })),
+      });
     } catch {
       throw new MailNotSent();
     }

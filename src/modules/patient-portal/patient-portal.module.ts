@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Mailer } from '../../common/mail/mailer';
 import { ClinicModule } from '../clinic';
 import { ConsentModule, ConsentPdfModule } from '../consent';
 import { FdaChecklistModule } from '../fda-checklist';
@@ -34,7 +33,6 @@ import { PatientPortalService } from './services/patient-portal.service';
   ],
   controllers: [PlanPatientLinkController, PatientLinkController, PatientPortalController],
   providers: [
-    Mailer,
     PatientLinkRepository,
     PatientLinkAccess,
     PatientLinkGuard,
