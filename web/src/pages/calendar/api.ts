@@ -1,0 +1,302 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, ifMatch, unwrap } from '../../api/client';
+import { allPages, type Page } from '../../api/paged';
+import { useInvalidate } from '../../api/queries';
+import { notifySuccess } from '../../components/forms';
+
+/**
+ * The calendar's resources (issue 19: appointments, exam rooms, working hours, time off, types,
+ * free slots), with one query key family each: 'appointments', 'exam-rooms', 'working-hours',
+ * 'schedule-exceptions', 'appointment-types', 'availability', 'post-op-templates'.
+ */
+
+export const APPOINTMENT_TYPES = [
+  'CONSULTATION',
+  'PRE_OP',
+  'POST_OP',
+  'FOLLOW_UP',
+  'PROCEDURE_IN_OFFICE',
+] as const;
+export type AppointmentType = (typeof APPOINTMENT_TYPES)[number];
+
+export type AppointmentStatus =
+  'PROPOSED' | 'BOOKED' | 'CHECKED_IN' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
+
+export interface Appointment {
+  id: string;
+  patientId: string;
+  patient: { id: string; firstName: string; lastName: string; mrn: string };
+  type: AppointmentType;
+  status: AppointmentStatus;
+  providerId: string;
+  providerName: string;
+  examRoomId: string | null;
+  examRoomName: string | null;
+  start: string | null;
+  end: string | null;
+  proposedOn: string | null;
+  postOpDay: number | null;
+  notes: string | null;
+  consultationId: string | null;
+  procedurePlanId: string | null;
+  surgicalCaseId: string | null;
+  checkedInAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  noShowAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppointmentEvent {
+  action: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  start: string | null;
+  end: string | null;
+  providerId: string | null;
+  examRoomId: string | null;
+  reason: string | null;
+}
+
+export type AppointmentDetail = Appointment & { history: AppointmentEvent[] };
+
+/** An appointment with its times: what a grid or the day list draws. */
+export type TimedAppointment = Appointment & { start: string; end: string };
+
+export interface ExamRoom {
+  id: string;
+  name: string;
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkingInterval {
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+export interface WorkingHours {
+  resourceKind: 'PROVIDER' | 'ROOM';
+  resourceId: string;
+  intervals: WorkingInterval[];
+}
+
+export type ExceptionKind = 'HOLIDAY' | 'LEAVE' | 'CLOSED';
+
+export interface ScheduleException {
+  id: string;
+  kind: ExceptionKind;
+  resourceKind: 'PROVIDER' | 'ROOM' | null;
+  resourceId: string | null;
+  startsOn: string;
+  endsOn: string;
+  startTime: string | null;
+  endTime: string | null;
+  reason: string | null;
+}
+
+export interface AppointmentTypeSetting {
+  type: AppointmentType;
+  defaultMinutes: number;
+  whatToBring: string | null;
+}
+
+export interface FreeSlot {
+  providerId: string;
+  roomId: string | null;
+  start: string;
+  end: string;
+}
+
+export interface Availability {
+  timeZone: string;
+  slotMinutes: number;
+  data: FreeSlot[];
+}
+
+export interface PatientAppointments {
+  upcoming: Appointment[];
+  past: Appointment[];
+  noShowCount: number;
+}
+
+// The calendar's routes are called by path; their shapes above follow the issue's contract
+// (docs/api.md "Calendar"). A query is a flat record; arrays repeat the parameter.
+type Query = Record<string, string | number | boolean | string[] | undefined>;
+interface Loose {
+  GET(path: string, init?: { params?: { query?: Query } }): Promise<LooseResult>;
+  POST(
+    path: string,
+    init?: { body?: unknown; headers?: Record<string, string> },
+  ): Promise<LooseResult>;
+  PUT(
+    path: string,
+    init?: { body?: unknown; headers?: Record<string, string> },
+  ): Promise<LooseResult>;
+  PATCH(
+    path: string,
+    init?: { body?: unknown; headers?: Record<string, string> },
+  ): Promise<LooseResult>;
+  DELETE(path: string, init?: { headers?: Record<string, string> }): Promise<LooseResult>;
+}
+interface LooseResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+const loose = api as unknown as Loose;
+const V1 = '/api/v1';
+
+export function get<T>(path: string, query?: Query): Promise<T> {
+  return unwrap(loose.GET(V1 + path, { params: { query } })) as Promise<T>;
+}
+
+export function send<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  version?: number,
+): Promise<T> {
+  const headers = version === undefined ? undefined : ifMatch(version);
+  return unwrap(loose[method](V1 + path, { body, headers })) as Promise<T>;
+}
+
+export const calendarKeys = {
+  appointments: ['appointments'] as const,
+  examRooms: ['exam-rooms'] as const,
+  workingHours: ['working-hours'] as const,
+  exceptions: ['schedule-exceptions'] as const,
+  types: ['appointment-types'] as const,
+  availability: ['availability'] as const,
+};
+
+/** The appointments overlapping `[from, to)` (instants), every page; `filter` narrows them. */
+export function useAppointmentsBetween(from: string, to: string, filter: Query = {}) {
+  return useQuery({
+    queryKey: ['appointments', 'list', { from, to, ...filter }],
+    queryFn: () =>
+      allPages((cursor) =>
+        get<Page<Appointment>>('/appointments', { from, to, limit: 100, cursor, ...filter }),
+      ),
+  });
+}
+
+export function useAppointment(id: string) {
+  return useQuery({
+    queryKey: ['appointments', id],
+    queryFn: () => get<AppointmentDetail>(`/appointments/${id}`),
+  });
+}
+
+export function usePatientAppointments(patientId: string) {
+  return useQuery({
+    queryKey: ['appointments', 'patient', patientId],
+    queryFn: () => get<PatientAppointments>(`/patients/${patientId}/appointments`),
+  });
+}
+
+/** The appointments of a surgical case (its post-op schedule), proposed ones included. */
+export function useCaseAppointments(surgicalCaseId: string) {
+  return useQuery({
+    queryKey: ['appointments', 'list', { surgicalCaseId }],
+    queryFn: () =>
+      allPages((cursor) =>
+        get<Page<Appointment>>('/appointments', { surgicalCaseId, limit: 100, cursor }),
+      ),
+  });
+}
+
+/** Every exam room, inactive ones too (an appointment may still be in one). */
+export function useExamRooms() {
+  return useQuery({
+    queryKey: ['exam-rooms', 'list'],
+    queryFn: () => allPages((cursor) => get<Page<ExamRoom>>('/exam-rooms', { limit: 100, cursor })),
+    staleTime: 60_000,
+  });
+}
+
+export function useWorkingHours() {
+  return useQuery({
+    queryKey: ['working-hours'],
+    queryFn: () => get<{ data: WorkingHours[] }>('/working-hours').then((r) => r.data),
+    staleTime: 60_000,
+  });
+}
+
+/** Holidays, leave and closures touching the days `from`–`to` (YYYY-MM-DD, inclusive). */
+export function useScheduleExceptions(from: string, to: string) {
+  return useQuery({
+    queryKey: ['schedule-exceptions', { from, to }],
+    queryFn: () =>
+      get<{ data: ScheduleException[] }>('/schedule-exceptions', { from, to }).then((r) => r.data),
+  });
+}
+
+export function useAppointmentTypes() {
+  return useQuery({
+    queryKey: ['appointment-types'],
+    queryFn: () =>
+      get<{ data: AppointmentTypeSetting[] }>('/appointment-types').then((r) => r.data),
+    staleTime: 60_000,
+  });
+}
+
+/** Free slots of `type`'s length on the days `from`–`to` (the clinic's, inclusive). */
+export function useAvailability(
+  type: AppointmentType,
+  from: string,
+  to: string,
+  filter: { providerId?: string[]; roomId?: string } = {},
+  enabled = true,
+) {
+  return useQuery({
+    queryKey: ['availability', { type, from, to, ...filter }],
+    queryFn: () => get<Availability>('/availability', { type, from, to, ...filter }),
+    enabled,
+  });
+}
+
+/**
+ * A calendar write: notifies `success` and refreshes appointments, free slots and (through the
+ * theater's keys) cases, after a refusal too (a 409 or 412 means the day changed under the screen).
+ */
+export function useCalendarMutation<V, R = unknown>(
+  run: (vars: V) => Promise<R>,
+  success: (vars: V, result: R) => string,
+) {
+  const invalidate = useInvalidate();
+  const refresh = () =>
+    invalidate(calendarKeys.appointments, calendarKeys.availability, ['surgical-cases']);
+  return useMutation({
+    mutationFn: run,
+    onSuccess: async (result, vars) => {
+      notifySuccess(success(vars, result));
+      await refresh();
+    },
+    onError: () => refresh(),
+  });
+}
+
+/** "Consultation", "Pre-op", "Post-op", "Follow-up", "In-office procedure". */
+export const TYPE_LABELS: Record<AppointmentType, string> = {
+  CONSULTATION: 'Consultation',
+  PRE_OP: 'Pre-op',
+  POST_OP: 'Post-op',
+  FOLLOW_UP: 'Follow-up',
+  PROCEDURE_IN_OFFICE: 'In-office procedure',
+};
+
+export function typeLabel(type: string): string {
+  return TYPE_LABELS[type as AppointmentType] ?? type;
+}
+
+export function hasTimes(a: Appointment): a is TimedAppointment {
+  return a.start !== null && a.end !== null;
+}
