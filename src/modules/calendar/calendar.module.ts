@@ -6,9 +6,22 @@ import { PatientModule } from '../patient';
 import { ProcedurePlanModule } from '../procedure-plan';
 import { TheaterModule } from '../theater';
 import { UserModule } from '../user';
+import {
+  AppointmentTypeController,
+  AvailabilityController,
+} from './controllers/availability.controller';
+import {
+  ScheduleExceptionController,
+  WorkingHoursController,
+} from './controllers/working-hours.controller';
 import { AppointmentTypeRepository } from './repositories/appointment-type.repository';
+import { RoomLookupRepository } from './repositories/room-lookup.repository';
+import { WorkingHoursRepository } from './repositories/working-hours.repository';
 import { AppointmentChangeHooks } from './services/appointment-change-hooks';
+import { AppointmentTypeService } from './services/appointment-type.service';
 import { AppointmentTypes } from './services/appointment-types';
+import { AvailabilityService } from './services/availability.service';
+import { WorkingHoursService } from './services/working-hours.service';
 
 /**
  * The clinic calendar (docs/calendar.md): exam rooms, appointments and their history, working
@@ -24,8 +37,22 @@ import { AppointmentTypes } from './services/appointment-types';
     TheaterModule,
     UserModule,
   ],
-  controllers: [],
-  providers: [AppointmentTypeRepository, AppointmentTypes, AppointmentChangeHooks],
+  controllers: [
+    WorkingHoursController,
+    ScheduleExceptionController,
+    AppointmentTypeController,
+    AvailabilityController,
+  ],
+  providers: [
+    AppointmentTypeRepository,
+    AppointmentTypes,
+    AppointmentChangeHooks,
+    WorkingHoursRepository,
+    RoomLookupRepository,
+    WorkingHoursService,
+    AppointmentTypeService,
+    AvailabilityService,
+  ],
   // The reminder module registers its hook and reads types' "what to bring".
   exports: [AppointmentChangeHooks, AppointmentTypes],
 })
