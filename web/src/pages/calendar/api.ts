@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client';
 import { allPages, type Page } from '../../api/paged';
 import { useInvalidate } from '../../api/queries';
+import type { components } from '../../api/schema';
 import { notifySuccess } from '../../components/forms';
 
 /**
@@ -76,50 +77,15 @@ export interface ExamRoom {
   updatedAt: string;
 }
 
-export interface WorkingInterval {
-  weekday: number;
-  start: string;
-  end: string;
-}
-
-export interface WorkingHours {
-  resourceKind: 'PROVIDER' | 'ROOM';
-  resourceId: string;
-  intervals: WorkingInterval[];
-}
-
-export type ExceptionKind = 'HOLIDAY' | 'LEAVE' | 'CLOSED';
-
-export interface ScheduleException {
-  id: string;
-  kind: ExceptionKind;
-  resourceKind: 'PROVIDER' | 'ROOM' | null;
-  resourceId: string | null;
-  startsOn: string;
-  endsOn: string;
-  startTime: string | null;
-  endTime: string | null;
-  reason: string | null;
-}
-
-export interface AppointmentTypeSetting {
-  type: AppointmentType;
-  defaultMinutes: number;
-  whatToBring: string | null;
-}
-
-export interface FreeSlot {
-  providerId: string;
-  roomId: string | null;
-  start: string;
-  end: string;
-}
-
-export interface Availability {
-  timeZone: string;
-  slotMinutes: number;
-  data: FreeSlot[];
-}
+export type WorkingHours = components['schemas']['WorkingHoursDto_Output'];
+export type WorkingInterval = WorkingHours['intervals'][number];
+export type ScheduleException =
+  components['schemas']['ScheduleExceptionListDto_Output']['data'][number];
+export type ExceptionKind = ScheduleException['kind'];
+export type AppointmentTypeSetting =
+  components['schemas']['AppointmentTypeListDto_Output']['data'][number];
+export type Availability = components['schemas']['FreeSlotsDto_Output'];
+export type FreeSlot = Availability['data'][number];
 
 export interface PatientAppointments {
   upcoming: Appointment[];
@@ -225,7 +191,7 @@ export function useExamRooms() {
 export function useWorkingHours() {
   return useQuery({
     queryKey: ['working-hours'],
-    queryFn: () => get<{ data: WorkingHours[] }>('/working-hours').then((r) => r.data),
+    queryFn: () => unwrap(api.GET('/api/v1/working-hours')).then((r) => r.data),
     staleTime: 60_000,
   });
 }
@@ -235,15 +201,16 @@ export function useScheduleExceptions(from: string, to: string) {
   return useQuery({
     queryKey: ['schedule-exceptions', { from, to }],
     queryFn: () =>
-      get<{ data: ScheduleException[] }>('/schedule-exceptions', { from, to }).then((r) => r.data),
+      unwrap(api.GET('/api/v1/schedule-exceptions', { params: { query: { from, to } } })).then(
+        (r) => r.data,
+      ),
   });
 }
 
 export function useAppointmentTypes() {
   return useQuery({
     queryKey: ['appointment-types'],
-    queryFn: () =>
-      get<{ data: AppointmentTypeSetting[] }>('/appointment-types').then((r) => r.data),
+    queryFn: () => unwrap(api.GET('/api/v1/appointment-types')).then((r) => r.data),
     staleTime: 60_000,
   });
 }
@@ -258,7 +225,8 @@ export function useAvailability(
 ) {
   return useQuery({
     queryKey: ['availability', { type, from, to, ...filter }],
-    queryFn: () => get<Availability>('/availability', { type, from, to, ...filter }),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/availability', { params: { query: { type, from, to, ...filter } } })),
     enabled,
   });
 }
