@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'INSUFFICIENT_INVENTORY'
   | 'SCHEDULE_CONFLICT'
   | 'START_OUTSIDE_BOOKED_DAY'
+  | 'CONSULTATION_NEEDS_SURGEON'
   | 'DUPLICATE'
   | 'LAST_ACTIVE_ADMIN'
   | 'PLAN_NOT_APPROVABLE'
@@ -56,6 +57,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   INSUFFICIENT_INVENTORY: 'Not enough stock',
   SCHEDULE_CONFLICT: 'The slot is already booked',
   START_OUTSIDE_BOOKED_DAY: 'The case is not booked for today',
+  CONSULTATION_NEEDS_SURGEON: 'A consultation is held by a surgeon',
   DUPLICATE: 'Already exists',
   LAST_ACTIVE_ADMIN: 'The clinic needs an active admin',
   PLAN_NOT_APPROVABLE: 'The plan cannot be approved yet',
@@ -101,6 +103,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   INSUFFICIENT_INVENTORY: 409,
   SCHEDULE_CONFLICT: 409,
   START_OUTSIDE_BOOKED_DAY: 409,
+  CONSULTATION_NEEDS_SURGEON: 409,
   DUPLICATE: 409,
   LAST_ACTIVE_ADMIN: 409,
   PLAN_NOT_APPROVABLE: 409,

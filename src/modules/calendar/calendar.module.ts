@@ -22,6 +22,19 @@ import { AppointmentTypeService } from './services/appointment-type.service';
 import { AppointmentTypes } from './services/appointment-types';
 import { AvailabilityService } from './services/availability.service';
 import { WorkingHoursService } from './services/working-hours.service';
+import {
+  AppointmentController,
+  PatientAppointmentsController,
+} from './controllers/appointment.controller';
+import { ExamRoomController } from './controllers/exam-room.controller';
+import { PostOpTemplateController } from './controllers/post-op-template.controller';
+import { AppointmentRepository } from './repositories/appointment.repository';
+import { ExamRoomRepository } from './repositories/exam-room.repository';
+import { PostOpTemplateRepository } from './repositories/post-op-template.repository';
+import { AppointmentLifecycle } from './services/appointment-lifecycle';
+import { AppointmentService } from './services/appointment.service';
+import { ExamRoomService } from './services/exam-room.service';
+import { PostOpScheduleService } from './services/post-op-schedule.service';
 
 /**
  * The clinic calendar (docs/calendar.md): exam rooms, appointments and their history, working
@@ -42,6 +55,10 @@ import { WorkingHoursService } from './services/working-hours.service';
     ScheduleExceptionController,
     AppointmentTypeController,
     AvailabilityController,
+    ExamRoomController,
+    AppointmentController,
+    PatientAppointmentsController,
+    PostOpTemplateController,
   ],
   providers: [
     AppointmentTypeRepository,
@@ -52,6 +69,13 @@ import { WorkingHoursService } from './services/working-hours.service';
     WorkingHoursService,
     AppointmentTypeService,
     AvailabilityService,
+    ExamRoomRepository,
+    ExamRoomService,
+    AppointmentRepository,
+    AppointmentLifecycle,
+    AppointmentService,
+    PostOpTemplateRepository,
+    PostOpScheduleService,
   ],
   // The reminder module registers its hook and reads types' "what to bring".
   exports: [AppointmentChangeHooks, AppointmentTypes],

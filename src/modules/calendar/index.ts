@@ -5,3 +5,5 @@ export * from './calendar.module';
 export * from './services/appointment-change-hooks';
 export * from './services/appointment-types';
 export type { AppointmentStatus, AppointmentType } from './repositories/appointment.schema';
+export type { AppointmentResponse } from './dto/appointment.dto';
+export type { ExamRoomResponse } from './dto/exam-room.dto';

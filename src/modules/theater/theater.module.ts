@@ -14,6 +14,7 @@ import { SurgicalCaseController } from './controllers/surgical-case.controller';
 import { TheaterDayController } from './controllers/theater-day.controller';
 import { OperatingRoomRepository } from './repositories/operating-room.repository';
 import { SurgicalCaseRepository } from './repositories/surgical-case.repository';
+import { CaseCompletionHooks } from './services/case-completion-hooks';
 import { CaseExecutionService } from './services/case-execution.service';
 import { CaseLifecycle } from './services/case-lifecycle';
 import { CaseSlots } from './services/case-slots';
@@ -54,6 +55,7 @@ import { TheaterDayService } from './services/theater-day.service';
     ClinicZone,
     SurgicalCasePresenter,
     CaseExecutionService,
+    CaseCompletionHooks,
     SchedulingReadiness,
     TheaterDayService,
     ImplantCardService,
@@ -61,6 +63,7 @@ import { TheaterDayService } from './services/theater-day.service';
   // The clinic's set-up checklist asks whether an active room exists.
   // The claims module reads a case's surgeon and date of service.
   // The patient portal shows and prints the patient's implant cards.
-  exports: [OperatingRoomService, SurgicalCaseService, ImplantCardService],
+  // The calendar proposes the post-op visits of a completed case.
+  exports: [OperatingRoomService, SurgicalCaseService, ImplantCardService, CaseCompletionHooks],
 })
 export class TheaterModule {}

@@ -16,6 +16,7 @@ import type {
 } from '../dto/surgical-case.dto';
 import type { CaseRow } from '../repositories/surgical-case.repository';
 import { SurgicalCasePresenter, toCaseUsageResponse } from './surgical-case.presenter';
+import { CaseCompletionHooks } from './case-completion-hooks';
 import { CaseLifecycle } from './case-lifecycle';
 import { ClinicZone } from './clinic-zone';
 import { StartOutsideBookedDay } from './start-outside-day.error';
@@ -43,6 +44,7 @@ export class CaseExecutionService {
     private readonly audit: AuditWriter,
     private readonly zone: ClinicZone,
     private readonly clock: Clock,
+    private readonly completionHooks: CaseCompletionHooks,
   ) {}
 
   /**
@@ -160,6 +162,14 @@ export class CaseExecutionService {
           ? ['status', 'completedAt', 'completedById', 'completionNotes']
           : ['status', 'completedAt', 'completedById'],
         metadata: { billId: bill.id },
+      });
+      await this.completionHooks.run(db, caller, {
+        id: completed.id,
+        patientId: completed.patientId,
+        surgeonId: completed.surgeonId,
+        procedurePlanId: completed.procedurePlanId,
+        procedureCode: completed.procedureCode,
+        completedAt: now,
       });
       return this.presenter.present(db, caller.clinicId, completed);
     });
