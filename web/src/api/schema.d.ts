@@ -45,6 +45,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List appointments
+         * @description Appointments overlapping [from, to), by start then id, filtered by provider, room, patient, case, status or type. PROPOSED visits (no time yet) only when filtering by patient or case. Audited as a read of each appointment. Changes nothing else.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        get: operations["AppointmentController_list"];
+        put?: never;
+        /**
+         * Book an appointment
+         * @description Books a patient with a provider (an active surgeon or nurse), optionally in an exam room, from `start` to `end` (default: the type's default length). The provider and the room must be free: else 409 SCHEDULE_CONFLICT naming the surgical case or appointment in the way (never its patient). Booking outside working hours is allowed. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        post: operations["AppointmentController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an appointment
+         * @description One appointment with its history (booked, rescheduled from and to, checked in, completed, cancelled, no-show). Audited as a read.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        get: operations["AppointmentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Reschedule an appointment or change its notes
+         * @description Moves a BOOKED appointment (start, end, provider, room; the same id, the history keeps the old and new times and the reason), or changes the notes of a BOOKED or CHECKED_IN one. The new slot must be free. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        patch: operations["AppointmentController_update"];
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment
+         * @description PROPOSED or BOOKED → CANCELLED with a reason, kept in the history; the time is freed. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        post: operations["AppointmentController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a patient in
+         * @description BOOKED → CHECKED_IN: the patient has arrived. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        post: operations["AppointmentController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an appointment
+         * @description CHECKED_IN → COMPLETED. A CONSULTATION appointment with no consultation yet opens the consultation record (surgeon = the provider, who must be a surgeon: else 409 CONSULTATION_NEEDS_SURGEON) and links it. Audited.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE.
+         */
+        post: operations["AppointmentController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a proposed appointment
+         * @description Books a PROPOSED visit (a post-op schedule's) at a time, with its provider or another one, optionally in an exam room. The same checks as booking. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        post: operations["AppointmentController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a no-show
+         * @description BOOKED or CHECKED_IN → NO_SHOW, once the start has passed (409 before); counted on the patient's appointments. Audited.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        post: operations["AppointmentController_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -863,6 +1029,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exam-rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List exam rooms
+         * @description The clinic's exam rooms by name, a page at a time. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
+         */
+        get: operations["ExamRoomController_list"];
+        put?: never;
+        /**
+         * Add an exam room
+         * @description Adds an exam room to the clinic; its name is unique in the clinic (case-insensitive). Audited.
+         *
+         *     Who may call: ADMIN.
+         */
+        post: operations["ExamRoomController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exam-rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an exam room
+         * @description One exam room. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
+         */
+        get: operations["ExamRoomController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename or deactivate an exam room
+         * @description Changes an exam room's name or active flag (a deactivated room takes no new appointments and keeps its past ones) and bumps its `version`. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
+        patch: operations["ExamRoomController_update"];
+        trace?: never;
+    };
     "/api/v1/fda-checklist-templates": {
         parameters: {
             query?: never;
@@ -1665,6 +1887,28 @@ export interface paths {
         patch: operations["PatientController_update"];
         trace?: never;
     };
+    "/api/v1/patients/{id}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a patient's appointments
+         * @description The patient's upcoming appointments (booked, checked in, proposed; from today on), the last 50 past ones (newest first) and how many were no-shows. Audited as a read.
+         *
+         *     Who may call: ADMIN, COORDINATOR, SURGEON, NURSE.
+         */
+        get: operations["PatientAppointmentsController_ofPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/{id}/insurance": {
         parameters: {
             query?: never;
@@ -1832,6 +2076,56 @@ export interface paths {
          */
         post: operations["PaymentPlanController_recordPayment"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-op-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List post-op schedule templates
+         * @description The default post-op visits (days after surgery) and each CPT code's own. Changes nothing.
+         *
+         *     Who may call: ADMIN, SURGEON, NURSE, COORDINATOR, BILLING.
+         */
+        get: operations["PostOpTemplateController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-op-templates/{cptCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a CPT code's post-op schedule
+         * @description Sets the days after surgery (1–12 distinct ascending days, 1–730) of the follow-up visits proposed when a case of this primary code is completed. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
+        put: operations["PostOpTemplateController_put"];
+        post?: never;
+        /**
+         * Remove a CPT code's post-op schedule
+         * @description The code takes the default schedule again. Audited.
+         *
+         *     Who may call: ADMIN.
+         */
+        delete: operations["PostOpTemplateController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2958,6 +3252,150 @@ export interface components {
             /** Format: uuid */
             batchId?: string;
         };
+        AppointmentDetailDto_Output: {
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            checkedInAt: string | null;
+            completedAt: string | null;
+            /** Format: uuid */
+            consultationId: string | null;
+            createdAt: string;
+            end: string | null;
+            /** Format: uuid */
+            examRoomId: string | null;
+            examRoomName: string | null;
+            history: {
+                /** @enum {string} */
+                action: "PROPOSED" | "BOOKED" | "RESCHEDULED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                /** Format: uuid */
+                actorId: string;
+                actorName: string;
+                at: string;
+                end: string | null;
+                /** Format: uuid */
+                examRoomId: string | null;
+                /** Format: uuid */
+                providerId: string;
+                reason: string | null;
+                start: string | null;
+            }[];
+            /** Format: uuid */
+            id: string;
+            noShowAt: string | null;
+            notes: string | null;
+            patient: {
+                firstName: string;
+                /** Format: uuid */
+                id: string;
+                lastName: string;
+                mrn: string;
+            };
+            /** Format: uuid */
+            patientId: string;
+            postOpDay: number | null;
+            /** Format: uuid */
+            procedurePlanId: string | null;
+            proposedOn: string | null;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            start: string | null;
+            /** @enum {string} */
+            status: "PROPOSED" | "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** Format: uuid */
+            surgicalCaseId: string | null;
+            /** @enum {string} */
+            type: "CONSULTATION" | "PRE_OP" | "POST_OP" | "FOLLOW_UP" | "PROCEDURE_IN_OFFICE";
+            updatedAt: string;
+            version: number;
+        };
+        AppointmentDto_Output: {
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            checkedInAt: string | null;
+            completedAt: string | null;
+            /** Format: uuid */
+            consultationId: string | null;
+            createdAt: string;
+            end: string | null;
+            /** Format: uuid */
+            examRoomId: string | null;
+            examRoomName: string | null;
+            /** Format: uuid */
+            id: string;
+            noShowAt: string | null;
+            notes: string | null;
+            patient: {
+                firstName: string;
+                /** Format: uuid */
+                id: string;
+                lastName: string;
+                mrn: string;
+            };
+            /** Format: uuid */
+            patientId: string;
+            postOpDay: number | null;
+            /** Format: uuid */
+            procedurePlanId: string | null;
+            proposedOn: string | null;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            start: string | null;
+            /** @enum {string} */
+            status: "PROPOSED" | "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** Format: uuid */
+            surgicalCaseId: string | null;
+            /** @enum {string} */
+            type: "CONSULTATION" | "PRE_OP" | "POST_OP" | "FOLLOW_UP" | "PROCEDURE_IN_OFFICE";
+            updatedAt: string;
+            version: number;
+        };
+        AppointmentPageDto_Output: {
+            data: {
+                cancelledAt: string | null;
+                cancelReason: string | null;
+                checkedInAt: string | null;
+                completedAt: string | null;
+                /** Format: uuid */
+                consultationId: string | null;
+                createdAt: string;
+                end: string | null;
+                /** Format: uuid */
+                examRoomId: string | null;
+                examRoomName: string | null;
+                /** Format: uuid */
+                id: string;
+                noShowAt: string | null;
+                notes: string | null;
+                patient: {
+                    firstName: string;
+                    /** Format: uuid */
+                    id: string;
+                    lastName: string;
+                    mrn: string;
+                };
+                /** Format: uuid */
+                patientId: string;
+                postOpDay: number | null;
+                /** Format: uuid */
+                procedurePlanId: string | null;
+                proposedOn: string | null;
+                /** Format: uuid */
+                providerId: string;
+                providerName: string;
+                start: string | null;
+                /** @enum {string} */
+                status: "PROPOSED" | "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                /** Format: uuid */
+                surgicalCaseId: string | null;
+                /** @enum {string} */
+                type: "CONSULTATION" | "PRE_OP" | "POST_OP" | "FOLLOW_UP" | "PROCEDURE_IN_OFFICE";
+                updatedAt: string;
+                version: number;
+            }[];
+            nextCursor: string | null;
+        };
         AppointmentTypeDto_Output: {
             defaultMinutes: number;
             /** @enum {string} */
@@ -3221,6 +3659,9 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        CancelAppointmentDto: {
+            reason: string;
+        };
         CancelPriorAuthorizationDto: {
             reason: string;
         };
@@ -3425,8 +3866,21 @@ export interface components {
                 done: boolean;
             }[];
         };
+        CompleteAppointmentDto: {
+            notes?: string;
+        };
         CompleteSurgicalCaseDto: {
             notes?: string;
+        };
+        ConfirmAppointmentDto: {
+            /** Format: date-time */
+            end?: string;
+            /** Format: uuid */
+            examRoomId?: string | null;
+            /** Format: uuid */
+            providerId?: string;
+            /** Format: date-time */
+            start: string;
         };
         ConsentDto_Output: {
             body: string;
@@ -3588,6 +4042,27 @@ export interface components {
             frequency: "7" | "8";
             payerClaimControlNumber?: string;
         };
+        CreateAppointmentDto: {
+            /** Format: uuid */
+            consultationId?: string | null;
+            /** Format: date-time */
+            end?: string;
+            /** Format: uuid */
+            examRoomId?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            procedurePlanId?: string | null;
+            /** Format: uuid */
+            providerId: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: uuid */
+            surgicalCaseId?: string | null;
+            /** @enum {string} */
+            type: "CONSULTATION" | "PRE_OP" | "POST_OP" | "FOLLOW_UP" | "PROCEDURE_IN_OFFICE";
+        };
         CreateClaimDto: {
             /** Format: uuid */
             billId: string;
@@ -3635,6 +4110,9 @@ export interface components {
             resourceKind: "PROVIDER" | "ROOM" | null;
             startsOn: string;
             startTime: string | null;
+        };
+        CreateExamRoomDto: {
+            name: string;
         };
         CreateFdaChecklistTemplateDto: {
             active?: boolean;
@@ -3802,6 +4280,27 @@ export interface components {
             /** @enum {string} */
             role: "ADMIN" | "SURGEON" | "NURSE" | "COORDINATOR" | "BILLING";
             taxonomyCode?: string;
+        };
+        ExamRoomDto_Output: {
+            active: boolean;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            updatedAt: string;
+            version: number;
+        };
+        ExamRoomPageDto_Output: {
+            data: {
+                active: boolean;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                updatedAt: string;
+                version: number;
+            }[];
+            nextCursor: string | null;
         };
         ExpiringBatchPageDto_Output: {
             data: {
@@ -4054,6 +4553,93 @@ export interface components {
                 version: number;
             }[];
             nextCursor: string | null;
+        };
+        PatientAppointmentsDto_Output: {
+            noShowCount: number;
+            past: {
+                cancelledAt: string | null;
+                cancelReason: string | null;
+                checkedInAt: string | null;
+                completedAt: string | null;
+                /** Format: uuid */
+                consultationId: string | null;
+                createdAt: string;
+                end: string | null;
+                /** Format: uuid */
+                examRoomId: string | null;
+                examRoomName: string | null;
+                /** Format: uuid */
+                id: string;
+                noShowAt: string | null;
+                notes: string | null;
+                patient: {
+                    firstName: string;
+                    /** Format: uuid */
+                    id: string;
+                    lastName: string;
+                    mrn: string;
+                };
+                /** Format: uuid */
+                patientId: string;
+                postOpDay: number | null;
+                /** Format: uuid */
+                procedurePlanId: string | null;
+                proposedOn: string | null;
+                /** Format: uuid */
+                providerId: string;
+                providerName: string;
+                start: string | null;
+                /** @enum {string} */
+                status: "PROPOSED" | "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                /** Format: uuid */
+                surgicalCaseId: string | null;
+                /** @enum {string} */
+                type: "CONSULTATION" | "PRE_OP" | "POST_OP" | "FOLLOW_UP" | "PROCEDURE_IN_OFFICE";
+                updatedAt: string;
+                version: number;
+            }[];
+            upcoming: {
+                cancelledAt: string | null;
+                cancelReason: string | null;
+                checkedInAt: string | null;
+                completedAt: string | null;
+                /** Format: uuid */
+                consultationId: string | null;
+                createdAt: string;
+                end: string | null;
+                /** Format: uuid */
+                examRoomId: string | null;
+                examRoomName: string | null;
+                /** Format: uuid */
+                id: string;
+                noShowAt: string | null;
+                notes: string | null;
+                patient: {
+                    firstName: string;
+                    /** Format: uuid */
+                    id: string;
+                    lastName: string;
+                    mrn: string;
+                };
+                /** Format: uuid */
+                patientId: string;
+                postOpDay: number | null;
+                /** Format: uuid */
+                procedurePlanId: string | null;
+                proposedOn: string | null;
+                /** Format: uuid */
+                providerId: string;
+                providerName: string;
+                start: string | null;
+                /** @enum {string} */
+                status: "PROPOSED" | "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                /** Format: uuid */
+                surgicalCaseId: string | null;
+                /** @enum {string} */
+                type: "CONSULTATION" | "PRE_OP" | "POST_OP" | "FOLLOW_UP" | "PROCEDURE_IN_OFFICE";
+                updatedAt: string;
+                version: number;
+            }[];
         };
         PatientConsentDto_Output: {
             body: string;
@@ -4548,6 +5134,17 @@ export interface components {
             total: string;
             validUntil: string;
         };
+        PostOpTemplateDto_Output: {
+            cptCode: string;
+            offsetsDays: number[];
+        };
+        PostOpTemplatesDto_Output: {
+            data: {
+                cptCode: string;
+                offsetsDays: number[];
+            }[];
+            defaultOffsetsDays: number[];
+        };
         PrepaymentsDto_Output: {
             /** Format: uuid */
             billId: string | null;
@@ -4653,7 +5250,7 @@ export interface components {
              * @description What went wrong, for a program to act on
              * @enum {string}
              */
-            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "INVALID_X12" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "NO_INSURED_LINES" | "CLAIM_ALREADY_OPEN" | "CLAIM_DATA_MISSING" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "REMITTANCE_EXCEEDS_BALANCE" | "RATE_LIMITED" | "PATIENT_LINK_INVALID" | "PATIENT_LINK_DOB_MISMATCH" | "PATIENT_EMAIL_MISSING" | "MAIL_NOT_CONFIGURED" | "MAIL_NOT_SENT" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
+            code: "BAD_REQUEST" | "VALIDATION_FAILED" | "INVALID_X12" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF_FAILED" | "NOT_FOUND" | "BILLING_PROFILE_NOT_SET" | "METHOD_NOT_ALLOWED" | "REQUEST_TIMEOUT" | "INVALID_STATE_TRANSITION" | "CONSENT_CONTENT_CHANGED" | "SCHEDULING_BLOCKED" | "INSUFFICIENT_INVENTORY" | "SCHEDULE_CONFLICT" | "START_OUTSIDE_BOOKED_DAY" | "CONSULTATION_NEEDS_SURGEON" | "DUPLICATE" | "LAST_ACTIVE_ADMIN" | "PLAN_NOT_APPROVABLE" | "NO_INSURED_LINES" | "CLAIM_ALREADY_OPEN" | "CLAIM_DATA_MISSING" | "IDEMPOTENCY_IN_PROGRESS" | "VERSION_MISMATCH" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "REMITTANCE_EXCEEDS_BALANCE" | "RATE_LIMITED" | "PATIENT_LINK_INVALID" | "PATIENT_LINK_DOB_MISMATCH" | "PATIENT_EMAIL_MISSING" | "MAIL_NOT_CONFIGURED" | "MAIL_NOT_SENT" | "HEADERS_TOO_LARGE" | "INTERNAL" | "UNAVAILABLE";
             /** @description SCHEDULE_CONFLICT: what holds the room or the provider then: a surgical case (its id and number) or an appointment (its id) */
             conflict?: {
                 /** Format: uuid */
@@ -4913,6 +5510,9 @@ export interface components {
                 /** @enum {string} */
                 sex: "FEMALE" | "MALE" | "UNKNOWN";
             };
+        };
+        PutPostOpTemplateDto: {
+            offsetsDays: number[];
         };
         PutWorkingHoursDto: {
             intervals: {
@@ -5389,6 +5989,18 @@ export interface components {
             /** Format: uuid */
             surgicalCaseId: string | null;
         };
+        UpdateAppointmentDto: {
+            /** Format: date-time */
+            end?: string;
+            /** Format: uuid */
+            examRoomId?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            providerId?: string;
+            reason?: string;
+            /** Format: date-time */
+            start?: string;
+        };
         UpdateClinicDto: {
             address?: {
                 city: string;
@@ -5403,6 +6015,10 @@ export interface components {
         };
         UpdateConsentTemplateDto: {
             active: boolean;
+        };
+        UpdateExamRoomDto: {
+            active?: boolean;
+            name?: string;
         };
         UpdateFdaChecklistTemplateDto: {
             active: boolean;
@@ -5777,6 +6393,18 @@ export interface components {
                 };
             };
         };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; CONSULTATION_NEEDS_SURGEON: A consultation is held by a surgeon; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_CONSULTATION_NEEDS_SURGEON_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "CONSULTATION_NEEDS_SURGEON" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
         /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; DUPLICATE: Already exists; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
         INVALID_STATE_TRANSITION_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS: {
             headers: {
@@ -5858,6 +6486,30 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "INVALID_STATE_TRANSITION" | "PLAN_NOT_APPROVABLE" | "IDEMPOTENCY_IN_PROGRESS";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; SCHEDULE_CONFLICT: The slot is already booked */
+        INVALID_STATE_TRANSITION_or_SCHEDULE_CONFLICT: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "SCHEDULE_CONFLICT";
+                };
+            };
+        };
+        /** @description INVALID_STATE_TRANSITION: Not allowed in the current state; SCHEDULE_CONFLICT: The slot is already booked; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        INVALID_STATE_TRANSITION_or_SCHEDULE_CONFLICT_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "INVALID_STATE_TRANSITION" | "SCHEDULE_CONFLICT" | "IDEMPOTENCY_IN_PROGRESS";
                 };
             };
         };
@@ -5958,6 +6610,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"] & {
                     /** @enum {string} */
                     code?: "RATE_LIMITED";
+                };
+            };
+        };
+        /** @description SCHEDULE_CONFLICT: The slot is already booked; IDEMPOTENCY_IN_PROGRESS: A request with this Idempotency-Key is still being processed */
+        SCHEDULE_CONFLICT_or_IDEMPOTENCY_IN_PROGRESS: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @enum {string} */
+                    code?: "SCHEDULE_CONFLICT" | "IDEMPOTENCY_IN_PROGRESS";
                 };
             };
         };
@@ -6107,6 +6771,342 @@ export interface operations {
             403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                examRoomId?: string;
+                from?: string;
+                limit?: number;
+                patientId?: string;
+                providerId?: string;
+                status?: "PROPOSED" | "BOOKED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+                surgicalCaseId?: string;
+                to?: string;
+                type?: "CONSULTATION" | "PRE_OP" | "POST_OP" | "FOLLOW_UP" | "PROCEDURE_IN_OFFICE";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPageDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAppointmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["SCHEDULE_CONFLICT_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetailDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_SCHEDULE_CONFLICT"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_CONSULTATION_NEEDS_SURGEON_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_SCHEDULE_CONFLICT_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    AppointmentController_noShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };
@@ -7447,6 +8447,136 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    ExamRoomController_list: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamRoomPageDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ExamRoomController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExamRoomDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamRoomDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ExamRoomController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamRoomDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ExamRoomController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExamRoomDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExamRoomDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["DUPLICATE"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     FdaChecklistTemplateController_list: {
         parameters: {
             query?: {
@@ -8748,6 +9878,32 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    PatientAppointmentsController_ofPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientAppointmentsDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     PatientInsuranceController_get: {
         parameters: {
             query?: never;
@@ -9066,6 +10222,83 @@ export interface operations {
             413: components["responses"]["PAYLOAD_TOO_LARGE"];
             415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PostOpTemplateController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostOpTemplatesDto_Output"];
+                };
+            };
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PostOpTemplateController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cptCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPostOpTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostOpTemplateDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    PostOpTemplateController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cptCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ifMatch, unwrap } from '../../api/client';
-import { allPages, type Page } from '../../api/paged';
+import { allPages } from '../../api/paged';
 import { useInvalidate } from '../../api/queries';
 import type { components } from '../../api/schema';
 import { notifySuccess } from '../../components/forms';
@@ -20,62 +20,15 @@ export const APPOINTMENT_TYPES = [
 ] as const;
 export type AppointmentType = (typeof APPOINTMENT_TYPES)[number];
 
-export type AppointmentStatus =
-  'PROPOSED' | 'BOOKED' | 'CHECKED_IN' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
-
-export interface Appointment {
-  id: string;
-  patientId: string;
-  patient: { id: string; firstName: string; lastName: string; mrn: string };
-  type: AppointmentType;
-  status: AppointmentStatus;
-  providerId: string;
-  providerName: string;
-  examRoomId: string | null;
-  examRoomName: string | null;
-  start: string | null;
-  end: string | null;
-  proposedOn: string | null;
-  postOpDay: number | null;
-  notes: string | null;
-  consultationId: string | null;
-  procedurePlanId: string | null;
-  surgicalCaseId: string | null;
-  checkedInAt: string | null;
-  completedAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  noShowAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AppointmentEvent {
-  action: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  start: string | null;
-  end: string | null;
-  providerId: string | null;
-  examRoomId: string | null;
-  reason: string | null;
-}
-
-export type AppointmentDetail = Appointment & { history: AppointmentEvent[] };
+export type Appointment = components['schemas']['AppointmentDto_Output'];
+export type AppointmentStatus = Appointment['status'];
+export type AppointmentDetail = components['schemas']['AppointmentDetailDto_Output'];
+export type AppointmentEvent = AppointmentDetail['history'][number];
+export type ExamRoom = components['schemas']['ExamRoomDto_Output'];
+export type PatientAppointments = components['schemas']['PatientAppointmentsDto_Output'];
 
 /** An appointment with its times: what a grid or the day list draws. */
 export type TimedAppointment = Appointment & { start: string; end: string };
-
-export interface ExamRoom {
-  id: string;
-  name: string;
-  active: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export type WorkingHours = components['schemas']['WorkingHoursDto_Output'];
 export type WorkingInterval = WorkingHours['intervals'][number];
@@ -86,12 +39,6 @@ export type AppointmentTypeSetting =
   components['schemas']['AppointmentTypeListDto_Output']['data'][number];
 export type Availability = components['schemas']['FreeSlotsDto_Output'];
 export type FreeSlot = Availability['data'][number];
-
-export interface PatientAppointments {
-  upcoming: Appointment[];
-  past: Appointment[];
-  noShowCount: number;
-}
 
 // The calendar's routes are called by path; their shapes above follow the issue's contract
 // (docs/api.md "Calendar"). A query is a flat record; arrays repeat the parameter.
@@ -149,7 +96,11 @@ export function useAppointmentsBetween(from: string, to: string, filter: Query =
     queryKey: ['appointments', 'list', { from, to, ...filter }],
     queryFn: () =>
       allPages((cursor) =>
-        get<Page<Appointment>>('/appointments', { from, to, limit: 100, cursor, ...filter }),
+        unwrap(
+          api.GET('/api/v1/appointments', {
+            params: { query: { from, to, limit: 100, cursor, ...filter } },
+          }),
+        ),
       ),
   });
 }
@@ -157,14 +108,17 @@ export function useAppointmentsBetween(from: string, to: string, filter: Query =
 export function useAppointment(id: string) {
   return useQuery({
     queryKey: ['appointments', id],
-    queryFn: () => get<AppointmentDetail>(`/appointments/${id}`),
+    queryFn: () => unwrap(api.GET('/api/v1/appointments/{id}', { params: { path: { id } } })),
   });
 }
 
 export function usePatientAppointments(patientId: string) {
   return useQuery({
     queryKey: ['appointments', 'patient', patientId],
-    queryFn: () => get<PatientAppointments>(`/patients/${patientId}/appointments`),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/patients/{id}/appointments', { params: { path: { id: patientId } } }),
+      ),
   });
 }
 
@@ -174,7 +128,11 @@ export function useCaseAppointments(surgicalCaseId: string) {
     queryKey: ['appointments', 'list', { surgicalCaseId }],
     queryFn: () =>
       allPages((cursor) =>
-        get<Page<Appointment>>('/appointments', { surgicalCaseId, limit: 100, cursor }),
+        unwrap(
+          api.GET('/api/v1/appointments', {
+            params: { query: { surgicalCaseId, limit: 100, cursor } },
+          }),
+        ),
       ),
   });
 }
@@ -183,7 +141,10 @@ export function useCaseAppointments(surgicalCaseId: string) {
 export function useExamRooms() {
   return useQuery({
     queryKey: ['exam-rooms', 'list'],
-    queryFn: () => allPages((cursor) => get<Page<ExamRoom>>('/exam-rooms', { limit: 100, cursor })),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/exam-rooms', { params: { query: { limit: 100, cursor } } })),
+      ),
     staleTime: 60_000,
   });
 }

@@ -7,6 +7,7 @@ export const SETTINGS_PAGES = [
   { to: '/settings/users', label: 'Staff' },
   { to: '/settings/fees', label: 'Fee schedule' },
   { to: '/settings/rooms', label: 'Rooms' },
+  { to: '/settings/calendar', label: 'Calendar' },
   { to: '/settings/consents', label: 'Consents' },
   { to: '/settings/fda-checklist', label: 'FDA checklist' },
   { to: '/settings/clinic', label: 'Clinic' },
