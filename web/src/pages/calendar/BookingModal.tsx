@@ -239,7 +239,7 @@ export function BookingModal({
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Close
+              Cancel
             </Button>
             <Button type="submit" loading={book.isPending}>
               Book

@@ -192,7 +192,7 @@ export function ScheduleModal({
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Close
+              Cancel
             </Button>
             <Button type="submit" loading={save.isPending}>
               {mode === 'confirm' ? 'Confirm' : 'Reschedule'}
