@@ -45,7 +45,12 @@ describe('hourSpan and visibleHours', () => {
     const { start, end } = { start: new Date(at(7, 0)), end: new Date(at(8, 0)) };
     expect(hourSpan(span(at(7, 9, 30), at(7, 10, 15)), start, end)).toEqual({ first: 9, end: 11 });
     expect(hourSpan(span(at(6, 9), at(6, 10)), start, end)).toBeNull();
-    expect(visibleHours([{ first: 6, end: 8 }, { first: 12, end: 20 }])).toEqual({
+    expect(
+      visibleHours([
+        { first: 6, end: 8 },
+        { first: 12, end: 20 },
+      ]),
+    ).toEqual({
       first: 6,
       end: 20,
     });

@@ -219,6 +219,7 @@ export function BookingModal({
               error={book.error}
               onNavigate={close}
               freeLabel="Free that day for this provider and room:"
+              noSlots="Choose another time: the calendar tints the provider's free slots green."
               onTake={(slot) => {
                 form.setFieldValue('start', pickerValueAt(new Date(slot.start)));
                 form.setFieldValue('end', pickerValueAt(new Date(slot.end)));

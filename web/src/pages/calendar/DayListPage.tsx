@@ -42,17 +42,16 @@ export function DayListPage() {
         empty="No appointments on this day"
       >
         {(all) => (
-          <Table.ScrollContainer minWidth={900} mt="md">
+          <Table.ScrollContainer minWidth={760} mt="md">
             <Table verticalSpacing="sm" aria-label="Appointments of the day">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Time</Table.Th>
                   <Table.Th>Patient</Table.Th>
                   <Table.Th>Type</Table.Th>
-                  <Table.Th>Provider</Table.Th>
-                  <Table.Th>Room</Table.Th>
+                  <Table.Th>With</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th>Actions</Table.Th>
+                  <Table.Th w={250}>Actions</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -61,7 +60,7 @@ export function DayListPage() {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {formatTime(a.start)}–{formatTime(a.end)}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component={Link} to={`/calendar/appointments/${a.id}`}>
                         {a.patient.firstName} {a.patient.lastName}
                       </Anchor>
@@ -70,8 +69,12 @@ export function DayListPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>{typeLabel(a.type)}</Table.Td>
-                    <Table.Td>{a.providerName}</Table.Td>
-                    <Table.Td>{a.examRoomName ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {a.providerName}
+                      <Text size="xs" c="dimmed">
+                        {a.examRoomName ?? 'No room'}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <StatusBadge status={a.status} />
                     </Table.Td>

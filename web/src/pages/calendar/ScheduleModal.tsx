@@ -185,6 +185,7 @@ export function ScheduleModal({
               error={save.error}
               onNavigate={close}
               freeLabel="Free that day for this provider and room:"
+              noSlots="Choose another time: the calendar tints the provider's free slots green."
               onTake={take}
             />
           ) : (

@@ -63,7 +63,10 @@ export function ConflictNote({
   onTake,
   taking = false,
   freeLabel = 'Free that day for this room and surgeon:',
+  noSlots = 'No free slot of that length is left that day: choose another day.',
 }: {
+  /** When the API offers no slot (the calendar's: pick a free cell instead). */
+  noSlots?: string;
   /** Above the offered slots (the calendar's: "Free that day for this provider and room:"). */
   freeLabel?: string;
   error: unknown;
@@ -95,7 +98,7 @@ export function ConflictNote({
         {formatTime(conflict.scheduledEnd)} (your time zone).
       </Text>
       {conflict.suggestedSlots.length === 0 ? (
-        <Text size="sm">No free slot of that length is left that day: choose another day.</Text>
+        <Text size="sm">{noSlots}</Text>
       ) : (
         <>
           <Text size="sm">{freeLabel}</Text>
