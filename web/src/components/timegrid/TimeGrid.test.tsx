@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clinicTimeZone, setClinicTimeZone } from '../../lib/clinicTime';
 import { dayRange } from '../../lib/clinicDays';
 import { renderWithProviders } from '../../test/render';
-import { slotCells } from './placement';
+import { slotCells, type SlotCell } from './placement';
 import { TimeGrid, type TimeGridLane } from './TimeGrid';
 
 let before: string;
@@ -30,7 +30,7 @@ function lane(): TimeGridLane {
 
 describe('TimeGrid', () => {
   it('offers every empty half hour as a named button and hands its cell back', () => {
-    const onSlot = vi.fn();
+    const onSlot = vi.fn<(lane: TimeGridLane, cell: SlotCell) => void>();
     renderWithProviders(
       <TimeGrid lanes={[lane()]} hours={{ first: 8, end: 11 }} caption="Day" onSlot={onSlot} />,
     );
