@@ -26,7 +26,8 @@ const { values: flags } = parseArgs({
     'keep-db': { type: 'boolean', default: false },
     only: {
       type: 'string',
-      default: 'plan,search,list,unit,expiring,create,quote,workflow,allocation,claims',
+      default:
+        'plan,search,list,unit,expiring,create,quote,workflow,allocation,availability,claims',
     },
   },
 });
@@ -967,6 +968,29 @@ async function main(): Promise<void> {
             100,
         },
         `200: ${statuses['200'] ?? 0}, 409: ${statuses['409'] ?? 0}; ${invariant.ok ? 'invariants hold' : 'INVARIANT BROKEN'}`,
+      );
+    }
+    if (ONLY.has('availability')) {
+      // Issue 19 §4: the free slots of a week for 10 providers. Their weekly hours are set here
+      // (weekdays 08:00–12:00 and 13:00–17:00, clinic-local); the loader's surgeon is one of them,
+      // so the loaded cases (four two-hour cases a day from tomorrow) take slots out of the week.
+      const providers = [data.lanes[WORKERS]!, ...data.lanes.slice(0, 9)].map((l) => l.surgeonId);
+      const intervals = [1, 2, 3, 4, 5].flatMap((weekday) => [
+        { weekday, start: '08:00', end: '12:00' },
+        { weekday, start: '13:00', end: '17:00' },
+      ]);
+      for (const id of providers)
+        await data.admin.ok('PUT', `/working-hours/${id}`, { resourceKind: 'PROVIDER', intervals });
+      const url =
+        `/api/v1/availability?type=CONSULTATION&from=${daysFromNow(1)}&to=${daysFromNow(7)}` +
+        providers.map((id) => `&providerId=${id}`).join('');
+      const sample = await data.coordinator.get(url.replace('/api/v1', ''));
+      push(
+        'GET /availability (a week, 10 providers)',
+        32,
+        'req/s',
+        await cannon({ url: `${base}${url}`, pid: serverPid, connections: 32, headers: auth }),
+        `${sample.data.length} slots a response`,
       );
     }
     if (ONLY.has('claims')) {

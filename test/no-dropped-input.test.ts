@@ -1282,6 +1282,47 @@ const SCENARIOS: Record<string, Scenario> = {
       ),
     ];
   },
+  'PUT /working-hours/{resourceId}': async () => {
+    const nurse = await addStaffMember(t, clinic, 'NURSE');
+    const sent = {
+      resourceKind: 'PROVIDER',
+      intervals: [
+        { weekday: 2, start: '07:45', end: '11:15' },
+        { weekday: 6, start: '12:30', end: '16:05' },
+      ],
+    };
+    return [
+      await exchange('ADMIN', 'PUT', `/working-hours/${nurse.id}`, sent, 200, () => [
+        `/working-hours?resourceId=${nurse.id}`,
+      ]),
+    ];
+  },
+  'POST /schedule-exceptions': async () => {
+    const nurse = await addStaffMember(t, clinic, 'NURSE');
+    const sent = {
+      kind: 'LEAVE',
+      resourceKind: 'PROVIDER',
+      resourceId: nurse.id,
+      startsOn: daysFromNow(301),
+      endsOn: daysFromNow(303),
+      startTime: '13:45',
+      endTime: '16:20',
+      reason: `Walker leave ${tag()}`,
+    };
+    return [
+      await exchange('COORDINATOR', 'POST', '/schedule-exceptions', sent, 201, () => [
+        `/schedule-exceptions?from=${sent.startsOn}&to=${sent.endsOn}&resourceId=${nurse.id}`,
+      ]),
+    ];
+  },
+  'PUT /appointment-types/{type}': async () => {
+    const sent = { defaultMinutes: 35, whatToBring: `Walker's list ${tag()}` };
+    return [
+      await exchange('ADMIN', 'PUT', '/appointment-types/FOLLOW_UP', sent, 200, () => [
+        '/appointment-types',
+      ]),
+    ];
+  },
   'POST /surgical-cases': async () => {
     const ready = await readyPlan(clinic);
     const room = await operatingRoom(clinic);

@@ -608,6 +608,31 @@ const ROUTES: Route[] = [
 
   { name: 'GET /operating-rooms', url: () => '/operating-rooms?active=true' },
   { name: 'GET /operating-rooms/{id}', url: (f) => `/operating-rooms/${f.r.room.id}` },
+  { name: 'GET /working-hours', url: () => '/working-hours' },
+  {
+    name: 'GET /working-hours?resourceId=',
+    url: (f) => `/working-hours?resourceId=${f.clinic.staff.SURGEON.id}`,
+  },
+  {
+    name: 'GET /schedule-exceptions?from=&to=',
+    url: (f) =>
+      `/schedule-exceptions?from=${f.r.scheduleException.startsOn}&to=${f.r.scheduleException.endsOn}`,
+  },
+  {
+    name: 'GET /schedule-exceptions?resourceId=',
+    url: (f) =>
+      `/schedule-exceptions?from=${daysFromNow(0)}&to=${daysFromNow(300)}&resourceId=${f.clinic.staff.SURGEON.id}`,
+  },
+  { name: 'GET /appointment-types', url: () => '/appointment-types' },
+  {
+    name: 'GET /availability (a week, every provider)',
+    url: () => `/availability?type=CONSULTATION&from=${daysFromNow(2)}&to=${daysFromNow(8)}`,
+  },
+  {
+    name: 'GET /availability?providerId=&roomId=',
+    url: (f) =>
+      `/availability?type=CONSULTATION&from=${daysFromNow(2)}&to=${daysFromNow(8)}&providerId=${f.clinic.staff.SURGEON.id}&roomId=${f.r.room.id}`,
+  },
   { name: 'GET /surgical-cases', url: () => '/surgical-cases' },
   { name: 'GET /theater/day.pdf', url: () => `/theater/day.pdf?date=${daysFromNow(3)}` },
   {
@@ -755,6 +780,19 @@ beforeAll(async () => {
       udi: `(01)${gtin}(17)${daysFromNow(300).slice(2).replace(/-/g, '')}(10)LOT-QP(21)QP0001`,
     }),
     201,
+  );
+  // Working hours, so that /availability reads the exceptions and the ledger too.
+  expectStatus(
+    'working hours',
+    await admin.put(`/working-hours/${clinic.staff.SURGEON.id}`, {
+      resourceKind: 'PROVIDER',
+      intervals: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        start: '00:00',
+        end: '23:59',
+      })),
+    }),
+    200,
   );
   fixture = { clinic, r, gtin, udiLot: 'LOT-QP', udiBatchId: received.received[0].batchId };
 

@@ -29,7 +29,7 @@ afterAll(() => t.close());
  * Path parameters that are not a clinic's record: the fee schedule's CPT code (each clinic has
  * its own entry under the same code) and the national ICD-10-CM code set, shared by all.
  */
-const NOT_TENANT_KEYS = new Set(['cptCode', 'code']);
+const NOT_TENANT_KEYS = new Set(['cptCode', 'code', 'type']);
 
 /** Clinic A's record for a path parameter of an operation. */
 function idOf(op: Operation, name: string): string {
@@ -51,6 +51,8 @@ function idOf(op: Operation, name: string): string {
     bills: a.bill.id,
     'prior-authorizations': a.priorAuthorization.id,
     'operating-rooms': a.room.id,
+    'working-hours': clinicA.staff.SURGEON.id,
+    'schedule-exceptions': a.scheduleException.id,
     'surgical-cases': a.surgicalCase.id,
     payers: a.payer.id,
     remittances: a.remittance.id,
@@ -135,6 +137,11 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
     'POST /prior-authorizations/{id}/decision': () => ({ status: 'DENIED', notes: 'No' }),
     'POST /prior-authorizations/{id}/cancel': () => reason,
     'PATCH /operating-rooms/{id}': () => ({ name: 'Hijacked' }),
+    'PUT /working-hours/{resourceId}': () => ({
+      resourceKind: 'PROVIDER',
+      intervals: [{ weekday: 1, start: '06:00', end: '07:00' }],
+    }),
+    'DELETE /schedule-exceptions/{id}': () => undefined,
     'PATCH /surgical-cases/{id}': () => ({ scheduledStart: at(9, 8), scheduledEnd: at(9, 10) }),
     'POST /surgical-cases/{id}/cancel': () => reason,
     'POST /surgical-cases/{id}/start': () => ({
@@ -183,6 +190,8 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/inventory/items/${a.implantItem.id}/stock`,
     `/inventory/units/${a.consumedSerial}`,
     `/operating-rooms/${a.room.id}`,
+    `/working-hours?resourceId=${clinicA.staff.SURGEON.id}`,
+    `/schedule-exceptions?from=${a.scheduleException.startsOn}&to=${a.scheduleException.endsOn}`,
     `/surgical-cases/${a.surgicalCase.id}`,
     `/bills/${a.bill.id}`,
     `/payers/${a.payer.id}`,
@@ -225,6 +234,7 @@ function traces(): string[] {
     a.claim.id,
     a.submission.id,
     a.patientLink.id,
+    a.scheduleException.id,
     a.consumedSerial,
     clinicA.staff.SURGEON.id,
   ];
@@ -281,6 +291,9 @@ describe("another clinic's records", () => {
       itemId: a.implantItem.id,
       payerId: a.payer.id,
       billId: a.bill.id,
+      resourceId: clinicA.staff.SURGEON.id,
+      providerId: clinicA.staff.SURGEON.id,
+      roomId: a.room.id,
     };
     const failures: string[] = [];
     let filtered = 0;
@@ -295,6 +308,12 @@ describe("another clinic's records", () => {
         query.set('gtin', '00000000000000');
         query.set('lot', a.implantLot);
       }
+      // Time off and free slots are searched by days.
+      if (op.key === 'GET /schedule-exceptions' || op.key === 'GET /availability') {
+        query.set('from', a.scheduleException.startsOn);
+        query.set('to', a.scheduleException.endsOn);
+      }
+      if (op.key === 'GET /availability') query.set('type', 'CONSULTATION');
       const variants = [new URLSearchParams(query)];
       for (const name of ids) {
         const withFilter = new URLSearchParams(query);

@@ -44,6 +44,8 @@ export interface ClinicRecords {
   consumedSerial: string;
   room: any;
   surgicalCase: any;
+  /** A LEAVE of the surgeon, a week long, months ahead. */
+  scheduleException: any;
   bill: any;
   billingProfile: any;
   payer: any;
@@ -241,6 +243,17 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
       .post(`/procedure-plans/${open.plan.id}/patient-link`, { channel: 'COPY' }),
     201,
   );
+  const scheduleException = expectStatus(
+    'schedule exception',
+    await clinic.as('COORDINATOR').post('/schedule-exceptions', {
+      kind: 'LEAVE',
+      resourceId: clinic.staff.SURGEON.id,
+      startsOn: daysFromNow(200),
+      endsOn: daysFromNow(206),
+      reason: 'Conference',
+    }),
+    201,
+  );
   if (!requirement || !consumedSerial || !open.plan.consent || !done.plan.consent)
     throw new Error('incomplete setup');
   return {
@@ -269,6 +282,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     consumedSerial,
     room,
     surgicalCase,
+    scheduleException,
     bill,
     billingProfile,
     payer,

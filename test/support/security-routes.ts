@@ -166,6 +166,15 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /operating-rooms/{id}': 'EVERY_ROLE',
   'PATCH /operating-rooms/{id}': ADMIN_ONLY,
 
+  'GET /working-hours': 'EVERY_ROLE',
+  'PUT /working-hours/{resourceId}': ADMIN_ONLY,
+  'GET /schedule-exceptions': 'EVERY_ROLE',
+  'POST /schedule-exceptions': ['COORDINATOR'],
+  'DELETE /schedule-exceptions/{id}': ['COORDINATOR'],
+  'GET /appointment-types': 'EVERY_ROLE',
+  'PUT /appointment-types/{type}': ADMIN_ONLY,
+  'GET /availability': CLINICAL,
+
   'POST /surgical-cases': PLAN_WRITERS,
   'GET /surgical-cases': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
   'GET /surgical-cases/{id}': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],

@@ -82,7 +82,7 @@ export class AvailabilityService {
       const busy = new Map<string, Span[]>();
       if (window.end > window.start)
         for (const b of await this.ledger.held(db, clinicId, resourceIds, window))
-          busy.set(b.resourceId, [...(busy.get(b.resourceId) ?? []), b]);
+          busy.set(b.resourceId, (busy.get(b.resourceId) ?? []).concat(b));
 
       const slots = freeSlots({
         timeZone,
@@ -120,12 +120,16 @@ export class AvailabilityService {
     });
   }
 
-  /** Each id asked for is an active SURGEON or NURSE of the clinic, else 400 naming it. */
+  /**
+   * Each id asked for is an active SURGEON or NURSE of the clinic: 404 for an id the clinic does
+   * not have (another clinic's), 400 naming the field for another role or a deactivated user.
+   */
   private async assertProviders(db: Db, clinicId: ClinicId, ids: readonly string[]) {
     const found = new Map((await this.lookup.usersAmong(db, clinicId, ids)).map((u) => [u.id, u]));
     for (const id of ids) {
       const user = found.get(id);
-      if (!user || !user.active || !(PROVIDER_ROLES as readonly string[]).includes(user.role))
+      if (!user) throw new NotFound('Provider');
+      if (!user.active || !(PROVIDER_ROLES as readonly string[]).includes(user.role))
         throw ValidationFailed.field(
           'providerId',
           `${id} is not an active surgeon or nurse of this clinic`,
@@ -149,7 +153,7 @@ export class AvailabilityService {
         isExamRoom: false,
       };
     } catch (error) {
-      if (error instanceof NotFound) throw new NotFound('Room', id);
+      if (error instanceof NotFound) throw new NotFound('Room');
       if (error instanceof ValidationFailed)
         throw ValidationFailed.field('roomId', error.errors[0]?.message ?? 'Not bookable');
       throw error;

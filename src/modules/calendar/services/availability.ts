@@ -1,4 +1,4 @@
-import { wallClockAt, zonedInstant } from '../../../common/time-zone';
+import { zonedInstant } from '../../../common/time-zone';
 
 /**
  * The free-slot computation of `GET /availability` (docs/calendar.md "Working hours and free
@@ -90,22 +90,37 @@ export function isoWeekday(day: string): number {
 export function freeSlots(q: SlotQuery): FreeSlot[] {
   const length = q.slotMinutes * MINUTE;
   const slots: FreeSlot[] = [];
+  // Providers share their hours: each wall-clock time of a day is converted once.
+  const instants = new Map<string, Date>();
+  const at: ZonedAt = (day, time) => {
+    const key = `${day}T${time}`;
+    let instant = instants.get(key);
+    if (instant === undefined) {
+      instant = zonedInstant(day, time, q.timeZone);
+      instants.set(key, instant);
+    }
+    return instant;
+  };
   for (const day of daysBetween(q.from, q.to)) {
     if (q.holidays.some((h) => wholeDay(h, day))) continue;
     const weekday = isoWeekday(day);
-    const roomSpans = q.room ? spansOf(q.room, day, weekday, q.timeZone) : [undefined];
+    const roomSpans = q.room ? spansOf(q.room, day, weekday, at) : [undefined];
     if (q.room && roomSpans.length === 0) continue;
+    // The local quarter hours of the day, as instants: t is on the grid when
+    // (t + offset) is a multiple of 15 minutes, offset being the day's UTC offset. A DST change
+    // moves the offset by a whole number of quarter hours, so one offset of the day serves.
+    const offset = Date.parse(`${day}T00:00:00Z`) - at(day, '00:00').getTime();
     const commonBlocks = [
-      ...partialBlocks(q.holidays, day, q.timeZone),
-      ...(q.room ? partialBlocks(q.room.timeOff, day, q.timeZone) : []),
+      ...partialBlocks(q.holidays, day, at),
+      ...(q.room ? partialBlocks(q.room.timeOff, day, at) : []),
       ...(q.room?.busy ?? []),
     ];
     for (const provider of q.providers) {
-      const providerSpans = spansOf(provider, day, weekday, q.timeZone);
+      const providerSpans = spansOf(provider, day, weekday, at);
       if (providerSpans.length === 0) continue;
       const blocks = [
         ...commonBlocks,
-        ...partialBlocks(provider.timeOff, day, q.timeZone),
+        ...partialBlocks(provider.timeOff, day, at),
         ...provider.busy,
       ];
       for (const work of providerSpans) {
@@ -113,7 +128,7 @@ export function freeSlots(q: SlotQuery): FreeSlot[] {
           const window = roomSpan ? intersect(work, roomSpan) : work;
           if (!window) continue;
           for (const free of subtract(window, blocks))
-            for (const start of gridStarts(free, length, q.now, q.timeZone))
+            for (const start of gridStarts(free, length, q.now, offset))
               slots.push({
                 providerId: provider.id,
                 roomId: q.room?.id ?? null,
@@ -131,20 +146,21 @@ export function freeSlots(q: SlotQuery): FreeSlot[] {
   );
 }
 
+/** A clinic-local wall-clock time of a day as an instant (zonedInstant, memoized per search). */
+type ZonedAt = (day: string, time: string) => Date;
+
 /**
  * A resource's working intervals on `day` as instants; none on a day it is wholly off. A room
  * without a pattern is open all day (one span of the whole local day).
  */
-function spansOf(r: SlotResource, day: string, weekday: number, zone: string): Span[] {
+function spansOf(r: SlotResource, day: string, weekday: number, at: ZonedAt): Span[] {
   if (r.timeOff.some((t) => wholeDay(t, day))) return [];
   if (r.hours === null) {
-    return [
-      { start: zonedInstant(day, '00:00', zone), end: zonedInstant(nextDay(day), '00:00', zone) },
-    ];
+    return [{ start: at(day, '00:00'), end: at(nextDay(day), '00:00') }];
   }
   return r.hours
     .filter((h) => h.weekday === weekday)
-    .map((h) => ({ start: zonedInstant(day, h.start, zone), end: zonedInstant(day, h.end, zone) }))
+    .map((h) => ({ start: at(day, h.start), end: at(day, h.end) }))
     .filter((s) => s.end > s.start);
 }
 
@@ -161,12 +177,12 @@ function wholeDay(t: TimeOff, day: string): boolean {
 }
 
 /** The hours a partial-day exception takes out of `day`. */
-function partialBlocks(timeOff: readonly TimeOff[], day: string, zone: string): Span[] {
+function partialBlocks(timeOff: readonly TimeOff[], day: string, at: ZonedAt): Span[] {
   return timeOff
     .filter((t) => covers(t, day) && t.startTime !== null && t.endTime !== null)
     .map((t) => ({
-      start: zonedInstant(day, t.startTime!, zone),
-      end: zonedInstant(day, t.endTime!, zone),
+      start: at(day, t.startTime!),
+      end: at(day, t.endTime!),
     }));
 }
 
@@ -195,21 +211,24 @@ function subtract(window: Span, blocks: readonly Span[]): { start: number; end: 
 }
 
 /**
- * The starts of slots of `length` ms inside `free`, on the local quarter-hour grid, not before
- * `now`. The grid is found once from the local clock at the first candidate: a DST change shifts
- * the clock by a whole number of quarter hours, so the grid on instants stays the same.
+ * The starts of slots of `length` ms inside `free`, on the local quarter-hour grid (`offset`: the
+ * day's UTC offset in ms), not before `now`.
  */
 function gridStarts(
   free: { start: number; end: number },
   length: number,
   now: Date,
-  zone: string,
+  offset: number,
 ): number[] {
+  const quarter = GRID_MINUTES * MINUTE;
   const earliest = Math.max(free.start, now.getTime());
-  const wall = wallClockAt(new Date(earliest), zone);
-  const intoQuarter = ((wall.minute % GRID_MINUTES) * 60 + wall.second) * 1000 + (earliest % 1000);
-  let start = intoQuarter === 0 ? earliest : earliest - intoQuarter + GRID_MINUTES * MINUTE;
+  const past = (((earliest + offset) % quarter) + quarter) % quarter;
   const starts: number[] = [];
-  for (; start + length <= free.end; start += GRID_MINUTES * MINUTE) starts.push(start);
+  for (
+    let start = past === 0 ? earliest : earliest + quarter - past;
+    start + length <= free.end;
+    start += quarter
+  )
+    starts.push(start);
   return starts;
 }
