@@ -26,6 +26,8 @@ const TAGS: Record<string, string> = {
   inventory:
     'The catalog, stock (lots, serial units, UDI receiving), holds, recalls and traceability',
   theater: 'Operating rooms, surgical cases, the day of surgery',
+  calendar:
+    'Exam rooms, appointments and their history, working hours and time off, free slots, the post-op schedule',
   bills: 'Bills made from completed cases, their payments and statements',
   remittances: "Payers' 835 remittances, posted to claims and bills",
   claims: 'Insurance claims of bills: 837P claims, their statuses and submissions',

@@ -271,6 +271,20 @@ describe('appointments', () => {
       { 'if-match': '"1"' },
     );
     expect(stale.status).toBe(412);
+    // A move is checked like a booking, and a refused move changes nothing.
+    const blocker = await bookAppointment(clinic, body({ start: at(8, 16) }));
+    const onto = await coordinator.patch(
+      `/appointments/${booked.id}`,
+      { start: at(8, 16, 30) },
+      { 'if-match': '"2"' },
+    );
+    expect(onto.status).toBe(409);
+    expect(onto.body.conflict).toMatchObject({ resource: 'provider', appointmentId: blocker.id });
+    const backwards = await coordinator.patch(`/appointments/${booked.id}`, { end: at(8, 13) });
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(backwards.body.errors)).toContain('end');
+    const unchanged = expectStatus('get', await coordinator.get(`/appointments/${booked.id}`), 200);
+    expect(unchanged).toMatchObject({ start: at(8, 14), end: at(8, 15), version: 2 });
     // The old slot is free again.
     await bookAppointment(clinic, body({ start: at(8, 9) }));
     const cancelled = expectStatus(

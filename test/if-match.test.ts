@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/common/auth/caller';
 import { addStaffMember, Given, type ClinicWithStaff } from './support/given';
+import { examRoom, minutesFromNow } from './support/given-calendar';
 import { insuredReconstructivePlan } from './support/given-plans';
 import {
   at,
@@ -579,6 +580,115 @@ actions.push(
       };
     },
   },
+);
+
+// The calendar: each appointment is a fresh nurse's, so no two of them meet.
+async function appointment(start = at(60, 9), checkedIn = false): Promise<string> {
+  const patient = await given.patient(clinic);
+  const nurse = await addStaffMember(t, clinic, 'NURSE');
+  const id: string = expectStatus(
+    'appointment',
+    await clinic.as('COORDINATOR').post('/appointments', {
+      patientId: patient.id,
+      type: 'FOLLOW_UP',
+      providerId: nurse.id,
+      start,
+    }),
+    201,
+  ).id;
+  if (checkedIn)
+    expectStatus(
+      'check-in',
+      await clinic.as('NURSE').post(`/appointments/${id}/check-in`, {}),
+      200,
+    );
+  return id;
+}
+
+function appointmentAction(
+  name: string,
+  role: Role,
+  arrange: () => Promise<{ id: string; method: 'POST' | 'PATCH'; path: string; body?: unknown }>,
+): Action {
+  return {
+    name,
+    role,
+    async arrange() {
+      const { id, method, path, body } = await arrange();
+      const url = `/appointments/${id}`;
+      return {
+        method,
+        url: `${url}${path}`,
+        body,
+        applied: 200,
+        read: () => read('COORDINATOR', url),
+      };
+    },
+  };
+}
+
+actions.push(
+  {
+    name: 'PATCH /exam-rooms/:id',
+    role: 'ADMIN',
+    async arrange() {
+      const url = `/exam-rooms/${(await examRoom(clinic)).id}`;
+      return {
+        method: 'PATCH',
+        url,
+        body: { active: false },
+        applied: 200,
+        read: () => read('ADMIN', url),
+      };
+    },
+  },
+  appointmentAction('PATCH /appointments/:id', 'COORDINATOR', async () => ({
+    id: await appointment(),
+    method: 'PATCH',
+    path: '',
+    body: { start: at(61, 10), reason: 'Moved' },
+  })),
+  appointmentAction('POST /appointments/:id/confirm', 'COORDINATOR', async () => {
+    const { caseId } = await bookedCaseFor(clinic, (day += 1), { started: true });
+    expectStatus(
+      'complete',
+      await clinic.as('NURSE').post(`/surgical-cases/${caseId}/complete`, {}),
+      200,
+    );
+    const [proposed] = expectStatus(
+      'proposed',
+      await clinic.as('COORDINATOR').get(`/appointments?surgicalCaseId=${caseId}`),
+      200,
+    ).data;
+    const nurse = await addStaffMember(t, clinic, 'NURSE');
+    return {
+      id: proposed.id,
+      method: 'POST',
+      path: '/confirm',
+      body: { start: at(62, 9), providerId: nurse.id },
+    };
+  }),
+  appointmentAction('POST /appointments/:id/check-in', 'NURSE', async () => ({
+    id: await appointment(),
+    method: 'POST',
+    path: '/check-in',
+  })),
+  appointmentAction('POST /appointments/:id/complete', 'NURSE', async () => ({
+    id: await appointment(at(60, 9), true),
+    method: 'POST',
+    path: '/complete',
+  })),
+  appointmentAction('POST /appointments/:id/cancel', 'COORDINATOR', async () => ({
+    id: await appointment(),
+    method: 'POST',
+    path: '/cancel',
+    body: { reason: 'Cannot come' },
+  })),
+  appointmentAction('POST /appointments/:id/no-show', 'COORDINATOR', async () => ({
+    id: await appointment(minutesFromNow(-2)),
+    method: 'POST',
+    path: '/no-show',
+  })),
 );
 
 describe.each(actions)('$name', (action) => {

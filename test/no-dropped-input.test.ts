@@ -1441,6 +1441,201 @@ const SCENARIOS: Record<string, Scenario> = {
       ),
     ];
   },
+  'POST /exam-rooms': async () => {
+    const sent = { name: `Walker exam ${tag()}` };
+    return [
+      await exchange('ADMIN', 'POST', '/exam-rooms', sent, 201, (id) => [`/exam-rooms/${id}`]),
+    ];
+  },
+  'PATCH /exam-rooms/{id}': async () => {
+    const room = expectStatus(
+      'exam room',
+      await as('ADMIN').post('/exam-rooms', { name: `Walker exam ${tag()}` }),
+      201,
+    );
+    return [
+      await exchange(
+        'ADMIN',
+        'PATCH',
+        `/exam-rooms/${room.id}`,
+        { name: `Walker exam renamed ${tag()}`, active: false },
+        200,
+        () => [`/exam-rooms/${room.id}`],
+      ),
+    ];
+  },
+  'POST /appointments': async () => {
+    const { ready, surgicalCase } = await scheduledCase();
+    const provider = await addStaffMember(t, clinic, 'NURSE');
+    const room = expectStatus(
+      'exam room',
+      await as('ADMIN').post('/exam-rooms', { name: `Walker exam ${tag()}` }),
+      201,
+    );
+    const consultation = expectStatus(
+      'consultation',
+      await as('SURGEON').post('/consultations', {
+        patientId: ready.patient.id,
+        surgeonId: clinic.staff.SURGEON.id,
+        consultationDate: '2026-11-20T10:00:00Z',
+        reason: 'Walker consultation',
+      }),
+      201,
+    );
+    const sent = {
+      patientId: ready.patient.id,
+      type: 'PRE_OP',
+      providerId: provider.id,
+      examRoomId: room.id,
+      start: at(50, 13, 15),
+      end: at(50, 13, 50),
+      notes: 'Walker pre-op notes',
+      consultationId: consultation.id,
+      procedurePlanId: ready.plan.id,
+      surgicalCaseId: surgicalCase.id,
+    };
+    return [
+      await exchange('COORDINATOR', 'POST', '/appointments', sent, 201, (id) => [
+        `/appointments/${id}`,
+      ]),
+    ];
+  },
+  'PATCH /appointments/{id}': async () => {
+    const patient = await given.patient(clinic);
+    const [first, second] = [
+      await addStaffMember(t, clinic, 'NURSE'),
+      await addStaffMember(t, clinic, 'NURSE'),
+    ];
+    const room = expectStatus(
+      'exam room',
+      await as('ADMIN').post('/exam-rooms', { name: `Walker exam ${tag()}` }),
+      201,
+    );
+    const booked = expectStatus(
+      'book',
+      await as('COORDINATOR').post('/appointments', {
+        patientId: patient.id,
+        type: 'FOLLOW_UP',
+        providerId: first.id,
+        start: at(51, 9),
+      }),
+      201,
+    );
+    return [
+      await exchange(
+        'COORDINATOR',
+        'PATCH',
+        `/appointments/${booked.id}`,
+        {
+          start: at(51, 14, 45),
+          end: at(51, 15, 5),
+          providerId: second.id,
+          examRoomId: room.id,
+          notes: 'Walker moved notes',
+          reason: 'Walker asked for the afternoon',
+        },
+        200,
+        () => [`/appointments/${booked.id}`],
+      ),
+    ];
+  },
+  'POST /appointments/{id}/confirm': async () => {
+    const { surgicalCase } = await startedCase();
+    expectStatus(
+      'complete',
+      await as('SURGEON').post(`/surgical-cases/${surgicalCase.id}/complete`, {}),
+      200,
+    );
+    const [proposed] = expectStatus(
+      'proposed',
+      await as('COORDINATOR').get(`/appointments?surgicalCaseId=${surgicalCase.id}`),
+      200,
+    ).data;
+    const provider = await addStaffMember(t, clinic, 'NURSE');
+    const room = expectStatus(
+      'exam room',
+      await as('ADMIN').post('/exam-rooms', { name: `Walker exam ${tag()}` }),
+      201,
+    );
+    return [
+      await exchange(
+        'COORDINATOR',
+        'POST',
+        `/appointments/${proposed.id}/confirm`,
+        {
+          start: at(52, 10, 15),
+          end: at(52, 10, 40),
+          providerId: provider.id,
+          examRoomId: room.id,
+        },
+        200,
+        () => [`/appointments/${proposed.id}`],
+      ),
+    ];
+  },
+  'POST /appointments/{id}/complete': async () => {
+    const patient = await given.patient(clinic);
+    const provider = await addStaffMember(t, clinic, 'NURSE');
+    const booked = expectStatus(
+      'book',
+      await as('COORDINATOR').post('/appointments', {
+        patientId: patient.id,
+        type: 'FOLLOW_UP',
+        providerId: provider.id,
+        start: at(53, 9),
+      }),
+      201,
+    );
+    expectStatus(
+      'check-in',
+      await as('NURSE').post(`/appointments/${booked.id}/check-in`, {}),
+      200,
+    );
+    return [
+      await exchange(
+        'NURSE',
+        'POST',
+        `/appointments/${booked.id}/complete`,
+        { notes: 'Walker healing well' },
+        200,
+        () => [`/appointments/${booked.id}`],
+      ),
+    ];
+  },
+  'POST /appointments/{id}/cancel': async () => {
+    const patient = await given.patient(clinic);
+    const provider = await addStaffMember(t, clinic, 'NURSE');
+    const booked = expectStatus(
+      'book',
+      await as('COORDINATOR').post('/appointments', {
+        patientId: patient.id,
+        type: 'FOLLOW_UP',
+        providerId: provider.id,
+        start: at(54, 9),
+      }),
+      201,
+    );
+    return [
+      await exchange(
+        'COORDINATOR',
+        'POST',
+        `/appointments/${booked.id}/cancel`,
+        { reason: 'Walker cannot come' },
+        200,
+        () => [`/appointments/${booked.id}`],
+      ),
+    ];
+  },
+  'PUT /post-op-templates/{cptCode}': async () => [
+    await exchange(
+      'ADMIN',
+      'PUT',
+      '/post-op-templates/15877',
+      { offsetsDays: [3, 10, 30] },
+      200,
+      () => ['/post-op-templates'],
+    ),
+  ],
 };
 
 describe('every accepted input is stored or acted on', () => {

@@ -68,6 +68,23 @@ describe('post-op schedule', () => {
       200,
     );
     expect(windowed.data.filter((a: any) => a.surgicalCaseId === caseId)).toEqual([]);
+    // Paged by the day proposed, then id.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = expectStatus(
+        'page',
+        await clinic
+          .as('NURSE')
+          .get(
+            `/appointments?surgicalCaseId=${caseId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          ),
+        200,
+      );
+      paged.push(...page.data.map((a: any) => a.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(visits.map((v: any) => v.id));
   });
 
   it('confirms one at a time (booked with the type length), and cancels another', async () => {

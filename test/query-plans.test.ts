@@ -24,6 +24,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const SMALL_TABLES = new Set([
   'users',
   'operating_rooms',
+  'exam_rooms',
   'fee_schedule_entries',
   'consent_templates',
   'fda_checklist_templates',
@@ -633,6 +634,38 @@ const ROUTES: Route[] = [
     url: (f) =>
       `/availability?type=CONSULTATION&from=${daysFromNow(2)}&to=${daysFromNow(8)}&providerId=${f.clinic.staff.SURGEON.id}&roomId=${f.r.room.id}`,
   },
+  { name: 'GET /exam-rooms', url: () => '/exam-rooms?active=true' },
+  { name: 'GET /exam-rooms/{id}', url: (f) => `/exam-rooms/${f.r.examRoom.id}` },
+  {
+    name: 'GET /appointments?from=&to= (a day)',
+    url: () => `/appointments?from=${at(5, 0)}&to=${at(6, 0)}`,
+  },
+  {
+    name: 'GET /appointments?providerId=',
+    url: (f) => `/appointments?providerId=${f.clinic.staff.SURGEON.id}&from=${at(0, 0)}`,
+  },
+  {
+    name: 'GET /appointments?examRoomId=',
+    url: (f) => `/appointments?examRoomId=${f.r.examRoom.id}&from=${at(0, 0)}`,
+  },
+  {
+    name: 'GET /appointments?patientId=',
+    url: (f) => `/appointments?patientId=${f.r.appointment.patientId}`,
+  },
+  {
+    name: 'GET /appointments?surgicalCaseId=',
+    url: (f) => `/appointments?surgicalCaseId=${f.r.surgicalCase.id}`,
+  },
+  {
+    name: 'GET /appointments?status=&from=&to= (a week)',
+    url: () => `/appointments?status=BOOKED&from=${at(3, 0)}&to=${at(10, 0)}`,
+  },
+  { name: 'GET /appointments/{id}', url: (f) => `/appointments/${f.r.appointment.id}` },
+  {
+    name: 'GET /patients/{id}/appointments',
+    url: (f) => `/patients/${f.r.appointment.patientId}/appointments`,
+  },
+  { name: 'GET /post-op-templates', url: () => '/post-op-templates' },
   { name: 'GET /surgical-cases', url: () => '/surgical-cases' },
   { name: 'GET /theater/day.pdf', url: () => `/theater/day.pdf?date=${daysFromNow(3)}` },
   {

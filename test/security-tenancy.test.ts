@@ -58,6 +58,8 @@ function idOf(op: Operation, name: string): string {
     remittances: a.remittance.id,
     claims: op.key.includes('/submissions/') ? a.submission.id : a.claim.id,
     'patient-links': a.patientLink.id,
+    'exam-rooms': a.examRoom.id,
+    appointments: a.appointment.id,
   };
   const value = resource ? id[resource] : undefined;
   if (!value) throw new Error(`no clinic A record for ${name} of ${op.key}: add one`);
@@ -152,6 +154,13 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
       quantity: 1,
     }),
     'POST /surgical-cases/{id}/complete': () => ({}),
+    'PATCH /exam-rooms/{id}': () => ({ name: 'Hijacked' }),
+    'PATCH /appointments/{id}': () => ({ notes: 'Hijacked' }),
+    'POST /appointments/{id}/confirm': () => ({ start: at(9, 8) }),
+    'POST /appointments/{id}/check-in': () => ({}),
+    'POST /appointments/{id}/complete': () => ({}),
+    'POST /appointments/{id}/cancel': () => reason,
+    'POST /appointments/{id}/no-show': () => ({}),
     'POST /claims/{id}/accept': () => ({}),
     'POST /claims/{id}/reject': () => reason,
     'POST /claims/{id}/void': () => reason,
@@ -200,6 +209,9 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/claims/${a.claim.id}`,
     `/claims/submissions/${a.submission.id}`,
     `/procedure-plans/${a.openPlan.id}/patient-links`,
+    `/exam-rooms/${a.examRoom.id}`,
+    `/appointments/${a.appointment.id}`,
+    `/patients/${a.patient.id}/appointments`,
   ];
   const snapshot: Record<string, unknown> = {};
   for (const url of urls) {
@@ -235,6 +247,8 @@ function traces(): string[] {
     a.submission.id,
     a.patientLink.id,
     a.scheduleException.id,
+    a.examRoom.id,
+    a.appointment.id,
     a.consumedSerial,
     clinicA.staff.SURGEON.id,
   ];
@@ -294,6 +308,7 @@ describe("another clinic's records", () => {
       resourceId: clinicA.staff.SURGEON.id,
       providerId: clinicA.staff.SURGEON.id,
       roomId: a.room.id,
+      examRoomId: a.examRoom.id,
     };
     const failures: string[] = [];
     let filtered = 0;

@@ -87,6 +87,14 @@ import {
   type QuoteEvent,
 } from '../../src/modules/quote/services/quote-lifecycle';
 import { QuoteQueries } from '../../src/modules/quote/services/quote-queries';
+import type { AppointmentStatus } from '../../src/modules/calendar/repositories/appointment.schema';
+import { AppointmentRepository } from '../../src/modules/calendar/repositories/appointment.repository';
+import {
+  APPOINTMENT_TRANSITIONS,
+  AppointmentLifecycle,
+  type AppointmentEvent,
+} from '../../src/modules/calendar/services/appointment-lifecycle';
+import { at } from '../support/given-theater';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { checkEveryPair } from '../support/transition-table';
 
@@ -215,6 +223,66 @@ describe('a surgical case (theater: CaseLifecycle)', () => {
       },
       readStatus: async () => (await read()).status,
     });
+  });
+});
+
+describe('an appointment (calendar: AppointmentLifecycle)', () => {
+  it('takes every transition of its table and refuses every other pair', async () => {
+    const patient = await given.patient(clinic);
+    const id: string = expectStatus(
+      'appointment',
+      await clinic.as('COORDINATOR').post('/appointments', {
+        patientId: patient.id,
+        type: 'FOLLOW_UP',
+        providerId: clinic.staff.NURSE.id,
+        start: at(70, 9),
+      }),
+      201,
+    ).id;
+    const lifecycle = t.app.get(AppointmentLifecycle);
+    const appointments = t.app.get(AppointmentRepository);
+    const read = async () => {
+      const row = await appointments.findById(tx.db, caller.clinicId, id);
+      if (!row) throw new Error('the appointment is gone');
+      return row;
+    };
+    await checkEveryPair<AppointmentStatus, AppointmentEvent>({
+      table: APPOINTMENT_TRANSITIONS,
+      expected: [
+        ['PROPOSED', 'confirm', 'BOOKED'],
+        ['BOOKED', 'reschedule', 'BOOKED'],
+        ['BOOKED', 'update', 'BOOKED'],
+        ['CHECKED_IN', 'update', 'CHECKED_IN'],
+        ['BOOKED', 'check-in', 'CHECKED_IN'],
+        ['CHECKED_IN', 'complete', 'COMPLETED'],
+        ['PROPOSED', 'cancel', 'CANCELLED'],
+        ['BOOKED', 'cancel', 'CANCELLED'],
+        ['BOOKED', 'no-show', 'NO_SHOW'],
+        ['CHECKED_IN', 'no-show', 'NO_SHOW'],
+      ],
+      setStatus: async (status) => {
+        await tx.db.execute(
+          sql`UPDATE appointments SET status = ${status}, proposed_on = '2027-01-01' WHERE clinic_id = ${clinic.clinicId} AND id = ${id}`,
+        );
+      },
+      fire: async (event) => {
+        const version = (await read()).version;
+        const updated = await tx.run(async (db) => {
+          const row = await appointments.lockById(db, caller.clinicId, id);
+          if (!row) throw new Error('the appointment is gone');
+          // The no-show rows' guard (the start has passed) holds: the table is what is checked.
+          return lifecycle.fire(db, caller, row, event, {}, { started: true });
+        });
+        expect(updated.version).toBe(version + 1);
+      },
+      readStatus: async () => (await read()).status,
+    });
+  });
+
+  it('refuses a no-show before the start, naming why', () => {
+    expect(() => APPOINTMENT_TRANSITIONS.next('BOOKED', 'no-show', { started: false })).toThrow(
+      /has not started yet/,
+    );
   });
 });
 

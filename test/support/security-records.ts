@@ -59,6 +59,9 @@ export interface ClinicRecords {
   submission: any;
   /** A COPY patient link of the open plan: its id, url, and its patient's date of birth. */
   patientLink: { id: string; url: string; dateOfBirth: string };
+  examRoom: any;
+  /** A BOOKED appointment of the open plan's patient, with the surgeon, in the exam room. */
+  appointment: any;
 }
 
 export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicRecords> {
@@ -256,6 +259,23 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
   );
   if (!requirement || !consumedSerial || !open.plan.consent || !done.plan.consent)
     throw new Error('incomplete setup');
+  const examRoom = expectStatus(
+    'exam room',
+    await clinic.as('ADMIN').post('/exam-rooms', { name: 'Exam 1' }),
+    201,
+  );
+  const appointment = expectStatus(
+    'appointment',
+    await coordinator.post('/appointments', {
+      patientId: open.patient.id,
+      type: 'CONSULTATION',
+      providerId: clinic.staff.SURGEON.id,
+      examRoomId: examRoom.id,
+      start: at(5, 9),
+      notes: 'Second opinion',
+    }),
+    201,
+  );
   return {
     patient,
     consultation,
@@ -291,6 +311,8 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     claim,
     submission,
     patientLink: { ...patientLink, dateOfBirth: open.patient.dateOfBirth },
+    examRoom,
+    appointment,
   };
 }
 
