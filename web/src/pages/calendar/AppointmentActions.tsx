@@ -3,7 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useAuth } from '../../auth/AuthProvider';
 import { notifyError } from '../../components/forms';
 import { ReasonConfirmModal } from '../../components/ReasonConfirmModal';
-import { send, useCalendarMutation, type Appointment } from './api';
+import { api, ifMatch, unwrap } from '../../api/client';
+import { useCalendarMutation, type Appointment } from './api';
 import { ScheduleModal } from './ScheduleModal';
 
 const who = (a: Appointment) => `${a.patient.firstName} ${a.patient.lastName}`;
@@ -24,10 +25,16 @@ export function AppointmentActions({
   const [cancelling, cancel] = useDisclosure(false);
   const [scheduling, schedule] = useDisclosure(false);
   const checkIn = useCalendarMutationFor(a, 'check-in', `${who(a)} checked in`);
-  const complete = useCalendarMutationFor(a, 'complete', `${who(a)}'s appointment completed`, {});
+  const complete = useCalendarMutationFor(a, 'complete', `${who(a)}'s appointment completed`);
   const noShow = useCalendarMutationFor(a, 'no-show', `${who(a)} recorded as a no-show`);
   const cancelIt = useCalendarMutation(
-    (reason: string) => send('POST', `/appointments/${a.id}/cancel`, { reason }, a.version),
+    (reason: string) =>
+      unwrap(
+        api.POST('/api/v1/appointments/{id}/cancel', {
+          params: { path: { id: a.id }, header: ifMatch(a.version) },
+          body: { reason },
+        }),
+      ),
     () => `${who(a)}'s appointment cancelled`,
   );
   const started = a.start !== null && Date.parse(a.start) <= Date.now();
@@ -118,10 +125,22 @@ export function AppointmentActions({
   );
 }
 
-/** POST /appointments/:id/<path> at the version shown. */
-function useCalendarMutationFor(a: Appointment, path: string, done: string, body?: unknown) {
+/** A bodiless action (check in, complete, no-show) at the version shown. */
+function useCalendarMutationFor(
+  a: Appointment,
+  path: 'check-in' | 'complete' | 'no-show',
+  done: string,
+) {
+  const params = { path: { id: a.id }, header: ifMatch(a.version) };
   return useCalendarMutation(
-    () => send('POST', `/appointments/${a.id}/${path}`, body, a.version),
+    () =>
+      unwrap(
+        path === 'check-in'
+          ? api.POST('/api/v1/appointments/{id}/check-in', { params })
+          : path === 'complete'
+            ? api.POST('/api/v1/appointments/{id}/complete', { params, body: {} })
+            : api.POST('/api/v1/appointments/{id}/no-show', { params }),
+      ),
     () => done,
   );
 }

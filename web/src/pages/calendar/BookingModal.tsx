@@ -1,7 +1,9 @@
 import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { api, unwrap } from '../../api/client';
 import { useStaff } from '../../api/queries';
+import type { components } from '../../api/schema';
 import { applyFieldErrors } from '../../components/forms';
 import { DateTimeField } from '../../components/DateTimeField';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -10,12 +12,10 @@ import { PatientSelect } from '../plans/PatientSelect';
 import { ConflictNote, scheduleConflict } from '../theater/ConflictNote';
 import {
   APPOINTMENT_TYPES,
-  send,
   typeLabel,
   useAppointmentTypes,
   useCalendarMutation,
   useExamRooms,
-  type Appointment,
   type AppointmentType,
 } from './api';
 
@@ -44,9 +44,11 @@ const plusMinutes = (picker: string, minutes: number): string => {
 };
 
 /** The POST /appointments body of the form, or the field that is wrong. */
+type BookingBody = components['schemas']['CreateAppointmentDto'];
+
 export function bookingBody(
   v: Values,
-): { body: Record<string, unknown> } | { field: keyof Values; message: string } {
+): { body: BookingBody } | { field: keyof Values; message: string } {
   if (v.patientId === null) return { field: 'patientId', message: 'Choose the patient' };
   if (v.providerId === null) return { field: 'providerId', message: 'Choose the provider' };
   const start = instantOfPickerValue(v.start);
@@ -99,7 +101,7 @@ export function BookingModal({
     },
   });
   const book = useCalendarMutation(
-    (body: Record<string, unknown>) => send<Appointment>('POST', '/appointments', body),
+    (body: BookingBody) => unwrap(api.POST('/api/v1/appointments', { body })),
     (_body, a) => `Booked ${a.patient.firstName} ${a.patient.lastName} with ${a.providerName}`,
   );
 

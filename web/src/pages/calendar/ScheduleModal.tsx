@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { api, ifMatch, unwrap } from '../../api/client';
 import { useStaff } from '../../api/queries';
 import { applyFieldErrors } from '../../components/forms';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -9,7 +10,6 @@ import { instantOfPickerValue, isoDateAt, pickerValueAt } from '../../lib/clinic
 import { formatTime } from '../../lib/format';
 import { ConflictNote, scheduleConflict } from '../theater/ConflictNote';
 import {
-  send,
   typeLabel,
   useAvailability,
   useCalendarMutation,
@@ -70,15 +70,20 @@ export function ScheduleModal({
   }, [opened]);
 
   const save = useCalendarMutation(
-    (body: Record<string, unknown>) =>
-      mode === 'confirm'
-        ? send<Appointment>(
-            'POST',
-            `/appointments/${appointment.id}/confirm`,
-            body,
-            appointment.version,
-          )
-        : send<Appointment>('PATCH', `/appointments/${appointment.id}`, body, appointment.version),
+    (body: {
+      start: string;
+      end?: string;
+      providerId?: string;
+      examRoomId: string | null;
+      reason?: string;
+    }) => {
+      const params = { path: { id: appointment.id }, header: ifMatch(appointment.version) };
+      return unwrap(
+        mode === 'confirm'
+          ? api.POST('/api/v1/appointments/{id}/confirm', { params, body })
+          : api.PATCH('/api/v1/appointments/{id}', { params, body }),
+      );
+    },
     () => (mode === 'confirm' ? 'Appointment confirmed' : 'Appointment rescheduled'),
   );
   const close = () => {
@@ -98,7 +103,8 @@ export function ScheduleModal({
         start: start.toISOString(),
         ...(end === null ? {} : { end: end.toISOString() }),
         ...(v.providerId === null ? {} : { providerId: v.providerId }),
-        ...(v.examRoomId === null ? {} : { examRoomId: v.examRoomId }),
+        // null: no room (a reschedule may take the room away).
+        examRoomId: v.examRoomId,
         ...(mode === 'reschedule' ? { reason: v.reason.trim() } : {}),
       },
       { onSuccess: close, onError: (error) => applyFieldErrors(form, error) },

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, ifMatch, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { allPages } from '../../api/paged';
 import { useInvalidate } from '../../api/queries';
-import type { components } from '../../api/schema';
+import type { components, paths } from '../../api/schema';
 import { notifySuccess } from '../../components/forms';
 
 /**
@@ -40,47 +40,6 @@ export type AppointmentTypeSetting =
 export type Availability = components['schemas']['FreeSlotsDto_Output'];
 export type FreeSlot = Availability['data'][number];
 
-// The calendar's routes are called by path; their shapes above follow the issue's contract
-// (docs/api.md "Calendar"). A query is a flat record; arrays repeat the parameter.
-type Query = Record<string, string | number | boolean | string[] | undefined>;
-interface Loose {
-  GET(path: string, init?: { params?: { query?: Query } }): Promise<LooseResult>;
-  POST(
-    path: string,
-    init?: { body?: unknown; headers?: Record<string, string> },
-  ): Promise<LooseResult>;
-  PUT(
-    path: string,
-    init?: { body?: unknown; headers?: Record<string, string> },
-  ): Promise<LooseResult>;
-  PATCH(
-    path: string,
-    init?: { body?: unknown; headers?: Record<string, string> },
-  ): Promise<LooseResult>;
-  DELETE(path: string, init?: { headers?: Record<string, string> }): Promise<LooseResult>;
-}
-interface LooseResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-const loose = api as unknown as Loose;
-const V1 = '/api/v1';
-
-export function get<T>(path: string, query?: Query): Promise<T> {
-  return unwrap(loose.GET(V1 + path, { params: { query } })) as Promise<T>;
-}
-
-export function send<T>(
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-  version?: number,
-): Promise<T> {
-  const headers = version === undefined ? undefined : ifMatch(version);
-  return unwrap(loose[method](V1 + path, { body, headers })) as Promise<T>;
-}
-
 export const calendarKeys = {
   appointments: ['appointments'] as const,
   examRooms: ['exam-rooms'] as const,
@@ -90,8 +49,14 @@ export const calendarKeys = {
   availability: ['availability'] as const,
 };
 
+/** The filters of GET /appointments besides the window. */
+type AppointmentFilter = Omit<
+  NonNullable<paths['/api/v1/appointments']['get']['parameters']['query']>,
+  'from' | 'to' | 'cursor' | 'limit'
+>;
+
 /** The appointments overlapping `[from, to)` (instants), every page; `filter` narrows them. */
-export function useAppointmentsBetween(from: string, to: string, filter: Query = {}) {
+export function useAppointmentsBetween(from: string, to: string, filter: AppointmentFilter = {}) {
   return useQuery({
     queryKey: ['appointments', 'list', { from, to, ...filter }],
     queryFn: () =>
