@@ -9,7 +9,15 @@ import {
   screenshot,
   signIn,
 } from './browser';
-import { ADMIN, setUpClinic, startE2eServer, STAFF, type E2eServer } from './clinic';
+import {
+  ADMIN,
+  ROOM,
+  seedWorkflow,
+  setUpClinic,
+  startE2eServer,
+  STAFF,
+  type E2eServer,
+} from './clinic';
 
 let server: E2eServer;
 let browser: Browser;
@@ -212,5 +220,68 @@ describe('the patient page', () => {
     await history.getByText('Checked in').waitFor();
     await history.getByText('Completed').waitFor();
     await mainScreen(coordinator, 'appointment');
+  });
+});
+
+describe('the week', () => {
+  it("shows one provider's week, a column per day", async () => {
+    await coordinator.goto(`${server.baseUrl}/calendar?view=week&date=${DAY}`);
+    await choose(coordinator, 'Provider or room', STAFF.surgeon.name);
+    await coordinator
+      .getByTestId('calendar-appointment')
+      .filter({ hasText: 'Ada Calendar' })
+      .waitFor();
+    expect(await coordinator.getByTestId('grid-lane').count()).toBe(7);
+    await mainScreen(coordinator, 'week');
+  });
+});
+
+describe("a completed case's post-op schedule", () => {
+  it('lists the proposed visits and confirms day 1 at a free slot of that day', async () => {
+    const items = await server.api<{ data: { id: string; code: string }[] }>(
+      'GET',
+      '/inventory/items?limit=100',
+    );
+    const rooms = await server.api<{ data: { id: string; name: string }[] }>(
+      'GET',
+      '/operating-rooms',
+    );
+    const day = zonedDate(new Date(Date.now() + 5 * 864e5), zone);
+    const run = await seedWorkflow(server, {
+      patient: {
+        create: {
+          firstName: 'Post',
+          lastName: 'Op',
+          dateOfBirth: '1980-01-01',
+          sexAtBirth: 'FEMALE',
+        },
+      },
+      implants: { inventoryItemId: items.data[0]?.id ?? '', quantity: 1 },
+      signerName: 'Post Op',
+      booking: () => ({
+        operatingRoomId: rooms.data.find((r) => r.name === ROOM)?.id ?? '',
+        surgeonId: ids.surgeon,
+        scheduledStart: zonedInstant(day, '14:00', zone).toISOString(),
+        scheduledEnd: zonedInstant(day, '15:00', zone).toISOString(),
+      }),
+      until: 'COMPLETED',
+    });
+    await coordinator.goto(`${server.baseUrl}/cases/${run.case?.id}`);
+    const section = coordinator.getByRole('region', { name: 'Post-op schedule' });
+    const rows = section.getByTestId('post-op-visit');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(5);
+    const first = rows.first();
+    expect(await first.textContent()).toContain('Day 1');
+    await first.getByRole('button', { name: 'Confirm' }).click();
+    const dialog = coordinator.getByRole('dialog');
+    await dialog
+      .getByRole('button', { name: /^\d{1,2}:\d{2}\s?[AP]M$/ })
+      .first()
+      .click();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await first.getByText('BOOKED').waitFor();
+    await mainScreen(coordinator, 'case-post-op');
   });
 });
