@@ -291,7 +291,8 @@ export function CalendarPage() {
                   lanes={lanes.map((l) => toGridLane(l, shown))}
                   hours={shown}
                   caption={caption}
-                  columnWidth={view === 'week' ? 150 : 200}
+                  // A week's seven days fit a 1024 px window.
+                  columnWidth={view === 'week' ? 104 : 200}
                   onSlot={(lane, cell) => {
                     const source = lanes.find((l) => l.id === lane.id);
                     setDraft({

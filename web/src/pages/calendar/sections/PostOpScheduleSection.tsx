@@ -44,8 +44,12 @@ export function PostOpScheduleSection({ caseId }: { caseId: string }) {
               <Table.Tbody>
                 {[...all].sort(byDay).map((a) => (
                   <Table.Tr key={a.id} data-testid="post-op-visit">
-                    <Table.Td>{a.postOpDay === null ? '—' : `Day ${a.postOpDay}`}</Table.Td>
-                    <Table.Td>{a.proposedOn === null ? '—' : formatDate(a.proposedOn)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {a.postOpDay === null ? '—' : `Day ${a.postOpDay}`}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {a.proposedOn === null ? '—' : formatDate(a.proposedOn)}
+                    </Table.Td>
                     <Table.Td>
                       {a.start === null ? (
                         <Text size="sm" c="dimmed">
