@@ -178,6 +178,22 @@ describe('the day by provider', () => {
   });
 });
 
+describe('a drag over free cells', () => {
+  it('opens the booking form for the whole stretch', async () => {
+    await coordinator.goto(`${server.baseUrl}/calendar?date=${DAY}`);
+    const column = lane(coordinator, STAFF.surgeon.name);
+    await column.getByRole('button', { name: /at 1:00\s?PM/ }).hover();
+    await coordinator.mouse.down();
+    await column.getByRole('button', { name: /at 1:30\s?PM/ }).hover();
+    await coordinator.mouse.up();
+    const dialog = coordinator.getByRole('dialog', { name: 'Book an appointment' });
+    expect(await dialog.getByRole('textbox', { name: 'Start' }).inputValue()).toBe(`${DAY} 13:00`);
+    expect(await dialog.getByRole('textbox', { name: 'End' }).inputValue()).toBe(`${DAY} 14:00`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+});
+
 describe('the day list', () => {
   it('checks the patient in at the desk', async () => {
     await coordinator.goto(`${server.baseUrl}/calendar/day-list?date=${DAY}`);

@@ -57,6 +57,27 @@ describe('TimeGrid', () => {
     expect(document.activeElement).toBe(cells[1]);
   });
 
+  it('hands back the whole stretch a drag covers, and no single cell', () => {
+    const onSlot = vi.fn<(lane: TimeGridLane, cell: SlotCell) => void>();
+    renderWithProviders(
+      <TimeGrid lanes={[lane()]} hours={{ first: 8, end: 11 }} caption="Day" onSlot={onSlot} />,
+    );
+    const eight = screen.getByRole('button', { name: 'Book Dr. Lee at 8:00 AM (free slot)' });
+    const half = screen.getByRole('button', { name: 'Book Dr. Lee at 8:30 AM' });
+    fireEvent.pointerDown(eight, { button: 0 });
+    fireEvent.pointerEnter(half);
+    expect(half.hasAttribute('data-picked')).toBe(true);
+    fireEvent.pointerUp(window);
+    fireEvent.click(half);
+    expect(onSlot).toHaveBeenCalledTimes(1);
+    const stretch = onSlot.mock.calls[0]?.[1];
+    // 08:00–09:00 Chicago.
+    expect([stretch?.start.toISOString(), stretch?.end.toISOString()]).toEqual([
+      '2026-12-07T14:00:00.000Z',
+      '2026-12-07T15:00:00.000Z',
+    ]);
+  });
+
   it('draws no buttons without onSlot (the theater day)', () => {
     renderWithProviders(<TimeGrid lanes={[lane()]} hours={{ first: 8, end: 11 }} caption="Day" />);
     expect(screen.queryAllByTestId('slot-cell')).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { Box, ScrollArea, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatTime } from '../../lib/format';
 import {
   HOUR_PX,
@@ -43,6 +43,8 @@ export interface TimeGridLane {
  * A day (or a week) on the clinic's clock: the hours down the side, a column per lane, each block
  * drawn as tall as it lasts (placement.ts). With `onSlot`, each empty cell is a button (reached
  * with Tab, named for the lane and its time) that hands its cell back: the calendar's booking.
+ * Dragging the pointer over several cells of a lane hands back the whole stretch (a booked cell
+ * between is the API's to refuse); the keyboard and a click book one cell.
  */
 export function TimeGrid({
   lanes,
@@ -59,6 +61,27 @@ export function TimeGrid({
   onSlot?: (lane: TimeGridLane, cell: SlotCell) => void;
   slotStep?: number;
 }) {
+  // A drag over free cells of one lane picks a longer stretch (a click picks one cell).
+  const [drag, setDrag] = useState<{ lane: string; from: SlotCell; to: SlotCell } | null>(null);
+  const dragged = useRef(false);
+  useEffect(() => {
+    if (drag === null) return;
+    const end = () => {
+      const lane = lanes.find((l) => l.id === drag.lane);
+      if (lane !== undefined && onSlot !== undefined && drag.from !== drag.to) {
+        dragged.current = true;
+        onSlot(lane, spanOf(drag.from, drag.to));
+      }
+      setDrag(null);
+    };
+    window.addEventListener('pointerup', end);
+    return () => window.removeEventListener('pointerup', end);
+  }, [drag, lanes, onSlot]);
+  const picked = (laneId: string, cell: SlotCell) => {
+    if (drag === null || drag.lane !== laneId) return false;
+    const span = spanOf(drag.from, drag.to);
+    return span.start <= cell.start && cell.end <= span.end;
+  };
   const rows = Array.from({ length: hours.end - hours.first }, (_, i) => hours.first + i);
   const height = rows.length * HOUR_PX;
   const lines = `repeating-linear-gradient(to bottom, var(--mantine-color-gray-3) 0 1px, transparent 1px ${HOUR_PX}px)`;
@@ -112,10 +135,21 @@ export function TimeGrid({
                       type="button"
                       className="contour-slot"
                       data-free={free ? '' : undefined}
+                      data-picked={picked(lane.id, cell) ? '' : undefined}
                       data-testid="slot-cell"
                       style={{ top: y(cell.minute), height: (slotStep / 60) * HOUR_PX - 2 }}
                       aria-label={`Book ${lane.name} at ${formatTime(cell.start.toISOString())}${free ? ' (free slot)' : ''}`}
-                      onClick={() => onSlot(lane, cell)}
+                      onPointerDown={(event) => {
+                        if (event.button === 0) setDrag({ lane: lane.id, from: cell, to: cell });
+                      }}
+                      onPointerEnter={() => {
+                        if (drag?.lane === lane.id) setDrag({ ...drag, to: cell });
+                      }}
+                      onClick={() => {
+                        // The click that ends a drag has already booked the stretch.
+                        if (dragged.current) dragged.current = false;
+                        else onSlot(lane, cell);
+                      }}
                     >
                       + {formatTime(cell.start.toISOString())}
                     </button>
@@ -150,6 +184,12 @@ export function TimeGrid({
       </ScrollArea>
     </section>
   );
+}
+
+/** The stretch from one cell to another of the same lane, whichever comes first. */
+export function spanOf(a: SlotCell, b: SlotCell): SlotCell {
+  const [first, last] = a.start <= b.start ? [a, b] : [b, a];
+  return { start: first.start, end: last.end, minute: first.minute };
 }
 
 /** The parts of the shown hours outside every open range. */

@@ -22,6 +22,8 @@ import {
 /** What a free cell or the "Book" button knows before the form opens. */
 export interface BookingDraft {
   readonly start?: Date;
+  /** Given by a drag over several cells; else the type's length from the start. */
+  readonly end?: Date;
   readonly providerId?: string;
   readonly examRoomId?: string;
   readonly patientId?: string;
@@ -116,7 +118,12 @@ export function BookingModal({
       providerId: draft.providerId ?? null,
       examRoomId: draft.examRoomId ?? null,
       start,
-      end: start === '' ? '' : plusMinutes(start, minutesOf(type)),
+      end:
+        draft.end !== undefined
+          ? pickerValueAt(draft.end)
+          : start === ''
+            ? ''
+            : plusMinutes(start, minutesOf(type)),
       notes: '',
     });
     form.resetDirty();

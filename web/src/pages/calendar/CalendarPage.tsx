@@ -295,8 +295,11 @@ export function CalendarPage() {
                   columnWidth={view === 'week' ? 104 : 200}
                   onSlot={(lane, cell) => {
                     const source = lanes.find((l) => l.id === lane.id);
+                    const dragged = cell.end.getTime() - cell.start.getTime() > 30 * 60_000;
                     setDraft({
                       start: cell.start,
+                      // A drag over several cells is the stretch; a click, the type's length.
+                      end: dragged ? cell.end : undefined,
                       providerId: source?.booking?.providerId,
                       examRoomId: source?.booking?.examRoomId,
                       type,
