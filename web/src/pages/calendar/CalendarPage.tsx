@@ -136,7 +136,9 @@ export function CalendarPage() {
       : view === 'week' && resource !== null
         ? { providerId: [resource.id] }
         : {},
-    can('appointments.book') && view !== 'day-room',
+    can('appointments.book') &&
+      view !== 'day-room' &&
+      !(view === 'week' && resource?.kind === 'operatingRoom'),
   );
 
   const [draft, setDraft] = useState<BookingDraft | null>(null);
