@@ -291,10 +291,15 @@ describe("a completed case's post-op schedule", () => {
     expect(await first.textContent()).toContain('Day 1');
     await first.getByRole('button', { name: 'Confirm' }).click();
     const dialog = coordinator.getByRole('dialog');
+    // Opened on the first free slot of the due day (tomorrow at the clinic): 08:00, her first hour.
     await dialog
       .getByRole('button', { name: /^\d{1,2}:\d{2}\s?[AP]M$/ })
       .first()
-      .click();
+      .waitFor();
+    const dueDay = zonedDate(new Date(Date.now() + 864e5), zone);
+    expect(await dialog.getByRole('textbox', { name: 'Start' }).inputValue()).toBe(
+      `${dueDay} 08:00`,
+    );
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await dialog.waitFor({ state: 'detached' });
     await first.getByText('BOOKED').waitFor();

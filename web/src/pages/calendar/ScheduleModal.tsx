@@ -57,11 +57,16 @@ export function ScheduleModal({
     { providerId: [providerId] },
     opened && day !== null,
   );
+  const slots = (free.data?.data ?? []).filter((s) => s.providerId === providerId).slice(0, 12);
+  // A proposed visit opens on the first free slot of its day (the buttons offer the others).
+  const firstFree = mode === 'confirm' ? slots[0] : undefined;
   useEffect(() => {
     if (!opened) return;
+    const start = appointment.start ?? firstFree?.start ?? null;
+    const end = appointment.end ?? firstFree?.end ?? null;
     form.setValues({
-      start: appointment.start === null ? '' : pickerValueAt(new Date(appointment.start)),
-      end: appointment.end === null ? '' : pickerValueAt(new Date(appointment.end)),
+      start: start === null ? '' : pickerValueAt(new Date(start)),
+      end: end === null ? '' : pickerValueAt(new Date(end)),
       providerId: appointment.providerId,
       examRoomId: appointment.examRoomId,
       reason: '',
@@ -115,7 +120,10 @@ export function ScheduleModal({
     form.setFieldValue('end', pickerValueAt(new Date(slot.end)));
     save.reset();
   };
-  const slots = (free.data?.data ?? []).filter((s) => s.providerId === providerId).slice(0, 12);
+  useEffect(() => {
+    if (opened && form.values.start === '' && firstFree !== undefined) take(firstFree);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once the day's slots arrive
+  }, [opened, firstFree?.start]);
   const providers = (staff.data ?? []).filter(
     (u) => u.active && (u.role === 'SURGEON' || u.role === 'NURSE'),
   );
