@@ -120,6 +120,28 @@ describe('working hours', () => {
   });
 });
 
+describe('the other calendar settings', () => {
+  it('lists the exam rooms and the appointment types, and records a holiday', async () => {
+    await admin.getByRole('link', { name: 'Exam rooms' }).click();
+    await admin.getByTestId(`exam-room-${EXAM_ROOM}`).waitFor();
+    await mainScreen(admin, 'settings-exam-rooms');
+    await admin.getByRole('link', { name: 'Appointment types' }).click();
+    await admin.getByRole('row').filter({ hasText: 'Consultation' }).waitFor();
+    await mainScreen(admin, 'settings-appointment-types');
+    await admin.getByRole('link', { name: 'Time off' }).click();
+    await admin.getByRole('button', { name: 'Add time off' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Add time off' });
+    const holiday = zonedDate(new Date(Date.now() + 40 * 864e5), zone);
+    await dialog.getByLabel('First day').fill(holiday);
+    await dialog.getByLabel('Last day').fill(holiday);
+    await dialog.getByLabel('Reason').fill('Clinic holiday');
+    await dialog.getByRole('button', { name: 'Save time off' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await admin.getByRole('row').filter({ hasText: 'Clinic holiday' }).waitFor();
+    await mainScreen(admin, 'settings-time-off');
+  });
+});
+
 describe('the day by provider', () => {
   it("shows the surgeon's column, hatched outside her hours, its free slots tinted", async () => {
     await coordinator.goto(`${server.baseUrl}/calendar?date=${DAY}`);

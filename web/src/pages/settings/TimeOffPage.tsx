@@ -96,8 +96,8 @@ function AddModal({
         />
       )}
       <SimpleGrid cols={2}>
-        <TextInput type="date" label="From" required {...form.getInputProps('startsOn')} />
-        <TextInput type="date" label="To" required {...form.getInputProps('endsOn')} />
+        <TextInput type="date" label="First day" required {...form.getInputProps('startsOn')} />
+        <TextInput type="date" label="Last day" required {...form.getInputProps('endsOn')} />
         <TextInput type="time" label="From time (optional)" {...form.getInputProps('startTime')} />
         <TextInput type="time" label="To time (optional)" {...form.getInputProps('endTime')} />
       </SimpleGrid>

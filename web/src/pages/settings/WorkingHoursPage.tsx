@@ -127,7 +127,7 @@ export function WorkingHoursPage() {
               <Table.Tbody>
                 {all.map((h) => (
                   <Table.Tr key={h.resourceId}>
-                    <Table.Td>{name(h.resourceId)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{name(h.resourceId)}</Table.Td>
                     {WEEKDAYS.map((d, i) => (
                       <Table.Td key={d} style={{ fontSize: 12 }}>
                         {dayText(h.intervals, i + 1) || '—'}
