@@ -11,6 +11,7 @@ import { SignInPage } from './pages/SignInPage';
 const PatientsArea = lazy(() => import('./pages/patients'));
 const PlansArea = lazy(() => import('./pages/plans'));
 const TheaterArea = lazy(() => import('./pages/theater'));
+const CalendarArea = lazy(() => import('./pages/calendar'));
 const InventoryArea = lazy(() => import('./pages/inventory'));
 const BillingArea = lazy(() => import('./pages/billing'));
 const AuditArea = lazy(() => import('./pages/audit'));
@@ -44,6 +45,7 @@ export function App() {
         <Route path="plans/*" element={<PlansArea />} />
         <Route path="theater/*" element={<TheaterArea />} />
         <Route path="cases/*" element={<TheaterArea />} />
+        <Route path="calendar/*" element={<CalendarArea />} />
         <Route path="inventory/*" element={<InventoryArea />} />
         <Route path="billing/*" element={<BillingArea />} />
         <Route path="audit/*" element={<AuditArea />} />

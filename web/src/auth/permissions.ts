@@ -32,6 +32,14 @@ const GRANTS = {
   'cases.read': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
   'cases.schedule': ['COORDINATOR', 'SURGEON'],
   'cases.perform': ['SURGEON', 'NURSE'],
+  // The calendar (issue 19): appointments by provider and room, the front desk's day list.
+  'calendar.read': ['SURGEON', 'NURSE', 'COORDINATOR'],
+  'appointments.book': ['COORDINATOR', 'SURGEON', 'NURSE'],
+  'appointments.checkIn': ['COORDINATOR', 'SURGEON', 'NURSE'],
+  'appointments.complete': ['SURGEON', 'NURSE'],
+  'appointments.change': ['COORDINATOR', 'SURGEON', 'NURSE'],
+  // Holidays, leave and closures (POST/DELETE /schedule-exceptions).
+  'timeOff.write': ['COORDINATOR'],
   'bills.read': ['BILLING', 'COORDINATOR'],
   'bills.pdf': ['BILLING', 'COORDINATOR'],
   'bills.pay': ['BILLING'],

@@ -29,6 +29,11 @@ const COLORS: Record<string, string> = {
   OFFERED: 'blue',
   CHOSEN: 'green',
   WITHDRAWN: 'gray',
+  // Appointments (the calendar)
+  PROPOSED: 'yellow',
+  BOOKED: 'indigo',
+  CHECKED_IN: 'orange',
+  NO_SHOW: 'red',
 };
 
 /**

@@ -13,6 +13,7 @@ import { NAVBAR_WIDTH } from './frame';
 const SECTIONS: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/patients', label: 'Patients' },
   { to: '/plans', label: 'Plan board', permission: 'plans.read' },
+  { to: '/calendar', label: 'Calendar', permission: 'calendar.read' },
   { to: '/theater', label: 'Theater day', permission: 'cases.read' },
   { to: '/inventory', label: 'Inventory' },
   { to: '/billing', label: 'Billing', permission: 'bills.read' },

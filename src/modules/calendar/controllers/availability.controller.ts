@@ -8,7 +8,7 @@ import {
   AppointmentTypeDto,
   AppointmentTypeListDto,
   AppointmentTypeParamsDto,
-  AvailabilityDto,
+  FreeSlotsDto,
   AvailabilityQueryDto,
   PutAppointmentTypeDto,
 } from '../dto/calendar-hours.dto';
@@ -30,7 +30,7 @@ export class AvailabilityController {
       "Slots of the type's default length, on the clinic-local quarter hour, inside the providers' working hours (and the room's), off holidays, leave and closures, clear of every case and appointment, from now on, for the clinic-local days from–to (at most 31). Without providerId: every active surgeon and nurse with working hours. Changes nothing.",
   })
   @Roles('SURGEON', 'NURSE', 'COORDINATOR')
-  @ZodResponse({ status: 200, type: AvailabilityDto })
+  @ZodResponse({ status: 200, type: FreeSlotsDto })
   find(@CurrentUser() caller: Caller, @Query() query: AvailabilityQueryDto) {
     return this.availability.find(caller, query);
   }

@@ -232,4 +232,4 @@ export const AvailabilitySchema = z.object({
   ),
 });
 export type AvailabilityResponse = z.infer<typeof AvailabilitySchema>;
-export class AvailabilityDto extends createZodDto(AvailabilitySchema) {}
+export class FreeSlotsDto extends createZodDto(AvailabilitySchema) {}

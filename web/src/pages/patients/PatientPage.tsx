@@ -6,6 +6,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDate, todayIso } from '../../lib/format';
+import { PatientAppointmentsSection } from '../calendar/sections/PatientAppointmentsSection';
 import { BillsSection } from './BillsSection';
 import { ClaimInsuranceSection } from './ClaimInsuranceSection';
 import { ConsultationsSection } from './ConsultationsSection';
@@ -50,6 +51,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
         <Demographics patient={patient} />
         <ClaimInsuranceSection patientId={patient.id} note={patient.insurance} />
       </SimpleGrid>
+      {can('calendar.read') && <PatientAppointmentsSection patientId={patient.id} />}
       {can('consultations.read') && <ConsultationsSection patientId={patient.id} />}
       {can('plans.read') && <PlansSection patientId={patient.id} />}
       {can('cases.read') && <ImplantsSection patientId={patient.id} />}

@@ -7,6 +7,7 @@ export const SETTINGS_PAGES = [
   { to: '/settings/users', label: 'Staff' },
   { to: '/settings/fees', label: 'Fee schedule' },
   { to: '/settings/rooms', label: 'Rooms' },
+  { to: '/settings/calendar', label: 'Calendar' },
   { to: '/settings/consents', label: 'Consents' },
   { to: '/settings/fda-checklist', label: 'FDA checklist' },
   { to: '/settings/clinic', label: 'Clinic' },
@@ -41,7 +42,7 @@ export function SettingsNav() {
       <ScrollArea type="auto" scrollbarSize={6} offsetScrollbars="x" viewportRef={viewport}>
         <Tabs.List style={{ flexWrap: 'nowrap', minWidth: 'max-content' }}>
           {SETTINGS_PAGES.map((p) => (
-            <Tabs.Tab key={p.to} value={p.to} px="xs" style={{ whiteSpace: 'nowrap' }}>
+            <Tabs.Tab key={p.to} value={p.to} px={8} style={{ whiteSpace: 'nowrap' }}>
               {p.label}
             </Tabs.Tab>
           ))}

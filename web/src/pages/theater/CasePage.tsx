@@ -9,6 +9,7 @@ import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatTime, todayIso } from '../../lib/format';
+import { PostOpScheduleSection } from '../calendar/sections/PostOpScheduleSection';
 import { CaseActions } from './CaseActions';
 import { PickList } from './PickList';
 import { RecordUsageForm } from './RecordUsageForm';
@@ -139,6 +140,9 @@ function CaseView({ kase }: { kase: SurgicalCase }) {
       </Text>
       <Stack gap="md">
         <CaseFacts kase={kase} />
+        {kase.status === 'COMPLETED' && can('calendar.read') && (
+          <PostOpScheduleSection caseId={kase.id} />
+        )}
         {kase.status === 'SCHEDULED' && can('cases.perform') && <PickList kase={kase} />}
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">

@@ -10,6 +10,9 @@ export interface Slot {
 
 export interface Conflict {
   resource: string;
+  /** What holds the time: a case (`surgicalCaseId`, `caseNumber`) or an appointment. */
+  kind: 'SURGICAL_CASE' | 'APPOINTMENT';
+  appointmentId: string;
   surgicalCaseId: string;
   caseNumber: string;
   scheduledStart: string;
@@ -30,6 +33,8 @@ export function scheduleConflict(error: unknown): Conflict | null {
   const slots = Array.isArray(problem.suggestedSlots) ? (problem.suggestedSlots as unknown[]) : [];
   return {
     resource: text(c.resource),
+    kind: c.kind === 'APPOINTMENT' ? 'APPOINTMENT' : 'SURGICAL_CASE',
+    appointmentId: text(c.appointmentId),
     surgicalCaseId: text(c.surgicalCaseId),
     caseNumber: text(c.caseNumber),
     scheduledStart: text(c.scheduledStart),
@@ -41,8 +46,15 @@ export function scheduleConflict(error: unknown): Conflict | null {
   };
 }
 
+const RESOURCE_NAMES: Record<string, string> = {
+  surgeon: 'The surgeon',
+  operatingRoom: 'The operating room',
+  provider: 'The provider',
+  examRoom: 'The exam room',
+};
+
 /**
- * What a clash says: which case holds the room or surgeon (a link to it), when, in local time,
+ * What a clash says: which case or appointment holds the room, surgeon or provider (a link to it), when, in local time,
  * and a button per free slot that takes it.
  */
 export function ConflictNote({
@@ -50,7 +62,13 @@ export function ConflictNote({
   onNavigate,
   onTake,
   taking = false,
+  freeLabel = 'Free that day for this room and surgeon:',
+  noSlots = 'No free slot of that length is left that day: choose another day.',
 }: {
+  /** When the API offers no slot (the calendar's: pick a free cell instead). */
+  noSlots?: string;
+  /** Above the offered slots (the calendar's: "Free that day for this provider and room:"). */
+  freeLabel?: string;
   error: unknown;
   onNavigate?: () => void;
   onTake: (slot: Slot) => void;
@@ -58,22 +76,32 @@ export function ConflictNote({
 }) {
   const conflict = scheduleConflict(error);
   if (conflict === null) return null;
-  const what = conflict.resource === 'surgeon' ? 'The surgeon' : 'The operating room';
+  const what = RESOURCE_NAMES[conflict.resource] ?? 'The operating room';
+  const holder =
+    conflict.kind === 'APPOINTMENT' ? (
+      <Anchor
+        component={Link}
+        to={`/calendar/appointments/${conflict.appointmentId}`}
+        onClick={onNavigate}
+      >
+        another appointment
+      </Anchor>
+    ) : (
+      <Anchor component={Link} to={`/cases/${conflict.surgicalCaseId}`} onClick={onNavigate}>
+        {conflict.caseNumber}
+      </Anchor>
+    );
   return (
     <Stack gap="xs" data-testid="schedule-conflict">
       <Text size="sm">
-        {what} is taken by{' '}
-        <Anchor component={Link} to={`/cases/${conflict.surgicalCaseId}`} onClick={onNavigate}>
-          {conflict.caseNumber}
-        </Anchor>{' '}
-        from {formatDateTime(conflict.scheduledStart)} to {formatTime(conflict.scheduledEnd)} (your
-        time zone).
+        {what} is taken by {holder} from {formatDateTime(conflict.scheduledStart)} to{' '}
+        {formatTime(conflict.scheduledEnd)} (your time zone).
       </Text>
       {conflict.suggestedSlots.length === 0 ? (
-        <Text size="sm">No free slot of that length is left that day: choose another day.</Text>
+        <Text size="sm">{noSlots}</Text>
       ) : (
         <>
-          <Text size="sm">Free that day for this room and surgeon:</Text>
+          <Text size="sm">{freeLabel}</Text>
           <Group gap="xs">
             {conflict.suggestedSlots.map((slot) => (
               <Button

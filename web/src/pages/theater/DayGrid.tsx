@@ -1,13 +1,10 @@
-import { Anchor, Box, Group, Paper, ScrollArea, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, formatTime } from '../../lib/format';
-import { blockBox, HOUR_PX, hourLabel, type DayGrid as Grid } from './placement';
+import { TimeGrid, type TimeGridLane } from '../../components/timegrid/TimeGrid';
+import type { DayGrid as Grid } from './placement';
 import type { SurgicalCase } from './queries';
-
-const HOUR_COLUMN = 64;
-const ROOM_COLUMN = 220;
-const HEADER = 36;
 
 /** "8:00 AM – 10:00 AM"; a start or end on another day shows its date too. */
 function timeRange(c: SurgicalCase, dayStart: Date, dayEnd: Date): string {
@@ -82,75 +79,34 @@ export function DayGrid({
   dayEnd: Date;
   surgeonNames: ReadonlyMap<string, string>;
 }) {
-  const firstHour = grid.rows[0]?.hour ?? 0;
-  const height = grid.rows.length * HOUR_PX;
-  const lines = `repeating-linear-gradient(to bottom, var(--mantine-color-gray-3) 0 1px, transparent 1px ${HOUR_PX}px)`;
+  const first = grid.rows[0]?.hour ?? 0;
+  const lanes: TimeGridLane[] = grid.rooms.map((room, i) => ({
+    id: room.id,
+    name: room.name,
+    dayStart,
+    dayEnd,
+    blocks: grid.rows.flatMap((row) => {
+      const cell = row.cells[i];
+      if (cell?.kind !== 'cases') return [];
+      return [
+        {
+          key: String(row.hour),
+          spans: cell.cases.map((c) => ({ start: c.scheduledStart, end: c.scheduledEnd })),
+          testId: 'case-block',
+          content: cell.cases.map((c) => (
+            <CaseCard
+              key={c.id}
+              kase={c}
+              dayStart={dayStart}
+              dayEnd={dayEnd}
+              surgeon={surgeonNames.get(c.surgeonId)}
+            />
+          )),
+        },
+      ];
+    }),
+  }));
   return (
-    <section aria-label={caption}>
-      <Text size="sm" c="dimmed" mb="xs">
-        {caption}
-      </Text>
-      <ScrollArea type="auto" offsetScrollbars>
-        <Box
-          style={{
-            display: 'grid',
-            gridTemplateColumns: `${HOUR_COLUMN}px repeat(${grid.rooms.length}, minmax(${ROOM_COLUMN}px, 1fr))`,
-            minWidth: HOUR_COLUMN + grid.rooms.length * ROOM_COLUMN,
-          }}
-        >
-          <div aria-hidden="true">
-            <Box h={HEADER} />
-            {grid.rows.map((row) => (
-              <Text key={row.hour} size="xs" c="dimmed" h={HOUR_PX} pr={6} ta="right">
-                {hourLabel(row.hour)}
-              </Text>
-            ))}
-          </div>
-          {grid.rooms.map((room, i) => (
-            <section key={room.id} aria-label={room.name}>
-              <Text fw={600} size="sm" h={HEADER} px="xs" pt={8} truncate>
-                {room.name}
-              </Text>
-              <Box
-                pos="relative"
-                h={height}
-                style={{
-                  backgroundImage: lines,
-                  borderLeft: '1px solid var(--mantine-color-gray-3)',
-                }}
-              >
-                {grid.rows.map((row) => {
-                  const cell = row.cells[i];
-                  if (cell?.kind !== 'cases') return null;
-                  const box = blockBox(cell.cases, firstHour, dayStart, dayEnd);
-                  return (
-                    <Box
-                      key={row.hour}
-                      pos="absolute"
-                      left={4}
-                      right={4}
-                      top={box.top}
-                      h={box.height}
-                      data-testid="case-block"
-                      style={{ display: 'flex', flexDirection: 'column', gap: 2, padding: '1px 0' }}
-                    >
-                      {cell.cases.map((c) => (
-                        <CaseCard
-                          key={c.id}
-                          kase={c}
-                          dayStart={dayStart}
-                          dayEnd={dayEnd}
-                          surgeon={surgeonNames.get(c.surgeonId)}
-                        />
-                      ))}
-                    </Box>
-                  );
-                })}
-              </Box>
-            </section>
-          ))}
-        </Box>
-      </ScrollArea>
-    </section>
+    <TimeGrid lanes={lanes} hours={{ first, end: first + grid.rows.length }} caption={caption} />
   );
 }

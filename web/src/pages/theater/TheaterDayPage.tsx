@@ -1,71 +1,19 @@
-import { ActionIcon, Button, Group, Loader, Switch } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Group, Loader, Switch } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useOperatingRooms, useStaff } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { PdfButton } from '../../components/PdfButton';
 import { QueryState } from '../../components/QueryState';
+import { DayPicker } from '../../components/DayPicker';
 import { todayIso } from '../../lib/format';
-import { dayRange, parseDay, shiftDay } from './day';
+import { dayRange, parseDay } from './day';
 import { DayGrid } from './DayGrid';
 import { caseRows, placeCases } from './placement';
 import { useCasesBetween, useNextDayWithCases, type SurgicalCase } from './queries';
 import { TheaterViews } from './TheaterViews';
 
 const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full' });
-
-function Chevron({ direction }: { direction: 'left' | 'right' }) {
-  return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path
-        d={direction === 'left' ? 'M10 3 5 8l5 5' : 'M6 3l5 5-5 5'}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
-
-function DayPicker({ day, onChange }: { day: string; onChange: (day: string) => void }) {
-  const today = todayIso();
-  return (
-    <Group align="flex-end" gap="xs" wrap="wrap">
-      <ActionIcon
-        variant="default"
-        size="input-sm"
-        aria-label="Previous day"
-        onClick={() => onChange(shiftDay(day, -1))}
-      >
-        <Chevron direction="left" />
-      </ActionIcon>
-      <DateInput
-        label="Day"
-        value={day}
-        onChange={(value) => {
-          const next = parseDay(value);
-          if (next !== null) onChange(next);
-        }}
-        valueFormat="ddd, MMM D, YYYY"
-        w={190}
-      />
-      <ActionIcon
-        variant="default"
-        size="input-sm"
-        aria-label="Next day"
-        onClick={() => onChange(shiftDay(day, 1))}
-      >
-        <Chevron direction="right" />
-      </ActionIcon>
-      <Button variant="default" onClick={() => onChange(today)} disabled={day === today}>
-        Today
-      </Button>
-    </Group>
-  );
-}
 
 /**
  * `/theater?date=YYYY-MM-DD`: the operating rooms of one day, hour by hour. Without a date it

@@ -1,4 +1,16 @@
-import { wallClockAt } from '../../lib/clinicTime';
+import {
+  DEFAULT_HOURS,
+  hourSpan,
+  timeBox,
+  type BlockBox,
+} from '../../components/timegrid/placement';
+
+export {
+  DEFAULT_HOURS,
+  HOUR_PX,
+  hourLabel,
+  type BlockBox,
+} from '../../components/timegrid/placement';
 
 /**
  * Where the day's cases go in the theater grid: one column per operating room, one row per hour
@@ -44,22 +56,6 @@ export interface DayGrid<C> {
   readonly rows: readonly GridRow<C>[];
 }
 
-/** The opening hours the grid always shows: rows 07:00 to 18:00, the last ending at 19:00. */
-export const DEFAULT_HOURS = { first: 7, end: 19 } as const;
-
-/** The row a case starts in: 0 when it began the day before. */
-function startRow(start: Date, dayStart: Date): number {
-  return start.getTime() <= dayStart.getTime() ? 0 : wallClockAt(start).hour;
-}
-
-/** The row after the case's last one: 24 when it runs into the next day; 10 for an end at 10:00. */
-function endRow(end: Date, dayEnd: Date): number {
-  if (end.getTime() >= dayEnd.getTime()) return 24;
-  const clock = wallClockAt(end);
-  const partHour = clock.minute > 0 || clock.second > 0 || end.getMilliseconds() > 0;
-  return clock.hour + (partHour ? 1 : 0);
-}
-
 interface Block<C> {
   readonly first: number;
   end: number;
@@ -72,12 +68,7 @@ export function caseRows(
   dayStart: Date,
   dayEnd: Date,
 ): { first: number; end: number } | null {
-  const start = new Date(c.scheduledStart);
-  const end = new Date(c.scheduledEnd);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return null;
-  if (end.getTime() <= dayStart.getTime() || start.getTime() >= dayEnd.getTime()) return null;
-  const first = startRow(start, dayStart);
-  return { first, end: Math.max(first + 1, endRow(end, dayEnd)) };
+  return hourSpan({ start: c.scheduledStart, end: c.scheduledEnd }, dayStart, dayEnd);
 }
 
 /** The room columns: every active room, then inactive or unknown rooms that hold a case today. */
@@ -152,31 +143,6 @@ export function placeCases<C extends PlaceableCase>(
   return { rooms: columns, rows };
 }
 
-/** "07:00": the label of a row. */
-export function hourLabel(hour: number): string {
-  return `${String(hour).padStart(2, '0')}:00`;
-}
-
-/** The height of one hour of the day grid, in CSS pixels: a case is drawn as tall as it lasts. */
-export const HOUR_PX = 96;
-
-/**
- * Minutes of the clinic's clock since the day's midnight, clamped to the day (0 to 24 × 60): the
- * rows are the clinic's hours, whatever the browser's zone.
- */
-function clockMinutes(instant: Date, dayStart: Date, dayEnd: Date): number {
-  if (instant.getTime() <= dayStart.getTime()) return 0;
-  if (instant.getTime() >= dayEnd.getTime()) return 24 * 60;
-  const clock = wallClockAt(instant);
-  return clock.hour * 60 + clock.minute + clock.second / 60;
-}
-
-export interface BlockBox {
-  /** From the top of the grid's first row. */
-  readonly top: number;
-  readonly height: number;
-}
-
 /**
  * Where a block of cases is drawn in a room's column whose first row is `firstHour`: from its
  * earliest start to its latest end, on the local clock, `hourPx` per hour. A 3-hour case is
@@ -187,14 +153,8 @@ export function blockBox(
   firstHour: number,
   dayStart: Date,
   dayEnd: Date,
-  hourPx: number = HOUR_PX,
+  hourPx?: number,
 ): BlockBox {
-  const starts = cases.map((c) => clockMinutes(new Date(c.scheduledStart), dayStart, dayEnd));
-  const ends = cases.map((c) => clockMinutes(new Date(c.scheduledEnd), dayStart, dayEnd));
-  const start = Math.min(...starts);
-  const end = Math.max(...ends);
-  return {
-    top: ((start - firstHour * 60) / 60) * hourPx,
-    height: (Math.max(end - start, 0) / 60) * hourPx,
-  };
+  const spans = cases.map((c) => ({ start: c.scheduledStart, end: c.scheduledEnd }));
+  return timeBox(spans, firstHour, dayStart, dayEnd, hourPx);
 }
