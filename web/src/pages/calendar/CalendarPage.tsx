@@ -36,7 +36,7 @@ import {
   type WeekResource,
 } from './lanes';
 
-export type CalendarView = 'day-provider' | 'day-room' | 'week';
+export type CalendarView = 'day-provider' | 'day-room' | 'week' | 'day-list';
 
 const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'full' });
 const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long' });
@@ -48,12 +48,13 @@ function parseResource(value: string | null): WeekResource | null {
   return null;
 }
 
-/** The calendar's views as links: the day by provider, the day by room, a week. */
+/** The calendar's views as links: the day by provider, the day by room, a week, the day list. */
 export function CalendarViews({ current, day }: { current: CalendarView; day: string }) {
   const views: { view: CalendarView; label: string; to: string }[] = [
     { view: 'day-provider', label: 'Day by provider', to: `/calendar?date=${day}` },
     { view: 'day-room', label: 'Day by room', to: `/calendar?view=day-room&date=${day}` },
     { view: 'week', label: 'Week', to: `/calendar?view=week&date=${day}` },
+    { view: 'day-list', label: 'Day list', to: `/calendar/day-list?date=${day}` },
   ];
   return (
     <Group gap="xs" mb="md" component="nav" aria-label="Calendar views">
@@ -69,9 +70,6 @@ export function CalendarViews({ current, day }: { current: CalendarView; day: st
           {v.label}
         </Button>
       ))}
-      <Button component={Link} to={`/calendar/day-list?date=${day}`} size="xs" variant="default">
-        Day list
-      </Button>
     </Group>
   );
 }

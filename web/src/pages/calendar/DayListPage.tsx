@@ -34,7 +34,7 @@ export function DayListPage() {
   return (
     <>
       <PageHeader title="Day list" />
-      <CalendarViews current="day-provider" day={day} />
+      <CalendarViews current="day-list" day={day} />
       <DayPicker day={day} onChange={(next) => setParams({ date: next })} />
       <QueryState
         query={appointments}
@@ -69,7 +69,7 @@ export function DayListPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>{typeLabel(a.type)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {a.providerName}
                       <Text size="xs" c="dimmed">
                         {a.examRoomName ?? 'No room'}

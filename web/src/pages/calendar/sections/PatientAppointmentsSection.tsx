@@ -39,7 +39,7 @@ function Rows({ list, empty }: { list: readonly Appointment[]; empty: string }) 
                 {typeLabel(a.type)}
                 {a.postOpDay === null ? '' : ` (day ${a.postOpDay})`}
               </Table.Td>
-              <Table.Td>{a.providerName}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.providerName}</Table.Td>
               <Table.Td>
                 <StatusBadge status={a.status} />
               </Table.Td>

@@ -61,7 +61,7 @@ export function PostOpScheduleSection({ caseId }: { caseId: string }) {
                         </Anchor>
                       )}
                     </Table.Td>
-                    <Table.Td>{a.providerName}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.providerName}</Table.Td>
                     <Table.Td>
                       <StatusBadge status={a.status} />
                     </Table.Td>
