@@ -251,12 +251,16 @@ describe('the patient page', () => {
     await mainScreen(coordinator, 'patient');
   });
 
-  it("opens the appointment's page with its history", async () => {
+  it("opens the appointment's page with its history and reminders", async () => {
     const section = coordinator.getByRole('region', { name: 'Appointments' });
     await section.getByTestId('patient-appointment').getByRole('link').first().click();
     const history = coordinator.getByRole('region', { name: 'History' });
     await history.getByText('Checked in').waitFor();
     await history.getByText('Completed').waitFor();
+    // Its reminders: planned by email at booking, withdrawn once she was checked in.
+    const reminders = coordinator.getByRole('region', { name: 'Reminders' });
+    await reminders.getByRole('cell', { name: 'Email' }).first().waitFor();
+    await reminders.getByRole('cell', { name: 'Withdrawn' }).first().waitFor();
     await mainScreen(coordinator, 'appointment');
   });
 });

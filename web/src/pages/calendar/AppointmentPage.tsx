@@ -9,7 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { isoDateAt } from '../../lib/clinicTime';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
-import { typeLabel, useAppointment, type AppointmentDetail } from './api';
+import { typeLabel, useAppointment, useAppointmentReminders, type AppointmentDetail } from './api';
 import { AppointmentActions } from './AppointmentActions';
 
 function Facts({ label, rows }: { label: string; rows: [string, ReactNode][] }) {
@@ -95,6 +95,68 @@ function History({ a }: { a: AppointmentDetail }) {
   );
 }
 
+const REMINDER_STATUSES: Record<string, string> = {
+  PENDING: 'Planned',
+  SENDING: 'Sending',
+  SENT: 'Sent',
+  CANCELLED: 'Withdrawn',
+  SKIPPED: 'Not sent',
+  FAILED: 'Failed',
+};
+
+/** "48 h before", "2 h before", "30 min before". */
+function offsetLabel(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} h before` : `${minutes} min before`;
+}
+
+/** Whether and when the patient was reminded, by which channel, and why a reminder did not go. */
+function Reminders({ id }: { id: string }) {
+  const reminders = useAppointmentReminders(id);
+  return (
+    <Card withBorder component="section" aria-label="Reminders">
+      <Title order={2} size="h4" mb="sm">
+        Reminders
+      </Title>
+      <QueryState
+        query={reminders}
+        isEmpty={(all) => all.length === 0}
+        empty="No reminders planned (the visit has no time yet, or was booked too late for one)."
+      >
+        {(all) => (
+          <Table.ScrollContainer minWidth={560}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Channel</Table.Th>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Due</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Sent</Table.Th>
+                  <Table.Th>Note</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {all.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.channel === 'EMAIL' ? 'Email' : 'SMS'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {offsetLabel(r.offsetMinutes)}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.dueAt)}</Table.Td>
+                    <Table.Td>{REMINDER_STATUSES[r.status] ?? r.status}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.sentAt)}</Table.Td>
+                    <Table.Td>{r.lastError ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
 function AppointmentView({ a }: { a: AppointmentDetail }) {
   const day = a.start === null ? a.proposedOn : isoDateAt(new Date(a.start));
   const rows: [string, ReactNode][] = [
@@ -170,6 +232,7 @@ function AppointmentView({ a }: { a: AppointmentDetail }) {
             <Facts label="Status" rows={times} />
           </Card>
         </SimpleGrid>
+        <Reminders id={a.id} />
         <History a={a} />
       </Stack>
     </>

@@ -77,6 +77,15 @@ export function useAppointment(id: string) {
   });
 }
 
+/** An appointment's reminders (docs/calendar.md "Reminders"): planned, sent, skipped and why. */
+export function useAppointmentReminders(id: string) {
+  return useQuery({
+    queryKey: ['appointments', id, 'reminders'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/appointments/{id}/reminders', { params: { path: { id } } })),
+  });
+}
+
 export function usePatientAppointments(patientId: string) {
   return useQuery({
     queryKey: ['appointments', 'patient', patientId],
