@@ -5,3 +5,4 @@ export * from './booking.module';
 export * from './services/booking-ledger';
 export type { BookedResource, BookingSource } from './repositories/booking.schema';
 export * from './services/schedule-conflict.error';
+export * from './services/lost-race';

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
+import { byTenantKey } from '../../../common/database/tenant-key';
+import { surgicalCases } from '../../theater/repositories/theater.schema';
 import { calendarBookings, type BookingSource } from './booking.schema';
 
 export type BookingRow = typeof calendarBookings.$inferSelect;
@@ -37,5 +39,26 @@ export class BookingRepository {
         ),
       )
       .orderBy(asc(calendarBookings.startsAt), asc(calendarBookings.resourceId));
+  }
+
+  /** A surgical case as a conflict names it: its number, room and times (never its patient). */
+  async caseHolder(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+  ): Promise<
+    { id: string; caseNumber: string; operatingRoomId: string; start: Date; end: Date } | undefined
+  > {
+    const [row] = await db
+      .select({
+        id: surgicalCases.id,
+        caseNumber: surgicalCases.caseNumber,
+        operatingRoomId: surgicalCases.operatingRoomId,
+        start: surgicalCases.scheduledStart,
+        end: surgicalCases.scheduledEnd,
+      })
+      .from(surgicalCases)
+      .where(byTenantKey(surgicalCases, clinicId, id));
+    return row;
   }
 }

@@ -3,6 +3,7 @@ import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { BookingRepository, type BookingRow } from '../repositories/booking.repository';
 import type { BookedResource, BookingSource } from '../repositories/booking.schema';
+import type { TimeHolder } from './schedule-conflict.error';
 
 /** Time a resource is held: by a surgical case or an appointment. */
 export interface Booking {
@@ -45,6 +46,20 @@ export class BookingLedger {
       except,
     );
     return rows.map(toBooking);
+  }
+
+  /**
+   * What holds the time, as a 409 SCHEDULE_CONFLICT names it: a surgical case by its number and
+   * room, an appointment by its id.
+   */
+  async holderOf(db: Db, clinicId: ClinicId, booking: Booking): Promise<TimeHolder> {
+    const theCase =
+      booking.sourceKind === 'SURGICAL_CASE'
+        ? await this.bookings.caseHolder(db, clinicId, booking.sourceId)
+        : undefined;
+    return theCase
+      ? { kind: 'SURGICAL_CASE', ...theCase }
+      : { kind: 'APPOINTMENT', id: booking.sourceId, start: booking.start, end: booking.end };
   }
 }
 

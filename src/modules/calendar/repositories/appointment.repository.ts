@@ -280,27 +280,6 @@ export class AppointmentRepository {
     return row?.patientId;
   }
 
-  /** A surgical case holding time, as a 409 names it (number, room, times: never its patient). */
-  async caseHolder(
-    db: Db,
-    clinicId: ClinicId,
-    id: string,
-  ): Promise<
-    { id: string; caseNumber: string; operatingRoomId: string; start: Date; end: Date } | undefined
-  > {
-    const [row] = await db
-      .select({
-        id: surgicalCases.id,
-        caseNumber: surgicalCases.caseNumber,
-        operatingRoomId: surgicalCases.operatingRoomId,
-        start: surgicalCases.scheduledStart,
-        end: surgicalCases.scheduledEnd,
-      })
-      .from(surgicalCases)
-      .where(byTenantKey(surgicalCases, clinicId, id));
-    return row;
-  }
-
   /** The provider's role and state, to check it is an active SURGEON or NURSE of the clinic. */
   async provider(
     db: Db,

@@ -3,14 +3,13 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller, ClinicId } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
-import { isExclusionViolation } from '../../../common/database/exclusion-violation';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
 import { zonedDate, zonedInstant } from '../../../common/time-zone';
-import { BookingLedger, ScheduleConflict, type Booking, type TimeHolder } from '../../booking';
+import { BookingLedger, namingLostRace, ScheduleConflict } from '../../booking';
 import { ClinicService } from '../../clinic';
 import { ConsultationService } from '../../consultation';
 import { PatientService } from '../../patient';
@@ -582,41 +581,24 @@ export class AppointmentService {
     const timeZone = await this.clinics.timeZoneOf(clinicId, db);
     return new ScheduleConflict(
       other.resourceId === slot.providerId ? 'provider' : 'examRoom',
-      await this.holderOf(db, clinicId, other),
+      await this.ledger.holderOf(db, clinicId, other),
       [],
       timeZone,
     );
   }
 
-  private async holderOf(db: Db, clinicId: ClinicId, booking: Booking): Promise<TimeHolder> {
-    const theCase =
-      booking.sourceKind === 'SURGICAL_CASE'
-        ? await this.appointments.caseHolder(db, clinicId, booking.sourceId)
-        : undefined;
-    return theCase
-      ? { kind: 'SURGICAL_CASE', ...theCase }
-      : { kind: 'APPOINTMENT', id: booking.sourceId, start: booking.start, end: booking.end };
-  }
-
-  /**
-   * Two bookings racing for one slot both pass the ledger check before either commits; the
-   * exclusion constraint refuses the second (23P01). Its transaction is gone by then, so what it
-   * lost to is looked up on the plain handle, to name it as the check would have.
-   */
-  private async namingConflicts<T>(
+  /** The booking `work`, a lost race answered as the ledger check would have (lost-race.ts). */
+  private namingConflicts<T>(
     clinicId: ClinicId,
     slotOf: () => Slot | undefined,
     exceptId: string | undefined,
     work: () => Promise<T>,
   ): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
+    return namingLostRace(work, async () => {
       const slot = slotOf();
-      if (!isExclusionViolation(error) || !slot) throw error;
-      const conflict = await this.conflictOf(this.tx.db, clinicId, slot, exceptId);
-      throw conflict ?? error;
-    }
+      // The work's transaction has rolled back, so `tx.db` is the plain handle again.
+      return slot && this.conflictOf(this.tx.db, clinicId, slot, exceptId);
+    });
   }
 }
 

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import type { Db } from '../../../common/database/database';
-import { isExclusionViolation } from '../../../common/database/exclusion-violation';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { ValidationFailed } from '../../../common/errors/domain-error';
 import { zonedDate, zonedInstant } from '../../../common/time-zone';
-import { BookingLedger, ScheduleConflict, type Booking, type TimeHolder } from '../../booking';
+import { BookingLedger, namingLostRace, ScheduleConflict, type Booking } from '../../booking';
 import { OperatingRoomRepository } from '../repositories/operating-room.repository';
 import { SurgicalCaseRepository } from '../repositories/surgical-case.repository';
 import { ClinicZone } from './clinic-zone';
@@ -98,50 +97,26 @@ export class CaseSlots {
     const { slots, timeZone } = await this.suggestSlots(db, clinicId, slot, exceptId);
     return new ScheduleConflict(
       other.resourceId === slot.operatingRoomId ? 'operatingRoom' : 'surgeon',
-      await this.holderOf(db, clinicId, other),
+      await this.ledger.holderOf(db, clinicId, other),
       slots,
       timeZone,
     );
   }
 
-  private async holderOf(db: Db, clinicId: ClinicId, booking: Booking): Promise<TimeHolder> {
-    const theCase =
-      booking.sourceKind === 'SURGICAL_CASE'
-        ? await this.cases.findById(db, clinicId, booking.sourceId)
-        : undefined;
-    return theCase
-      ? {
-          kind: 'SURGICAL_CASE',
-          id: theCase.id,
-          caseNumber: theCase.caseNumber,
-          operatingRoomId: theCase.operatingRoomId,
-          start: theCase.scheduledStart,
-          end: theCase.scheduledEnd,
-        }
-      : { kind: 'APPOINTMENT', id: booking.sourceId, start: booking.start, end: booking.end };
-  }
-
-  /**
-   * Two bookings racing for one slot both pass the overlap check before either commits; an
-   * exclusion constraint refuses the second. Its transaction is gone by then, so what it lost
-   * to is looked up afterwards, to name it as the check would have.
-   */
-  async namingConflicts<T>(
+  /** The booking `work`, a lost race answered as the overlap check would have (lost-race.ts). */
+  namingConflicts<T>(
     clinicId: ClinicId,
     slotOf: () => Slot | undefined,
     exceptId: string | undefined,
     work: () => Promise<T>,
   ): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
+    return namingLostRace(work, async () => {
       const slot = slotOf();
-      if (!isExclusionViolation(error) || !slot) throw error;
+      if (!slot) return undefined;
       // The work's transaction has rolled back, so `tx.db` is the plain handle again.
       const [other] = await this.holding(this.tx.db, clinicId, slot, slot, exceptId);
-      if (!other) throw error;
-      throw await this.conflictWith(this.tx.db, clinicId, slot, other, exceptId);
-    }
+      return other && this.conflictWith(this.tx.db, clinicId, slot, other, exceptId);
+    });
   }
 
   assertBookableTime(slot: Slot): void {
