@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useExamRooms } from './api';
 import { useStaffNames } from '../../api/queries';
+import { FactsTable } from '../../components/FactsTable';
 import { PageHeader } from '../../components/PageHeader';
 import { PatientLink } from '../../components/PatientLink';
 import { QueryState } from '../../components/QueryState';
@@ -11,23 +12,6 @@ import { isoDateAt } from '../../lib/clinicTime';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { typeLabel, useAppointment, useAppointmentReminders, type AppointmentDetail } from './api';
 import { AppointmentActions } from './AppointmentActions';
-
-function Facts({ label, rows }: { label: string; rows: [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder aria-label={label}>
-      <Table.Tbody>
-        {rows.map(([name, value]) => (
-          <Table.Tr key={name}>
-            <Table.Th scope="row" w={150}>
-              {name}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 /** "Dec 7, 2026, 9:00 AM – 9:30 AM", or the proposed day of a visit not yet booked. */
 export function when(a: {
@@ -223,13 +207,13 @@ function AppointmentView({ a }: { a: AppointmentDetail }) {
             <Title order={2} size="h4" mb="sm">
               Appointment
             </Title>
-            <Facts label="Appointment" rows={rows} />
+            <FactsTable label="Appointment" rows={rows} labelWidth={150} />
           </Card>
           <Card withBorder>
             <Title order={2} size="h4" mb="sm">
               Status
             </Title>
-            <Facts label="Status" rows={times} />
+            <FactsTable label="Status" rows={times} labelWidth={150} />
           </Card>
         </SimpleGrid>
         <Reminders id={a.id} />

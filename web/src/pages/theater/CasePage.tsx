@@ -1,8 +1,9 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCase, useStaff } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
+import { FactsTable } from '../../components/FactsTable';
 import { PageHeader } from '../../components/PageHeader';
 import { PatientLink } from '../../components/PatientLink';
 import { PdfButton } from '../../components/PdfButton';
@@ -15,24 +16,6 @@ import { PickList } from './PickList';
 import { RecordUsageForm } from './RecordUsageForm';
 import type { SurgicalCase } from './queries';
 import { UsageTable } from './UsageTable';
-
-/** Label and value rows, the label a row header (a table reads well to a screen reader). */
-function Facts({ label, rows }: { label: string; rows: [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder aria-label={label}>
-      <Table.Tbody>
-        {rows.map(([name, value]) => (
-          <Table.Tr key={name}>
-            <Table.Th scope="row" w={170}>
-              {name}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 const codes = (list: readonly string[]) => (list.length === 0 ? '—' : list.join(', '));
 
@@ -101,13 +84,13 @@ function CaseFacts({ kase }: { kase: SurgicalCase }) {
         <Title order={2} size="h4" mb="sm">
           Procedure
         </Title>
-        <Facts label="Procedure" rows={procedure} />
+        <FactsTable label="Procedure" rows={procedure} />
       </Card>
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
           Schedule
         </Title>
-        <Facts label="Schedule" rows={times} />
+        <FactsTable label="Schedule" rows={times} />
       </Card>
     </SimpleGrid>
   );
