@@ -63,6 +63,7 @@ const MODULE_GRAPH = {
   'payment-plan': ['quote'],
   'prior-authorization': ['codes', 'patient', 'procedure-plan'],
   reminder: ['calendar', 'clinic', 'patient'],
+  reports: ['clinic', 'user'],
   'procedure-plan': [
     'clinic',
     'codes',

@@ -26,6 +26,7 @@ import { PriorAuthorizationModule } from './modules/prior-authorization/prior-au
 import { ProcedurePlanModule } from './modules/procedure-plan/procedure-plan.module';
 import { QuoteModule } from './modules/quote/quote.module';
 import { ReminderModule } from './modules/reminder/reminder.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { TheaterModule } from './modules/theater/theater.module';
 import { UserModule } from './modules/user/user.module';
 
@@ -66,6 +67,7 @@ export class AppModule {
         TheaterModule,
         CalendarModule,
         ReminderModule,
+        ReportsModule,
         ClaimsModule,
         PatientPortalModule,
         AuditModule,

@@ -29,6 +29,8 @@ const TAGS: Record<string, string> = {
   calendar:
     'Exam rooms, appointments and their history, working hours and time off, free slots, the post-op schedule',
   reminders: "Appointment reminders: the clinic's offsets, and each appointment's reminders",
+  reports:
+    'The practice reports: conversion, theater utilisation, surgeon productivity, A/R aging, quotes, implants (JSON or CSV)',
   bills: 'Bills made from completed cases, their payments and statements',
   remittances: "Payers' 835 remittances, posted to claims and bills",
   claims: 'Insurance claims of bills: 837P claims, their statuses and submissions',

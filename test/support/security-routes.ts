@@ -32,6 +32,8 @@ const PLAN_WRITERS = ['SURGEON', 'COORDINATOR'] as const;
 /** Who reads a plan: clinical staff, and BILLING, who quotes it and files its prior authorization. */
 const PLAN_READERS = ['SURGEON', 'NURSE', 'COORDINATOR', 'BILLING'] as const;
 const ADMIN_ONLY = [] as const;
+/** The clinical reports: the practice's managers (BILLING) and coordinators. */
+const REPORT_READERS = ['BILLING', 'COORDINATOR'] as const;
 
 export const ROLE_TABLE: Record<string, Access> = {
   'GET /health/live': 'PUBLIC',
@@ -191,6 +193,15 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /appointment-types': 'EVERY_ROLE',
   'PUT /appointment-types/{type}': ADMIN_ONLY,
   'GET /availability': CLINICAL,
+
+  // The practice reports (docs/reports.md): money ones for ADMIN and BILLING, the clinical ones
+  // for the coordinators too.
+  'GET /reports/conversion': REPORT_READERS,
+  'GET /reports/theater-utilisation': REPORT_READERS,
+  'GET /reports/surgeon-productivity': ['BILLING'],
+  'GET /reports/ar-aging': ['BILLING'],
+  'GET /reports/quotes': REPORT_READERS,
+  'GET /reports/implants': REPORT_READERS,
 
   'GET /reminder-settings': CLINICAL,
   'PUT /reminder-settings': ADMIN_ONLY,

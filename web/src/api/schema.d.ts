@@ -2855,6 +2855,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/ar-aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report accounts-receivable aging
+         * @description Open balances as of the end of to, by payer (each insurer, and the patients) in 0–30, 31–60, 61–90, 91–120 and over 120 days from the bill's date, and days in A/R. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["ReportsController_arAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report consultation-to-surgery conversion
+         * @description Consultations held in the range, and how many led to a plan, a quote, an approval and a completed surgery, by surgeon and month; the conversion rate and median days between the steps. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
+         *
+         *     Who may call: ADMIN, COORDINATOR.
+         */
+        get: operations["ReportsController_conversion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/implants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report implants
+         * @description Units used by item and lot in the range; stock on hand and its value, lots expiring within 30/60/90 days, and open recalls with the patients still to contact (naming them is audited). For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
+         *
+         *     Who may call: ADMIN, COORDINATOR.
+         */
+        get: operations["ReportsController_implants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report quotes
+         * @description Quotes issued in the range by procedure: accepted, expired, superseded, still open; the acceptance rate and the average accepted value. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
+         *
+         *     Who may call: ADMIN, COORDINATOR.
+         */
+        get: operations["ReportsController_quotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/surgeon-productivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report surgeon productivity
+         * @description Cases completed, charges billed and collections received, by surgeon and month. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
+         *
+         *     Who may call: ADMIN, BILLING.
+         */
+        get: operations["ReportsController_surgeonProductivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/theater-utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report operating-room utilisation
+         * @description Per room and day: available minutes (the room's opening hours on weekdays), booked and used minutes, utilisation, first-case on-time starts, turnovers; and the cancellations with their reasons. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
+         *
+         *     Who may call: ADMIN, COORDINATOR.
+         */
+        get: operations["ReportsController_theaterUtilisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schedule-exceptions": {
         parameters: {
             query?: never;
@@ -3475,6 +3607,57 @@ export interface components {
         };
         ApproveProcedurePlanDto: {
             notes?: string;
+        };
+        ArAgingReportDto: {
+            /** Format: date */
+            asOf: string;
+            bills: {
+                ageDays: number;
+                balance: string;
+                /** Format: uuid */
+                billId: string;
+                billNumber: string;
+                /** Format: date */
+                issuedOn: string;
+                /** Format: uuid */
+                payerId: string | null;
+                /** @enum {string} */
+                payerKind: "INSURER" | "PATIENT";
+                payerName: string;
+            }[];
+            /** Format: date */
+            from: string;
+            generatedAt: string;
+            rows: {
+                bills: number;
+                days0To30: string;
+                days31To60: string;
+                days61To90: string;
+                days91To120: string;
+                over120: string;
+                /** Format: uuid */
+                payerId: string | null;
+                /** @enum {string} */
+                payerKind: "INSURER" | "PATIENT";
+                payerName: string;
+                total: string;
+            }[];
+            summary: {
+                averageDailyCharges: string;
+                charges: string;
+                days0To30: string;
+                days31To60: string;
+                days61To90: string;
+                days91To120: string;
+                daysInAr: number | null;
+                over120: string;
+                total: string;
+            };
+            /** Format: uuid */
+            surgeonId: string | null;
+            timeZone: string;
+            /** Format: date */
+            to: string;
         };
         AuditEventPageDto_Output: {
             data: {
@@ -4100,6 +4283,43 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        ConversionReportDto: {
+            /** Format: date */
+            from: string;
+            generatedAt: string;
+            rows: {
+                approved: number;
+                completed: number;
+                consultations: number;
+                conversionRate: number | null;
+                month: string;
+                plans: number;
+                quoted: number;
+                /** Format: uuid */
+                surgeonId: string;
+                surgeonName: string;
+            }[];
+            summary: {
+                approved: number;
+                completed: number;
+                consultations: number;
+                conversionRate: number | null;
+                medianDays: {
+                    approvalToSurgery: number | null;
+                    consultToPlan: number | null;
+                    consultToSurgery: number | null;
+                    planToQuote: number | null;
+                    quoteToApproval: number | null;
+                };
+                plans: number;
+                quoted: number;
+            };
+            /** Format: uuid */
+            surgeonId: string | null;
+            timeZone: string;
+            /** Format: date */
+            to: string;
+        };
         CorrectClaimDto: {
             /** @enum {string} */
             frequency: "7" | "8";
@@ -4499,6 +4719,81 @@ export interface components {
                 description: string;
             }[];
             nextCursor: string | null;
+        };
+        ImplantsReportDto: {
+            expiring: {
+                /** Format: uuid */
+                batchId: string;
+                /** Format: date */
+                expiresOn: string;
+                /** Format: uuid */
+                inventoryItemId: string;
+                itemCode: string;
+                itemName: string;
+                lotNumber: string;
+                onHand: number;
+                /** @enum {string} */
+                window: "EXPIRED" | "DAYS_30" | "DAYS_60" | "DAYS_90";
+            }[];
+            /** Format: date */
+            from: string;
+            generatedAt: string;
+            recalls: {
+                /** Format: uuid */
+                batchId: string;
+                contacted: number;
+                itemName: string;
+                lotNumber: string;
+                /** Format: date */
+                openedOn: string;
+                patients: number;
+                reason: string;
+                /** Format: uuid */
+                recallId: string;
+                toContact: {
+                    mrn: string;
+                    name: string;
+                    /** Format: uuid */
+                    patientId: string;
+                    serialNumbers: string[];
+                }[];
+            }[];
+            rows: {
+                /** Format: uuid */
+                batchId: string;
+                /** Format: uuid */
+                inventoryItemId: string;
+                itemCode: string;
+                itemName: string;
+                lotNumber: string;
+                unitsUsed: number;
+            }[];
+            stock: {
+                /** Format: uuid */
+                inventoryItemId: string;
+                itemCode: string;
+                itemName: string;
+                onHand: number;
+                reserved: number;
+                unitPrice: string;
+                value: string;
+            }[];
+            summary: {
+                expired: number;
+                expiring30: number;
+                expiring60: number;
+                expiring90: number;
+                onHand: number;
+                openRecalls: number;
+                patientsToContact: number;
+                stockValue: string;
+                unitsUsed: number;
+            };
+            /** Format: uuid */
+            surgeonId: string | null;
+            timeZone: string;
+            /** Format: date */
+            to: string;
         };
         InventoryItemDto_Output: {
             active: boolean;
@@ -5619,6 +5914,38 @@ export interface components {
             total: string;
             validUntil: string;
         };
+        QuotesReportDto: {
+            /** Format: date */
+            from: string;
+            generatedAt: string;
+            rows: {
+                acceptanceRate: number | null;
+                accepted: number;
+                acceptedValue: string;
+                averageAcceptedValue: string | null;
+                expired: number;
+                issued: number;
+                open: number;
+                procedureCode: string;
+                procedureName: string;
+                superseded: number;
+            }[];
+            summary: {
+                acceptanceRate: number | null;
+                accepted: number;
+                acceptedValue: string;
+                averageAcceptedValue: string | null;
+                expired: number;
+                issued: number;
+                open: number;
+                superseded: number;
+            };
+            /** Format: uuid */
+            surgeonId: string | null;
+            timeZone: string;
+            /** Format: date */
+            to: string;
+        };
         ReadinessDto_Output: {
             checks: {
                 /** @enum {string} */
@@ -5942,6 +6269,30 @@ export interface components {
             nextCursor: string | null;
         };
         SubmitPriorAuthorizationDto: Record<string, never>;
+        SurgeonProductivityReportDto: {
+            /** Format: date */
+            from: string;
+            generatedAt: string;
+            rows: {
+                cases: number;
+                charges: string;
+                collections: string;
+                month: string;
+                /** Format: uuid */
+                surgeonId: string;
+                surgeonName: string;
+            }[];
+            summary: {
+                cases: number;
+                charges: string;
+                collections: string;
+            };
+            /** Format: uuid */
+            surgeonId: string | null;
+            timeZone: string;
+            /** Format: date */
+            to: string;
+        };
         SurgicalCaseDto_Output: {
             /** Format: uuid */
             billId: string | null;
@@ -6046,6 +6397,62 @@ export interface components {
                 version: number;
             }[];
             nextCursor: string | null;
+        };
+        TheaterUtilisationReportDto: {
+            cancellations: {
+                cancelledAt: string;
+                /** Format: uuid */
+                caseId: string;
+                caseNumber: string;
+                /** Format: date */
+                day: string;
+                /** Format: uuid */
+                operatingRoomId: string;
+                operatingRoomName: string;
+                procedureName: string;
+                reason: string | null;
+                /** Format: uuid */
+                surgeonId: string;
+                surgeonName: string;
+            }[];
+            /** Format: date */
+            from: string;
+            generatedAt: string;
+            rows: {
+                availableMinutes: number;
+                averageTurnoverMinutes: number | null;
+                bookedMinutes: number;
+                cancellations: number;
+                cases: number;
+                /** Format: date */
+                day: string;
+                firstCaseLateMinutes: number | null;
+                firstCaseOnTime: boolean | null;
+                /** Format: uuid */
+                operatingRoomId: string;
+                operatingRoomName: string;
+                turnovers: number;
+                usedMinutes: number;
+                utilisation: number | null;
+            }[];
+            summary: {
+                availableMinutes: number;
+                bookedMinutes: number;
+                bookedRatio: number | null;
+                cancellations: number;
+                firstCases: number;
+                firstCasesOnTime: number;
+                medianTurnoverMinutes: number | null;
+                onTimeRate: number | null;
+                turnovers: number;
+                usedMinutes: number;
+                utilisation: number | null;
+            };
+            /** Format: uuid */
+            surgeonId: string | null;
+            timeZone: string;
+            /** Format: date */
+            to: string;
         };
         UnitDto_Output: {
             /** Format: uuid */
@@ -11644,6 +12051,192 @@ export interface operations {
             401: components["responses"]["UNAUTHENTICATED"];
             403: components["responses"]["FORBIDDEN"];
             404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ReportsController_arAging: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                from: string;
+                section?: string;
+                surgeonId?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The aging buckets and their rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArAgingReportDto"];
+                    "text/csv": components["schemas"]["ArAgingReportDto"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ReportsController_conversion: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                from: string;
+                section?: string;
+                surgeonId?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversion figures and their rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionReportDto"];
+                    "text/csv": components["schemas"]["ConversionReportDto"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ReportsController_implants: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                from: string;
+                section?: string;
+                surgeonId?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The implant figures and their rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImplantsReportDto"];
+                    "text/csv": components["schemas"]["ImplantsReportDto"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ReportsController_quotes: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                from: string;
+                section?: string;
+                surgeonId?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote figures and their rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotesReportDto"];
+                    "text/csv": components["schemas"]["QuotesReportDto"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ReportsController_surgeonProductivity: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                from: string;
+                section?: string;
+                surgeonId?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The productivity figures and their rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurgeonProductivityReportDto"];
+                    "text/csv": components["schemas"]["SurgeonProductivityReportDto"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    ReportsController_theaterUtilisation: {
+        parameters: {
+            query: {
+                format?: "json" | "csv";
+                from: string;
+                section?: string;
+                surgeonId?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The utilisation figures and their rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TheaterUtilisationReportDto"];
+                    "text/csv": components["schemas"]["TheaterUtilisationReportDto"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { ClinicModule } from '../clinic';
+import { UserModule } from '../user';
+import { ReportsController } from './controllers/reports.controller';
+import { ArAgingReport } from './services/ar-aging-report';
+import { ConversionReport } from './services/conversion-report';
+import { ImplantsReport } from './services/implants-report';
+import { QuotesReport } from './services/quotes-report';
+import { ReportRunner } from './services/report-runner.service';
+import { SurgeonProductivityReport } from './services/surgeon-productivity-report';
+import { TheaterUtilisationReport } from './services/theater-utilisation-report';
+
+/**
+ * The practice's reports (docs/reports.md): read models over the other modules' tables (their
+ * table definitions only), computed by a few SQL queries each, in one snapshot. Writes nothing
+ * but the audit of the patients a recall list names.
+ */
+@Module({
+  imports: [ClinicModule, UserModule],
+  controllers: [ReportsController],
+  providers: [
+    ReportRunner,
+    ConversionReport,
+    TheaterUtilisationReport,
+    SurgeonProductivityReport,
+    ArAgingReport,
+    QuotesReport,
+    ImplantsReport,
+  ],
+})
+export class ReportsModule {}

@@ -1,0 +1,39 @@
+import type { Caller, ClinicId } from '../../../common/auth/caller';
+import type { Db } from '../../../common/database/database';
+import type { CsvColumnSpec } from '../../../common/http/csv-response';
+import type { ZodType } from 'zod';
+
+/**
+ * What a report is asked for, resolved (docs/reports.md "Parameters"): the clinic-local days
+ * from–to as the instants [start, end), the clinic's zone, the surgeon (checked), and now.
+ */
+export interface ReportScope {
+  clinicId: ClinicId;
+  timeZone: string;
+  from: string;
+  to: string;
+  /** The first instant of `from` and the first instant after `to`, in the clinic's zone. */
+  start: Date;
+  end: Date;
+  surgeonId: string | null;
+  /** The clock's now: stock, expiry and quote validity are judged against it. */
+  now: Date;
+}
+
+/** One of a report's tables, as CSV rows. */
+export interface CsvSection<R> {
+  columns: readonly CsvColumnSpec[];
+  rows(report: R): readonly Record<string, unknown>[];
+}
+
+/**
+ * A report: how it is computed (a few SQL queries in its repository, in one read-only snapshot)
+ * and which of its tables come out as CSV. The first section is what `format=csv` gives.
+ */
+export interface ReportDefinition<R> {
+  readonly name: string;
+  /** The JSON answer's schema: what `run` returns is parsed by it before it is sent. */
+  readonly schema: ZodType<R>;
+  readonly sections: Readonly<Record<string, CsvSection<R>>>;
+  run(db: Db, scope: ReportScope, caller: Caller): Promise<R>;
+}
