@@ -37,6 +37,8 @@ export function toCsv(
       header: true,
       columns: columns.map((c) => c.header),
       record_delimiter: 'windows',
+      // RFC 4180 quotes a field holding a line break; csv-stringify alone misses a lone CR.
+      quoted_match: /\r/,
       bom: true,
       cast: { boolean: (b) => (b ? 'true' : 'false') },
     },
