@@ -29,9 +29,14 @@ function setClock(iso: string): void {
  * A case for a new ready plan (the seed's breast augmentation, quoted 8000.00, all the patient's),
  * booked the day before, started at `start` and completed at `end`: its bill is issued then.
  */
-async function completedCase(name: string, surgeonId: string, start: string, end: string) {
-  const bookedAt = new Date(Date.parse(start) - 24 * 3600 * 1000).toISOString();
-  setClock(bookedAt);
+async function completedCase(
+  name: string,
+  surgeonId: string,
+  start: string,
+  end: string,
+  deposit?: { amount: string; at: string; bookedAt: string },
+) {
+  setClock(deposit?.bookedAt ?? new Date(Date.parse(start) - 24 * 3600 * 1000).toISOString());
   const ready = await readyPlan(clinic);
   const room = await operatingRoom(clinic);
   const booked = expectStatus(
@@ -45,6 +50,17 @@ async function completedCase(name: string, surgeonId: string, start: string, end
     }),
     201,
   );
+  if (deposit) {
+    setClock(deposit.at);
+    expectStatus(
+      'deposit',
+      await clinic.as('BILLING').post(`/quotes/${ready.plan.currentQuoteId}/prepayments`, {
+        amount: deposit.amount,
+        method: 'CARD',
+      }),
+      201,
+    );
+  }
   setClock(start);
   expectStatus(
     'start',
@@ -82,9 +98,15 @@ beforeAll(async () => {
   beta = await addStaffMember(t, clinic, 'SURGEON', { name: 'Dr Beta' });
   alphaId = clinic.staff.SURGEON.id;
 
-  // Test SURGEON: p1 completed 15 January; p2 completed 31 March 23:30 EDT (1 April 03:30Z).
+  // Test SURGEON: p1 completed 15 January; p2 completed 31 March 23:30 EDT (1 April 03:30Z),
   await completedCase('p1', alphaId, '2026-01-15T14:00:00Z', '2026-01-15T16:00:00Z');
-  await completedCase('p2', alphaId, '2026-04-01T01:00:00Z', '2026-04-01T03:30:00Z');
+  // p2 booked in February, its 1000.00 deposit received 25 February, credited to the bill at
+  // completion: collected in February.
+  await completedCase('p2', alphaId, '2026-04-01T01:00:00Z', '2026-04-01T03:30:00Z', {
+    bookedAt: '2026-02-20T15:00:00Z',
+    amount: '1000.00',
+    at: '2026-02-25T15:00:00Z',
+  });
   await pay('p1', '3000.00', '2026-02-03T15:00:00Z'); // February
   await pay('p1', '5000.00', '2026-04-01T03:30:00Z'); // 31 March 23:30 EDT: March
   // Dr Beta: p3 completed 31 October 23:30 EDT (1 November 03:30Z); paid on 1 November, the
@@ -123,9 +145,10 @@ describe('surgeon productivity', () => {
     const alpha = { surgeonId: alphaId, surgeonName: 'Test SURGEON' };
     const b = { surgeonId: beta.id, surgeonName: 'Dr Beta' };
     expect(res.body.rows).toEqual([
-      // p1 completed and billed in January; paid 3000.00 in February.
+      // p1 completed and billed in January; paid 3000.00 in February, when p2's 1000.00
+      // deposit was received too: 4000.00.
       { month: '2026-01', ...alpha, cases: 1, charges: '8000.00', collections: '0.00' },
-      { month: '2026-02', ...alpha, cases: 0, charges: '0.00', collections: '3000.00' },
+      { month: '2026-02', ...alpha, cases: 0, charges: '0.00', collections: '4000.00' },
       // p2 completed (and billed) 31 March 23:30 local; p1's 5000.00 received then too.
       { month: '2026-03', ...alpha, cases: 1, charges: '8000.00', collections: '5000.00' },
       // p3 completed 31 October 23:30 EDT.
@@ -134,8 +157,8 @@ describe('surgeon productivity', () => {
       { month: '2026-11', ...b, cases: 1, charges: '0.00', collections: '8000.00' },
     ]);
     // Cases 1 + 1 + 1 + 1 = 4; charges 3 × 8000.00 = 24000.00 (p4 void); collections
-    // 3000.00 + 5000.00 + 8000.00 = 16000.00 (December's 100.00 is after the range).
-    expect(res.body.summary).toEqual({ cases: 4, charges: '24000.00', collections: '16000.00' });
+    // 3000.00 + 1000.00 + 5000.00 + 8000.00 = 17000.00 (December's 100.00 is after the range).
+    expect(res.body.summary).toEqual({ cases: 4, charges: '24000.00', collections: '17000.00' });
   });
 
   it("with a surgeon: only that surgeon's cases and their bills", async () => {
@@ -157,7 +180,7 @@ describe('surgeon productivity', () => {
       .as('BILLING')
       .get('/reports/surgeon-productivity?from=2026-02-01&to=2026-03-31');
     expect(res.body.rows.map((r: any) => [r.month, r.cases, r.charges, r.collections])).toEqual([
-      ['2026-02', 0, '0.00', '3000.00'],
+      ['2026-02', 0, '0.00', '4000.00'],
       ['2026-03', 1, '8000.00', '5000.00'],
     ]);
     // April alone: nothing (the 03:30Z instants are March's).
@@ -183,7 +206,7 @@ describe('surgeon productivity', () => {
     expect(res.text).toBe(
       '\uFEFFmonth,surgeonId,surgeonName,cases,charges,collections\r\n' +
         `2026-01,${alphaId},Test SURGEON,1,8000.00,0.00\r\n` +
-        `2026-02,${alphaId},Test SURGEON,0,0.00,3000.00\r\n` +
+        `2026-02,${alphaId},Test SURGEON,0,0.00,4000.00\r\n` +
         `2026-03,${alphaId},Test SURGEON,1,8000.00,5000.00\r\n` +
         `2026-10,${beta.id},Dr Beta,1,8000.00,0.00\r\n` +
         `2026-11,${beta.id},Dr Beta,1,0.00,8000.00\r\n`,
