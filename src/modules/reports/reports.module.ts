@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ClinicModule } from '../clinic';
 import { UserModule } from '../user';
 import { ReportsController } from './controllers/reports.controller';
+import { SurgeonProductivityRepository } from './repositories/surgeon-productivity.repository';
+import { TheaterUtilisationRepository } from './repositories/theater-utilisation.repository';
 import { ArAgingReport } from './services/ar-aging-report';
 import { ConversionReport } from './services/conversion-report';
 import { ImplantsReport } from './services/implants-report';
@@ -26,6 +28,8 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
     ArAgingReport,
     QuotesReport,
     ImplantsReport,
+    TheaterUtilisationRepository,
+    SurgeonProductivityRepository,
   ],
 })
 export class ReportsModule {}
