@@ -58,14 +58,12 @@ export class ConversionReport implements ReportDefinition<ConversionReportRespon
       },
       rows: rows
         .filter((r) => !r.is_total)
-        .map(
-          (r): ConversionRowOut => ({
-            month: r.month ?? '',
-            surgeonId: r.surgeon_id ?? '',
-            surgeonName: r.surgeon_name ?? '',
-            ...counts(r),
-          }),
-        ),
+        .map((r): ConversionRowOut => ({
+          month: r.month ?? '',
+          surgeonId: r.surgeon_id ?? '',
+          surgeonName: r.surgeon_name ?? '',
+          ...counts(r),
+        })),
     };
   }
 }
