@@ -47,7 +47,7 @@ export class ReportsController {
     summary: 'Report consultation-to-surgery conversion',
     description: `Consultations held in the range, and how many led to a plan, a quote, an approval and a completed surgery, by surgeon and month; the conversion rate and median days between the steps. ${PARAMETERS}`,
   })
-  @Roles('COORDINATOR')
+  @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(ConversionReportDto, 'The conversion figures and their rows')
   conversion(
     @CurrentUser() caller: Caller,
@@ -62,7 +62,7 @@ export class ReportsController {
     summary: 'Report operating-room utilisation',
     description: `Per room and day: available minutes (the room's opening hours on weekdays), booked and used minutes, utilisation, first-case on-time starts, turnovers; and the cancellations with their reasons. ${PARAMETERS}`,
   })
-  @Roles('COORDINATOR')
+  @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(TheaterUtilisationReportDto, 'The utilisation figures and their rows')
   theaterUtilisation(
     @CurrentUser() caller: Caller,
@@ -105,7 +105,7 @@ export class ReportsController {
     summary: 'Report quotes',
     description: `Quotes issued in the range by procedure: accepted, expired, superseded, still open; the acceptance rate and the average accepted value. ${PARAMETERS}`,
   })
-  @Roles('COORDINATOR')
+  @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(QuotesReportDto, 'The quote figures and their rows')
   quotes(
     @CurrentUser() caller: Caller,
@@ -120,7 +120,7 @@ export class ReportsController {
     summary: 'Report implants',
     description: `Units used by item and lot in the range; stock on hand and its value, lots expiring within 30/60/90 days, and open recalls with the patients still to contact (naming them is audited). ${PARAMETERS}`,
   })
-  @Roles('COORDINATOR')
+  @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(ImplantsReportDto, 'The implant figures and their rows')
   implants(
     @CurrentUser() caller: Caller,
