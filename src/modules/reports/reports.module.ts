@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClinicModule } from '../clinic';
 import { UserModule } from '../user';
 import { ReportsController } from './controllers/reports.controller';
+import { ArAgingRepository } from './repositories/ar-aging.repository';
 import { ArAgingReport } from './services/ar-aging-report';
 import { ConversionReport } from './services/conversion-report';
 import { ImplantsReport } from './services/implants-report';
@@ -24,6 +25,7 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
     TheaterUtilisationReport,
     SurgeonProductivityReport,
     ArAgingReport,
+    ArAgingRepository,
     QuotesReport,
     ImplantsReport,
   ],
