@@ -760,6 +760,22 @@ const ROUTES: Route[] = [
 
   { name: 'GET /codes/icd10cm', url: () => '/codes/icd10cm?search=mastectomy' },
   { name: 'GET /codes/icd10cm/{code}', url: () => '/codes/icd10cm/Z90.11' },
+
+  // Reports (issue 20): A/R aging, a year to today, all surgeons or one, and its bills as CSV.
+  {
+    name: 'GET /reports/ar-aging',
+    url: () => `/reports/ar-aging?from=${daysFromNow(-364)}&to=${daysFromNow(0)}`,
+  },
+  {
+    name: 'GET /reports/ar-aging?surgeonId=',
+    url: (f) =>
+      `/reports/ar-aging?from=${daysFromNow(-364)}&to=${daysFromNow(0)}&surgeonId=${f.clinic.staff.SURGEON.id}`,
+  },
+  {
+    name: 'GET /reports/ar-aging?format=csv&section=bills',
+    url: () =>
+      `/reports/ar-aging?from=${daysFromNow(-364)}&to=${daysFromNow(-30)}&format=csv&section=bills`,
+  },
 ];
 
 /** The lower-cased last name part that makes the fixture's probe patient unique. */

@@ -50,9 +50,13 @@ async function pay(billId: string, amount: string): Promise<void> {
 }
 
 async function remit(trace: string, payerId: string, clp: any): Promise<void> {
-  const res = await billing().post('/remittances', remittance835({ trace, payerId, claims: [clp] }), {
-    'content-type': 'text/plain',
-  });
+  const res = await billing().post(
+    '/remittances',
+    remittance835({ trace, payerId, claims: [clp] }),
+    {
+      'content-type': 'text/plain',
+    },
+  );
   expectStatus('remittance', res, 201);
 }
 
