@@ -407,6 +407,19 @@ describe('GET /reports/ar-aging refusals', () => {
     const nurse = await report(`from=2026-06-01&to=2026-06-30&surgeonId=${clinic.staff.NURSE.id}`);
     expect(nurse.status).toBe(400);
     expect(JSON.stringify(nurse.body.errors)).toContain('surgeonId');
+    // 2023-06-01..2026-05-31 is 365 + 366 + 365 = 1096 days, the most: one day more is refused.
+    expect((await report('from=2023-06-01&to=2026-05-31')).status).toBe(200);
+    const long = await report('from=2023-06-01&to=2026-06-01');
+    expect(long.status).toBe(400);
+    expect(JSON.stringify(long.body.errors)).toContain('"to"');
+    const unknown = await report(
+      'from=2026-06-01&to=2026-06-30&surgeonId=01a24337-0000-7000-8000-000000000000',
+    );
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body.errors)).toContain('surgeonId');
+    const jsonSection = await report('from=2026-06-01&to=2026-06-30&section=bills');
+    expect(jsonSection.status).toBe(400);
+    expect(JSON.stringify(jsonSection.body.errors)).toContain('section');
     const section = await report('from=2026-06-01&to=2026-06-30&format=csv&section=stock');
     expect(section.status).toBe(400);
     expect(JSON.stringify(section.body.errors)).toContain('section');
