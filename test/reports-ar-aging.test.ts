@@ -2,7 +2,8 @@
 // bills issued over five months, with the app's Clock moved: claims to two insurers, an 835 that
 // pays part, writes part off (CO-45) and moves part to the patient (PR-1), patient payments, a bill
 // without a claim, one without insurance, one voided after the as-of day, payments after it, and
-// two bills either side of the 30/31-day boundary in the clinic's zone. Every figure is a literal.
+// two bills either side of the 30/31-day boundary in the clinic's zone, and a second surgeon's
+// bill for the surgeon filter. Every figure is a literal, worked out in the comments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../src/common/clock';
 import { Given, type ClinicWithStaff } from './support/given';
