@@ -94,8 +94,15 @@ export const bills = pgTable(
     index('bills_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('bills_status_idx').on(t.clinicId, t.status, t.id),
     index('bills_quote_idx').on(t.clinicId, t.quoteId, t.issuedAt),
-    // Bills issued in a range: the surgeon-productivity report's charges (docs/reports.md).
+    // Bills issued in a range: the charges of surgeon productivity and A/R aging (docs/reports.md).
     index('bills_issued_idx').on(t.clinicId, t.issuedAt),
+    // A/R aging: the bills still open at an instant (neither settled nor voided before it; never
+    // closed: infinity).
+    index('bills_closed_at_idx').on(
+      t.clinicId,
+      sql`coalesce(${t.paidAt}, ${t.voidedAt}, 'infinity'::timestamptz)`,
+      t.issuedAt,
+    ),
   ],
 );
 
