@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClinicModule } from '../clinic';
 import { UserModule } from '../user';
 import { ReportsController } from './controllers/reports.controller';
+import { ImplantsRepository } from './repositories/implants.repository';
 import { ArAgingReport } from './services/ar-aging-report';
 import { ConversionReport } from './services/conversion-report';
 import { ImplantsReport } from './services/implants-report';
@@ -26,6 +27,7 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
     ArAgingReport,
     QuotesReport,
     ImplantsReport,
+    ImplantsRepository,
   ],
 })
 export class ReportsModule {}
