@@ -1,7 +1,8 @@
 import type { ClinicWithStaff } from './given';
 import { caseBody, expectStatus, operatingRoom, readyPlan, type ReadyPlan } from './given-theater';
 
-let nextDay = 40;
+// Far from the days other helpers book, so that one surgeon is never booked twice at once.
+let nextDay = 150;
 
 /**
  * A case for a ready plan, by `surgeonId`, booked on a day of its own (ahead), then started (with
