@@ -337,7 +337,18 @@ describe('GET /reports/implants', () => {
     ]);
     const stock = await report(`${RANGE}&format=csv&section=stock`);
     expect(stock.text.split('\r\n').at(-2)).toBe('zz-gauze,Gauze swabs,45,0,3.15,141.75');
+    const audited = async () =>
+      (
+        await clinic
+          .as('ADMIN')
+          .get(
+            `/audit-events?entityType=Patient&entityId=${b.patient.id}&action=report.implants-recall-list`,
+          )
+      ).body.data.length;
+    const before = await audited();
     const recall = await report(`${RANGE}&format=csv&section=recall-patients`);
+    // The CSV names the patient too: audited as the JSON is.
+    expect(await audited()).toBe(before + 1);
     expect(recall.text).toBe(
       '\uFEFFrecallId,lotNumber,itemName,patientId,name,mrn,serialNumbers\r\n' +
         `${recallId},${lotA},Silicone breast implant 300cc round,${b.patient.id},Maria ${b.patient.lastName},${b.patient.mrn},${freeOfA}\r\n`,
