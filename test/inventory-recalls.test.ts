@@ -3,7 +3,7 @@ import { Clock } from '../src/common/clock';
 import { Given, type ClinicWithStaff } from './support/given';
 import { lotWithTwoRecipients, type RecalledLot } from './support/given-recalls';
 import { expectStatus } from './support/given-theater';
-import { startTestApp, type TestApp } from './support/test-app';
+import { onPostgresServer, startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
 let clinic: ClinicWithStaff;
@@ -268,4 +268,22 @@ describe('recall records', () => {
     const read = await nurse().get(`/inventory/recall-records/${opened.body.id}`);
     expect(read.body.recipients).toEqual([]);
   });
+
+  if (onPostgresServer)
+    it('opens one recall when two nurses open one of the same lot at once', async () => {
+      const stock = expectStatus(
+        'stock',
+        await nurse().get(`/inventory/items/${lot.a.suturesItem.id}/stock`),
+        200,
+      );
+      const batchId = stock.batches[0].batchId;
+      const answers = await Promise.all(
+        [1, 2].map((n) =>
+          nurse().post(`/inventory/batches/${batchId}/recalls`, { reason: `Race ${n}` }),
+        ),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+      const open = (await nurse().get('/inventory/recall-records?status=OPEN')).body.data;
+      expect(open.filter((r: any) => r.batchId === batchId)).toHaveLength(1);
+    });
 });
