@@ -101,6 +101,7 @@ export class InventoryRecallRepository {
     db: Db,
     clinicId: ClinicId,
     id: string,
+    status: RecallStatus,
     changes: { closedAt: Date; closedById: string; closeNote: string | null },
   ): Promise<RecallRow> {
     return returnedRow(
@@ -108,7 +109,7 @@ export class InventoryRecallRepository {
         .update(inventoryRecalls)
         .set({
           ...changes,
-          status: 'CLOSED',
+          status,
           version: sql`${inventoryRecalls.version} + 1`,
           updatedAt: sql`now()`,
         })

@@ -3,15 +3,11 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import { Clock } from '../../../common/clock';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
-import {
-  Duplicate,
-  InvalidStateTransition,
-  NotFound,
-  ValidationFailed,
-} from '../../../common/errors/domain-error';
+import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
+import { TransitionTable } from '../../../common/state-machine';
 import type {
   CloseRecallBody,
   OpenRecallBody,
@@ -24,7 +20,24 @@ import {
   InventoryRecallRepository,
   type RecallListRow,
 } from '../repositories/inventory-recall.repository';
+import { RECALL_STATUSES, type RecallStatus } from '../repositories/inventory-recall.schema';
 import { InventoryStockRepository } from '../repositories/inventory-stock.repository';
+
+export const RECALL_EVENTS = ['contact', 'close'] as const;
+export type RecallEvent = (typeof RECALL_EVENTS)[number];
+
+/**
+ * A recall record's state machine (docs/inventory.md "Recall records"): OPEN takes contacts until
+ * it is closed; CLOSED is final (the lot may be recalled again, as a new record).
+ */
+export const RECALL_TRANSITIONS = new TransitionTable<RecallStatus, RecallEvent>(
+  RECALL_STATUSES,
+  RECALL_EVENTS,
+  [
+    { from: 'OPEN', event: 'contact', to: 'OPEN' },
+    { from: 'OPEN', event: 'close', to: 'CLOSED' },
+  ],
+);
 
 /**
  * Recall records (docs/inventory.md "Recall records"): a lot under recall, OPEN until closed, and
@@ -118,7 +131,7 @@ export class InventoryRecallService {
     return this.tx.run(async (db) => {
       const recall = await this.recalls.lockById(db, caller.clinicId, id);
       if (!recall) throw new NotFound('InventoryRecall', id);
-      if (recall.status !== 'OPEN') throw new InvalidStateTransition(recall.status, 'contact');
+      RECALL_TRANSITIONS.next(recall.status, 'contact');
       if (!(await this.recalls.isRecipient(db, caller.clinicId, recall.batchId, body.patientId)))
         throw ValidationFailed.field('patientId', 'Not a recipient of the recalled lot');
       const known = await this.recalls.findContact(db, caller.clinicId, recall.id, body.patientId);
@@ -168,8 +181,8 @@ export class InventoryRecallService {
         'InventoryRecall',
         id,
       );
-      if (recall.status !== 'OPEN') throw new InvalidStateTransition(recall.status, 'close');
-      await this.recalls.close(db, caller.clinicId, recall.id, {
+      const status = RECALL_TRANSITIONS.next(recall.status, 'close');
+      await this.recalls.close(db, caller.clinicId, recall.id, status, {
         closedAt: this.clock.now(),
         closedById: caller.userId,
         closeNote: body.note ?? null,
