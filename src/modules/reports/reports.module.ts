@@ -7,6 +7,7 @@ import { TheaterUtilisationRepository } from './repositories/theater-utilisation
 import { ConversionRepository } from './repositories/conversion.repository';
 import { QuotesRepository } from './repositories/quotes.repository';
 import { ArAgingRepository } from './repositories/ar-aging.repository';
+import { ImplantsRepository } from './repositories/implants.repository';
 import { ArAgingReport } from './services/ar-aging-report';
 import { ConversionReport } from './services/conversion-report';
 import { ImplantsReport } from './services/implants-report';
@@ -36,6 +37,7 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
     SurgeonProductivityRepository,
     ConversionRepository,
     QuotesRepository,
+    ImplantsRepository,
   ],
 })
 export class ReportsModule {}
