@@ -27,7 +27,7 @@ const { values: flags } = parseArgs({
     only: {
       type: 'string',
       default:
-        'plan,search,list,unit,expiring,create,quote,workflow,allocation,availability,claims',
+        'plan,search,list,unit,expiring,create,quote,workflow,allocation,availability,reports,claims',
     },
   },
 });
@@ -255,6 +255,14 @@ interface DataSet {
 
 function daysFromNow(days: number): string {
   return new Date(Date.now() + days * 864e5).toISOString().slice(0, 10);
+}
+
+/** The bench clinic's day (its zone is the default, America/New_York) `days` from today. */
+function clinicDay(days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
+    new Date(),
+  );
+  return new Date(Date.parse(today) + days * 864e5).toISOString().slice(0, 10);
 }
 
 async function loadDataSet(base: string): Promise<DataSet> {
@@ -992,6 +1000,53 @@ async function main(): Promise<void> {
         await cannon({ url: `${base}${url}`, pid: serverPid, connections: 32, headers: auth }),
         `${sample.data.length} slots a response`,
       );
+    }
+    if (ONLY.has('reports')) {
+      // Issue 20: each report for the last year (a year ago to today, the clinic's days) at
+      // concurrency 8, as the ADMIN (who may read all six); target p95 under 1 s at scale. One
+      // CSV too, the largest table (a row per room and day).
+      const to = clinicDay(0);
+      const from = clinicDay(-365);
+      const range = `from=${from}&to=${to}`;
+      const reports = [
+        'conversion',
+        'theater-utilisation',
+        'surgeon-productivity',
+        'ar-aging',
+        'quotes',
+        'implants',
+      ].map((name) => ({ name, path: `/api/v1/reports/${name}?${range}` }));
+      reports.push({
+        name: 'theater-utilisation (CSV)',
+        path: `/api/v1/reports/theater-utilisation?${range}&format=csv`,
+      });
+      const verdicts: Record<string, unknown> = {};
+      for (const report of reports) {
+        // One request first: its status and size go in the note (a 500 is a report not built).
+        const t0 = performance.now();
+        const sample = await fetch(`${base}${report.path}`, {
+          headers: { authorization: `Bearer ${data.admin.token}` },
+        });
+        const bytes = (await sample.arrayBuffer()).byteLength;
+        const firstMs = Math.round(performance.now() - t0);
+        const r = await cannon({
+          url: `${base}${report.path}`,
+          pid: serverPid,
+          connections: 8,
+          headers: { authorization: `Bearer ${data.admin.token}` },
+        });
+        const met = r.errors === 0 && r.p95 < 1000;
+        verdicts[report.name] = { status: sample.status, bytes, firstMs, p95: r.p95, met };
+        push(
+          `GET /reports/${report.name} (a year)`,
+          8,
+          'req/s',
+          r,
+          `${sample.status}, ${Math.round(bytes / 1024)} kB, first ${firstMs} ms; ` +
+            `p95 < 1 s: ${met ? 'met' : 'NOT MET'}`,
+        );
+      }
+      checks.reports = { from, to, verdicts };
     }
     if (ONLY.has('claims')) {
       // Issue 17 §5: N claims into one 837P, and an 835 with N CLPs (bench/claims.ts). One-shot

@@ -18,6 +18,7 @@
 // No SCHEDULED or later plans (they need allocations, cases and bills), no audit events.
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { ACTIVITY_DAYS, insertActivity, planActivity, type ActivityReport } from './scale-activity';
 
 export interface ScaleTargets {
   patients: number;
@@ -32,6 +33,8 @@ export interface ScaleReport {
   steps: { step: string; seconds: number; rows: number }[];
   /** Serial numbers of the inserted units: `SQ` + 9 digits, 1…inserted.units. */
   serialPrefix: string;
+  /** The theater, billing and claims activity (bench/scale-activity.ts), when there was room for it. */
+  activity?: ActivityReport;
 }
 
 const FIRST_NAMES = (
@@ -134,12 +137,12 @@ export async function loadScaleData(
       )
     ).rows;
     const byRole = (role: string) => users.filter((u) => u.role === role).map((u) => u.id);
-    const adminId = byRole('ADMIN')[0];
-    const nurseId = byRole('NURSE')[0] ?? adminId;
-    const coordinatorId = byRole('COORDINATOR')[0] ?? adminId;
     const surgeonIds = byRole('SURGEON');
+    const adminId = byRole('ADMIN')[0];
     if (!adminId || surgeonIds.length === 0)
       throw new Error('scale data: the bench users are not there');
+    const nurseId = byRole('NURSE')[0] ?? adminId;
+    const coordinatorId = byRole('COORDINATOR')[0] ?? adminId;
     const fee = await one<
       | {
           description: string;
@@ -331,10 +334,35 @@ export async function loadScaleData(
        LEFT JOIN clinic_sequences qs ON qs.clinic_id = $5 AND qs.name = 'quote.' || g.quote_year
        )
        SELECT *, 'PLAN-' || year || '-' || pg_temp.pad(plan_seq, 3) AS plan_number,
-         'QUO-' || quote_year || '-' || pg_temp.pad(quote_seq, 3) AS quote_number
+         'QUO-' || quote_year || '-' || pg_temp.pad(quote_seq, 3) AS quote_number,
+         status = 'APPROVED' AS approved, false AS insured, '19325'::text AS cpt,
+         'Breast Augmentation'::text AS procedure_name, 'COSMETIC'::text AS procedure_type,
+         $6::text AS fee_description, $7::numeric AS fee_surgeon, $8::numeric AS fee_facility,
+         $9::numeric AS fee_anesthesia, NULL::timestamptz AS updated_at
        FROM numbered`,
-      [extraPlans, Math.max(patientCount, 1), surgeonIds, Math.max(itemsForPlans, 1), clinicId],
+      [
+        extraPlans,
+        Math.max(patientCount, 1),
+        surgeonIds,
+        Math.max(itemsForPlans, 1),
+        clinicId,
+        fee.description,
+        fee.surgeon_fee,
+        fee.facility_fee,
+        fee.anesthesia_fee,
+      ],
     );
+    await c.query(`CREATE UNIQUE INDEX ON bench_plan (n)`);
+    // A year and a bit of theater, billing and claims (bench/scale-activity.ts): picks the
+    // APPROVED plans that get a case, and makes those COMPLETED, insured or not, before the
+    // plans are written.
+    const activity = await planActivity(c, {
+      clinicId,
+      surgeonIds,
+      days: ACTIVITY_DAYS,
+      run,
+      log,
+    });
     await run(
       'consultations',
       `INSERT INTO consultations (clinic_id, id, patient_id, surgeon_id, consultation_date, reason,
@@ -347,7 +375,9 @@ export async function loadScaleData(
     // The quote's money: the procedure (surgeon fee), facility and anesthesia from 19325's entry
     // when not zero, and the two implants (billable); the sutures are not billable. COSMETIC:
     // everything is the patient's.
-    const money = `($3::numeric + $4::numeric + $5::numeric + 2 * b.item_price)`;
+    const fees = `(b.fee_surgeon + b.fee_facility + b.fee_anesthesia)`;
+    const money = `(${fees} + 2 * b.item_price)`;
+    const insured = `CASE WHEN b.insured THEN ${fees} ELSE 0 END`;
     await run(
       'procedure plans',
       `INSERT INTO procedure_plans (clinic_id, id, plan_number, patient_id, consultation_id,
@@ -355,20 +385,23 @@ export async function loadScaleData(
          insurance_cpt_codes, estimated_cost, insurance_coverage, insurance_portion,
          patient_portion, status, created_by_id, approved_by_id, approved_at, cancelled_at,
          cancel_reason, version, created_at, updated_at)
-       SELECT $1, b.id, b.plan_number, b.patient_id, b.consultation_id, 'Breast Augmentation',
-         'COSMETIC', '19325', ARRAY['19325'], '{}', '{}',
-         CASE WHEN b.status <> 'DRAFT' THEN ${money} END, false,
-         CASE WHEN b.status <> 'DRAFT' THEN 0 END,
-         CASE WHEN b.status <> 'DRAFT' THEN ${money} END,
+       SELECT $1, b.id, b.plan_number, b.patient_id, b.consultation_id, b.procedure_name,
+         b.procedure_type::procedure_type, b.cpt, ARRAY[b.cpt],
+         CASE WHEN b.insured THEN ARRAY['Z42.1'] ELSE '{}' END,
+         CASE WHEN b.insured THEN ARRAY[b.cpt] ELSE '{}' END,
+         CASE WHEN b.status <> 'DRAFT' THEN ${money} END, b.insured,
+         CASE WHEN b.status <> 'DRAFT' THEN ${insured} END,
+         CASE WHEN b.status <> 'DRAFT' THEN ${money} - ${insured} END,
          b.status::procedure_plan_status, $2,
-         CASE WHEN b.status = 'APPROVED' THEN $2::uuid END,
-         CASE WHEN b.status = 'APPROVED' THEN b.ts + interval '2 days' END,
+         CASE WHEN b.approved THEN $2::uuid END,
+         CASE WHEN b.approved THEN b.ts + interval '2 days' END,
          CASE WHEN b.status = 'CANCELLED' THEN b.ts + interval '2 days' END,
          CASE WHEN b.status = 'CANCELLED' THEN 'Patient changed her mind' END,
-         CASE b.status WHEN 'DRAFT' THEN 1 WHEN 'QUOTED' THEN 4 ELSE 5 END,
-         b.ts, b.ts + CASE WHEN b.status = 'DRAFT' THEN interval '0' ELSE interval '2 days' END
+         CASE b.status WHEN 'DRAFT' THEN 1 WHEN 'QUOTED' THEN 4 WHEN 'COMPLETED' THEN 8 ELSE 5 END,
+         b.ts, coalesce(b.updated_at,
+           b.ts + CASE WHEN b.status = 'DRAFT' THEN interval '0' ELSE interval '2 days' END)
        FROM bench_plan b`,
-      [clinicId, coordinatorId, fee.surgeon_fee, fee.facility_fee, fee.anesthesia_fee],
+      [clinicId, coordinatorId],
     );
     await run(
       'inventory requirements',
@@ -388,15 +421,16 @@ export async function loadScaleData(
          procedure_name, status, issued_at, valid_until, total, insurance_portion, patient_portion,
          issued_by_id, accepted_at, superseded_at, created_at, updated_at)
        SELECT $1, b.quote_id, b.quote_number, b.id, b.patient_id, b.plan_number,
-         'Breast Augmentation',
-         (CASE b.status WHEN 'QUOTED' THEN 'ISSUED' WHEN 'APPROVED' THEN 'ACCEPTED'
-                        ELSE 'SUPERSEDED' END)::quote_status,
-         b.ts + interval '1 day', b.ts + interval '31 days', ${money}, 0, ${money}, $2,
-         CASE WHEN b.status = 'APPROVED' THEN b.ts + interval '2 days' END,
+         b.procedure_name,
+         (CASE WHEN b.status = 'QUOTED' THEN 'ISSUED' WHEN b.approved THEN 'ACCEPTED'
+               ELSE 'SUPERSEDED' END)::quote_status,
+         b.ts + interval '1 day', b.ts + interval '31 days', ${money}, ${insured},
+         ${money} - ${insured}, $2,
+         CASE WHEN b.approved THEN b.ts + interval '2 days' END,
          CASE WHEN b.status = 'CANCELLED' THEN b.ts + interval '2 days' END,
          b.ts + interval '1 day', b.ts + interval '1 day'
        FROM bench_plan b WHERE b.status <> 'DRAFT'`,
-      [clinicId, coordinatorId, fee.surgeon_fee, fee.facility_fee, fee.anesthesia_fee],
+      [clinicId, coordinatorId],
     );
     await run(
       'quote lines',
@@ -404,40 +438,44 @@ export async function loadScaleData(
          quantity, unit_price, amount, payer, inventory_item_id)
        SELECT $1, pg_temp.uuid7(b.ts + interval '1 day', 'bench-quote-line-' || b.n || '-' || l.k),
          b.quote_id, row_number() OVER (PARTITION BY b.n ORDER BY l.k), l.kind::quote_line_kind,
-         l.code, l.description, l.quantity, l.price, l.price * l.quantity, 'PATIENT', l.item_id
+         l.code, l.description, l.quantity, l.price, l.price * l.quantity,
+         (CASE WHEN b.insured AND l.kind <> 'SUPPLY' THEN 'INSURANCE' ELSE 'PATIENT' END)::payer,
+         l.item_id
        FROM bench_plan b
        CROSS JOIN LATERAL (VALUES
-         (1, 'PROCEDURE', '19325', $2::text, 1, $3::numeric, NULL::uuid),
-         (2, 'FACILITY', '19325', 'Facility fee: ' || $2::text, 1, $4::numeric, NULL::uuid),
-         (3, 'ANESTHESIA', '19325', 'Anesthesia: ' || $2::text, 1, $5::numeric, NULL::uuid),
+         (1, 'PROCEDURE', b.cpt, b.fee_description, 1, b.fee_surgeon, NULL::uuid),
+         (2, 'FACILITY', b.cpt, 'Facility fee: ' || b.fee_description, 1, b.fee_facility, NULL::uuid),
+         (3, 'ANESTHESIA', b.cpt, 'Anesthesia: ' || b.fee_description, 1, b.fee_anesthesia, NULL::uuid),
          (4, 'SUPPLY', b.item_code, b.item_name, 2, b.item_price, b.item_id)
        ) AS l(k, kind, code, description, quantity, price, item_id)
        WHERE b.status <> 'DRAFT' AND (l.kind IN ('PROCEDURE', 'SUPPLY') OR l.price <> 0)`,
-      [clinicId, fee.description, fee.surgeon_fee, fee.facility_fee, fee.anesthesia_fee],
+      [clinicId],
     );
     if (template) {
       await run(
         'consents',
         `INSERT INTO patient_consent_instances (clinic_id, id, patient_id, procedure_plan_id,
            template_id, template_code, template_version, title, body, content_hash, status,
-           signed_at, signer_name, relationship, signature_method, signature_data, recorded_by_id,
+           signed_at, signer_name, relationship, signature_method, signature_data,
+           signature_channel, recorded_by_id,
            voided_at, void_reason, version, created_at, updated_at)
          SELECT $1, pg_temp.uuid7(b.ts, 'bench-consent-' || b.n), b.patient_id, b.id, $2, $3, $4,
            $5, $6, $7,
-           (CASE b.status WHEN 'APPROVED' THEN 'SIGNED' WHEN 'CANCELLED' THEN 'VOIDED'
-                          ELSE 'PENDING' END)::consent_status,
-           CASE WHEN b.status = 'APPROVED' THEN b.ts + interval '1 day' END,
-           CASE WHEN b.status = 'APPROVED' THEN 'Bench Patient' END,
-           CASE WHEN b.status = 'APPROVED' THEN 'SELF'::consent_relationship END,
-           CASE WHEN b.status = 'APPROVED' THEN 'TYPED'::signature_method END,
-           CASE WHEN b.status = 'APPROVED' THEN 'Bench Patient' END,
-           CASE WHEN b.status = 'APPROVED' THEN $8::uuid END,
+           (CASE WHEN b.approved THEN 'SIGNED' WHEN b.status = 'CANCELLED' THEN 'VOIDED'
+                 ELSE 'PENDING' END)::consent_status,
+           CASE WHEN b.approved THEN b.ts + interval '1 day' END,
+           CASE WHEN b.approved THEN 'Bench Patient' END,
+           CASE WHEN b.approved THEN 'SELF'::consent_relationship END,
+           CASE WHEN b.approved THEN 'TYPED'::signature_method END,
+           CASE WHEN b.approved THEN 'Bench Patient' END,
+           CASE WHEN b.approved THEN 'STAFF'::signature_channel END,
+           CASE WHEN b.approved THEN $8::uuid END,
            CASE WHEN b.status = 'CANCELLED' THEN b.ts + interval '2 days' END,
            CASE WHEN b.status = 'CANCELLED' THEN 'plan cancelled' END,
-           CASE WHEN b.status IN ('APPROVED', 'CANCELLED') THEN 2 ELSE 1 END,
-           b.ts, b.ts + CASE WHEN b.status IN ('APPROVED', 'CANCELLED') THEN interval '2 days'
+           CASE WHEN b.approved OR b.status = 'CANCELLED' THEN 2 ELSE 1 END,
+           b.ts, b.ts + CASE WHEN b.approved OR b.status = 'CANCELLED' THEN interval '2 days'
                              ELSE interval '0' END
-         FROM bench_plan b`,
+         FROM bench_plan b WHERE b.cpt = '19325'`,
         [
           clinicId,
           template.id,
@@ -450,6 +488,17 @@ export async function loadScaleData(
         ],
       );
     }
+    // Cases, allocations, usages, bills, payments, payers, insurances, claims (and recalls).
+    const activityReport = await insertActivity(c, activity, {
+      clinicId,
+      adminId,
+      nurseId,
+      coordinatorId,
+      billingId: byRole('BILLING')[0] ?? adminId,
+      suturesItemId: sutures.id,
+      run,
+    });
+
     // The counters: the next plan or quote of each year gets a number after the inserted ones.
     await run(
       '',
@@ -482,6 +531,7 @@ export async function loadScaleData(
       seconds: Math.round((Date.now() - started) / 100) / 10,
       steps,
       serialPrefix: 'SQ',
+      ...(activityReport ? { activity: activityReport } : {}),
     };
   } finally {
     await c.end();
