@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ClinicModule } from '../clinic';
 import { UserModule } from '../user';
 import { ReportsController } from './controllers/reports.controller';
+import { ConversionRepository } from './repositories/conversion.repository';
+import { QuotesRepository } from './repositories/quotes.repository';
 import { ArAgingReport } from './services/ar-aging-report';
 import { ConversionReport } from './services/conversion-report';
 import { ImplantsReport } from './services/implants-report';
@@ -26,6 +28,8 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
     ArAgingReport,
     QuotesReport,
     ImplantsReport,
+    ConversionRepository,
+    QuotesRepository,
   ],
 })
 export class ReportsModule {}

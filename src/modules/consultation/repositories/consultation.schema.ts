@@ -29,5 +29,7 @@ export const consultations = pgTable(
     tenantForeignKey('consultations_created_by_fk', [t.clinicId, t.createdById], users),
     index('consultations_patient_idx').on(t.clinicId, t.patientId, t.consultationDate, t.id),
     index('consultations_surgeon_idx').on(t.clinicId, t.surgeonId, t.consultationDate, t.id),
+    // The consultations held in a range of days, every surgeon's (the conversion report).
+    index('consultations_date_idx').on(t.clinicId, t.consultationDate),
   ],
 );

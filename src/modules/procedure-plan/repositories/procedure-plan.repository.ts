@@ -14,12 +14,12 @@ import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
 import { procedureInventoryRequirements, procedurePlans } from './procedure-plan.schema';
 
 export type PlanRow = typeof procedurePlans.$inferSelect;
-export type NewPlan = Omit<
-  typeof procedurePlans.$inferInsert,
-  'version' | 'createdAt' | 'updatedAt'
->;
+/** A new plan: `createdAt` is the app's clock (reports date plans by it), never the database's now(). */
+export type NewPlan = Omit<typeof procedurePlans.$inferInsert, 'version' | 'updatedAt'> & {
+  createdAt: Date;
+};
 export type PlanChanges = Partial<
-  Omit<NewPlan, 'clinicId' | 'id' | 'planNumber' | 'patientId' | 'createdById'>
+  Omit<NewPlan, 'clinicId' | 'id' | 'planNumber' | 'patientId' | 'createdById' | 'createdAt'>
 >;
 export type RequirementRow = typeof procedureInventoryRequirements.$inferSelect;
 export type NewRequirement = Omit<
@@ -180,8 +180,7 @@ export class ProcedurePlanRepository {
           ? inArray(procedurePlans.id, plansOfSurgeon(db, clinicId, q.surgeonId))
           : undefined,
         // UTC days, both inclusive: [from 00:00, the day after to 00:00) on the bare column, which
-        // procedure_plans_created_idx serves. The createdAt clients see, not the id's time: the id
-        // is the app's clock a moment after the transaction's now(), so near midnight they differ.
+        // procedure_plans_created_idx serves. The createdAt clients see (the app's clock at creation).
         q.from ? gte(procedurePlans.createdAt, new Date(q.from)) : undefined,
         q.to ? lt(procedurePlans.createdAt, new Date(Date.parse(q.to) + DAY_MS)) : undefined,
       ],

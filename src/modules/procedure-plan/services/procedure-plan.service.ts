@@ -91,6 +91,7 @@ export class ProcedurePlanService {
         insuranceCoverage: insuranceCoverageOf(body.procedureType),
         notes: body.notes ?? null,
         createdById: caller.userId,
+        createdAt: this.clock.now(),
       });
       await this.plans.insertRequirements(db, requirements);
       // The seed: the consent that matches the procedure is created with the plan.

@@ -65,6 +65,8 @@ export const quotes = pgTable(
     tenantForeignKey('quotes_patient_fk', [t.clinicId, t.patientId], patients),
     tenantForeignKey('quotes_issued_by_fk', [t.clinicId, t.issuedById], users),
     index('quotes_plan_idx').on(t.clinicId, t.procedurePlanId, t.id),
+    // The quotes issued in a range of days (the quotes report).
+    index('quotes_issued_idx').on(t.clinicId, t.issuedAt),
   ],
 );
 

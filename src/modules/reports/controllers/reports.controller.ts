@@ -47,7 +47,7 @@ export class ReportsController {
     summary: 'Report consultation-to-surgery conversion',
     description: `Consultations held in the range, and how many led to a plan, a quote, an approval and a completed surgery, by surgeon and month; the conversion rate and median days between the steps. ${PARAMETERS}`,
   })
-  @Roles('COORDINATOR')
+  @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(ConversionReportDto, 'The conversion figures and their rows')
   conversion(
     @CurrentUser() caller: Caller,
@@ -105,7 +105,7 @@ export class ReportsController {
     summary: 'Report quotes',
     description: `Quotes issued in the range by procedure: accepted, expired, superseded, still open; the acceptance rate and the average accepted value. ${PARAMETERS}`,
   })
-  @Roles('COORDINATOR')
+  @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(QuotesReportDto, 'The quote figures and their rows')
   quotes(
     @CurrentUser() caller: Caller,

@@ -4,16 +4,84 @@ import {
   ConversionReportSchema,
   type ConversionReportResponse,
 } from '../dto/conversion-report.dto';
+import { ConversionRepository, type ConversionRow } from '../repositories/conversion.repository';
 import type { ReportDefinition, ReportScope } from './report-definition';
 
-/** PLACEHOLDER (issue 20 skeleton): the helper building this report replaces this file. */
+type ConversionRowOut = ConversionReportResponse['rows'][number];
+
+/**
+ * Consultation-to-surgery conversion (docs/reports.md "Conversion"): the consultations held in
+ * the range as a cohort, and how many of them led to a plan, a quote, an approval and a completed
+ * surgery, whenever that happened; by clinic-local month × the consultation's surgeon.
+ */
 @Injectable()
 export class ConversionReport implements ReportDefinition<ConversionReportResponse> {
   readonly name = 'conversion';
   readonly schema = ConversionReportSchema;
-  readonly sections = {};
+  readonly sections = {
+    rows: {
+      columns: [
+        { key: 'month', header: 'month' },
+        { key: 'surgeonId', header: 'surgeonId' },
+        { key: 'surgeonName', header: 'surgeonName', text: true },
+        { key: 'consultations', header: 'consultations' },
+        { key: 'plans', header: 'plans' },
+        { key: 'quoted', header: 'quoted' },
+        { key: 'approved', header: 'approved' },
+        { key: 'completed', header: 'completed' },
+        { key: 'conversionRate', header: 'conversionRate' },
+      ],
+      rows: (report: ConversionReportResponse) => report.rows,
+    },
+  };
 
-  run(_db: Db, _scope: ReportScope): Promise<ConversionReportResponse> {
-    return Promise.reject(new Error('not built yet'));
+  constructor(private readonly repository: ConversionRepository) {}
+
+  async run(db: Db, scope: ReportScope): Promise<ConversionReportResponse> {
+    const rows = await this.repository.rows(db, scope);
+    const total = rows.find((r) => r.is_total);
+    return {
+      from: scope.from,
+      to: scope.to,
+      timeZone: scope.timeZone,
+      surgeonId: scope.surgeonId,
+      generatedAt: scope.now.toISOString(),
+      summary: {
+        ...counts(total),
+        medianDays: {
+          consultToPlan: total?.consult_to_plan ?? null,
+          planToQuote: total?.plan_to_quote ?? null,
+          quoteToApproval: total?.quote_to_approval ?? null,
+          approvalToSurgery: total?.approval_to_surgery ?? null,
+          consultToSurgery: total?.consult_to_surgery ?? null,
+        },
+      },
+      rows: rows
+        .filter((r) => !r.is_total)
+        .map((r): ConversionRowOut => ({
+          month: r.month ?? '',
+          surgeonId: r.surgeon_id ?? '',
+          surgeonName: r.surgeon_name ?? '',
+          ...counts(r),
+        })),
+    };
   }
+}
+
+function counts(r: ConversionRow | undefined) {
+  const consultations = r?.consultations ?? 0;
+  const completed = r?.completed ?? 0;
+  return {
+    consultations,
+    plans: r?.plans ?? 0,
+    quoted: r?.quoted ?? 0,
+    approved: r?.approved ?? 0,
+    completed,
+    conversionRate: ratio(completed, consultations),
+  };
+}
+
+/** A ratio with four decimals (docs/reports.md), null when there is nothing to divide by. */
+function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000;
 }

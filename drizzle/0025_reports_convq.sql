@@ -1,0 +1,2 @@
+CREATE INDEX "consultations_date_idx" ON "consultations" USING btree ("clinic_id","consultation_date");--> statement-breakpoint
+CREATE INDEX "quotes_issued_idx" ON "quotes" USING btree ("clinic_id","issued_at");
