@@ -4,6 +4,8 @@ import { UserModule } from '../user';
 import { ReportsController } from './controllers/reports.controller';
 import { ConversionRepository } from './repositories/conversion.repository';
 import { QuotesRepository } from './repositories/quotes.repository';
+import { SurgeonProductivityRepository } from './repositories/surgeon-productivity.repository';
+import { TheaterUtilisationRepository } from './repositories/theater-utilisation.repository';
 import { ArAgingReport } from './services/ar-aging-report';
 import { ConversionReport } from './services/conversion-report';
 import { ImplantsReport } from './services/implants-report';
@@ -30,6 +32,8 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
     ImplantsReport,
     ConversionRepository,
     QuotesRepository,
+    TheaterUtilisationRepository,
+    SurgeonProductivityRepository,
   ],
 })
 export class ReportsModule {}

@@ -94,6 +94,8 @@ export const bills = pgTable(
     index('bills_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('bills_status_idx').on(t.clinicId, t.status, t.id),
     index('bills_quote_idx').on(t.clinicId, t.quoteId, t.issuedAt),
+    // Bills issued in a range: the surgeon-productivity report's charges (docs/reports.md).
+    index('bills_issued_idx').on(t.clinicId, t.issuedAt),
   ],
 );
 
@@ -208,6 +210,8 @@ export const billPayments = pgTable(
     tenantForeignKey('bill_payments_recorded_by_fk', [t.clinicId, t.recordedById], users),
     check('bill_payments_amount_positive', sql`${t.amount} > 0`),
     index('bill_payments_bill_idx').on(t.clinicId, t.billId, t.id),
+    // Payments received in a range: the surgeon-productivity report's collections.
+    index('bill_payments_received_idx').on(t.clinicId, t.receivedAt),
   ],
 );
 

@@ -114,5 +114,7 @@ export const surgicalCases = pgTable(
     index('surgical_cases_plan_idx').on(t.clinicId, t.procedurePlanId),
     // A patient's cases (the patient page, `?patientId=`), in schedule order.
     index('surgical_cases_patient_idx').on(t.clinicId, t.patientId, t.scheduledStart),
+    // The surgeon-productivity report's cases completed in a range (docs/reports.md).
+    index('surgical_cases_completed_idx').on(t.clinicId, t.completedAt),
   ],
 );
