@@ -6,6 +6,7 @@ import { ConversionRepository } from './repositories/conversion.repository';
 import { QuotesRepository } from './repositories/quotes.repository';
 import { SurgeonProductivityRepository } from './repositories/surgeon-productivity.repository';
 import { TheaterUtilisationRepository } from './repositories/theater-utilisation.repository';
+import { ArAgingRepository } from './repositories/ar-aging.repository';
 import { ArAgingReport } from './services/ar-aging-report';
 import { ConversionReport } from './services/conversion-report';
 import { ImplantsReport } from './services/implants-report';
@@ -28,6 +29,7 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
     TheaterUtilisationReport,
     SurgeonProductivityReport,
     ArAgingReport,
+    ArAgingRepository,
     QuotesReport,
     ImplantsReport,
     ConversionRepository,

@@ -96,6 +96,14 @@ export const bills = pgTable(
     index('bills_quote_idx').on(t.clinicId, t.quoteId, t.issuedAt),
     // Bills issued in a range: the surgeon-productivity report's charges (docs/reports.md).
     index('bills_issued_idx').on(t.clinicId, t.issuedAt),
+    // Reports (A/R aging, docs/reports.md): the bills issued in a range, and the bills still open
+    // at an instant (neither settled nor voided before it; never closed: infinity).
+    index('bills_issued_at_idx').on(t.clinicId, t.issuedAt),
+    index('bills_closed_at_idx').on(
+      t.clinicId,
+      sql`coalesce(${t.paidAt}, ${t.voidedAt}, 'infinity'::timestamptz)`,
+      t.issuedAt,
+    ),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "bills_issued_at_idx" ON "bills" USING btree ("clinic_id","issued_at");--> statement-breakpoint
+CREATE INDEX "bills_closed_at_idx" ON "bills" USING btree ("clinic_id",coalesce("paid_at", "voided_at", 'infinity'::timestamptz),"issued_at");

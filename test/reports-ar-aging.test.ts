@@ -1,0 +1,414 @@
+// A/R aging over HTTP (docs/reports.md "A/R aging"): a clinic (America/New_York) with insured
+// bills issued over five months, with the app's Clock moved: claims to two insurers, an 835 that
+// pays part, writes part off (CO-45) and moves part to the patient (PR-1), patient payments, a bill
+// without a claim, one without insurance, one voided after the as-of day, payments after it, and
+// two bills either side of the 30/31-day boundary in the clinic's zone. Every figure is a literal.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Clock } from '../src/common/clock';
+import { Given, type ClinicWithStaff } from './support/given';
+import { claimOf, givenInsuredBill, submit } from './support/given-claims';
+import { expectStatus } from './support/given-theater';
+import { startTestApp, type TestApp } from './support/test-app';
+import { remittance835 } from './support/x12-835';
+
+let t: TestApp;
+let clinic: ClinicWithStaff;
+let clock: Clock;
+let realNow: () => Date;
+let nwh: any;
+let acme: any;
+let otherSurgeon: any;
+const bill: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', any> = {} as any;
+
+const billing = () => clinic.as('BILLING');
+
+/** The clock at `iso`, one millisecond later at every read (so stamps stay ordered). */
+function clockAt(iso: string): void {
+  let tick = 0;
+  const base = Date.parse(iso);
+  clock.now = () => new Date(base + tick++);
+}
+
+async function switchInsurance(patientId: string, payer: any): Promise<void> {
+  expectStatus(
+    'insurance',
+    await billing().request('PUT', `/patients/${patientId}/insurance`, {
+      payerId: payer.id,
+      memberId: `M-${patientId.slice(0, 8)}`,
+      subscriber: { relationship: '18' },
+    }),
+    200,
+  );
+}
+
+async function pay(billId: string, amount: string): Promise<void> {
+  expectStatus(
+    'payment',
+    await billing().post(`/bills/${billId}/payments`, { amount, payer: 'PATIENT', method: 'CARD' }),
+    201,
+  );
+}
+
+async function remit(trace: string, payerId: string, clp: any): Promise<void> {
+  const res = await billing().post('/remittances', remittance835({ trace, payerId, claims: [clp] }), {
+    'content-type': 'text/plain',
+  });
+  expectStatus('remittance', res, 201);
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  clock = t.app.get(Clock);
+  realNow = clock.now.bind(clock);
+  clinic = await new Given(t).clinicWithStaff('Aging Clinic');
+  otherSurgeon = expectStatus(
+    'second surgeon',
+    await clinic.as('ADMIN').post('/users', {
+      email: `surgeon2-${Date.now()}@example.test`,
+      name: 'Second Surgeon',
+      role: 'SURGEON',
+      password: 'correct-horse-battery-staple-1',
+    }),
+    201,
+  );
+  try {
+    // A: RECONSTRUCTIVE, Northwind, issued Wed 2026-07-15 10:00 EDT.
+    clockAt('2026-07-15T14:00:00Z');
+    const a = await givenInsuredBill(clinic, { kind: 'RECONSTRUCTIVE' });
+    nwh = (await billing().get('/payers')).body.data.find((p: any) => p.payerId === 'NWH01');
+    acme = expectStatus(
+      'payer',
+      await billing().post('/payers', { name: 'Acme Mutual', payerId: 'ACM02' }),
+      201,
+    );
+    const claimA = await claimOf(clinic, a.bill.id);
+    await submit(clinic, [claimA.id]);
+    // B: HYBRID, insurance moved to Acme before its claim, issued 2026-08-20 10:00 EDT.
+    clockAt('2026-08-20T14:00:00Z');
+    const b = await givenInsuredBill(clinic, { kind: 'HYBRID' });
+    await switchInsurance(b.patient.id, acme);
+    const claimB = await claimOf(clinic, b.bill.id);
+    await submit(clinic, [claimB.id]);
+    // The 835 for A, the same day: 19357 4800 paid 4000, CO-45 500, PR-1 300; L8600 650 paid.
+    await remit('EFT-A-1', 'NWH01', {
+      claimNumber: claimA.claimNumber,
+      charge: '5450',
+      paid: '4650',
+      services: [
+        {
+          code: '19357',
+          charge: '4800',
+          paid: '4000',
+          adjustments: [
+            ['CO', '45', '500'],
+            ['PR', '1', '300'],
+          ],
+        },
+        { code: 'L8600', charge: '650', paid: '650' },
+      ],
+    });
+    clockAt('2026-09-01T15:00:00Z');
+    await pay(b.bill.id, '500.00');
+    clockAt('2026-09-10T15:00:00Z');
+    await pay(a.bill.id, '100.00');
+    // C: HYBRID, Northwind on file, no claim made; issued 2026-09-15 11:00 EDT.
+    clockAt('2026-09-15T15:00:00Z');
+    const c = await givenInsuredBill(clinic, { kind: 'HYBRID' });
+    // D: RECONSTRUCTIVE, Acme; issued Fri 2026-10-30 23:30 EDT = 2026-10-31 03:30 UTC.
+    clockAt('2026-10-31T03:30:00Z');
+    const d = await givenInsuredBill(clinic, { kind: 'RECONSTRUCTIVE' });
+    await switchInsurance(d.patient.id, acme);
+    const claimD = await claimOf(clinic, d.bill.id);
+    await submit(clinic, [claimD.id]);
+    // E: HYBRID without insurance; issued Sat 2026-10-31 12:00 EDT.
+    clockAt('2026-10-31T16:00:00Z');
+    const e = await givenInsuredBill(clinic, { kind: 'HYBRID', insured: false });
+    // F: HYBRID, Northwind, issued 2026-11-10 (EST), voided 2026-12-02.
+    clockAt('2026-11-10T15:00:00Z');
+    const f = await givenInsuredBill(clinic, { kind: 'HYBRID' });
+    clockAt('2026-12-02T15:00:00Z');
+    expectStatus(
+      'void',
+      await clinic.as('ADMIN').post(`/bills/${f.bill.id}/void`, { reason: 'Billed twice' }),
+      200,
+    );
+    // After 2026-11-30: Acme pays D's claim (5450.00) in full, the patient pays 200.00 more on B.
+    clockAt('2026-12-03T15:00:00Z');
+    await remit('EFT-D-1', 'ACM02', {
+      claimNumber: claimD.claimNumber,
+      charge: '5450',
+      paid: '5450',
+      services: [
+        { code: '19357', charge: '4800', paid: '4800' },
+        { code: 'L8600', charge: '650', paid: '650' },
+      ],
+    });
+    await pay(b.bill.id, '200.00');
+    Object.assign(bill, { A: a.bill, B: b.bill, C: c.bill, D: d.bill, E: e.bill, F: f.bill });
+  } finally {
+    clock.now = realNow;
+  }
+}, 300_000);
+afterAll(() => t?.close());
+
+function report(query: string) {
+  return billing().get(`/reports/ar-aging?${query}`);
+}
+
+const ids = () => ({ nwh: nwh.id, acme: acme.id });
+
+/** A bill's open balance as the report answers it. */
+function open(
+  b: any,
+  issuedOn: string,
+  ageDays: number,
+  payer: 'NWH' | 'ACME' | 'NONE' | 'PATIENT',
+  balance: string,
+) {
+  const payerOf = {
+    NWH: { payerKind: 'INSURER', payerId: ids().nwh, payerName: 'Northwind Health' },
+    ACME: { payerKind: 'INSURER', payerId: ids().acme, payerName: 'Acme Mutual' },
+    NONE: { payerKind: 'INSURER', payerId: null, payerName: 'No insurer on file' },
+    PATIENT: { payerKind: 'PATIENT', payerId: null, payerName: 'Patients' },
+  }[payer];
+  return { billId: b.id, billNumber: b.billNumber, issuedOn, ageDays, ...payerOf, balance };
+}
+
+function buckets(
+  days0To30: string,
+  days31To60: string,
+  days61To90: string,
+  days91To120: string,
+  over120: string,
+  total: string,
+) {
+  return { days0To30, days31To60, days61To90, days91To120, over120, total };
+}
+
+// The bills (GET /bills/:id): A and D RECONSTRUCTIVE, 6350.00 all insurance (19357 4800.00,
+// facility 900.00, L8600 650.00); B, C, E, F HYBRID, 5000.00 = insurance 3500.00 (15830 3000.00,
+// facility 500.00) + patient 1500.00 (15847).
+//
+// The ledger:
+//   A: 835 on 08-20 pays 4650.00 (4000 + 650), CO-45 500.00, PR-1 300.00; patient pays 100.00 09-10.
+//      insurance 6350 − 4650 − 500 − 300 = 900.00 (the facility line); patient 0 + 300 − 100 = 200.00
+//   B: claim to Acme, not paid; patient pays 500.00 on 09-01, 200.00 on 12-03.
+//      insurance 3500.00; patient 1500 − 500 = 1000.00 (11-30), − 200 = 800.00 (today)
+//   C: no claim: Northwind, the patient's insurance. insurance 3500.00, patient 1500.00
+//   D: claim to Acme, paid 5450.00 on 12-03: insurance 6350.00 (11-30), 6350 − 5450 = 900.00 (today)
+//   E: no claim, no insurance: 3500.00 to "No insurer on file", patient 1500.00
+//   F: Northwind on file, voided 12-02: 3500.00 + 1500.00 on 11-30, nothing today.
+//
+// Ages on 2026-11-30: A 07-15 → 16 (rest of July) + 31 + 30 + 31 + 30 = 138 (over 120);
+// B 08-20 → 11 + 30 + 31 + 30 = 102 (91–120); C 09-15 → 15 + 31 + 30 = 76 (61–90);
+// D issued 2026-10-31T03:30Z = 10-30 23:30 EDT → 1 + 30 = 31 (31–60; by the UTC day it would be 30);
+// E 10-31 12:00 EDT → 30 (0–30); F 11-10 → 20 (0–30).
+
+describe('GET /reports/ar-aging as of 2026-11-30', () => {
+  const query = 'from=2026-06-01&to=2026-11-30';
+
+  it('rebuilds each balance from the ledger as it stood at the end of the day, by payer', async () => {
+    const res = await report(query);
+    expect(res.status).toBe(200);
+    const { A, B, C, D, E, F } = bill;
+    expect(res.body.bills).toEqual([
+      open(A, '2026-07-15', 138, 'NWH', '900.00'),
+      open(A, '2026-07-15', 138, 'PATIENT', '200.00'),
+      open(B, '2026-08-20', 102, 'ACME', '3500.00'),
+      // 1000.00: the 200.00 of 12-03 is not yet received.
+      open(B, '2026-08-20', 102, 'PATIENT', '1000.00'),
+      open(C, '2026-09-15', 76, 'NWH', '3500.00'),
+      open(C, '2026-09-15', 76, 'PATIENT', '1500.00'),
+      // 6350.00: Acme's 5450.00 of 12-03 is not yet received. 31 days: the clinic's day 10-30.
+      open(D, '2026-10-30', 31, 'ACME', '6350.00'),
+      open(E, '2026-10-31', 30, 'NONE', '3500.00'),
+      open(E, '2026-10-31', 30, 'PATIENT', '1500.00'),
+      // F was voided on 12-02: still owed on 11-30.
+      open(F, '2026-11-10', 20, 'NWH', '3500.00'),
+      open(F, '2026-11-10', 20, 'PATIENT', '1500.00'),
+    ]);
+  });
+
+  it('sums the rows by payer, largest first, and the summary with days in A/R', async () => {
+    const res = await report(query);
+    expect(res.body).toMatchObject({
+      from: '2026-06-01',
+      to: '2026-11-30',
+      asOf: '2026-11-30',
+      timeZone: 'America/New_York',
+      surgeonId: null,
+    });
+    expect(res.body.rows).toEqual([
+      // Acme: D 6350.00 (31–60) + B 3500.00 (91–120) = 9850.00
+      {
+        payerKind: 'INSURER',
+        payerId: acme.id,
+        payerName: 'Acme Mutual',
+        bills: 2,
+        ...buckets('0.00', '6350.00', '0.00', '3500.00', '0.00', '9850.00'),
+      },
+      // Northwind: F 3500.00 (0–30) + C 3500.00 (61–90) + A 900.00 (over 120) = 7900.00
+      {
+        payerKind: 'INSURER',
+        payerId: nwh.id,
+        payerName: 'Northwind Health',
+        bills: 3,
+        ...buckets('3500.00', '0.00', '3500.00', '0.00', '900.00', '7900.00'),
+      },
+      // Patients: E 1500 + F 1500 = 3000.00 (0–30), C 1500.00, B 1000.00, A 200.00 = 5700.00
+      {
+        payerKind: 'PATIENT',
+        payerId: null,
+        payerName: 'Patients',
+        bills: 5,
+        ...buckets('3000.00', '0.00', '1500.00', '1000.00', '200.00', '5700.00'),
+      },
+      {
+        payerKind: 'INSURER',
+        payerId: null,
+        payerName: 'No insurer on file',
+        bills: 1,
+        ...buckets('3500.00', '0.00', '0.00', '0.00', '0.00', '3500.00'),
+      },
+    ]);
+    // 0–30: 3500 + 3000 + 3500 = 10000.00; 31–60: 6350.00; 61–90: 3500 + 1500 = 5000.00;
+    // 91–120: 3500 + 1000 = 4500.00; over 120: 900 + 200 = 1100.00; total 26950.00.
+    // Charges: the six bills issued 06-01..11-30 (F voided after): 2 × 6350 + 4 × 5000 = 32700.00;
+    // 183 days (30 + 31 + 31 + 30 + 31 + 30): 32700 / 183 = 178.6885… → 178.69;
+    // days in A/R 26950 / 178.69 = 150.8198… → 150.8.
+    expect(res.body.summary).toEqual({
+      ...buckets('10000.00', '6350.00', '5000.00', '4500.00', '1100.00', '26950.00'),
+      charges: '32700.00',
+      averageDailyCharges: '178.69',
+      daysInAr: 150.8,
+    });
+  });
+
+  it('answers the rows and the bills as CSV', async () => {
+    const rows = await billing().get(`/reports/ar-aging?${query}&format=csv`);
+    expect(rows.status).toBe(200);
+    expect(rows.headers['content-type']).toContain('text/csv');
+    expect(rows.text).toBe(
+      '\uFEFF' +
+        [
+          'Payer kind,Payer id,Payer,Bills,0-30 days,31-60 days,61-90 days,91-120 days,Over 120 days,Total',
+          `INSURER,${acme.id},Acme Mutual,2,0.00,6350.00,0.00,3500.00,0.00,9850.00`,
+          `INSURER,${nwh.id},Northwind Health,3,3500.00,0.00,3500.00,0.00,900.00,7900.00`,
+          'PATIENT,,Patients,5,3000.00,0.00,1500.00,1000.00,200.00,5700.00',
+          'INSURER,,No insurer on file,1,3500.00,0.00,0.00,0.00,0.00,3500.00',
+        ]
+          .map((l) => `${l}\r\n`)
+          .join(''),
+    );
+    const bills = await billing().get(`/reports/ar-aging?${query}&format=csv&section=bills`);
+    expect(bills.status).toBe(200);
+    const lines = bills.text.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFBill id,Bill number,Issued on,Age (days),Payer kind,Payer id,Payer,Balance',
+    );
+    expect(lines.slice(1, 3)).toEqual([
+      `${bill.A.id},${bill.A.billNumber},2026-07-15,138,INSURER,${nwh.id},Northwind Health,900.00`,
+      `${bill.A.id},${bill.A.billNumber},2026-07-15,138,PATIENT,,Patients,200.00`,
+    ]);
+    expect(lines.slice(7, 8)).toEqual([
+      `${bill.D.id},${bill.D.billNumber},2026-10-30,31,INSURER,${acme.id},Acme Mutual,6350.00`,
+    ]);
+    // 11 open balances, a CRLF after each.
+    expect(lines).toHaveLength(1 + 11 + 1);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it("filters by the bill's case surgeon", async () => {
+    const all = (await report(query)).body;
+    const mine = await report(`${query}&surgeonId=${clinic.staff.SURGEON.id}`);
+    expect(mine.status).toBe(200);
+    expect({ ...mine.body, surgeonId: null, generatedAt: null }).toEqual({
+      ...all,
+      generatedAt: null,
+    });
+    const other = await report(`${query}&surgeonId=${otherSurgeon.id}`);
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ surgeonId: otherSurgeon.id, rows: [], bills: [] });
+    expect(other.body.summary).toEqual({
+      ...buckets('0.00', '0.00', '0.00', '0.00', '0.00', '0.00'),
+      charges: '0.00',
+      averageDailyCharges: '0.00',
+      daysInAr: null,
+    });
+  });
+});
+
+describe('GET /reports/ar-aging at other days', () => {
+  it('as of 2026-08-19, before the 835 and before B: A owes its whole 6350.00', async () => {
+    const res = await report('from=2026-07-01&to=2026-08-19');
+    expect(res.status).toBe(200);
+    // A: 07-15 → 08-19 = 16 + 19 = 35 days.
+    expect(res.body.bills).toEqual([open(bill.A, '2026-07-15', 35, 'NWH', '6350.00')]);
+    // Charges 6350.00 over 50 days (31 + 19) = 127.00; 6350 / 127 = 50.0 days.
+    expect(res.body.summary).toEqual({
+      ...buckets('0.00', '6350.00', '0.00', '0.00', '0.00', '6350.00'),
+      charges: '6350.00',
+      averageDailyCharges: '127.00',
+      daysInAr: 50,
+    });
+  });
+
+  it("as of today, each bill's balances are the bill's own", async () => {
+    clockAt('2026-12-04T17:00:00Z');
+    try {
+      const res = await report('from=2026-12-01&to=2026-12-04');
+      expect(res.status).toBe(200);
+      const { A, B, C, D, E } = bill;
+      // Ages on 12-04: four days more than on 11-30. D: 6350 − 5450 = 900.00; B: 1000 − 200 = 800.00.
+      expect(res.body.bills).toEqual([
+        open(A, '2026-07-15', 142, 'NWH', '900.00'),
+        open(A, '2026-07-15', 142, 'PATIENT', '200.00'),
+        open(B, '2026-08-20', 106, 'ACME', '3500.00'),
+        open(B, '2026-08-20', 106, 'PATIENT', '800.00'),
+        open(C, '2026-09-15', 80, 'NWH', '3500.00'),
+        open(C, '2026-09-15', 80, 'PATIENT', '1500.00'),
+        open(D, '2026-10-30', 35, 'ACME', '900.00'),
+        open(E, '2026-10-31', 34, 'NONE', '3500.00'),
+        open(E, '2026-10-31', 34, 'PATIENT', '1500.00'),
+      ]);
+      // 31–60: D 900 + E 3500 + 1500 = 5900.00; 61–90: C 5000.00; 91–120: B 4300.00;
+      // over 120: A 1100.00; total 16300.00. Nothing issued 12-01..12-04: no days in A/R.
+      expect(res.body.summary).toEqual({
+        ...buckets('0.00', '5900.00', '5000.00', '4300.00', '1100.00', '16300.00'),
+        charges: '0.00',
+        averageDailyCharges: '0.00',
+        daysInAr: null,
+      });
+      for (const b of Object.values(bill)) {
+        const now = expectStatus('bill', await billing().get(`/bills/${b.id}`), 200);
+        const owed = (kind: string) =>
+          res.body.bills.find((o: any) => o.billId === b.id && o.payerKind === kind)?.balance ??
+          '0.00';
+        expect([owed('INSURER'), owed('PATIENT')], now.billNumber).toEqual([
+          now.insuranceBalance,
+          now.patientBalance,
+        ]);
+      }
+    } finally {
+      clock.now = realNow;
+    }
+  });
+});
+
+describe('GET /reports/ar-aging refusals', () => {
+  it('refuses bad parameters naming the field, and roles without it', async () => {
+    const to = await report('from=2026-06-01&to=2026-05-31');
+    expect(to.status).toBe(400);
+    expect(JSON.stringify(to.body.errors)).toContain('"to"');
+    const nurse = await report(`from=2026-06-01&to=2026-06-30&surgeonId=${clinic.staff.NURSE.id}`);
+    expect(nurse.status).toBe(400);
+    expect(JSON.stringify(nurse.body.errors)).toContain('surgeonId');
+    const section = await report('from=2026-06-01&to=2026-06-30&format=csv&section=stock');
+    expect(section.status).toBe(400);
+    expect(JSON.stringify(section.body.errors)).toContain('section');
+    const coordinator = await clinic
+      .as('COORDINATOR')
+      .get('/reports/ar-aging?from=2026-06-01&to=2026-06-30');
+    expect(coordinator.status).toBe(403);
+  });
+});
