@@ -7,6 +7,7 @@ import { QuotesRepository } from './repositories/quotes.repository';
 import { SurgeonProductivityRepository } from './repositories/surgeon-productivity.repository';
 import { TheaterUtilisationRepository } from './repositories/theater-utilisation.repository';
 import { ArAgingRepository } from './repositories/ar-aging.repository';
+import { ImplantsRepository } from './repositories/implants.repository';
 import { ArAgingReport } from './services/ar-aging-report';
 import { ConversionReport } from './services/conversion-report';
 import { ImplantsReport } from './services/implants-report';
@@ -36,6 +37,7 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
     QuotesRepository,
     TheaterUtilisationRepository,
     SurgeonProductivityRepository,
+    ImplantsRepository,
   ],
 })
 export class ReportsModule {}

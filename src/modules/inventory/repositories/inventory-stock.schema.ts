@@ -214,5 +214,7 @@ export const inventoryUsages = pgTable(
     index('inventory_usages_patient_idx').on(t.clinicId, t.patientId, t.id),
     index('inventory_usages_plan_idx').on(t.clinicId, t.procedurePlanId, t.id),
     index('inventory_usages_case_idx').on(t.clinicId, t.surgicalCaseId, t.id),
+    // The implants report (docs/reports.md "Implants"): the units used in a range of days.
+    index('inventory_usages_used_at_idx').on(t.clinicId, t.usedAt),
   ],
 );
