@@ -18,8 +18,7 @@ const BUCKETS = [
   { key: 'over120', label: 'Over 120 days', color: 'red.8' },
 ] as const;
 
-const payerLabel = (r: { payerKind: string; payerName: string }) =>
-  r.payerKind === 'PATIENT' ? `${r.payerName} (patients)` : r.payerName;
+const payerLabel = (r: { payerName: string }) => r.payerName;
 
 const COLUMNS: ReportColumn<Row>[] = [
   { header: 'Payer', cell: payerLabel },

@@ -15,6 +15,11 @@ const OUTCOMES = [
   { key: 'superseded', label: 'Superseded', color: 'gray.6' },
 ] as const;
 
+/** The table's order, as the API and the CSV give them. */
+const COUNTS = ['accepted', 'expired', 'superseded', 'open'] as const;
+const countLabel = (key: (typeof COUNTS)[number]) =>
+  OUTCOMES.find((o) => o.key === key)?.label ?? key;
+
 const shortLabel = (r: Row) => {
   const label = `${r.procedureCode} ${r.procedureName}`;
   return label.length > 30 ? `${label.slice(0, 29)}…` : label;
@@ -33,9 +38,9 @@ const COLUMNS: ReportColumn<Row>[] = [
     ),
   },
   { header: 'Issued', cell: (r) => formatNumber(r.issued), numeric: true },
-  ...OUTCOMES.map((o) => ({
-    header: o.label,
-    cell: (r: Row) => formatNumber(r[o.key]),
+  ...COUNTS.map((key) => ({
+    header: countLabel(key),
+    cell: (r: Row) => formatNumber(r[key]),
     numeric: true,
   })),
   { header: 'Acceptance', cell: (r) => formatPercent(r.acceptanceRate), numeric: true },
@@ -109,7 +114,7 @@ export function QuotesPage() {
               footer={[
                 'Total',
                 formatNumber(s.issued),
-                ...OUTCOMES.map((o) => formatNumber(s[o.key])),
+                ...COUNTS.map((key) => formatNumber(s[key])),
                 formatPercent(s.acceptanceRate),
                 formatMoney(s.acceptedValue),
                 formatMoney(s.averageAcceptedValue),

@@ -15,7 +15,7 @@ export interface StatFigure {
 export function StatCards({ label, stats }: { label: string; stats: readonly StatFigure[] }) {
   return (
     <SimpleGrid
-      cols={{ base: 2, sm: 3, lg: Math.min(stats.length, 6) }}
+      cols={{ base: 2, sm: 3, lg: stats.length > 6 ? 4 : stats.length }}
       spacing="sm"
       mb="lg"
       role="list"
@@ -64,7 +64,17 @@ export function ChartFigure({
 }) {
   const id = useId();
   return (
-    <Paper component="figure" withBorder p="md" radius="md" m={0} mb="lg" aria-labelledby={id}>
+    <Paper
+      component="figure"
+      withBorder
+      p="md"
+      radius="md"
+      m={0}
+      mb="lg"
+      aria-labelledby={id}
+      // The chart follows the window's width a frame late: never wider than the page meanwhile.
+      style={{ overflow: 'hidden' }}
+    >
       <Group justify="space-between" align="flex-start" mb={4} wrap="wrap">
         <Title order={2} size="h4" id={id}>
           {title}
