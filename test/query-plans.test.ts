@@ -760,6 +760,26 @@ const ROUTES: Route[] = [
 
   { name: 'GET /codes/icd10cm', url: () => '/codes/icd10cm?search=mastectomy' },
   { name: 'GET /codes/icd10cm/{code}', url: () => '/codes/icd10cm/Z90.11' },
+
+  // Reports: conversion and quotes, a year, all surgeons and one.
+  {
+    name: 'GET /reports/conversion',
+    url: () => `/reports/conversion?from=${daysFromNow(-365)}&to=${daysFromNow(0)}`,
+  },
+  {
+    name: 'GET /reports/conversion?surgeonId=',
+    url: (f) =>
+      `/reports/conversion?from=${daysFromNow(-365)}&to=${daysFromNow(0)}&surgeonId=${f.clinic.staff.SURGEON.id}`,
+  },
+  {
+    name: 'GET /reports/quotes',
+    url: () => `/reports/quotes?from=${daysFromNow(-365)}&to=${daysFromNow(0)}`,
+  },
+  {
+    name: 'GET /reports/quotes?surgeonId=',
+    url: (f) =>
+      `/reports/quotes?from=${daysFromNow(-365)}&to=${daysFromNow(0)}&surgeonId=${f.clinic.staff.SURGEON.id}`,
+  },
 ];
 
 /** The lower-cased last name part that makes the fixture's probe patient unique. */

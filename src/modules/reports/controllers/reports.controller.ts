@@ -62,7 +62,7 @@ export class ReportsController {
     summary: 'Report operating-room utilisation',
     description: `Per room and day: available minutes (the room's opening hours on weekdays), booked and used minutes, utilisation, first-case on-time starts, turnovers; and the cancellations with their reasons. ${PARAMETERS}`,
   })
-  @Roles('COORDINATOR')
+  @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(TheaterUtilisationReportDto, 'The utilisation figures and their rows')
   theaterUtilisation(
     @CurrentUser() caller: Caller,
@@ -120,7 +120,7 @@ export class ReportsController {
     summary: 'Report implants',
     description: `Units used by item and lot in the range; stock on hand and its value, lots expiring within 30/60/90 days, and open recalls with the patients still to contact (naming them is audited). ${PARAMETERS}`,
   })
-  @Roles('COORDINATOR')
+  @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(ImplantsReportDto, 'The implant figures and their rows')
   implants(
     @CurrentUser() caller: Caller,
