@@ -717,6 +717,26 @@ const ROUTES: Route[] = [
   { name: 'GET /bills/{id}', url: (f) => `/bills/${f.r.bill.id}` },
   { name: 'GET /bills/{id}/pdf', url: (f) => `/bills/${f.r.bill.id}/pdf` },
 
+  // Reports 3 and 4 (docs/reports.md), a year and more, then one surgeon's.
+  {
+    name: 'GET /reports/theater-utilisation',
+    url: () => '/reports/theater-utilisation?from=2026-01-01&to=2027-12-31',
+  },
+  {
+    name: 'GET /reports/theater-utilisation?surgeonId=',
+    url: (f) =>
+      `/reports/theater-utilisation?from=2026-01-01&to=2027-12-31&surgeonId=${f.clinic.staff.SURGEON.id}`,
+  },
+  {
+    name: 'GET /reports/surgeon-productivity',
+    url: () => '/reports/surgeon-productivity?from=2026-01-01&to=2027-12-31',
+  },
+  {
+    name: 'GET /reports/surgeon-productivity?surgeonId=',
+    url: (f) =>
+      `/reports/surgeon-productivity?from=2026-01-01&to=2027-12-31&surgeonId=${f.clinic.staff.SURGEON.id}`,
+  },
+
   { name: 'GET /claims', url: () => '/claims' },
   { name: 'GET /claims?status=', url: () => '/claims?status=SUBMITTED' },
   { name: 'GET /claims?payerId=', url: (f) => `/claims?payerId=${f.r.claim.payer.id}` },

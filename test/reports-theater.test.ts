@@ -18,6 +18,7 @@ let clinic: ClinicWithStaff;
 let beta: AddedStaffMember;
 let roomA: any;
 let roomB: any;
+let roomC: any;
 const cases: Record<string, any> = {};
 const URL = '/reports/theater-utilisation?from=2026-03-06&to=2026-03-10';
 
@@ -82,17 +83,8 @@ beforeAll(async () => {
     await admin.post('/operating-rooms', { name: 'OR B', opensAt: '08:00', closesAt: '16:00' }),
     201,
   );
-  // A room closed for good has no row on a day nothing was booked in it.
-  const closed = expectStatus(
-    'room C',
-    await admin.post('/operating-rooms', { name: 'OR C' }),
-    201,
-  );
-  expectStatus(
-    'close room C',
-    await admin.patch(`/operating-rooms/${closed.id}`, { active: false }),
-    200,
-  );
+  // OR C is deactivated once its one case is booked: a row only on that case's day.
+  roomC = expectStatus('room C', await admin.post('/operating-rooms', { name: 'OR C' }), 201);
   // Monday 2026-03-09 a whole-day clinic holiday; Tuesday 2026-03-10 closed 12:00–14:00.
   setClock('2026-03-01T12:00:00Z');
   expectStatus(
@@ -130,6 +122,13 @@ beforeAll(async () => {
   await book('a5', roomA, alpha, '2026-03-08T06:30:00Z', '2026-03-08T07:30:00Z');
   // Tuesday 2026-03-10, EDT (UTC−4), OR B 08:00–10:00.
   await book('b2', roomB, beta.id, '2026-03-10T12:00:00Z', '2026-03-10T14:00:00Z');
+  // Tuesday, OR C 08:00–09:00 EDT, never started; then OR C is deactivated.
+  await book('c1', roomC, alpha, '2026-03-10T12:00:00Z', '2026-03-10T13:00:00Z');
+  expectStatus(
+    'deactivate room C',
+    await admin.patch(`/operating-rooms/${roomC.id}`, { active: false }),
+    200,
+  );
 
   setClock('2026-03-02T15:00:00Z');
   expectStatus(
@@ -244,17 +243,29 @@ describe('theater utilisation', () => {
         averageTurnoverMinutes: null,
         cancellations: 0,
       }),
+      // OR C, inactive now, shown for its case c1: its 07:00–19:00 less the meeting = 600;
+      // booked 60; never started.
+      row('2026-03-10', roomC, {
+        availableMinutes: 600,
+        bookedMinutes: 60,
+        usedMinutes: 0,
+        utilisation: 0,
+        cases: 1,
+        ...nulls,
+        turnovers: 0,
+        cancellations: 0,
+      }),
     ]);
-    // Available 720 + 480 + 0 + 600 + 360 = 2160; booked 300 + 45 + 60 + 0 + 120 = 525;
-    // used 307 + 0 + 48 + 0 + 90 = 445. 445/2160 = 0.20601…; 525/2160 = 0.24305…
+    // Available 720 + 480 + 0 + 600 + 360 + 600 = 2760; booked 300 + 45 + 60 + 0 + 120 + 60 =
+    // 585; used 307 + 0 + 48 + 0 + 90 + 0 = 445. 445/2760 = 0.16123…; 585/2760 = 0.21195…
     // First cases: Friday A (on time), Sunday A (on time), Tuesday B (late): 2 of 3 = 0.6667.
     // Turnovers 30 and 25: median 27.5.
     expect(r.summary).toEqual({
-      availableMinutes: 2160,
-      bookedMinutes: 525,
+      availableMinutes: 2760,
+      bookedMinutes: 585,
       usedMinutes: 445,
-      utilisation: 0.206,
-      bookedRatio: 0.2431,
+      utilisation: 0.1612,
+      bookedRatio: 0.212,
       firstCases: 3,
       firstCasesOnTime: 2,
       onTimeRate: 0.6667,
@@ -300,7 +311,8 @@ describe('theater utilisation', () => {
       // Dr Beta's a2 (90 booked, 100 used, started 15 minutes early: on time) and cancelled a4.
       ['2026-03-06', 'OR A', 720, 90, 100, 1, true, 0, 0, 1],
       ['2026-03-06', 'OR B', 480, 0, 0, 0, null, null, 0, 0],
-      // Sunday's a5 is not Dr Beta's: no row (0 available, nothing of hers booked).
+      // Sunday's a5 and OR C's c1 are not Dr Beta's: no row (nothing available, nothing of
+      // hers booked).
       ['2026-03-10', 'OR A', 600, 0, 0, 0, null, null, 0, 0],
       ['2026-03-10', 'OR B', 360, 120, 90, 1, false, 20, 0, 0],
     ]);
@@ -320,9 +332,9 @@ describe('theater utilisation', () => {
       cancellations: 1,
     });
     const alphaOnly = await clinic.as('ADMIN').get(`${URL}&surgeonId=${clinic.staff.SURGEON.id}`);
-    // a1, a3, b1, a5: no cancellation of the first surgeon's.
+    // a1, a3, b1, a5, c1: no cancellation of the first surgeon's.
     expect(alphaOnly.body.cancellations).toEqual([]);
-    expect(alphaOnly.body.summary.bookedMinutes).toBe(120 + 90 + 45 + 60);
+    expect(alphaOnly.body.summary.bookedMinutes).toBe(120 + 90 + 45 + 60 + 60);
   });
 
   it('a day range in the clinic zone: Saturday 04:00Z is Friday night in New York', async () => {
@@ -358,6 +370,7 @@ describe('theater utilisation', () => {
       `2026-03-08,${roomA.id},OR A,0,60,48,,1,true,0,0,,0`,
       `2026-03-10,${roomA.id},OR A,600,0,0,0,0,,,0,,0`,
       `2026-03-10,${roomB.id},OR B,360,120,90,0.25,1,false,20,0,,0`,
+      `2026-03-10,${roomC.id},OR C,600,60,0,0,1,,,0,,0`,
       '',
     ]);
     const cancelled = await clinic.as('COORDINATOR').get(`${URL}&format=csv&section=cancellations`);
