@@ -800,6 +800,21 @@ const ROUTES: Route[] = [
     url: (f) =>
       `/reports/quotes?from=${daysFromNow(-365)}&to=${daysFromNow(0)}&surgeonId=${f.clinic.staff.SURGEON.id}`,
   },
+  // Reports (issue 20): A/R aging, a year to today, all surgeons or one, and its bills as CSV.
+  {
+    name: 'GET /reports/ar-aging',
+    url: () => `/reports/ar-aging?from=${daysFromNow(-364)}&to=${daysFromNow(0)}`,
+  },
+  {
+    name: 'GET /reports/ar-aging?surgeonId=',
+    url: (f) =>
+      `/reports/ar-aging?from=${daysFromNow(-364)}&to=${daysFromNow(0)}&surgeonId=${f.clinic.staff.SURGEON.id}`,
+  },
+  {
+    name: 'GET /reports/ar-aging?format=csv&section=bills',
+    url: () =>
+      `/reports/ar-aging?from=${daysFromNow(-364)}&to=${daysFromNow(-30)}&format=csv&section=bills`,
+  },
 ];
 
 /** The lower-cased last name part that makes the fixture's probe patient unique. */

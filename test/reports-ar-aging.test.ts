@@ -2,12 +2,20 @@
 // bills issued over five months, with the app's Clock moved: claims to two insurers, an 835 that
 // pays part, writes part off (CO-45) and moves part to the patient (PR-1), patient payments, a bill
 // without a claim, one without insurance, one voided after the as-of day, payments after it, and
-// two bills either side of the 30/31-day boundary in the clinic's zone. Every figure is a literal.
+// two bills either side of the 30/31-day boundary in the clinic's zone, and a second surgeon's
+// bill for the surgeon filter. Every figure is a literal, worked out in the comments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../src/common/clock';
 import { Given, type ClinicWithStaff } from './support/given';
-import { claimOf, givenInsuredBill, submit } from './support/given-claims';
-import { expectStatus } from './support/given-theater';
+import { claimOf, givenInsuredBill, HYBRID_PLAN, submit } from './support/given-claims';
+import {
+  at,
+  daysFromNow,
+  expectStatus,
+  operatingRoom,
+  seedTransport,
+} from './support/given-theater';
+import { runSeedWorkflow } from './support/seed-workflow';
 import { startTestApp, type TestApp } from './support/test-app';
 import { remittance835 } from './support/x12-835';
 
@@ -18,7 +26,7 @@ let realNow: () => Date;
 let nwh: any;
 let acme: any;
 let otherSurgeon: any;
-const bill: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F', any> = {} as any;
+const bill: Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G', any> = {} as any;
 
 const billing = () => clinic.as('BILLING');
 
@@ -41,18 +49,71 @@ async function switchInsurance(patientId: string, payer: any): Promise<void> {
   );
 }
 
-async function pay(billId: string, amount: string): Promise<void> {
+async function pay(billId: string, amount: string, payer = 'PATIENT'): Promise<void> {
   expectStatus(
     'payment',
-    await billing().post(`/bills/${billId}/payments`, { amount, payer: 'PATIENT', method: 'CARD' }),
+    await billing().post(`/bills/${billId}/payments`, { amount, payer, method: 'CARD' }),
     201,
   );
 }
 
-async function remit(trace: string, payerId: string, clp: any): Promise<void> {
-  const res = await billing().post('/remittances', remittance835({ trace, payerId, claims: [clp] }), {
-    'content-type': 'text/plain',
+/** A HYBRID case of the second surgeon, completed into a bill (its patient without insurance). */
+async function otherSurgeonsBill(): Promise<any> {
+  const room = await operatingRoom(clinic);
+  const run = await runSeedWorkflow(seedTransport(clinic), {
+    patient: {
+      create: {
+        firstName: 'Grace',
+        lastName: 'Otieno',
+        dateOfBirth: '1980-03-14',
+        sexAtBirth: 'FEMALE',
+        phone: '+1 206 555 0199',
+      },
+    },
+    plan: HYBRID_PLAN,
+    signerName: 'Grace Otieno',
+    // The insured procedure needs an approved prior authorization to be booked.
+    onPlanCreated: async (plan) => {
+      const pa = expectStatus(
+        'prior authorization',
+        await billing().post(`/procedure-plans/${plan.id}/prior-authorizations`, {
+          payerName: 'Northwind Health',
+          memberId: 'NWH-GO-1',
+        }),
+        201,
+      );
+      expectStatus('submit', await billing().post(`/prior-authorizations/${pa.id}/submit`), 200);
+      expectStatus(
+        'decision',
+        await billing().post(`/prior-authorizations/${pa.id}/decision`, {
+          status: 'APPROVED',
+          authorizationNumber: 'NWH-AUTH-1',
+          validFrom: daysFromNow(-1),
+          validTo: daysFromNow(365),
+        }),
+        200,
+      );
+    },
+    booking: () => ({
+      operatingRoomId: room.id,
+      surgeonId: otherSurgeon.id,
+      scheduledStart: at(60, 15),
+      scheduledEnd: at(60, 17),
+    }),
+    until: 'COMPLETED',
   });
+  if (!run.completed?.billId) throw new Error('the case was not billed');
+  return expectStatus('bill', await billing().get(`/bills/${run.completed.billId}`), 200);
+}
+
+async function remit(trace: string, payerId: string, clp: any): Promise<void> {
+  const res = await billing().post(
+    '/remittances',
+    remittance835({ trace, payerId, claims: [clp] }),
+    {
+      'content-type': 'text/plain',
+    },
+  );
   expectStatus('remittance', res, 201);
 }
 
@@ -132,6 +193,12 @@ beforeAll(async () => {
       await clinic.as('ADMIN').post(`/bills/${f.bill.id}/void`, { reason: 'Billed twice' }),
       200,
     );
+    // G: HYBRID of the second surgeon, issued 2026-11-20 10:00 EST; its insurance share paid
+    // (3500.00 on 11-25), the patient's 1500.00 open.
+    clockAt('2026-11-20T15:00:00Z');
+    const g = await otherSurgeonsBill();
+    clockAt('2026-11-25T15:00:00Z');
+    await pay(g.id, '3500.00', 'INSURANCE');
     // After 2026-11-30: Acme pays D's claim (5450.00) in full, the patient pays 200.00 more on B.
     clockAt('2026-12-03T15:00:00Z');
     await remit('EFT-D-1', 'ACM02', {
@@ -144,7 +211,7 @@ beforeAll(async () => {
       ],
     });
     await pay(b.bill.id, '200.00');
-    Object.assign(bill, { A: a.bill, B: b.bill, C: c.bill, D: d.bill, E: e.bill, F: f.bill });
+    Object.assign(bill, { A: a.bill, B: b.bill, C: c.bill, D: d.bill, E: e.bill, F: f.bill, G: g });
   } finally {
     clock.now = realNow;
   }
@@ -210,7 +277,7 @@ describe('GET /reports/ar-aging as of 2026-11-30', () => {
   it('rebuilds each balance from the ledger as it stood at the end of the day, by payer', async () => {
     const res = await report(query);
     expect(res.status).toBe(200);
-    const { A, B, C, D, E, F } = bill;
+    const { A, B, C, D, E, F, G } = bill;
     expect(res.body.bills).toEqual([
       open(A, '2026-07-15', 138, 'NWH', '900.00'),
       open(A, '2026-07-15', 138, 'PATIENT', '200.00'),
@@ -226,6 +293,8 @@ describe('GET /reports/ar-aging as of 2026-11-30', () => {
       // F was voided on 12-02: still owed on 11-30.
       open(F, '2026-11-10', 20, 'NWH', '3500.00'),
       open(F, '2026-11-10', 20, 'PATIENT', '1500.00'),
+      // G: its insurance share paid; 11-20 → 10 days.
+      open(G, '2026-11-20', 10, 'PATIENT', '1500.00'),
     ]);
   });
 
@@ -255,13 +324,13 @@ describe('GET /reports/ar-aging as of 2026-11-30', () => {
         bills: 3,
         ...buckets('3500.00', '0.00', '3500.00', '0.00', '900.00', '7900.00'),
       },
-      // Patients: E 1500 + F 1500 = 3000.00 (0–30), C 1500.00, B 1000.00, A 200.00 = 5700.00
+      // Patients: E + F + G 3 × 1500 = 4500.00 (0–30), C 1500.00, B 1000.00, A 200.00 = 7200.00
       {
         payerKind: 'PATIENT',
         payerId: null,
         payerName: 'Patients',
-        bills: 5,
-        ...buckets('3000.00', '0.00', '1500.00', '1000.00', '200.00', '5700.00'),
+        bills: 6,
+        ...buckets('4500.00', '0.00', '1500.00', '1000.00', '200.00', '7200.00'),
       },
       {
         payerKind: 'INSURER',
@@ -271,16 +340,16 @@ describe('GET /reports/ar-aging as of 2026-11-30', () => {
         ...buckets('3500.00', '0.00', '0.00', '0.00', '0.00', '3500.00'),
       },
     ]);
-    // 0–30: 3500 + 3000 + 3500 = 10000.00; 31–60: 6350.00; 61–90: 3500 + 1500 = 5000.00;
-    // 91–120: 3500 + 1000 = 4500.00; over 120: 900 + 200 = 1100.00; total 26950.00.
-    // Charges: the six bills issued 06-01..11-30 (F voided after): 2 × 6350 + 4 × 5000 = 32700.00;
-    // 183 days (30 + 31 + 31 + 30 + 31 + 30): 32700 / 183 = 178.6885… → 178.69;
-    // days in A/R 26950 / 178.69 = 150.8198… → 150.8.
+    // 0–30: 3500 + 4500 + 3500 = 11500.00; 31–60: 6350.00; 61–90: 3500 + 1500 = 5000.00;
+    // 91–120: 3500 + 1000 = 4500.00; over 120: 900 + 200 = 1100.00; total 28450.00.
+    // Charges: the seven bills issued 06-01..11-30 (F voided after): 2 × 6350 + 5 × 5000 =
+    // 37700.00; 183 days (30 + 31 + 31 + 30 + 31 + 30): 37700 / 183 = 206.0109… → 206.01;
+    // days in A/R 28450 / 206.01 = 138.1000… → 138.1.
     expect(res.body.summary).toEqual({
-      ...buckets('10000.00', '6350.00', '5000.00', '4500.00', '1100.00', '26950.00'),
-      charges: '32700.00',
-      averageDailyCharges: '178.69',
-      daysInAr: 150.8,
+      ...buckets('11500.00', '6350.00', '5000.00', '4500.00', '1100.00', '28450.00'),
+      charges: '37700.00',
+      averageDailyCharges: '206.01',
+      daysInAr: 138.1,
     });
   });
 
@@ -294,7 +363,7 @@ describe('GET /reports/ar-aging as of 2026-11-30', () => {
           'Payer kind,Payer id,Payer,Bills,0-30 days,31-60 days,61-90 days,91-120 days,Over 120 days,Total',
           `INSURER,${acme.id},Acme Mutual,2,0.00,6350.00,0.00,3500.00,0.00,9850.00`,
           `INSURER,${nwh.id},Northwind Health,3,3500.00,0.00,3500.00,0.00,900.00,7900.00`,
-          'PATIENT,,Patients,5,3000.00,0.00,1500.00,1000.00,200.00,5700.00',
+          'PATIENT,,Patients,6,4500.00,0.00,1500.00,1000.00,200.00,7200.00',
           'INSURER,,No insurer on file,1,3500.00,0.00,0.00,0.00,0.00,3500.00',
         ]
           .map((l) => `${l}\r\n`)
@@ -313,27 +382,53 @@ describe('GET /reports/ar-aging as of 2026-11-30', () => {
     expect(lines.slice(7, 8)).toEqual([
       `${bill.D.id},${bill.D.billNumber},2026-10-30,31,INSURER,${acme.id},Acme Mutual,6350.00`,
     ]);
-    // 11 open balances, a CRLF after each.
-    expect(lines).toHaveLength(1 + 11 + 1);
+    // 12 open balances, a CRLF after each.
+    expect(lines).toHaveLength(1 + 12 + 1);
     expect(lines.at(-1)).toBe('');
   });
 
   it("filters by the bill's case surgeon", async () => {
-    const all = (await report(query)).body;
+    // The first surgeon: all but G (A–F), so the patients hold 5 balances, 5700.00, and the
+    // summary loses G's 1500.00 (0–30) and 5000.00 of charges: 26950.00 and 32700.00;
+    // 32700 / 183 = 178.6885… → 178.69; 26950 / 178.69 = 150.8198… → 150.8.
     const mine = await report(`${query}&surgeonId=${clinic.staff.SURGEON.id}`);
     expect(mine.status).toBe(200);
-    expect({ ...mine.body, surgeonId: null, generatedAt: null }).toEqual({
-      ...all,
-      generatedAt: null,
+    expect(mine.body.surgeonId).toBe(clinic.staff.SURGEON.id);
+    expect(mine.body.bills.map((b: any) => [b.billNumber, b.payerKind])).not.toContainEqual([
+      bill.G.billNumber,
+      'PATIENT',
+    ]);
+    expect(mine.body.bills).toHaveLength(11);
+    expect(mine.body.rows.map((r: any) => [r.payerName, r.bills, r.days0To30, r.total])).toEqual([
+      ['Acme Mutual', 2, '0.00', '9850.00'],
+      ['Northwind Health', 3, '3500.00', '7900.00'],
+      ['Patients', 5, '3000.00', '5700.00'],
+      ['No insurer on file', 1, '3500.00', '3500.00'],
+    ]);
+    expect(mine.body.summary).toEqual({
+      ...buckets('10000.00', '6350.00', '5000.00', '4500.00', '1100.00', '26950.00'),
+      charges: '32700.00',
+      averageDailyCharges: '178.69',
+      daysInAr: 150.8,
     });
+    // The second surgeon: G alone. 5000 / 183 = 27.3224… → 27.32; 1500 / 27.32 = 54.9048… → 54.9.
     const other = await report(`${query}&surgeonId=${otherSurgeon.id}`);
     expect(other.status).toBe(200);
-    expect(other.body).toMatchObject({ surgeonId: otherSurgeon.id, rows: [], bills: [] });
+    expect(other.body.bills).toEqual([open(bill.G, '2026-11-20', 10, 'PATIENT', '1500.00')]);
+    expect(other.body.rows).toEqual([
+      {
+        payerKind: 'PATIENT',
+        payerId: null,
+        payerName: 'Patients',
+        bills: 1,
+        ...buckets('1500.00', '0.00', '0.00', '0.00', '0.00', '1500.00'),
+      },
+    ]);
     expect(other.body.summary).toEqual({
-      ...buckets('0.00', '0.00', '0.00', '0.00', '0.00', '0.00'),
-      charges: '0.00',
-      averageDailyCharges: '0.00',
-      daysInAr: null,
+      ...buckets('1500.00', '0.00', '0.00', '0.00', '0.00', '1500.00'),
+      charges: '5000.00',
+      averageDailyCharges: '27.32',
+      daysInAr: 54.9,
     });
   });
 });
@@ -358,7 +453,7 @@ describe('GET /reports/ar-aging at other days', () => {
     try {
       const res = await report('from=2026-12-01&to=2026-12-04');
       expect(res.status).toBe(200);
-      const { A, B, C, D, E } = bill;
+      const { A, B, C, D, E, G } = bill;
       // Ages on 12-04: four days more than on 11-30. D: 6350 − 5450 = 900.00; B: 1000 − 200 = 800.00.
       expect(res.body.bills).toEqual([
         open(A, '2026-07-15', 142, 'NWH', '900.00'),
@@ -370,11 +465,13 @@ describe('GET /reports/ar-aging at other days', () => {
         open(D, '2026-10-30', 35, 'ACME', '900.00'),
         open(E, '2026-10-31', 34, 'NONE', '3500.00'),
         open(E, '2026-10-31', 34, 'PATIENT', '1500.00'),
+        open(G, '2026-11-20', 14, 'PATIENT', '1500.00'),
       ]);
-      // 31–60: D 900 + E 3500 + 1500 = 5900.00; 61–90: C 5000.00; 91–120: B 4300.00;
-      // over 120: A 1100.00; total 16300.00. Nothing issued 12-01..12-04: no days in A/R.
+      // 0–30: G 1500.00; 31–60: D 900 + E 3500 + 1500 = 5900.00; 61–90: C 5000.00;
+      // 91–120: B 4300.00; over 120: A 1100.00; total 17800.00. Nothing issued 12-01..12-04:
+      // no days in A/R.
       expect(res.body.summary).toEqual({
-        ...buckets('0.00', '5900.00', '5000.00', '4300.00', '1100.00', '16300.00'),
+        ...buckets('1500.00', '5900.00', '5000.00', '4300.00', '1100.00', '17800.00'),
         charges: '0.00',
         averageDailyCharges: '0.00',
         daysInAr: null,
@@ -403,6 +500,19 @@ describe('GET /reports/ar-aging refusals', () => {
     const nurse = await report(`from=2026-06-01&to=2026-06-30&surgeonId=${clinic.staff.NURSE.id}`);
     expect(nurse.status).toBe(400);
     expect(JSON.stringify(nurse.body.errors)).toContain('surgeonId');
+    // 2023-06-01..2026-05-31 is 365 + 366 + 365 = 1096 days, the most: one day more is refused.
+    expect((await report('from=2023-06-01&to=2026-05-31')).status).toBe(200);
+    const long = await report('from=2023-06-01&to=2026-06-01');
+    expect(long.status).toBe(400);
+    expect(JSON.stringify(long.body.errors)).toContain('"to"');
+    const unknown = await report(
+      'from=2026-06-01&to=2026-06-30&surgeonId=01a24337-0000-7000-8000-000000000000',
+    );
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body.errors)).toContain('surgeonId');
+    const jsonSection = await report('from=2026-06-01&to=2026-06-30&section=bills');
+    expect(jsonSection.status).toBe(400);
+    expect(JSON.stringify(jsonSection.body.errors)).toContain('section');
     const section = await report('from=2026-06-01&to=2026-06-30&format=csv&section=stock');
     expect(section.status).toBe(400);
     expect(JSON.stringify(section.body.errors)).toContain('section');

@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../common/database/database';
-import {
-  billAdjustments,
-  billPayments,
-  bills,
-} from '../../billing/repositories/billing.schema';
+import { billAdjustments, billPayments, bills } from '../../billing/repositories/billing.schema';
 import { claims } from '../../claims/repositories/claims.schema';
 import { patientInsurances, payers } from '../../payer/repositories/payer.schema';
 import { surgicalCases } from '../../theater/repositories/theater.schema';

@@ -153,7 +153,9 @@ export class ArAgingReport implements ReportDefinition<ArAgingReportResponse> {
         charges: charges.toDecimal(),
         averageDailyCharges: Money.fromCents(averageDailyCents).toDecimal(),
         daysInAr:
-          averageDailyCents === 0 ? null : divideHalfUp(10 * summary.totalCents, averageDailyCents) / 10,
+          averageDailyCents === 0
+            ? null
+            : divideHalfUp(10 * summary.totalCents, averageDailyCents) / 10,
       },
       rows,
       bills: balances,
