@@ -11,6 +11,7 @@ import { gs1CheckDigit } from '../src/modules/inventory/services/gs1-udi';
 import { addStaffMember, Given, uniqueEmail, type ClinicWithStaff } from './support/given';
 import { claimOf, givenInsuredBill, submit } from './support/given-claims';
 import { feeScheduleEntry } from './support/given-plans';
+import { completedCase } from './support/given-recalls';
 import {
   at,
   caseBody,
@@ -85,6 +86,7 @@ const RENAMED: Record<string, string> = {
   'PUT /patients/{id}/insurance payerId': 'id',
   'POST /claims/{id}/reject reason': 'statusReason',
   'POST /claims/{id}/void reason': 'statusReason',
+  'POST /inventory/recall-records/{id}/close note': 'closeNote',
 };
 
 let t: TestApp;
@@ -121,6 +123,19 @@ async function newItem(serialTracked: boolean, extra: Record<string, unknown> = 
       isBillable: false,
       requiresSerialNumber: serialTracked,
       ...extra,
+    }),
+    201,
+  );
+}
+
+/** A batch of a new bulk item, 10 on hand. */
+async function bulkBatch(): Promise<any> {
+  const item = await newItem(false);
+  return expectStatus(
+    'batch',
+    await as('NURSE').post(`/inventory/items/${item.id}/batches`, {
+      batchNumber: `WR-${tag()}`,
+      quantity: 10,
     }),
     201,
   );
@@ -738,6 +753,63 @@ const SCENARIOS: Record<string, Scenario> = {
       expect(unit).toMatchObject({ itemId: item.id, batchNumber: 'WLOT', status: 'AVAILABLE' });
     }
     return exchanges;
+  },
+  'POST /inventory/batches/{id}/recalls': async () => {
+    const batch = await bulkBatch();
+    return [
+      await exchange(
+        'NURSE',
+        'POST',
+        `/inventory/batches/${batch.id}/recalls`,
+        { reason: `Field safety notice ${tag()}` },
+        201,
+        (id) => [`/inventory/recall-records/${id}`],
+      ),
+    ];
+  },
+  'POST /inventory/recall-records/{id}/contacts': async () => {
+    const ready = await readyPlan(clinic);
+    await completedCase(clinic, ready);
+    const stock = expectStatus(
+      'stock',
+      await as('NURSE').get(`/inventory/items/${ready.implantItem.id}/stock`),
+      200,
+    );
+    const recall = expectStatus(
+      'recall',
+      await as('NURSE').post(`/inventory/batches/${stock.batches[0].batchId}/recalls`, {
+        reason: 'Notice',
+      }),
+      201,
+    );
+    return [
+      await exchange(
+        'SURGEON',
+        'POST',
+        `/inventory/recall-records/${recall.id}/contacts`,
+        { patientId: ready.patient.id, method: 'LETTER', note: `Written to ${tag()}` },
+        201,
+        () => [`/inventory/recall-records/${recall.id}`],
+      ),
+    ];
+  },
+  'POST /inventory/recall-records/{id}/close': async () => {
+    const batch = await bulkBatch();
+    const recall = expectStatus(
+      'recall',
+      await as('NURSE').post(`/inventory/batches/${batch.id}/recalls`, { reason: 'Notice' }),
+      201,
+    );
+    return [
+      await exchange(
+        'NURSE',
+        'POST',
+        `/inventory/recall-records/${recall.id}/close`,
+        { note: `Lot returned ${tag()}` },
+        200,
+        () => [`/inventory/recall-records/${recall.id}`],
+      ),
+    ];
   },
   'POST /inventory/batches/{id}/adjustments': async () => {
     const bulk = await newItem(false);

@@ -598,6 +598,24 @@ const ROUTES: Route[] = [
     name: 'GET /inventory/recalls',
     url: (f) => `/inventory/recalls?gtin=${f.gtin}&lot=${f.udiLot}`,
   },
+  { name: 'GET /inventory/recall-records', url: () => '/inventory/recall-records' },
+  {
+    name: 'GET /inventory/recall-records?status=',
+    url: () => '/inventory/recall-records?status=OPEN',
+  },
+  {
+    name: 'GET /inventory/recall-records/{id}',
+    url: (f) => `/inventory/recall-records/${f.r.recall.id}`,
+  },
+  {
+    name: 'GET /reports/implants',
+    url: () => `/reports/implants?from=${daysFromNow(-365)}&to=${daysFromNow(0)}`,
+  },
+  {
+    name: 'GET /reports/implants?surgeonId=',
+    url: (f) =>
+      `/reports/implants?from=${daysFromNow(-365)}&to=${daysFromNow(0)}&surgeonId=${f.clinic.staff.SURGEON.id}`,
+  },
   {
     name: 'GET /inventory/units/{serialNumber}',
     url: (f) => `/inventory/units/${f.r.consumedSerial}`,

@@ -43,7 +43,11 @@ function idOf(op: Operation, name: string): string {
     'consent-templates': a.template.id,
     'fda-checklist-templates': a.fdaTemplate.id,
     consents: op.key.endsWith('/pdf') ? a.signedConsent.id : a.consent.id,
-    inventory: op.key.includes('/batches/{id}') ? a.batch.batchId : a.suturesItem.id,
+    inventory: op.key.includes('/recall-records/{id}')
+      ? a.recall.id
+      : op.key.includes('/batches/{id}')
+        ? a.batch.batchId
+        : a.suturesItem.id,
     'procedure-plans': op.key.endsWith('/prior-authorizations') ? a.insuredPlan.id : a.openPlan.id,
     quotes: a.quote.id,
     'payment-plans': a.paymentPlan.id,
@@ -104,6 +108,12 @@ function bodyOf(op: Operation): Record<string, unknown> | undefined {
       quantity: 5,
     }),
     'POST /inventory/batches/{id}/adjustments': () => ({ quantityDelta: -1, reason: 'DAMAGE' }),
+    'POST /inventory/batches/{id}/recalls': () => reason,
+    'POST /inventory/recall-records/{id}/contacts': () => ({
+      patientId: a.patient.id,
+      method: 'PHONE',
+    }),
+    'POST /inventory/recall-records/{id}/close': () => ({}),
     'PATCH /procedure-plans/{id}': () => ({ procedureName: 'Hijacked' }),
     'POST /procedure-plans/{id}/inventory': () => ({
       inventoryItemId: a.suturesItem.id,
@@ -198,6 +208,7 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
     `/inventory/items/${a.suturesItem.id}/stock`,
     `/inventory/items/${a.implantItem.id}/stock`,
     `/inventory/units/${a.consumedSerial}`,
+    `/inventory/recall-records/${a.recall.id}`,
     `/operating-rooms/${a.room.id}`,
     `/working-hours?resourceId=${clinicA.staff.SURGEON.id}`,
     `/schedule-exceptions?from=${a.scheduleException.startsOn}&to=${a.scheduleException.endsOn}`,

@@ -62,6 +62,8 @@ export interface ClinicRecords {
   examRoom: any;
   /** A BOOKED appointment of the open plan's patient, with the surgeon, in the exam room. */
   appointment: any;
+  /** An OPEN recall record of the done plan's implant lot. */
+  recall: any;
 }
 
 export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicRecords> {
@@ -276,6 +278,13 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     }),
     201,
   );
+  const recall = expectStatus(
+    'recall',
+    await nurse.post(`/inventory/batches/${implantStock.batches[0].batchId}/recalls`, {
+      reason: 'Manufacturer notice',
+    }),
+    201,
+  );
   return {
     patient,
     consultation,
@@ -313,6 +322,7 @@ export async function clinicRecords(clinic: ClinicWithStaff): Promise<ClinicReco
     patientLink: { ...patientLink, dateOfBirth: open.patient.dateOfBirth },
     examRoom,
     appointment,
+    recall,
   };
 }
 

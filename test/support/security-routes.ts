@@ -111,6 +111,11 @@ export const ROLE_TABLE: Record<string, Access> = {
   'GET /inventory/recalls': ['NURSE', 'SURGEON'],
   'GET /inventory/holds': ['NURSE', 'COORDINATOR', 'SURGEON'],
   'GET /inventory/units/{serialNumber}': ['NURSE', 'SURGEON'],
+  'POST /inventory/batches/{id}/recalls': ['NURSE'],
+  'GET /inventory/recall-records': CLINICAL,
+  'GET /inventory/recall-records/{id}': CLINICAL,
+  'POST /inventory/recall-records/{id}/contacts': CLINICAL,
+  'POST /inventory/recall-records/{id}/close': ['NURSE'],
 
   'POST /procedure-plans': PLAN_WRITERS,
   'GET /procedure-plans': PLAN_READERS,

@@ -1235,6 +1235,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/batches/{id}/recalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a recall of a batch
+         * @description Records that a lot is under recall, with the reason: one OPEN recall per batch (409 DUPLICATE while one is open). Audited.
+         *
+         *     Who may call: ADMIN, NURSE.
+         */
+        post: operations["InventoryRecallController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/batches/{id}/recipients": {
         parameters: {
             query?: never;
@@ -1395,6 +1417,94 @@ export interface paths {
         get: operations["InventoryStockController_stockOfItem"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/recall-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recall records
+         * @description Recall records, newest first, a page at a time, optionally by status, each with its lot and how many of its recipients were contacted. Names no patient. Changes nothing.
+         *
+         *     Who may call: ADMIN, NURSE, SURGEON, COORDINATOR.
+         */
+        get: operations["InventoryRecallController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/recall-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a recall record
+         * @description The recall with every patient who received units of its lot (serial numbers, quantity) and whether, when and how each was contacted. Reading it is audited per patient.
+         *
+         *     Who may call: ADMIN, NURSE, SURGEON, COORDINATOR.
+         */
+        get: operations["InventoryRecallController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/recall-records/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a recall
+         * @description OPEN → CLOSED, with an optional note; a closed recall takes no more contacts and the batch may be recalled again. Audited.
+         *
+         *     Who may call: ADMIN, NURSE.
+         */
+        post: operations["InventoryRecallController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/recall-records/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a recipient contacted
+         * @description Records that a patient who received units of the lot was contacted (method, note), once per recall: 400 naming patientId when the patient is not a recipient, 409 DUPLICATE when already contacted, 409 INVALID_STATE_TRANSITION when the recall is closed. Audited.
+         *
+         *     Who may call: ADMIN, NURSE, SURGEON, COORDINATOR.
+         */
+        post: operations["InventoryRecallController_contact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2910,7 +3020,7 @@ export interface paths {
          * Report implants
          * @description Units used by item and lot in the range; stock on hand and its value, lots expiring within 30/60/90 days, and open recalls with the patients still to contact (naming them is audited). For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
          *
-         *     Who may call: ADMIN, COORDINATOR.
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
          */
         get: operations["ReportsController_implants"];
         put?: never;
@@ -4112,6 +4222,9 @@ export interface components {
                 done: boolean;
             }[];
         };
+        CloseRecallDto: {
+            note?: string;
+        };
         CompleteAppointmentDto: {
             notes?: string;
         };
@@ -4886,6 +4999,9 @@ export interface components {
                 updatedAt: string;
                 version: number;
             };
+        };
+        OpenRecallDto: {
+            reason: string;
         };
         OperatingRoomDto_Output: {
             active: boolean;
@@ -5956,6 +6072,130 @@ export interface components {
             }[];
             ready: boolean;
             surgeryDate: string | null;
+        };
+        RecallContactDto: {
+            /** @enum {string} */
+            method: "PHONE" | "EMAIL" | "LETTER" | "IN_PERSON";
+            note?: string;
+            /** Format: uuid */
+            patientId: string;
+        };
+        RecallContactRecordDto_Output: {
+            /** Format: date-time */
+            contactedAt: string;
+            /** Format: uuid */
+            contactedById: string;
+            /** @enum {string} */
+            method: "PHONE" | "EMAIL" | "LETTER" | "IN_PERSON";
+            note: string | null;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            recallId: string;
+        };
+        RecallRecordDetailDto_Output: {
+            /** Format: uuid */
+            batchId: string;
+            batchNumber: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            closedById: string | null;
+            closeNote: string | null;
+            contacted: number;
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** Format: uuid */
+            itemId: string;
+            itemName: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            openedById: string;
+            patients: number;
+            reason: string;
+            recipients: {
+                contact: {
+                    /** Format: date-time */
+                    contactedAt: string;
+                    /** Format: uuid */
+                    contactedById: string;
+                    /** @enum {string} */
+                    method: "PHONE" | "EMAIL" | "LETTER" | "IN_PERSON";
+                    note: string | null;
+                } | null;
+                firstName: string;
+                /** Format: date-time */
+                firstUsedAt: string;
+                lastName: string;
+                mrn: string;
+                /** Format: uuid */
+                patientId: string;
+                quantity: number;
+                serialNumbers: string[];
+            }[];
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
+            version: number;
+        };
+        RecallRecordDto_Output: {
+            /** Format: uuid */
+            batchId: string;
+            batchNumber: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            closedById: string | null;
+            closeNote: string | null;
+            contacted: number;
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            itemCode: string;
+            /** Format: uuid */
+            itemId: string;
+            itemName: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            openedById: string;
+            patients: number;
+            reason: string;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
+            version: number;
+        };
+        RecallRecordPageDto_Output: {
+            data: {
+                /** Format: uuid */
+                batchId: string;
+                batchNumber: string;
+                /** Format: date-time */
+                closedAt: string | null;
+                /** Format: uuid */
+                closedById: string | null;
+                closeNote: string | null;
+                contacted: number;
+                expiresAt: string | null;
+                /** Format: uuid */
+                id: string;
+                itemCode: string;
+                /** Format: uuid */
+                itemId: string;
+                itemName: string;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: uuid */
+                openedById: string;
+                patients: number;
+                reason: string;
+                /** @enum {string} */
+                status: "OPEN" | "CLOSED";
+                version: number;
+            }[];
+            nextCursor: string | null;
         };
         ReceiveBatchDto: {
             batchNumber: string;
@@ -9342,6 +9582,45 @@ export interface operations {
             503: components["responses"]["UNAVAILABLE"];
         };
     };
+    InventoryRecallController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRecallDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallRecordDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
     InventoryStockController_recipients: {
         parameters: {
             query?: never;
@@ -9615,6 +9894,140 @@ export interface operations {
             400: components["responses"]["VALIDATION_FAILED"];
             401: components["responses"]["UNAUTHENTICATED"];
             404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    InventoryRecallController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "OPEN" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallRecordPageDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    InventoryRecallController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallRecordDetailDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN"];
+            404: components["responses"]["NOT_FOUND"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    InventoryRecallController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the version this change was made from, e.g. `"3"`; the change is refused with 412 VERSION_MISMATCH when the record has moved on. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseRecallDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The record's version, `"<version>"`: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallRecordDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_IDEMPOTENCY_IN_PROGRESS"];
+            412: components["responses"]["VERSION_MISMATCH"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
+            503: components["responses"]["UNAVAILABLE"];
+        };
+    };
+    InventoryRecallController_contact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: for 24 hours, a request with the same key and body gets the first answer again (header `idempotent-replayed: true`) without doing the work twice; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecallContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallContactRecordDto_Output"];
+                };
+            };
+            400: components["responses"]["VALIDATION_FAILED"];
+            401: components["responses"]["UNAUTHENTICATED"];
+            403: components["responses"]["FORBIDDEN_or_CSRF_FAILED"];
+            404: components["responses"]["NOT_FOUND"];
+            409: components["responses"]["INVALID_STATE_TRANSITION_or_DUPLICATE_or_IDEMPOTENCY_IN_PROGRESS"];
+            413: components["responses"]["PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["IDEMPOTENCY_KEY_REUSED"];
             503: components["responses"]["UNAVAILABLE"];
         };
     };

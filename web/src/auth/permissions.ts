@@ -28,6 +28,9 @@ const GRANTS = {
   'inventory.write': ['NURSE'],
   'inventory.trace': ['NURSE', 'SURGEON'],
   'inventory.allocate': ['NURSE', 'COORDINATOR', 'SURGEON'],
+  // Recall records (docs/inventory.md): nurses open and close them; clinical staff work them.
+  'inventory.recallOpen': ['NURSE'],
+  'inventory.recallRecords': ['NURSE', 'SURGEON', 'COORDINATOR'],
   'rooms.write': [],
   'cases.read': ['COORDINATOR', 'SURGEON', 'NURSE', 'BILLING'],
   'cases.schedule': ['COORDINATOR', 'SURGEON'],

@@ -209,7 +209,10 @@ export class InventoryRecallRepository {
         patients.mrn,
         patients.firstName,
         patients.lastName,
-        inventoryRecallContacts.id,
+        inventoryRecallContacts.contactedAt,
+        inventoryRecallContacts.contactedById,
+        inventoryRecallContacts.method,
+        inventoryRecallContacts.note,
       )
       .orderBy(asc(patients.lastName), asc(patients.firstName), asc(inventoryUsages.patientId));
     return rows;

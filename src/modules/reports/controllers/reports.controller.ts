@@ -120,6 +120,7 @@ export class ReportsController {
     summary: 'Report implants',
     description: `Units used by item and lot in the range; stock on hand and its value, lots expiring within 30/60/90 days, and open recalls with the patients still to contact (naming them is audited). ${PARAMETERS}`,
   })
+  // A method's @Roles replaces the class's (AuthGuard: getAllAndOverride): BILLING named again.
   @Roles('BILLING', 'COORDINATOR')
   @ApiJsonOrCsvResponse(ImplantsReportDto, 'The implant figures and their rows')
   implants(

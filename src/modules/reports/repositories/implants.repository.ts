@@ -112,7 +112,10 @@ export class ImplantsRepository {
     return UsageRows.parse(result).rows;
   }
 
-  /** Stock now, by item with units on hand: value = on hand × the item's unit price (numeric). */
+  /**
+   * Stock now, by item with units on hand: value = on hand × the item's unit price (numeric).
+   * Every batch of the clinic is read (its stock, not its history: lots, not usages).
+   */
   async stock(db: Db, scope: ReportScope): Promise<ImplantStockRow[]> {
     const result = await db.execute(sql`
       SELECT i.id::text AS item_id, i.code AS item_code, i.name AS item_name,
@@ -121,8 +124,9 @@ export class ImplantsRepository {
       FROM (
         SELECT b.item_id, sum(b.on_hand)::int AS on_hand, sum(b.reserved)::int AS reserved
         FROM ${inventoryBatches} b
-        WHERE b.clinic_id = ${scope.clinicId} AND b.on_hand > 0
+        WHERE b.clinic_id = ${scope.clinicId}
         GROUP BY b.item_id
+        HAVING sum(b.on_hand) > 0
       ) s
       JOIN ${inventoryItems} i ON i.clinic_id = ${scope.clinicId} AND i.id = s.item_id
       ORDER BY i.code`);

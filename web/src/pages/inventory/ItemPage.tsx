@@ -20,6 +20,7 @@ import { formatMoney } from '../../lib/format';
 import { AdjustBatchButton, BatchHistoryButton } from './BatchAdjustments';
 import { ActiveToggle, EditItemButton } from './EditItem';
 import { categoryLabel, type Item, type Stock } from './queries';
+import { OpenRecallButton } from './RecallRecordsPage';
 import { ReceiveStockForm } from './ReceiveStockForm';
 import { ExpiryDate, YesNo, NOWRAP } from './shared';
 
@@ -80,6 +81,7 @@ function BatchTable({ item, stock }: { item: Item; stock: Stock }) {
   const { can } = useAuth();
   const trace = can('inventory.trace');
   const write = can('inventory.write');
+  const recall = can('inventory.recallOpen');
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped>
@@ -91,7 +93,7 @@ function BatchTable({ item, stock }: { item: Item; stock: Stock }) {
             <Table.Th ta="right">Reserved</Table.Th>
             <Table.Th ta="right">Available</Table.Th>
             <Table.Th>Adjustments</Table.Th>
-            {trace && <Table.Th>Recall</Table.Th>}
+            {(trace || recall) && <Table.Th>Recall</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -110,16 +112,22 @@ function BatchTable({ item, stock }: { item: Item; stock: Stock }) {
                   <BatchHistoryButton batch={b} />
                 </Group>
               </Table.Td>
-              {trace && (
+              {(trace || recall) && (
                 <Table.Td>
-                  <Anchor
-                    fz="inherit"
-                    component={Link}
-                    to={`/inventory/recalls?batchId=${encodeURIComponent(b.batchId)}`}
-                    aria-label={`Recall list of batch ${b.batchNumber}`}
-                  >
-                    Recall list
-                  </Anchor>
+                  <Group gap="xs" wrap="nowrap">
+                    {trace && (
+                      <Anchor
+                        fz="inherit"
+                        component={Link}
+                        to={`/inventory/recalls?batchId=${encodeURIComponent(b.batchId)}`}
+                        aria-label={`Recall list of batch ${b.batchNumber}`}
+                        style={NOWRAP}
+                      >
+                        Recall list
+                      </Anchor>
+                    )}
+                    {recall && <OpenRecallButton batch={b} />}
+                  </Group>
                 </Table.Td>
               )}
             </Table.Tr>

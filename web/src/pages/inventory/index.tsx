@@ -7,6 +7,7 @@ import { ExpiringPage } from './ExpiringPage';
 import { HoldsPage } from './HoldsPage';
 import { ItemPage } from './ItemPage';
 import { ReceiveUdiPage } from './ReceiveUdiPage';
+import { RecallRecordPage, RecallRecordsPage } from './RecallRecordsPage';
 import { RecallsPage } from './RecallsPage';
 import { SerialLookupPage } from './SerialLookupPage';
 
@@ -21,6 +22,12 @@ const SECTIONS: readonly {
   { to: '/inventory/receive', label: 'Receive by UDI', permission: 'inventory.write' },
   { to: '/inventory/units', label: 'Serial lookup', permission: 'inventory.trace' },
   { to: '/inventory/recalls', label: 'Recalls', permission: 'inventory.trace' },
+  {
+    to: '/inventory/recall-records',
+    label: 'Recall records',
+    permission: 'inventory.recallRecords',
+    also: '/inventory/recall-records/',
+  },
   { to: '/inventory/expiring', label: 'Expiring' },
   { to: '/inventory/holds', label: 'Holds', permission: 'inventory.allocate' },
 ];
@@ -60,6 +67,8 @@ export default function InventoryArea() {
         <Route path="receive" element={<ReceiveUdiPage />} />
         <Route path="units" element={<SerialLookupPage />} />
         <Route path="recalls" element={<RecallsPage />} />
+        <Route path="recall-records" element={<RecallRecordsPage />} />
+        <Route path="recall-records/:id" element={<RecallRecordPage />} />
         <Route path="expiring" element={<ExpiringPage />} />
         <Route path="holds" element={<HoldsPage />} />
         <Route path="*" element={<Navigate to="/inventory" replace />} />
