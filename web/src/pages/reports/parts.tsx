@@ -162,7 +162,14 @@ export function ReportTable<T>({
         </Text>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={minWidth}>
+          {/* Narrower than its columns, the table scrolls sideways: by keyboard too (focusable). */}
+          <Table.ScrollContainer
+            minWidth={minWidth}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-labelledby={id}
+          >
             <Table
               striped
               highlightOnHover
