@@ -3,7 +3,15 @@ import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format';
 import type { ArAgingReport } from './api';
-import { chartAmount, ChartFigure, ReportTable, StatCards, type ReportColumn } from './parts';
+import {
+  chartAmount,
+  compactMoney,
+  ChartFigure,
+  ReportTable,
+  StatCards,
+  type ReportColumn,
+  LEGEND,
+} from './parts';
 import { ReportLayout } from './ReportLayout';
 
 type Row = ArAgingReport['rows'][number];
@@ -96,9 +104,10 @@ export function ArAgingPage() {
                   orientation="vertical"
                   series={BUCKETS.map((b) => ({ name: b.label, color: b.color }))}
                   withLegend
-                  legendProps={{ verticalAlign: 'bottom' }}
+                  legendProps={LEGEND}
                   valueFormatter={(v) => formatMoney(v.toFixed(2))}
                   yAxisProps={{ width: 160 }}
+                  xAxisProps={{ tickFormatter: compactMoney }}
                   barChartProps={a11y}
                   maxBarWidth={32}
                 />

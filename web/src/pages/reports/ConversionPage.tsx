@@ -1,7 +1,14 @@
 import { BarChart } from '@mantine/charts';
 import { formatMonth, formatNumber, formatPercent } from '../../lib/format';
 import type { ConversionReport } from './api';
-import { ChartFigure, ReportTable, SERIES_COLORS, StatCards, type ReportColumn } from './parts';
+import {
+  ChartFigure,
+  ReportTable,
+  SERIES_COLORS,
+  StatCards,
+  type ReportColumn,
+  LEGEND,
+} from './parts';
 import { ReportLayout } from './ReportLayout';
 
 type Row = ConversionReport['rows'][number];
@@ -115,7 +122,7 @@ export function ConversionPage() {
                     color: SERIES_COLORS[i] ?? 'gray.6',
                   }))}
                   withLegend
-                  legendProps={{ verticalAlign: 'bottom' }}
+                  legendProps={LEGEND}
                   yAxisLabel="Consultations"
                   barChartProps={a11y}
                   maxBarWidth={28}

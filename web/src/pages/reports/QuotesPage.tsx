@@ -2,7 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Text } from '@mantine/core';
 import { formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import type { QuotesReport } from './api';
-import { ChartFigure, ReportTable, StatCards, type ReportColumn } from './parts';
+import { ChartFigure, ReportTable, StatCards, type ReportColumn, LEGEND } from './parts';
 import { ReportLayout } from './ReportLayout';
 
 type Row = QuotesReport['rows'][number];
@@ -95,7 +95,7 @@ export function QuotesPage() {
                   orientation="vertical"
                   series={OUTCOMES.map((o) => ({ name: o.label, color: o.color }))}
                   withLegend
-                  legendProps={{ verticalAlign: 'bottom' }}
+                  legendProps={LEGEND}
                   yAxisProps={{ width: 220 }}
                   barChartProps={a11y}
                   maxBarWidth={28}
@@ -110,7 +110,7 @@ export function QuotesPage() {
               rows={data.rows}
               rowKey={(r) => r.procedureCode}
               columns={COLUMNS}
-              minWidth={960}
+              minWidth={780}
               footer={[
                 'Total',
                 formatNumber(s.issued),

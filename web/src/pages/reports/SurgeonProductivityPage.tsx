@@ -5,11 +5,13 @@ import { formatMoney, formatMonth, formatNumber } from '../../lib/format';
 import type { SurgeonProductivityReport } from './api';
 import {
   chartAmount,
+  compactMoney,
   ChartFigure,
   ReportTable,
   SERIES_COLORS,
   StatCards,
   type ReportColumn,
+  LEGEND,
 } from './parts';
 import { ReportLayout } from './ReportLayout';
 
@@ -25,13 +27,19 @@ const FIGURES: { value: Figure; label: string }[] = [
 const valueOf = (row: Row, figure: Figure) =>
   figure === 'cases' ? row.cases : chartAmount(row[figure]);
 
-/** One entry per month, one key per surgeon (their figure that month), and the surgeons. */
+/**
+ * One entry per month, one key per surgeon (their figure that month), and the surgeons. Keyed by
+ * id: recharts reads a key with a dot ("Dr. Lee") as a path.
+ */
 function stacked(rows: readonly Row[], figure: Figure) {
-  const surgeons = [...new Set(rows.map((r) => r.surgeonName))].sort();
+  const names = new Map(rows.map((r) => [r.surgeonId, r.surgeonName]));
+  const surgeons = [...names.entries()]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const months = new Map<string, Record<string, string | number>>();
   for (const row of rows) {
     const entry = months.get(row.month) ?? { month: formatMonth(row.month) };
-    entry[row.surgeonName] = Number(entry[row.surgeonName] ?? 0) + valueOf(row, figure);
+    entry[row.surgeonId] = Number(entry[row.surgeonId] ?? 0) + valueOf(row, figure);
     months.set(row.month, entry);
   }
   const data = [...months.keys()].sort().map((m) => months.get(m) ?? {});
@@ -98,15 +106,20 @@ export function SurgeonProductivityPage() {
                   data={chart}
                   dataKey="month"
                   type="stacked"
-                  series={surgeons.map((name, i) => ({
-                    name,
+                  series={surgeons.map((surgeon, i) => ({
+                    name: surgeon.id,
+                    label: surgeon.name,
                     color: SERIES_COLORS[i % SERIES_COLORS.length] ?? 'gray.6',
                   }))}
                   withLegend
-                  legendProps={{ verticalAlign: 'bottom' }}
+                  legendProps={LEGEND}
                   valueFormatter={(v) =>
                     figure === 'cases' ? formatNumber(v) : formatMoney(v.toFixed(2))
                   }
+                  yAxisProps={{
+                    width: 64,
+                    tickFormatter: figure === 'cases' ? formatNumber : compactMoney,
+                  }}
                   barChartProps={a11y}
                   maxBarWidth={48}
                 />

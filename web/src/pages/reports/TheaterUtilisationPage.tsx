@@ -12,7 +12,15 @@ import {
 } from '../../lib/format';
 import type { TheaterUtilisationReport } from './api';
 import { dayCount } from './filters';
-import { ChartFigure, ReportTable, SERIES_COLORS, StatCards, type ReportColumn } from './parts';
+import {
+  ChartFigure,
+  plural,
+  ReportTable,
+  SERIES_COLORS,
+  StatCards,
+  type ReportColumn,
+  LEGEND,
+} from './parts';
 import { ReportLayout } from './ReportLayout';
 
 type Row = TheaterUtilisationReport['rows'][number];
@@ -133,7 +141,7 @@ export function TheaterUtilisationPage() {
                 {
                   label: 'First case on time',
                   value: formatPercent(s.onTimeRate),
-                  hint: `${formatNumber(s.firstCasesOnTime)} of ${formatNumber(s.firstCases)} room-days`,
+                  hint: `${formatNumber(s.firstCasesOnTime)} of ${plural(s.firstCases, 'room-day')}`,
                 },
                 {
                   label: 'Median turnover',
@@ -141,7 +149,7 @@ export function TheaterUtilisationPage() {
                     s.medianTurnoverMinutes === null
                       ? '—'
                       : `${formatNumber(s.medianTurnoverMinutes)} min`,
-                  hint: `${formatNumber(s.turnovers)} turnovers`,
+                  hint: plural(s.turnovers, 'turnover'),
                 },
                 { label: 'Cancellations', value: formatNumber(s.cancellations), hint: 'cases' },
               ]}
@@ -174,7 +182,7 @@ export function TheaterUtilisationPage() {
                     { name: 'Used', color: SERIES_COLORS[1] },
                   ]}
                   withLegend
-                  legendProps={{ verticalAlign: 'bottom' }}
+                  legendProps={LEGEND}
                   unit=" h"
                   valueFormatter={(v) => formatNumber(v)}
                   barChartProps={a11y}

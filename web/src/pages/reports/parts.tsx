@@ -258,3 +258,23 @@ export const SERIES_COLORS = [
   'blue.7',
   'yellow.8',
 ] as const;
+
+/** A chart's legend: below it, its series in the order given (recharts sorts them by name). */
+export const LEGEND = { verticalAlign: 'bottom', itemSorter: null } as const;
+
+/** "1 turnover", "2 turnovers". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+const compact = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
+/** An axis tick in dollars, short: 16000 → "$16K" (the tooltip and the table give the cents). */
+export function compactMoney(value: number): string {
+  return compact.format(value);
+}
