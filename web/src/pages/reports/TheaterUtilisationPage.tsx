@@ -207,7 +207,7 @@ export function TheaterUtilisationPage() {
                 formatNumber(s.usedMinutes),
                 formatPercent(s.utilisation),
                 '',
-                `${formatNumber(s.firstCasesOnTime)} of ${formatNumber(s.firstCases)} on time`,
+                `${formatNumber(s.firstCasesOnTime)}/${formatNumber(s.firstCases)} on time`,
                 formatNumber(s.turnovers),
                 '',
                 formatNumber(s.cancellations),
@@ -222,7 +222,7 @@ export function TheaterUtilisationPage() {
               rows={data.cancellations}
               rowKey={(c) => c.caseId}
               columns={CANCELLATION_COLUMNS}
-              minWidth={900}
+              minWidth={760}
               empty="No case scheduled in this range was cancelled."
             />
           </>
