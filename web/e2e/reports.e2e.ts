@@ -420,6 +420,13 @@ describe('A/R aging', () => {
     expect(csv.name).toBe(`ar-aging-bills-${TWO_MONTHS_AGO}-to-${TODAY}.csv`);
     expect(csv.lines[0]?.split(',').slice(0, 3)).toEqual(['Bill id', 'Bill number', 'Issued on']);
     await look(billing, 'ar-aging');
+    // A bill opened from the report, then Back: the same range, the same figures.
+    await billing.getByRole('link', { name: facts.openBillNumber }).click();
+    await billing.waitForURL(/\/billing\/bills\//);
+    await billing.goBack();
+    await billing.waitForURL(new RegExp(`/reports/ar-aging\\?from=${TWO_MONTHS_AGO}&to=${TODAY}$`));
+    await ready(billing);
+    expect(await stat(billing, 'Open A/R')).toContain(money(facts.openBillTotal));
     // As of yesterday, the bill did not exist yet: nothing owed. The URL says so.
     const yesterday = shiftDay(TODAY, -1);
     const to = billing.getByRole('textbox', { name: 'To' });
