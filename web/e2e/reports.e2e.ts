@@ -345,6 +345,10 @@ describe('conversion', () => {
     await ready(billing);
     expect(new URL(billing.url()).searchParams.get('from')).toBe(LAST_MONTH);
     expect(await stat(billing, 'Consultations')).toMatch(/^2/);
+    // "All reports" keeps the range: the next report opens on it.
+    await billing.getByRole('link', { name: 'All reports' }).click();
+    await billing.getByRole('link', { name: 'Quotes' }).click();
+    await billing.waitForURL(new RegExp(`/reports/quotes\\?from=${LAST_MONTH}&to=${lastDay}$`));
   });
 
   it('filters by surgeon, in the URL too, and downloads the rows as CSV under the server name', async () => {

@@ -121,7 +121,7 @@ export function ArAgingPage() {
               rows={data.rows}
               rowKey={(r) => `${r.payerKind}-${r.payerId ?? ''}`}
               columns={COLUMNS}
-              minWidth={900}
+              minWidth={760}
               footer={[
                 'Total',
                 formatNumber(data.rows.reduce((n, r) => n + r.bills, 0)),

@@ -129,7 +129,8 @@ export function ReportLayout<N extends ReportName>({
   const query = useReport(name, filters, valid);
   return (
     <>
-      <Anchor component={Link} to="/reports" size="sm">
+      {/* The range goes along: another report opened from the index shows the same period. */}
+      <Anchor component={Link} to={`/reports?${filtersQuery(filters).toString()}`} size="sm">
         All reports
       </Anchor>
       <PageHeader title={info.title} />

@@ -1,5 +1,5 @@
 import { Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { REPORTS } from './catalog';
@@ -8,6 +8,9 @@ import { REPORTS } from './catalog';
 export function ReportsIndexPage() {
   const { can } = useAuth();
   const reports = REPORTS.filter((r) => can(r.permission));
+  // Back from a report ("All reports" keeps its range and surgeon): the next one opens on them.
+  const [params] = useSearchParams();
+  const search = params.has('from') && params.has('to') ? `?${params.toString()}` : '';
   return (
     <>
       <PageHeader title="Reports" />
@@ -26,7 +29,7 @@ export function ReportsIndexPage() {
             style={{ listStyle: 'none' }}
             data-testid="report-card"
           >
-            <Anchor component={Link} to={`/reports/${r.name}`} fw={700} size="lg">
+            <Anchor component={Link} to={`/reports/${r.name}${search}`} fw={700} size="lg">
               {r.title}
             </Anchor>
             <Text size="sm" mt={4}>
