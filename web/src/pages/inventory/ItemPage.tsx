@@ -114,7 +114,8 @@ function BatchTable({ item, stock }: { item: Item; stock: Stock }) {
               </Table.Td>
               {(trace || recall) && (
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
+                  {/* Two lines on a narrow screen rather than a table wider than the window. */}
+                  <Group gap={6} wrap="wrap">
                     {trace && (
                       <Anchor
                         fz="inherit"

@@ -64,7 +64,7 @@ export function OpenRecallButton({ batch }: { batch: Batch }) {
         variant="light"
         color="red"
         onClick={open}
-        aria-label={`Open a recall of batch ${batch.batchNumber}`}
+        aria-label={`Open recall of batch ${batch.batchNumber}`}
       >
         Open recall
       </Button>
@@ -95,7 +95,7 @@ function OpenRecallForm({ batch, onDone }: { batch: Batch; onDone: () => void })
     onSuccess: async (recall) => {
       await queryClient.invalidateQueries({ queryKey: inventoryKeys.all });
       notifySuccess(`Recall of batch ${recall.batchNumber} opened`);
-      onDone();
+      // Navigating leaves the item page, modal and all (navigating after closing it would not).
       void navigate(`/inventory/recall-records/${recall.id}`);
     },
     onError: (error) => setShown(placeFieldErrors(form, error)),
@@ -231,7 +231,7 @@ function MarkContactedButton({
         size="compact-sm"
         variant="default"
         onClick={open}
-        aria-label={`Mark ${name} contacted`}
+        aria-label={`Mark contacted: ${name}`}
       >
         Mark contacted
       </Button>
