@@ -14,6 +14,7 @@ const TheaterArea = lazy(() => import('./pages/theater'));
 const CalendarArea = lazy(() => import('./pages/calendar'));
 const InventoryArea = lazy(() => import('./pages/inventory'));
 const BillingArea = lazy(() => import('./pages/billing'));
+const ReportsArea = lazy(() => import('./pages/reports'));
 const AuditArea = lazy(() => import('./pages/audit'));
 const SettingsArea = lazy(() => import('./pages/settings'));
 
@@ -48,6 +49,7 @@ export function App() {
         <Route path="calendar/*" element={<CalendarArea />} />
         <Route path="inventory/*" element={<InventoryArea />} />
         <Route path="billing/*" element={<BillingArea />} />
+        <Route path="reports/*" element={<ReportsArea />} />
         <Route path="audit/*" element={<AuditArea />} />
         <Route path="settings/*" element={<SettingsArea />} />
         <Route path="*" element={<Navigate to="/" replace />} />

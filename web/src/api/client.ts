@@ -81,11 +81,20 @@ export async function openPdf(path: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The file name a `Content-Disposition: attachment; filename="…"` header gives, if any. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (disposition === null) return undefined;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1] !== undefined) return decodeURIComponent(encoded[1]);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+}
+
 /**
- * Saves a text file the API serves (an 837P interchange) under `fileName`: fetched with the
- * session cookie, then handed to the browser as a download, so an error shows as a problem here.
+ * Saves a text file the API serves (an 837P interchange, a report's CSV): fetched with the session
+ * cookie, then handed to the browser as a download, so an error shows as a problem here. It is
+ * saved under `fileName`, or else the name the server gives (`Content-Disposition`).
  */
-export async function downloadText(path: string, fileName: string): Promise<void> {
+export async function downloadText(path: string, fileName?: string): Promise<void> {
   const response = await fetch(path);
   if (response.status === 401) onUnauthenticated();
   if (!response.ok) {
@@ -100,7 +109,8 @@ export async function downloadText(path: string, fileName: string): Promise<void
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileName;
+  link.download =
+    fileName ?? fileNameOf(response.headers.get('content-disposition')) ?? 'download.txt';
   document.body.append(link);
   link.click();
   link.remove();

@@ -34,4 +34,14 @@ describe('can', () => {
     expect(can('NURSE', 'patientLinks.manage')).toBe(false);
     expect(can('BILLING', 'patientLinks.manage')).toBe(false);
   });
+
+  it('opens the reports to ADMIN, BILLING and COORDINATOR, the money ones not to the coordinator', () => {
+    for (const role of ['ADMIN', 'BILLING', 'COORDINATOR'] as const)
+      expect(can(role, 'reports.read')).toBe(true);
+    expect(can('SURGEON', 'reports.read')).toBe(false);
+    expect(can('NURSE', 'reports.read')).toBe(false);
+    expect(can('BILLING', 'reports.money')).toBe(true);
+    expect(can('ADMIN', 'reports.money')).toBe(true);
+    expect(can('COORDINATOR', 'reports.money')).toBe(false);
+  });
 });

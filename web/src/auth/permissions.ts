@@ -54,6 +54,10 @@ const GRANTS = {
   'paymentPlans.pay': ['BILLING'],
   'prepayments.read': ['BILLING', 'COORDINATOR'],
   'prepayments.write': ['BILLING'],
+  // The Reports area (docs/reports.md): the clinical reports, and the money ones (surgeon
+  // productivity, A/R aging) for billing and administrators only.
+  'reports.read': ['BILLING', 'COORDINATOR'],
+  'reports.money': ['BILLING'],
   'audit.read': [],
   'users.write': [],
   // The Settings area (staff, fee schedule, rooms, consent templates, the clinic, the set-up

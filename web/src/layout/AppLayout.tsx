@@ -17,6 +17,7 @@ const SECTIONS: readonly { to: string; label: string; permission?: Permission }[
   { to: '/theater', label: 'Theater day', permission: 'cases.read' },
   { to: '/inventory', label: 'Inventory' },
   { to: '/billing', label: 'Billing', permission: 'bills.read' },
+  { to: '/reports', label: 'Reports', permission: 'reports.read' },
   { to: '/audit', label: 'Audit', permission: 'audit.read' },
   { to: '/settings', label: 'Settings', permission: 'settings.manage' },
 ];

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, formatPatientName, todayIso } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatMinutes,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatPatientName,
+  formatPercent,
+  todayIso,
+} from './format';
 
 describe('formatMoney', () => {
   it('formats decimal strings as US dollars', () => {
@@ -50,5 +60,26 @@ describe('formatPatientName and todayIso', () => {
 
   it('writes a local calendar date as the API does', () => {
     expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('report figures', () => {
+  it('shows a four-decimal ratio as a percentage with one decimal, null as a dash', () => {
+    expect(formatPercent(0.4286)).toBe('42.9%');
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(0)).toBe('0.0%');
+    expect(formatPercent(null)).toBe('—');
+  });
+
+  it('shows counts with separators, a month by name, minutes as hours and minutes', () => {
+    expect(formatNumber(12345)).toBe('12,345');
+    expect(formatNumber(12.5)).toBe('12.5');
+    expect(formatNumber(null)).toBe('—');
+    expect(formatMonth('2026-03')).toBe('Mar 2026');
+    expect(formatMonth('2026-12')).toBe('Dec 2026');
+    expect(formatMinutes(1234)).toBe('20 h 34 min');
+    expect(formatMinutes(120)).toBe('2 h');
+    expect(formatMinutes(45)).toBe('45 min');
+    expect(formatMinutes(null)).toBe('—');
   });
 });

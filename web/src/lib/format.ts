@@ -50,6 +50,43 @@ export function formatDate(value: string | null | undefined): string {
   return date.format(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))));
 }
 
+const percent = new Intl.NumberFormat(LOCALE, {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+const count = new Intl.NumberFormat(LOCALE);
+const month = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** A ratio the API gives with four decimals (0.4286) as a percentage: "42.9%"; null is "—". */
+export function formatPercent(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? '—' : percent.format(ratio);
+}
+
+/** A count or a one-decimal figure with thousands separators: "1,234", "12.5"; null is "—". */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : count.format(value);
+}
+
+/** "2026-11" → "Nov 2026": a calendar month, the same in every time zone. */
+export function formatMonth(value: string): string {
+  const match = MONTH.exec(value);
+  if (match === null) return value;
+  return month.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}
+
+/** Minutes as hours and minutes: 1234 → "20 h 34 min", 45 → "45 min"; null is "—". */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return '—';
+  const sign = minutes < 0 ? '-' : '';
+  const whole = Math.round(Math.abs(minutes));
+  const h = Math.floor(whole / 60);
+  const m = whole % 60;
+  if (h === 0) return `${sign}${m} min`;
+  return `${sign}${count.format(h)} h${m === 0 ? '' : ` ${m} min`}`;
+}
+
 /** An instant in the clinic's time zone: "Nov 24, 2026, 9:30 AM". */
 export function formatDateTime(value: string | null | undefined): string {
   if (value === null || value === undefined) return '—';
