@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
-import { ArAgingReportSchema, type ArAgingReportResponse } from '../dto/ar-aging-report.dto';
+import type { ArAgingReportResponse } from '../dto/ar-aging-report.dto';
 import { ArAgingRepository, type OpenBillRow } from '../repositories/ar-aging.repository';
 import type { ReportDefinition, ReportScope } from './report-definition';
 
@@ -79,7 +79,6 @@ function divideHalfUp(a: number, b: number): number {
 @Injectable()
 export class ArAgingReport implements ReportDefinition<ArAgingReportResponse> {
   readonly name = 'ar-aging';
-  readonly schema = ArAgingReportSchema;
   readonly sections = {
     rows: {
       columns: [

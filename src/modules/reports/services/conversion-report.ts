@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../../../common/database/database';
-import {
-  ConversionReportSchema,
-  type ConversionReportResponse,
-} from '../dto/conversion-report.dto';
+import type { ConversionReportResponse } from '../dto/conversion-report.dto';
 import { ConversionRepository, type ConversionRow } from '../repositories/conversion.repository';
 import type { ReportDefinition, ReportScope } from './report-definition';
 
@@ -17,7 +14,6 @@ type ConversionRowOut = ConversionReportResponse['rows'][number];
 @Injectable()
 export class ConversionReport implements ReportDefinition<ConversionReportResponse> {
   readonly name = 'conversion';
-  readonly schema = ConversionReportSchema;
   readonly sections = {
     rows: {
       columns: [

@@ -3,7 +3,7 @@ import { AuditWriter } from '../../../common/audit/audit-writer';
 import type { Caller } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
-import { ImplantsReportSchema, type ImplantsReportResponse } from '../dto/implants-report.dto';
+import type { ImplantsReportResponse } from '../dto/implants-report.dto';
 import { ImplantsRepository } from '../repositories/implants.repository';
 import type { ReportDefinition, ReportScope } from './report-definition';
 
@@ -17,7 +17,6 @@ type Recall = ImplantsReportResponse['recalls'][number];
 @Injectable()
 export class ImplantsReport implements ReportDefinition<ImplantsReportResponse> {
   readonly name = 'implants';
-  readonly schema = ImplantsReportSchema;
   readonly sections = {
     rows: {
       columns: [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
-import { QuotesReportSchema, type QuotesReportResponse } from '../dto/quotes-report.dto';
+import type { QuotesReportResponse } from '../dto/quotes-report.dto';
 import { QuotesRepository, type QuotesRow } from '../repositories/quotes.repository';
 import type { ReportDefinition, ReportScope } from './report-definition';
 
@@ -13,7 +13,6 @@ import type { ReportDefinition, ReportScope } from './report-definition';
 @Injectable()
 export class QuotesReport implements ReportDefinition<QuotesReportResponse> {
   readonly name = 'quotes';
-  readonly schema = QuotesReportSchema;
   readonly sections = {
     rows: {
       columns: [

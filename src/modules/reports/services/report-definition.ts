@@ -1,7 +1,6 @@
 import type { Caller, ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import type { CsvColumnSpec } from '../../../common/http/csv-response';
-import type { ZodType } from 'zod';
 
 /**
  * What a report is asked for, resolved (docs/reports.md "Parameters"): the clinic-local days
@@ -32,8 +31,6 @@ export interface CsvSection<R> {
  */
 export interface ReportDefinition<R> {
   readonly name: string;
-  /** The JSON answer's schema: what `run` returns is parsed by it before it is sent. */
-  readonly schema: ZodType<R>;
   readonly sections: Readonly<Record<string, CsvSection<R>>>;
   run(db: Db, scope: ReportScope, caller: Caller): Promise<R>;
 }

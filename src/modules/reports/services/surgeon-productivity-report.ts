@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
-import {
-  SurgeonProductivityReportSchema,
-  type SurgeonProductivityReportResponse,
-} from '../dto/surgeon-productivity-report.dto';
+import type { SurgeonProductivityReportResponse } from '../dto/surgeon-productivity-report.dto';
 import { SurgeonProductivityRepository } from '../repositories/surgeon-productivity.repository';
 import type { CsvSection, ReportDefinition, ReportScope } from './report-definition';
 
@@ -18,7 +15,6 @@ type Report = SurgeonProductivityReportResponse;
 @Injectable()
 export class SurgeonProductivityReport implements ReportDefinition<Report> {
   readonly name = 'surgeon-productivity';
-  readonly schema = SurgeonProductivityReportSchema;
   readonly sections: Readonly<Record<string, CsvSection<Report>>> = {
     rows: {
       columns: [

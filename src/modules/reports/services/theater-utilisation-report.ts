@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../../../common/database/database';
-import {
-  TheaterUtilisationReportSchema,
-  type TheaterUtilisationReportResponse,
-} from '../dto/theater-utilisation-report.dto';
+import type { TheaterUtilisationReportResponse } from '../dto/theater-utilisation-report.dto';
 import { TheaterUtilisationRepository } from '../repositories/theater-utilisation.repository';
 import type { CsvSection, ReportDefinition, ReportScope } from './report-definition';
 
@@ -25,7 +22,6 @@ function ratio(numerator: number, denominator: number): number | null {
 @Injectable()
 export class TheaterUtilisationReport implements ReportDefinition<Report> {
   readonly name = 'theater-utilisation';
-  readonly schema = TheaterUtilisationReportSchema;
   readonly sections: Readonly<Record<string, CsvSection<Report>>> = {
     rows: {
       columns: [
