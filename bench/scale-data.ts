@@ -418,10 +418,10 @@ export async function loadScaleData(
     await run(
       'quotes',
       `INSERT INTO quotes (clinic_id, id, quote_number, procedure_plan_id, patient_id, plan_number,
-         procedure_name, status, issued_at, valid_until, total, insurance_portion, patient_portion,
-         issued_by_id, accepted_at, superseded_at, created_at, updated_at)
+         procedure_name, procedure_code, status, issued_at, valid_until, total, insurance_portion,
+         patient_portion, issued_by_id, accepted_at, superseded_at, created_at, updated_at)
        SELECT $1, b.quote_id, b.quote_number, b.id, b.patient_id, b.plan_number,
-         b.procedure_name,
+         b.procedure_name, b.cpt,
          (CASE WHEN b.status = 'QUOTED' THEN 'ISSUED' WHEN b.approved THEN 'ACCEPTED'
                ELSE 'SUPERSEDED' END)::quote_status,
          b.ts + interval '1 day', b.ts + interval '31 days', ${money}, ${insured},

@@ -218,6 +218,26 @@ describe('insurance splits', () => {
     expect(quote.patientPortion).toBe('1500.00');
     expect(quote.total).toBe('5800.00');
   });
+
+  it("keeps the plan's primary CPT code on the quote as it was when issued", async () => {
+    const plan = await newPlan({
+      procedureType: 'COSMETIC',
+      primaryCPTCode: '15847',
+      cptCodes: ['15830', '15847'],
+      inventoryRequirements: [],
+    });
+    const first = await quoted(plan);
+    expect(first.procedureCode).toBe('15847');
+    // Editing the QUOTED plan supersedes its quote, which keeps the code it was issued under.
+    const edited = await coordinator().patch(`/procedure-plans/${plan.id}`, {
+      primaryCPTCode: '15830',
+    });
+    expect(edited.status).toBe(200);
+    const second = await quoted(plan);
+    expect(second.procedureCode).toBe('15830');
+    const old = await clinic.as('BILLING').get(`/quotes/${first.id}`);
+    expect([old.body.status, old.body.procedureCode]).toEqual(['SUPERSEDED', '15847']);
+  });
 });
 
 describe('code rules', () => {

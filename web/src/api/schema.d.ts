@@ -2998,7 +2998,7 @@ export interface paths {
          * Report consultation-to-surgery conversion
          * @description Consultations held in the range, and how many led to a plan, a quote, an approval and a completed surgery, by surgeon and month; the conversion rate and median days between the steps. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
          *
-         *     Who may call: ADMIN, COORDINATOR.
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
          */
         get: operations["ReportsController_conversion"];
         put?: never;
@@ -3042,7 +3042,7 @@ export interface paths {
          * Report quotes
          * @description Quotes issued in the range by procedure: accepted, expired, superseded, still open; the acceptance rate and the average accepted value. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
          *
-         *     Who may call: ADMIN, COORDINATOR.
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
          */
         get: operations["ReportsController_quotes"];
         put?: never;
@@ -3086,7 +3086,7 @@ export interface paths {
          * Report operating-room utilisation
          * @description Per room and day: available minutes (the room's opening hours on weekdays), booked and used minutes, utilisation, first-case on-time starts, turnovers; and the cancellations with their reasons. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
          *
-         *     Who may call: ADMIN, COORDINATOR.
+         *     Who may call: ADMIN, BILLING, COORDINATOR.
          */
         get: operations["ReportsController_theaterUtilisation"];
         put?: never;
@@ -6021,6 +6021,7 @@ export interface components {
             patientId: string;
             patientPortion: string;
             planNumber: string;
+            procedureCode: string;
             procedureName: string;
             /** Format: uuid */
             procedurePlanId: string;

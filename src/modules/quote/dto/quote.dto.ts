@@ -20,6 +20,8 @@ export const QuoteSchema = z.object({
   patientId: z.uuid(),
   planNumber: z.string(),
   procedureName: z.string(),
+  /** The plan's primary CPT code when the quote was issued. */
+  procedureCode: z.string(),
   status: z.enum(QUOTE_STATUSES),
   issuedAt: z.string(),
   validUntil: z.string(),

@@ -19,6 +19,7 @@ export function toQuoteResponse(quote: QuoteRow, lines: QuoteLineRow[], now: Dat
     patientId: quote.patientId,
     planNumber: quote.planNumber,
     procedureName: quote.procedureName,
+    procedureCode: quote.procedureCode,
     status: effectiveQuoteStatus(quote, now),
     issuedAt: quote.issuedAt.toISOString(),
     validUntil: quote.validUntil.toISOString(),

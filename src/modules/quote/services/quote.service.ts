@@ -64,6 +64,7 @@ export class QuoteService {
         patientId: plan.patientId,
         planNumber: plan.planNumber,
         procedureName: plan.procedureName,
+        procedureCode: plan.primaryCPTCode,
         issuedAt,
         validUntil: new Date(issuedAt.getTime() + validDays * DAY_MS),
         total: priced.quote.total.toDecimal(),
