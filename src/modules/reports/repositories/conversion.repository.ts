@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../common/database/database';
-import { consultations } from '../../consultation/repositories/consultation.schema';
-import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
-import { quotes } from '../../quote/repositories/quote.schema';
-import { surgicalCases } from '../../theater/repositories/theater.schema';
 import { users } from '../../user/repositories/user.schema';
 import type { ReportScope } from '../services/report-definition';
+import { consultationMilestones } from './consultation-milestones.schema';
 
 const Median = z.number().nullable();
 
@@ -42,10 +39,10 @@ function median(from: string, to: string) {
 
 /**
  * The conversion report's one query (docs/reports.md "Conversion"): the consultations held in the
- * range (consultations_date_idx, or consultations_surgeon_idx with a surgeon), each with the
- * first moment each later step happened for any of its plans (plans by
- * procedure_plans_consultation_idx, their quotes by quotes_plan_idx, their cases by
- * surgical_cases_plan_idx), counted by clinic-local month × surgeon and in total.
+ * range, each with the first moment each later step happened for any of its plans, read from
+ * `consultation_milestones` (kept by triggers, migration 0029) by consultation_milestones_date_idx,
+ * or consultation_milestones_surgeon_idx with a surgeon; counted by clinic-local month × surgeon
+ * and in total.
  */
 @Injectable()
 export class ConversionRepository {
@@ -53,29 +50,14 @@ export class ConversionRepository {
     const tz = scope.timeZone;
     const result = await db.execute(sql`
       WITH cohort AS (
-        SELECT c.id, c.surgeon_id, c.consultation_date AS consulted_at,
-          to_char(c.consultation_date AT TIME ZONE ${tz}, 'YYYY-MM') AS month,
-          f.planned_at, f.quoted_at, f.approved_at, f.completed_at
-        FROM ${consultations} c
-        LEFT JOIN LATERAL (
-          SELECT min(p.created_at) AS planned_at, min(p.approved_at) AS approved_at,
-            min(q.issued_at) AS quoted_at, min(s.completed_at) AS completed_at
-          FROM ${procedurePlans} p
-          LEFT JOIN LATERAL (
-            SELECT min(q.issued_at) AS issued_at FROM ${quotes} q
-            WHERE q.clinic_id = p.clinic_id AND q.procedure_plan_id = p.id
-          ) q ON true
-          LEFT JOIN LATERAL (
-            SELECT min(s.completed_at) AS completed_at FROM ${surgicalCases} s
-            WHERE s.clinic_id = p.clinic_id AND s.procedure_plan_id = p.id
-              AND s.status = 'COMPLETED'
-          ) s ON true
-          WHERE p.clinic_id = c.clinic_id AND p.consultation_id = c.id
-        ) f ON true
-        WHERE c.clinic_id = ${scope.clinicId}
-          AND c.consultation_date >= ${scope.start.toISOString()}::timestamptz
-          AND c.consultation_date < ${scope.end.toISOString()}::timestamptz
-          ${scope.surgeonId === null ? sql`` : sql`AND c.surgeon_id = ${scope.surgeonId}`}
+        SELECT m.surgeon_id, m.consulted_at,
+          to_char(m.consulted_at AT TIME ZONE ${tz}, 'YYYY-MM') AS month,
+          m.planned_at, m.quoted_at, m.approved_at, m.completed_at
+        FROM ${consultationMilestones} m
+        WHERE m.clinic_id = ${scope.clinicId}
+          AND m.consulted_at >= ${scope.start.toISOString()}::timestamptz
+          AND m.consulted_at < ${scope.end.toISOString()}::timestamptz
+          ${scope.surgeonId === null ? sql`` : sql`AND m.surgeon_id = ${scope.surgeonId}`}
       )
       SELECT k.month, k.surgeon_id::text, min(u.name) AS surgeon_name,
         count(*)::int AS consultations,
