@@ -7,6 +7,11 @@ CREATE TABLE "consultation_milestones" (
 	"quoted_at" timestamp with time zone,
 	"approved_at" timestamp with time zone,
 	"completed_at" timestamp with time zone,
+	"consult_to_plan_days" double precision GENERATED ALWAYS AS ((extract(epoch FROM planned_at - consulted_at) / 86400)::double precision) STORED,
+	"plan_to_quote_days" double precision GENERATED ALWAYS AS ((extract(epoch FROM quoted_at - planned_at) / 86400)::double precision) STORED,
+	"quote_to_approval_days" double precision GENERATED ALWAYS AS ((extract(epoch FROM approved_at - quoted_at) / 86400)::double precision) STORED,
+	"approval_to_surgery_days" double precision GENERATED ALWAYS AS ((extract(epoch FROM completed_at - approved_at) / 86400)::double precision) STORED,
+	"consult_to_surgery_days" double precision GENERATED ALWAYS AS ((extract(epoch FROM completed_at - consulted_at) / 86400)::double precision) STORED,
 	CONSTRAINT "consultation_milestones_clinic_id_consultation_id_pk" PRIMARY KEY("clinic_id","consultation_id")
 );
 --> statement-breakpoint

@@ -1,4 +1,13 @@
-import { foreignKey, index, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  doublePrecision,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { consultations } from '../../consultation/repositories/consultation.schema';
 
 /**
@@ -8,6 +17,18 @@ import { consultations } from '../../consultation/repositories/consultation.sche
  * (migration 0029_conversion_milestones.sql), never by code, so no code path can forget it; a
  * consultation's row is recomputed from those tables whenever one of its inputs changes.
  */
+
+/**
+ * The days between two of the row's instants (elapsed time, 86,400 s a day), as the report's
+ * medians take them: exactly `(extract(epoch FROM to) - extract(epoch FROM from)) / 86400` cast
+ * to float8 (a timestamptz difference's epoch is exact), null unless both happened.
+ */
+function daysBetween(name: string, from: string, to: string) {
+  return doublePrecision(name).generatedAlwaysAs(
+    sql.raw(`(extract(epoch FROM ${to} - ${from}) / 86400)::double precision`),
+  );
+}
+
 export const consultationMilestones = pgTable(
   'consultation_milestones',
   {
@@ -24,6 +45,11 @@ export const consultationMilestones = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
     /** The first COMPLETED case's `completed_at`, for any of its plans. */
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    consultToPlanDays: daysBetween('consult_to_plan_days', 'consulted_at', 'planned_at'),
+    planToQuoteDays: daysBetween('plan_to_quote_days', 'planned_at', 'quoted_at'),
+    quoteToApprovalDays: daysBetween('quote_to_approval_days', 'quoted_at', 'approved_at'),
+    approvalToSurgeryDays: daysBetween('approval_to_surgery_days', 'approved_at', 'completed_at'),
+    consultToSurgeryDays: daysBetween('consult_to_surgery_days', 'consulted_at', 'completed_at'),
   },
   (t) => [
     primaryKey({ columns: [t.clinicId, t.consultationId] }),
