@@ -141,3 +141,6 @@ LEFT JOIN (
   WHERE p."consultation_id" IS NOT NULL
   GROUP BY p."clinic_id", p."consultation_id"
 ) f ON f."clinic_id" = c."clinic_id" AND f."consultation_id" = c."id";
+--> statement-breakpoint
+-- Statistics now, not at autovacuum's next pass: without them the first reports plan for a few rows.
+ANALYZE "consultation_milestones";
