@@ -19,7 +19,8 @@ import { TheaterUtilisationReport } from './services/theater-utilisation-report'
 /**
  * The practice's reports (docs/reports.md): read models over the other modules' tables (their
  * table definitions only), computed by a few SQL queries each, in one snapshot. Writes nothing
- * but the audit of the patients a recall list names.
+ * but the audit of the patients a recall list names; owns `consultation_milestones`, the
+ * conversion report's read model, written by database triggers (migration 0030), not by code.
  */
 @Module({
   imports: [ClinicModule, UserModule],
