@@ -17,7 +17,7 @@ CREATE TABLE "consultation_milestones" (
 --> statement-breakpoint
 ALTER TABLE "consultation_milestones" ADD CONSTRAINT "consultation_milestones_consultation_fk" FOREIGN KEY ("clinic_id","consultation_id") REFERENCES "public"."consultations"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "consultation_milestones_date_idx" ON "consultation_milestones" USING btree ("clinic_id","consulted_at");--> statement-breakpoint
-CREATE INDEX "consultation_milestones_surgeon_idx" ON "consultation_milestones" USING btree ("clinic_id","surgeon_id","consulted_at");
+CREATE INDEX "consultation_milestones_surgeon_idx" ON "consultation_milestones" USING btree ("clinic_id","surgeon_id","consulted_at");--> statement-breakpoint
 -- Hand-written (docs/reports.md "Conversion"): the triggers that keep consultation_milestones,
 -- and its backfill. A consultation's row is recomputed from its plans, their quotes and their
 -- completed cases whenever one of those changes, so it always holds what the report's former
