@@ -3,7 +3,7 @@ import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
 import type { ArAgingReportResponse } from '../dto/ar-aging-report.dto';
 import { ArAgingRepository, type OpenBillRow } from '../repositories/ar-aging.repository';
-import type { ReportDefinition, ReportScope } from './report-definition';
+import { type ReportDefinition, reportHeader, type ReportScope } from './report-definition';
 
 type Row = ArAgingReportResponse['rows'][number];
 type OpenBalance = ArAgingReportResponse['bills'][number];
@@ -141,11 +141,7 @@ export class ArAgingReport implements ReportDefinition<ArAgingReportResponse> {
 
     const averageDailyCents = divideHalfUp(charges.cents, daysInRange(scope.from, scope.to));
     return {
-      from: scope.from,
-      to: scope.to,
-      timeZone: scope.timeZone,
-      surgeonId: scope.surgeonId,
-      generatedAt: scope.now.toISOString(),
+      ...reportHeader(scope),
       asOf: scope.to,
       summary: {
         ...summary.toJson(),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Db } from '../../../common/database/database';
 import type { ConversionReportResponse } from '../dto/conversion-report.dto';
 import { ConversionRepository, type ConversionRow } from '../repositories/conversion.repository';
-import type { ReportDefinition, ReportScope } from './report-definition';
+import { ratio, type ReportDefinition, reportHeader, type ReportScope } from './report-definition';
 
 type ConversionRowOut = ConversionReportResponse['rows'][number];
 
@@ -37,11 +37,7 @@ export class ConversionReport implements ReportDefinition<ConversionReportRespon
     const rows = await this.repository.rows(db, scope);
     const total = rows.find((r) => r.is_total);
     return {
-      from: scope.from,
-      to: scope.to,
-      timeZone: scope.timeZone,
-      surgeonId: scope.surgeonId,
-      generatedAt: scope.now.toISOString(),
+      ...reportHeader(scope),
       summary: {
         ...counts(total),
         medianDays: {
@@ -75,9 +71,4 @@ function counts(r: ConversionRow | undefined) {
     completed,
     conversionRate: ratio(completed, consultations),
   };
-}
-
-/** A ratio with four decimals (docs/reports.md), null when there is nothing to divide by. */
-function ratio(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
 import type { ImplantsReportResponse } from '../dto/implants-report.dto';
 import { ImplantsRepository } from '../repositories/implants.repository';
-import type { ReportDefinition, ReportScope } from './report-definition';
+import { type ReportDefinition, reportHeader, type ReportScope } from './report-definition';
 
 type Recall = ImplantsReportResponse['recalls'][number];
 
@@ -122,11 +122,7 @@ export class ImplantsReport implements ReportDefinition<ImplantsReportResponse> 
       Money.ZERO,
     );
     return {
-      from: scope.from,
-      to: scope.to,
-      timeZone: scope.timeZone,
-      surgeonId: scope.surgeonId,
-      generatedAt: scope.now.toISOString(),
+      ...reportHeader(scope),
       summary: {
         unitsUsed: usage.reduce((n, u) => n + u.units, 0),
         onHand: stock.reduce((n, s) => n + s.on_hand, 0),

@@ -3,7 +3,7 @@ import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
 import type { QuotesReportResponse } from '../dto/quotes-report.dto';
 import { QuotesRepository, type QuotesRow } from '../repositories/quotes.repository';
-import type { ReportDefinition, ReportScope } from './report-definition';
+import { ratio, type ReportDefinition, reportHeader, type ReportScope } from './report-definition';
 
 /**
  * Quotes by procedure (docs/reports.md "Quotes"): the quotes issued in the range, where each
@@ -37,11 +37,7 @@ export class QuotesReport implements ReportDefinition<QuotesReportResponse> {
     const rows = await this.repository.rows(db, scope);
     const total = rows.find((r) => r.is_total);
     return {
-      from: scope.from,
-      to: scope.to,
-      timeZone: scope.timeZone,
-      surgeonId: scope.surgeonId,
-      generatedAt: scope.now.toISOString(),
+      ...reportHeader(scope),
       summary: figures(total),
       rows: rows
         .filter((r) => !r.is_total)
@@ -69,11 +65,6 @@ function figures(r: QuotesRow | undefined) {
     acceptedValue: acceptedValue.toDecimal(),
     averageAcceptedValue: accepted === 0 ? null : averageOf(acceptedValue, accepted).toDecimal(),
   };
-}
-
-/** A ratio with four decimals (docs/reports.md), null when there is nothing to divide by. */
-function ratio(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000;
 }
 
 /** An amount divided by a count, to the cent, half up (the amounts are never negative). */

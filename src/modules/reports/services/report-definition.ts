@@ -34,3 +34,19 @@ export interface ReportDefinition<R> {
   readonly sections: Readonly<Record<string, CsvSection<R>>>;
   run(db: Db, scope: ReportScope, caller: Caller): Promise<R>;
 }
+
+/** What every report answers first: the range, the clinic's zone, the surgeon, when it was made. */
+export function reportHeader(scope: ReportScope) {
+  return {
+    from: scope.from,
+    to: scope.to,
+    timeZone: scope.timeZone,
+    surgeonId: scope.surgeonId,
+    generatedAt: scope.now.toISOString(),
+  };
+}
+
+/** A ratio with four decimals, null when there is nothing to divide by (docs/reports.md). */
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000;
+}

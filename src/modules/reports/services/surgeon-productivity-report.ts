@@ -3,7 +3,12 @@ import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
 import type { SurgeonProductivityReportResponse } from '../dto/surgeon-productivity-report.dto';
 import { SurgeonProductivityRepository } from '../repositories/surgeon-productivity.repository';
-import type { CsvSection, ReportDefinition, ReportScope } from './report-definition';
+import {
+  type CsvSection,
+  type ReportDefinition,
+  reportHeader,
+  type ReportScope,
+} from './report-definition';
 
 type Report = SurgeonProductivityReportResponse;
 
@@ -42,11 +47,7 @@ export class SurgeonProductivityReport implements ReportDefinition<Report> {
       collections: Money.fromDecimal(r.collections),
     }));
     return {
-      from: scope.from,
-      to: scope.to,
-      timeZone: scope.timeZone,
-      surgeonId: scope.surgeonId,
-      generatedAt: scope.now.toISOString(),
+      ...reportHeader(scope),
       summary: {
         cases: rows.reduce((sum, r) => sum + r.cases, 0),
         charges: Money.sum(rows.map((r) => r.charges)).toDecimal(),

@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { Db } from '../../../common/database/database';
 import type { TheaterUtilisationReportResponse } from '../dto/theater-utilisation-report.dto';
 import { TheaterUtilisationRepository } from '../repositories/theater-utilisation.repository';
-import type { CsvSection, ReportDefinition, ReportScope } from './report-definition';
+import {
+  type CsvSection,
+  ratio,
+  type ReportDefinition,
+  reportHeader,
+  type ReportScope,
+} from './report-definition';
 
 type Report = TheaterUtilisationReportResponse;
 
 /** A first case started at most this long after its scheduled start is on time. */
 const ON_TIME_GRACE_SECONDS = 5 * 60;
-
-/** A ratio with four decimals, null when there is nothing to divide by. */
-function ratio(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000;
-}
 
 /**
  * Theater utilisation (docs/reports.md "Theater utilisation"): per operating room and clinic-local
@@ -94,11 +95,7 @@ export class TheaterUtilisationReport implements ReportDefinition<Report> {
     const firstCasesOnTime = rows.filter((r) => r.firstCaseOnTime === true).length;
 
     return {
-      from: scope.from,
-      to: scope.to,
-      timeZone: scope.timeZone,
-      surgeonId: scope.surgeonId,
-      generatedAt: scope.now.toISOString(),
+      ...reportHeader(scope),
       summary: {
         availableMinutes,
         bookedMinutes,
