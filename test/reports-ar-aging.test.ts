@@ -360,7 +360,7 @@ describe('GET /reports/ar-aging as of 2026-11-30', () => {
     expect(rows.text).toBe(
       '\uFEFF' +
         [
-          'Payer kind,Payer id,Payer,Bills,0-30 days,31-60 days,61-90 days,91-120 days,Over 120 days,Total',
+          'payerKind,payerId,payerName,bills,days0To30,days31To60,days61To90,days91To120,over120,total',
           `INSURER,${acme.id},Acme Mutual,2,0.00,6350.00,0.00,3500.00,0.00,9850.00`,
           `INSURER,${nwh.id},Northwind Health,3,3500.00,0.00,3500.00,0.00,900.00,7900.00`,
           'PATIENT,,Patients,6,4500.00,0.00,1500.00,1000.00,200.00,7200.00',
@@ -373,7 +373,7 @@ describe('GET /reports/ar-aging as of 2026-11-30', () => {
     expect(bills.status).toBe(200);
     const lines = bills.text.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFBill id,Bill number,Issued on,Age (days),Payer kind,Payer id,Payer,Balance',
+      '\uFEFFbillId,billNumber,issuedOn,ageDays,payerKind,payerId,payerName,balance',
     );
     expect(lines.slice(1, 3)).toEqual([
       `${bill.A.id},${bill.A.billNumber},2026-07-15,138,INSURER,${nwh.id},Northwind Health,900.00`,
@@ -493,6 +493,26 @@ describe('GET /reports/ar-aging at other days', () => {
 });
 
 describe('GET /reports/ar-aging refusals', () => {
+  it('reads a to after today as today: the same balances, ages and charges as of today', async () => {
+    clockAt('2026-12-04T17:00:00Z');
+    try {
+      const today = await report('from=2026-12-01&to=2026-12-04');
+      const ahead = await report('from=2026-12-01&to=2026-12-31');
+      expect(ahead.status).toBe(200);
+      // The answer names the range asked for, and the day its balances stand at: today.
+      expect(ahead.body).toMatchObject({
+        from: '2026-12-01',
+        to: '2026-12-31',
+        asOf: '2026-12-04',
+      });
+      expect(ahead.body.summary).toEqual(today.body.summary);
+      expect(ahead.body.rows).toEqual(today.body.rows);
+      expect(ahead.body.bills).toEqual(today.body.bills);
+    } finally {
+      clock.now = realNow;
+    }
+  });
+
   it('refuses bad parameters naming the field, and roles without it', async () => {
     const to = await report('from=2026-06-01&to=2026-05-31');
     expect(to.status).toBe(400);

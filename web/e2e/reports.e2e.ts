@@ -422,7 +422,7 @@ describe('A/R aging', () => {
     expect(bill).toContain(money(facts.openBillTotal));
     const csv = await downloadCsv(billing, 'Open bills');
     expect(csv.name).toBe(`ar-aging-bills-${TWO_MONTHS_AGO}-to-${TODAY}.csv`);
-    expect(csv.lines[0]?.split(',').slice(0, 3)).toEqual(['Bill id', 'Bill number', 'Issued on']);
+    expect(csv.lines[0]?.split(',').slice(0, 3)).toEqual(['billId', 'billNumber', 'issuedOn']);
     await look(billing, 'ar-aging');
     // A bill opened from the report, then Back: the same range, the same figures.
     await billing.getByRole('link', { name: facts.openBillNumber }).click();

@@ -3,7 +3,13 @@ import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
 import type { ArAgingReportResponse } from '../dto/ar-aging-report.dto';
 import { ArAgingRepository, type OpenBillRow } from '../repositories/ar-aging.repository';
-import { type ReportDefinition, reportHeader, type ReportScope } from './report-definition';
+import {
+  dayAfter,
+  type ReportDefinition,
+  reportHeader,
+  type ReportScope,
+} from './report-definition';
+import { zonedDate, zonedInstant } from '../../../common/time-zone';
 
 type Row = ArAgingReportResponse['rows'][number];
 type OpenBalance = ArAgingReportResponse['bills'][number];
@@ -15,12 +21,12 @@ export const PATIENTS_ROW_NAME = 'Patients';
 export const NO_INSURER_NAME = 'No insurer on file';
 
 const BUCKET_COLUMNS = [
-  { key: 'days0To30', header: '0-30 days' },
-  { key: 'days31To60', header: '31-60 days' },
-  { key: 'days61To90', header: '61-90 days' },
-  { key: 'days91To120', header: '91-120 days' },
-  { key: 'over120', header: 'Over 120 days' },
-  { key: 'total', header: 'Total' },
+  { key: 'days0To30', header: 'days0To30' },
+  { key: 'days31To60', header: 'days31To60' },
+  { key: 'days61To90', header: 'days61To90' },
+  { key: 'days91To120', header: 'days91To120' },
+  { key: 'over120', header: 'over120' },
+  { key: 'total', header: 'total' },
 ] as const;
 
 function bucketOf(ageDays: number): BucketKey {
@@ -66,6 +72,17 @@ function daysInRange(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 }
 
+/**
+ * A `to` after today is read as today (docs/reports.md "A/R aging"): no one knows tomorrow's
+ * payments, and the days to come would thin the average daily charges. A range that starts after
+ * today is left as asked (nothing is open then).
+ */
+function asOfToday(scope: ReportScope): ReportScope {
+  const today = zonedDate(scope.now, scope.timeZone);
+  if (scope.to <= today || scope.from > today) return scope;
+  return { ...scope, to: today, end: zonedInstant(dayAfter(today), '00:00', scope.timeZone) };
+}
+
 /** a ÷ b rounded half up, for a ≥ 0 and b > 0 integers. */
 function divideHalfUp(a: number, b: number): number {
   return Math.floor((2 * a + b) / (2 * b));
@@ -82,24 +99,24 @@ export class ArAgingReport implements ReportDefinition<ArAgingReportResponse> {
   readonly sections = {
     rows: {
       columns: [
-        { key: 'payerKind', header: 'Payer kind' },
-        { key: 'payerId', header: 'Payer id' },
-        { key: 'payerName', header: 'Payer', text: true },
-        { key: 'bills', header: 'Bills' },
+        { key: 'payerKind', header: 'payerKind' },
+        { key: 'payerId', header: 'payerId' },
+        { key: 'payerName', header: 'payerName', text: true },
+        { key: 'bills', header: 'bills' },
         ...BUCKET_COLUMNS,
       ],
       rows: (r: ArAgingReportResponse) => r.rows,
     },
     bills: {
       columns: [
-        { key: 'billId', header: 'Bill id' },
-        { key: 'billNumber', header: 'Bill number' },
-        { key: 'issuedOn', header: 'Issued on' },
-        { key: 'ageDays', header: 'Age (days)' },
-        { key: 'payerKind', header: 'Payer kind' },
-        { key: 'payerId', header: 'Payer id' },
-        { key: 'payerName', header: 'Payer', text: true },
-        { key: 'balance', header: 'Balance' },
+        { key: 'billId', header: 'billId' },
+        { key: 'billNumber', header: 'billNumber' },
+        { key: 'issuedOn', header: 'issuedOn' },
+        { key: 'ageDays', header: 'ageDays' },
+        { key: 'payerKind', header: 'payerKind' },
+        { key: 'payerId', header: 'payerId' },
+        { key: 'payerName', header: 'payerName', text: true },
+        { key: 'balance', header: 'balance' },
       ],
       rows: (r: ArAgingReportResponse) => r.bills,
     },
@@ -107,7 +124,8 @@ export class ArAgingReport implements ReportDefinition<ArAgingReportResponse> {
 
   constructor(private readonly repository: ArAgingRepository) {}
 
-  async run(db: Db, scope: ReportScope): Promise<ArAgingReportResponse> {
+  async run(db: Db, asked: ReportScope): Promise<ArAgingReportResponse> {
+    const scope = asOfToday(asked);
     const open = await this.repository.openBills(db, scope);
     const charges = Money.fromDecimal(await this.repository.charges(db, scope));
 
@@ -141,7 +159,7 @@ export class ArAgingReport implements ReportDefinition<ArAgingReportResponse> {
 
     const averageDailyCents = divideHalfUp(charges.cents, daysInRange(scope.from, scope.to));
     return {
-      ...reportHeader(scope),
+      ...reportHeader(asked),
       asOf: scope.to,
       summary: {
         ...summary.toJson(),

@@ -11,7 +11,7 @@ import { zonedInstant } from '../../../common/time-zone';
 import { ClinicService } from '../../clinic';
 import { UserQueries } from '../../user';
 import type { ReportQuery } from '../dto/report-query.dto';
-import type { ReportDefinition, ReportScope } from './report-definition';
+import { dayAfter, type ReportDefinition, type ReportScope } from './report-definition';
 
 /**
  * Runs a report for a caller: resolves the range in the clinic's zone, checks the surgeon, runs
@@ -75,10 +75,4 @@ export class ReportRunner {
       now: this.clock.now(),
     };
   }
-}
-
-function dayAfter(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
