@@ -121,9 +121,11 @@ describe("pre-allocation (the seed's step 8)", () => {
       expiresAt: daysFromNow(60),
       serialNumbers: ['E1', 'E2'],
     });
+    // Two UTC days back: expired in the clinic's zone too, whatever the hour (one day back is still
+    // the clinic's today between midnight UTC and midnight in New York).
     await receive(item.id, {
       batchNumber: 'EXPIRED',
-      expiresAt: daysFromNow(-1),
+      expiresAt: daysFromNow(-2),
       serialNumbers: ['X1', 'X2'],
     });
     const res = await nurse().post(allocateUrl(await planNeeding(item, 2)), {});
