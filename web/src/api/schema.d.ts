@@ -2974,7 +2974,7 @@ export interface paths {
         };
         /**
          * Report accounts-receivable aging
-         * @description Open balances as of the end of to, by payer (each insurer, and the patients) in 0–30, 31–60, 61–90, 91–120 and over 120 days from the bill's date, and days in A/R. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
+         * @description Open balances as of the end of to (today if to is later), by payer (each insurer, and the patients) in 0–30, 31–60, 61–90, 91–120 and over 120 days from the bill's date, and days in A/R. For the clinic-local days from–to (at most three years), optionally one surgeon; format=csv gives the rows as CSV (section= another of its tables). Changes nothing.
          *
          *     Who may call: ADMIN, BILLING.
          */

@@ -89,7 +89,7 @@ export class ReportsController {
   @Get('ar-aging')
   @ApiOperationDoc({
     summary: 'Report accounts-receivable aging',
-    description: `Open balances as of the end of to, by payer (each insurer, and the patients) in 0–30, 31–60, 61–90, 91–120 and over 120 days from the bill's date, and days in A/R. ${PARAMETERS}`,
+    description: `Open balances as of the end of to (today if to is later), by payer (each insurer, and the patients) in 0–30, 31–60, 61–90, 91–120 and over 120 days from the bill's date, and days in A/R. ${PARAMETERS}`,
   })
   @ApiJsonOrCsvResponse(ArAgingReportDto, 'The aging buckets and their rows')
   arAging(

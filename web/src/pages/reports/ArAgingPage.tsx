@@ -58,7 +58,10 @@ const BILL_COLUMNS: ReportColumn<Bill>[] = [
 /** Open balances as of the end of the range, by payer and age; days in A/R. */
 export function ArAgingPage() {
   return (
-    <ReportLayout name="ar-aging" note={(f) => `balances as of the end of ${formatDate(f.to)}`}>
+    <ReportLayout
+      name="ar-aging"
+      note={(f) => `balances as of the end of ${formatDate(f.to)}, or today if that is sooner`}
+    >
       {(data, filters) => {
         const s = data.summary;
         const chart = data.rows.map((r) => ({
