@@ -165,3 +165,10 @@ export function zonedDate(instant: Date, timeZone: string): string {
       }),
   ).format(instant);
 }
+
+/** The calendar day after `day` (`YYYY-MM-DD`): a date, with no zone. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -3,7 +3,7 @@ import type { Caller, ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound, ValidationFailed } from '../../../common/errors/domain-error';
-import { zonedInstant } from '../../../common/time-zone';
+import { nextDay, zonedInstant } from '../../../common/time-zone';
 import { BookingLedger } from '../../booking';
 import { ClinicService } from '../../clinic';
 import { OperatingRoomService } from '../../theater';
@@ -16,7 +16,7 @@ import {
   type WorkingHoursRow,
 } from '../repositories/working-hours.repository';
 import { AppointmentTypes } from './appointment-types';
-import { freeSlots, nextDay, type Span, type TimeOff, type WeeklyInterval } from './availability';
+import { freeSlots, type Span, type TimeOff, type WeeklyInterval } from './availability';
 
 const WEEK = [1, 2, 3, 4, 5, 6, 7];
 

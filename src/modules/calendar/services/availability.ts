@@ -1,4 +1,4 @@
-import { zonedInstant } from '../../../common/time-zone';
+import { nextDay, zonedInstant } from '../../../common/time-zone';
 
 /**
  * The free-slot computation of `GET /availability` (docs/calendar.md "Working hours and free
@@ -162,10 +162,6 @@ function spansOf(r: SlotResource, day: string, weekday: number, at: ZonedAt): Sp
     .filter((h) => h.weekday === weekday)
     .map((h) => ({ start: at(day, h.start), end: at(day, h.end) }))
     .filter((s) => s.end > s.start);
-}
-
-export function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function covers(t: TimeOff, day: string): boolean {

@@ -5,7 +5,7 @@ import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { NotFound, ValidationFailed } from '../../../common/errors/domain-error';
 import { newId } from '../../../common/ids';
-import { zonedInstant } from '../../../common/time-zone';
+import { nextDay, zonedInstant } from '../../../common/time-zone';
 import { BookingLedger, type Booking } from '../../booking';
 import { ClinicService } from '../../clinic';
 import type {
@@ -24,7 +24,7 @@ import {
   type ScheduleExceptionRow,
   type WorkingHoursRow,
 } from '../repositories/working-hours.repository';
-import { daysBetween, nextDay } from './availability';
+import { daysBetween } from './availability';
 
 type ResourceKind = 'PROVIDER' | 'ROOM';
 

@@ -3,13 +3,8 @@ import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
 import type { ArAgingReportResponse } from '../dto/ar-aging-report.dto';
 import { ArAgingRepository, type OpenBillRow } from '../repositories/ar-aging.repository';
-import {
-  dayAfter,
-  type ReportDefinition,
-  reportHeader,
-  type ReportScope,
-} from './report-definition';
-import { zonedDate, zonedInstant } from '../../../common/time-zone';
+import { type ReportDefinition, reportHeader, type ReportScope } from './report-definition';
+import { nextDay, zonedDate, zonedInstant } from '../../../common/time-zone';
 
 type Row = ArAgingReportResponse['rows'][number];
 type OpenBalance = ArAgingReportResponse['bills'][number];
@@ -80,7 +75,7 @@ function daysInRange(from: string, to: string): number {
 function asOfToday(scope: ReportScope): ReportScope {
   const today = zonedDate(scope.now, scope.timeZone);
   if (scope.to <= today || scope.from > today) return scope;
-  return { ...scope, to: today, end: zonedInstant(dayAfter(today), '00:00', scope.timeZone) };
+  return { ...scope, to: today, end: zonedInstant(nextDay(today), '00:00', scope.timeZone) };
 }
 
 /** a ÷ b rounded half up, for a ≥ 0 and b > 0 integers. */

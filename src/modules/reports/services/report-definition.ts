@@ -50,10 +50,3 @@ export function reportHeader(scope: ReportScope) {
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 10000;
 }
-
-/** The calendar day after `day` (YYYY-MM-DD). */
-export function dayAfter(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}

@@ -7,11 +7,11 @@ import type { Db } from '../../../common/database/database';
 import { TransactionRunner } from '../../../common/database/transaction-runner';
 import { ValidationFailed } from '../../../common/errors/domain-error';
 import { sendCsv, toCsv } from '../../../common/http/csv-response';
-import { zonedInstant } from '../../../common/time-zone';
+import { nextDay, zonedInstant } from '../../../common/time-zone';
 import { ClinicService } from '../../clinic';
 import { UserQueries } from '../../user';
 import type { ReportQuery } from '../dto/report-query.dto';
-import { dayAfter, type ReportDefinition, type ReportScope } from './report-definition';
+import type { ReportDefinition, ReportScope } from './report-definition';
 
 /**
  * Runs a report for a caller: resolves the range in the clinic's zone, checks the surgeon, runs
@@ -70,7 +70,7 @@ export class ReportRunner {
       from: query.from,
       to: query.to,
       start: zonedInstant(query.from, '00:00', timeZone),
-      end: zonedInstant(dayAfter(query.to), '00:00', timeZone),
+      end: zonedInstant(nextDay(query.to), '00:00', timeZone),
       surgeonId: query.surgeonId ?? null,
       now: this.clock.now(),
     };

@@ -1,16 +1,9 @@
-import { zonedInstant } from '../../../common/time-zone';
+import { nextDay, zonedInstant } from '../../../common/time-zone';
 
 /**
  * The theater's days are the clinic's local ones (docs/theater.md); wall-clock times and
  * calendar days in its zone come from common/time-zone.ts.
  */
-
-/** The day after `day`, `YYYY-MM-DD`. */
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** `[start, end)` of a local day, as instants. */
 export function localDayBounds(day: string, zone: string): { start: Date; end: Date } {
