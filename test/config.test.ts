@@ -77,6 +77,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads reports on DATABASE_READ_URL, which needs DATABASE_URL', () => {
+    const url = 'postgres://contour@db.internal:5432/contour';
+    const readUrl = 'postgres://contour@db.internal:5001/contour';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_READ_URL: readUrl }).database).toEqual({
+      kind: 'postgres',
+      url,
+      poolSize: 10,
+      readUrl,
+    });
+    expect(() => loadConfig({ DATABASE_READ_URL: readUrl })).toThrow(/DATABASE_READ_URL needs/);
+  });
+
   it('refuses to start in production without JWT_SECRET', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);

@@ -24,6 +24,11 @@ export interface Database {
   readonly kind: 'postgres' | 'pglite';
   readonly db: Db;
   /**
+   * The read replica's handle when `DATABASE_READ_URL` is set: only for read-only snapshots that
+   * may trail the primary by what its replication allows (`TransactionRunner.runReadOnly`).
+   */
+  readonly replicaDb?: Db;
+  /**
    * Where the job queue's own SQL runs (src/common/jobs): the pool, or PGlite's one connection
    * through its public `query`/`exec`, which wait for an open transaction to end, so a worker's
    * statement never runs inside a use case's transaction.
@@ -36,7 +41,7 @@ export interface Database {
 
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   return config.kind === 'postgres'
-    ? openPostgres(config.url, config.poolSize)
+    ? openPostgres(config.url, config.poolSize, config.readUrl)
     : await openPglite(config.dataDir, config.loadDataDir);
 }
 
@@ -57,7 +62,7 @@ export async function migratedPgliteDataDir(): Promise<Blob> {
   }
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPool(url: string, poolSize: number): Pool {
   const pool = new Pool({
     connectionString: url,
     max: poolSize,
@@ -66,6 +71,12 @@ function openPostgres(url: string, poolSize: number): Database {
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+function openPostgres(url: string, poolSize: number, readUrl: string | undefined): Database {
+  const pool = openPool(url, poolSize);
+  const replicaPool = readUrl === undefined ? undefined : openPool(readUrl, poolSize);
   const db = drizzleNodePg(pool);
   const jobSql: JobSql = {
     executeSql: async (text, values) => pool.query(text, values),
@@ -73,6 +84,7 @@ function openPostgres(url: string, poolSize: number): Database {
   return {
     kind: 'postgres',
     db,
+    ...(replicaPool ? { replicaDb: drizzleNodePg(replicaPool) } : {}),
     jobSql,
     async migrate() {
       // Several instances may start at once against one server: migrate one at a time.
@@ -92,7 +104,7 @@ function openPostgres(url: string, poolSize: number): Database {
       await db.execute(sql`SELECT 1`);
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), replicaPool?.end()]);
     },
   };
 }

@@ -101,6 +101,25 @@ export class TransactionRunner {
   }
 
   /**
+   * A read-only snapshot that may run on the read replica (`DATABASE_READ_URL`): the reports.
+   * Without a replica, or inside an open transaction (a read in a write's request sees that
+   * write), it is `run`. On the replica it is a READ ONLY transaction of its own that code called
+   * from `work` does not join: a `run` or `db` there (an audit row) is on the primary. Conflicts
+   * with recovery on the replica (SQLSTATE 40001) are retried as serialization failures are.
+   */
+  async runReadOnly<T>(
+    work: (db: Db) => Promise<T>,
+    options: { isolationLevel?: IsolationLevel } = {},
+  ): Promise<T> {
+    const replica = this.database.replicaDb;
+    if (!replica || this.openTransaction() || this.liveScope()) return this.run(work, options);
+    const isolationLevel = options.isolationLevel ?? 'read committed';
+    return this.retrying(() =>
+      replica.transaction((db) => work(db), { isolationLevel, accessMode: 'read only' }),
+    );
+  }
+
+  /**
    * Runs `body` (a whole request, for the idempotency interceptor) so that its transactions are
    * one: the first `run` in it opens the transaction and hands back its result with the
    * transaction still open; every later `run` and `db` in `body` joins it; after `body` returns,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../../common/audit/audit-writer';
+import { TransactionRunner } from '../../../common/database/transaction-runner';
 import type { Caller } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { Money } from '../../../common/money';
@@ -74,6 +75,7 @@ export class ImplantsReport implements ReportDefinition<ImplantsReportResponse> 
   constructor(
     private readonly implants: ImplantsRepository,
     private readonly audit: AuditWriter,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async run(db: Db, scope: ReportScope, caller: Caller): Promise<ImplantsReportResponse> {
@@ -111,9 +113,12 @@ export class ImplantsReport implements ReportDefinition<ImplantsReportResponse> 
         });
     }
     const named = [...recalls.values()].flatMap((r) => r.toContact.map((p) => p.patientId));
-    await this.audit.recordReads(db, caller, 'report.implants-recall-list', 'Patient', [
-      ...new Set(named),
-    ]);
+    // On the primary: the snapshot may be a read replica's (TransactionRunner.runReadOnly).
+    await this.tx.run((primary) =>
+      this.audit.recordReads(primary, caller, 'report.implants-recall-list', 'Patient', [
+        ...new Set(named),
+      ]),
+    );
 
     const sumOf = (window: string) =>
       expiring.filter((e) => e.window === window).reduce((n, e) => n + e.on_hand, 0);

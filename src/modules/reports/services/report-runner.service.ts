@@ -16,7 +16,8 @@ import type { ReportDefinition, ReportScope } from './report-definition';
 /**
  * Runs a report for a caller: resolves the range in the clinic's zone, checks the surgeon, runs
  * the report's queries in one read-only snapshot (REPEATABLE READ: every figure from the same
- * moment), and answers JSON or one of its tables as CSV (docs/reports.md).
+ * moment), on the read replica when there is one (`DATABASE_READ_URL`), and answers JSON or one
+ * of its tables as CSV (docs/reports.md).
  */
 @Injectable()
 export class ReportRunner {
@@ -37,7 +38,7 @@ export class ReportRunner {
     const section = sectionName === undefined ? undefined : report.sections[sectionName];
     if (query.format === 'csv' && section === undefined)
       throw ValidationFailed.field('section', `One of: ${Object.keys(report.sections).join(', ')}`);
-    const result = await this.tx.run(
+    const result = await this.tx.runReadOnly(
       async (db) => {
         // A year's report costs more than PostgreSQL's JIT thresholds, and compiling it took longer
         // than running it (docs/performance.md "Reports"): off, for this transaction only.
