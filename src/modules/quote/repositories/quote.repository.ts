@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { anyOf, preparedQuery, preparedRowById } from '../../../common/database/prepared-query';
@@ -22,6 +22,16 @@ const liveQuotesOfPlans = preparedQuery<
       ),
     ),
 );
+
+/**
+ * The id of the plan's live quote (ISSUED or ACCEPTED), or NULL: a subquery for a statement that
+ * reads plans with everything they show (the plan presenter). At most one (quotes_one_live_per_plan).
+ */
+export function liveQuoteIdOfPlan(clinicId: AnyColumn, planId: AnyColumn): SQL<string | null> {
+  return sql`(SELECT ${quotes.id} FROM ${quotes}
+    WHERE ${quotes.clinicId} = ${clinicId} AND ${quotes.procedurePlanId} = ${planId}
+      AND ${inArray(quotes.status, ['ISSUED', 'ACCEPTED'])})`;
+}
 
 export type QuoteRow = typeof quotes.$inferSelect;
 export type QuoteLineRow = typeof quoteLines.$inferSelect;
