@@ -60,12 +60,10 @@ const AUDIT = {
 const app = Fastify({ logger: false });
 app.get('/plan', async (_request, reply) => {
   const user = (await pool.query({ ...USER, values: [clinicId, userId] })).rows[0] as
-    | { active: boolean }
-    | undefined;
+    { active: boolean } | undefined;
   if (!user?.active) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
   const plan = (await pool.query({ ...PLAN, values: [clinicId, planId] })).rows[0] as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   if (!plan) return reply.code(404).send({ code: 'NOT_FOUND' });
   await pool.query({ ...AUDIT, values: [clinicId, randomUUID(), userId, planId, randomUUID()] });
   return plan;
