@@ -722,6 +722,8 @@ async function main(): Promise<void> {
       await sleep(300);
     }
 
+    /** The three-statement baseline's GET rate, for the workflow's ratio (issue 21 §4). */
+    let threeStatementRate: number | undefined;
     if (ONLY.has('plan')) {
       const getPlan = await cannon({
         url: `${base}/api/v1/procedure-plans/${data.scheduledPlanId}`,
@@ -730,6 +732,7 @@ async function main(): Promise<void> {
         headers: auth,
       });
       push('GET /procedure-plans/:id', 64, 'req/s', getPlan);
+      const planRow = rows.length - 1;
 
       if (DB_URL && existsSync(captureFile)) {
         const queries = JSON.parse(readFileSync(captureFile, 'utf8')) as unknown[];
@@ -756,15 +759,60 @@ async function main(): Promise<void> {
           });
           checks.baseline = { statements: queries.length, rateRatio, p99Ratio };
           // A baseline that failed requests answered them faster than it could have served them.
-          rows[0]!.note =
+          rows[planRow]!.note =
             b.errors > 0
               ? `no ratio: the baseline had ${b.errors} errors`
               : `${Math.round(rateRatio * 100)} % of baseline req/s, p99 ${p99Ratio.toFixed(2)}×`;
         } finally {
           await stop(bare);
         }
+        // The three-statement baseline (baseline-three.ts): the same job as a bare handler would
+        // do it — the user check, the plan with all it shows in one query, the audit row.
+        const claims = JSON.parse(
+          Buffer.from(data.coordinator.token!.split('.')[1]!, 'base64url').toString(),
+        ) as { sub: string; cid: string };
+        const three = await startNode(resolve(__dirname, 'baseline-three.js'), {
+          ...process.env,
+          DATABASE_URL: benchUrl,
+          BENCH_CLINIC_ID: claims.cid,
+          BENCH_USER_ID: claims.sub,
+          BENCH_PLAN_ID: data.scheduledPlanId,
+        });
+        try {
+          const b3 = await cannon({
+            url: `http://127.0.0.1:${three.port}/plan`,
+            connections: 64,
+            pid: three.child.pid!,
+          });
+          rows.push({
+            scenario: 'baseline: Fastify + pg, 3 statements',
+            concurrency: 64,
+            unit: 'req/s',
+            ...b3,
+            note: '',
+            peakRssMb: NaN,
+          });
+          threeStatementRate = b3.errors > 0 ? undefined : b3.rate;
+          const rateRatio = getPlan.rate / b3.rate;
+          const p99Ratio = getPlan.p99 / b3.p99;
+          // Issue 21's targets: ≥ 0.6× its throughput, p99 ≤ 2×.
+          checks.baselineThree = {
+            statements: 3,
+            rate: b3.rate,
+            p99: b3.p99,
+            rateRatio,
+            p99Ratio,
+            meetsTarget: b3.errors === 0 && rateRatio >= 0.6 && p99Ratio <= 2,
+          };
+          rows[planRow]!.note +=
+            b3.errors > 0
+              ? `; no 3-statement ratio: that baseline had ${b3.errors} errors`
+              : `; vs 3 statements: ${rateRatio.toFixed(2)}× req/s (target ≥ 0.6), p99 ${p99Ratio.toFixed(2)}× (≤ 2)`;
+        } finally {
+          await stop(three);
+        }
       } else {
-        checks.baseline = 'the bare baseline needs DATABASE_URL (PostgreSQL)';
+        checks.baseline = 'the bare baselines need DATABASE_URL (PostgreSQL)';
       }
     }
     if (ONLY.has('search')) {
@@ -937,7 +985,10 @@ async function main(): Promise<void> {
           errors: wfErrors,
           cpuMs: Math.round((cpuMsOf(serverPid) - wfCpu0) / Math.max(1, wfLatencies.length)),
         },
-        `${wfLatencies.length} workflows, ${Math.round(wfRequests / wfSeconds)} req/s`,
+        `${wfLatencies.length} workflows, ${Math.round(wfRequests / wfSeconds)} req/s` +
+          (threeStatementRate
+            ? `, ${(wfRequests / wfSeconds / threeStatementRate).toFixed(2)}× the 3-statement GET rate (target ≥ 0.3)`
+            : ''),
       );
     }
     if (ONLY.has('allocation')) {

@@ -17,3 +17,4 @@ export {
 export type { SignatureChannel } from './repositories/consent.schema';
 export * from './services/consent.service';
 export * from './services/consent-pdf.service';
+export { currentConsentOfPlanJson } from './repositories/consent-instance.repository';

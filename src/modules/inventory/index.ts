@@ -11,3 +11,4 @@ export * from './services/inventory-allocator';
 export * from './services/inventory-consumption';
 export * from './services/inventory-queries';
 export * from './services/inventory-stock.service';
+export { heldSerialNumbersJson } from './repositories/inventory-allocation.repository';

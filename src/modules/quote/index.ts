@@ -9,3 +9,4 @@ export * from './services/quote-pdf.service';
 export * from './services/quote-queries';
 export * from './services/quote.mapper';
 export * from './services/quote.service';
+export { liveQuoteIdOfPlan } from './repositories/quote.repository';

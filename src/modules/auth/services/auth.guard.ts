@@ -17,8 +17,10 @@ import { WebSessionService } from './web-session.service';
 /**
  * The one guard: a valid HS256 bearer token of an active user, or (without an Authorization
  * header) the web app's live session cookie, with its CSRF token on writes; then the route's roles
- * (`@Roles`; ADMIN may do everything). Role and active state come from the database, so a
- * deactivation or a role change takes effect on the next request, not when the token expires.
+ * (`@Roles`; ADMIN may do everything). Role, active state and password generation come from the
+ * database, read at most a second ago on this instance (UserQueries.findRecentForAuth): a
+ * deactivation or a role change takes effect on the instance that made it at once, on the others
+ * within a second, not when the token expires (docs/security.md).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -51,7 +53,7 @@ export class AuthGuard implements CanActivate {
             gen: session.generation,
           }));
     const clinicId = trustedClinicId(claims.cid);
-    const user = await this.users.findById(db, clinicId, claims.sub);
+    const user = await this.users.findRecentForAuth(db, clinicId, claims.sub);
     const refusal = !user?.active
       ? 'The account is not active'
       : user.sessionGeneration !== claims.gen

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { anyOf, preparedQuery } from '../../../common/database/prepared-query';
@@ -108,6 +108,22 @@ const currentForPlans = preparedQuery<
       ),
     ),
 );
+
+/**
+ * The current consent of the plan `planId` names, as JSON `{ id, status, templateCode }` (or NULL):
+ * a subquery for a statement that reads plans with everything they show (the plan presenter),
+ * so what "current" means stays written here. At most one row (patient_consent_instances_plan_current_unique).
+ */
+export function currentConsentOfPlanJson(
+  clinicId: AnyColumn,
+  planId: AnyColumn,
+): SQL<{ id: string; status: 'PENDING' | 'SIGNED' | 'REVOKED'; templateCode: string } | null> {
+  return sql`(SELECT json_build_object('id', ${instances.id}, 'status', ${instances.status},
+      'templateCode', ${instances.templateCode})
+    FROM ${instances}
+    WHERE ${instances.clinicId} = ${clinicId} AND ${instances.procedurePlanId} = ${planId}
+      AND ${notVoided})`;
+}
 
 @Injectable()
 export class ConsentInstanceRepository {

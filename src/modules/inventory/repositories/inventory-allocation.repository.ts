@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { anyOf, preparedQuery } from '../../../common/database/prepared-query';
@@ -79,6 +91,24 @@ const activeForRequirements = preparedQuery<
     )
     .orderBy(asc(inventoryUnits.serialNumber)),
 );
+
+/**
+ * The serial numbers of the units the requirement `requirementId` holds (its ACTIVE allocations),
+ * in serial order, as a JSON array: a subquery for a statement that reads plans with everything
+ * they show (the plan presenter); the same serials as `activeFor`.
+ */
+export function heldSerialNumbersJson(
+  clinicId: AnyColumn,
+  requirementId: AnyColumn,
+): SQL<string[]> {
+  return sql`(SELECT coalesce(json_agg(${inventoryUnits.serialNumber} ORDER BY ${inventoryUnits.serialNumber}), '[]'::json)
+    FROM ${inventoryAllocations}
+    JOIN ${inventoryUnits}
+      ON ${tenantJoin(inventoryUnits, inventoryAllocations.clinicId, inventoryAllocations.unitId)}
+    WHERE ${inventoryAllocations.clinicId} = ${clinicId}
+      AND ${inventoryAllocations.requirementId} = ${requirementId}
+      AND ${eq(inventoryAllocations.status, 'ACTIVE')})`;
+}
 
 export type ActiveAllocation = typeof inventoryAllocations.$inferSelect & {
   serialNumber: string | null;

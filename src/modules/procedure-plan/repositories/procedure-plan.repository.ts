@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, getTableColumns, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { alias, union } from 'drizzle-orm/pg-core';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
@@ -7,8 +7,11 @@ import { newestFirst } from '../../../common/database/newest-first';
 import { anyOf, preparedQuery, preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow, tenantJoin } from '../../../common/database/tenant-key';
 import type { Page } from '../../../common/http/pagination';
+import { currentConsentOfPlanJson } from '../../consent';
 import { consultations } from '../../consultation/repositories/consultation.schema';
+import { heldSerialNumbersJson } from '../../inventory';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
+import { liveQuoteIdOfPlan } from '../../quote';
 import { surgicalCases } from '../../theater/repositories/theater.schema';
 import type { ListProcedurePlansQuery } from '../dto/list-procedure-plans.dto';
 import { procedureInventoryRequirements, procedurePlans } from './procedure-plan.schema';
@@ -87,6 +90,77 @@ const liveCasesOfPlans = preparedQuery<
     ),
 );
 
+/** A requirement as a presented plan shows it (PlanPresenter): built in SQL, in one statement. */
+export interface PresentedRequirement {
+  id: string;
+  planId: string;
+  inventoryItemId: string;
+  inventoryItemCode: string;
+  inventoryItemName: string;
+  quantity: number;
+  requiresSerialNumber: boolean;
+  sizeRequirement: string | null;
+  shapeRequirement: string | null;
+  isRequired: boolean;
+  isPreAllocated: boolean;
+  preAllocatedBatchId: string | null;
+  serialNumbers: string[];
+}
+
+/** A plan's row with what every plan answer shows beside it (PlanPresenter). */
+export type PresentedPlanRow = PlanRow & {
+  requirements: PresentedRequirement[];
+  consent: { id: string; status: 'PENDING' | 'SIGNED' | 'REVOKED'; templateCode: string } | null;
+  currentQuoteId: string | null;
+  surgicalCaseId: string | null;
+};
+
+const req = procedureInventoryRequirements;
+/**
+ * A subquery as a select field, its columns named with their tables: drizzle writes the columns
+ * of a single-table select's top-level SQL fields without them, which inside a subquery would
+ * name the subquery's own table.
+ */
+const field = <T>(subquery: SQL<T>): SQL<T> => sql<T>`${subquery}`;
+/**
+ * Plans by id with their requirements (each with its item and held serials), current consent,
+ * live quote and live case: ONE statement, however many plans (a page) — a plan read is one
+ * round trip (docs/performance.md "Issue 21: round trips"). Each module's part is its own
+ * subquery (consent, quote, inventory export theirs).
+ */
+const presentedPlans = preparedQuery<PlanIds, PresentedPlanRow[]>('plans_presented', (db) =>
+  db
+    .select({
+      ...getTableColumns(procedurePlans),
+      requirements: field(sql<PresentedRequirement[]>`(SELECT coalesce(json_agg(json_build_object(
+          'id', ${req.id}, 'planId', ${req.planId}, 'inventoryItemId', ${req.inventoryItemId},
+          'inventoryItemCode', ${inventoryItems.code}, 'inventoryItemName', ${inventoryItems.name},
+          'quantity', ${req.quantity}, 'requiresSerialNumber', ${req.requiresSerialNumber},
+          'sizeRequirement', ${req.sizeRequirement}, 'shapeRequirement', ${req.shapeRequirement},
+          'isRequired', ${req.isRequired}, 'isPreAllocated', ${req.isPreAllocated},
+          'preAllocatedBatchId', ${req.preAllocatedBatchId},
+          'serialNumbers', ${heldSerialNumbersJson(req.clinicId, req.id)}
+        ) ORDER BY ${req.id}), '[]'::json)
+        FROM ${req}
+        JOIN ${inventoryItems} ON ${tenantJoin(inventoryItems, req.clinicId, req.inventoryItemId)}
+        WHERE ${req.clinicId} = ${procedurePlans.clinicId} AND ${req.planId} = ${procedurePlans.id})`),
+      consent: field(currentConsentOfPlanJson(procedurePlans.clinicId, procedurePlans.id)),
+      currentQuoteId: field(liveQuoteIdOfPlan(procedurePlans.clinicId, procedurePlans.id)),
+      // At most one live case per plan (surgical_cases_one_live_per_plan).
+      surgicalCaseId: field(sql<string | null>`(SELECT ${surgicalCases.id} FROM ${surgicalCases}
+        WHERE ${surgicalCases.clinicId} = ${procedurePlans.clinicId}
+          AND ${surgicalCases.procedurePlanId} = ${procedurePlans.id}
+          AND ${ne(surgicalCases.status, 'CANCELLED')})`),
+    })
+    .from(procedurePlans)
+    .where(
+      and(
+        eq(procedurePlans.clinicId, sql.placeholder('clinicId')),
+        anyOf(procedurePlans.id, 'planIds'),
+      ),
+    ),
+);
+
 /**
  * The ids of a surgeon's plans: those whose consultation was with the surgeon, and those whose
  * live (not cancelled) case is booked with the surgeon. Each side reads its surgeon index
@@ -124,6 +198,16 @@ export class ProcedurePlanRepository {
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<PlanRow | undefined> {
     return planById(db, clinicId, id);
+  }
+
+  /** Plans by id with everything their answers show, in one statement (any order). */
+  async findPresented(
+    db: Db,
+    clinicId: ClinicId,
+    ids: readonly string[],
+  ): Promise<PresentedPlanRow[]> {
+    if (ids.length === 0) return [];
+    return presentedPlans(db, { clinicId, planIds: [...ids] });
   }
 
   /** SELECT … FOR UPDATE: every transition starts here, so two at once queue instead of racing. */

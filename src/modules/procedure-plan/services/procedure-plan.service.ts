@@ -107,13 +107,17 @@ export class ProcedurePlanService {
     });
   }
 
-  getPlan(caller: Caller, id: string): Promise<ProcedurePlanResponse> {
-    return this.tx.run(async (db) => {
-      const plan = await this.plans.findById(db, caller.clinicId, id);
-      if (!plan) throw new NotFound(PLAN_ENTITY, id);
-      await this.audit.recordReads(db, caller, 'procedure-plan.read', PLAN_ENTITY, [plan.id]);
-      return this.presenter.present(db, caller.clinicId, plan);
-    });
+  /**
+   * One read and the audit row, no transaction (docs/performance.md "Issue 21: round trips"): the
+   * plan is answered only once its read event is written, and a read needs no snapshot beyond its
+   * one statement's.
+   */
+  async getPlan(caller: Caller, id: string): Promise<ProcedurePlanResponse> {
+    const db = this.tx.db;
+    const plan = await this.presenter.find(db, caller.clinicId, id);
+    if (!plan) throw new NotFound(PLAN_ENTITY, id);
+    await this.audit.recordReads(db, caller, 'procedure-plan.read', PLAN_ENTITY, [plan.id]);
+    return plan;
   }
 
   listPlans(caller: Caller, query: ListProcedurePlansQuery): Promise<Page<ProcedurePlanResponse>> {

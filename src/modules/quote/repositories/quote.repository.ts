@@ -1,27 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { anyOf, preparedQuery, preparedRowById } from '../../../common/database/prepared-query';
+import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { quoteLines, quotes } from './quote.schema';
 
-// Every plan route names the plan's live quote: prepared (prepared-query.ts).
-const liveQuotesOfPlans = preparedQuery<
-  { clinicId: ClinicId; planIds: string[] },
-  { id: string; planId: string }[]
->('quote_live_for_plans', (db) =>
-  db
-    .select({ id: quotes.id, planId: quotes.procedurePlanId })
-    .from(quotes)
-    .where(
-      and(
-        eq(quotes.clinicId, sql.placeholder('clinicId')),
-        anyOf(quotes.procedurePlanId, 'planIds'),
-        inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
-      ),
-    ),
-);
+/**
+ * The id of the plan's live quote (ISSUED or ACCEPTED), or NULL: a subquery for a statement that
+ * reads plans with everything they show (the plan presenter). At most one (quotes_one_live_per_plan).
+ */
+export function liveQuoteIdOfPlan(clinicId: AnyColumn, planId: AnyColumn): SQL<string | null> {
+  return sql`(SELECT ${quotes.id} FROM ${quotes}
+    WHERE ${quotes.clinicId} = ${clinicId} AND ${quotes.procedurePlanId} = ${planId}
+      AND ${inArray(quotes.status, ['ISSUED', 'ACCEPTED'])})`;
+}
 
 export type QuoteRow = typeof quotes.$inferSelect;
 export type QuoteLineRow = typeof quoteLines.$inferSelect;
@@ -73,16 +66,6 @@ export class QuoteRepository {
         ),
       );
     return row;
-  }
-
-  async liveIdsForPlans(
-    db: Db,
-    clinicId: ClinicId,
-    planIds: readonly string[],
-  ): Promise<Map<string, string>> {
-    if (planIds.length === 0) return new Map();
-    const rows = await liveQuotesOfPlans(db, { clinicId, planIds: [...planIds] });
-    return new Map(rows.map((r) => [r.planId, r.id]));
   }
 
   /** Written only by QuoteLifecycle (a quote has no version: it is a document). */

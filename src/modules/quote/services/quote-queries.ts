@@ -32,10 +32,4 @@ export class QuoteQueries {
   liveForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
     return this.quotes.liveForPlan(db, clinicId, planId);
   }
-
-  liveIdsForPlans(
-    ...args: Parameters<QuoteRepository['liveIdsForPlans']>
-  ): ReturnType<QuoteRepository['liveIdsForPlans']> {
-    return this.quotes.liveIdsForPlans(...args);
-  }
 }

@@ -12,6 +12,7 @@ import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserResponse } fro
 import { UserRepository, type UserChanges, type UserRow } from '../repositories/user.repository';
 import { LastActiveAdmin } from './last-active-admin.error';
 import { PasswordHasher } from './password-hasher';
+import { RecentUsers } from './recent-users';
 import { toUserResponse } from './user.mapper';
 
 @Injectable()
@@ -21,6 +22,7 @@ export class UserService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditWriter,
+    private readonly recent: RecentUsers,
   ) {}
 
   async createUser(caller: Caller, body: CreateUserBody): Promise<UserResponse> {
@@ -90,6 +92,8 @@ export class UserService {
         if (await this.users.emailTaken(db, changes.email)) throw emailTaken();
       }
       const updated = await this.users.update(db, caller.clinicId, id, changes);
+      // Role, active state and password are what the auth guard checks: no old row answers it.
+      this.recent.forget(caller.clinicId, id);
       await this.audit.record(db, caller, {
         action: 'user.update',
         entityType: 'User',
@@ -107,6 +111,7 @@ export class UserService {
    */
   async changeOwnPassword(db: Db, caller: Caller, passwordHash: string): Promise<UserRow> {
     const user = await this.users.update(db, caller.clinicId, caller.userId, { passwordHash });
+    this.recent.forget(caller.clinicId, caller.userId);
     await this.audit.record(db, caller, {
       action: 'user.change-password',
       entityType: 'User',
