@@ -101,7 +101,7 @@ export class BillingService {
    * catalog. A code with no price anywhere is a 400 (`CaseNotBillable`), which fails the
    * completion whole. A bill of 0.00 is PAID at once: nothing is owed.
    */
-  async createBillForCase(db: Db, caller: Caller, theCase: BillableCase): Promise<BillResponse> {
+  async createBillForCase(db: Db, caller: Caller, theCase: BillableCase): Promise<{ id: string }> {
     const clinicId = caller.clinicId;
     // Only an ACCEPTED quote is a price the patient agreed to; an ISSUED one prices nothing.
     const live = await this.quotes.liveForPlan(db, clinicId, theCase.procedurePlanId);
@@ -184,8 +184,8 @@ export class BillingService {
     });
     // Deposits and payment-plan payments received before surgery, credited in this transaction.
     await this.prepayments.creditNewBill(db, caller, bill);
-    const credited = await this.bills.findById(db, clinicId, bill.id);
-    return this.response(db, clinicId, credited ?? bill);
+    // The completion answers with the case, which names its bill: nothing reads the bill back.
+    return { id: bill.id };
   }
 
   getBill(caller: Caller, id: string): Promise<BillResponse> {

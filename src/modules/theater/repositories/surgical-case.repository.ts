@@ -20,6 +20,24 @@ import { operatingRooms, surgicalCases } from './theater.schema';
 
 export type CaseRow = typeof surgicalCases.$inferSelect;
 
+/** One usage of a case as its answer shows it (CaseUsageResponse). */
+export interface CaseUsageJson {
+  id: string;
+  inventoryItemId: string;
+  inventoryItemCode: string;
+  batchId: string;
+  serialNumber: string | null;
+  quantity: number;
+  usedAt: string;
+}
+
+export interface CasePresentationRow {
+  roomName: string | null;
+  patientName: string | null;
+  billId: string | null;
+  usages: CaseUsageJson[];
+}
+
 export interface PickLineRow {
   planId: string;
   itemId: string;
@@ -303,6 +321,45 @@ export class SurgicalCaseRepository {
       .from(clinics)
       .where(eq(clinics.id, clinicId));
     return row;
+  }
+
+  /**
+   * What a case's answer adds to its row, for some cases in one round trip: the room's and the
+   * patient's names, the bill (bills_one_per_case) and what the case consumed, oldest first.
+   */
+  async presentationOf(
+    db: Db,
+    clinicId: ClinicId,
+    caseIds: readonly string[],
+  ): Promise<Map<string, CasePresentationRow>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await db
+      .select({
+        id: surgicalCases.id,
+        // Written out with aliases: drizzle leaves columns in sql`` unqualified, and "id" is in
+        // every table here.
+        roomName: sql<string | null>`(SELECT r.name FROM operating_rooms r
+          WHERE r.clinic_id = surgical_cases.clinic_id AND r.id = surgical_cases.operating_room_id)`,
+        patientName: sql<string | null>`(SELECT p.first_name || ' ' || p.last_name FROM patients p
+          WHERE p.clinic_id = surgical_cases.clinic_id AND p.id = surgical_cases.patient_id)`,
+        billId: sql<string | null>`(SELECT b.id FROM bills b
+          WHERE b.clinic_id = surgical_cases.clinic_id AND b.surgical_case_id = surgical_cases.id)`,
+        usages: sql<CaseUsageJson[]>`coalesce((SELECT json_agg(json_build_object(
+            'id', u.id,
+            'inventoryItemId', u.item_id,
+            'inventoryItemCode', i.code,
+            'batchId', u.batch_id,
+            'serialNumber', u.serial_number,
+            'quantity', u.quantity,
+            'usedAt', to_char(u.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+          ) ORDER BY u.used_at, u.id)
+          FROM inventory_usages u JOIN inventory_items i ON i.clinic_id = u.clinic_id AND i.id = u.item_id
+          WHERE u.clinic_id = surgical_cases.clinic_id AND u.surgical_case_id = surgical_cases.id),
+          '[]'::json)`,
+      })
+      .from(surgicalCases)
+      .where(and(eq(surgicalCases.clinicId, clinicId), inArray(surgicalCases.id, [...caseIds])));
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Each case's bill (bills_one_per_case). */
