@@ -75,6 +75,22 @@ export class QuoteRepository {
     return row;
   }
 
+  /** The plan's live quote, SELECT … FOR UPDATE (the plan's lock is held: plan, then quote). */
+  async lockLiveForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.clinicId, clinicId),
+          eq(quotes.procedurePlanId, planId),
+          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
+        ),
+      )
+      .for('update');
+    return row;
+  }
+
   async liveIdsForPlans(
     db: Db,
     clinicId: ClinicId,

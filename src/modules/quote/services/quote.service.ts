@@ -100,17 +100,19 @@ export class QuoteService {
     );
   }
 
-  liveQuoteForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
-    return this.quotes.liveForPlan(db, clinicId, planId);
+  /**
+   * The plan's live quote, locked, for its approval (the plan's lock is held): the row `accept`
+   * then changes, read once.
+   */
+  lockLiveQuoteForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
+    return this.quotes.lockLiveForPlan(db, clinicId, planId);
   }
 
   /**
-   * The plan was approved on this quote (the plan's lock is held), by a member of staff or by the
-   * patient through their link.
+   * The plan was approved on this quote (the plan's lock is held, and the quote's, taken by
+   * `lockLiveQuoteForPlan`), by a member of staff or by the patient through their link.
    */
-  async accept(db: Db, caller: Actor, quoteId: string): Promise<void> {
-    const quote = await this.quotes.lockById(db, caller.clinicId, quoteId);
-    if (!quote) throw new NotFound(ENTITY, quoteId);
+  async accept(db: Db, caller: Actor, quote: QuoteRow): Promise<void> {
     await this.lifecycle.fire(db, caller, quote, 'accept', {
       changes: { acceptedAt: this.clock.now() },
       changedFields: ['status'],

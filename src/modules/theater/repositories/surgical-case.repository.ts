@@ -5,7 +5,6 @@ import type { Db } from '../../../common/database/database';
 import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
-import { bills } from '../../billing/repositories/billing.schema';
 import { clinics } from '../../clinic/repositories/clinic.schema';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
 import {
@@ -15,6 +14,7 @@ import {
   inventoryUsages,
 } from '../../inventory/repositories/inventory-stock.schema';
 import { patients } from '../../patient/repositories/patient.schema';
+import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import type { ListSurgicalCasesQuery } from '../dto/surgical-case.dto';
 import { operatingRooms, surgicalCases } from './theater.schema';
 
@@ -120,6 +120,34 @@ export class SurgicalCaseRepository {
   /** SELECT … FOR UPDATE. Callers lock the plan first, then its case: one order everywhere. */
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<CaseRow | undefined> {
     return surgicalCasesLockedById(db, clinicId, id);
+  }
+
+  /**
+   * The case's plan, SELECT … FOR UPDATE, found through the case in the same statement (a case
+   * never changes plans): the plan's lock, which comes before the case's, in one round trip.
+   */
+  async lockPlanOfCase(
+    db: Db,
+    clinicId: ClinicId,
+    caseId: string,
+  ): Promise<typeof procedurePlans.$inferSelect | undefined> {
+    const [row] = await db
+      .select()
+      .from(procedurePlans)
+      .where(
+        and(
+          eq(procedurePlans.clinicId, clinicId),
+          eq(
+            procedurePlans.id,
+            db
+              .select({ id: surgicalCases.procedurePlanId })
+              .from(surgicalCases)
+              .where(and(eq(surgicalCases.clinicId, clinicId), eq(surgicalCases.id, caseId))),
+          ),
+        ),
+      )
+      .for('update');
+    return row;
   }
 
   async lockLiveOfPlan(db: Db, clinicId: ClinicId, planId: string): Promise<CaseRow | undefined> {
@@ -360,15 +388,5 @@ export class SurgicalCaseRepository {
       .from(surgicalCases)
       .where(and(eq(surgicalCases.clinicId, clinicId), inArray(surgicalCases.id, [...caseIds])));
     return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  /** Each case's bill (bills_one_per_case). */
-  async billIdsOf(db: Db, clinicId: ClinicId, caseIds: readonly string[]) {
-    if (caseIds.length === 0) return new Map<string, string>();
-    const rows = await db
-      .select({ caseId: bills.surgicalCaseId, id: bills.id })
-      .from(bills)
-      .where(and(eq(bills.clinicId, clinicId), inArray(bills.surgicalCaseId, [...caseIds])));
-    return new Map(rows.map((r) => [r.caseId, r.id]));
   }
 }

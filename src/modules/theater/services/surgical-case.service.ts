@@ -239,9 +239,7 @@ export class SurgicalCaseService implements OnModuleInit {
     caseId: string,
     ifMatch: number | undefined,
   ): Promise<{ plan: PlanRow; theCase: CaseRow }> {
-    const unlocked = await this.cases.findById(db, caller.clinicId, caseId);
-    if (!unlocked) throw new NotFound(ENTITY, caseId);
-    const plan = await this.plans.lock(db, caller.clinicId, unlocked.procedurePlanId);
+    const plan = await this.cases.lockPlanOfCase(db, caller.clinicId, caseId);
     if (!plan) throw new NotFound(ENTITY, caseId);
     const theCase = lockedAtVersion(
       await this.cases.lockById(db, caller.clinicId, caseId),
