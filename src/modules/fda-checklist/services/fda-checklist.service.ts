@@ -164,9 +164,14 @@ export class FdaChecklistService implements OnModuleInit {
    */
   async statusForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<FdaChecklistPlanStatus> {
     const plan = await this.plans.findById(db, clinicId, planId);
-    if (!plan || plan.status === 'CANCELLED') return 'NOT_REQUIRED';
+    return plan ? this.statusOfPlan(db, plan) : 'NOT_REQUIRED';
+  }
+
+  /** `statusForPlan` of a plan row the caller has read already (no second read of the plan). */
+  async statusOfPlan(db: Db, plan: PlanRow): Promise<FdaChecklistPlanStatus> {
+    if (plan.status === 'CANCELLED') return 'NOT_REQUIRED';
     if (!(await this.planNeedsChecklist(db, plan))) return 'NOT_REQUIRED';
-    const current = await this.checklists.currentForPlan(db, clinicId, planId);
+    const current = await this.checklists.currentForPlan(db, plan.clinicId as ClinicId, plan.id);
     if (!current || current.status === 'VOIDED') return 'PENDING';
     return current.status;
   }
