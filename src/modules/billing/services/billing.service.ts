@@ -104,7 +104,8 @@ export class BillingService {
   async createBillForCase(db: Db, caller: Caller, theCase: BillableCase): Promise<{ id: string }> {
     const clinicId = caller.clinicId;
     // Only an ACCEPTED quote is a price the patient agreed to; an ISSUED one prices nothing.
-    const live = await this.quotes.liveForPlan(db, clinicId, theCase.procedurePlanId);
+    // Locked now, as a deposit and a plan payment lock it: the credits below need that lock.
+    const live = await this.quotes.lockLiveForPlan(db, clinicId, theCase.procedurePlanId);
     const quote = live?.status === 'ACCEPTED' ? live : undefined;
     const quoteLines = quote ? await this.quotes.linesOf(db, clinicId, quote.id) : [];
     const usages = await this.usages.usagesOfCase(db, clinicId, theCase.id);

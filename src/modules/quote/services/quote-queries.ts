@@ -33,6 +33,11 @@ export class QuoteQueries {
     return this.quotes.liveForPlan(db, clinicId, planId);
   }
 
+  /** The plan's live quote, SELECT … FOR UPDATE (the lock a deposit and a plan payment take). */
+  lockLiveForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
+    return this.quotes.lockLiveForPlan(db, clinicId, planId);
+  }
+
   liveIdsForPlans(
     ...args: Parameters<QuoteRepository['liveIdsForPlans']>
   ): ReturnType<QuoteRepository['liveIdsForPlans']> {
