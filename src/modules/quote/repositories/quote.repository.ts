@@ -35,13 +35,18 @@ const quotesLockedById = preparedRowById('quotes_locked_by_id', quotes, 'update'
 
 @Injectable()
 export class QuoteRepository {
-  async insert(db: Db, quote: NewQuote, lines: NewQuoteLine[]): Promise<QuoteRow> {
+  /** The quote and its lines as written (RETURNING: nothing is read back), lines in order. */
+  async insert(
+    db: Db,
+    quote: NewQuote,
+    lines: NewQuoteLine[],
+  ): Promise<{ quote: QuoteRow; lines: QuoteLineRow[] }> {
     const row = returnedRow(
       await db.insert(quotes).values(quote).returning(),
       'INSERT … RETURNING gives the row',
     );
-    if (lines.length > 0) await db.insert(quoteLines).values(lines);
-    return row;
+    const written = lines.length > 0 ? await db.insert(quoteLines).values(lines).returning() : [];
+    return { quote: row, lines: written.sort((a, b) => a.lineNumber - b.lineNumber) };
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<QuoteRow | undefined> {

@@ -54,7 +54,7 @@ export class QuoteService {
     await this.supersedeLive(db, caller, plan.id, false);
     const issuedAt = this.clock.now();
     const id = newId();
-    const quote = await this.quotes.insert(
+    const { quote, lines } = await this.quotes.insert(
       db,
       {
         clinicId: caller.clinicId,
@@ -93,11 +93,7 @@ export class QuoteService {
       entityId: quote.id,
       metadata: { procedurePlanId: plan.id },
     });
-    return toQuoteResponse(
-      quote,
-      await this.quotes.linesOf(db, caller.clinicId, quote.id),
-      issuedAt,
-    );
+    return toQuoteResponse(quote, lines, issuedAt);
   }
 
   /**
