@@ -75,7 +75,7 @@ export class InventoryConsumption {
     caller: Caller,
     target: ConsumptionTarget,
     request: UsageRequest,
-  ): Promise<UsageRow[]> {
+  ): Promise<(UsageRow & { itemCode: string })[]> {
     const item = await this.items.findById(db, caller.clinicId, request.itemId);
     if (!item) throw new NotFound('InventoryItem', request.itemId);
     const rows = item.requiresSerialNumber
@@ -89,7 +89,7 @@ export class InventoryConsumption {
       changedFields: ['inventoryUsages'],
       metadata: { itemId: item.id, quantity: request.quantity, patientId: target.patientId },
     });
-    return written;
+    return written.map((u) => ({ ...u, itemCode: item.code }));
   }
 
   /**

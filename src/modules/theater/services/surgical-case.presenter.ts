@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import type { CaseUsageRow } from '../../inventory';
-import type { CaseUsageResponse, SurgicalCaseResponse } from '../dto/surgical-case.dto';
+import type { SurgicalCaseResponse } from '../dto/surgical-case.dto';
 import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-case.repository';
 
 /** Cases as every route answers them, a whole page in one query (issue 21). */
@@ -58,16 +57,4 @@ export class SurgicalCasePresenter {
       updatedAt: c.updatedAt.toISOString(),
     }));
   }
-}
-
-export function toCaseUsageResponse(u: CaseUsageRow): CaseUsageResponse {
-  return {
-    id: u.id,
-    inventoryItemId: u.itemId,
-    inventoryItemCode: u.itemCode,
-    batchId: u.batchId,
-    serialNumber: u.serialNumber,
-    quantity: u.quantity,
-    usedAt: u.usedAt.toISOString(),
-  };
 }
