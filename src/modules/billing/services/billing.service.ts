@@ -10,6 +10,7 @@ import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/do
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
+import { invariant } from '../../../common/invariant';
 import { Money } from '../../../common/money';
 import { baseCptCode } from '../../codes';
 import { FeeScheduleService } from '../../fee-schedule';
@@ -191,10 +192,10 @@ export class BillingService {
 
   getBill(caller: Caller, id: string): Promise<BillResponse> {
     return this.tx.run(async (db) => {
-      const bill = await this.bills.findById(db, caller.clinicId, id);
-      if (!bill) throw new NotFound(ENTITY, id);
-      await this.audit.recordReads(db, caller, 'bill.read', ENTITY, [bill.id]);
-      return this.response(db, caller.clinicId, bill);
+      const found = await this.bills.findWithChildren(db, caller.clinicId, id);
+      if (!found) throw new NotFound(ENTITY, id);
+      await this.audit.recordReads(db, caller, 'bill.read', ENTITY, [found.bill.id]);
+      return toBillResponse(found.bill, found.lines, found.payments, found.adjustments);
     });
   }
 
@@ -483,13 +484,11 @@ export class BillingService {
     return `BILL-${year}-${String(seq).padStart(3, '0')}`;
   }
 
+  /** The bill as written (`bill`, this transaction's row) with its children, read in one query. */
   private async response(db: Db, clinicId: ClinicId, bill: BillRow): Promise<BillResponse> {
-    return toBillResponse(
-      bill,
-      await this.bills.linesOf(db, clinicId, [bill.id]),
-      await this.bills.paymentsOf(db, clinicId, [bill.id]),
-      await this.bills.adjustmentsOf(db, clinicId, [bill.id]),
-    );
+    const found = await this.bills.findWithChildren(db, clinicId, bill.id);
+    invariant(found, 'the bill was written in this transaction');
+    return toBillResponse(bill, found.lines, found.payments, found.adjustments);
   }
 
   /** For the claims module (docs/claims.md "Making a claim"): a bill and its lines in order, or undefined. */

@@ -95,7 +95,7 @@ export class ProcedurePlanService {
       });
       await this.plans.insertRequirements(db, requirements);
       // The seed: the consent that matches the procedure is created with the plan.
-      await this.consents.attachForPlan(db, caller, plan);
+      await this.consents.attachForPlan(db, caller, plan, { created: true });
       await this.audit.record(db, caller, {
         action: 'procedure-plan.create',
         entityType: PLAN_ENTITY,
