@@ -4,8 +4,11 @@
 // counter over it sees each round trip the requests make. The workflow is the bench's (existing
 // patient, consultation, requirements added one by one, quote, consent, FDA checklist, approval,
 // allocation, readiness, booking, start, usage, completion, bill, payment, read-back).
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/common/database/database';
+import { DATABASE } from '../src/common/database/database.tokens';
 import { Given, type ClinicWithStaff } from './support/given';
 import { at, expectStatus, operatingRoom } from './support/given-theater';
 import {
@@ -30,38 +33,67 @@ let clinic: ClinicWithStaff;
 let counting = false;
 let count = 0;
 
-beforeAll(async () => {
-  if (!onPostgresServer) return;
-  t = await startTestApp();
-  clinic = await new Given(t).clinicWithStaff('Round Trips Clinic');
-  const original = Object.getOwnPropertyDescriptor(Client.prototype, 'query')?.value as (
-    ...args: unknown[]
-  ) => unknown;
-  Object.defineProperty(Client.prototype, 'query', {
+/** Counts one statement (while a request is being counted); ROUND_TRIPS_SQL prints it. */
+function counted(query: unknown): void {
+  if (!counting) return;
+  count++;
+  if (process.env.ROUND_TRIPS_SQL) {
+    const q = query as string | { text?: string };
+    console.info(`  ${(typeof q === 'string' ? q : (q.text ?? '')).slice(0, 160)}`);
+  }
+}
+
+/** A method of `target` that counts its calls, and the restore of the original. */
+function countCalls(target: object, method: string): () => void {
+  const original = Reflect.get(target, method) as (...args: unknown[]) => unknown;
+  Object.defineProperty(target, method, {
     configurable: true,
     writable: true,
-    value: function (this: Client, ...args: unknown[]) {
-      if (counting) {
-        count++;
-        if (process.env.ROUND_TRIPS_SQL) {
-          const q = args[0] as string | { text?: string };
-          console.info(`  ${(typeof q === 'string' ? q : (q.text ?? '')).slice(0, 160)}`);
-        }
-      }
+    value: function (this: unknown, ...args: unknown[]) {
+      counted(args[0]);
       return Reflect.apply(original, this, args);
     },
   });
-  afterAll(() =>
-    Object.defineProperty(Client.prototype, 'query', {
-      configurable: true,
-      writable: true,
-      value: original,
-    }),
-  );
-});
-afterAll(() => t?.close());
+  return () =>
+    Object.defineProperty(target, method, { configurable: true, writable: true, value: original });
+}
 
-describe.runIf(onPostgresServer)("the seed workflow's SQL round trips (PostgreSQL server)", () => {
+/**
+ * On PostgreSQL, every statement (the pool's, BEGIN, COMMIT) is a `pg` Client.query. On PGlite,
+ * drizzle runs statements through the client's `query`, and a transaction through its
+ * `transaction`, whose handle's `query` runs the statements (drizzle's SET TRANSACTION standing
+ * for the server's BEGIN) and whose end is one more (COMMIT): the same count.
+ */
+function countStatements(database: Database): () => void {
+  if (database.kind === 'postgres') return countCalls(Client.prototype, 'query');
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  const restoreQuery = countCalls(client, 'query');
+  const original = client.transaction.bind(client);
+  client.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) =>
+    original(async (tx) => {
+      countCalls(tx, 'query');
+      countCalls(tx, 'exec');
+      try {
+        return await callback(tx);
+      } finally {
+        counted('COMMIT');
+      }
+    }));
+  return () => {
+    restoreQuery();
+    client.transaction = original;
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  clinic = await new Given(t).clinicWithStaff('Round Trips Clinic');
+  const restore = countStatements(t.app.get<Database>(DATABASE));
+  afterAll(restore);
+});
+afterAll(() => t.close());
+
+describe(`the seed workflow's SQL round trips (${onPostgresServer ? 'PostgreSQL server' : 'PGlite'})`, () => {
   it(`stay within ${BUDGET} for the whole workflow, each request's counted`, async () => {
     const as = (role: 'ADMIN' | 'NURSE' | 'BILLING') => clinic.as(role);
     expectStatus('fee', await as('BILLING').request('PUT', '/fee-schedule/19325', FEE_19325), 200);
