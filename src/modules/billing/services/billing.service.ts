@@ -106,9 +106,9 @@ export class BillingService {
     const clinicId = caller.clinicId;
     // Only an ACCEPTED quote is a price the patient agreed to; an ISSUED one prices nothing.
     // Locked now, as a deposit and a plan payment lock it: the credits below need that lock.
-    const live = await this.quotes.lockLiveForPlan(db, clinicId, theCase.procedurePlanId);
-    const quote = live?.status === 'ACCEPTED' ? live : undefined;
-    const quoteLines = quote ? await this.quotes.linesOf(db, clinicId, quote.id) : [];
+    const live = await this.quotes.lockLiveWithLinesForPlan(db, clinicId, theCase.procedurePlanId);
+    const quote = live?.quote.status === 'ACCEPTED' ? live.quote : undefined;
+    const quoteLines = quote ? (live?.lines ?? []) : [];
     const usages = await this.usages.usagesOfCase(db, clinicId, theCase.id);
     const fees = await this.fees.entriesFor(
       db,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
+import { ChildRows } from '../../../common/database/child-rows';
 import type { Db } from '../../../common/database/database';
 import { anyOf, preparedQuery, preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
@@ -32,6 +33,7 @@ export type QuoteChanges = Partial<Pick<QuoteRow, 'status' | 'acceptedAt' | 'sup
 // By-id reads: built once (prepared-query.ts).
 const quotesById = preparedRowById('quotes_by_id', quotes);
 const quotesLockedById = preparedRowById('quotes_locked_by_id', quotes, 'update');
+const linesOfQuotes = new ChildRows(quoteLines, quoteLines.quoteId, [asc(quoteLines.lineNumber)]);
 
 @Injectable()
 export class QuoteRepository {
@@ -94,6 +96,26 @@ export class QuoteRepository {
       )
       .for('update');
     return row;
+  }
+
+  /** `lockLiveForPlan` with the quote's lines in order, in one round trip. */
+  async lockLiveWithLinesForPlan(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+  ): Promise<{ quote: QuoteRow; lines: QuoteLineRow[] } | undefined> {
+    const [row] = await db
+      .select({ quote: quotes, lines: linesOfQuotes.json(clinicId, sql`"quotes"."id"`) })
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.clinicId, clinicId),
+          eq(quotes.procedurePlanId, planId),
+          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
+        ),
+      )
+      .for('update', { of: quotes });
+    return row && { quote: row.quote, lines: linesOfQuotes.fromJson(row.lines) };
   }
 
   async liveIdsForPlans(
