@@ -69,7 +69,7 @@ function countStatements(database: Database): () => void {
   const client = (database.db as unknown as { $client: PGlite }).$client;
   const restoreQuery = countCalls(client, 'query');
   const original = client.transaction.bind(client);
-  client.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) =>
+  client.transaction = <T>(callback: (tx: Transaction) => Promise<T>) =>
     original(async (tx) => {
       countCalls(tx, 'query');
       countCalls(tx, 'exec');
@@ -78,7 +78,7 @@ function countStatements(database: Database): () => void {
       } finally {
         counted('COMMIT');
       }
-    }));
+    });
   return () => {
     restoreQuery();
     client.transaction = original;
