@@ -61,7 +61,10 @@ export class InventoryUsageRepository {
   /** The plan's active reservations by lot, each with its unit's serial number (none: null). */
   async activeAllocationsOfPlan(db: Db, clinicId: ClinicId, planId: string) {
     return db
-      .select({ ...getTableColumns(inventoryAllocations), serialNumber: inventoryUnits.serialNumber })
+      .select({
+        ...getTableColumns(inventoryAllocations),
+        serialNumber: inventoryUnits.serialNumber,
+      })
       .from(inventoryAllocations)
       .leftJoin(
         inventoryUnits,
