@@ -71,6 +71,13 @@ export class AuditWriter {
     await insertEvent(db, this.row(actor, entry));
   }
 
+  /** Several events of one use case in one statement (e.g. each visit a case's completion proposes). */
+  async recordMany(db: Db, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    if (entries.length === 1) return this.record(db, actor, entries[0]!);
+    await db.insert(auditEvents).values(entries.map((e) => this.row(actor, e)));
+  }
+
   /** One event per record read, in one statement: "who saw patient X" is a lookup by entity. */
   async recordReads(
     db: Db,

@@ -99,6 +99,40 @@ export class BillingRepository {
     return billsById(db, clinicId, id);
   }
 
+  /** The bill with its lines, payments and adjustments, in one round trip (its answer). */
+  async findWithChildren(
+    db: Db,
+    clinicId: ClinicId,
+    id: string,
+  ): Promise<
+    | {
+        bill: BillRow;
+        lines: BillLineItemRow[];
+        payments: BillPaymentRow[];
+        adjustments: BillAdjustmentRow[];
+      }
+    | undefined
+  > {
+    const parent = sql`"bills"."id"`;
+    const [row] = await db
+      .select({
+        bill: bills,
+        lines: linesOfBills.json(clinicId, parent),
+        payments: paymentsOfBills.json(clinicId, parent),
+        adjustments: adjustmentsOfBills.json(clinicId, parent),
+      })
+      .from(bills)
+      .where(byTenantKey(bills, clinicId, id));
+    return (
+      row && {
+        bill: row.bill,
+        lines: linesOfBills.fromJson(row.lines),
+        payments: paymentsOfBills.fromJson(row.payments),
+        adjustments: adjustmentsOfBills.fromJson(row.adjustments),
+      }
+    );
+  }
+
   /** SELECT … FOR UPDATE: payments and voids of one bill queue here, each seeing what the last left. */
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<BillRow | undefined> {
     return billsLockedById(db, clinicId, id);

@@ -10,6 +10,7 @@ import { Duplicate, NotFound, ValidationFailed } from '../../../common/errors/do
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
+import { invariant } from '../../../common/invariant';
 import { Money } from '../../../common/money';
 import { baseCptCode } from '../../codes';
 import { FeeScheduleService } from '../../fee-schedule';
@@ -101,12 +102,13 @@ export class BillingService {
    * catalog. A code with no price anywhere is a 400 (`CaseNotBillable`), which fails the
    * completion whole. A bill of 0.00 is PAID at once: nothing is owed.
    */
-  async createBillForCase(db: Db, caller: Caller, theCase: BillableCase): Promise<BillResponse> {
+  async createBillForCase(db: Db, caller: Caller, theCase: BillableCase): Promise<{ id: string }> {
     const clinicId = caller.clinicId;
     // Only an ACCEPTED quote is a price the patient agreed to; an ISSUED one prices nothing.
-    const live = await this.quotes.liveForPlan(db, clinicId, theCase.procedurePlanId);
-    const quote = live?.status === 'ACCEPTED' ? live : undefined;
-    const quoteLines = quote ? await this.quotes.linesOf(db, clinicId, quote.id) : [];
+    // Locked now, as a deposit and a plan payment lock it: the credits below need that lock.
+    const live = await this.quotes.lockLiveWithLinesForPlan(db, clinicId, theCase.procedurePlanId);
+    const quote = live?.quote.status === 'ACCEPTED' ? live.quote : undefined;
+    const quoteLines = quote ? (live?.lines ?? []) : [];
     const usages = await this.usages.usagesOfCase(db, clinicId, theCase.id);
     const fees = await this.fees.entriesFor(
       db,
@@ -184,16 +186,16 @@ export class BillingService {
     });
     // Deposits and payment-plan payments received before surgery, credited in this transaction.
     await this.prepayments.creditNewBill(db, caller, bill);
-    const credited = await this.bills.findById(db, clinicId, bill.id);
-    return this.response(db, clinicId, credited ?? bill);
+    // The completion answers with the case, which names its bill: nothing reads the bill back.
+    return { id: bill.id };
   }
 
   getBill(caller: Caller, id: string): Promise<BillResponse> {
     return this.tx.run(async (db) => {
-      const bill = await this.bills.findById(db, caller.clinicId, id);
-      if (!bill) throw new NotFound(ENTITY, id);
-      await this.audit.recordReads(db, caller, 'bill.read', ENTITY, [bill.id]);
-      return this.response(db, caller.clinicId, bill);
+      const found = await this.bills.findWithChildren(db, caller.clinicId, id);
+      if (!found) throw new NotFound(ENTITY, id);
+      await this.audit.recordReads(db, caller, 'bill.read', ENTITY, [found.bill.id]);
+      return toBillResponse(found.bill, found.lines, found.payments, found.adjustments);
     });
   }
 
@@ -482,13 +484,11 @@ export class BillingService {
     return `BILL-${year}-${String(seq).padStart(3, '0')}`;
   }
 
+  /** The bill as written (`bill`, this transaction's row) with its children, read in one query. */
   private async response(db: Db, clinicId: ClinicId, bill: BillRow): Promise<BillResponse> {
-    return toBillResponse(
-      bill,
-      await this.bills.linesOf(db, clinicId, [bill.id]),
-      await this.bills.paymentsOf(db, clinicId, [bill.id]),
-      await this.bills.adjustmentsOf(db, clinicId, [bill.id]),
-    );
+    const found = await this.bills.findWithChildren(db, clinicId, bill.id);
+    invariant(found, 'the bill was written in this transaction');
+    return toBillResponse(bill, found.lines, found.payments, found.adjustments);
   }
 
   /** For the claims module (docs/claims.md "Making a claim"): a bill and its lines in order, or undefined. */

@@ -134,13 +134,12 @@ export class PrepaymentService implements OnModuleInit {
    * Credits the deposits and the payment-plan payments received so far to a new bill, in the
    * completion's transaction (the bill row was just written in it). Each becomes a PATIENT
    * payment on the bill with its own date and method; what exceeds the patient total is
-   * `refundDue`.
+   * `refundDue`. The caller holds the quote's lock (the one a deposit and a plan payment take),
+   * taken when it read the quote to price the bill: neither slips in between read and credit.
    */
   async creditNewBill(db: Db, caller: Caller, bill: BillRow): Promise<void> {
     if (bill.quoteId === null) return;
     const clinicId = caller.clinicId;
-    // The same lock a deposit and a plan payment take: neither slips in between read and credit.
-    await this.quotes.lock(db, clinicId, bill.quoteId);
     const deposits = await this.bills.prepaymentsOfQuote(db, clinicId, bill.quoteId);
     const planPayments = await this.paymentPlans.paymentsForQuote(db, clinicId, bill.quoteId);
     const credits: Credit[] = [

@@ -105,6 +105,12 @@ export class AppointmentRepository {
     await db.insert(appointmentEvents).values(event);
   }
 
+  /** Several appointments' events in one statement. */
+  async addEvents(db: Db, events: readonly NewAppointmentEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await db.insert(appointmentEvents).values([...events]);
+  }
+
   history(db: Db, clinicId: ClinicId, appointmentId: string): Promise<AppointmentHistoryRow[]> {
     return db
       .select({ ...selectEvent, actorName: users.name })

@@ -111,28 +111,34 @@ export class PostOpScheduleService implements OnModuleInit {
         createdById: caller.userId,
       })),
     );
-    for (const row of proposed) {
-      await this.appointments.addEvent(db, {
+    // Every visit's event and audit row in one statement each, whatever the schedule's length.
+    await this.appointments.addEvents(
+      db,
+      proposed.map((row) => ({
         clinicId: caller.clinicId,
         id: newId(),
         appointmentId: row.id,
-        action: 'PROPOSED',
+        action: 'PROPOSED' as const,
         actorId: caller.userId,
         startsAt: null,
         endsAt: null,
         providerId: row.providerId,
         examRoomId: null,
         reason: null,
-      });
-      await this.audit.record(db, caller, {
+      })),
+    );
+    await this.audit.recordMany(
+      db,
+      caller,
+      proposed.map((row) => ({
         action: 'appointment.propose',
         entityType: 'Appointment',
         entityId: row.id,
         changedFields: ['status', 'proposedOn', 'postOpDay'],
         metadata: { surgicalCaseId: theCase.id, postOpDay: row.postOpDay ?? 0 },
-      });
-      await this.hooks.run(db, caller, row);
-    }
+      })),
+    );
+    for (const row of proposed) await this.hooks.run(db, caller, row);
   }
 }
 

@@ -57,9 +57,17 @@ export class PlanConsentService {
    * the clinic's general surgical consent. With neither, the plan has no consent and the
    * readiness check says which template to add. Answers whether the plan's consent changed.
    */
-  async attachForPlan(db: Db, caller: Caller, plan: PlanForConsent): Promise<boolean> {
+  async attachForPlan(
+    db: Db,
+    caller: Caller,
+    plan: PlanForConsent,
+    options: { created?: boolean } = {},
+  ): Promise<boolean> {
     const planCodes = baseCptCodes(plan.cptCodes);
-    const current = await this.instances.lockCurrentForPlan(db, caller.clinicId, plan.id);
+    // A plan created in this transaction has no consent yet: nothing to look for.
+    const current = options.created
+      ? undefined
+      : await this.instances.lockCurrentForPlan(db, caller.clinicId, plan.id);
     const candidates = await this.templates.activeForCodes(db, caller.clinicId, [...planCodes]);
     const specific = chooseTemplate(candidates, planCodes);
     const matched =

@@ -164,9 +164,14 @@ export class FdaChecklistService implements OnModuleInit {
    */
   async statusForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<FdaChecklistPlanStatus> {
     const plan = await this.plans.findById(db, clinicId, planId);
-    if (!plan || plan.status === 'CANCELLED') return 'NOT_REQUIRED';
+    return plan ? this.statusOfPlan(db, plan) : 'NOT_REQUIRED';
+  }
+
+  /** `statusForPlan` of a plan row the caller has read already (no second read of the plan). */
+  async statusOfPlan(db: Db, plan: PlanRow): Promise<FdaChecklistPlanStatus> {
+    if (plan.status === 'CANCELLED') return 'NOT_REQUIRED';
     if (!(await this.planNeedsChecklist(db, plan))) return 'NOT_REQUIRED';
-    const current = await this.checklists.currentForPlan(db, clinicId, planId);
+    const current = await this.checklists.currentForPlan(db, plan.clinicId as ClinicId, plan.id);
     if (!current || current.status === 'VOIDED') return 'PENDING';
     return current.status;
   }
@@ -286,7 +291,10 @@ export class FdaChecklistService implements OnModuleInit {
     if (settled) return { plan, current: { required, checklist } };
     const locked = await this.plans.lock(db, actor.clinicId, planId);
     if (!locked) throw new NotFound(PLAN_ENTITY, planId);
-    return { plan: locked, current: await this.reconcile(db, actor, locked) };
+    // A requirement's change bumps the plan's version: at the same version, the rule's answer
+    // read above still holds under the lock.
+    const known = locked.version === plan.version ? { required } : undefined;
+    return { plan: locked, current: await this.reconcile(db, actor, locked, known) };
   }
 
   /**
@@ -294,9 +302,15 @@ export class FdaChecklistService implements OnModuleInit {
    * locked or read by the caller): voids it when the plan is cancelled or no longer needs it, and
    * makes it from the newest active template when the plan needs one and has none.
    */
-  private async reconcile(db: Db, actor: Actor, plan: PlanRow): Promise<CurrentChecklist> {
+  private async reconcile(
+    db: Db,
+    actor: Actor,
+    plan: PlanRow,
+    known?: { required: boolean },
+  ): Promise<CurrentChecklist> {
     const clinicId = actor.clinicId;
-    const required = plan.status !== 'CANCELLED' && (await this.planNeedsChecklist(db, plan));
+    const required =
+      known?.required ?? (plan.status !== 'CANCELLED' && (await this.planNeedsChecklist(db, plan)));
     const current = await this.checklists.lockCurrentForPlan(db, clinicId, plan.id);
     if (!required) {
       if (current)

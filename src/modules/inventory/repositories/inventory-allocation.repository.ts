@@ -148,20 +148,29 @@ export class InventoryAllocationRepository {
       .for('update');
   }
 
-  async availableOn(db: Db, clinicId: ClinicId, itemId: string, date: string): Promise<number> {
-    const [row] = await db
+  /** `availableOn` for several items in one statement: item id → free quantity (absent: 0). */
+  async availableOnByItem(
+    db: Db,
+    clinicId: ClinicId,
+    itemIds: readonly string[],
+    date: string,
+  ): Promise<Map<string, number>> {
+    if (itemIds.length === 0) return new Map();
+    const rows = await db
       .select({
+        itemId: inventoryBatches.itemId,
         free: sql<string>`coalesce(sum(${inventoryBatches.onHand} - ${inventoryBatches.reserved}), 0)`,
       })
       .from(inventoryBatches)
       .where(
         and(
           eq(inventoryBatches.clinicId, clinicId),
-          eq(inventoryBatches.itemId, itemId),
+          inArray(inventoryBatches.itemId, [...new Set(itemIds)]),
           usableOn(date),
         ),
-      );
-    return Number(row?.free ?? 0);
+      )
+      .groupBy(inventoryBatches.itemId);
+    return new Map(rows.map((r) => [r.itemId, Number(r.free)]));
   }
 
   async pickAvailableUnits(db: Db, clinicId: ClinicId, batchId: string, quantity: number) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
 import { tenantJoin } from '../../../common/database/tenant-key';
@@ -58,10 +58,18 @@ export interface CaseUsageRow {
 
 @Injectable()
 export class InventoryUsageRepository {
+  /** The plan's active reservations by lot, each with its unit's serial number (none: null). */
   async activeAllocationsOfPlan(db: Db, clinicId: ClinicId, planId: string) {
     return db
-      .select()
+      .select({
+        ...getTableColumns(inventoryAllocations),
+        serialNumber: inventoryUnits.serialNumber,
+      })
       .from(inventoryAllocations)
+      .leftJoin(
+        inventoryUnits,
+        tenantJoin(inventoryUnits, inventoryAllocations.clinicId, inventoryAllocations.unitId),
+      )
       .where(
         and(
           eq(inventoryAllocations.clinicId, clinicId),

@@ -152,8 +152,14 @@ export class InventoryAllocator {
     return held;
   }
 
-  availableOn(db: Db, clinicId: ClinicId, itemId: string, date: string): Promise<number> {
-    return this.allocations.availableOn(db, clinicId, itemId, date);
+  /** What is free of each item on a date, for several items in one round trip. */
+  availableOnByItem(
+    db: Db,
+    clinicId: ClinicId,
+    itemIds: readonly string[],
+    date: string,
+  ): Promise<Map<string, number>> {
+    return this.allocations.availableOnByItem(db, clinicId, itemIds, date);
   }
 
   private async chosenBatch(db: Db, clinicId: ClinicId, request: ReservationRequest) {

@@ -75,7 +75,7 @@ export class InventoryConsumption {
     caller: Caller,
     target: ConsumptionTarget,
     request: UsageRequest,
-  ): Promise<UsageRow[]> {
+  ): Promise<(UsageRow & { itemCode: string })[]> {
     const item = await this.items.findById(db, caller.clinicId, request.itemId);
     if (!item) throw new NotFound('InventoryItem', request.itemId);
     const rows = item.requiresSerialNumber
@@ -89,7 +89,7 @@ export class InventoryConsumption {
       changedFields: ['inventoryUsages'],
       metadata: { itemId: item.id, quantity: request.quantity, patientId: target.patientId },
     });
-    return written;
+    return written.map((u) => ({ ...u, itemCode: item.code }));
   }
 
   /**
@@ -108,8 +108,8 @@ export class InventoryConsumption {
     ).filter((a) => !exceptItemIds.has(a.itemId));
     const byBatch = new Map<string, number>();
     for (const a of active) byBatch.set(a.batchId, (byBatch.get(a.batchId) ?? 0) + a.quantity);
+    // In the lots' order, as every use case locks them; the UPDATE takes each lot's row lock.
     for (const batchId of [...byBatch.keys()].sort()) {
-      await this.stock.lockBatchById(db, caller.clinicId, batchId);
       const quantity = byBatch.get(batchId) ?? 0;
       // Reserved stock leaves the shelf: on hand and reserved drop together, available is unchanged.
       await this.stock.changeCounts(db, caller.clinicId, batchId, {
@@ -125,12 +125,6 @@ export class InventoryConsumption {
       active.map((a) => a.id),
       'consume',
     );
-    const serials = new Map(
-      (await this.stock.unitsByIds(db, caller.clinicId, unitIds)).map((u) => [
-        u.id,
-        u.serialNumber,
-      ]),
-    );
     await this.usages.insertUsages(
       db,
       active.map((a) =>
@@ -138,7 +132,7 @@ export class InventoryConsumption {
           itemId: a.itemId,
           batchId: a.batchId,
           unitId: a.unitId,
-          serialNumber: a.unitId ? (serials.get(a.unitId) ?? null) : null,
+          serialNumber: a.serialNumber,
           quantity: a.quantity,
           allocationId: a.id,
         }),

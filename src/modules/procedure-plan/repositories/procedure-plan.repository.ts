@@ -277,6 +277,14 @@ export class ProcedurePlanRepository {
       await db.insert(procedureInventoryRequirements).values(requirements);
   }
 
+  /** One requirement, as written (RETURNING). */
+  async insertRequirement(db: Db, requirement: NewRequirement): Promise<RequirementRow> {
+    return returnedRow(
+      await db.insert(procedureInventoryRequirements).values(requirement).returning(),
+      'INSERT … RETURNING gives the row',
+    );
+  }
+
   async deleteRequirement(
     db: Db,
     clinicId: ClinicId,

@@ -279,15 +279,17 @@ export class PlanInventoryService {
       requirements.map((r) => r.id),
     );
     const usableOn = date ?? (await this.usableOn(db, clinicId, planId));
-    const result: RequirementStock[] = [];
-    for (const r of requirements) {
-      result.push({
-        requirement: r,
-        held: held.get(r.id),
-        available: await this.allocator.availableOn(db, clinicId, r.inventoryItemId, usableOn),
-      });
-    }
-    return result;
+    const available = await this.allocator.availableOnByItem(
+      db,
+      clinicId,
+      requirements.map((r) => r.inventoryItemId),
+      usableOn,
+    );
+    return requirements.map((r) => ({
+      requirement: r,
+      held: held.get(r.id),
+      available: available.get(r.inventoryItemId) ?? 0,
+    }));
   }
 
   private async lockRequirement(

@@ -170,7 +170,7 @@ export class ProcedurePlanWorkflowService {
     const audit: Actor = approver.kind === 'staff' ? approver.caller : approver.actor.audit;
     const clinicId = audit.clinicId;
     this.lifecycle.assertAllows(plan, 'approve');
-    const quote = await this.quotes.liveQuoteForPlan(db, clinicId, plan.id);
+    const quote = await this.quotes.lockLiveQuoteForPlan(db, clinicId, plan.id);
     const unmet = await this.unmetApprovalRules(db, clinicId, plan);
     if (!quote || effectiveQuoteStatus(quote, this.clock.now()) !== 'ISSUED') {
       unmet.unshift({
@@ -202,7 +202,7 @@ export class ProcedurePlanWorkflowService {
           ? { quoteId: quote.id }
           : { quoteId: quote.id, via: 'patient-link' },
     });
-    await this.quotes.accept(db, audit, quote.id);
+    await this.quotes.accept(db, audit, quote);
     return this.presenter.present(db, clinicId, approved);
   }
 

@@ -95,7 +95,7 @@ export class ProcedurePlanService {
       });
       await this.plans.insertRequirements(db, requirements);
       // The seed: the consent that matches the procedure is created with the plan.
-      await this.consents.attachForPlan(db, caller, plan);
+      await this.consents.attachForPlan(db, caller, plan, { created: true });
       await this.audit.record(db, caller, {
         action: 'procedure-plan.create',
         entityType: PLAN_ENTITY,
@@ -198,13 +198,21 @@ export class ProcedurePlanService {
   ): Promise<InventoryRequirementResponse> {
     return this.tx.run(async (db) => {
       const current = await this.lockEditable(db, caller, planId, ifMatch);
-      const [row] = await this.requirements.resolve(db, caller.clinicId, planId, [body], () => '');
-      invariant(row, 'one body resolves to one requirement');
-      await this.plans.insertRequirements(db, [row]);
+      const [resolved] = await this.requirements.resolveWithItems(
+        db,
+        caller.clinicId,
+        planId,
+        [body],
+        () => '',
+      );
+      invariant(resolved, 'one body resolves to one requirement');
+      const row = await this.plans.insertRequirement(db, resolved.row);
       await this.requirementsChanged(db, caller, current, 'procedure-plan.add-requirement', row.id);
-      const added = await this.inventory.requirementOf(db, caller.clinicId, planId, row.id);
-      invariant(added, 'the requirement was inserted in this transaction');
-      return toRequirementResponse(added, []);
+      // The row as written, with the item the resolver read: nothing is read back.
+      return toRequirementResponse(
+        { ...row, itemCode: resolved.itemCode, itemName: resolved.itemName },
+        [],
+      );
     });
   }
 

@@ -20,6 +20,17 @@ export class RequirementResolver {
     bodies: readonly AddInventoryRequirementBody[],
     pathOf: (index: number) => string,
   ): Promise<NewRequirement[]> {
+    return (await this.resolveWithItems(db, clinicId, planId, bodies, pathOf)).map((r) => r.row);
+  }
+
+  /** `resolve`, each row with its item's code and name (what a requirement's answer shows). */
+  async resolveWithItems(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+    bodies: readonly AddInventoryRequirementBody[],
+    pathOf: (index: number) => string,
+  ): Promise<{ row: NewRequirement; itemCode: string; itemName: string }[]> {
     const byId = new Map(
       (
         await this.items.itemsByIds(
@@ -39,7 +50,7 @@ export class RequirementResolver {
       ).map((i) => [i.code, i]),
     );
     const errors: FieldError[] = [];
-    const rows: NewRequirement[] = [];
+    const rows: { row: NewRequirement; itemCode: string; itemName: string }[] = [];
     bodies.forEach((body, index) => {
       const item = body.inventoryItemId
         ? byId.get(body.inventoryItemId)
@@ -61,16 +72,20 @@ export class RequirementResolver {
         return;
       }
       rows.push({
-        clinicId,
-        id: newId(),
-        planId,
-        inventoryItemId: item.id,
-        quantity: body.quantity,
-        // Serial-tracked items (implants) always need their serial numbers (FDA tracking, the seed).
-        requiresSerialNumber: item.requiresSerialNumber,
-        sizeRequirement: body.sizeRequirement ?? null,
-        shapeRequirement: body.shapeRequirement ?? null,
-        isRequired: body.isRequired,
+        row: {
+          clinicId,
+          id: newId(),
+          planId,
+          inventoryItemId: item.id,
+          quantity: body.quantity,
+          // Serial-tracked items (implants) always need their serial numbers (FDA tracking, the seed).
+          requiresSerialNumber: item.requiresSerialNumber,
+          sizeRequirement: body.sizeRequirement ?? null,
+          shapeRequirement: body.shapeRequirement ?? null,
+          isRequired: body.isRequired,
+        },
+        itemCode: item.code,
+        itemName: item.name,
       });
     });
     if (errors.length > 0) throw new ValidationFailed(errors);

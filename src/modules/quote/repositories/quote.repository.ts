@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ClinicId } from '../../../common/auth/caller';
+import { ChildRows } from '../../../common/database/child-rows';
 import type { Db } from '../../../common/database/database';
 import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
@@ -25,16 +26,22 @@ export type QuoteChanges = Partial<Pick<QuoteRow, 'status' | 'acceptedAt' | 'sup
 // By-id reads: built once (prepared-query.ts).
 const quotesById = preparedRowById('quotes_by_id', quotes);
 const quotesLockedById = preparedRowById('quotes_locked_by_id', quotes, 'update');
+const linesOfQuotes = new ChildRows(quoteLines, quoteLines.quoteId, [asc(quoteLines.lineNumber)]);
 
 @Injectable()
 export class QuoteRepository {
-  async insert(db: Db, quote: NewQuote, lines: NewQuoteLine[]): Promise<QuoteRow> {
+  /** The quote and its lines as written (RETURNING: nothing is read back), lines in order. */
+  async insert(
+    db: Db,
+    quote: NewQuote,
+    lines: NewQuoteLine[],
+  ): Promise<{ quote: QuoteRow; lines: QuoteLineRow[] }> {
     const row = returnedRow(
       await db.insert(quotes).values(quote).returning(),
       'INSERT … RETURNING gives the row',
     );
-    if (lines.length > 0) await db.insert(quoteLines).values(lines);
-    return row;
+    const written = lines.length > 0 ? await db.insert(quoteLines).values(lines).returning() : [];
+    return { quote: row, lines: written.sort((a, b) => a.lineNumber - b.lineNumber) };
   }
 
   async findById(db: Db, clinicId: ClinicId, id: string): Promise<QuoteRow | undefined> {
@@ -66,6 +73,42 @@ export class QuoteRepository {
         ),
       );
     return row;
+  }
+
+  /** The plan's live quote, SELECT … FOR UPDATE (the plan's lock is held: plan, then quote). */
+  async lockLiveForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.clinicId, clinicId),
+          eq(quotes.procedurePlanId, planId),
+          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
+        ),
+      )
+      .for('update');
+    return row;
+  }
+
+  /** `lockLiveForPlan` with the quote's lines in order, in one round trip. */
+  async lockLiveWithLinesForPlan(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+  ): Promise<{ quote: QuoteRow; lines: QuoteLineRow[] } | undefined> {
+    const [row] = await db
+      .select({ quote: quotes, lines: linesOfQuotes.json(clinicId, sql`"quotes"."id"`) })
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.clinicId, clinicId),
+          eq(quotes.procedurePlanId, planId),
+          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
+        ),
+      )
+      .for('update', { of: quotes });
+    return row && { quote: row.quote, lines: linesOfQuotes.fromJson(row.lines) };
   }
 
   /** Written only by QuoteLifecycle (a quote has no version: it is a document). */

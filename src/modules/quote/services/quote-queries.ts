@@ -32,4 +32,16 @@ export class QuoteQueries {
   liveForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
     return this.quotes.liveForPlan(db, clinicId, planId);
   }
+
+  /**
+   * The plan's live quote, SELECT … FOR UPDATE (the lock a deposit and a plan payment take),
+   * with its lines, in one round trip.
+   */
+  lockLiveWithLinesForPlan(
+    db: Db,
+    clinicId: ClinicId,
+    planId: string,
+  ): Promise<{ quote: QuoteRow; lines: QuoteLineRow[] } | undefined> {
+    return this.quotes.lockLiveWithLinesForPlan(db, clinicId, planId);
+  }
 }

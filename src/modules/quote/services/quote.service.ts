@@ -54,7 +54,7 @@ export class QuoteService {
     await this.supersedeLive(db, caller, plan.id, false);
     const issuedAt = this.clock.now();
     const id = newId();
-    const quote = await this.quotes.insert(
+    const { quote, lines } = await this.quotes.insert(
       db,
       {
         clinicId: caller.clinicId,
@@ -93,24 +93,22 @@ export class QuoteService {
       entityId: quote.id,
       metadata: { procedurePlanId: plan.id },
     });
-    return toQuoteResponse(
-      quote,
-      await this.quotes.linesOf(db, caller.clinicId, quote.id),
-      issuedAt,
-    );
-  }
-
-  liveQuoteForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
-    return this.quotes.liveForPlan(db, clinicId, planId);
+    return toQuoteResponse(quote, lines, issuedAt);
   }
 
   /**
-   * The plan was approved on this quote (the plan's lock is held), by a member of staff or by the
-   * patient through their link.
+   * The plan's live quote, locked, for its approval (the plan's lock is held): the row `accept`
+   * then changes, read once.
    */
-  async accept(db: Db, caller: Actor, quoteId: string): Promise<void> {
-    const quote = await this.quotes.lockById(db, caller.clinicId, quoteId);
-    if (!quote) throw new NotFound(ENTITY, quoteId);
+  lockLiveQuoteForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
+    return this.quotes.lockLiveForPlan(db, clinicId, planId);
+  }
+
+  /**
+   * The plan was approved on this quote (the plan's lock is held, and the quote's, taken by
+   * `lockLiveQuoteForPlan`), by a member of staff or by the patient through their link.
+   */
+  async accept(db: Db, caller: Actor, quote: QuoteRow): Promise<void> {
     await this.lifecycle.fire(db, caller, quote, 'accept', {
       changes: { acceptedAt: this.clock.now() },
       changedFields: ['status'],

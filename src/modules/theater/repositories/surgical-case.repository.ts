@@ -5,7 +5,6 @@ import type { Db } from '../../../common/database/database';
 import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { Keyset, type Page } from '../../../common/http/pagination';
-import { bills } from '../../billing/repositories/billing.schema';
 import { clinics } from '../../clinic/repositories/clinic.schema';
 import { inventoryItems } from '../../inventory/repositories/inventory-item.schema';
 import {
@@ -15,10 +14,29 @@ import {
   inventoryUsages,
 } from '../../inventory/repositories/inventory-stock.schema';
 import { patients } from '../../patient/repositories/patient.schema';
+import { procedurePlans } from '../../procedure-plan/repositories/procedure-plan.schema';
 import type { ListSurgicalCasesQuery } from '../dto/surgical-case.dto';
 import { operatingRooms, surgicalCases } from './theater.schema';
 
 export type CaseRow = typeof surgicalCases.$inferSelect;
+
+/** One usage of a case as its answer shows it (CaseUsageResponse). */
+export interface CaseUsageJson {
+  id: string;
+  inventoryItemId: string;
+  inventoryItemCode: string;
+  batchId: string;
+  serialNumber: string | null;
+  quantity: number;
+  usedAt: string;
+}
+
+export interface CasePresentationRow {
+  roomName: string | null;
+  patientName: string | null;
+  billId: string | null;
+  usages: CaseUsageJson[];
+}
 
 export interface PickLineRow {
   planId: string;
@@ -102,6 +120,34 @@ export class SurgicalCaseRepository {
   /** SELECT … FOR UPDATE. Callers lock the plan first, then its case: one order everywhere. */
   async lockById(db: Db, clinicId: ClinicId, id: string): Promise<CaseRow | undefined> {
     return surgicalCasesLockedById(db, clinicId, id);
+  }
+
+  /**
+   * The case's plan, SELECT … FOR UPDATE, found through the case in the same statement (a case
+   * never changes plans): the plan's lock, which comes before the case's, in one round trip.
+   */
+  async lockPlanOfCase(
+    db: Db,
+    clinicId: ClinicId,
+    caseId: string,
+  ): Promise<typeof procedurePlans.$inferSelect | undefined> {
+    const [row] = await db
+      .select()
+      .from(procedurePlans)
+      .where(
+        and(
+          eq(procedurePlans.clinicId, clinicId),
+          eq(
+            procedurePlans.id,
+            db
+              .select({ id: surgicalCases.procedurePlanId })
+              .from(surgicalCases)
+              .where(and(eq(surgicalCases.clinicId, clinicId), eq(surgicalCases.id, caseId))),
+          ),
+        ),
+      )
+      .for('update');
+    return row;
   }
 
   async lockLiveOfPlan(db: Db, clinicId: ClinicId, planId: string): Promise<CaseRow | undefined> {
@@ -305,13 +351,42 @@ export class SurgicalCaseRepository {
     return row;
   }
 
-  /** Each case's bill (bills_one_per_case). */
-  async billIdsOf(db: Db, clinicId: ClinicId, caseIds: readonly string[]) {
-    if (caseIds.length === 0) return new Map<string, string>();
+  /**
+   * What a case's answer adds to its row, for some cases in one round trip: the room's and the
+   * patient's names, the bill (bills_one_per_case) and what the case consumed, oldest first.
+   */
+  async presentationOf(
+    db: Db,
+    clinicId: ClinicId,
+    caseIds: readonly string[],
+  ): Promise<Map<string, CasePresentationRow>> {
+    if (caseIds.length === 0) return new Map();
     const rows = await db
-      .select({ caseId: bills.surgicalCaseId, id: bills.id })
-      .from(bills)
-      .where(and(eq(bills.clinicId, clinicId), inArray(bills.surgicalCaseId, [...caseIds])));
-    return new Map(rows.map((r) => [r.caseId, r.id]));
+      .select({
+        id: surgicalCases.id,
+        // Written out with aliases: drizzle leaves columns in sql`` unqualified, and "id" is in
+        // every table here.
+        roomName: sql<string | null>`(SELECT r.name FROM operating_rooms r
+          WHERE r.clinic_id = surgical_cases.clinic_id AND r.id = surgical_cases.operating_room_id)`,
+        patientName: sql<string | null>`(SELECT p.first_name || ' ' || p.last_name FROM patients p
+          WHERE p.clinic_id = surgical_cases.clinic_id AND p.id = surgical_cases.patient_id)`,
+        billId: sql<string | null>`(SELECT b.id FROM bills b
+          WHERE b.clinic_id = surgical_cases.clinic_id AND b.surgical_case_id = surgical_cases.id)`,
+        usages: sql<CaseUsageJson[]>`coalesce((SELECT json_agg(json_build_object(
+            'id', u.id,
+            'inventoryItemId', u.item_id,
+            'inventoryItemCode', i.code,
+            'batchId', u.batch_id,
+            'serialNumber', u.serial_number,
+            'quantity', u.quantity,
+            'usedAt', to_char(u.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+          ) ORDER BY u.used_at, u.id)
+          FROM inventory_usages u JOIN inventory_items i ON i.clinic_id = u.clinic_id AND i.id = u.item_id
+          WHERE u.clinic_id = surgical_cases.clinic_id AND u.surgical_case_id = surgical_cases.id),
+          '[]'::json)`,
+      })
+      .from(surgicalCases)
+      .where(and(eq(surgicalCases.clinicId, clinicId), inArray(surgicalCases.id, [...caseIds])));
+    return new Map(rows.map((r) => [r.id, r]));
   }
 }

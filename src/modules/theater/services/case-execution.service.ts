@@ -15,7 +15,7 @@ import type {
   SurgicalCaseResponse,
 } from '../dto/surgical-case.dto';
 import type { CaseRow } from '../repositories/surgical-case.repository';
-import { SurgicalCasePresenter, toCaseUsageResponse } from './surgical-case.presenter';
+import { SurgicalCasePresenter } from './surgical-case.presenter';
 import { CaseCompletionHooks } from './case-completion-hooks';
 import { CaseLifecycle } from './case-lifecycle';
 import { ClinicZone } from './clinic-zone';
@@ -103,11 +103,20 @@ export class CaseExecutionService {
         quantity: body.quantity,
       });
       await this.lifecycle.fire(db, caller, theCase, 'record-usage', { audit: false });
-      const ids = new Set(written.map((u) => u.id));
-      const usages = await this.usages.usagesOfCase(db, caller.clinicId, theCase.id);
+      // The usages as written, with their item's code: nothing is read back.
       return {
         surgicalCaseId: theCase.id,
-        usages: usages.filter((u) => ids.has(u.id)).map(toCaseUsageResponse),
+        usages: written
+          .sort((a, b) => a.usedAt.getTime() - b.usedAt.getTime() || a.id.localeCompare(b.id))
+          .map((u) => ({
+            id: u.id,
+            inventoryItemId: u.itemId,
+            inventoryItemCode: u.itemCode,
+            batchId: u.batchId,
+            serialNumber: u.serialNumber,
+            quantity: u.quantity,
+            usedAt: u.usedAt.toISOString(),
+          })),
       };
     });
   }

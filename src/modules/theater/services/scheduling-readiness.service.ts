@@ -26,6 +26,8 @@ export interface ReadinessOptions {
   rescheduling?: boolean;
   /** Only these checks (moving a case re-checks what depends on the date). */
   only?: readonly ReadinessCode[];
+  /** The clinic's time zone, when the caller has read it already (`timeZone`). */
+  timeZone?: string;
 }
 
 /**
@@ -69,7 +71,10 @@ export class SchedulingReadiness {
     surgeryDate: string | null,
     options: ReadinessOptions = {},
   ): Promise<ReadinessResponse> {
-    const today = await this.today(db, clinicId);
+    const today = zonedDate(
+      this.clock.now(),
+      options.timeZone ?? (await this.clinics.timeZoneOf(clinicId, db)),
+    );
     const wanted = (code: ReadinessCode) => !options.only || options.only.includes(code);
     const checks: ReadinessCheck[] = [];
     if (wanted('PLAN_APPROVED'))
@@ -130,7 +135,7 @@ export class SchedulingReadiness {
     clinicId: ClinicId,
     plan: PlanRow,
   ): Promise<ReadinessCheck> {
-    const status = await this.fdaChecklists.statusForPlan(db, clinicId, plan.id);
+    const status = await this.fdaChecklists.statusOfPlan(db, plan);
     const detail = {
       NOT_REQUIRED: 'The plan places no breast implant: no FDA checklist needed',
       PENDING: 'The patient has not yet initialed and signed the FDA breast implant checklist',
@@ -200,7 +205,8 @@ export class SchedulingReadiness {
     return zonedDate(start, await this.clinics.timeZoneOf(clinicId, db));
   }
 
-  private async today(db: Db, clinicId: ClinicId): Promise<string> {
-    return zonedDate(this.clock.now(), await this.clinics.timeZoneOf(clinicId, db));
+  /** The clinic's time zone, read once for a surgery day and a checklist (`options.timeZone`). */
+  timeZone(db: Db, clinicId: ClinicId): Promise<string> {
+    return this.clinics.timeZoneOf(clinicId, db);
   }
 }

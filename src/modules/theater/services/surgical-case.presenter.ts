@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ClinicId } from '../../../common/auth/caller';
 import type { Db } from '../../../common/database/database';
-import { type CaseUsageRow, InventoryQueries } from '../../inventory';
-import type { CaseUsageResponse, SurgicalCaseResponse } from '../dto/surgical-case.dto';
+import type { SurgicalCaseResponse } from '../dto/surgical-case.dto';
 import { SurgicalCaseRepository, type CaseRow } from '../repositories/surgical-case.repository';
 
-/** Cases as every route answers them, a whole page in a fixed number of queries. */
+/** Cases as every route answers them, a whole page in one query (issue 21). */
 @Injectable()
 export class SurgicalCasePresenter {
-  constructor(
-    private readonly cases: SurgicalCaseRepository,
-    private readonly usages: InventoryQueries,
-  ) {}
+  constructor(private readonly cases: SurgicalCaseRepository) {}
 
   async present(db: Db, clinicId: ClinicId, row: CaseRow): Promise<SurgicalCaseResponse> {
     const [presented] = await this.presentAll(db, clinicId, [row]);
@@ -24,24 +20,20 @@ export class SurgicalCasePresenter {
     clinicId: ClinicId,
     rows: readonly CaseRow[],
   ): Promise<SurgicalCaseResponse[]> {
-    const ids = rows.map((c) => c.id);
-    const rooms = await this.cases.roomNames(db, clinicId, [
-      ...new Set(rows.map((c) => c.operatingRoomId)),
-    ]);
-    const patientNames = await this.cases.patientNames(db, clinicId, [
-      ...new Set(rows.map((c) => c.patientId)),
-    ]);
-    const billIds = await this.cases.billIdsOf(db, clinicId, ids);
-    const usages = await this.usages.usagesOfCases(db, clinicId, ids);
+    const extras = await this.cases.presentationOf(
+      db,
+      clinicId,
+      rows.map((c) => c.id),
+    );
     return rows.map((c) => ({
       id: c.id,
       caseNumber: c.caseNumber,
       procedurePlanId: c.procedurePlanId,
       patientId: c.patientId,
-      patientName: patientNames.get(c.patientId) ?? '',
+      patientName: extras.get(c.id)?.patientName ?? '',
       surgeonId: c.surgeonId,
       operatingRoomId: c.operatingRoomId,
-      operatingRoomName: rooms.get(c.operatingRoomId) ?? '',
+      operatingRoomName: extras.get(c.id)?.roomName ?? '',
       scheduledStart: c.scheduledStart.toISOString(),
       scheduledEnd: c.scheduledEnd.toISOString(),
       status: c.status,
@@ -57,24 +49,12 @@ export class SurgicalCasePresenter {
       completionNotes: c.completionNotes,
       cancelledAt: c.cancelledAt?.toISOString() ?? null,
       cancelReason: c.cancelReason,
-      inventoryUsages: usages.filter((u) => u.surgicalCaseId === c.id).map(toCaseUsageResponse),
-      billId: billIds.get(c.id) ?? null,
+      inventoryUsages: extras.get(c.id)?.usages ?? [],
+      billId: extras.get(c.id)?.billId ?? null,
       createdById: c.createdById,
       version: c.version,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
     }));
   }
-}
-
-export function toCaseUsageResponse(u: CaseUsageRow): CaseUsageResponse {
-  return {
-    id: u.id,
-    inventoryItemId: u.itemId,
-    inventoryItemCode: u.itemCode,
-    batchId: u.batchId,
-    serialNumber: u.serialNumber,
-    quantity: u.quantity,
-    usedAt: u.usedAt.toISOString(),
-  };
 }

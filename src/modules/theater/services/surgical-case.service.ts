@@ -13,6 +13,7 @@ import {
 import type { Page } from '../../../common/http/pagination';
 import { lockedAtVersion } from '../../../common/http/versioning';
 import { newId } from '../../../common/ids';
+import { zonedDate } from '../../../common/time-zone';
 import {
   PlanCancellationHooks,
   PlanLifecycle,
@@ -85,11 +86,13 @@ export class SurgicalCaseService implements OnModuleInit {
           if (!plan) throw new NotFound('ProcedurePlan', body.procedurePlanId);
           await this.users.assertActiveSurgeon(db, caller.clinicId, body.surgeonId);
           await this.rooms.assertBookable(db, caller.clinicId, body.operatingRoomId);
+          const timeZone = await this.readiness.timeZone(db, caller.clinicId);
           const check = await this.readiness.checklist(
             db,
             caller.clinicId,
             plan,
-            await this.readiness.surgeryDayOf(db, caller.clinicId, slot.start),
+            zonedDate(slot.start, timeZone),
+            { timeZone },
           );
           const unmet = check.checks.filter((c) => c.required && !c.ok);
           if (unmet.length > 0) throw new SchedulingBlocked(unmet);
@@ -239,9 +242,7 @@ export class SurgicalCaseService implements OnModuleInit {
     caseId: string,
     ifMatch: number | undefined,
   ): Promise<{ plan: PlanRow; theCase: CaseRow }> {
-    const unlocked = await this.cases.findById(db, caller.clinicId, caseId);
-    if (!unlocked) throw new NotFound(ENTITY, caseId);
-    const plan = await this.plans.lock(db, caller.clinicId, unlocked.procedurePlanId);
+    const plan = await this.cases.lockPlanOfCase(db, caller.clinicId, caseId);
     if (!plan) throw new NotFound(ENTITY, caseId);
     const theCase = lockedAtVersion(
       await this.cases.lockById(db, caller.clinicId, caseId),
