@@ -8,6 +8,9 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['true', 'false'], { error: 'true or false' })
+    .default('true'),
   PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(28_800),
@@ -50,7 +53,17 @@ export interface AppConfig {
   readonly host: string;
   readonly port: number;
   readonly database:
-    | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number }
+    | {
+        readonly kind: 'postgres';
+        readonly url: string;
+        readonly poolSize: number;
+        /**
+         * Whether the hot queries run as named prepared statements (prepared-query.ts). False
+         * behind a pooler that does not keep them across transactions: PgBouncer before 1.21, or
+         * 1.21+ with `max_prepared_statements = 0` (docs/scaling.md).
+         */
+        readonly preparedStatements: boolean;
+      }
     | {
         readonly kind: 'pglite';
         readonly dataDir: string;
@@ -132,7 +145,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'true',
+        }
       : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
     jwt: {
       secret: e.JWT_SECRET ?? randomBytes(48).toString('base64url'),

@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/app-config';
 import { installJobSchema } from '../jobs/job-schema';
 import type { JobSql } from '../jobs/job-sql';
 import { lockDataDir } from './data-dir-lock';
+import { useNamedStatements } from './prepared-query';
 
 /** The one database handle type every repository takes: a connection or an open transaction. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -36,7 +37,7 @@ export interface Database {
 
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   return config.kind === 'postgres'
-    ? openPostgres(config.url, config.poolSize)
+    ? openPostgres(config.url, config.poolSize, config.preparedStatements)
     : await openPglite(config.dataDir, config.loadDataDir);
 }
 
@@ -57,7 +58,8 @@ export async function migratedPgliteDataDir(): Promise<Blob> {
   }
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Database {
+  useNamedStatements(preparedStatements);
   const pool = new Pool({
     connectionString: url,
     max: poolSize,
@@ -75,17 +77,26 @@ function openPostgres(url: string, poolSize: number): Database {
     db,
     jobSql,
     async migrate() {
-      // Several instances may start at once against one server: migrate one at a time.
+      // Several instances may start at once against one server: migrate one at a time. The lock
+      // is a transaction's, held open on its own connection while the migrations run on others:
+      // behind PgBouncer in transaction mode a session lock and its unlock could land on two
+      // different server connections, and the lock would never be released (docs/deployment.md).
       const client = await pool.connect();
+      let failed = false;
       try {
-        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
         await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
         await installJobSchema(jobSql);
+      } catch (error) {
+        failed = true;
+        throw error;
       } finally {
-        await client
-          .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
-          .catch(() => undefined);
-        client.release();
+        // The transaction wrote nothing: ending it only releases the lock.
+        await client.query('ROLLBACK').catch(() => {
+          failed = true;
+        });
+        client.release(failed);
       }
     },
     async ping() {
