@@ -66,8 +66,12 @@ function openPostgres(url: string, poolSize: number, preparedStatements: boolean
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server must not crash the process; its next query reports it (a 503).
+  // The pool listens on idle clients only: a checked-out one between two statements of a
+  // transaction would emit an unhandled 'error' (PgBouncer's FATAL "server conn crashed?" when
+  // the leader dies, docs/deployment.md), so every client gets its own listener.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzleNodePg(pool);
   const jobSql: JobSql = {
     executeSql: async (text, values) => pool.query(text, values),
