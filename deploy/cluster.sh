@@ -191,11 +191,21 @@ leader_rest() { # the REST port of the node that answers /primary
 
 write_haproxy_config() {
   mkdir -p "$DIR/haproxy"
-  # HAProxy's own answer when no Contour instance is ready (all marked down during a failover):
-  # the same problem+json 503 UNAVAILABLE with Retry-After the instances give.
-  local body='{"type":"urn:contour:problem:unavailable","title":"Service unavailable","status":503,"detail":"No Contour instance is ready; retry shortly","code":"UNAVAILABLE"}'
-  printf 'HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nRetry-After: 5\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: %s\r\n\r\n%s' \
-    "${#body}" "$body" >"$DIR/haproxy/503.http"
+  # HAProxy's own answers, in the problem+json 503 UNAVAILABLE with Retry-After the instances
+  # give: no instance ready (all marked down during a failover: 503), or the instance died under
+  # the request (502) or did not answer in time (504). A client retries the same request with
+  # its Idempotency-Key, so a write that did commit is not made twice.
+  local code detail body
+  for code in 502 503 504; do
+    case $code in
+      502) detail="The Contour instance serving the request went away; retry shortly" ;;
+      503) detail="No Contour instance is ready; retry shortly" ;;
+      504) detail="The Contour instance did not answer in time; retry shortly" ;;
+    esac
+    body="{\"type\":\"urn:contour:problem:unavailable\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"$detail\",\"code\":\"UNAVAILABLE\"}"
+    printf 'HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nRetry-After: 5\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: %s\r\n\r\n%s' \
+      "${#body}" "$body" >"$DIR/haproxy/$code.http"
+  done
   {
     cat <<CFG
 global
@@ -258,8 +268,12 @@ listen contour
   timeout server 40s
   retries 2
   option redispatch
+  errorfile 502 $DIR/haproxy/502.http
   errorfile 503 $DIR/haproxy/503.http
-  default-server inter 1s fastinter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
+  errorfile 504 $DIR/haproxy/504.http
+  # Not on-marked-down shutdown-sessions: an instance that stops being ready (its database being
+  # elected) still answers the requests it has, each a 503 at worst; cutting them is a reset.
+  default-server inter 1s fastinter 500ms fall 2 rise 1
 CFG
     for i in $(seq 1 "$INSTANCES"); do
       echo "  server contour$i 127.0.0.1:$(contour_port "$i") check"
@@ -366,19 +380,21 @@ stop_pid() { # stop_pid PIDFILE NAME: SIGTERM, then SIGKILL after 20 s
   rm -f "$file"
 }
 
-create_database() {
-  local leader
-  leader=$(leader_rest) || return 1
-  psql -qAt -h 127.0.0.1 -p "$WRITE_PORT" -U postgres -d postgres -c 'SELECT 1' >/dev/null || return 1
-  if [ "$(psql -qAt -h 127.0.0.1 -p "$WRITE_PORT" -U postgres -d postgres \
-    -c "SELECT count(*) FROM pg_database WHERE datname = 'contour'")" = 0 ]; then
-    log "creating database contour on the leader (REST $leader)"
-    psql -q -h 127.0.0.1 -p "$WRITE_PORT" -U postgres -d postgres -c 'CREATE DATABASE contour'
-    # No statement holds a request longer than the load balancer waits for it.
-    psql -q -h 127.0.0.1 -p "$WRITE_PORT" -U postgres -d postgres \
-      -c "ALTER DATABASE contour SET statement_timeout = '20s'" \
-      -c "ALTER DATABASE contour SET idle_in_transaction_session_timeout = '30s'"
-  fi
+create_database() { # succeeds only once database contour exists on the leader
+  local psql=(psql -qAt -h 127.0.0.1 -p "$WRITE_PORT" -U postgres -d postgres)
+  local found
+  found=$("${psql[@]}" -c "SELECT count(*) FROM pg_database WHERE datname = 'contour'") || return 1
+  case "$found" in
+    1) return 0 ;;
+    0) ;;
+    *) return 1 ;;
+  esac
+  log "creating database contour on the leader"
+  "${psql[@]}" -c 'CREATE DATABASE contour' || return 1
+  # No statement holds a request longer than the load balancer waits for it.
+  "${psql[@]}" -c "ALTER DATABASE contour SET statement_timeout = '20s'" || return 1
+  "${psql[@]}" -c "ALTER DATABASE contour SET idle_in_transaction_session_timeout = '30s'" || return 1
+  [ "$("${psql[@]}" -c "SELECT count(*) FROM pg_database WHERE datname = 'contour'")" = 1 ]
 }
 
 sync_standby_ready() {

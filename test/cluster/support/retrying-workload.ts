@@ -43,7 +43,8 @@ export class RetryingWorkload extends Workload {
     url: string,
     body?: unknown,
   ): Promise<HttpResponse> {
-    const headers: Record<string, string> = method === 'POST' ? { 'idempotency-key': randomUUID() } : {};
+    const headers: Record<string, string> =
+      method === 'POST' ? { 'idempotency-key': randomUUID() } : {};
     const giveUp = Date.now() + GIVE_UP_AFTER_MS;
     this.stats.requests++;
     for (;;) {
@@ -69,7 +70,9 @@ export class RetryingWorkload extends Workload {
       const retryable =
         res.status === 503 || (res.status === 409 && res.body?.code === 'IDEMPOTENCY_IN_PROGRESS');
       if (res.status === 503 && (res.body?.code !== 'UNAVAILABLE' || !(retryAfter > 0))) {
-        this.retry.bad503.push(`${method} ${url}: ${res.headers.get('retry-after')} ${res.text.slice(0, 200)}`);
+        this.retry.bad503.push(
+          `${method} ${url}: ${res.headers.get('retry-after')} ${res.text.slice(0, 200)}`,
+        );
       }
       if (retryable && Date.now() < giveUp) {
         await sleep(retryAfter > 0 ? retryAfter * 1000 : 500);
