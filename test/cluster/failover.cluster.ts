@@ -199,8 +199,10 @@ describe('Contour on a Patroni cluster', () => {
     );
 
     const { stats, retry, ledger } = workload;
-    const firstWriteAfterKill = retry.writeAcks
-      .filter((t) => t > timeline.leaderKilled!)
+    // The first write sent after the kill that was acknowledged (one in flight may finish just after).
+    const firstWriteAfterKill = retry.writes
+      .filter((w) => w.sent > timeline.leaderKilled!)
+      .map((w) => w.acked)
       .sort((a, b) => a - b)[0];
     const gap = longestWriteGap(retry.writeAcks, began, ended);
     log(

@@ -20,6 +20,8 @@ export interface RetryStats {
   bad503: string[];
   /** When each write (a POST) was acknowledged with a 2xx, ms since the epoch. */
   writeAcks: number[];
+  /** Each acknowledged write's last attempt: when it was sent and when its 2xx came. */
+  writes: { sent: number; acked: number }[];
 }
 
 /**
@@ -35,6 +37,7 @@ export class RetryingWorkload extends Workload {
     hangs: [],
     bad503: [],
     writeAcks: [],
+    writes: [],
   };
 
   protected override async call(
@@ -80,7 +83,11 @@ export class RetryingWorkload extends Workload {
       }
       if (res.status >= 200 && res.status < 300) {
         this.stats.acknowledged++;
-        if (method !== 'GET') this.retry.writeAcks.push(Date.now());
+        if (method !== 'GET') {
+          const acked = Date.now();
+          this.retry.writeAcks.push(acked);
+          this.retry.writes.push({ sent, acked });
+        }
       } else {
         const status = `${res.status} ${res.body?.code ?? ''}`.trim();
         this.stats.statuses[status] = (this.stats.statuses[status] ?? 0) + 1;
