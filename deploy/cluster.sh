@@ -174,6 +174,7 @@ start_node() {
   pid_alive "$node/patroni.pid" && return
   log "Patroni pg$n: PostgreSQL on 127.0.0.1:$(pg_port "$n"), REST on 127.0.0.1:$(rest_port "$n")"
   # PostgreSQL refuses to run as root: Patroni and its postmaster run as postgres.
+  # shellcheck disable=SC2016 # $$ and $1 are the inner shell's
   as_postgres sh -c 'echo $$ >"$1/patroni.pid"; exec patroni "$1/patroni.yml" >>"$1/patroni.log" 2>&1' \
     patroni "$node" </dev/null >/dev/null 2>&1 &
   wait_for 10 "Patroni pg$n REST" http_ok "http://127.0.0.1:$(rest_port "$n")/liveness"
@@ -403,7 +404,7 @@ sync_standby_ready() {
 }
 
 up() {
-  [ "$NODES" -ge 2 ] && [ "$NODES" -le 3 ] || die "CONTOUR_CLUSTER_NODES must be 2 or 3"
+  if [ "$NODES" -lt 2 ] || [ "$NODES" -gt 3 ]; then die "CONTOUR_CLUSTER_NODES must be 2 or 3"; fi
   install_packages
   mkdir -p "$DIR"
   chmod 755 "$DIR"

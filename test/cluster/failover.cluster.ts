@@ -12,6 +12,7 @@ import {
   patroni,
   pids,
   PUBLIC_URL,
+  READ_URL,
   sleep,
   waitUntil,
   WRITE_URL,
@@ -110,6 +111,33 @@ describe('Contour on a Patroni cluster', () => {
     expect(users.data).toEqual([expect.objectContaining({ email: ADMIN.email })]);
     await db?.end();
     db = undefined;
+  });
+
+  it('the read port is the synchronous standby, and it reads a write as soon as it is acknowledged', async () => {
+    // synchronous_commit = remote_apply: the standby has applied a commit before it is acknowledged.
+    const write = new Client({ connectionString: WRITE_URL });
+    const read = new Client({ connectionString: READ_URL });
+    for (const c of [write, read]) c.on('error', () => undefined);
+    await write.connect();
+    await read.connect();
+    try {
+      const recovery = async (c: Client) =>
+        (await c.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0]?.r;
+      expect(await recovery(write)).toBe(false);
+      expect(await recovery(read)).toBe(true);
+      await write.query('CREATE TABLE IF NOT EXISTS cluster_probe (n int PRIMARY KEY)');
+      const unseen: number[] = [];
+      for (let n = 1; n <= 200; n++) {
+        await write.query('INSERT INTO cluster_probe (n) VALUES ($1)', [n]);
+        const { rows } = await read.query('SELECT 1 FROM cluster_probe WHERE n = $1', [n]);
+        if (rows.length !== 1) unseen.push(n);
+      }
+      expect(unseen, 'rows the standby did not show right after their commit').toEqual([]);
+      await write.query('DROP TABLE cluster_probe');
+    } finally {
+      await write.end();
+      await read.end();
+    }
   });
 
   it(`keeps every acknowledged write through a leader kill, an instance kill and a PgBouncer restart (${CLIENTS} clients)`, async () => {
