@@ -70,6 +70,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Network errors counted by the last event before each (and its cause's code). */
+function networkErrorsByPhase(
+  errors: { at: number; cause: string }[],
+  timeline: Record<string, number>,
+): Record<string, number> {
+  const events = Object.entries(timeline).sort((a, b) => a[1] - b[1]);
+  const counts: Record<string, number> = {};
+  for (const { at, cause } of errors) {
+    const phase = events.filter(([, t]) => t <= at).at(-1)?.[0] ?? 'before any';
+    counts[`${phase} ${cause}`] = (counts[`${phase} ${cause}`] ?? 0) + 1;
+  }
+  return counts;
+}
+
 async function leaderIndex(): Promise<number | undefined> {
   for (const node of (await pids()).nodes) {
     if ((await patroni(node.rest, '/primary')) === 200) return node.index;
@@ -255,6 +269,7 @@ describe('Contour on a Patroni cluster', () => {
         `Contour instance kill -> ready again ${timeline.instanceBack - timeline.instanceKilled} ms; ` +
           `PgBouncer restart ${timeline.bouncerBack - timeline.bouncerStopped} ms`,
         `longest window with no acknowledged write: ${gap} ms`,
+        `network errors by the event before them: ${JSON.stringify(networkErrorsByPhase(retry.networkErrorLog, timeline))}`,
       ].join('\n[cluster] '),
     );
 

@@ -14,6 +14,8 @@ export interface RetryStats {
   byStatus: Record<string, number>;
   /** Network failures (connection refused or reset), retried. */
   networkErrors: number;
+  /** Each network failure: when, and its cause's code. */
+  networkErrorLog: { at: number; cause: string }[];
   /** Requests that got no answer within REQUEST_TIMEOUT_MS. */
   hangs: string[];
   /** 503 answers without `code: UNAVAILABLE` and a Retry-After header. */
@@ -34,6 +36,7 @@ export class RetryingWorkload extends Workload {
     attempts: 0,
     byStatus: {},
     networkErrors: 0,
+    networkErrorLog: [],
     hangs: [],
     bad503: [],
     writeAcks: [],
@@ -59,7 +62,17 @@ export class RetryingWorkload extends Workload {
       } catch (error) {
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
         if (timedOut) this.retry.hangs.push(`${method} ${url} after ${Date.now() - sent} ms`);
-        else this.retry.networkErrors++;
+        else {
+          this.retry.networkErrors++;
+          const cause = error instanceof Error ? error.cause : undefined;
+          this.retry.networkErrorLog.push({
+            at: Date.now(),
+            cause:
+              cause instanceof Error
+                ? ((cause as Error & { code?: string }).code ?? cause.message)
+                : String(error),
+          });
+        }
         if (Date.now() > giveUp) throw error;
         await sleep(500);
         continue;
