@@ -6,7 +6,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { installJobSchema } from '../jobs/job-schema';
 import type { JobSql } from '../jobs/job-sql';
@@ -82,25 +82,22 @@ function openPostgres(url: string, poolSize: number, preparedStatements: boolean
     jobSql,
     async migrate() {
       // Several instances may start at once against one server: migrate one at a time. The lock
-      // is a transaction's, held open on its own connection while the migrations run on others:
-      // behind PgBouncer in transaction mode a session lock and its unlock could land on two
-      // different server connections, and the lock would never be released (docs/deployment.md).
-      const client = await pool.connect();
-      let failed = false;
+      // is a transaction's, held open on a connection of its own (outside the pool, so a pool of
+      // one still has a connection for the migrations) while the migrations run: behind
+      // PgBouncer in transaction mode a session lock and its unlock could land on two different
+      // server connections, and the lock would never be released (docs/deployment.md).
+      const lock = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+      lock.on('error', () => undefined);
+      await lock.connect();
       try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+        await lock.query('BEGIN');
+        await lock.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
         await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
         await installJobSchema(jobSql);
-      } catch (error) {
-        failed = true;
-        throw error;
       } finally {
-        // The transaction wrote nothing: ending it only releases the lock.
-        await client.query('ROLLBACK').catch(() => {
-          failed = true;
-        });
-        client.release(failed);
+        // The transaction wrote nothing: ending it, or the connection, releases the lock.
+        await lock.query('ROLLBACK').catch(() => undefined);
+        await lock.end().catch(() => undefined);
       }
     },
     async ping() {
