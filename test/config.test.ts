@@ -69,11 +69,13 @@ describe('loadConfig', () => {
       kind: 'postgres',
       url,
       poolSize: 10,
+      preparedStatements: true,
     });
     expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' }).database).toEqual({
       kind: 'postgres',
       url,
       poolSize: 25,
+      preparedStatements: true,
     });
   });
 
@@ -84,9 +86,20 @@ describe('loadConfig', () => {
       kind: 'postgres',
       url,
       poolSize: 10,
+      preparedStatements: true,
       readUrl,
     });
     expect(() => loadConfig({ DATABASE_READ_URL: readUrl })).toThrow(/DATABASE_READ_URL needs/);
+  });
+
+  it('runs without named prepared statements when DATABASE_PREPARED_STATEMENTS=false', () => {
+    const url = 'postgres://contour@pgbouncer.internal:6432/contour';
+    expect(
+      loadConfig({ DATABASE_URL: url, DATABASE_PREPARED_STATEMENTS: 'false' }).database,
+    ).toMatchObject({ kind: 'postgres', preparedStatements: false });
+    expect(() => loadConfig({ DATABASE_URL: url, DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS: true or false/,
+    );
   });
 
   it('refuses to start in production without JWT_SECRET', () => {

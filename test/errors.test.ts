@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/common/database/database';
+import { DATABASE } from '../src/common/database/database.tokens';
+import { toProblem, type ProblemResponse } from '../src/common/errors/to-problem';
 import type { ApiResponse } from './support/api';
 import { countRows, Given, patientBody, type ClinicWithStaff } from './support/given';
-import { startTestApp, type TestApp } from './support/test-app';
+import { onPostgresServer, startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
 let clinic: ClinicWithStaff;
@@ -170,5 +173,49 @@ describe('request ids', () => {
 
     expect(res.status).toBe(200);
     expect(res.headers['x-request-id']).toBe('trace-ok-7');
+  });
+});
+
+describe('database failures a failover brings: 503 UNAVAILABLE with Retry-After (docs/deployment.md)', () => {
+  /** What the real database throws for `statements` in one transaction, as the API would answer it. */
+  async function answerTo(...statements: SQL[]): Promise<ProblemResponse> {
+    const { db } = t.app.get<symbol, Database>(DATABASE);
+    const error = await db
+      .transaction(async (tx) => {
+        for (const statement of statements) await tx.execute(statement);
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(Error);
+    return toProblem(error);
+  }
+
+  it('a write on a node just demoted to a replica (25006 read_only_sql_transaction)', async () => {
+    // A read-only transaction refuses a write with the state a demoted leader's connection does.
+    const answer = await answerTo(
+      sql`SET TRANSACTION READ ONLY`,
+      sql`UPDATE clinics SET name = name WHERE id = ${clinic.clinicId}`,
+    );
+    expect(answer.problem).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
+    expect(answer.headers['retry-after']).toMatch(/^\d+$/);
+  });
+
+  if (onPostgresServer) {
+    it('a statement cut by statement_timeout (57014), bounding a wait on a failing leader', async () => {
+      const answer = await answerTo(
+        sql`SET LOCAL statement_timeout = '20ms'`,
+        sql`SELECT pg_sleep(2)`,
+      );
+      expect(answer.problem).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
+      expect(answer.headers['retry-after']).toMatch(/^\d+$/);
+    });
+  }
+
+  it('a bug stays a 500, not a 503 a client would retry', async () => {
+    // 22012 division_by_zero: nothing a retry fixes.
+    const answer = await answerTo(sql`SELECT 1 / 0`);
+    expect(answer.problem).toMatchObject({ status: 500, code: 'INTERNAL' });
   });
 });

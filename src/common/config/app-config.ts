@@ -9,6 +9,9 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_READ_URL: z.string().min(1).optional(),
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['true', 'false'], { error: 'true or false' })
+    .default('true'),
   PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(28_800),
@@ -60,6 +63,12 @@ export interface AppConfig {
          * replica"); absent: they read the primary like everything else.
          */
         readonly readUrl?: string;
+        /**
+         * Whether the hot queries run as named prepared statements (prepared-query.ts). False
+         * behind a pooler that does not keep them across transactions: PgBouncer before 1.21, or
+         * 1.21+ with `max_prepared_statements = 0` (docs/scaling.md).
+         */
+        readonly preparedStatements: boolean;
       }
     | {
         readonly kind: 'pglite';
@@ -150,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           url: e.DATABASE_URL,
           poolSize: e.DATABASE_POOL_SIZE,
           ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
+          preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'true',
         }
       : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
     jwt: {

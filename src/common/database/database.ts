@@ -6,11 +6,12 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { installJobSchema } from '../jobs/job-schema';
 import type { JobSql } from '../jobs/job-sql';
 import { lockDataDir } from './data-dir-lock';
+import { useNamedStatements } from './prepared-query';
 
 /** The one database handle type every repository takes: a connection or an open transaction. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -41,7 +42,7 @@ export interface Database {
 
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   return config.kind === 'postgres'
-    ? openPostgres(config.url, config.poolSize, config.readUrl)
+    ? openPostgres(config)
     : await openPglite(config.dataDir, config.loadDataDir);
 }
 
@@ -69,12 +70,18 @@ function openPool(url: string, poolSize: number): Pool {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server must not crash the process; its next query reports it (a 503).
+  // The pool listens on idle clients only: a checked-out one between two statements of a
+  // transaction would emit an unhandled 'error' (PgBouncer's FATAL "server conn crashed?" when
+  // the leader dies, docs/deployment.md), so every client gets its own listener.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
-function openPostgres(url: string, poolSize: number, readUrl: string | undefined): Database {
+function openPostgres(config: Extract<AppConfig['database'], { kind: 'postgres' }>): Database {
+  const { url, poolSize, readUrl } = config;
+  useNamedStatements(config.preparedStatements);
   const pool = openPool(url, poolSize);
   const replicaPool = readUrl === undefined ? undefined : openPool(readUrl, poolSize);
   const db = drizzleNodePg(pool);
@@ -87,17 +94,23 @@ function openPostgres(url: string, poolSize: number, readUrl: string | undefined
     ...(replicaPool ? { replicaDb: drizzleNodePg(replicaPool) } : {}),
     jobSql,
     async migrate() {
-      // Several instances may start at once against one server: migrate one at a time.
-      const client = await pool.connect();
+      // Several instances may start at once against one server: migrate one at a time. The lock
+      // is a transaction's, held open on a connection of its own (outside the pool, so a pool of
+      // one still has a connection for the migrations) while the migrations run: behind
+      // PgBouncer in transaction mode a session lock and its unlock could land on two different
+      // server connections, and the lock would never be released (docs/deployment.md).
+      const lock = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+      lock.on('error', () => undefined);
+      await lock.connect();
       try {
-        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await lock.query('BEGIN');
+        await lock.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
         await migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
         await installJobSchema(jobSql);
       } finally {
-        await client
-          .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
-          .catch(() => undefined);
-        client.release();
+        // The transaction wrote nothing: ending it, or the connection, releases the lock.
+        await lock.query('ROLLBACK').catch(() => undefined);
+        await lock.end().catch(() => undefined);
       }
     },
     async ping() {

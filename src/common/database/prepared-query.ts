@@ -25,6 +25,19 @@ interface Built {
 const names = new Set<string>();
 
 /**
+ * Whether prepared queries run as named statements (DATABASE_PREPARED_STATEMENTS): set by
+ * openDatabase for the process's one database. Off, each runs as the unnamed statement, still
+ * with its SQL built once: what a pooler in transaction mode that does not track named
+ * statements (PgBouncer before 1.21) needs, since the next transaction may land on a server
+ * connection that never saw the statement (docs/scaling.md).
+ */
+let namedStatements = true;
+
+export function useNamedStatements(enabled: boolean): void {
+  namedStatements = enabled;
+}
+
+/**
  * A query whose SQL is built once, for the routes every request takes.
  *
  * Drizzle builds a query's SQL text from its builder on every execution, and that building is
@@ -54,7 +67,9 @@ export function preparedQuery<V extends Record<string, unknown>, R>(
   return async (db, values) => {
     const session = db._.session;
     built ??= capture(session, () => build(db).prepare(statementName));
-    const query = session.prepareQuery(...built.args) as ReturnType<Session['prepareQuery']> & {
+    let args = built.args;
+    if (!namedStatements) (args = [...args] as PrepareArgs)[2] = undefined;
+    const query = session.prepareQuery(...args) as ReturnType<Session['prepareQuery']> & {
       joinsNotNullableMap: unknown;
     };
     query.joinsNotNullableMap = built.joinsNotNullableMap;

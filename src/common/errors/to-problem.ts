@@ -167,12 +167,21 @@ function messageOf(error: HttpException): string {
   return error.message;
 }
 
+/**
+ * SQLSTATEs a failover or an overloaded server answers, each gone once retried (docs/deployment.md):
+ * 25006 a write reached a node just demoted to a replica; 57P01–57P03 the server is shutting
+ * down, crashed, or still starting; 53300 no connection slot left; 57014 a statement cancelled
+ * by statement_timeout (a wait bounded below the load balancer's). Class 08 (connection
+ * exceptions, which PgBouncer also sends when it cannot reach the leader) is checked apart.
+ */
+const UNAVAILABLE_STATES = new Set(['25006', '57P01', '57P02', '57P03', '53300', '57014']);
+
 function isConnectionError(error: unknown, state: string | undefined): boolean {
-  if (state?.startsWith('08') || state === '57P01' || state === '57P03') return true;
+  if (state?.startsWith('08') || UNAVAILABLE_STATES.has(state ?? '')) return true;
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
     if ('code' in e && typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code)) return true;
     if (
-      /Connection terminated|database closed|timeout exceeded when trying to connect/i.test(
+      /Connection terminated|database closed|timeout exceeded when trying to connect|not queryable|Query read timeout/i.test(
         e.message,
       )
     ) {

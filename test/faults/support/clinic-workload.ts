@@ -239,7 +239,8 @@ export class Workload {
     }
   }
 
-  private async call(
+  /** One request as the workflow makes it; the cluster test's workload retries here (test/cluster). */
+  protected async call(
     http: Http,
     method: string,
     url: string,

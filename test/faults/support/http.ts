@@ -32,8 +32,13 @@ export class Http {
   }
 
   /** Throws on a network failure (refused, reset, timeout); any HTTP answer is returned. */
-  async request(method: string, url: string, body?: unknown): Promise<HttpResponse> {
-    const headers: Record<string, string> = {};
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<HttpResponse> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.baseUrl()}${prefixed(url)}`, {
