@@ -22,12 +22,15 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '10' },
     /** The claims scenario's size: insured bills, claims in the interchange, CLPs in the 835. */
     claims: { type: 'string', default: '1000' },
+    /** The mixed scenario's staff clients, and each one's pause between two operations. */
+    'mixed-clients': { type: 'string', default: '20' },
+    'think-ms': { type: 'string', default: '1000' },
     'cpu-prof': { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
     only: {
       type: 'string',
       default:
-        'plan,search,list,unit,expiring,create,quote,workflow,allocation,availability,reports,claims',
+        'plan,search,list,unit,expiring,create,quote,workflow,mixed,allocation,availability,reports,claims',
     },
   },
 });
@@ -36,6 +39,8 @@ const PLANS = Number(flags.plans);
 const UNITS = Number(flags.units);
 const DURATION = Number(flags.duration);
 const CLAIMS = Number(flags.claims);
+const MIXED_CLIENTS = Number(flags['mixed-clients']);
+const THINK_MS = Number(flags['think-ms']);
 const ONLY = new Set(flags.only.split(','));
 const WORKERS = 16;
 const ADMIN = { email: 'bench-admin@contour.example', password: 'bench-admin-password-1' };
@@ -497,6 +502,149 @@ async function workflow(
   return { planId, requests: run.requests + 1 };
 }
 
+// ---------------------------------------------------------------- the mixed workload (issue 21 §3)
+
+/** A client's give-up time, as autocannon's default: a request slower than this is a time-out. */
+const MIXED_TIMEOUT_MS = 10_000;
+
+/** Every request's latency and answer, across all the mixed scenario's clients. */
+interface MixedTally {
+  latencies: number[];
+  statuses: Record<string, number>;
+  timeouts: number;
+  transport: number;
+  ops: Record<string, number>;
+  workflowFailures: number;
+}
+
+/** The bench's Api, timing every request into the tally and giving up after MIXED_TIMEOUT_MS. */
+class TimedApi extends Api {
+  constructor(
+    base: string,
+    token: string,
+    private readonly tally: MixedTally,
+  ) {
+    super(base, token);
+  }
+  override req(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res> {
+    return this.send(method, path, body, headers);
+  }
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res> {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${this.base}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(MIXED_TIMEOUT_MS),
+      });
+      const text = await res.text();
+      this.tally.latencies.push(performance.now() - t0);
+      this.tally.statuses[res.status] = (this.tally.statuses[res.status] ?? 0) + 1;
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') this.tally.timeouts++;
+      else this.tally.transport++;
+      throw error;
+    }
+  }
+}
+
+/**
+ * `clients` members of staff working at once until `end`, each pausing ~`thinkMs` between two
+ * operations: reads (GET a plan, a patient search, the approved plans' list), plan edits (PATCH a
+ * draft plan's notes with If-Match, each client on drafts of its own) and the seed workflow
+ * (consultation to paid bill, on a stock lane of its own).
+ */
+async function mixedWorkload(
+  data: DataSet,
+  base: string,
+  clients: number,
+  thinkMs: number,
+  end: number,
+): Promise<MixedTally> {
+  const tally: MixedTally = {
+    latencies: [],
+    statuses: {},
+    timeouts: 0,
+    transport: 0,
+    ops: {},
+    workflowFailures: 0,
+  };
+  const plans = [data.scheduledPlanId, ...data.draftPlanIds];
+  const lanes = data.lanes.slice(0, WORKERS);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      const staff = new TimedApi(base, data.coordinator.token!, tally);
+      const admin = new TimedApi(base, data.admin.token!, tally);
+      // Drafts of this client's own, so two clients never edit one plan (a 412 is not an error
+      // the workload expects); their versions as this client last saw them.
+      const ownDrafts = data.draftPlanIds.filter((_, i) => i % clients === c);
+      const versions = new Map<string, number>();
+      for (let i = 0; Date.now() < end; i++) {
+        const roll = Math.random();
+        const op =
+          roll < 0.35
+            ? 'get plan'
+            : roll < 0.55
+              ? 'search'
+              : roll < 0.65
+                ? 'list'
+                : roll < 0.9 && ownDrafts.length > 0
+                  ? 'edit'
+                  : 'workflow';
+        tally.ops[op] = (tally.ops[op] ?? 0) + 1;
+        try {
+          if (op === 'get plan') await staff.ok('GET', `/procedure-plans/${pick(plans)}`);
+          else if (op === 'search')
+            await staff.ok(
+              'GET',
+              `/patients?search=${encodeURIComponent(`${pick(FIRST)} ${pick(LAST)}`)}`,
+            );
+          else if (op === 'list') await staff.ok('GET', '/procedure-plans?status=APPROVED');
+          else if (op === 'edit') {
+            const planId = pick(ownDrafts);
+            let version = versions.get(planId);
+            if (version === undefined) {
+              version = (await staff.ok('GET', `/procedure-plans/${planId}`)).version as number;
+            }
+            const res = await staff.send(
+              'PATCH',
+              `/procedure-plans/${planId}`,
+              { notes: `Mixed workload edit ${c}.${i}` },
+              { 'if-match': `"${version}"` },
+            );
+            if (res.status === 200) versions.set(planId, res.body.version as number);
+            else versions.delete(planId);
+          } else {
+            const lane = lanes[c % lanes.length]!;
+            await workflow(admin, lane, pick(data.patientIds));
+          }
+        } catch {
+          if (op === 'workflow') tally.workflowFailures++;
+        }
+        if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
+      }
+    }),
+  );
+  return tally;
+}
+
 // ---------------------------------------------------------------- measuring
 
 interface Row {
@@ -938,6 +1086,56 @@ async function main(): Promise<void> {
           cpuMs: Math.round((cpuMsOf(serverPid) - wfCpu0) / Math.max(1, wfLatencies.length)),
         },
         `${wfLatencies.length} workflows, ${Math.round(wfRequests / wfSeconds)} req/s`,
+      );
+    }
+    if (ONLY.has('mixed')) {
+      // Issue 21 §3: a practice's staff at once (docs/performance.md "PGlite"): reads, plan edits
+      // and whole seed workflows; every request timed, a 4xx/5xx or a time-out is an error.
+      const mixedCpu0 = cpuMsOf(serverPid);
+      const mixedStart = Date.now();
+      const t = await mixedWorkload(
+        data,
+        base,
+        MIXED_CLIENTS,
+        THINK_MS,
+        mixedStart + DURATION * 1000,
+      );
+      const seconds = (Date.now() - mixedStart) / 1000;
+      const requests = t.latencies.length;
+      const failed = Object.entries(t.statuses).filter(([status]) => Number(status) >= 300);
+      const errors = failed.reduce((n, [, count]) => n + count, 0) + t.timeouts + t.transport;
+      const r = summary(t.latencies);
+      const peakRssMb = rss.peakMb();
+      const met = errors === 0 && r.p99 <= 250;
+      checks.mixed = {
+        clients: MIXED_CLIENTS,
+        thinkMs: THINK_MS,
+        requests,
+        ops: t.ops,
+        statuses: t.statuses,
+        timeouts: t.timeouts,
+        workflowFailures: t.workflowFailures,
+        peakRssMb,
+        target: { p99Ms: 250, errors: 0, met },
+      };
+      if (errors > 0) failures.push(`mixed: ${errors} errors ${JSON.stringify(t.statuses)}`);
+      push(
+        `mixed: ${MIXED_CLIENTS} staff (reads, plan edits, seed workflow)`,
+        MIXED_CLIENTS,
+        'req/s',
+        {
+          rate: Math.round((requests / seconds) * 10) / 10,
+          ...r,
+          errors,
+          failures: Object.fromEntries([
+            ...failed,
+            ['transport', t.transport],
+            ['timeouts', t.timeouts],
+          ]),
+          cpuMs: Math.round(((cpuMsOf(serverPid) - mixedCpu0) / Math.max(1, requests)) * 100) / 100,
+        },
+        `${requests} requests, think ${THINK_MS} ms, ` +
+          `ops ${JSON.stringify(t.ops)}; p99 ≤ 250 ms and no errors: ${met ? 'met' : 'NOT MET'}`,
       );
     }
     if (ONLY.has('allocation')) {
