@@ -515,6 +515,8 @@ interface MixedTally {
   transport: number;
   ops: Record<string, number>;
   workflowFailures: number;
+  /** Latencies by method and route (ids and queries left out): where the slow ones are. */
+  byRoute: Record<string, number[]>;
 }
 
 /** The bench's Api, timing every request into the tally and giving up after MIXED_TIMEOUT_MS. */
@@ -523,6 +525,8 @@ class TimedApi extends Api {
     base: string,
     token: string,
     private readonly tally: MixedTally,
+    /** A member of staff's pause after each answer, ~thinkMs (the workflow's steps). */
+    private readonly thinkMs = 0,
   ) {
     super(base, token);
   }
@@ -553,8 +557,12 @@ class TimedApi extends Api {
         signal: AbortSignal.timeout(MIXED_TIMEOUT_MS),
       });
       const text = await res.text();
-      this.tally.latencies.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      this.tally.latencies.push(ms);
+      const route = `${method} ${path.split('?')[0]!.replace(/\/[0-9a-f-]{36}/g, '/:id')}`;
+      (this.tally.byRoute[route] ??= []).push(ms);
       this.tally.statuses[res.status] = (this.tally.statuses[res.status] ?? 0) + 1;
+      if (this.thinkMs > 0) await sleep(this.thinkMs * (0.5 + Math.random()));
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') this.tally.timeouts++;
@@ -565,8 +573,8 @@ class TimedApi extends Api {
 }
 
 /**
- * `clients` members of staff working at once until `end`, each pausing ~`thinkMs` between two
- * operations: reads (GET a plan, a patient search, the approved plans' list), plan edits (PATCH a
+ * `clients` members of staff working at once until `end`, each pausing ~`thinkMs` (uniformly
+ * 0.5–1.5 ×) after each operation, and after each step of a workflow: reads (GET a plan, a patient search, the approved plans' list), plan edits (PATCH a
  * draft plan's notes with If-Match, each client on drafts of its own) and the seed workflow
  * (consultation to paid bill, on a stock lane of its own).
  */
@@ -584,6 +592,7 @@ async function mixedWorkload(
     transport: 0,
     ops: {},
     workflowFailures: 0,
+    byRoute: {},
   };
   const plans = [data.scheduledPlanId, ...data.draftPlanIds];
   const lanes = data.lanes.slice(0, WORKERS);
@@ -591,7 +600,8 @@ async function mixedWorkload(
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       const staff = new TimedApi(base, data.coordinator.token!, tally);
-      const admin = new TimedApi(base, data.admin.token!, tally);
+      // The workflow's steps are a person's clicks too: each is followed by a pause.
+      const admin = new TimedApi(base, data.admin.token!, tally, thinkMs);
       // Drafts of this client's own, so two clients never edit one plan (a 412 is not an error
       // the workload expects); their versions as this client last saw them.
       const ownDrafts = data.draftPlanIds.filter((_, i) => i % clients === c);
@@ -1115,6 +1125,15 @@ async function main(): Promise<void> {
         statuses: t.statuses,
         timeouts: t.timeouts,
         workflowFailures: t.workflowFailures,
+        slowestRoutes: Object.entries(t.byRoute)
+          .map(([route, ms]) => ({
+            route,
+            n: ms.length,
+            ...summary(ms),
+            max: Math.round(Math.max(...ms)),
+          }))
+          .sort((a, b) => b.p99 - a.p99)
+          .slice(0, 8),
         peakRssMb,
         target: { p99Ms: 250, errors: 0, met },
       };
