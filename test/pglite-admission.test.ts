@@ -82,7 +82,7 @@ async function expectBusy(res: Response, why: RegExp): Promise<void> {
   expect(res.status).toBe(503);
   expect(res.headers.get('retry-after')).toBe('1');
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const problem = await res.json();
+  const problem = (await res.json()) as { detail: string };
   expect(problem).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
   expect(problem.detail).toMatch(why);
 }
@@ -138,10 +138,12 @@ describe('the PGlite admission queue', () => {
     expect(created.status).toBe(201);
     const holderFound = await call('GET', `/api/v1/patients?search=Holder${tag}`);
     expect(holderFound.status).toBe(200);
-    expect((await holderFound.json()).data.map((p: any) => p.id)).toEqual([created.body.id]);
+    expect(((await holderFound.json()) as any).data.map((p: any) => p.id)).toEqual([
+      created.body.id,
+    ]);
     const refusedFound = await call('GET', `/api/v1/patients?search=Refused${tag}`);
     expect(refusedFound.status).toBe(200);
-    expect((await refusedFound.json()).data).toEqual([]);
+    expect(((await refusedFound.json()) as any).data).toEqual([]);
   }, 60_000);
 
   it('serves requests beyond the one slot in turn when the queue has room', async () => {

@@ -60,6 +60,8 @@ export function admitApiRequests(
     };
     (request as AdmittedRequest)[RELEASE] = release;
     reply.raw.once('close', release);
+    // A client already gone emits no more `close`: the slot must not wait for it.
+    if (request.raw.socket?.destroyed) setImmediate(release);
   };
 
   const refuse = (request: FastifyRequest, reply: FastifyReply, why: string): void => {
@@ -94,7 +96,8 @@ export function admitApiRequests(
       admit: () => {
         waiting = false;
         holdSlot(request, reply);
-        proceed();
+        // Not inside the finished request's own hook or event: on the next turn of the loop.
+        setImmediate(proceed);
       },
       timer: setTimeout(() => {
         leave();
