@@ -517,6 +517,9 @@ interface MixedTally {
   workflowFailures: number;
   /** Latencies by method and route (ids and queries left out): where the slow ones are. */
   byRoute: Record<string, number[]>;
+  /** Requests over 500 ms: when (s from the tally's start), how long, which route. */
+  slow: { at: number; ms: number; route: string }[];
+  startedAt: number;
 }
 
 /** The bench's Api, timing every request into the tally and giving up after MIXED_TIMEOUT_MS. */
@@ -561,6 +564,10 @@ class TimedApi extends Api {
       this.tally.latencies.push(ms);
       const route = `${method} ${path.split('?')[0]!.replace(/\/[0-9a-f-]{36}/g, '/:id')}`;
       (this.tally.byRoute[route] ??= []).push(ms);
+      if (ms > 500 && this.tally.slow.length < 50) {
+        const at = Math.round((t0 - this.tally.startedAt) / 100) / 10;
+        this.tally.slow.push({ at, ms: Math.round(ms), route });
+      }
       this.tally.statuses[res.status] = (this.tally.statuses[res.status] ?? 0) + 1;
       if (this.thinkMs > 0) await sleep(this.thinkMs * (0.5 + Math.random()));
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -593,6 +600,8 @@ async function mixedWorkload(
     ops: {},
     workflowFailures: 0,
     byRoute: {},
+    slow: [],
+    startedAt: performance.now(),
   };
   const plans = [data.scheduledPlanId, ...data.draftPlanIds];
   const lanes = data.lanes.slice(0, WORKERS);
@@ -606,6 +615,8 @@ async function mixedWorkload(
       // the workload expects); their versions as this client last saw them.
       const ownDrafts = data.draftPlanIds.filter((_, i) => i % clients === c);
       const versions = new Map<string, number>();
+      // People do not all click at the same instant: the clients start spread over one pause.
+      if (thinkMs > 0) await sleep(Math.random() * thinkMs);
       for (let i = 0; Date.now() < end; i++) {
         const roll = Math.random();
         const op =
@@ -1134,6 +1145,7 @@ async function main(): Promise<void> {
           }))
           .sort((a, b) => b.p99 - a.p99)
           .slice(0, 8),
+        slowRequests: t.slow,
         peakRssMb,
         target: { p99Ms: 250, errors: 0, met },
       };
