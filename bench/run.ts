@@ -22,12 +22,15 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '10' },
     /** The claims scenario's size: insured bills, claims in the interchange, CLPs in the 835. */
     claims: { type: 'string', default: '1000' },
+    /** The mixed scenario's staff clients, and each one's pause between two operations. */
+    'mixed-clients': { type: 'string', default: '20' },
+    'think-ms': { type: 'string', default: '1000' },
     'cpu-prof': { type: 'boolean', default: false },
     'keep-db': { type: 'boolean', default: false },
     only: {
       type: 'string',
       default:
-        'plan,search,list,unit,expiring,create,quote,workflow,allocation,availability,reports,claims',
+        'plan,search,list,unit,expiring,create,quote,workflow,mixed,allocation,availability,reports,claims',
     },
   },
 });
@@ -36,6 +39,8 @@ const PLANS = Number(flags.plans);
 const UNITS = Number(flags.units);
 const DURATION = Number(flags.duration);
 const CLAIMS = Number(flags.claims);
+const MIXED_CLIENTS = Number(flags['mixed-clients']);
+const THINK_MS = Number(flags['think-ms']);
 const ONLY = new Set(flags.only.split(','));
 const WORKERS = 16;
 const ADMIN = { email: 'bench-admin@contour.example', password: 'bench-admin-password-1' };
@@ -495,6 +500,170 @@ async function workflow(
   if (stopAt !== 'CANCELLED') return { planId, requests: run.requests };
   await api.post(`/procedure-plans/${planId}/cancel`, { reason: 'Patient changed her mind' });
   return { planId, requests: run.requests + 1 };
+}
+
+// ---------------------------------------------------------------- the mixed workload (issue 21 §3)
+
+/** A client's give-up time, as autocannon's default: a request slower than this is a time-out. */
+const MIXED_TIMEOUT_MS = 10_000;
+
+/** Every request's latency and answer, across all the mixed scenario's clients. */
+interface MixedTally {
+  latencies: number[];
+  statuses: Record<string, number>;
+  timeouts: number;
+  transport: number;
+  ops: Record<string, number>;
+  workflowFailures: number;
+  /** Latencies by method and route (ids and queries left out): where the slow ones are. */
+  byRoute: Record<string, number[]>;
+  /** Requests over 500 ms: when (s from the tally's start), how long, which route. */
+  slow: { at: number; ms: number; route: string }[];
+  startedAt: number;
+}
+
+/** The bench's Api, timing every request into the tally and giving up after MIXED_TIMEOUT_MS. */
+class TimedApi extends Api {
+  constructor(
+    base: string,
+    token: string,
+    private readonly tally: MixedTally,
+    /** A member of staff's pause after each answer, ~thinkMs (the workflow's steps). */
+    private readonly thinkMs = 0,
+  ) {
+    super(base, token);
+  }
+  override req(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res> {
+    return this.send(method, path, body, headers);
+  }
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res> {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${this.base}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(MIXED_TIMEOUT_MS),
+      });
+      const text = await res.text();
+      const ms = performance.now() - t0;
+      this.tally.latencies.push(ms);
+      const route = `${method} ${path.split('?')[0]!.replace(/\/[0-9a-f-]{36}/g, '/:id')}`;
+      (this.tally.byRoute[route] ??= []).push(ms);
+      if (ms > 500 && this.tally.slow.length < 50) {
+        const at = Math.round((t0 - this.tally.startedAt) / 100) / 10;
+        this.tally.slow.push({ at, ms: Math.round(ms), route });
+      }
+      this.tally.statuses[res.status] = (this.tally.statuses[res.status] ?? 0) + 1;
+      if (this.thinkMs > 0) await sleep(this.thinkMs * (0.5 + Math.random()));
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') this.tally.timeouts++;
+      else this.tally.transport++;
+      throw error;
+    }
+  }
+}
+
+/**
+ * `clients` members of staff working at once until `end`, each pausing ~`thinkMs` (uniformly
+ * 0.5–1.5 ×) after each operation, and after each step of a workflow: reads (GET a plan, a patient search, the approved plans' list), plan edits (PATCH a
+ * draft plan's notes with If-Match, each client on drafts of its own) and the seed workflow
+ * (consultation to paid bill, on a stock lane of its own).
+ */
+async function mixedWorkload(
+  data: DataSet,
+  base: string,
+  clients: number,
+  thinkMs: number,
+  end: number,
+): Promise<MixedTally> {
+  const tally: MixedTally = {
+    latencies: [],
+    statuses: {},
+    timeouts: 0,
+    transport: 0,
+    ops: {},
+    workflowFailures: 0,
+    byRoute: {},
+    slow: [],
+    startedAt: performance.now(),
+  };
+  const plans = [data.scheduledPlanId, ...data.draftPlanIds];
+  const lanes = data.lanes.slice(0, WORKERS);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      const staff = new TimedApi(base, data.coordinator.token!, tally);
+      // The workflow's steps are a person's clicks too: each is followed by a pause.
+      const admin = new TimedApi(base, data.admin.token!, tally, thinkMs);
+      // Drafts of this client's own, so two clients never edit one plan (a 412 is not an error
+      // the workload expects); their versions as this client last saw them.
+      const ownDrafts = data.draftPlanIds.filter((_, i) => i % clients === c);
+      const versions = new Map<string, number>();
+      // People do not all click at the same instant: the clients start spread over one pause.
+      if (thinkMs > 0) await sleep(Math.random() * thinkMs);
+      for (let i = 0; Date.now() < end; i++) {
+        const roll = Math.random();
+        const op =
+          roll < 0.35
+            ? 'get plan'
+            : roll < 0.55
+              ? 'search'
+              : roll < 0.65
+                ? 'list'
+                : roll < 0.9 && ownDrafts.length > 0
+                  ? 'edit'
+                  : 'workflow';
+        tally.ops[op] = (tally.ops[op] ?? 0) + 1;
+        try {
+          if (op === 'get plan') await staff.ok('GET', `/procedure-plans/${pick(plans)}`);
+          else if (op === 'search')
+            await staff.ok(
+              'GET',
+              `/patients?search=${encodeURIComponent(`${pick(FIRST)} ${pick(LAST)}`)}`,
+            );
+          else if (op === 'list') await staff.ok('GET', '/procedure-plans?status=APPROVED');
+          else if (op === 'edit') {
+            const planId = pick(ownDrafts);
+            let version = versions.get(planId);
+            if (version === undefined) {
+              version = (await staff.ok('GET', `/procedure-plans/${planId}`)).version as number;
+            }
+            const res = await staff.send(
+              'PATCH',
+              `/procedure-plans/${planId}`,
+              { notes: `Mixed workload edit ${c}.${i}` },
+              { 'if-match': `"${version}"` },
+            );
+            if (res.status === 200) versions.set(planId, res.body.version as number);
+            else versions.delete(planId);
+          } else {
+            const lane = lanes[c % lanes.length]!;
+            await workflow(admin, lane, pick(data.patientIds));
+          }
+        } catch {
+          if (op === 'workflow') tally.workflowFailures++;
+        }
+        if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
+      }
+    }),
+  );
+  return tally;
 }
 
 // ---------------------------------------------------------------- measuring
@@ -989,6 +1158,66 @@ async function main(): Promise<void> {
           (threeStatementRate
             ? `, ${(wfRequests / wfSeconds / threeStatementRate).toFixed(2)}× the 3-statement GET rate (target ≥ 0.3)`
             : ''),
+      );
+    }
+    if (ONLY.has('mixed')) {
+      // Issue 21 §3: a practice's staff at once (docs/performance.md "PGlite"): reads, plan edits
+      // and whole seed workflows; every request timed, a 4xx/5xx or a time-out is an error.
+      const mixedCpu0 = cpuMsOf(serverPid);
+      const mixedStart = Date.now();
+      const t = await mixedWorkload(
+        data,
+        base,
+        MIXED_CLIENTS,
+        THINK_MS,
+        mixedStart + DURATION * 1000,
+      );
+      const seconds = (Date.now() - mixedStart) / 1000;
+      const requests = t.latencies.length;
+      const failed = Object.entries(t.statuses).filter(([status]) => Number(status) >= 300);
+      const errors = failed.reduce((n, [, count]) => n + count, 0) + t.timeouts + t.transport;
+      const r = summary(t.latencies);
+      const peakRssMb = rss.peakMb();
+      const met = errors === 0 && r.p99 <= 250;
+      checks.mixed = {
+        clients: MIXED_CLIENTS,
+        thinkMs: THINK_MS,
+        requests,
+        ops: t.ops,
+        statuses: t.statuses,
+        timeouts: t.timeouts,
+        workflowFailures: t.workflowFailures,
+        slowestRoutes: Object.entries(t.byRoute)
+          .map(([route, ms]) => ({
+            route,
+            n: ms.length,
+            ...summary(ms),
+            max: Math.round(Math.max(...ms)),
+          }))
+          .sort((a, b) => b.p99 - a.p99)
+          .slice(0, 8),
+        slowRequests: t.slow,
+        peakRssMb,
+        target: { p99Ms: 250, errors: 0, met },
+      };
+      if (errors > 0) failures.push(`mixed: ${errors} errors ${JSON.stringify(t.statuses)}`);
+      push(
+        `mixed: ${MIXED_CLIENTS} staff (reads, plan edits, seed workflow)`,
+        MIXED_CLIENTS,
+        'req/s',
+        {
+          rate: Math.round((requests / seconds) * 10) / 10,
+          ...r,
+          errors,
+          failures: Object.fromEntries([
+            ...failed,
+            ['transport', t.transport],
+            ['timeouts', t.timeouts],
+          ]),
+          cpuMs: Math.round(((cpuMsOf(serverPid) - mixedCpu0) / Math.max(1, requests)) * 100) / 100,
+        },
+        `${requests} requests, think ${THINK_MS} ms, ` +
+          `ops ${JSON.stringify(t.ops)}; p99 ≤ 250 ms and no errors: ${met ? 'met' : 'NOT MET'}`,
       );
     }
     if (ONLY.has('allocation')) {

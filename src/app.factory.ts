@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { createOpenApiDocument } from './app.openapi';
 import type { AppConfig } from './common/config/app-config';
 import { sendProblem } from './common/errors/problem.filter';
+import { admitApiRequests } from './common/http/admission';
 import { answerClientError } from './common/http/client-error';
 import { answerWrongMethodWith405 } from './common/http/method-not-allowed';
 import { requestContext } from './common/http/request-context';
@@ -93,6 +94,11 @@ export async function createApp(
     requestContext.run({ requestId: request.id }, done);
   });
   answerWrongMethodWith405(fastify);
+  // PGlite has one connection: API requests beyond what it serves wait in a bounded queue, and
+  // beyond that are refused with a 503 rather than left to pile up (docs/reliability.md).
+  if (config.database.kind === 'pglite') {
+    admitApiRequests(fastify, config.admission, `/${API_PREFIX}/`);
+  }
   // While draining, a request in flight is answered and its keep-alive connection then closed,
   // so the server can finish closing instead of waiting for clients to hang up.
   const health = app.get(HealthService);

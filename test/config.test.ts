@@ -20,6 +20,16 @@ describe('loadConfig', () => {
     expect(config.trustProxy).toBe(false);
     expect(config.jobs).toEqual({ worker: true, expireSeconds: 300 });
     expect(config.sms).toEqual({ channel: 'off' });
+    expect(config.admission).toEqual({ maxActive: 4, queueLength: 100, maxWaitMs: 5_000 });
+  });
+
+  it('reads the PGlite admission queue: PGLITE_MAX_ACTIVE_REQUESTS, _QUEUE_LENGTH, _QUEUE_WAIT_MS', () => {
+    const config = loadConfig({
+      PGLITE_MAX_ACTIVE_REQUESTS: '2',
+      PGLITE_QUEUE_LENGTH: '0',
+      PGLITE_QUEUE_WAIT_MS: '250',
+    });
+    expect(config.admission).toEqual({ maxActive: 2, queueLength: 0, maxWaitMs: 250 });
   });
 
   it('reads JOBS_WORKER, JOBS_EXPIRE_SECONDS and SMS_CHANNEL, naming a bad one', () => {
@@ -142,6 +152,9 @@ describe('loadConfig', () => {
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DATABASE_POOL_SIZE', '0'],
+    ['PGLITE_MAX_ACTIVE_REQUESTS', '0'],
+    ['PGLITE_QUEUE_LENGTH', '-1'],
+    ['PGLITE_QUEUE_WAIT_MS', '5s'],
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
     ['BOOTSTRAP_ADMIN_EMAIL', 'not-an-email'],

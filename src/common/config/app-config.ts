@@ -13,6 +13,9 @@ const EnvSchema = z.object({
     .enum(['true', 'false'], { error: 'true or false' })
     .default('true'),
   PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
+  PGLITE_MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(64).default(4),
+  PGLITE_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(100),
+  PGLITE_QUEUE_WAIT_MS: z.coerce.number().int().min(10).max(120_000).default(5_000),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(28_800),
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce
@@ -80,6 +83,16 @@ export interface AppConfig {
          */
         readonly loadDataDir?: Blob;
       };
+  /**
+   * The embedded database's admission queue (src/common/http/admission.ts, docs/reliability.md
+   * "Overload on the embedded database"): API requests served at once, how many more may wait,
+   * and how long; beyond that a 503 with Retry-After. Applied on PGlite only.
+   */
+  readonly admission: {
+    readonly maxActive: number;
+    readonly queueLength: number;
+    readonly maxWaitMs: number;
+  };
   readonly jwt: {
     readonly secret: string;
     readonly ttlSeconds: number;
@@ -162,6 +175,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'true',
         }
       : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
+    admission: {
+      maxActive: e.PGLITE_MAX_ACTIVE_REQUESTS,
+      queueLength: e.PGLITE_QUEUE_LENGTH,
+      maxWaitMs: e.PGLITE_QUEUE_WAIT_MS,
+    },
     jwt: {
       secret: e.JWT_SECRET ?? randomBytes(48).toString('base64url'),
       ttlSeconds: e.JWT_TTL_SECONDS,

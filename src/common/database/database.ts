@@ -1,4 +1,7 @@
-import { resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -122,6 +125,33 @@ function openPostgres(config: Extract<AppConfig['database'], { kind: 'postgres' 
   };
 }
 
+/**
+ * PGlite's start parameters: its defaults, with a smaller buffer cache than PostgreSQL's 128 MB.
+ * PGlite's shared memory lives in the process's WebAssembly heap and is all touched at start, so
+ * it is resident memory for the life of the process; pages it does not cache are read from the
+ * data folder through the operating system's page cache (docs/performance.md "PGlite").
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/**
+ * A new data folder's `initdb`, in a child process: PGlite runs it in two more WebAssembly
+ * instances besides its own, and the server would keep their high-water mark (about 850 MB) as
+ * resident memory for good; a child returns it all when it exits (docs/performance.md "PGlite").
+ */
+async function initPgliteDataDir(dataDir: string): Promise<void> {
+  const script =
+    'const [m, dir, params] = process.argv.slice(1);' +
+    'require(m).PGlite.create(dir, { startParams: JSON.parse(params) })' +
+    '.then((c) => c.close()).catch((e) => { console.error(e); process.exit(1); });';
+  await promisify(execFile)(process.execPath, [
+    '-e',
+    script,
+    require.resolve('@electric-sql/pglite'),
+    dataDir,
+    JSON.stringify(PGLITE_START_PARAMS),
+  ]);
+}
+
 async function createPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
   // The contrib extensions ship as ES modules only in their type declarations' eyes: load them dynamically.
   const [{ btree_gist }, { pg_trgm }] = await Promise.all([
@@ -130,6 +160,7 @@ async function createPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite
   ]);
   return PGlite.create(dataDir, {
     extensions: { btree_gist, pg_trgm },
+    startParams: PGLITE_START_PARAMS,
     ...(loadDataDir ? { loadDataDir } : {}),
   });
 }
@@ -142,6 +173,8 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
   const lock = inMemory ? undefined : lockDataDir(dataDir);
   let client: PGlite;
   try {
+    const folder = resolve(dataDir);
+    if (!inMemory && !existsSync(join(folder, 'PG_VERSION'))) await initPgliteDataDir(folder);
     client = await createPglite(inMemory ? dataDir : resolve(dataDir), loadDataDir);
   } catch (error) {
     lock?.release();
