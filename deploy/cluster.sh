@@ -356,6 +356,7 @@ start_contour() {
   # shellcheck disable=SC2046 # the node flags are words
   (cd "$ROOT" && exec env NODE_ENV=production HOST=127.0.0.1 PORT="$(contour_port "$i")" \
     DATABASE_URL="postgres://postgres@127.0.0.1:$BOUNCER_PORT/contour" \
+    DATABASE_READ_URL="postgres://postgres@127.0.0.1:$READ_PORT/contour" \
     DATABASE_PREPARED_STATEMENTS=false DATABASE_POOL_SIZE=10 \
     JWT_SECRET="$(jwt_secret)" TRUST_PROXY=127.0.0.1 LOG_LEVEL=warn \
     BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \

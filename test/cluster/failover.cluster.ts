@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedClinic } from '../faults/support/clinic-workload';
+import { daysFromNow, seedClinic } from '../faults/support/clinic-workload';
 import { expectStatus, Http } from '../faults/support/http';
 import { brokenInvariants, missingAcknowledged, type Query } from '../faults/support/invariants';
 import { ADMIN } from '../faults/support/server';
@@ -151,6 +151,42 @@ describe('Contour on a Patroni cluster', () => {
     } finally {
       await write.end();
       await read.end();
+    }
+  });
+
+  it("runs reports on the standby (DATABASE_READ_URL), and a report shows the user's own write at once", async () => {
+    const clinic = await seedClinic(() => PUBLIC_URL, 2);
+    const range = `from=${daysFromNow(-1)}&to=${daysFromNow(1)}`;
+    const held = async (): Promise<number> =>
+      expectStatus(
+        'conversion report',
+        await clinic.as('COORDINATOR').get(`/reports/conversion?${range}`),
+        200,
+      ).consultations as number;
+    const patient = expectStatus(
+      'patient',
+      await clinic.as('COORDINATOR').post('/patients', {
+        firstName: 'Rita',
+        lastName: 'Replica',
+        dateOfBirth: '1988-05-02',
+        sexAtBirth: 'FEMALE',
+      }),
+      201,
+    );
+    // Round robin: the writes and the reports go to every instance in turn.
+    for (let n = 1; n <= 10; n++) {
+      const before = await held();
+      expectStatus(
+        'consultation',
+        await clinic.as('SURGEON').post('/consultations', {
+          patientId: patient.id,
+          surgeonId: clinic.surgeonId,
+          consultationDate: new Date().toISOString(),
+          reason: `Replica read ${n}`,
+        }),
+        201,
+      );
+      expect(await held(), `report right after consultation ${n}`).toBe(before + 1);
     }
   });
 
