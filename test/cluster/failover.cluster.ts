@@ -155,17 +155,33 @@ describe('Contour on a Patroni cluster', () => {
   });
 
   it("runs reports on the standby (DATABASE_READ_URL), and a report shows the user's own write at once", async () => {
-    const clinic = await seedClinic(() => PUBLIC_URL, 2);
+    const anon = new Http(() => PUBLIC_URL);
+    const token = async (email: string, password: string): Promise<string> =>
+      expectStatus('login', await anon.post('/auth/login', { email, password }), 200)
+        .accessToken as string;
+    const admin = anon.withToken(await token(ADMIN.email, ADMIN.password));
+    const staff = async (role: 'SURGEON' | 'COORDINATOR') => {
+      const email = `replica-${role.toLowerCase()}@cluster.example`;
+      const password = 'replica-staff-password';
+      const user = expectStatus(
+        `user ${role}`,
+        await admin.post('/users', { email, name: `Replica ${role}`, role, password }),
+        201,
+      );
+      return { id: user.id as string, http: anon.withToken(await token(email, password)) };
+    };
+    const surgeon = await staff('SURGEON');
+    const coordinator = await staff('COORDINATOR');
     const range = `from=${daysFromNow(-1)}&to=${daysFromNow(1)}`;
     const held = async (): Promise<number> =>
       expectStatus(
         'conversion report',
-        await clinic.as('COORDINATOR').get(`/reports/conversion?${range}`),
+        await coordinator.http.get(`/reports/conversion?${range}`),
         200,
-      ).consultations as number;
+      ).summary.consultations as number;
     const patient = expectStatus(
       'patient',
-      await clinic.as('COORDINATOR').post('/patients', {
+      await coordinator.http.post('/patients', {
         firstName: 'Rita',
         lastName: 'Replica',
         dateOfBirth: '1988-05-02',
@@ -178,9 +194,9 @@ describe('Contour on a Patroni cluster', () => {
       const before = await held();
       expectStatus(
         'consultation',
-        await clinic.as('SURGEON').post('/consultations', {
+        await surgeon.http.post('/consultations', {
           patientId: patient.id,
-          surgeonId: clinic.surgeonId,
+          surgeonId: surgeon.id,
           consultationDate: new Date().toISOString(),
           reason: `Replica read ${n}`,
         }),
