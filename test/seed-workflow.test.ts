@@ -8,13 +8,8 @@ import {
   operatingRoom,
   seedTransport,
   signConsent,
+  stockSeedCatalog,
 } from './support/given-theater';
-import {
-  BREAST_AUG_CONSENT_TEMPLATE,
-  FEE_19325,
-  IMPLANT_300CC_ROUND,
-  SUTURES,
-} from './support/seed-catalog';
 import { runSeedWorkflow } from './support/seed-workflow';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -32,44 +27,11 @@ const as = (role: 'ADMIN' | 'SURGEON' | 'NURSE' | 'COORDINATOR' | 'BILLING') => 
 describe("the seed's breast augmentation, consultation to paid bill (its ten steps)", () => {
   it('ends with a bill of exactly 8000.00 carrying both implant serials, paid, and the implant traced to the patient', async () => {
     // The clinic's catalog: fee schedule, implants in stock, sutures, the consent template.
-    expectStatus(
-      'fee schedule',
-      await as('BILLING').request('PUT', '/fee-schedule/19325', FEE_19325),
-      200,
-    );
-    const implant = expectStatus(
-      'implant item',
-      await as('NURSE').post('/inventory/items', IMPLANT_300CC_ROUND),
-      201,
-    );
-    const batch = expectStatus(
-      'receive implants',
-      await as('NURSE').post(`/inventory/items/${implant.id}/batches`, {
-        batchNumber: 'BATCH-2026-001',
-        expiresAt: daysFromNow(400),
-        serialNumbers: ['SN12345', 'SN12346', 'SN12347'],
-      }),
-      201,
-    );
-    const sutures = expectStatus(
-      'sutures item',
-      await as('NURSE').post('/inventory/items', SUTURES),
-      201,
-    );
-    expectStatus(
-      'receive sutures',
-      await as('NURSE').post(`/inventory/items/${sutures.id}/batches`, {
-        batchNumber: 'SUT-2026-01',
-        expiresAt: daysFromNow(700),
-        quantity: 50,
-      }),
-      201,
-    );
-    expectStatus(
-      'consent template',
-      await as('ADMIN').post('/consent-templates', BREAST_AUG_CONSENT_TEMPLATE),
-      201,
-    );
+    const { implantBatch: batch } = await stockSeedCatalog(clinic, [
+      'SN12345',
+      'SN12346',
+      'SN12347',
+    ]);
     const room = await operatingRoom(clinic, 'OR 1');
 
     // The ten steps, in the order the seed gives them (test/support/seed-workflow.ts).

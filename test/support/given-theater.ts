@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiResponse } from './api';
 import type { ClinicWithStaff } from './given';
+import {
+  BREAST_AUG_CONSENT_TEMPLATE,
+  FEE_19325,
+  IMPLANT_300CC_ROUND,
+  SUTURES,
+} from './seed-catalog';
 import { runSeedWorkflow, type SeedTransport } from './seed-workflow';
 
 /** An instant `days` from now at `hour`:00 UTC (plus `minutes`), as ISO 8601. */
@@ -281,4 +287,54 @@ export async function billOfCompletedCase(clinic: ClinicWithStaff, days: number)
     await clinic.as('NURSE').post(`/surgical-cases/${caseId}/complete`, {}),
     200,
   ).billId;
+}
+
+/**
+ * The seed's catalog in a clinic, through the API: fee schedule 19325, the implant with one lot
+ * of `implantSerials`, sutures (50), and the consent template. The lots' numbers are the seed's.
+ */
+export async function stockSeedCatalog(
+  clinic: ClinicWithStaff,
+  implantSerials: string[],
+): Promise<{ implant: any; implantBatch: any; sutures: any }> {
+  const as = (role: 'ADMIN' | 'NURSE' | 'BILLING') => clinic.as(role);
+  expectStatus(
+    'fee schedule',
+    await as('BILLING').request('PUT', '/fee-schedule/19325', FEE_19325),
+    200,
+  );
+  const implant = expectStatus(
+    'implant item',
+    await as('NURSE').post('/inventory/items', IMPLANT_300CC_ROUND),
+    201,
+  );
+  const implantBatch = expectStatus(
+    'receive implants',
+    await as('NURSE').post(`/inventory/items/${implant.id}/batches`, {
+      batchNumber: 'BATCH-2026-001',
+      expiresAt: daysFromNow(400),
+      serialNumbers: implantSerials,
+    }),
+    201,
+  );
+  const sutures = expectStatus(
+    'sutures item',
+    await as('NURSE').post('/inventory/items', SUTURES),
+    201,
+  );
+  expectStatus(
+    'receive sutures',
+    await as('NURSE').post(`/inventory/items/${sutures.id}/batches`, {
+      batchNumber: 'SUT-2026-01',
+      expiresAt: daysFromNow(700),
+      quantity: 50,
+    }),
+    201,
+  );
+  expectStatus(
+    'consent template',
+    await as('ADMIN').post('/consent-templates', BREAST_AUG_CONSENT_TEMPLATE),
+    201,
+  );
+  return { implant, implantBatch, sutures };
 }
