@@ -7,6 +7,9 @@ import { preparedRowById } from '../../../common/database/prepared-query';
 import { byTenantKey, returnedRow } from '../../../common/database/tenant-key';
 import { quoteLines, quotes } from './quote.schema';
 
+/** A plan's live quote is ISSUED or ACCEPTED: at most one (quotes_one_live_per_plan). */
+const LIVE_STATUSES: ('ISSUED' | 'ACCEPTED')[] = ['ISSUED', 'ACCEPTED'];
+
 /**
  * The id of the plan's live quote (ISSUED or ACCEPTED), or NULL: a subquery for a statement that
  * reads plans with everything they show (the plan presenter). At most one (quotes_one_live_per_plan).
@@ -14,7 +17,7 @@ import { quoteLines, quotes } from './quote.schema';
 export function liveQuoteIdOfPlan(clinicId: AnyColumn, planId: AnyColumn): SQL<string | null> {
   return sql`(SELECT ${quotes.id} FROM ${quotes}
     WHERE ${quotes.clinicId} = ${clinicId} AND ${quotes.procedurePlanId} = ${planId}
-      AND ${inArray(quotes.status, ['ISSUED', 'ACCEPTED'])})`;
+      AND ${inArray(quotes.status, LIVE_STATUSES)})`;
 }
 
 export type QuoteRow = typeof quotes.$inferSelect;
@@ -62,16 +65,7 @@ export class QuoteRepository {
 
   /** The plan's live quote (ISSUED or ACCEPTED; at most one, by a partial unique index). */
   async liveForPlan(db: Db, clinicId: ClinicId, planId: string): Promise<QuoteRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(quotes)
-      .where(
-        and(
-          eq(quotes.clinicId, clinicId),
-          eq(quotes.procedurePlanId, planId),
-          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
-        ),
-      );
+    const [row] = await db.select().from(quotes).where(liveQuoteOfPlan(clinicId, planId));
     return row;
   }
 
@@ -80,13 +74,7 @@ export class QuoteRepository {
     const [row] = await db
       .select()
       .from(quotes)
-      .where(
-        and(
-          eq(quotes.clinicId, clinicId),
-          eq(quotes.procedurePlanId, planId),
-          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
-        ),
-      )
+      .where(liveQuoteOfPlan(clinicId, planId))
       .for('update');
     return row;
   }
@@ -100,13 +88,7 @@ export class QuoteRepository {
     const [row] = await db
       .select({ quote: quotes, lines: linesOfQuotes.json(clinicId, sql`"quotes"."id"`) })
       .from(quotes)
-      .where(
-        and(
-          eq(quotes.clinicId, clinicId),
-          eq(quotes.procedurePlanId, planId),
-          inArray(quotes.status, ['ISSUED', 'ACCEPTED']),
-        ),
-      )
+      .where(liveQuoteOfPlan(clinicId, planId))
       .for('update', { of: quotes });
     return row && { quote: row.quote, lines: linesOfQuotes.fromJson(row.lines) };
   }
@@ -122,4 +104,13 @@ export class QuoteRepository {
       'the quote exists: its plan is locked',
     );
   }
+}
+
+/** The plan's live quote, as a WHERE condition. */
+function liveQuoteOfPlan(clinicId: ClinicId, planId: string): SQL | undefined {
+  return and(
+    eq(quotes.clinicId, clinicId),
+    eq(quotes.procedurePlanId, planId),
+    inArray(quotes.status, LIVE_STATUSES),
+  );
 }
